@@ -1,0 +1,53 @@
+//! The parts of `package.json` the readers and checks need (npm docs, "package.json").
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A `package.json`, reduced to what diligence reads. Unknown fields are ignored; fields of the
+/// wrong type are an error.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    pub name: Option<String>,
+    pub version: Option<String>,
+    #[serde(default)]
+    pub dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub dev_dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub optional_dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub peer_dependencies: BTreeMap<String, String>,
+    /// `workspaces` as an array of globs or `{ "packages": [...] }`.
+    pub workspaces: Option<serde_json::Value>,
+    /// e.g. `pnpm@9.15.9+sha512.…`.
+    pub package_manager: Option<String>,
+    #[serde(default)]
+    pub scripts: BTreeMap<String, serde_json::Value>,
+}
+
+impl Manifest {
+    /// Parses `package.json` text. Errors are one line with line and column.
+    pub fn parse(text: &str) -> Result<Manifest, String> {
+        serde_json::from_str(text).map_err(|e| format!("{}:{}: {}", e.line(), e.column(), e))
+    }
+
+    /// Reads a `package.json` if it exists. `Ok(None)` when absent; `Err` (one line) when
+    /// unreadable or malformed.
+    pub fn read_optional(path: &Path) -> Result<Option<Manifest>, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Manifest::parse(&text)
+                .map(Some)
+                .map_err(|e| format!("invalid package.json: {e}")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("cannot read: {e}")),
+        }
+    }
+
+    /// The package manager named by `packageManager` (`npm`, `yarn`, `pnpm`, `bun`).
+    pub fn package_manager_name(&self) -> Option<&str> {
+        let pm = self.package_manager.as_deref()?;
+        Some(pm.split('@').next().unwrap_or(pm))
+    }
+}

@@ -1,0 +1,117 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use diligence_finding::Severity;
+use std::path::PathBuf;
+
+/// npm supply-chain due diligence: reads every lockfile format, checks it for tampering, known
+/// malware and vulnerabilities, registry metadata and package code, before anything runs.
+///
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not evaluate.
+#[derive(Debug, Parser)]
+#[command(name = "diligence", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the locked dependency graph.
+    Ls(LsArgs),
+    /// Audit a project: lockfile tampering, advisories, registry cross-checks, code.
+    Audit(AuditArgs),
+    /// Manage the offline OSV advisory database.
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// Statically analyse package code (folders, tarballs or name@version) without running it.
+    Scan(ScanArgs),
+    /// List detection rules, or print one rule's documentation.
+    Rules(RulesArgs),
+}
+
+/// Options shared by commands that read a project.
+#[derive(Debug, Args, Clone)]
+pub struct ProjectArgs {
+    /// Project folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Lockfile to read instead of discovering one in DIR.
+    #[arg(long, value_name = "PATH")]
+    pub lockfile: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Print JSON: {"lockfile": {...}, "packages": [...]}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_name = "SEVERITY", default_value = "high", value_parser = parse_severity)]
+    pub fail_on: Severity,
+    /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org and
+    /// registry.yarnpkg.com.
+    #[arg(long = "allowed-host", value_name = "HOST")]
+    pub allowed_hosts: Vec<String>,
+    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) to use
+    /// instead of the local database.
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Skip the advisory check (otherwise missing advisory data means exit 2).
+    #[arg(long)]
+    pub no_advisories: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Download or import advisories and rebuild the local index.
+    Update {
+        /// Source: URL or path of an OSV npm export zip, a folder of OSV JSON, or a Datadog
+        /// malicious-packages manifest.
+        #[arg(long, value_name = "URL|PATH")]
+        from: Option<String>,
+    },
+    /// Show source, record counts and age of the local index.
+    Status,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Package folders, .tgz tarballs, or name@version specs.
+    #[arg(required = true)]
+    pub targets: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The registry's version document to compare with the tarball's package.json.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule id, e.g. lockfile/resolved-host.
+    pub id: Option<String>,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}

@@ -1,0 +1,83 @@
+//! `diligence ls`: print the locked dependency graph.
+
+use crate::cli::{LsArgs, ProjectArgs};
+use anyhow::Result;
+use diligence_graph::DependencyGraph;
+use serde_json::json;
+
+/// Reads the project's lockfile (`--lockfile` or discovery in DIR). Errors are one line.
+pub fn load_graph(project: &ProjectArgs) -> Result<DependencyGraph> {
+    let path = match &project.lockfile {
+        Some(p) => p.clone(),
+        None => diligence_lockfile::find_lockfile(&project.dir)?,
+    };
+    Ok(diligence_lockfile::read_lockfile(&path)?)
+}
+
+pub fn run(args: LsArgs) -> Result<u8> {
+    let graph = load_graph(&args.project)?;
+    if args.json {
+        let packages: Vec<_> = graph
+            .packages
+            .iter()
+            .map(|p| {
+                json!({
+                    "name": p.name,
+                    "version": p.version,
+                    "source": p.source.kind(),
+                    "resolved": p.source.resolved(),
+                    "integrity": p.integrity.as_ref().map(|i| i.to_string()),
+                    "dev": p.dev,
+                    "optional": p.optional,
+                })
+            })
+            .collect();
+        let out = json!({
+            "lockfile": {
+                "path": graph.lockfile.path.display().to_string(),
+                "format": graph.lockfile.format.as_str(),
+                "version": graph.lockfile.version,
+            },
+            "packages": packages,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        print_table(&graph);
+    }
+    Ok(0)
+}
+
+fn print_table(graph: &DependencyGraph) {
+    let mut table = comfy_table::Table::new();
+    table.load_style(comfy_table::presets::NOTHING);
+    table.set_header(["name", "version", "source", "flags"]);
+    let mut rows: Vec<_> = graph.packages.iter().collect();
+    rows.sort_by(|a, b| (&a.name, &a.version).cmp(&(&b.name, &b.version)));
+    for p in rows {
+        let mut flags = Vec::new();
+        if p.dev {
+            flags.push("dev");
+        }
+        if p.optional {
+            flags.push("optional");
+        }
+        if p.peer {
+            flags.push("peer");
+        }
+        table.add_row([
+            p.name.as_str(),
+            p.version.as_str(),
+            p.source.kind(),
+            &flags.join(","),
+        ]);
+    }
+    println!(
+        "{} ({} {}): {} packages, {} importers",
+        graph.lockfile.path.display(),
+        graph.lockfile.format.as_str(),
+        graph.lockfile.version,
+        graph.packages.len(),
+        graph.importers.len()
+    );
+    println!("{table}");
+}

@@ -1,0 +1,20 @@
+//! One module per subcommand. Each `run` returns the exit code.
+
+mod audit;
+mod db;
+mod ls;
+mod rules;
+mod scan;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the parsed command; `Err` means "could not evaluate" (exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Ls(args) => ls::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Db(cmd) => db::run(cmd),
+        Command::Scan(args) => scan::run(args),
+        Command::Rules(args) => rules::run(args),
+    }
+}
