@@ -1,0 +1,144 @@
+//! Types for the npm registry's documents, following the registry API
+//! (`npm/registry` docs: "package metadata", full and abbreviated `application/vnd.npm.install-v1+json`).
+//!
+//! Every field the registry may omit is optional: the mirror these tools often meet strips
+//! `time.created`, `maintainers`, `_npmUser`, `deprecated` and signatures. Checks must treat an
+//! absent field as "not evaluated", never as a value.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A packument: all versions of one package (`GET /<name>`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Packument {
+    pub name: String,
+    /// `latest`, `next`, … → version.
+    #[serde(rename = "dist-tags", default)]
+    pub dist_tags: BTreeMap<String, String>,
+    /// Version → version manifest.
+    #[serde(default)]
+    pub versions: BTreeMap<String, VersionManifest>,
+    /// `created`, `modified` and version → ISO 8601 publish time (full packuments only).
+    #[serde(default)]
+    pub time: BTreeMap<String, String>,
+    /// Current maintainers (full packuments only).
+    #[serde(default)]
+    pub maintainers: Option<Vec<Person>>,
+    /// ISO 8601 time of the last change (abbreviated packuments).
+    #[serde(default)]
+    pub modified: Option<String>,
+}
+
+/// A person as the registry records it (`{"name", "email"}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// One version's manifest in a packument (its `package.json` as published, plus registry fields).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionManifest {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub dist: Dist,
+    #[serde(default)]
+    pub scripts: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    pub dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub optional_dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub peer_dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub dev_dependencies: BTreeMap<String, String>,
+    /// A string (single command named after the package) or a name → path map.
+    #[serde(default)]
+    pub bin: Option<serde_json::Value>,
+    #[serde(default)]
+    pub license: Option<serde_json::Value>,
+    /// A string or `{"type", "url", "directory"}`.
+    #[serde(default)]
+    pub repository: Option<serde_json::Value>,
+    /// The account that published this version.
+    #[serde(rename = "_npmUser", default)]
+    pub npm_user: Option<Person>,
+    #[serde(default)]
+    pub maintainers: Option<Vec<Person>>,
+    /// A deprecation message (abbreviated and full packuments).
+    #[serde(default)]
+    pub deprecated: Option<serde_json::Value>,
+    /// Abbreviated packuments: true when an install script exists.
+    #[serde(default)]
+    pub has_install_script: Option<bool>,
+    #[serde(default)]
+    pub os: Option<serde_json::Value>,
+    #[serde(default)]
+    pub cpu: Option<serde_json::Value>,
+}
+
+/// `dist` of a version: where the tarball is and how to verify it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dist {
+    #[serde(default)]
+    pub tarball: String,
+    /// SRI string (usually sha512); old versions have only `shasum`.
+    #[serde(default)]
+    pub integrity: Option<String>,
+    /// Hex sha1 of the tarball.
+    #[serde(default)]
+    pub shasum: Option<String>,
+    #[serde(default)]
+    pub file_count: Option<u64>,
+    /// Bytes.
+    #[serde(default)]
+    pub unpacked_size: Option<u64>,
+    /// Registry signatures (`[{keyid, sig}]`).
+    #[serde(default)]
+    pub signatures: Option<serde_json::Value>,
+    /// Provenance / publish attestations (`{url, provenance: {predicateType}}`).
+    #[serde(default)]
+    pub attestations: Option<serde_json::Value>,
+}
+
+impl Packument {
+    /// Parses a packument from JSON bytes.
+    pub fn from_slice(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
+        serde_json::from_slice(bytes)
+    }
+
+    /// The manifest of one version.
+    pub fn version(&self, version: &str) -> Option<&VersionManifest> {
+        self.versions.get(version)
+    }
+
+    /// The publish time of a version as written (`time[version]`), when the registry gives one.
+    pub fn published(&self, version: &str) -> Option<&str> {
+        self.time.get(version).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_minimal_and_missing_fields() {
+        let p = Packument::from_slice(
+            br#"{"name":"ms","dist-tags":{"latest":"2.1.3"},"versions":{"2.1.3":{"name":"ms","version":"2.1.3","dist":{"tarball":"https://registry.npmjs.org/ms/-/ms-2.1.3.tgz","integrity":"sha512-x","shasum":"abc"}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.dist_tags["latest"], "2.1.3");
+        let v = p.version("2.1.3").unwrap();
+        assert_eq!(v.dist.integrity.as_deref(), Some("sha512-x"));
+        assert!(v.npm_user.is_none());
+        assert!(p.published("2.1.3").is_none());
+    }
+}
