@@ -20,6 +20,8 @@ pub mod pnpm;
 pub mod url_shape;
 pub mod yarn_berry;
 pub mod yarn_classic;
+mod yarn_shared;
+mod yarn_syntax;
 
 pub use lines::LineIndex;
 pub use manifest::Manifest;
