@@ -1,0 +1,227 @@
+//! Matching a [`DependencyGraph`] against an [`AdvisoryDb`] and turning the matches into
+//! `advisory/malware` and `advisory/vulnerability` findings.
+
+use crate::advisory::AdvisoryKind;
+use crate::error::AdvisoryError;
+use crate::index::{AdvisoryDb, AdvisoryMatch, IndexedAdvisory};
+use crate::range;
+use crate::rules;
+use diligence_finding::{Finding, NotEvaluated, Severity};
+use diligence_graph::{DependencyGraph, Package, PackageId, Source};
+use std::collections::HashMap;
+
+/// `graph.shortest_paths()` item: importer index and package chain, `None` when unreachable.
+type ImporterPath = Option<(usize, Vec<PackageId>)>;
+
+/// The advisories (deduplicated through aliases) that hit one locked package node, with
+/// everything a rule needs to word its finding.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    pub package: &'a Package,
+    /// The lockfile path, as the graph has it.
+    pub file: String,
+    /// All ids of the group: each record's id then its aliases, first-seen order.
+    pub ids: Vec<String>,
+    /// Summary of the first record that has one.
+    pub summary: String,
+    /// Link of the first record.
+    pub url: String,
+    /// The highest severity any record of the group gives.
+    pub severity: Option<Severity>,
+    /// The lowest fixed version above the locked one that fixes every record of the group
+    /// (the highest of the records' lowest fixes); `None` when no record names one.
+    pub fixed: Option<String>,
+    /// Any record of the group is malware.
+    pub malware: bool,
+    /// `(importer path, [name@version …])` from a direct dependency to this package, when
+    /// reachable.
+    pub path: Option<(String, Vec<String>)>,
+}
+
+/// Checks every registry package of the graph (and patched registry packages: a patch does
+/// not change the version advisories are about) against the database.
+///
+/// Returns one finding per package node and alias group: records linked through `aliases`
+/// (GHSA ↔ CVE ↔ MAL) become one finding listing all ids. Findings point at the lockfile and
+/// the package entry's line. Errors only when the index is corrupt; callers turn that into
+/// [`not_evaluated`].
+pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, AdvisoryError> {
+    let mut by_name: HashMap<&str, Vec<IndexedAdvisory>> = HashMap::new();
+    let mut paths: Option<Vec<ImporterPath>> = None;
+    let file = graph.lockfile.path.display().to_string();
+    let mut findings = Vec::new();
+    for (id, package) in graph.iter() {
+        if !is_registry(&package.source) {
+            continue;
+        }
+        if !by_name.contains_key(package.name.as_str()) {
+            by_name.insert(&package.name, db.lookup(&package.name)?);
+        }
+        let matches = matches_for(&by_name[package.name.as_str()], &package.version);
+        if matches.is_empty() {
+            continue;
+        }
+        let paths = paths.get_or_insert_with(|| graph.shortest_paths());
+        let path = render_path(graph, paths.get(id.index()).and_then(Option::as_ref));
+        for group in group_by_alias(&matches) {
+            let hit = make_hit(package, &file, &group, path.clone());
+            findings.push(if hit.malware {
+                rules::malware::finding(&hit)
+            } else {
+                rules::vulnerability::finding(&hit)
+            });
+        }
+    }
+    Ok(findings)
+}
+
+/// The `not_evaluated` record for a missing or unreadable database:
+/// `{what: "advisories", why: <the error, one line>}`.
+pub fn not_evaluated(error: &AdvisoryError) -> NotEvaluated {
+    NotEvaluated {
+        what: "advisories".to_string(),
+        why: error.to_string(),
+    }
+}
+
+fn is_registry(source: &Source) -> bool {
+    match source {
+        Source::Registry { .. } => true,
+        Source::Patch { original, .. } => is_registry(original),
+        _ => false,
+    }
+}
+
+fn matches_for(advisories: &[IndexedAdvisory], version: &str) -> Vec<AdvisoryMatch> {
+    advisories
+        .iter()
+        .filter(|a| range::affects(&a.affected, version))
+        .map(|a| AdvisoryMatch {
+            fixed: range::lowest_fixed_above(&a.affected, version),
+            advisory: a.clone(),
+        })
+        .collect()
+}
+
+/// Groups matches whose id sets intersect (transitively), keeping first-seen order.
+fn group_by_alias(matches: &[AdvisoryMatch]) -> Vec<Vec<&AdvisoryMatch>> {
+    let ids: Vec<Vec<String>> = matches.iter().map(|m| m.advisory.ids()).collect();
+    let mut group_of: Vec<usize> = (0..matches.len()).collect();
+    for i in 0..matches.len() {
+        for j in 0..i {
+            if ids[i].iter().any(|x| ids[j].contains(x)) {
+                let (from, to) = (group_of[i], group_of[j]);
+                for g in group_of.iter_mut() {
+                    if *g == from {
+                        *g = to;
+                    }
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = Vec::new();
+    for &g in &group_of {
+        if !order.contains(&g) {
+            order.push(g);
+        }
+    }
+    order
+        .into_iter()
+        .map(|g| {
+            (0..matches.len())
+                .filter(|&i| group_of[i] == g)
+                .map(|i| &matches[i])
+                .collect()
+        })
+        .collect()
+}
+
+fn make_hit<'a>(
+    package: &'a Package,
+    file: &str,
+    group: &[&AdvisoryMatch],
+    path: Option<(String, Vec<String>)>,
+) -> Hit<'a> {
+    let mut ids: Vec<String> = Vec::new();
+    for m in group {
+        for id in m.advisory.ids() {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let summary = group
+        .iter()
+        .map(|m| m.advisory.summary.as_str())
+        .find(|s| !s.is_empty())
+        .unwrap_or("")
+        .to_string();
+    let fixed = group
+        .iter()
+        .filter_map(|m| m.fixed.as_deref())
+        .filter_map(|f| Some((range::parse_version(f)?, f)))
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, f)| f.to_string());
+    Hit {
+        package,
+        file: file.to_string(),
+        ids,
+        summary,
+        url: group
+            .first()
+            .map(|m| m.advisory.url.clone())
+            .unwrap_or_default(),
+        severity: group.iter().filter_map(|m| m.advisory.severity).max(),
+        fixed,
+        malware: group
+            .iter()
+            .any(|m| m.advisory.kind == AdvisoryKind::Malware),
+        path,
+    }
+}
+
+fn render_path(
+    graph: &DependencyGraph,
+    path: Option<&(usize, Vec<PackageId>)>,
+) -> Option<(String, Vec<String>)> {
+    let (importer, ids) = path?;
+    let importer = graph
+        .importers
+        .get(*importer)
+        .map(|i| i.path.clone())
+        .unwrap_or_else(|| ".".to_string());
+    let chain = ids
+        .iter()
+        .map(|&id| graph.package(id).id_string())
+        .collect();
+    Some((importer, chain))
+}
+
+/// Words a path for a message: `a@1.0.0 > b@2.0.0` (prefixed with `packages/x: ` for a
+/// workspace importer), or a note that the entry is not reachable.
+pub(crate) fn path_text(path: &Option<(String, Vec<String>)>) -> String {
+    match path {
+        Some((importer, chain)) if importer == "." || importer.is_empty() => chain.join(" > "),
+        Some((importer, chain)) => format!("{importer}: {}", chain.join(" > ")),
+        None => "no path from a direct dependency (unreachable entry)".to_string(),
+    }
+}
+
+/// The evidence object shared by both rules: `ids`, `summary`, `url`, `advisory_severity`
+/// (as the records give it, `null` when none) and `path` (`{importer, packages}` or `null`).
+pub(crate) fn evidence(hit: &Hit<'_>) -> serde_json::Map<String, serde_json::Value> {
+    let value = serde_json::json!({
+        "ids": hit.ids,
+        "summary": hit.summary,
+        "url": hit.url,
+        "advisory_severity": hit.severity.map(|s| s.as_str()),
+        "path": hit.path.as_ref().map(|(importer, chain)| serde_json::json!({
+            "importer": importer,
+            "packages": chain,
+        })),
+    });
+    match value {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
+}

@@ -1,0 +1,4 @@
+//! The advisory rules, one file each.
+
+pub mod malware;
+pub mod vulnerability;

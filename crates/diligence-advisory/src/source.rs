@@ -1,0 +1,241 @@
+//! Reading advisory sources: a folder of OSV `*.json` (searched recursively, like a clone of
+//! ossf/malicious-packages or github/advisory-database), a `.zip` of them (the OSV export
+//! `npm/all.zip`: one record per entry), a single OSV record, a Datadog manifest, or a URL
+//! serving a zip or JSON document.
+//!
+//! The kind of a file is decided by content, not extension: `PK\x03\x04` is a zip; a JSON
+//! object with any of `id`, `affected`, `modified`, `schema_version` is an OSV record; a JSON
+//! object of name → versions-or-null is a Datadog manifest. Anything else is an error naming
+//! the file (fail closed: a source is never silently half-read).
+
+use crate::advisory::Advisory;
+use crate::datadog;
+use crate::error::AdvisoryError;
+use crate::osv::OsvRecord;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Largest download accepted (bytes): 2 GiB. The OSV npm export is a few hundred MB.
+pub const MAX_DOWNLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Largest single record or manifest accepted (bytes): 64 MiB.
+const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Documents parsed per parallel batch (bounds memory while reading a large zip).
+const BATCH: usize = 4096;
+
+/// True when `source` is an `http://` or `https://` URL.
+pub fn is_url(source: &str) -> bool {
+    source.starts_with("https://") || source.starts_with("http://")
+}
+
+/// Reads every advisory from a local path (folder, zip, or JSON file).
+///
+/// Errors: unreadable path, a zip that is not readable, a JSON file that is malformed or is
+/// neither an OSV record nor a Datadog manifest.
+pub fn read_path(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+    let meta = std::fs::metadata(path).map_err(|e| AdvisoryError::io(path, e))?;
+    if meta.is_dir() {
+        return read_dir(path);
+    }
+    let mut head = [0u8; 4];
+    let mut file = File::open(path).map_err(|e| AdvisoryError::io(path, e))?;
+    let n = file
+        .read(&mut head)
+        .map_err(|e| AdvisoryError::io(path, e))?;
+    if n == 4 && &head == b"PK\x03\x04" || path.extension().is_some_and(|e| e == "zip") {
+        return read_zip(path);
+    }
+    let bytes = read_limited(path)?;
+    parse_document(&bytes, &path.display().to_string(), &file_stem(path))
+}
+
+/// Downloads `url` to `dest` (created or truncated), streaming, with a 10-minute overall
+/// timeout and [`MAX_DOWNLOAD_BYTES`] limit. Any HTTP status other than 2xx, a connection
+/// that ends before `Content-Length`, or a write error is an error; `dest` may then hold a
+/// partial file, which the caller discards.
+pub fn download(url: &str, dest: &Path) -> Result<(), AdvisoryError> {
+    let fail = |message: String| AdvisoryError::Download {
+        url: url.to_string(),
+        message,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(600)))
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(|e| fail(e.to_string()))?;
+    let mut file = File::create(dest).map_err(|e| AdvisoryError::io(dest, e))?;
+    let mut reader = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_DOWNLOAD_BYTES)
+        .reader();
+    std::io::copy(&mut reader, &mut file).map_err(|e| fail(e.to_string()))?;
+    file.flush().map_err(|e| AdvisoryError::io(dest, e))?;
+    Ok(())
+}
+
+/// Reads a source given as a path or URL. URLs are downloaded into `scratch` (a folder the
+/// caller owns and removes) first.
+pub fn read_source(source: &str, scratch: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+    if !is_url(source) {
+        return read_path(Path::new(source));
+    }
+    let dest = scratch.join("download");
+    download(source, &dest)?;
+    read_path(&dest).map_err(|e| match e {
+        AdvisoryError::Zip { message, .. } => AdvisoryError::Zip {
+            place: source.to_string(),
+            message,
+        },
+        AdvisoryError::Parse { message, .. } => AdvisoryError::Parse {
+            place: source.to_string(),
+            message,
+        },
+        other => other,
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, AdvisoryError> {
+    let file = File::open(path).map_err(|e| AdvisoryError::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| AdvisoryError::io(path, e))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(AdvisoryError::parse(
+            path.display().to_string(),
+            format!("larger than {MAX_DOCUMENT_BYTES} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// One document waiting to be parsed: where it came from, the fallback id, the bytes.
+struct Pending {
+    place: String,
+    stem: String,
+    bytes: Vec<u8>,
+}
+
+fn parse_batch(batch: &mut Vec<Pending>, out: &mut Vec<Advisory>) -> Result<(), AdvisoryError> {
+    let parsed: Result<Vec<Vec<Advisory>>, AdvisoryError> = batch
+        .par_iter()
+        .map(|p| parse_document(&p.bytes, &p.place, &p.stem))
+        .collect();
+    out.extend(parsed?.into_iter().flatten());
+    batch.clear();
+    Ok(())
+}
+
+fn read_dir(root: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+    let mut files = Vec::new();
+    collect_json_files(root, &mut files)?;
+    files.sort();
+    let mut out = Vec::new();
+    let mut batch = Vec::with_capacity(BATCH);
+    for path in files {
+        batch.push(Pending {
+            place: path.display().to_string(),
+            stem: file_stem(&path),
+            bytes: read_limited(&path)?,
+        });
+        if batch.len() >= BATCH {
+            parse_batch(&mut batch, &mut out)?;
+        }
+    }
+    parse_batch(&mut batch, &mut out)?;
+    Ok(out)
+}
+
+fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), AdvisoryError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| AdvisoryError::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| AdvisoryError::io(dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| AdvisoryError::io(&path, e))?;
+        if kind.is_dir() {
+            collect_json_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_zip(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+    let place = path.display().to_string();
+    let zip_err = |e: zip::result::ZipError| AdvisoryError::Zip {
+        place: place.clone(),
+        message: e.to_string(),
+    };
+    let file = File::open(path).map_err(|e| AdvisoryError::io(path, e))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(zip_err)?;
+    let mut out = Vec::new();
+    let mut batch = Vec::with_capacity(BATCH);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(zip_err)?;
+        let name = entry.name().map_err(zip_err)?.to_string();
+        if entry.is_dir() || !name.ends_with(".json") {
+            continue;
+        }
+        let entry_place = format!("{place}:{name}");
+        if entry.size() > MAX_DOCUMENT_BYTES {
+            return Err(AdvisoryError::parse(entry_place, "entry too large"));
+        }
+        let mut bytes = Vec::with_capacity(entry.size() as usize);
+        entry
+            .read_to_end(&mut bytes)
+            .map_err(|e| AdvisoryError::Zip {
+                place: entry_place.clone(),
+                message: e.to_string(),
+            })?;
+        let stem = name.rsplit('/').next().unwrap_or(&name);
+        batch.push(Pending {
+            stem: stem.trim_end_matches(".json").to_string(),
+            place: entry_place,
+            bytes,
+        });
+        if batch.len() >= BATCH {
+            parse_batch(&mut batch, &mut out)?;
+        }
+    }
+    parse_batch(&mut batch, &mut out)?;
+    Ok(out)
+}
+
+/// Parses one JSON document: an OSV record or a Datadog manifest.
+fn parse_document(bytes: &[u8], place: &str, stem: &str) -> Result<Vec<Advisory>, AdvisoryError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| AdvisoryError::parse(place, e))?;
+    let Value::Object(object) = value else {
+        return Err(AdvisoryError::parse(
+            place,
+            "expected a JSON object (an OSV record or a Datadog manifest)",
+        ));
+    };
+    let is_osv = ["id", "affected", "modified", "schema_version"]
+        .iter()
+        .any(|k| object.contains_key(*k));
+    if is_osv {
+        let record: OsvRecord = serde_json::from_value(Value::Object(object))
+            .map_err(|e| AdvisoryError::parse(place, format!("not a valid OSV record: {e}")))?;
+        return Ok(vec![Advisory::from_osv(&record, stem)]);
+    }
+    if datadog::looks_like_manifest(&object) {
+        return datadog::from_manifest(&object, place);
+    }
+    Err(AdvisoryError::parse(
+        place,
+        "neither an OSV record nor a Datadog manifest (name -> versions or null)",
+    ))
+}
