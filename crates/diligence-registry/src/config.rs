@@ -1,0 +1,551 @@
+//! npm configuration as npm reads it: `.npmrc` files (INI) and `npm_config_*` environment
+//! variables, reduced to what a registry client needs.
+//!
+//! Precedence, highest first (npm docs, "npmrc" and "config"): environment variables
+//! (`npm_config_<key>` / `NPM_CONFIG_<KEY>`), the project `.npmrc`, the user config
+//! (`$NPM_CONFIG_USERCONFIG`, else `~/.npmrc`), the global config (`$NPM_CONFIG_GLOBALCONFIG`
+//! when set). Values may use `${NAME}` to read an environment variable; an unset variable is
+//! an error, as in npm 9+.
+//!
+//! Keys used: `registry`, `@scope:registry`, `//host/path/:_authToken`, `//host/path/:_auth`,
+//! `//host/path/:username` + `:_password` (base64), top-level `_auth` (legacy, default registry
+//! only), `strict-ssl`, `cafile`, `ca`, `proxy`, `https-proxy`, `noproxy`. Every other key
+//! (`omit-lockfile-registry-resolved`, `fund`, …) is ignored.
+//!
+//! Credentials are [`Secret`]s: `Debug` and `Display` print `***`, and a token is only sent to
+//! URLs under the "nerf dart" (`//host[:port]/path/`) it was configured for.
+
+use base64::Engine;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The public npm registry, npm's default `registry`.
+pub const DEFAULT_REGISTRY: &str = "https://registry.npmjs.org/";
+
+/// Hosts that serve the public npm registry's tarballs under the same paths. A lockfile
+/// written against one of these maps onto any configured registry (npm's
+/// `replace-registry-host`, yarn's `registry.yarnpkg.com` alias).
+pub const PUBLIC_REGISTRIES: [&str; 3] = [
+    "https://registry.npmjs.org/",
+    "https://registry.yarnpkg.com/",
+    "https://registry.npmjs.com/",
+];
+
+/// A credential that never prints: `Debug` and `Display` show `***`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a credential.
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+    /// The raw value, for building an `Authorization` header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// How to authenticate to one registry prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// `_authToken`: sent as `Authorization: Bearer <token>`.
+    Bearer(Secret),
+    /// `_auth` (base64 `user:pass`) or `username` + `_password`: sent as `Authorization: Basic`.
+    Basic(Secret),
+}
+
+impl Credential {
+    /// The `Authorization` header value. Never log it.
+    pub fn header_value(&self) -> String {
+        match self {
+            Credential::Bearer(t) => format!("Bearer {}", t.expose()),
+            Credential::Basic(b) => format!("Basic {}", b.expose()),
+        }
+    }
+}
+
+/// An error in npm configuration: names the file (or `environment`) and the key. Never
+/// contains a credential value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{source_name}: {message}")]
+pub struct ConfigError {
+    /// The `.npmrc` path or `environment`.
+    pub source_name: String,
+    pub message: String,
+}
+
+/// The registry-relevant part of npm's configuration. `Debug` redacts credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NpmConfig {
+    /// The default registry URL, always ending in `/`.
+    pub registry: String,
+    /// `@scope` → registry URL (ending in `/`).
+    pub scopes: BTreeMap<String, String>,
+    /// Nerf dart (`//host[:port]/path/`) → credential.
+    pub credentials: BTreeMap<String, Credential>,
+    /// `strict-ssl` (default true): verify TLS certificates.
+    pub strict_ssl: bool,
+    /// `cafile`: a PEM file of CA certificates to trust instead of the system store.
+    pub cafile: Option<PathBuf>,
+    /// `ca`: inline PEM certificates (same effect as `cafile`).
+    pub ca: Vec<String>,
+    /// `https-proxy`, else `proxy` (an `http://` or `socks5://` URL).
+    pub proxy: Option<String>,
+    /// `noproxy`: comma-separated hosts not to proxy.
+    pub noproxy: Vec<String>,
+}
+
+impl Default for NpmConfig {
+    fn default() -> Self {
+        NpmConfig {
+            registry: DEFAULT_REGISTRY.to_string(),
+            scopes: BTreeMap::new(),
+            credentials: BTreeMap::new(),
+            strict_ssl: true,
+            cafile: None,
+            ca: Vec::new(),
+            proxy: None,
+            noproxy: Vec::new(),
+        }
+    }
+}
+
+/// Raw `key = value` pairs from one source, in file order, with the source's name.
+struct RawSource {
+    name: String,
+    pairs: Vec<(String, String)>,
+}
+
+impl NpmConfig {
+    /// Loads configuration for a project folder the way npm does: environment, then
+    /// `<project>/.npmrc`, then the user config, then the global config (when
+    /// `NPM_CONFIG_GLOBALCONFIG` names one). Missing files are skipped; an unreadable file or
+    /// an undefined `${VAR}` is an error naming the file and key.
+    pub fn load(project_dir: &Path) -> Result<NpmConfig, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        let home = dirs::home_dir();
+        Self::load_with(project_dir, home.as_deref(), &env)
+    }
+
+    /// [`NpmConfig::load`] with explicit home folder and environment (for tests).
+    pub fn load_with(
+        project_dir: &Path,
+        home: Option<&Path>,
+        env: &[(String, String)],
+    ) -> Result<NpmConfig, ConfigError> {
+        let lookup = |k: &str| -> Option<String> {
+            env.iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(k))
+                .map(|(_, v)| v.clone())
+        };
+        let mut sources = vec![env_source(env)];
+        sources.push(read_file(&project_dir.join(".npmrc"))?);
+        let user = lookup("npm_config_userconfig")
+            .map(PathBuf::from)
+            .or_else(|| home.map(|h| h.join(".npmrc")));
+        if let Some(user) = user {
+            sources.push(read_file(&user)?);
+        }
+        if let Some(global) = lookup("npm_config_globalconfig") {
+            sources.push(read_file(Path::new(&global))?);
+        }
+        // Lowest precedence first, so later sources override.
+        let mut config = NpmConfig::default();
+        for source in sources.iter().rev() {
+            config.apply(source, &lookup)?;
+        }
+        Ok(config)
+    }
+
+    /// Parses one `.npmrc` text (for tests and callers with their own files), over defaults.
+    /// `${VAR}` reads `env`.
+    pub fn from_npmrc(
+        name: &str,
+        text: &str,
+        env: &[(String, String)],
+    ) -> Result<NpmConfig, ConfigError> {
+        let lookup = |k: &str| -> Option<String> {
+            env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+        };
+        let source = RawSource {
+            name: name.to_string(),
+            pairs: parse_ini(text),
+        };
+        let mut config = NpmConfig::default();
+        config.apply(&source, &lookup)?;
+        Ok(config)
+    }
+
+    fn apply(
+        &mut self,
+        source: &RawSource,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
+        let err = |message: String| ConfigError {
+            source_name: source.name.clone(),
+            message,
+        };
+        let mut basic_parts: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
+        for (key, raw) in &source.pairs {
+            let value = expand_env(raw, lookup).map_err(|var| {
+                err(format!(
+                    "`{key}` uses ${{{var}}}, which is not set in the environment"
+                ))
+            })?;
+            if let Some(rest) = key.strip_prefix("//") {
+                let Some((prefix, field)) = rest.rsplit_once(':') else {
+                    continue;
+                };
+                let dart = nerf_dart_key(prefix);
+                match field {
+                    "_authToken" => {
+                        self.credentials
+                            .insert(dart, Credential::Bearer(Secret::new(value)));
+                    }
+                    "_auth" => {
+                        self.credentials
+                            .insert(dart, Credential::Basic(Secret::new(value)));
+                    }
+                    "username" => basic_parts.entry(dart).or_default().0 = Some(value),
+                    "_password" => basic_parts.entry(dart).or_default().1 = Some(value),
+                    _ => {}
+                }
+                continue;
+            }
+            if let Some(scope) = key.strip_suffix(":registry") {
+                if scope.starts_with('@') {
+                    self.scopes.insert(scope.to_string(), with_slash(&value));
+                }
+                continue;
+            }
+            match key.as_str() {
+                "registry" => self.registry = with_slash(&value),
+                "_auth" => {
+                    let dart = nerf_dart(&self.registry).unwrap_or_default();
+                    self.credentials
+                        .insert(dart, Credential::Basic(Secret::new(value)));
+                }
+                "strict-ssl" => self.strict_ssl = value.trim() != "false",
+                "cafile" => self.cafile = Some(PathBuf::from(value)),
+                "ca" => self.ca.push(value),
+                "https-proxy" => self.proxy = Some(value),
+                "proxy" if self.proxy.is_none() => self.proxy = Some(value),
+                "noproxy" => {
+                    self.noproxy = value
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        for (dart, (user, password)) in basic_parts {
+            let (Some(user), Some(password)) = (user, password) else {
+                continue;
+            };
+            let decoded = base64::engine::general_purpose::STANDARD
+                .decode(password.trim())
+                .map_err(|_| err(format!("`//{}:_password` is not base64", &dart[2..])))?;
+            let pair = format!("{user}:{}", String::from_utf8_lossy(&decoded));
+            let b64 = base64::engine::general_purpose::STANDARD.encode(pair);
+            self.credentials
+                .insert(dart, Credential::Basic(Secret::new(b64)));
+        }
+        Ok(())
+    }
+
+    /// The registry for a package name: the `@scope:registry` of its scope, else `registry`.
+    pub fn registry_for(&self, package: &str) -> &str {
+        scope_of(package)
+            .and_then(|s| self.scopes.get(s))
+            .map(String::as_str)
+            .unwrap_or(&self.registry)
+    }
+
+    /// The credential to send with a request to `url`: the one whose nerf dart is the longest
+    /// prefix of the URL's (npm-registry-fetch walks up the path the same way). `None` when no
+    /// configured prefix covers the URL, so a token never leaves its host.
+    pub fn credential_for(&self, url: &str) -> Option<&Credential> {
+        let mut dart = nerf_dart(url)?;
+        loop {
+            if let Some(c) = self.credentials.get(&dart) {
+                return Some(c);
+            }
+            // Drop the last path segment: `//h/a/b/` → `//h/a/`.
+            let trimmed = dart.trim_end_matches('/');
+            let cut = trimmed.rfind('/')?;
+            if cut < 2 {
+                return None;
+            }
+            dart = trimmed[..=cut].to_string();
+        }
+    }
+}
+
+/// The scope of a package name (`@types` for `@types/node`), or `None` when unscoped.
+pub fn scope_of(package: &str) -> Option<&str> {
+    if !package.starts_with('@') {
+        return None;
+    }
+    package.split_once('/').map(|(s, _)| s)
+}
+
+/// npm's "nerf dart" of a URL: `//host[:port]/dir/` — scheme, credentials, query, fragment
+/// and the last path segment dropped. `None` when `url` does not parse.
+pub fn nerf_dart(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?;
+    let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let path = parsed.path();
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    Some(format!("//{host}{port}{dir}"))
+}
+
+/// Normalises the `host/path/` part of a `//host/path/:key` config key to a nerf dart.
+fn nerf_dart_key(prefix: &str) -> String {
+    let mut dart = format!("//{prefix}");
+    if !dart.ends_with('/') {
+        dart.push('/');
+    }
+    dart
+}
+
+fn with_slash(url: &str) -> String {
+    let url = url.trim();
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
+/// Expands `${NAME}` (npm also accepts `${NAME?}` for "empty when unset"). Returns the name of
+/// an undefined variable as the error.
+fn expand_env(value: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find("${") {
+        // A backslash before `$` escapes it.
+        if start > 0 && rest.as_bytes()[start - 1] == b'\\' {
+            out.push_str(&rest[..start - 1]);
+            out.push('$');
+            rest = &rest[start + 1..];
+            continue;
+        }
+        let Some(len) = rest[start + 2..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let name = &rest[start + 2..start + 2 + len];
+        let (name, optional) = match name.strip_suffix('?') {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
+        match lookup(name) {
+            Some(v) => out.push_str(&v),
+            None if optional => {}
+            None => return Err(name.to_string()),
+        }
+        rest = &rest[start + 3 + len..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Parses npm's INI dialect: `key = value` lines, `;`/`#` comments, `[section]` headers
+/// ignored (npm flattens them), quoted values unquoted, `key[] = v` treated as `key = v`.
+fn parse_ini(text: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with(';') || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') && line.ends_with(']') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_end_matches("[]").to_string();
+        let value = unquote(value.trim());
+        pairs.push((key, value));
+    }
+    pairs
+}
+
+fn unquote(value: &str) -> String {
+    let quoted = value.len() >= 2
+        && ((value.starts_with('"') && value.ends_with('"'))
+            || (value.starts_with('\'') && value.ends_with('\'')));
+    if quoted {
+        value[1..value.len() - 1].to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+fn read_file(path: &Path) -> Result<RawSource, ConfigError> {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(RawSource {
+            name,
+            pairs: parse_ini(&text),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(RawSource {
+            name,
+            pairs: Vec::new(),
+        }),
+        Err(e) => Err(ConfigError {
+            source_name: name,
+            message: format!("cannot read: {e}"),
+        }),
+    }
+}
+
+/// `npm_config_<key>` variables (any case) as config pairs. npm maps `_` to `-` in ordinary
+/// keys (`npm_config_strict_ssl` → `strict-ssl`) and keeps `//…` and `_auth…` keys as written.
+fn env_source(env: &[(String, String)]) -> RawSource {
+    let mut pairs = Vec::new();
+    for (name, value) in env {
+        let lower = name.to_ascii_lowercase();
+        let Some(key) = lower.strip_prefix("npm_config_") else {
+            continue;
+        };
+        let raw = &name["npm_config_".len()..];
+        let key = if raw.starts_with("//") || raw.starts_with('_') || raw.starts_with('@') {
+            raw.to_string()
+        } else {
+            key.replace('_', "-")
+        };
+        if key == "userconfig" || key == "globalconfig" {
+            continue;
+        }
+        pairs.push((key, value.clone()));
+    }
+    RawSource {
+        name: "environment".to_string(),
+        pairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_registry_scopes_and_tokens() {
+        let text = "registry=https://mirror.example/npm\n\
+                    @corp:registry = https://npm.corp.example/\n\
+                    //npm.corp.example/:_authToken=${CORP_TOKEN}\n\
+                    omit-lockfile-registry-resolved=true\n\
+                    strict-ssl=false\n";
+        let c = NpmConfig::from_npmrc(".npmrc", text, &env(&[("CORP_TOKEN", "s3cr3t")])).unwrap();
+        assert_eq!(c.registry, "https://mirror.example/npm/");
+        assert_eq!(c.registry_for("@corp/lib"), "https://npm.corp.example/");
+        assert_eq!(c.registry_for("lodash"), "https://mirror.example/npm/");
+        assert!(!c.strict_ssl);
+        let cred = c
+            .credential_for("https://npm.corp.example/@corp%2flib")
+            .unwrap();
+        assert_eq!(cred.header_value(), "Bearer s3cr3t");
+        assert!(
+            c.credential_for("https://mirror.example/npm/lodash")
+                .is_none()
+        );
+        assert!(
+            c.credential_for("https://evil.example/npm.corp.example/x")
+                .is_none()
+        );
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("s3cr3t"), "{debug}");
+        assert!(debug.contains("***"));
+    }
+
+    #[test]
+    fn undefined_variable_is_an_error_naming_file_and_key() {
+        let e =
+            NpmConfig::from_npmrc("/p/.npmrc", "//r.example/:_authToken=${NOPE}", &[]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "/p/.npmrc: `//r.example/:_authToken` uses ${NOPE}, which is not set in the environment"
+        );
+    }
+
+    #[test]
+    fn token_prefix_is_path_aware() {
+        let c = NpmConfig::from_npmrc(".npmrc", "//h.example/npm/private/:_authToken=t1\n", &[])
+            .unwrap();
+        assert!(
+            c.credential_for("https://h.example/npm/private/a/-/a-1.tgz")
+                .is_some()
+        );
+        assert!(c.credential_for("https://h.example/npm/public/a").is_none());
+        assert!(
+            c.credential_for("http://h.example:8080/npm/private/a")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn username_password_and_env_precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".npmrc"),
+            "registry=https://project.example/\n//project.example/:username=u\n//project.example/:_password=cGFzcw==\n",
+        )
+        .unwrap();
+        let home = tempfile::tempdir().unwrap();
+        std::fs::write(
+            home.path().join(".npmrc"),
+            "registry=https://user.example/\nstrict-ssl=false\n",
+        )
+        .unwrap();
+        let e = env(&[("npm_config_strict_ssl", "true")]);
+        let c = NpmConfig::load_with(dir.path(), Some(home.path()), &e).unwrap();
+        assert_eq!(c.registry, "https://project.example/");
+        assert!(c.strict_ssl);
+        let cred = c.credential_for("https://project.example/x").unwrap();
+        assert_eq!(cred.header_value(), "Basic dTpwYXNz");
+        let e = env(&[("NPM_CONFIG_REGISTRY", "https://env.example")]);
+        let c = NpmConfig::load_with(dir.path(), Some(home.path()), &e).unwrap();
+        assert_eq!(c.registry, "https://env.example/");
+    }
+
+    #[test]
+    fn nerf_darts() {
+        assert_eq!(
+            nerf_dart("https://registry.npmjs.org/").as_deref(),
+            Some("//registry.npmjs.org/")
+        );
+        assert_eq!(
+            nerf_dart("http://127.0.0.1:4873/@s%2fn").as_deref(),
+            Some("//127.0.0.1:4873/")
+        );
+    }
+}
