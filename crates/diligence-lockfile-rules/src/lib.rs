@@ -1,0 +1,221 @@
+//! Offline lockfile-tampering rules (`lockfile/…`): what a reviewer should have caught in a
+//! lockfile diff, checked from the [`DependencyGraph`] alone, without the network.
+//!
+//! A lockfile is a list of instructions to the package manager: fetch this URL, expect this
+//! hash. A pull request that edits it can make every install fetch an attacker's tarball while
+//! `package.json` looks unchanged (the "lockfile injection" described by Liran Tal, 2019). The
+//! rules here look at each locked entry's source and integrity:
+//!
+//! | rule | default severity |
+//! |---|---|
+//! | [`lockfile/resolved-host`](rules::resolved_host::RESOLVED_HOST) | high |
+//! | [`lockfile/insecure-scheme`](rules::insecure_scheme::INSECURE_SCHEME) | high (medium with integrity) |
+//! | [`lockfile/disallowed-scheme`](rules::disallowed_scheme::DISALLOWED_SCHEME) | high |
+//! | [`lockfile/resolved-name-mismatch`](rules::resolved_name_mismatch::RESOLVED_NAME_MISMATCH) | high |
+//! | [`lockfile/resolved-version-mismatch`](rules::resolved_version_mismatch::RESOLVED_VERSION_MISMATCH) | high |
+//! | [`lockfile/integrity-missing`](rules::integrity_missing::INTEGRITY_MISSING) | medium |
+//! | [`lockfile/integrity-weak`](rules::integrity_weak::INTEGRITY_WEAK) | medium |
+//! | [`lockfile/git-source`](rules::git_source::GIT_SOURCE) | low (medium unpinned) |
+//! | [`lockfile/remote-tarball`](rules::remote_tarball::REMOTE_TARBALL) | medium |
+//! | [`lockfile/local-path-outside-project`](rules::local_path_outside_project::LOCAL_PATH_OUTSIDE_PROJECT) | high |
+//! | [`lockfile/local-source`](rules::local_source::LOCAL_SOURCE) | info |
+//! | [`lockfile/spec-source-mismatch`](rules::spec_source_mismatch::SPEC_SOURCE_MISMATCH) | high |
+//! | [`lockfile/orphan-entry`](rules::orphan_entry::ORPHAN_ENTRY) | medium |
+//!
+//! Not here: an integrity replaced by the hash of another real version of the same package
+//! (tamper kind T4) looks right offline; the registry cross-check in `diligence-registry`
+//! compares it with the packument's `dist.integrity`.
+
+mod local_path;
+mod resolved;
+pub mod rules;
+
+use diligence_finding::{Finding, Rule};
+use diligence_graph::{DependencyGraph, HashAlgorithm, Package, PackageId, Source};
+use resolved::ResolvedUrl;
+
+/// What a project allows in its lockfile. [`Default`] is the public npm registry as npm and
+/// yarn write it: hosts `registry.npmjs.org` and `registry.yarnpkg.com`, schemes `https`,
+/// `git+https`, `git+ssh` and `ssh`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockfilePolicy {
+    /// Hosts a registry package's `resolved` URL may point at. Each entry is a hostname
+    /// (`registry.npmjs.org`), `host:port`, a registry URL (`https://npm.corp.example/api/`,
+    /// its host is used), or an alias: `npm` (registry.npmjs.org), `yarn`
+    /// (registry.yarnpkg.com). Matched case-insensitively and exactly: no subdomains. An entry
+    /// without a port allows any port on that host.
+    pub allowed_hosts: Vec<String>,
+    /// URL schemes (without `:`) a `resolved`, tarball or git URL may use. `http`, `git` and
+    /// `git+http` are cleartext and reported by `lockfile/insecure-scheme` unless listed here;
+    /// any other scheme not listed is reported by `lockfile/disallowed-scheme`. Git
+    /// shorthands (`github:`, `gitlab:`, `bitbucket:`, `gist:`) count as `git+https`.
+    pub allowed_schemes: Vec<String>,
+}
+
+impl Default for LockfilePolicy {
+    fn default() -> Self {
+        LockfilePolicy {
+            allowed_hosts: vec!["registry.npmjs.org".into(), "registry.yarnpkg.com".into()],
+            allowed_schemes: ["https", "git+https", "git+ssh", "ssh"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl LockfilePolicy {
+    /// Also allows the host of the project's configured registry (from `.npmrc` `registry=`,
+    /// `.yarnrc.yml` `npmRegistryServer`, …). Accepts a URL or a bare host.
+    pub fn with_registry(mut self, registry: &str) -> Self {
+        self.allowed_hosts.push(registry.to_string());
+        self
+    }
+
+    /// True when the URL's host (and port, if the allowing entry names one) is allowed.
+    pub(crate) fn host_allowed(&self, url: &ResolvedUrl) -> bool {
+        let Some(host) = url.host.as_deref() else {
+            return false;
+        };
+        self.allowed_hosts.iter().any(|entry| {
+            let entry = normalise_host_entry(entry);
+            let (allowed_host, allowed_port) = split_host_port(&entry);
+            allowed_host == host && allowed_port.is_none_or(|p| Some(p) == url.effective_port)
+        })
+    }
+
+    /// True when `scheme` (lowercase, no `:`) is listed in [`Self::allowed_schemes`].
+    pub(crate) fn scheme_allowed(&self, scheme: &str) -> bool {
+        self.allowed_schemes
+            .iter()
+            .any(|s| s.trim_end_matches(':').eq_ignore_ascii_case(scheme))
+    }
+}
+
+/// `npm` → `registry.npmjs.org`; a URL → its `host[:port]`; lowercase, no trailing dot.
+fn normalise_host_entry(entry: &str) -> String {
+    let entry = entry.trim();
+    match entry {
+        "npm" => return "registry.npmjs.org".into(),
+        "yarn" => return "registry.yarnpkg.com".into(),
+        _ => {}
+    }
+    if entry.contains("://")
+        && let Ok(u) = ResolvedUrl::parse(entry)
+    {
+        return u.authority();
+    }
+    entry.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Splits `host:port` (`[v6]:port`); the port only when it is all digits.
+fn split_host_port(entry: &str) -> (&str, Option<u16>) {
+    let split = match entry.rfind(':') {
+        Some(i) if !entry[..i].contains(':') || entry[..i].ends_with(']') => Some(i),
+        _ => None,
+    };
+    match split.map(|i| (&entry[..i], entry[i + 1..].parse::<u16>())) {
+        Some((host, Ok(port))) => (host, Some(port)),
+        _ => (entry, None),
+    }
+}
+
+/// Everything a rule needs besides the entry: the graph, the policy, and lockfile-wide facts.
+pub(crate) struct Cx<'a> {
+    pub graph: &'a DependencyGraph,
+    pub policy: &'a LockfilePolicy,
+    /// The lockfile path as written in findings.
+    pub file: String,
+    /// Some entry of this lockfile records a hash stronger than sha1 (sha256 or better, or a
+    /// berry checksum): sha1 is then not the lockfile's norm.
+    pub strong_hash_present: bool,
+}
+
+impl Cx<'_> {
+    /// A finding of `rule` about `package` at `line` of the lockfile.
+    pub fn finding(&self, rule: &Rule, package: &Package, line: u32, message: String) -> Finding {
+        Finding::new(rule, message)
+            .package(&package.name, &package.version)
+            .at(self.file.clone(), line)
+    }
+}
+
+/// One locked entry, with its source unwrapped and its URL parsed once for all rules.
+pub(crate) struct Entry<'a> {
+    pub id: PackageId,
+    pub package: &'a Package,
+    /// The source the package manager fetches from: for a `patch`, the patched original.
+    pub fetched: &'a Source,
+    /// The registry `resolved` URL or the tarball URL, raw and parsed.
+    pub url: Option<(&'a str, Result<ResolvedUrl, String>)>,
+}
+
+impl<'a> Entry<'a> {
+    fn new(id: PackageId, package: &'a Package) -> Entry<'a> {
+        let fetched = unwrap_patch(&package.source);
+        let raw = match fetched {
+            Source::Registry {
+                resolved: Some(url),
+            } if !url.trim().is_empty() => Some(url.as_str()),
+            Source::Tarball { url } => Some(url.as_str()),
+            _ => None,
+        };
+        Entry {
+            id,
+            package,
+            fetched,
+            url: raw.map(|r| (r, ResolvedUrl::parse(r))),
+        }
+    }
+
+    /// The parsed URL, when there is one and it parses.
+    pub fn parsed_url(&self) -> Option<(&'a str, &ResolvedUrl)> {
+        match &self.url {
+            Some((raw, Ok(u))) => Some((raw, u)),
+            _ => None,
+        }
+    }
+}
+
+fn unwrap_patch(source: &Source) -> &Source {
+    match source {
+        Source::Patch { original, .. } => unwrap_patch(original),
+        other => other,
+    }
+}
+
+/// All rules of this crate, in the order [`check`] runs them.
+pub fn rules() -> Vec<&'static Rule> {
+    rules::ALL.to_vec()
+}
+
+/// Runs every offline lockfile rule on `graph` under `policy`.
+///
+/// Findings point at the lockfile path as recorded in `graph.lockfile.path` and the entry's
+/// `resolved` or `integrity` line ([`diligence_graph::Location`]). Order: per package in graph
+/// order, rules in [`rules`] order; then graph-wide rules (spec/source mismatch, orphans).
+/// Never fails: an unparsable `resolved` URL is itself a finding.
+pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
+    let cx = Cx {
+        graph,
+        policy,
+        file: graph.lockfile.path.display().to_string(),
+        strong_hash_present: graph.packages.iter().any(has_strong_hash),
+    };
+    let mut out = Vec::new();
+    for (id, package) in graph.iter() {
+        let entry = Entry::new(id, package);
+        rules::check_entry(&cx, &entry, &mut out);
+    }
+    rules::check_graph(&cx, &mut out);
+    out
+}
+
+fn has_strong_hash(p: &Package) -> bool {
+    match &p.integrity {
+        Some(diligence_graph::Integrity::BerryChecksum(_)) => true,
+        Some(i) => i
+            .strongest()
+            .is_some_and(|h| h.algorithm > HashAlgorithm::Sha1),
+        None => false,
+    }
+}

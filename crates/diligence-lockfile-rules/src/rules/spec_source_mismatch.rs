@@ -1,0 +1,131 @@
+use crate::Cx;
+use diligence_finding::{Finding, Severity, declare_rule};
+use diligence_graph::{Edge, PackageId, Source};
+use serde_json::json;
+
+declare_rule! {
+    /// A dependency asks for a registry version, but the lockfile installs it from git or a URL.
+    ///
+    /// ## What it detects
+    /// A dependency edge whose specifier is a registry request — a version, a semver range, a
+    /// dist-tag, or `npm:<name>@<range>` — while the entry it resolves to comes from a git
+    /// repository or a tarball URL. Importer edges carry the specifier from package.json;
+    /// package edges carry the range the dependent's manifest declared (npm, yarn) or the
+    /// locked version (pnpm). Reported once per entry, at its `resolved` line. Evidence:
+    /// `{"dependent", "spec", "source", "url"}`.
+    ///
+    /// ## Why it matters
+    /// No package manager resolves `^7.0.0` to a git repository: such an entry can only come
+    /// from an edited lockfile. `pnpm install --frozen-lockfile` compares only the specifier,
+    /// which is unchanged, and installs the attacker's repository (tamper kind T8).
+    ///
+    /// ## Example
+    /// package.json `"is-number": "^7.0.0"`, lockfile:
+    /// ```yaml
+    /// is-number:
+    ///   specifier: ^7.0.0
+    ///   version: git+https://github.com/attacker/is-number.git#84c7fc38…
+    /// ```
+    ///
+    /// ## Known false positives
+    /// `overrides` / `resolutions` that force a range onto a git or URL source are reported;
+    /// that override deserves the same review.
+    pub static SPEC_SOURCE_MISMATCH = { id: "lockfile/spec-source-mismatch", severity: Severity::High };
+}
+
+/// True when `spec` asks the registry: a version, range or dist-tag, possibly behind an
+/// `npm:<name>@` alias — anything without a protocol (`:`) or a path/shorthand (`/`).
+fn is_registry_spec(spec: &str) -> bool {
+    let spec = spec.trim();
+    let spec = match spec.strip_prefix("npm:") {
+        Some(alias) => alias
+            .get(1..)
+            .and_then(|s| s.split_once('@'))
+            .map_or("", |(_, range)| range),
+        None => spec,
+    };
+    !spec.is_empty()
+        && !spec.contains([':', '/', '\\'])
+        && !spec.starts_with(['.', '~'])
+        && spec != "~"
+}
+
+/// Reports every entry from git or a tarball URL that some edge requests by registry spec.
+pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let g = cx.graph;
+    let mut reported = vec![false; g.packages.len()];
+    let importer_edges = g.importers.iter().flat_map(|i| {
+        let who = i
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("importer `{}`", i.path));
+        i.dependencies.iter().map(move |e| (who.clone(), e))
+    });
+    let package_edges = g
+        .packages
+        .iter()
+        .flat_map(|p| p.dependencies.iter().map(move |e| (p.id_string(), e)));
+    for (dependent, edge) in importer_edges.chain(package_edges) {
+        let Some(target) = mismatched_target(cx, edge) else {
+            continue;
+        };
+        if std::mem::replace(&mut reported[target.index()], true) {
+            continue;
+        }
+        let p = g.package(target);
+        let url = p.source.resolved().unwrap_or_default();
+        let message = format!(
+            "{dependent} asks for {} `{}` from the registry, but the lockfile installs {} from {} `{url}`",
+            edge.name,
+            edge.spec,
+            p.id_string(),
+            p.source.kind()
+        );
+        let evidence = json!({
+            "dependent": dependent, "spec": edge.spec, "source": p.source.kind(), "url": url
+        });
+        let finding = cx.finding(&SPEC_SOURCE_MISMATCH, p, p.location.for_resolved(), message);
+        out.push(finding.evidence(evidence));
+    }
+}
+
+fn mismatched_target(cx: &Cx<'_>, edge: &Edge) -> Option<PackageId> {
+    let target = edge.target?;
+    let source = &cx.graph.package(target).source;
+    let fetched = match source {
+        Source::Patch { original, .. } => original.as_ref(),
+        other => other,
+    };
+    let non_registry = matches!(fetched, Source::Git { .. } | Source::Tarball { .. });
+    (non_registry && is_registry_spec(&edge.spec)).then_some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_registry_spec;
+
+    #[test]
+    fn registry_specs() {
+        for s in [
+            "^7.0.0",
+            "7.0.0",
+            "latest",
+            ">=1 <2 || 3",
+            "*",
+            "npm:string-width@^4.2.0",
+        ] {
+            assert!(is_registry_spec(s), "{s}");
+        }
+        for s in [
+            "github:a/b",
+            "a/b",
+            "file:../x",
+            "git+https://x/y.git",
+            "workspace:*",
+            "",
+            "npm:@a/b",
+        ] {
+            assert!(!is_registry_spec(s), "{s}");
+        }
+    }
+}
