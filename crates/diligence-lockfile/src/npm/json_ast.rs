@@ -1,0 +1,197 @@
+//! Position-aware access to JSON (npm) and JSONC (bun) lockfiles.
+//!
+//! Both readers parse with `jsonc-parser`'s AST, which keeps the byte range of every key and
+//! value, so entries can point at `file:line` without a second scan. Nesting is capped by the
+//! parser (512 levels), so hostile input such as 100k `[` is an error, not a stack overflow.
+
+use crate::{LineIndex, LockfileError};
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+use jsonc_parser::{CollectOptions, ParseOptions};
+use std::path::Path;
+
+/// Which grammar to accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// RFC 8259 JSON (`package-lock.json`).
+    Json,
+    /// JSON with comments and trailing commas (`bun.lock`).
+    Jsonc,
+}
+
+/// A parsed document plus what is needed to turn byte offsets into lines for errors and
+/// [`diligence_graph::Location`]s.
+pub(crate) struct JsonDoc<'t> {
+    pub path: &'t Path,
+    lines: LineIndex,
+}
+
+impl<'t> JsonDoc<'t> {
+    /// Parses `text`; a syntax error is a [`LockfileError`] with line and column.
+    pub fn parse(
+        text: &'t str,
+        path: &'t Path,
+        dialect: Dialect,
+    ) -> Result<(Self, Value<'t>), LockfileError> {
+        let loose = dialect == Dialect::Jsonc;
+        let options = ParseOptions {
+            allow_comments: loose,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: loose,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+            .map_err(|e| {
+                LockfileError::at(
+                    path,
+                    e.line_display(),
+                    e.column_display(),
+                    e.kind().to_string(),
+                )
+            })?;
+        let doc = JsonDoc {
+            path,
+            lines: LineIndex::new(text),
+        };
+        let value = parsed
+            .value
+            .ok_or_else(|| LockfileError::new(path, "empty lockfile: no JSON value"))?;
+        Ok((doc, value))
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> u32 {
+        u32::try_from(self.lines.line(offset)).unwrap_or(u32::MAX)
+    }
+
+    /// An error pointing at a byte offset.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> LockfileError {
+        let (line, column) = self.lines.line_col(offset);
+        LockfileError::at(self.path, line, column, message)
+    }
+
+    /// `value` as an object, or an error naming `what`.
+    pub fn object<'v, 'a>(
+        &self,
+        value: &'v Value<'a>,
+        what: &str,
+    ) -> Result<&'v Object<'a>, LockfileError> {
+        match value {
+            Value::Object(o) => Ok(o),
+            other => Err(self.type_error(other, what, "an object")),
+        }
+    }
+
+    /// `value` as a string, or an error naming `what`.
+    pub fn string<'v>(&self, value: &'v Value<'_>, what: &str) -> Result<&'v str, LockfileError> {
+        match value {
+            Value::StringLit(s) => Ok(&s.value),
+            other => Err(self.type_error(other, what, "a string")),
+        }
+    }
+
+    /// The string field `key` of `obj` with its property, `None` when absent; an error when it
+    /// has another type.
+    pub fn opt_string<'v, 'a>(
+        &self,
+        obj: &'v Object<'a>,
+        key: &str,
+        owner: &str,
+    ) -> Result<Option<(&'v str, &'v ObjectProp<'a>)>, LockfileError> {
+        let Some(prop) = obj.get(key) else {
+            return Ok(None);
+        };
+        let s = self.string(&prop.value, &format!("`{key}` of {owner}"))?;
+        Ok(Some((s, prop)))
+    }
+
+    /// The boolean field `key` of `obj` (absent = false); an error when it has another type.
+    pub fn flag(&self, obj: &Object<'_>, key: &str, owner: &str) -> Result<bool, LockfileError> {
+        match obj.get(key).map(|p| &p.value) {
+            None => Ok(false),
+            Some(Value::BooleanLit(b)) => Ok(b.value),
+            Some(other) => {
+                Err(self.type_error(other, &format!("`{key}` of {owner}"), "true or false"))
+            }
+        }
+    }
+
+    /// The `{ name: spec }` map `key` of `obj` (absent = empty); errors name the key.
+    pub fn string_map<'v>(
+        &self,
+        obj: &'v Object<'_>,
+        key: &str,
+        owner: &str,
+    ) -> Result<Vec<(&'v str, &'v str)>, LockfileError> {
+        let Some(prop) = obj.get(key) else {
+            return Ok(Vec::new());
+        };
+        let what = format!("`{key}` of {owner}");
+        let map = self.object(&prop.value, &what)?;
+        map.properties
+            .iter()
+            .map(|p| {
+                let spec = self.string(&p.value, &format!("`{}` in {what}", p.name.as_str()))?;
+                Ok((p.name.as_str(), spec))
+            })
+            .collect()
+    }
+
+    /// The array of strings `key` of `obj` (absent = empty).
+    pub fn string_list<'v>(
+        &self,
+        obj: &'v Object<'_>,
+        key: &str,
+        owner: &str,
+    ) -> Result<Vec<&'v str>, LockfileError> {
+        let Some(prop) = obj.get(key) else {
+            return Ok(Vec::new());
+        };
+        let what = format!("`{key}` of {owner}");
+        let Value::Array(items) = &prop.value else {
+            return Err(self.type_error(&prop.value, &what, "an array"));
+        };
+        items
+            .elements
+            .iter()
+            .map(|v| self.string(v, &format!("an item of {what}")))
+            .collect()
+    }
+
+    /// "`what` must be `expected`, found a number" at the value's position.
+    pub fn type_error(&self, value: &Value<'_>, what: &str, expected: &str) -> LockfileError {
+        self.error_at(
+            start(value),
+            format!("{what} must be {expected}, found {}", kind(value)),
+        )
+    }
+}
+
+/// Byte offset where a value starts.
+pub(crate) fn start(value: &Value<'_>) -> usize {
+    match value {
+        Value::StringLit(v) => v.range.start,
+        Value::NumberLit(v) => v.range.start,
+        Value::BooleanLit(v) => v.range.start,
+        Value::Object(v) => v.range.start,
+        Value::Array(v) => v.range.start,
+        Value::NullKeyword(v) => v.range.start,
+    }
+}
+
+/// A JSON type name for messages.
+pub(crate) fn kind(value: &Value<'_>) -> &'static str {
+    match value {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+        Value::NullKeyword(_) => "null",
+    }
+}

@@ -1,0 +1,351 @@
+//! `lockfileVersion` 2 and 3: the flat `packages` map.
+//!
+//! Keys are install folders relative to the lockfile: `""` (the root project, whose
+//! dependency maps give the root importer's specifiers), `node_modules/<name>` (possibly
+//! nested), and folders outside `node_modules` (workspace members and `file:` folders). A
+//! `link: true` entry is a symlink whose `resolved` names the target folder entry. An
+//! aliased entry (`node_modules/string-width-cjs`) carries the real package name in `name`.
+
+use super::json_ast::JsonDoc;
+use super::{NodeModules, declared_dependencies, entry_integrity, folder_package_name, source_of};
+use crate::{LockfileError, ReadContext};
+use diligence_graph::{
+    DepKind, DependencyGraph, Edge, Importer, Location, Package, PackageId, Source,
+};
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+use std::collections::HashSet;
+
+/// One entry of `packages`, kept for the second (edge) pass.
+struct Entry<'v, 't> {
+    id: PackageId,
+    key: &'v str,
+    obj: &'v Object<'t>,
+    link_target: Option<&'v str>,
+}
+
+/// Reads the `packages` map into `graph`: nodes first (so every edge can resolve), then
+/// edges, then importers (root, then workspaces in lockfile order).
+pub(super) fn read(
+    doc: &JsonDoc<'_>,
+    packages_prop: &ObjectProp<'_>,
+    cx: &ReadContext<'_>,
+    graph: &mut DependencyGraph,
+) -> Result<(), LockfileError> {
+    let packages = doc.object(&packages_prop.value, "`packages`")?;
+    let mut folders = NodeModules::default();
+    let mut entries = Vec::with_capacity(packages.properties.len());
+    let mut root_entry = None;
+    for prop in &packages.properties {
+        let key = prop.name.as_str();
+        let owner = format!("packages[\"{key}\"]");
+        let obj = doc.object(&prop.value, &owner)?;
+        if key.is_empty() {
+            root_entry = Some(obj);
+            continue;
+        }
+        let (package, link_target) = read_entry(doc, key, prop, obj, &owner)?;
+        let id = graph.add_package(package);
+        folders.insert(key, id);
+        entries.push(Entry {
+            id,
+            key,
+            obj,
+            link_target,
+        });
+    }
+    let workspaces = workspace_folders(doc, root_entry, &entries)?;
+    classify_folders(graph, &entries, &workspaces, &folders);
+    for entry in &entries {
+        let edges = entry_edges(doc, entry, &mut folders, graph)?;
+        graph.packages[entry.id.index()].dependencies = edges;
+    }
+    graph
+        .importers
+        .push(root_importer(doc, root_entry, cx, &mut folders, &entries)?);
+    for entry in entries.iter().filter(|e| workspaces.contains(e.key)) {
+        let package = graph.package(entry.id);
+        graph.importers.push(Importer {
+            path: entry.key.to_string(),
+            name: Some(package.name.clone()),
+            dependencies: package.dependencies.clone(),
+            package: Some(entry.id),
+        });
+    }
+    Ok(())
+}
+
+/// Builds the node of one entry; also returns the link target folder of a `link: true` entry.
+fn read_entry<'v>(
+    doc: &JsonDoc<'_>,
+    key: &'v str,
+    prop: &ObjectProp<'_>,
+    obj: &'v Object<'_>,
+    owner: &str,
+) -> Result<(Package, Option<&'v str>), LockfileError> {
+    let link = doc.flag(obj, "link", owner)?;
+    let resolved = doc.opt_string(obj, "resolved", owner)?;
+    let version = doc.opt_string(obj, "version", owner)?.map_or("", |v| v.0);
+    let name = doc.opt_string(obj, "name", owner)?.map(|v| v.0);
+    let (integrity, integrity_line) = entry_integrity(doc, obj, owner)?;
+    let in_node_modules = key.contains("node_modules/");
+    let source = if link {
+        Source::Link {
+            path: resolved.map_or("", |r| r.0).to_string(),
+        }
+    } else if !in_node_modules {
+        // Decided in `classify_folders` once all links are known.
+        Source::Workspace {
+            path: key.to_string(),
+        }
+    } else {
+        source_of(resolved.map(|r| r.0), version)
+    };
+    let package = Package {
+        name: name.unwrap_or_else(|| folder_package_name(key)).to_string(),
+        version: version.to_string(),
+        source,
+        integrity,
+        dev: doc.flag(obj, "dev", owner)?,
+        optional: doc.flag(obj, "optional", owner)?,
+        peer: doc.flag(obj, "peer", owner)?,
+        has_install_script: doc.flag(obj, "hasInstallScript", owner)?,
+        dependencies: Vec::new(),
+        key: key.to_string(),
+        location: Location {
+            line: doc.line(prop.range.start),
+            resolved_line: resolved.map_or(0, |r| doc.line(r.1.range.start)),
+            integrity_line,
+        },
+    };
+    let link_target = if link { resolved.map(|r| r.0) } else { None };
+    Ok((package, link_target))
+}
+
+/// Folder entries (keys outside `node_modules`) that are workspace members: inside the
+/// project, the target of a top-level `node_modules/<name>` link, and matched by a glob of
+/// the root's `workspaces` (an array, or `{ "packages": [...] }`).
+fn workspace_folders<'v>(
+    doc: &JsonDoc<'_>,
+    root: Option<&Object<'_>>,
+    entries: &[Entry<'v, '_>],
+) -> Result<HashSet<&'v str>, LockfileError> {
+    let globs = match root {
+        Some(root) => workspace_globs(doc, root)?,
+        None => Vec::new(),
+    };
+    let linked: HashSet<&str> = entries
+        .iter()
+        .filter(|e| {
+            e.key.matches("node_modules/").count() == 1 && e.key.starts_with("node_modules/")
+        })
+        .filter_map(|e| e.link_target)
+        .collect();
+    Ok(entries
+        .iter()
+        .map(|e| e.key)
+        .filter(|k| !k.contains("node_modules/") && linked.contains(k))
+        .filter(|k| !k.starts_with("../") && *k != ".." && !k.starts_with('/'))
+        .filter(|k| globs.iter().any(|g| glob_match(g, k)))
+        .collect())
+}
+
+/// The root entry's `workspaces` globs.
+fn workspace_globs(doc: &JsonDoc<'_>, root: &Object<'_>) -> Result<Vec<String>, LockfileError> {
+    let owner = "packages[\"\"]";
+    let Some(prop) = root.get("workspaces") else {
+        return Ok(Vec::new());
+    };
+    let list = match &prop.value {
+        Value::Object(o) => doc.string_list(o, "packages", "`workspaces` of packages[\"\"]")?,
+        Value::Array(_) => doc.string_list(root, "workspaces", owner)?,
+        other => {
+            return Err(doc.type_error(other, "`workspaces` of packages[\"\"]", "an array"));
+        }
+    };
+    Ok(list.into_iter().map(str::to_string).collect())
+}
+
+/// Sets the source of folder entries (workspace or linked folder) and gives link nodes the
+/// version (and, without `name`, the package name) of their target.
+fn classify_folders(
+    graph: &mut DependencyGraph,
+    entries: &[Entry<'_, '_>],
+    workspaces: &HashSet<&str>,
+    folders: &NodeModules,
+) {
+    for entry in entries {
+        if let Some(target) = entry.link_target.and_then(|t| folders.get(t)) {
+            let (name, version) = {
+                let t = graph.package(target);
+                (t.name.clone(), t.version.clone())
+            };
+            let has_name = entry.obj.get("name").is_some();
+            let package = &mut graph.packages[entry.id.index()];
+            package.version = version;
+            if !has_name {
+                package.name = name;
+            }
+            continue;
+        }
+        if entry.key.contains("node_modules/") || workspaces.contains(entry.key) {
+            continue;
+        }
+        graph.packages[entry.id.index()].source = Source::Link {
+            path: entry.key.to_string(),
+        };
+    }
+}
+
+/// The edges of one entry: a link points at its target folder; other entries resolve their
+/// declared dependencies from their own folder upwards.
+fn entry_edges(
+    doc: &JsonDoc<'_>,
+    entry: &Entry<'_, '_>,
+    folders: &mut NodeModules,
+    graph: &DependencyGraph,
+) -> Result<Vec<Edge>, LockfileError> {
+    if let Some(target) = entry.link_target {
+        return Ok(vec![Edge {
+            name: graph.package(entry.id).name.clone(),
+            spec: format!("file:{target}"),
+            kind: DepKind::Prod,
+            target: folders.get(target),
+        }]);
+    }
+    let owner = format!("packages[\"{}\"]", entry.key);
+    let is_folder = !entry.key.contains("node_modules/");
+    let declared = declared_dependencies(doc, entry.obj, &owner, is_folder)?;
+    Ok(resolve_all(&declared, entry.key, folders))
+}
+
+fn resolve_all(
+    declared: &[super::Declared<'_>],
+    folder: &str,
+    folders: &mut NodeModules,
+) -> Vec<Edge> {
+    declared
+        .iter()
+        .map(|&(name, spec, kind)| Edge {
+            name: name.to_string(),
+            spec: spec.to_string(),
+            kind,
+            target: folders.resolve(folder, name),
+        })
+        .collect()
+}
+
+/// The root importer: the `""` entry's dependency maps; without one, the `package.json`
+/// beside the lockfile; without either, every top-level `node_modules/<name>` entry (so a
+/// lockfile lacking its root entry does not make every package an orphan).
+fn root_importer(
+    doc: &JsonDoc<'_>,
+    root: Option<&Object<'_>>,
+    cx: &ReadContext<'_>,
+    folders: &mut NodeModules,
+    entries: &[Entry<'_, '_>],
+) -> Result<Importer, LockfileError> {
+    if let Some(root) = root {
+        let owner = "packages[\"\"]";
+        let declared = declared_dependencies(doc, root, owner, true)?;
+        return Ok(Importer {
+            path: ".".into(),
+            name: doc
+                .opt_string(root, "name", owner)?
+                .map(|n| n.0.to_string()),
+            dependencies: resolve_all(&declared, "", folders),
+            package: None,
+        });
+    }
+    if let Some(manifest) = cx.manifest {
+        let declared = super::nested::manifest_dependencies(manifest);
+        return Ok(Importer {
+            path: ".".into(),
+            name: manifest.name.clone(),
+            dependencies: resolve_all(&declared, "", folders),
+            package: None,
+        });
+    }
+    let dependencies = entries
+        .iter()
+        .filter(|e| {
+            e.key.starts_with("node_modules/") && e.key.matches("node_modules/").count() == 1
+        })
+        .map(|e| Edge {
+            name: folder_package_name(e.key).to_string(),
+            spec: String::new(),
+            kind: DepKind::Prod,
+            target: Some(e.id),
+        })
+        .collect();
+    Ok(Importer {
+        path: ".".into(),
+        name: None,
+        dependencies,
+        package: None,
+    })
+}
+
+/// Matches a workspace glob (`packages/*`, `apps/**`, `docs`, `./tools/*/`) against a folder:
+/// `*` and `?` within one segment, `**` across segments. Negated globs (`!x`) never match.
+pub(super) fn glob_match(glob: &str, path: &str) -> bool {
+    if glob.starts_with('!') {
+        return false;
+    }
+    let glob = glob.trim_start_matches("./").trim_end_matches('/');
+    let path = path.trim_start_matches("./").trim_end_matches('/');
+    let g: Vec<&str> = glob.split('/').filter(|s| !s.is_empty()).collect();
+    let p: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match_segments(&g, &p)
+}
+
+fn match_segments(g: &[&str], p: &[&str]) -> bool {
+    match (g.first(), p.first()) {
+        (None, None) => true,
+        (Some(&"**"), _) => {
+            match_segments(&g[1..], p) || (!p.is_empty() && match_segments(g, &p[1..]))
+        }
+        (Some(gs), Some(ps)) => {
+            segment_match(gs.as_bytes(), ps.as_bytes()) && match_segments(&g[1..], &p[1..])
+        }
+        _ => false,
+    }
+}
+
+/// `*` / `?` wildcard match of one path segment (iterative, linear backtracking).
+fn segment_match(g: &[u8], s: &[u8]) -> bool {
+    let (mut gi, mut si) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        if gi < g.len() && (g[gi] == b'?' || g[gi] == s[si]) {
+            gi += 1;
+            si += 1;
+        } else if gi < g.len() && g[gi] == b'*' {
+            star = Some((gi, si));
+            gi += 1;
+        } else if let Some((sg, ss)) = star {
+            gi = sg + 1;
+            si = ss + 1;
+            star = Some((sg, ss + 1));
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|&c| c == b'*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("workspaces/*", "workspaces/arborist"));
+        assert!(glob_match("docs", "docs"));
+        assert!(glob_match("./packages/*/", "packages/a"));
+        assert!(glob_match("packages/**", "packages/a/b"));
+        assert!(glob_match("packages/lib-*", "packages/lib-x"));
+        assert!(!glob_match("packages/*", "packages/a/b"));
+        assert!(!glob_match("!packages/*", "packages/a"));
+        assert!(!glob_match("docs", "docs2"));
+    }
+}
