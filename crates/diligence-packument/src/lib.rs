@@ -63,6 +63,9 @@ pub struct VersionManifest {
     pub bin: Option<serde_json::Value>,
     #[serde(default)]
     pub license: Option<serde_json::Value>,
+    /// The legacy form of `license`: an array of `{"type", "url"}` objects or strings.
+    #[serde(default)]
+    pub licenses: Option<serde_json::Value>,
     /// A string or `{"type", "url", "directory"}`.
     #[serde(default)]
     pub repository: Option<serde_json::Value>,

@@ -1,0 +1,234 @@
+//! What every packument rule looks at: one version of a packument, its publish time, the
+//! versions published before it, and the "previous version".
+
+use crate::policy::MetadataPolicy;
+use crate::time::parse_rfc3339;
+use diligence_finding::{Finding, Rule};
+use diligence_packument::{Packument, VersionManifest};
+use nodejs_semver::Version;
+
+/// A version published before the one checked.
+#[derive(Debug, Clone)]
+pub struct Prior<'a> {
+    /// The version string as the packument keys it.
+    pub version: &'a str,
+    pub semver: Version,
+    pub manifest: &'a VersionManifest,
+    /// Unix seconds of `time[version]`, when present and parseable.
+    pub published: Option<i64>,
+}
+
+/// One version of a packument under check.
+#[derive(Debug)]
+pub struct VersionContext<'a> {
+    pub packument: &'a Packument,
+    pub version: &'a str,
+    pub semver: Version,
+    pub manifest: &'a VersionManifest,
+    /// Unix seconds of `time[version]`, when present and parseable.
+    pub published: Option<i64>,
+    /// "Now" in Unix seconds.
+    pub now: i64,
+    /// Versions published before this one: by `time` when both times are known, else by
+    /// semver order. Sorted by semver ascending.
+    pub earlier: Vec<Prior<'a>>,
+    /// The previous version: the highest version below this one by semver that was published
+    /// before it (see [`VersionContext::earlier`]).
+    pub previous: Option<Prior<'a>>,
+    pub policy: &'a MetadataPolicy,
+}
+
+/// What a rule concluded about one version.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Evaluated, nothing to report.
+    Clean,
+    /// Evaluated, one finding.
+    Found(Finding),
+    /// Could not be evaluated: the packument lacks the field (the reason, one line).
+    NotEvaluated(String),
+}
+
+impl<'a> VersionContext<'a> {
+    /// Builds the context of `version`. `Err` (one line) when the packument has no such
+    /// version or the version is not semver.
+    pub fn new(
+        packument: &'a Packument,
+        version: &'a str,
+        now: i64,
+        policy: &'a MetadataPolicy,
+    ) -> Result<VersionContext<'a>, String> {
+        let manifest = packument.version(version).ok_or_else(|| {
+            format!(
+                "version {version} is not in the packument of {}",
+                packument.name
+            )
+        })?;
+        let semver = Version::parse(version)
+            .map_err(|_| format!("version `{version}` of {} is not semver", packument.name))?;
+        let published = packument.published(version).and_then(parse_rfc3339);
+        let mut earlier: Vec<Prior<'a>> = packument
+            .versions
+            .iter()
+            .filter(|(v, _)| v.as_str() != version)
+            .filter_map(|(v, m)| {
+                let sv = Version::parse(v).ok()?;
+                let t = packument.published(v).and_then(parse_rfc3339);
+                let before = match (t, published) {
+                    (Some(t), Some(p)) => t < p,
+                    _ => sv < semver,
+                };
+                before.then_some(Prior {
+                    version: v.as_str(),
+                    semver: sv,
+                    manifest: m,
+                    published: t,
+                })
+            })
+            .collect();
+        earlier.sort_by(|a, b| a.semver.cmp(&b.semver));
+        let previous = earlier.iter().rev().find(|p| p.semver < semver).cloned();
+        Ok(VersionContext {
+            packument,
+            version,
+            semver,
+            manifest,
+            published,
+            now,
+            earlier,
+            previous,
+            policy,
+        })
+    }
+
+    /// The package name (the packument's, else the manifest's).
+    pub fn name(&self) -> &str {
+        if self.packument.name.is_empty() {
+            &self.manifest.name
+        } else {
+            &self.packument.name
+        }
+    }
+
+    /// A finding of `rule` about this package version.
+    pub fn finding(&self, rule: &Rule, message: String) -> Finding {
+        Finding::new(rule, message).package(self.name(), self.version)
+    }
+
+    /// Whether the packument looks stripped of account data (no top-level `maintainers` and
+    /// no version with `_npmUser`): the registry mirror reachable here does that, so an
+    /// absent optional field there says nothing.
+    pub fn account_data_stripped(&self) -> bool {
+        self.packument.maintainers.is_none()
+            && self
+                .packument
+                .versions
+                .values()
+                .all(|m| m.npm_user.is_none())
+    }
+}
+
+/// Lifecycle scripts npm runs on install, in the order it runs them.
+pub const INSTALL_SCRIPTS: [&str; 3] = ["preinstall", "install", "postinstall"];
+
+/// The install lifecycle scripts a manifest declares, `(name, command)`.
+pub fn install_scripts(manifest: &VersionManifest) -> Vec<(&'static str, String)> {
+    INSTALL_SCRIPTS
+        .iter()
+        .filter_map(|s| {
+            let cmd = manifest.scripts.get(*s)?;
+            let text = cmd
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| cmd.to_string());
+            (!text.trim().is_empty()).then_some((*s, text))
+        })
+        .collect()
+}
+
+/// The command names a manifest's `bin` declares: a string `bin` is one command named after
+/// the package (without scope); an object maps names to paths.
+pub fn bin_names(manifest: &VersionManifest, package: &str) -> Vec<String> {
+    match &manifest.bin {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => {
+            let short = package.rsplit('/').next().unwrap_or(package);
+            vec![short.to_string()]
+        }
+        Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The repository URL of a manifest, normalised for comparison: scheme, `git+`, `.git`,
+/// `www.`, auth and trailing `/` removed, lowercased host and path; shorthands
+/// (`user/repo`, `github:user/repo`, `gitlab:`, `bitbucket:`) expanded. `None` when absent
+/// or empty.
+pub fn repository_url(manifest: &VersionManifest) -> Option<String> {
+    let raw = match manifest.repository.as_ref()? {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(o) => o.get("url")?.as_str()?.to_string(),
+        _ => return None,
+    };
+    normalise_repository(&raw)
+}
+
+/// See [`repository_url`].
+pub fn normalise_repository(raw: &str) -> Option<String> {
+    let mut s = raw.trim().to_ascii_lowercase();
+    if s.is_empty() {
+        return None;
+    }
+    for (short, host) in [
+        ("github:", "github.com/"),
+        ("gitlab:", "gitlab.com/"),
+        ("bitbucket:", "bitbucket.org/"),
+        ("gist:", "gist.github.com/"),
+    ] {
+        if let Some(rest) = s.strip_prefix(short) {
+            s = format!("{host}{rest}");
+        }
+    }
+    if let Some(rest) = s.strip_prefix("git+") {
+        s = rest.to_string();
+    }
+    if let Some((_, rest)) = s.split_once("://") {
+        s = rest.to_string();
+    }
+    if let Some((_, rest)) = s.split_once('@') {
+        // `git@github.com:user/repo` and `user:token@host/...`
+        s = rest.replacen(':', "/", 1);
+    }
+    if !s.contains('.') && s.matches('/').count() == 1 {
+        s = format!("github.com/{s}");
+    }
+    s = s.trim_start_matches("www.").to_string();
+    let s = s
+        .split(['#', '?'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let s = s.strip_suffix(".git").unwrap_or(s);
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repository_forms_normalise_alike() {
+        let want = Some("github.com/expressjs/express".to_string());
+        for raw in [
+            "git+https://github.com/expressjs/express.git",
+            "https://github.com/expressjs/express",
+            "git://github.com/expressjs/express.git",
+            "git@github.com:expressjs/express.git",
+            "github:expressjs/express",
+            "expressjs/express",
+            "https://www.github.com/expressjs/express/",
+        ] {
+            assert_eq!(normalise_repository(raw), want, "{raw}");
+        }
+        assert_eq!(normalise_repository(" "), None);
+    }
+}

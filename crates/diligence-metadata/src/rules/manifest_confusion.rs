@@ -1,0 +1,144 @@
+//! `metadata/manifest-confusion`: the registry's version document and the tarball's
+//! `package.json` disagree.
+
+use diligence_finding::{Finding, Severity, declare_rule};
+use diligence_packument::VersionManifest;
+use serde_json::{Map, Value, json};
+
+declare_rule! {
+    /// The packument's version document differs from the `package.json` inside the tarball.
+    ///
+    /// ## What it detects
+    /// Differences in `name`, `version`, `scripts`, `dependencies`, `optionalDependencies` or
+    /// `bin` between the version manifest the registry serves (what `npm view`, audits and
+    /// security tools read) and the `package.json` in the tarball (what the package manager
+    /// actually installs and runs). An absent field equals an empty one; a string `bin` equals
+    /// `{<name without scope>: path}`; leading `./` in paths is ignored; and the
+    /// `install: node-gyp rebuild` npm adds to the registry document for packages with a
+    /// `binding.gyp` is not a difference.
+    ///
+    /// ## Why it matters
+    /// The registry does not check that the two agree ("manifest confusion", Darcy Clarke,
+    /// 2023). A publisher can show a clean manifest to the registry and ship install scripts
+    /// or extra dependencies in the tarball, hiding them from every tool that reads metadata.
+    ///
+    /// ## Example
+    /// Registry document with no `scripts`; tarball `package.json` with
+    /// `"scripts": {"postinstall": "node x.js"}`.
+    ///
+    /// ## Known false positives
+    /// Packages published with old or non-npm clients that rewrite fields differently.
+    pub static MANIFEST_CONFUSION = { id: "metadata/manifest-confusion", severity: Severity::High };
+}
+
+/// Fields compared, as `package.json` names them.
+pub const COMPARED_FIELDS: [&str; 6] = [
+    "name",
+    "version",
+    "scripts",
+    "dependencies",
+    "optionalDependencies",
+    "bin",
+];
+
+/// Compares the registry's version document with the tarball's `package.json` (parsed JSON).
+/// Returns one finding listing every differing field (evidence `{"differences": [{field,
+/// registry, tarball}]}`), or `None` when they agree. A `package.json` that is not a JSON
+/// object differs in every field.
+pub fn check_manifest_confusion(registry: &VersionManifest, tarball: &Value) -> Option<Finding> {
+    let registry_doc = registry_view(registry);
+    let empty = Map::new();
+    let tarball_doc = tarball.as_object().unwrap_or(&empty);
+    let name = registry.name.as_str();
+    let mut differences = Vec::new();
+    for field in COMPARED_FIELDS {
+        let mut r = normalise(field, registry_doc.get(field), name);
+        let t = normalise(field, tarball_doc.get(field), name);
+        if field == "scripts" {
+            drop_implicit_gyp(&mut r, &t);
+        }
+        if r != t {
+            differences.push(json!({"field": field, "registry": r, "tarball": t}));
+        }
+    }
+    if differences.is_empty() {
+        return None;
+    }
+    let fields: Vec<&str> = differences
+        .iter()
+        .filter_map(|d| d["field"].as_str())
+        .collect();
+    let message = format!(
+        "the registry's manifest of {}@{} differs from the tarball's package.json in {}",
+        registry.name,
+        registry.version,
+        fields.join(", ")
+    );
+    Some(
+        Finding::new(&MANIFEST_CONFUSION, message)
+            .package(&registry.name, &registry.version)
+            .evidence(json!({ "differences": differences })),
+    )
+}
+
+fn registry_view(m: &VersionManifest) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("name".into(), Value::String(m.name.clone()));
+    out.insert("version".into(), Value::String(m.version.clone()));
+    out.insert("scripts".into(), json!(m.scripts));
+    out.insert("dependencies".into(), json!(m.dependencies));
+    out.insert(
+        "optionalDependencies".into(),
+        json!(m.optional_dependencies),
+    );
+    if let Some(bin) = &m.bin {
+        out.insert("bin".into(), bin.clone());
+    }
+    out
+}
+
+/// Absent, `null` and empty objects are the same; `bin` strings become a one-entry map;
+/// path values lose a leading `./`.
+fn normalise(field: &str, value: Option<&Value>, package: &str) -> Value {
+    let value = match value {
+        None | Some(Value::Null) if matches!(field, "name" | "version") => {
+            return Value::String(String::new());
+        }
+        None | Some(Value::Null) => return Value::Object(Map::new()),
+        Some(v) => v.clone(),
+    };
+    match (field, value) {
+        ("bin", Value::String(path)) => {
+            let short = package.rsplit('/').next().unwrap_or(package);
+            json!({ short: strip_dot(&path) })
+        }
+        ("bin", Value::Object(map)) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| match v {
+                    Value::String(s) => (k, Value::String(strip_dot(&s))),
+                    other => (k, other),
+                })
+                .collect(),
+        ),
+        (_, v) => v,
+    }
+}
+
+fn strip_dot(path: &str) -> String {
+    path.strip_prefix("./").unwrap_or(path).to_string()
+}
+
+/// npm adds `"install": "node-gyp rebuild"` to the registry document when the tarball has a
+/// `binding.gyp` and no `install`/`preinstall`; that is not confusion.
+fn drop_implicit_gyp(registry: &mut Value, tarball: &Value) {
+    let tarball_has = |k: &str| tarball.get(k).is_some();
+    if tarball_has("install") || tarball_has("preinstall") {
+        return;
+    }
+    let Some(map) = registry.as_object_mut() else {
+        return;
+    };
+    if map.get("install").and_then(Value::as_str) == Some("node-gyp rebuild") {
+        map.remove("install");
+    }
+}

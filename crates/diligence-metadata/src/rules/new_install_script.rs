@@ -1,0 +1,58 @@
+//! `metadata/new-install-script`: install scripts added since the previous version.
+
+use crate::context::{Outcome, VersionContext, install_scripts};
+use diligence_finding::{Severity, declare_rule};
+use serde_json::json;
+
+declare_rule! {
+    /// An install lifecycle script appears that the previous version did not have.
+    ///
+    /// ## What it detects
+    /// A `preinstall`, `install` or `postinstall` script present in this version and absent
+    /// (or different) in the previous version: the highest lower version published before it.
+    ///
+    /// ## Why it matters
+    /// This is the strongest metadata signal of a hijacked release: the attacker needs code to
+    /// run at install time, and the package never needed it before. `ua-parser-js` 0.7.29,
+    /// `coa` 2.0.3, `rc` 1.2.9 (2021) and the Shai-Hulud versions (2025) all added a
+    /// `preinstall`/`postinstall` in a patch release.
+    ///
+    /// ## Example
+    /// 1.2.3 with no scripts; 1.2.4 with `"preinstall": "node bundle.js"`.
+    ///
+    /// ## Known false positives
+    /// A package that starts building a native addon. Changed commands are reported too, since
+    /// swapping `node-gyp rebuild` for `node x.js` is the same attack.
+    pub static NEW_INSTALL_SCRIPT = { id: "metadata/new-install-script", severity: Severity::High };
+}
+
+/// Runs the rule.
+pub fn check(cx: &VersionContext) -> Outcome {
+    let Some(previous) = &cx.previous else {
+        return Outcome::Clean;
+    };
+    let before = install_scripts(previous.manifest);
+    let added: Vec<(&str, String)> = install_scripts(cx.manifest)
+        .into_iter()
+        .filter(|(k, v)| !before.iter().any(|(bk, bv)| bk == k && bv == v))
+        .collect();
+    if added.is_empty() {
+        return Outcome::Clean;
+    }
+    let list: Vec<String> = added.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let message = format!(
+        "{}@{} adds install scripts that {} did not have: {}",
+        cx.name(),
+        cx.version,
+        previous.version,
+        list.join("; ")
+    );
+    let scripts: serde_json::Map<String, serde_json::Value> = added
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into()))
+        .collect();
+    Outcome::Found(
+        cx.finding(&NEW_INSTALL_SCRIPT, message)
+            .evidence(json!({"previous": previous.version, "scripts": scripts})),
+    )
+}

@@ -1,0 +1,383 @@
+//! Every packument rule, positive and negative, over recorded packument fixtures.
+
+use diligence_finding::{Finding, NotEvaluated};
+use diligence_graph::{DependencyGraph, Location, LockfileFormat, LockfileInfo, Package, Source};
+use diligence_metadata::{MetadataPolicy, check_graph, check_manifest_confusion, check_package};
+use diligence_packument::{Packument, VersionManifest};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// 2026-11-29T12:00:00Z.
+fn now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_795_953_600)
+}
+
+fn fixture(name: &str) -> Packument {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    Packument::from_slice(&bytes).unwrap()
+}
+
+fn run(name: &str, version: &str) -> (Vec<Finding>, Vec<NotEvaluated>) {
+    check_package(&fixture(name), version, now(), &MetadataPolicy::default())
+}
+
+fn rule_ids(findings: &[Finding]) -> Vec<&str> {
+    let mut ids: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    ids.sort();
+    ids
+}
+
+fn ne_whats(ne: &[NotEvaluated]) -> Vec<&str> {
+    let mut w: Vec<&str> = ne.iter().map(|n| n.what.as_str()).collect();
+    w.sort();
+    w
+}
+
+#[test]
+fn now_is_the_documented_instant() {
+    assert_eq!(
+        diligence_metadata::time::parse_rfc3339("2026-11-29T12:00:00Z"),
+        Some(1_795_953_600)
+    );
+}
+
+#[test]
+fn hijacked_release_trips_every_takeover_rule() {
+    let (findings, ne) = run("hijacked-release.json", "1.1.1");
+    assert_eq!(
+        rule_ids(&findings),
+        [
+            "metadata/dormant-release",
+            "metadata/install-script",
+            "metadata/maintainers-changed",
+            "metadata/new-bin",
+            "metadata/new-install-script",
+            "metadata/new-publisher",
+            "metadata/provenance-regression",
+            "metadata/recent-version",
+            "metadata/repository-changed",
+        ]
+    );
+    assert!(ne.is_empty(), "{ne:?}");
+    for f in &findings {
+        let p = f.package.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.version.as_str()),
+            ("tidy-config", "1.1.1")
+        );
+    }
+    let by = |id: &str| findings.iter().find(|f| f.rule == id).unwrap();
+    assert_eq!(
+        by("metadata/new-install-script").message,
+        "tidy-config@1.1.1 adds install scripts that 1.1.0 did not have: postinstall: node setup.js"
+    );
+    assert_eq!(
+        by("metadata/new-install-script").evidence["previous"],
+        "1.1.0"
+    );
+    assert_eq!(
+        by("metadata/provenance-regression").evidence["last_attested"],
+        "1.1.0"
+    );
+    assert_eq!(
+        by("metadata/new-publisher").evidence["publisher"],
+        "mallory"
+    );
+    assert_eq!(
+        by("metadata/new-bin").evidence["added"],
+        serde_json::json!(["tidy"])
+    );
+    assert_eq!(
+        by("metadata/repository-changed").evidence["from"],
+        "github.com/alice/tidy-config"
+    );
+    assert_eq!(
+        by("metadata/repository-changed").evidence["to"],
+        "github.com/mallory/tidy-config"
+    );
+    assert_eq!(
+        by("metadata/maintainers-changed").evidence["added"],
+        serde_json::json!(["mallory"])
+    );
+    assert_eq!(
+        by("metadata/recent-version").evidence["age_days"],
+        16.0 / 24.0
+    );
+    assert_eq!(
+        by("metadata/dormant-release").evidence["gap_days"]
+            .as_f64()
+            .map(f64::round),
+        Some(2737.0)
+    );
+}
+
+#[test]
+fn earlier_release_of_the_same_package_is_clean() {
+    // 1.1.0: same publisher, maintainers, repository (shorthand vs git+https URL), provenance,
+    // no install scripts, five months after 1.0.0, seven years old.
+    let (findings, ne) = run("hijacked-release.json", "1.1.0");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(ne.is_empty(), "{ne:?}");
+}
+
+#[test]
+fn stripped_mirror_fields_are_not_evaluated_never_clean() {
+    let (findings, ne) = run("mirror-stripped.json", "2.0.1");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(
+        ne_whats(&ne),
+        [
+            "metadata/deprecated of quiet-lib@2.0.1",
+            "metadata/maintainers-changed of quiet-lib@2.0.1",
+            "metadata/new-publisher of quiet-lib@2.0.1",
+        ]
+    );
+    let why = ne
+        .iter()
+        .find(|n| n.what.starts_with("metadata/new-publisher"))
+        .unwrap();
+    assert_eq!(why.why, "packument has no _npmUser for 2.0.1");
+}
+
+#[test]
+fn missing_times_are_not_evaluated() {
+    let (findings, ne) = run("no-times.json", "0.3.0");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(
+        ne_whats(&ne),
+        [
+            "metadata/dormant-release of timeless@0.3.0",
+            "metadata/new-package of timeless@0.3.0",
+            "metadata/recent-version of timeless@0.3.0",
+        ]
+    );
+}
+
+#[test]
+fn dependency_confusion_payload() {
+    let (findings, ne) = run("confusion-payload.json", "99.10.9");
+    assert_eq!(
+        rule_ids(&findings),
+        [
+            "metadata/install-script",
+            "metadata/new-package",
+            "metadata/no-license",
+            "metadata/no-repository",
+            "metadata/version-jump",
+        ]
+    );
+    assert!(ne.is_empty(), "{ne:?}");
+    let jump = findings
+        .iter()
+        .find(|f| f.rule == "metadata/version-jump")
+        .unwrap();
+    assert_eq!(
+        jump.message,
+        "acme-billing-core@99.10.9 jumps to major 99 as its first version: a dependency-confusion style version"
+    );
+    let new = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-package")
+        .unwrap();
+    assert_eq!(new.evidence["basis"], "time.created");
+    assert_eq!(new.evidence["created_age_days"], 3.375);
+}
+
+#[test]
+fn deprecated_version_and_calendar_versions() {
+    let (findings, ne) = run("deprecated-calver.json", "2024.1.0");
+    assert_eq!(rule_ids(&findings), ["metadata/deprecated"]);
+    assert_eq!(
+        findings[0].message,
+        "almanac-dates@2024.1.0 is deprecated: 2024.1.0 computes Easter wrongly; use 2025.3.0"
+    );
+    assert!(ne.is_empty(), "{ne:?}");
+
+    // 2025.3.0: calver, legacy `licenses`, shorthand repository equal to the URL form; its
+    // node-gyp install script and string bin are new relative to 2024.1.0.
+    let (findings, ne) = run("deprecated-calver.json", "2025.3.0");
+    assert_eq!(
+        rule_ids(&findings),
+        [
+            "metadata/install-script",
+            "metadata/new-bin",
+            "metadata/new-install-script"
+        ]
+    );
+    let bin = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-bin")
+        .unwrap();
+    assert_eq!(bin.evidence["added"], serde_json::json!(["almanac-dates"]));
+    assert!(ne.is_empty(), "{ne:?}");
+}
+
+#[test]
+fn thresholds_come_from_the_policy() {
+    let policy = MetadataPolicy {
+        cooldown_days: 0.5,
+        new_package_days: 2.0,
+        version_jump_major: 100,
+        ..MetadataPolicy::default()
+    };
+    let (findings, _) = check_package(
+        &fixture("confusion-payload.json"),
+        "99.10.9",
+        now(),
+        &policy,
+    );
+    assert_eq!(
+        rule_ids(&findings),
+        [
+            "metadata/install-script",
+            "metadata/no-license",
+            "metadata/no-repository"
+        ]
+    );
+}
+
+#[test]
+fn unknown_version_is_not_evaluated() {
+    let (findings, ne) = run("hijacked-release.json", "9.9.9");
+    assert!(findings.is_empty());
+    assert_eq!(
+        ne,
+        [NotEvaluated {
+            what: "metadata checks of tidy-config@9.9.9".into(),
+            why: "version 9.9.9 is not in the packument of tidy-config".into(),
+        }]
+    );
+}
+
+fn package(name: &str, version: &str, line: u32) -> Package {
+    Package {
+        name: name.into(),
+        version: version.into(),
+        source: Source::Registry {
+            resolved: Some(format!(
+                "https://registry.npmjs.org/{name}/-/{name}-{version}.tgz"
+            )),
+        },
+        integrity: None,
+        dev: false,
+        optional: false,
+        peer: false,
+        has_install_script: false,
+        dependencies: Vec::new(),
+        key: format!("node_modules/{name}"),
+        location: Location {
+            line,
+            resolved_line: line + 2,
+            integrity_line: line + 3,
+        },
+    }
+}
+
+#[test]
+fn graph_findings_point_at_the_lockfile_line() {
+    let mut graph = DependencyGraph::new(LockfileInfo {
+        path: "package-lock.json".into(),
+        format: LockfileFormat::Npm,
+        version: "3".into(),
+    });
+    graph.add_package(package("tidy-config", "1.1.1", 12));
+    graph.add_package(package("tidy-config", "1.1.1", 40));
+    graph.add_package(package("quiet-lib", "2.0.0", 20));
+    graph.add_package(package("unfetched", "1.0.0", 30));
+    let packuments: HashMap<String, Packument> = [
+        ("tidy-config".to_string(), fixture("hijacked-release.json")),
+        ("quiet-lib".to_string(), fixture("mirror-stripped.json")),
+    ]
+    .into_iter()
+    .collect();
+    let (findings, ne) = check_graph(&graph, &packuments, now(), &MetadataPolicy::default());
+    let scripts = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-install-script")
+        .unwrap();
+    let loc = scripts.location.as_ref().unwrap();
+    assert_eq!((loc.file.as_str(), loc.line), ("package-lock.json", 12));
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "metadata/new-install-script")
+            .count(),
+        1,
+        "one finding per name@version"
+    );
+    assert!(ne.contains(&NotEvaluated {
+        what: "metadata checks of unfetched@1.0.0".into(),
+        why: "no packument for this package".into(),
+    }));
+    // quiet-lib@2.0.0 is the first version: nothing to compare, deprecation unknown.
+    assert!(
+        ne.iter()
+            .any(|n| n.what == "metadata/deprecated of quiet-lib@2.0.0")
+    );
+}
+
+fn version_doc() -> VersionManifest {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/manifest-confusion/registry-version.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn tarball(name: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/manifest-confusion")
+        .join(name);
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn manifest_confusion_positive() {
+    let f = check_manifest_confusion(&version_doc(), &tarball("tarball-package-confused.json"))
+        .unwrap();
+    assert_eq!(f.rule, "metadata/manifest-confusion");
+    let p = f.package.as_ref().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.version.as_str()),
+        ("pretty-bytes-lite", "3.0.2")
+    );
+    assert_eq!(
+        f.message,
+        "the registry's manifest of pretty-bytes-lite@3.0.2 differs from the tarball's package.json in scripts, dependencies"
+    );
+    assert_eq!(
+        f.evidence["differences"][0]["tarball"]["postinstall"],
+        "node ./lib/telemetry.js"
+    );
+}
+
+#[test]
+fn manifest_confusion_negative_tolerates_npm_normalisation() {
+    // `./cli.js` vs `cli.js`, the implicit `node-gyp rebuild`, devDependencies (not compared).
+    assert_eq!(
+        check_manifest_confusion(&version_doc(), &tarball("tarball-package-same.json")),
+        None
+    );
+}
+
+#[test]
+fn every_rule_has_the_documented_shape() {
+    for rule in diligence_metadata::rules() {
+        for section in [
+            "## What it detects",
+            "## Why it matters",
+            "## Example",
+            "## Known false positives",
+        ] {
+            assert!(rule.doc.contains(section), "{} lacks {section}", rule.id);
+        }
+        assert!(
+            rule.id.starts_with("metadata/") || rule.id.starts_with("posture/"),
+            "{}",
+            rule.id
+        );
+    }
+    assert_eq!(diligence_metadata::rules().len(), 22);
+}
