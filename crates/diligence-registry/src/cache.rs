@@ -29,6 +29,10 @@ pub struct PackumentMeta {
     pub etag: Option<String>,
     /// The `Last-Modified` response header.
     pub last_modified: Option<String>,
+    /// `true` when the registry answered 404 (the body is empty): offline runs then report
+    /// the package as missing, as the online run did.
+    #[serde(default)]
+    pub not_found: bool,
 }
 
 /// A cache root folder. Cheap to clone.
@@ -190,6 +194,7 @@ mod tests {
             url: "http://r/ms".into(),
             etag: Some("\"abc\"".into()),
             last_modified: None,
+            not_found: false,
         };
         cache.put_packument("k", b"{}", &meta).unwrap();
         assert_eq!(cache.packument("k"), Some((b"{}".to_vec(), meta)));

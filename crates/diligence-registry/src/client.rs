@@ -240,35 +240,42 @@ impl RegistryClient {
         };
         let key = format!("{url}\n{accept}");
         let cached = self.cache.as_ref().and_then(|c| c.packument(&key));
+        let not_found = || RegistryError::NotFound {
+            name: name.to_string(),
+            url: redact_url(url),
+        };
         match (self.options.mode, cached) {
             (Mode::Offline, None) => Err(RegistryError::Offline {
                 what: format!("packument of {name}"),
             }),
+            (Mode::Offline | Mode::PreferOffline, Some((_, meta))) if meta.not_found => {
+                Err(not_found())
+            }
             (Mode::Offline | Mode::PreferOffline, Some((body, _))) => Ok(body),
             (_, cached) => {
+                let cached = cached.filter(|(_, meta)| !meta.not_found);
                 let fetched = self.get(url, accept, cached.as_ref().map(|c| &c.1))?;
-                match fetched.status {
-                    304 => cached.map(|c| c.0).ok_or_else(|| RegistryError::Http {
+                let status = fetched.status;
+                if status == 304 {
+                    return cached.map(|c| c.0).ok_or_else(|| RegistryError::Http {
                         url: redact_url(url),
-                        status: 304,
-                    }),
-                    404 => Err(RegistryError::NotFound {
-                        name: name.to_string(),
-                        url: redact_url(url),
-                    }),
-                    _ => {
-                        let meta = PackumentMeta {
-                            url: redact_url(url),
-                            etag: fetched.etag,
-                            last_modified: fetched.last_modified,
-                        };
-                        if let Some(cache) = &self.cache {
-                            // A cache that cannot be written only costs speed.
-                            let _ = cache.put_packument(&key, &fetched.body, &meta);
-                        }
-                        Ok(fetched.body)
-                    }
+                        status,
+                    });
                 }
+                let meta = PackumentMeta {
+                    url: redact_url(url),
+                    etag: fetched.etag,
+                    last_modified: fetched.last_modified,
+                    not_found: status == 404,
+                };
+                if let Some(cache) = &self.cache {
+                    // A cache that cannot be written only costs speed.
+                    let _ = cache.put_packument(&key, &fetched.body, &meta);
+                }
+                if status == 404 {
+                    return Err(not_found());
+                }
+                Ok(fetched.body)
             }
         }
     }
