@@ -19,6 +19,9 @@ pub struct Manifest {
     pub optional_dependencies: BTreeMap<String, String>,
     #[serde(default)]
     pub peer_dependencies: BTreeMap<String, String>,
+    /// yarn `resolutions` (`{"name": "range", "parent/name": "range", "name@range": "patch:…"}`),
+    /// kept raw so that an odd value cannot make the whole manifest unreadable.
+    pub resolutions: Option<serde_json::Value>,
     /// `workspaces` as an array of globs or `{ "packages": [...] }`.
     pub workspaces: Option<serde_json::Value>,
     /// e.g. `pnpm@9.15.9+sha512.…`.
