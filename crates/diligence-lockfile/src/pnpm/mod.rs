@@ -42,6 +42,18 @@ use std::collections::HashMap;
 /// `lockfileVersion`, a malformed integrity (at its line), a 9.x snapshot without its
 /// `packages:` entry.
 pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, LockfileError> {
+    if let Some(offset) = scan::too_deep_flow(text) {
+        let (line, column) = crate::LineIndex::new(text).line_col(offset);
+        return Err(LockfileError::at(
+            cx.path,
+            line,
+            column,
+            format!(
+                "flow collections nested deeper than {} levels",
+                scan::MAX_FLOW_DEPTH
+            ),
+        ));
+    }
     let documents = parse_documents(text, cx)?;
     let mut lines = scan::scan(text);
     if lines.len() != documents.len() {
@@ -253,6 +265,7 @@ impl<'a> DocReader<'a, '_> {
             .or_else(|| parsed.map(|p| p.1))
             .unwrap_or_default();
         let integrity = self.integrity(spec, &lines)?;
+        let has_integrity = integrity.is_some();
         let source = self.patched(spec.key, &name, &version, source_of(meta, spec.package_key));
         Ok(Package {
             name,
@@ -268,7 +281,11 @@ impl<'a> DocReader<'a, '_> {
             location: Location {
                 line: lines.key,
                 resolved_line: lines.resolved_line(),
-                integrity_line: lines.integrity_line(),
+                integrity_line: if has_integrity {
+                    lines.integrity_line()
+                } else {
+                    0
+                },
             },
         })
     }

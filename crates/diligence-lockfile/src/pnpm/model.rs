@@ -42,19 +42,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrderedMap<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out: Vec<(String, T)> = Vec::new();
-                let mut seen = std::collections::HashSet::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    if !seen.insert(key.clone()) {
-                        return Err(de::Error::custom(format!("duplicated mapping key `{key}`")));
-                    }
                     let value = map.next_value::<T>()?;
                     out.push((key, value));
+                }
+                if let Some(key) = first_duplicate(&out) {
+                    return Err(de::Error::custom(format!("duplicated mapping key `{key}`")));
                 }
                 Ok(OrderedMap(out))
             }
         }
         d.deserialize_any(V(PhantomData))
     }
+}
+
+/// The first key that occurs twice, if any (linear for small maps, hashed for large ones).
+fn first_duplicate<T>(entries: &[(String, T)]) -> Option<&str> {
+    if entries.len() <= 8 {
+        return entries
+            .iter()
+            .enumerate()
+            .find(|(i, (k, _))| entries[..*i].iter().any(|(p, _)| p == k))
+            .map(|(_, (k, _))| k.as_str());
+    }
+    let mut seen = std::collections::HashSet::with_capacity(entries.len());
+    entries
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .find(|k| !seen.insert(*k))
 }
 
 /// A top-level document of `pnpm-lock.yaml`.

@@ -191,6 +191,61 @@ fn finish_entry(doc: &mut Option<DocLines>, section: Section, st: &mut EntryStat
     }
 }
 
+/// Flow collections (`[`/`{`) nested deeper than this are refused before YAML parsing: pnpm
+/// writes at most two levels, and the YAML parser slows down quadratically with the depth.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// Byte offset of the first flow collection opened deeper than [`MAX_FLOW_DEPTH`], if any. A
+/// linear pass that knows YAML quoting and comments well enough for lockfiles: in block context
+/// `[`/`{` opens a collection only at the start of a value (after indentation, `:` or `-`).
+pub fn too_deep_flow(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    // True while only spaces follow a line start, `: `, `- `, `? ` or a flow indicator.
+    let mut value_start = true;
+    let mut prev = b'\n';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(q) = quote {
+            if b == b'\\' && q == b'"' {
+                i += 2;
+                continue;
+            }
+            if b == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'#' if matches!(prev, b' ' | b'\t' | b'\n') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\n' => value_start = true,
+            b' ' | b'\t' => value_start |= matches!(prev, b':' | b'-' | b'?' | b','),
+            b'\'' | b'"' if value_start => quote = Some(b),
+            b'[' | b'{' if value_start || depth > 0 => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+                value_start = true;
+            }
+            b']' | b'}' if depth > 0 => depth -= 1,
+            b',' if depth > 0 => value_start = true,
+            _ => value_start = false,
+        }
+        prev = b;
+        i += 1;
+    }
+    None
+}
+
 /// Splits `key: rest` (block mapping line, indentation removed) into the unquoted key and the
 /// text after the colon. `None` for lines that are not a simple key (sequences, `? ` keys).
 pub fn split_key(s: &str) -> Option<(String, &str)> {
@@ -293,6 +348,18 @@ mod tests {
         );
         assert_eq!(split_key("'it''s': x").map(|(k, _)| k), Some("it's".into()));
         assert_eq!(split_key("- a"), None);
+    }
+
+    #[test]
+    fn flow_depth() {
+        assert_eq!(
+            too_deep_flow("a: [[x]]\nb: '[[[['\nc: d[[[[\n# [[[[[\n"),
+            None
+        );
+        let deep = format!("a: {}", "[".repeat(MAX_FLOW_DEPTH + 1));
+        assert_eq!(too_deep_flow(&deep), Some(3 + MAX_FLOW_DEPTH));
+        let deep = format!("a: {}", "{b: ".repeat(MAX_FLOW_DEPTH + 1));
+        assert!(too_deep_flow(&deep).is_some());
     }
 
     #[test]
