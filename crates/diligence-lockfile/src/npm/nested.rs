@@ -147,10 +147,10 @@ pub(super) fn manifest_dependencies(manifest: &Manifest) -> Vec<Declared<'_>> {
     out
 }
 
-/// The root importer of a v1 tree: `package.json`'s dependencies when present, plus every
-/// top-level entry nothing else requires (npm 6 kept such entries installed, e.g. after the
-/// manifest changed; they are reported, not dropped). Without `package.json`, every
-/// top-level entry is a direct dependency with its locked version as spec.
+/// The root importer of a v1 tree: `package.json`'s dependencies when present (a top-level
+/// entry none of them reaches is then an orphan, as npm would prune it). Without
+/// `package.json`, every top-level entry is a direct dependency with its locked version as
+/// spec, its kind taken from the entry's `dev` / `optional` flags.
 fn root_importer(
     doc: &JsonDoc<'_>,
     root: &Object<'_>,

@@ -59,9 +59,9 @@ pub(super) fn read(
         let edges = entry_edges(doc, entry, &mut folders, graph)?;
         graph.packages[entry.id.index()].dependencies = edges;
     }
-    graph
-        .importers
-        .push(root_importer(doc, root_entry, cx, &mut folders, &entries)?);
+    let mut root = root_importer(doc, root_entry, cx, &mut folders, &entries)?;
+    add_workspace_edges(&mut root, graph, &entries, &workspaces, &mut folders);
+    graph.importers.push(root);
     for entry in entries.iter().filter(|e| workspaces.contains(e.key)) {
         let package = graph.package(entry.id);
         graph.importers.push(Importer {
@@ -283,6 +283,30 @@ fn root_importer(
         dependencies,
         package: None,
     })
+}
+
+/// Like arborist, the root depends on every workspace member (an edge of type `workspace`):
+/// adds an edge `file:<folder>` to the member's `node_modules/<name>` link for each member the
+/// root does not already declare, so the links npm writes for them are reachable.
+fn add_workspace_edges(
+    root: &mut Importer,
+    graph: &DependencyGraph,
+    entries: &[Entry<'_, '_>],
+    workspaces: &HashSet<&str>,
+    folders: &mut NodeModules,
+) {
+    for entry in entries.iter().filter(|e| workspaces.contains(e.key)) {
+        let name = &graph.package(entry.id).name;
+        if root.dependencies.iter().any(|e| &e.name == name) {
+            continue;
+        }
+        root.dependencies.push(Edge {
+            name: name.clone(),
+            spec: format!("file:{}", entry.key),
+            kind: DepKind::Prod,
+            target: folders.resolve("", name).or(Some(entry.id)),
+        });
+    }
 }
 
 /// Matches a workspace glob (`packages/*`, `apps/**`, `docs`, `./tools/*/`) against a folder:
