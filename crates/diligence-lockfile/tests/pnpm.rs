@@ -489,7 +489,11 @@ fn unknown_or_missing_version_and_broken_snapshots_fail_closed() {
 fn duplicate_entry_key_is_an_error() {
     let text = "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}\n  a@1.0.0:\n    resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}\n";
     let e = inline(text).unwrap_err();
-    assert!(e.message.contains("a@1.0.0"), "{e}");
+    assert_eq!(e.line, 5, "{e}");
+    assert!(
+        e.message.contains("duplicated mapping key `a@1.0.0`"),
+        "{e}"
+    );
 }
 
 #[test]

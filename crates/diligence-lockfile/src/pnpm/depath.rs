@@ -106,16 +106,26 @@ pub fn strip_peer_suffix(key: &str) -> &str {
 
 /// `(name, version)` from an entry key, peer suffix removed; `None` when the key does not have
 /// the registry shape (git, tarball and `file:` keys carry `name`/`version` fields instead).
+///
+/// 5.x/6.x keys of packages from a non-default registry start with the registry host instead
+/// of `/` (`registry.example.com/foo/1.0.0`); the host is skipped.
 pub fn parse_key(generation: Generation, key: &str) -> Option<(String, String)> {
+    let relative = || -> Option<&str> {
+        if let Some(rest) = key.strip_prefix('/') {
+            return Some(rest);
+        }
+        let (host, rest) = key.split_once('/')?;
+        let host_like = host.contains('.') && !host.contains(':') && !host.starts_with('@');
+        host_like.then_some(rest)
+    };
     match generation {
-        Generation::V5 => parse_key_v5(key),
-        Generation::V6 => split_name_version(strip_peer_suffix(key.strip_prefix('/')?)),
+        Generation::V5 => parse_key_v5(relative()?),
+        Generation::V6 => split_name_version(strip_peer_suffix(relative()?)),
         Generation::V9 => split_name_version(strip_peer_suffix(key)),
     }
 }
 
-fn parse_key_v5(key: &str) -> Option<(String, String)> {
-    let rest = key.strip_prefix('/')?;
+fn parse_key_v5(rest: &str) -> Option<(String, String)> {
     let mut parts = rest.splitn(3, '/');
     let first = parts.next()?;
     let (name, version) = if first.starts_with('@') {
@@ -208,5 +218,15 @@ mod tests {
         );
         assert_eq!(strip_peer_suffix("a@1.0.0"), "a@1.0.0");
         assert_eq!(parse_key(V6, "github.com/a/b/abc"), None);
+        assert_eq!(parse_key(V5, "github.com/a/b/abc"), None);
+        assert_eq!(
+            parse_key(V5, "registry.example.com/@a/b/1.0.0"),
+            nv("@a/b", "1.0.0")
+        );
+        assert_eq!(
+            parse_key(V6, "registry.example.com/b@1.0.0"),
+            nv("b", "1.0.0")
+        );
+        assert_eq!(parse_key(V5, "file:../x"), None);
     }
 }

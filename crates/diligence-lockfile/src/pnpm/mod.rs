@@ -54,8 +54,8 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
             ),
         ));
     }
-    let documents = parse_documents(text, cx)?;
     let mut lines = scan::scan(text);
+    let documents = parse_documents(text, cx).map_err(|e| locate_duplicate(e, &lines))?;
     if lines.len() != documents.len() {
         // The scan could not see the same documents (unusual layout): keep going without lines.
         lines = documents.iter().map(|_| DocLines::default()).collect();
@@ -117,6 +117,23 @@ fn parse_documents(text: &str, cx: &ReadContext<'_>) -> Result<Vec<LockDocument>
         out.extend(doc);
     }
     Ok(out)
+}
+
+/// Points a "duplicated mapping key" error at the second occurrence when the scan saw it.
+fn locate_duplicate(mut e: LockfileError, lines: &[DocLines]) -> LockfileError {
+    let Some(key) = e
+        .message
+        .split_once("duplicated mapping key `")
+        .and_then(|(_, rest)| rest.rsplit_once('`'))
+        .map(|(key, _)| key)
+    else {
+        return e;
+    };
+    if let Some(&line) = lines.iter().find_map(|d| d.duplicates.get(key)) {
+        e.line = line as usize;
+        e.column = 3;
+    }
+    e
 }
 
 fn yaml_error(cx: &ReadContext<'_>, e: &yaml_serde::Error) -> LockfileError {

@@ -74,7 +74,10 @@ fn first_duplicate<T>(entries: &[(String, T)]) -> Option<&str> {
 
 /// A top-level document of `pnpm-lock.yaml`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a pnpm-lock.yaml document (a map with lockfileVersion, importers, packages …)"
+)]
 pub struct LockDocument {
     /// `lockfileVersion` as written (`5.3` is a YAML number, `'6.0'` a string).
     #[serde(default)]
@@ -107,7 +110,10 @@ pub struct LockDocument {
 
 /// One importer (the root project or a workspace member).
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an importer map (specifiers, dependencies, devDependencies …)"
+)]
 pub struct ImporterDoc {
     /// 5.x: dependency name → specifier from package.json.
     #[serde(default)]
@@ -177,7 +183,10 @@ impl<'de> Deserialize<'de> for DepRef {
 
 /// A `packages` entry: metadata of one `name@version` (9.x) or one peer context (5.x/6.x).
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a package entry map (resolution, dependencies …)"
+)]
 pub struct PackageDoc {
     pub resolution: Option<ResolutionDoc>,
     /// The real name, written for entries whose key does not carry it (git, tarball, `file:`).
@@ -200,7 +209,10 @@ pub struct PackageDoc {
 
 /// A 9.x `snapshots` entry: the dependencies of one `name@version(peers…)` context.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a snapshot entry map (dependencies, optionalDependencies …)"
+)]
 pub struct SnapshotDoc {
     pub optional: Option<bool>,
     #[serde(default)]
@@ -212,7 +224,10 @@ pub struct SnapshotDoc {
 /// `resolution`: `{integrity}`, `{integrity, tarball}`, `{type: git, repo, commit}`,
 /// `{type: directory, directory}`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a resolution map ({integrity}, {tarball}, {type: git, repo, commit} or {type: directory, directory})"
+)]
 pub struct ResolutionDoc {
     pub integrity: Option<String>,
     pub tarball: Option<String>,

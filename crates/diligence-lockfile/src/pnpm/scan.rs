@@ -50,6 +50,8 @@ pub struct DocLines {
     pub packages: HashMap<String, EntryLines>,
     /// Entry key lines of `snapshots:` (9.x) by key.
     pub snapshots: HashMap<String, u32>,
+    /// Keys written twice in `packages:` or `snapshots:`, with the line of the second one.
+    pub duplicates: HashMap<String, u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -180,15 +182,19 @@ fn finish_entry(doc: &mut Option<DocLines>, section: Section, st: &mut EntryStat
     let (Some((key, lines)), Some(d)) = (st.current.take(), doc.as_mut()) else {
         return;
     };
-    match section {
-        Section::Packages => {
-            d.packages.entry(key).or_insert(lines);
+    let fresh = match section {
+        Section::Packages if !d.packages.contains_key(&key) => {
+            d.packages.insert(key, lines);
+            return;
         }
-        Section::Snapshots => {
-            d.snapshots.entry(key).or_insert(lines.key);
+        Section::Snapshots if !d.snapshots.contains_key(&key) => {
+            d.snapshots.insert(key, lines.key);
+            return;
         }
-        Section::Other => {}
-    }
+        Section::Other => return,
+        _ => key,
+    };
+    d.duplicates.entry(fresh).or_insert(lines.key);
 }
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before YAML parsing: pnpm
