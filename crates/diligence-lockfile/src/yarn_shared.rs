@@ -19,7 +19,9 @@ pub fn split_descriptor(descriptor: &str) -> Option<(&str, &str)> {
 pub fn mark_dev_optional(graph: &mut DependencyGraph) {
     let n = graph.packages.len();
     let is_optional = |k: DepKind| k == DepKind::Optional;
-    let prod = reach(graph, |k| k != DepKind::Dev, |_| true);
+    // Package edges are never `Dev`, except those of a workspace's own node (yarn berry),
+    // which mirror its importer's edges: excluding them keeps the dev side dev.
+    let prod = reach(graph, |k| k != DepKind::Dev, |k| k != DepKind::Dev);
     let any = reach(graph, |_| true, |_| true);
     let required = reach(graph, |k| !is_optional(k), |k| !is_optional(k));
     for i in 0..n {
