@@ -297,15 +297,12 @@ fn v6_workspace_links_and_file_directory() {
         (sfc.name.as_str(), sfc.spec.as_str(), sfc.target),
         ("@vue/compiler-sfc", "workspace:*", None)
     );
-    let (_, vue) = by_key(&g, "file:");
+    // `file:../..` from a workspace copies the root project in: the root's own node.
+    let (vue_id, vue) = by_key(&g, "file:");
     assert_eq!(vue.name, "vue");
-    assert_eq!(
-        vue.source,
-        Source::File {
-            path: String::new()
-        }
-    );
+    assert_eq!(vue.source, Source::Workspace { path: ".".into() });
     assert_eq!(lines(vue), (7011, 7012, 0));
+    assert_eq!(g.importers[0].package, Some(vue_id));
 }
 
 #[test]
@@ -343,20 +340,28 @@ fn v9_alias_and_file_sources() {
     );
     assert_eq!(target.location.line, 15171);
     let key = "fake-svelte-pkg@file:packages/integrations/cloudflare/test/fixtures/prerender-node-env/fake-svelte-pkg(svelte@5.55.3)";
-    let (_, svelte_pkg) = by_key(&g, key);
+    let (svelte_id, svelte_pkg) = by_key(&g, key);
+    // Its folder is also an importer of the workspace: an injected workspace package.
+    let folder =
+        "packages/integrations/cloudflare/test/fixtures/prerender-node-env/fake-svelte-pkg";
     assert_eq!(
         svelte_pkg.source,
-        Source::File {
-            path:
-                "packages/integrations/cloudflare/test/fixtures/prerender-node-env/fake-svelte-pkg"
-                    .into()
+        Source::Workspace {
+            path: folder.into()
         }
     );
+    let importer = g.importers.iter().find(|i| i.path == folder).unwrap();
+    assert_eq!(importer.package, Some(svelte_id));
     assert_eq!(svelte_pkg.location.line, 12192);
     let key = "fake-data-pkg@file:packages/integrations/cloudflare/test/fixtures/user-optimize-deps/packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz";
     let (_, data_pkg) = by_key(&g, key);
     assert_eq!(data_pkg.version, "1.0.0");
-    assert!(matches!(data_pkg.source, Source::File { .. }));
+    assert_eq!(
+        data_pkg.source,
+        Source::File {
+            path: "packages/integrations/cloudflare/test/fixtures/user-optimize-deps/packages/fake-data-pkg/fake-data-pkg-1.0.0.tgz".into()
+        }
+    );
 }
 
 #[test]

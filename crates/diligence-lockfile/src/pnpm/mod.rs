@@ -11,13 +11,16 @@
 //! `tarball` (`…/<name>/-/<file>.tgz`, any host) → `Registry` with that URL (a rule compares the
 //! URL's package name and host with the entry); another `tarball` → [`Source::Tarball`]
 //! (`file:` tarballs → [`Source::File`]); `type: git` → [`Source::Git`]; `type: directory` →
-//! [`Source::File`]; any other `type` → [`Source::Tarball`] with `<type>:<key>` as URL, so it
-//! never passes as a registry package. `patchedDependencies` wrap the source in
+//! [`Source::File`], or [`Source::Workspace`] when the folder is an importer of the project
+//! (the importer's `package` then points at it); any other `type` → [`Source::Tarball`] with
+//! `<type>:<key>` as URL, so it never passes as a registry package. `patchedDependencies` wrap the source in
 //! [`Source::Patch`].
 
 mod depath;
+mod flags;
 mod model;
 mod scan;
+mod source;
 
 use crate::{LockfileError, ReadContext};
 use depath::{Generation, parse_key, ref_to_key, strip_peer_suffix};
@@ -25,7 +28,7 @@ use diligence_graph::{
     DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
     Package, PackageId, Source,
 };
-use model::{ImporterDoc, LockDocument, OrderedMap, PackageDoc, ResolutionDoc};
+use model::{ImporterDoc, LockDocument, OrderedMap, PackageDoc};
 use scan::{DocLines, EntryLines};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -100,8 +103,9 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
         root.dependencies.extend(env_edges);
     }
     if generation_of(&graph.lockfile.version) == Some(Generation::V9) {
-        mark_dev_only(&mut graph);
+        flags::mark_dev_only(&mut graph);
     }
+    flags::link_workspaces(&mut graph);
     Ok(graph)
 }
 
@@ -283,7 +287,12 @@ impl<'a> DocReader<'a, '_> {
             .unwrap_or_default();
         let integrity = self.integrity(spec, &lines)?;
         let has_integrity = integrity.is_some();
-        let source = self.patched(spec.key, &name, &version, source_of(meta, spec.package_key));
+        let source = self.patched(
+            spec.key,
+            &name,
+            &version,
+            source::source_of(meta, spec.package_key),
+        );
         Ok(Package {
             name,
             version,
@@ -461,89 +470,6 @@ impl<'a> DocReader<'a, '_> {
         }
         edges
     }
-}
-
-/// The source of a `packages:` entry from its `resolution` (see the module docs).
-fn source_of(meta: &PackageDoc, key: &str) -> Source {
-    let Some(res) = meta.resolution.as_ref() else {
-        return Source::Registry { resolved: None };
-    };
-    match res.kind.as_deref() {
-        Some("git") => git_source(res),
-        Some("directory") => Source::File {
-            path: res.directory.clone().unwrap_or_default(),
-        },
-        None if res.repo.is_some() => git_source(res),
-        None if res.directory.is_some() => Source::File {
-            path: res.directory.clone().unwrap_or_default(),
-        },
-        None => match res.tarball.as_deref() {
-            None => Source::Registry { resolved: None },
-            Some(url) => tarball_source(url),
-        },
-        Some(other) => Source::Tarball {
-            url: res
-                .tarball
-                .clone()
-                .unwrap_or_else(|| format!("{other}:{key}")),
-        },
-    }
-}
-
-fn git_source(res: &ResolutionDoc) -> Source {
-    Source::Git {
-        url: res.repo.clone().unwrap_or_default(),
-        commit: res.commit.clone(),
-    }
-}
-
-fn tarball_source(url: &str) -> Source {
-    if let Some(path) = url.strip_prefix("file:") {
-        return Source::File {
-            path: path.to_string(),
-        };
-    }
-    if crate::url_shape::is_registry_tarball(url) {
-        return Source::Registry {
-            resolved: Some(url.to_string()),
-        };
-    }
-    Source::Tarball {
-        url: url.to_string(),
-    }
-}
-
-/// 9.x records no `dev` flag: a package is dev-only when no importer's prod or optional edge
-/// reaches it but a dev edge does.
-fn mark_dev_only(graph: &mut DependencyGraph) {
-    let prod = reach(graph, |k| k != DepKind::Dev);
-    let any = reach(graph, |_| true);
-    for (i, p) in graph.packages.iter_mut().enumerate() {
-        p.dev = any[i] && !prod[i];
-    }
-}
-
-fn reach(graph: &DependencyGraph, root_kind: impl Fn(DepKind) -> bool) -> Vec<bool> {
-    let mut seen = vec![false; graph.packages.len()];
-    let mut stack: Vec<PackageId> = graph
-        .importers
-        .iter()
-        .flat_map(|i| i.dependencies.iter())
-        .filter(|e| root_kind(e.kind))
-        .filter_map(|e| e.target)
-        .collect();
-    while let Some(id) = stack.pop() {
-        if std::mem::replace(&mut seen[id.index()], true) {
-            continue;
-        }
-        stack.extend(
-            graph.packages[id.index()]
-                .dependencies
-                .iter()
-                .filter_map(|e| e.target),
-        );
-    }
-    seen
 }
 
 #[cfg(test)]
