@@ -28,6 +28,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// List detection rules, or print one rule's documentation.
     Rules(RulesArgs),
+    /// Report the package manager's supply-chain settings: cooldown, install scripts, hardening.
+    Posture(crate::cmd::posture::PostureArgs),
 }
 
 /// Options shared by commands that read a project.

@@ -3,6 +3,7 @@
 mod audit;
 mod db;
 mod ls;
+pub mod posture;
 mod rules;
 mod scan;
 
@@ -16,5 +17,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Db(cmd) => db::run(cmd),
         Command::Scan(args) => scan::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Posture(args) => posture::run(args),
     }
 }
