@@ -80,6 +80,18 @@ pub struct AuditArgs {
     /// Skip the advisory check (otherwise missing advisory data means exit 2).
     #[arg(long)]
     pub no_advisories: bool,
+    /// Skip the registry cross-checks (otherwise an unreachable registry means exit 2).
+    #[arg(long)]
+    pub no_registry: bool,
+    /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
+    #[arg(long, conflicts_with = "prefer_offline")]
+    pub offline: bool,
+    /// Use the cache first and the network only for what is missing.
+    #[arg(long)]
+    pub prefer_offline: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
