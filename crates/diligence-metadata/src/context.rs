@@ -115,6 +115,13 @@ impl<'a> VersionContext<'a> {
         Finding::new(rule, message).package(self.name(), self.version)
     }
 
+    /// Whether this is an abbreviated packument (`application/vnd.npm.install-v1+json`): a
+    /// top-level `modified` and no `time`. Those omit `license`, `repository`, `scripts`,
+    /// `_npmUser` and `maintainers` (install scripts show only as `hasInstallScript`).
+    pub fn abbreviated(&self) -> bool {
+        self.packument.modified.is_some() && self.packument.time.is_empty()
+    }
+
     /// Whether the packument looks stripped of account data (no top-level `maintainers` and
     /// no version with `_npmUser`): the registry mirror reachable here does that, so an
     /// absent optional field there says nothing.

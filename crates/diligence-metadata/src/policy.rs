@@ -1,6 +1,7 @@
 //! Thresholds and lists the metadata checks read ([`MetadataPolicy`]).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Configuration of the metadata checks. [`MetadataPolicy::default`] gives the defaults of
 /// issue 6; `diligence.toml` (the policy crate) overrides fields.
@@ -59,5 +60,61 @@ impl Default for MetadataPolicy {
                 "registry.npmmirror.com".into(),
             ],
         }
+    }
+}
+
+impl MetadataPolicy {
+    /// Fills [`MetadataPolicy::registry`] and [`MetadataPolicy::scope_registries`] from the
+    /// project's `.npmrc` (`registry=<url>`, `@scope:registry=<url>`; npm docs "npmrc"), keeping
+    /// values already set. A missing `.npmrc` changes nothing; an unreadable one is an error
+    /// naming the file. Credentials in the file are never read into the policy.
+    pub fn with_npmrc(mut self, project_dir: &Path) -> Result<MetadataPolicy, String> {
+        let path = project_dir.join(".npmrc");
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(self),
+            Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+        };
+        for line in text.lines().map(str::trim) {
+            if line.starts_with(['#', ';']) {
+                continue;
+            }
+            let Some((key, value)) = line.split_once('=') else {
+                continue;
+            };
+            let (key, value) = (key.trim(), value.trim().trim_matches('"').to_string());
+            if key == "registry" {
+                self.registry.get_or_insert(value);
+            } else if let Some(scope) = key.strip_suffix(":registry").filter(|s| s.starts_with('@'))
+            {
+                self.scope_registries
+                    .entry(scope.to_string())
+                    .or_insert(value);
+            }
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npmrc_registries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".npmrc"),
+            "registry=https://npm.corp.example/\n@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${TOKEN}\n",
+        )
+        .unwrap();
+        let p = MetadataPolicy::default().with_npmrc(dir.path()).unwrap();
+        assert_eq!(p.registry.as_deref(), Some("https://npm.corp.example/"));
+        assert_eq!(p.scope_registries["@acme"], "https://npm.acme.example/");
+        assert_eq!(p.scope_registries.len(), 1);
+        let none = MetadataPolicy::default()
+            .with_npmrc(&dir.path().join("nope"))
+            .unwrap();
+        assert_eq!(none, MetadataPolicy::default());
     }
 }

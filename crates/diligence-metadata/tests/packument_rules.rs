@@ -381,3 +381,38 @@ fn every_rule_has_the_documented_shape() {
     }
     assert_eq!(diligence_metadata::rules().len(), 22);
 }
+
+#[test]
+fn abbreviated_packument_compares_install_script_flags() {
+    let (findings, ne) = run("abbreviated.json", "0.4.1");
+    assert_eq!(
+        rule_ids(&findings),
+        ["metadata/install-script", "metadata/new-install-script"]
+    );
+    assert_eq!(
+        findings
+            .iter()
+            .find(|f| f.rule == "metadata/new-install-script")
+            .unwrap()
+            .message,
+        "tiny-glob-walk@0.4.1 has an install script (hasInstallScript) and 0.4.0 had none"
+    );
+    // No license/repository/time/_npmUser in this format: not evaluated, never clean.
+    assert_eq!(
+        ne_whats(&ne),
+        [
+            "metadata/deprecated of tiny-glob-walk@0.4.1",
+            "metadata/dormant-release of tiny-glob-walk@0.4.1",
+            "metadata/maintainers-changed of tiny-glob-walk@0.4.1",
+            "metadata/new-package of tiny-glob-walk@0.4.1",
+            "metadata/new-publisher of tiny-glob-walk@0.4.1",
+            "metadata/no-license of tiny-glob-walk@0.4.1",
+            "metadata/no-repository of tiny-glob-walk@0.4.1",
+            "metadata/recent-version of tiny-glob-walk@0.4.1",
+            "metadata/repository-changed of tiny-glob-walk@0.4.1",
+        ]
+    );
+    // 0.4.0 has no install script.
+    let (findings, _) = run("abbreviated.json", "0.4.0");
+    assert!(findings.is_empty(), "{findings:?}");
+}

@@ -1,6 +1,6 @@
 //! `metadata/new-install-script`: install scripts added since the previous version.
 
-use crate::context::{Outcome, VersionContext, install_scripts};
+use crate::context::{Outcome, Prior, VersionContext, install_scripts};
 use diligence_finding::{Severity, declare_rule};
 use serde_json::json;
 
@@ -31,6 +31,9 @@ pub fn check(cx: &VersionContext) -> Outcome {
     let Some(previous) = &cx.previous else {
         return Outcome::Clean;
     };
+    if cx.abbreviated() {
+        return check_flags(cx, previous);
+    }
     let before = install_scripts(previous.manifest);
     let added: Vec<(&str, String)> = install_scripts(cx.manifest)
         .into_iter()
@@ -54,5 +57,29 @@ pub fn check(cx: &VersionContext) -> Outcome {
     Outcome::Found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
             .evidence(json!({"previous": previous.version, "scripts": scripts})),
+    )
+}
+
+/// Abbreviated packuments carry no `scripts`, only `hasInstallScript` (omitted when false):
+/// compare the flags.
+fn check_flags(cx: &VersionContext, previous: &Prior) -> Outcome {
+    let now = cx.manifest.has_install_script == Some(true);
+    let before = previous.manifest.has_install_script == Some(true);
+    if now && !before {
+        return flag(cx, previous);
+    }
+    Outcome::Clean
+}
+
+fn flag(cx: &VersionContext, previous: &Prior) -> Outcome {
+    let message = format!(
+        "{}@{} has an install script (hasInstallScript) and {} had none",
+        cx.name(),
+        cx.version,
+        previous.version
+    );
+    Outcome::Found(
+        cx.finding(&NEW_INSTALL_SCRIPT, message)
+            .evidence(json!({"previous": previous.version, "hasInstallScript": true})),
     )
 }

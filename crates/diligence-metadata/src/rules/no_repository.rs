@@ -25,6 +25,9 @@ declare_rule! {
 
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
+    if cx.abbreviated() {
+        return Outcome::NotEvaluated("abbreviated packument has no repository field".into());
+    }
     if repository_url(cx.manifest).is_some() {
         return Outcome::Clean;
     }

@@ -30,6 +30,9 @@ pub fn check(cx: &VersionContext) -> Outcome {
     let Some(previous) = &cx.previous else {
         return Outcome::Clean;
     };
+    if cx.abbreviated() {
+        return Outcome::NotEvaluated("abbreviated packument has no repository field".into());
+    }
     let (Some(now), Some(before)) = (
         repository_url(cx.manifest),
         repository_url(previous.manifest),

@@ -94,8 +94,12 @@ pub fn typosquat(name: &str) -> Option<TyposquatMatch> {
 }
 
 /// Like [`typosquat`], but never flags a name in `allowlist` (case-insensitive).
+///
+/// `name` may be a spec as typed on a command line (`lodahs@^4`, `@types/nodee@latest`): the
+/// part after the version `@` is ignored.
 pub fn typosquat_with_allowlist(name: &str, allowlist: &[String]) -> Option<TyposquatMatch> {
-    let lower = name.trim().to_ascii_lowercase();
+    let name = spec_name(name.trim());
+    let lower = name.to_ascii_lowercase();
     if lower.is_empty() || allowlist.iter().any(|a| a.eq_ignore_ascii_case(&lower)) {
         return None;
     }
@@ -121,6 +125,15 @@ pub fn typosquat_with_allowlist(name: &str, allowlist: &[String]) -> Option<Typo
 }
 
 type Candidate = (u32, String, SquatKind, u8);
+
+/// The package name of a spec: `name@range` → `name`, `@scope/name@tag` → `@scope/name`.
+fn spec_name(spec: &str) -> &str {
+    let from = usize::from(spec.starts_with('@'));
+    match spec[from..].find('@') {
+        Some(i) => &spec[..from + i],
+        None => spec,
+    }
+}
 
 fn homoglyph(name: &str) -> Option<Candidate> {
     HOMOGLYPHS
@@ -367,6 +380,17 @@ mod tests {
                 .within("oxlint", 1)
                 .iter()
                 .all(|(_, n)| n != "eslint")
+        );
+    }
+
+    #[test]
+    fn specs_are_reduced_to_names() {
+        assert_eq!(spec_name("lodahs@^4.17.0"), "lodahs");
+        assert_eq!(spec_name("@types/nodee@latest"), "@types/nodee");
+        assert_eq!(spec_name("@types/node"), "@types/node");
+        assert_eq!(
+            typosquat("axois@1.7.0").map(|m| m.name),
+            Some("axois".to_string())
         );
     }
 
