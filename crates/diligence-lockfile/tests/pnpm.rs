@@ -513,6 +513,21 @@ fn deep_nesting_does_not_overflow() {
         "{a: ".repeat(100_000)
     );
     assert!(inline(&text).is_err());
+    // Block nesting under a section the reader ignores: skipped without recursion.
+    let mut text = String::from("lockfileVersion: '9.0'\nsettings:\n");
+    for depth in 1..5_000 {
+        text.push_str(&" ".repeat(depth));
+        text.push_str("k:\n");
+    }
+    assert_eq!(inline(&text).unwrap().packages.len(), 0);
+    // Block nesting inside a package entry: a type error, not a stack overflow.
+    let mut text = String::from("lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution:\n");
+    for depth in 3..2_000 {
+        text.push_str(&"  ".repeat(depth));
+        text.push_str("integrity:\n");
+    }
+    let e = inline(&text).unwrap_err();
+    assert_eq!(e.line, 6, "{e}");
 }
 
 proptest! {

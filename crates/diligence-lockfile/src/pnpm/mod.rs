@@ -4,7 +4,7 @@
 //!
 //! Nodes: one per `packages:` key in 5.x/6.x (each peer-suffixed key is its own node), one per
 //! `snapshots:` key in 9.x (plus one per `packages:` key no snapshot uses, so an injected
-//! orphan entry is still a node). Lines come from a scan of the text ([`scan`]): the entry key
+//! orphan entry is still a node). Lines come from a linear scan of the text: the entry key
 //! in `packages:` and its `resolution:` field.
 //!
 //! Sources (`resolution`): integrity only → [`Source::Registry`] without URL; a registry-shaped
@@ -45,18 +45,7 @@ use std::collections::HashMap;
 /// `lockfileVersion`, a malformed integrity (at its line), a 9.x snapshot without its
 /// `packages:` entry.
 pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, LockfileError> {
-    if let Some(offset) = scan::too_deep_flow(text) {
-        let (line, column) = crate::LineIndex::new(text).line_col(offset);
-        return Err(LockfileError::at(
-            cx.path,
-            line,
-            column,
-            format!(
-                "flow collections nested deeper than {} levels",
-                scan::MAX_FLOW_DEPTH
-            ),
-        ));
-    }
+    check_flow_depth(text, cx)?;
     let mut lines = scan::scan(text);
     let documents = parse_documents(text, cx).map_err(|e| locate_duplicate(e, &lines))?;
     if lines.len() != documents.len() {
@@ -107,6 +96,23 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
     }
     flags::link_workspaces(&mut graph);
     Ok(graph)
+}
+
+/// Refuses deeply nested flow collections before the YAML parser sees them.
+fn check_flow_depth(text: &str, cx: &ReadContext<'_>) -> Result<(), LockfileError> {
+    let Some(offset) = scan::too_deep_flow(text) else {
+        return Ok(());
+    };
+    let (line, column) = crate::LineIndex::new(text).line_col(offset);
+    Err(LockfileError::at(
+        cx.path,
+        line,
+        column,
+        format!(
+            "flow collections nested deeper than {} levels",
+            scan::MAX_FLOW_DEPTH
+        ),
+    ))
 }
 
 fn generation_of(version: &str) -> Option<Generation> {
