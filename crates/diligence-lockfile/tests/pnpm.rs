@@ -449,6 +449,26 @@ fn v6_alias_and_v5_alias() {
     );
 }
 
+#[test]
+fn v5_orphan_and_manifest_specifiers() {
+    // A 5.x importer without `specifiers`: the root package.json gives them.
+    let text = "lockfileVersion: 5.4\n\ndependencies:\n  a: 1.0.0\n\npackages:\n\n  /a/1.0.0:\n    resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}\n    dev: false\n\n  /evil/6.6.6:\n    resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}\n    requiresBuild: true\n";
+    let manifest =
+        diligence_lockfile::Manifest::parse(r#"{"name": "p", "dependencies": {"a": "^1.0.0"}}"#)
+            .unwrap();
+    let g = parse_lockfile(Path::new("pnpm-lock.yaml"), text, Some(&manifest)).unwrap();
+    assert_eq!(g.importers[0].name.as_deref(), Some("p"));
+    assert_eq!(g.importers[0].dependencies[0].spec, "^1.0.0");
+    let orphans: Vec<&str> = g
+        .unreachable()
+        .into_iter()
+        .map(|id| g.package(id).key.as_str())
+        .collect();
+    assert_eq!(orphans, ["/evil/6.6.6"]);
+    let (_, evil) = by_key(&g, "/evil/6.6.6");
+    assert_eq!((lines(evil), evil.has_install_script), ((12, 13, 13), true));
+}
+
 // ---- errors ----
 
 #[test]

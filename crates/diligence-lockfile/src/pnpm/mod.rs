@@ -452,6 +452,7 @@ impl<'a> DocReader<'a, '_> {
                     .specifier
                     .as_deref()
                     .or_else(|| imp.specifiers.get(alias).map(String::as_str))
+                    .or_else(|| self.manifest_spec(path, alias, kind))
                     .unwrap_or(&dep.version);
                 dependencies.push(self.edge(alias, &dep.version, spec, kind));
             }
@@ -462,6 +463,18 @@ impl<'a> DocReader<'a, '_> {
             dependencies,
             package: None,
         }
+    }
+
+    /// The root `package.json` specifier of `alias`, for lockfiles that do not record it.
+    fn manifest_spec(&self, path: &str, alias: &str, kind: DepKind) -> Option<&'a str> {
+        let manifest = self.cx.manifest.filter(|_| path == ".")?;
+        let section = match kind {
+            DepKind::Prod => &manifest.dependencies,
+            DepKind::Dev => &manifest.dev_dependencies,
+            DepKind::Optional => &manifest.optional_dependencies,
+            DepKind::Peer => &manifest.peer_dependencies,
+        };
+        section.get(alias).map(String::as_str)
     }
 
     /// Edges of an env document's importers (pnpm 11: the package manager itself).
