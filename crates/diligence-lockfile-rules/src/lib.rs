@@ -31,8 +31,9 @@ mod resolved;
 pub mod rules;
 
 use diligence_finding::{Finding, Rule};
-use diligence_graph::{DependencyGraph, HashAlgorithm, Package, PackageId, Source};
+use diligence_graph::{DependencyGraph, HashAlgorithm, LockfileFormat, Package, PackageId, Source};
 use resolved::ResolvedUrl;
+use std::collections::HashMap;
 
 /// What a project allows in its lockfile. [`Default`] is the public npm registry as npm and
 /// yarn write it: hosts `registry.npmjs.org` and `registry.yarnpkg.com`, schemes `https`,
@@ -128,6 +129,9 @@ pub(crate) struct Cx<'a> {
     /// Some entry of this lockfile records a hash stronger than sha1 (sha256 or better, or a
     /// berry checksum): sha1 is then not the lockfile's norm.
     pub strong_hash_present: bool,
+    /// Entry key → node, for npm lockfiles (whose keys are `node_modules/…` folder paths, so a
+    /// nested entry's parent is found by its key). Empty for other formats.
+    pub npm_folders: HashMap<&'a str, PackageId>,
 }
 
 impl Cx<'_> {
@@ -200,6 +204,10 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
         policy,
         file: graph.lockfile.path.display().to_string(),
         strong_hash_present: graph.packages.iter().any(has_strong_hash),
+        npm_folders: match graph.lockfile.format {
+            LockfileFormat::Npm => graph.iter().map(|(id, p)| (p.key.as_str(), id)).collect(),
+            _ => HashMap::new(),
+        },
     };
     let mut out = Vec::new();
     for (id, package) in graph.iter() {

@@ -510,6 +510,39 @@ fn integrity_missing() {
 }
 
 #[test]
+fn integrity_missing_on_an_npm_bundled_dependency_is_info() {
+    let mut parent = pkg("tap", "16.3.10", npm("tap", "16.3.10"), Some(SHA512), 10);
+    parent.key = "node_modules/tap".into();
+    parent.dependencies.push(edge("ms", "^2.1.3", 1));
+    let mut bundled = pkg("ms", "2.1.3", Source::Registry { resolved: None }, None, 20);
+    bundled.key = "node_modules/tap/node_modules/ms".into();
+    let mut g = graph(LockfileFormat::Npm, vec![parent, bundled]);
+    g.importers[0].dependencies.truncate(1);
+    let findings = run(&g);
+    assert_one(
+        &findings,
+        "lockfile/integrity-missing",
+        "ms@2.1.3",
+        23,
+        Severity::Info,
+    );
+    assert!(
+        findings[0].message.contains("bundled in tap@16.3.10"),
+        "{}",
+        findings[0].message
+    );
+    // With a `resolved` URL it is fetched on its own: medium.
+    g.packages[1].source = npm("ms", "2.1.3");
+    assert_one(
+        &run(&g),
+        "lockfile/integrity-missing",
+        "ms@2.1.3",
+        23,
+        Severity::Medium,
+    );
+}
+
+#[test]
 fn integrity_weak() {
     // A sha1 among sha512 entries: medium.
     let g = graph(

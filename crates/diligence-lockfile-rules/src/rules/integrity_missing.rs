@@ -1,6 +1,6 @@
 use crate::{Cx, Entry};
 use diligence_finding::{Finding, Severity, declare_rule};
-use diligence_graph::{LockfileFormat, Source};
+use diligence_graph::{LockfileFormat, Package, Source};
 use serde_json::json;
 
 declare_rule! {
@@ -11,8 +11,8 @@ declare_rule! {
     /// classic — where a `#sha1` URL fragment counts as one —, pnpm `resolution.integrity`, bun)
     /// or `checksum` (yarn berry). Git, local and workspace sources are not expected to have
     /// one. Severity is **medium**; **low** for optional yarn berry entries, because yarn only
-    /// writes a checksum for packages it fetched and skips other platforms' optional binaries.
-    /// Evidence: `{"source", "resolved"}`.
+    /// writes a checksum for packages it fetched and skips other platforms' optional binaries;
+    /// **info** for npm entries that look bundled in their parent (see below). Evidence: `{"source", "resolved"}`.
     ///
     /// ## Why it matters
     /// Without a hash the package manager installs whatever bytes the URL serves today: a
@@ -29,10 +29,38 @@ declare_rule! {
     /// ```
     ///
     /// ## Known false positives
-    /// npm `bundled` dependencies ship inside their parent's tarball and have no hash of their
-    /// own; the graph does not mark them yet, so they are reported. Very old lockfiles
+    /// npm bundled dependencies ship inside their parent's tarball and have no hash of their
+    /// own. The graph does not mark them, so an npm entry with neither `resolved` nor
+    /// `integrity` nested in a folder whose entry has an integrity is taken as bundled and
+    /// reported at info only; a hand edit that strips both fields from a nested entry is
+    /// therefore only info too (npm then fetches that version from the configured registry). Very old lockfiles
     /// (npm 5.0, yarn before 0.27) may lack hashes throughout.
     pub static INTEGRITY_MISSING = { id: "lockfile/integrity-missing", severity: Severity::Medium };
+}
+
+/// For an npm entry with neither `resolved` nor `integrity` — the shape npm writes for a
+/// dependency bundled in its parent's tarball (`inBundle`, v1 `bundled`) — the nearest
+/// enclosing `node_modules` folder entry that has an integrity, through ancestors of the same
+/// bundled shape. `None` otherwise.
+fn bundling_ancestor<'a>(cx: &Cx<'a>, entry: &Entry<'_>) -> Option<&'a Package> {
+    let bare = |p: &Package| {
+        p.integrity.is_none() && matches!(p.source, Source::Registry { resolved: None })
+    };
+    if cx.npm_folders.is_empty() || !bare(entry.package) {
+        return None;
+    }
+    let mut key = entry.package.key.as_str();
+    while let Some(cut) = key.rfind("/node_modules/") {
+        key = &key[..cut];
+        let parent = cx.graph.package(*cx.npm_folders.get(key)?);
+        if parent.integrity.is_some() {
+            return Some(parent);
+        }
+        if !bare(parent) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reports a registry or tarball `entry` without integrity.
@@ -47,21 +75,31 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     if p.integrity.is_some() {
         return;
     }
-    let berry_optional = cx.graph.lockfile.format == LockfileFormat::YarnBerry && p.optional;
-    let severity = if berry_optional {
-        Severity::Low
-    } else {
-        Severity::Medium
-    };
     let resolved = entry.fetched.resolved();
-    let via = match &resolved {
-        Some(url) => format!(" (fetched from `{url}`)"),
-        None => String::new(),
+    let (severity, message) = if let Some(bundler) = bundling_ancestor(cx, entry) {
+        let message = format!(
+            "{} has no integrity hash of its own; it looks bundled in {}, whose integrity pins it",
+            p.id_string(),
+            bundler.id_string()
+        );
+        (Severity::Info, message)
+    } else {
+        let berry_optional = cx.graph.lockfile.format == LockfileFormat::YarnBerry && p.optional;
+        let severity = if berry_optional {
+            Severity::Low
+        } else {
+            Severity::Medium
+        };
+        let via = match &resolved {
+            Some(url) => format!(" (fetched from `{url}`)"),
+            None => String::new(),
+        };
+        let message = format!(
+            "{} has no integrity hash{via}: whatever the source serves will be installed",
+            p.id_string()
+        );
+        (severity, message)
     };
-    let message = format!(
-        "{} has no integrity hash{via}: whatever the source serves will be installed",
-        p.id_string()
-    );
     let evidence = json!({ "source": entry.fetched.kind(), "resolved": resolved });
     let finding = cx.finding(&INTEGRITY_MISSING, p, p.location.for_integrity(), message);
     out.push(finding.severity(severity).evidence(evidence));
