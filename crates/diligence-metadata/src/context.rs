@@ -29,6 +29,11 @@ pub struct VersionContext<'a> {
     pub published: Option<i64>,
     /// "Now" in Unix seconds.
     pub now: i64,
+    /// Whether the packument's publish times agree with version order: no patch release was
+    /// published before a lower patch of the same `major.minor` (see
+    /// [`times_consistent`]). Mirrors that rewrite `time` with their own ingestion times break
+    /// this; then "earlier" falls back to semver order and time-gap checks are not evaluated.
+    pub times_consistent: bool,
     /// Versions published before this one: by `time` when both times are known, else by
     /// semver order. Sorted by semver ascending.
     pub earlier: Vec<Prior<'a>>,
@@ -66,14 +71,21 @@ impl<'a> VersionContext<'a> {
         })?;
         let semver = Version::parse(version)
             .map_err(|_| format!("version `{version}` of {} is not semver", packument.name))?;
-        let published = packument.published(version).and_then(parse_rfc3339);
+        let consistent = times_consistent(packument);
+        let published = packument
+            .published(version)
+            .and_then(parse_rfc3339)
+            .filter(|_| consistent);
         let mut earlier: Vec<Prior<'a>> = packument
             .versions
             .iter()
             .filter(|(v, _)| v.as_str() != version)
             .filter_map(|(v, m)| {
                 let sv = Version::parse(v).ok()?;
-                let t = packument.published(v).and_then(parse_rfc3339);
+                let t = packument
+                    .published(v)
+                    .and_then(parse_rfc3339)
+                    .filter(|_| consistent);
                 let before = match (t, published) {
                     (Some(t), Some(p)) => t < p,
                     _ => sv < semver,
@@ -93,8 +105,9 @@ impl<'a> VersionContext<'a> {
             version,
             semver,
             manifest,
-            published,
+            published: packument.published(version).and_then(parse_rfc3339),
             now,
+            times_consistent: consistent,
             earlier,
             previous,
             policy,
@@ -133,6 +146,27 @@ impl<'a> VersionContext<'a> {
                 .values()
                 .all(|m| m.npm_user.is_none())
     }
+}
+
+/// Whether publish times agree with version order within each `major.minor` line: sorted by
+/// semver, release (non-prerelease) patches of one line must have non-decreasing times. The
+/// registry never reorders them (a version number cannot be reused), so an inversion means the
+/// times were rewritten (e.g. by a mirror recording when it copied each version).
+pub fn times_consistent(packument: &Packument) -> bool {
+    let mut timed: Vec<(Version, i64)> = packument
+        .versions
+        .keys()
+        .filter_map(|v| {
+            let sv = Version::parse(v).ok().filter(|s| !s.is_prerelease())?;
+            let t = packument.published(v).and_then(parse_rfc3339)?;
+            Some((sv, t))
+        })
+        .collect();
+    timed.sort_by(|a, b| a.0.cmp(&b.0));
+    timed.windows(2).all(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        a.0.major() != b.0.major() || a.0.minor() != b.0.minor() || a.1 <= b.1
+    })
 }
 
 /// Lifecycle scripts npm runs on install, in the order it runs them.

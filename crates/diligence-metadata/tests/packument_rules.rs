@@ -416,3 +416,36 @@ fn abbreviated_packument_compares_install_script_flags() {
     let (findings, _) = run("abbreviated.json", "0.4.0");
     assert!(findings.is_empty(), "{findings:?}");
 }
+
+#[test]
+fn mirror_rewritten_times_fall_back_to_semver_order() {
+    let p = fixture("mirror-rewritten-times.json");
+    assert!(!diligence_metadata::context::times_consistent(&p));
+    let (findings, ne) = run("mirror-rewritten-times.json", "1.1.0");
+    assert_eq!(
+        rule_ids(&findings),
+        [
+            "metadata/install-script",
+            "metadata/new-install-script",
+            "metadata/recent-version",
+        ]
+    );
+    let scripts = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-install-script")
+        .unwrap();
+    assert_eq!(scripts.evidence["previous"], "1.0.1");
+    assert_eq!(
+        ne_whats(&ne),
+        [
+            "metadata/deprecated of pad-string@1.1.0",
+            "metadata/dormant-release of pad-string@1.1.0",
+            "metadata/maintainers-changed of pad-string@1.1.0",
+            "metadata/new-package of pad-string@1.1.0",
+            "metadata/new-publisher of pad-string@1.1.0",
+        ]
+    );
+    assert!(diligence_metadata::context::times_consistent(&fixture(
+        "hijacked-release.json"
+    )));
+}

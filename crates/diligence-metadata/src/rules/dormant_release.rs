@@ -36,6 +36,11 @@ pub fn check(cx: &VersionContext) -> Outcome {
     if previous.semver.major() != cx.semver.major() {
         return Outcome::Clean;
     }
+    if !cx.times_consistent {
+        return Outcome::NotEvaluated(
+            "publish times contradict version order (rewritten by a mirror?)".into(),
+        );
+    }
     let (Some(now), Some(before)) = (cx.published, previous.published) else {
         return Outcome::NotEvaluated(format!(
             "packument has no publish time for {} or {}",

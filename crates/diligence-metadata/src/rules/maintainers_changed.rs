@@ -33,6 +33,9 @@ fn names(people: &[Person]) -> BTreeSet<String> {
 
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
+    if cx.manifest.maintainers.is_none() {
+        return Outcome::NotEvaluated(format!("packument has no maintainers for {}", cx.version));
+    }
     let Some(previous) = &cx.previous else {
         return Outcome::Clean;
     };

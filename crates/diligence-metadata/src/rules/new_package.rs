@@ -37,6 +37,12 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .and_then(|t| parse_rfc3339(t));
     let (created, basis) = match created {
         Some(c) => (c, "time.created"),
+        None if !cx.times_consistent => {
+            return Outcome::NotEvaluated(
+                "packument has no time.created and its version times contradict version order"
+                    .into(),
+            );
+        }
         None => {
             let earliest = cx
                 .packument

@@ -31,12 +31,12 @@ declare_rule! {
 
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
-    if cx.earlier.is_empty() {
-        return Outcome::Clean;
-    }
     let Some(publisher) = cx.manifest.npm_user.as_ref().and_then(|u| u.name.clone()) else {
         return Outcome::NotEvaluated(format!("packument has no _npmUser for {}", cx.version));
     };
+    if cx.earlier.is_empty() {
+        return Outcome::Clean;
+    }
     let earlier: BTreeSet<String> = cx
         .earlier
         .iter()
