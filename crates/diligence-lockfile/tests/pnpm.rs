@@ -488,6 +488,14 @@ fn wrong_types_name_the_key() {
     assert!(e.message.contains("importers"), "{e}");
     assert_eq!(e.line, 5, "{e}");
     assert!(!e.to_string().contains('\n'));
+    // A locked version written as a YAML number.
+    let text = "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}\nsnapshots:\n  a@1.0.0:\n    dependencies:\n      ms: 2.1\n";
+    let e = inline(text).unwrap_err();
+    assert_eq!((e.line, e.column), (8, 11), "{e}");
+    assert_eq!(
+        e.message,
+        "snapshots.a@1.0.0.dependencies.ms: invalid type: floating point `2.1`, expected a string"
+    );
 }
 
 #[test]

@@ -28,7 +28,7 @@ use diligence_graph::{
     DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
     Package, PackageId, Source,
 };
-use model::{ImporterDoc, LockDocument, OrderedMap, PackageDoc};
+use model::{ImporterDoc, LockDocument, OrderedMap, PackageDoc, Text};
 use scan::{DocLines, EntryLines};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -186,8 +186,8 @@ struct NodeSpec<'a> {
     key: &'a str,
     package_key: &'a str,
     meta: &'a PackageDoc,
-    deps: &'a OrderedMap<String>,
-    optional_deps: &'a OrderedMap<String>,
+    deps: &'a OrderedMap<Text>,
+    optional_deps: &'a OrderedMap<Text>,
     optional: bool,
 }
 
@@ -395,7 +395,7 @@ impl<'a> DocReader<'a, '_> {
             }
             edges.push(Edge {
                 name: name.clone(),
-                spec: range.clone(),
+                spec: range.0.clone(),
                 kind: DepKind::Peer,
                 target: None,
             });
@@ -451,7 +451,7 @@ impl<'a> DocReader<'a, '_> {
                 let spec = dep
                     .specifier
                     .as_deref()
-                    .or_else(|| imp.specifiers.get(alias).map(String::as_str))
+                    .or_else(|| imp.specifiers.get(alias).map(|t| &**t))
                     .or_else(|| self.manifest_spec(path, alias, kind))
                     .unwrap_or(&dep.version);
                 dependencies.push(self.edge(alias, &dep.version, spec, kind));

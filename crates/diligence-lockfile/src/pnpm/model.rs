@@ -86,7 +86,7 @@ pub struct LockDocument {
     pub importers: OrderedMap<ImporterDoc>,
     /// Single-project 5.x/6.x files keep the root importer's sections at the top level.
     #[serde(default)]
-    pub specifiers: OrderedMap<String>,
+    pub specifiers: OrderedMap<Text>,
     #[serde(default)]
     pub dependencies: OrderedMap<DepRef>,
     #[serde(default)]
@@ -117,7 +117,7 @@ pub struct LockDocument {
 pub struct ImporterDoc {
     /// 5.x: dependency name → specifier from package.json.
     #[serde(default)]
-    pub specifiers: OrderedMap<String>,
+    pub specifiers: OrderedMap<Text>,
     #[serde(default)]
     pub dependencies: OrderedMap<DepRef>,
     #[serde(default)]
@@ -161,9 +161,9 @@ impl<'de> Deserialize<'de> for DepRef {
                 let mut has_version = false;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "specifier" => out.specifier = Some(map.next_value::<String>()?),
+                        "specifier" => out.specifier = Some(map.next_value::<Text>()?.0),
                         "version" => {
-                            out.version = map.next_value::<String>()?;
+                            out.version = map.next_value::<Text>()?.0;
                             has_version = true;
                         }
                         _ => {
@@ -190,8 +190,10 @@ impl<'de> Deserialize<'de> for DepRef {
 pub struct PackageDoc {
     pub resolution: Option<ResolutionDoc>,
     /// The real name, written for entries whose key does not carry it (git, tarball, `file:`).
+    #[serde(default, deserialize_with = "strict_opt")]
     pub name: Option<String>,
     /// The real version, written for entries whose key does not carry it.
+    #[serde(default, deserialize_with = "strict_opt")]
     pub version: Option<String>,
     /// 5.x/6.x: `true` only reached through devDependencies, `false` only through prod.
     pub dev: Option<bool>,
@@ -199,12 +201,12 @@ pub struct PackageDoc {
     /// 5.x/6.x: the package has lifecycle scripts (`preinstall`/`install`/`postinstall`).
     pub requires_build: Option<bool>,
     #[serde(default)]
-    pub dependencies: OrderedMap<String>,
+    pub dependencies: OrderedMap<Text>,
     #[serde(default)]
-    pub optional_dependencies: OrderedMap<String>,
+    pub optional_dependencies: OrderedMap<Text>,
     /// Declared peer dependencies: name → range.
     #[serde(default)]
-    pub peer_dependencies: OrderedMap<String>,
+    pub peer_dependencies: OrderedMap<Text>,
 }
 
 /// A 9.x `snapshots` entry: the dependencies of one `name@version(peers…)` context.
@@ -216,9 +218,9 @@ pub struct PackageDoc {
 pub struct SnapshotDoc {
     pub optional: Option<bool>,
     #[serde(default)]
-    pub dependencies: OrderedMap<String>,
+    pub dependencies: OrderedMap<Text>,
     #[serde(default)]
-    pub optional_dependencies: OrderedMap<String>,
+    pub optional_dependencies: OrderedMap<Text>,
 }
 
 /// `resolution`: `{integrity}`, `{integrity, tarball}`, `{type: git, repo, commit}`,
@@ -229,12 +231,18 @@ pub struct SnapshotDoc {
     expecting = "a resolution map ({integrity}, {tarball}, {type: git, repo, commit} or {type: directory, directory})"
 )]
 pub struct ResolutionDoc {
+    #[serde(default, deserialize_with = "strict_opt")]
     pub integrity: Option<String>,
+    #[serde(default, deserialize_with = "strict_opt")]
     pub tarball: Option<String>,
     #[serde(rename = "type")]
+    #[serde(default, deserialize_with = "strict_opt")]
     pub kind: Option<String>,
+    #[serde(default, deserialize_with = "strict_opt")]
     pub repo: Option<String>,
+    #[serde(default, deserialize_with = "strict_opt")]
     pub commit: Option<String>,
+    #[serde(default, deserialize_with = "strict_opt")]
     pub directory: Option<String>,
 }
 
@@ -261,7 +269,7 @@ impl<'de> Deserialize<'de> for PatchDoc {
                 let mut out = PatchDoc::default();
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "path" {
-                        out.path = map.next_value::<String>()?;
+                        out.path = map.next_value::<Text>()?.0;
                     } else {
                         map.next_value::<de::IgnoredAny>()?;
                     }
@@ -271,6 +279,39 @@ impl<'de> Deserialize<'de> for PatchDoc {
         }
         d.deserialize_any(V)
     }
+}
+
+/// A string value that must be a YAML string: an unquoted number or boolean where pnpm writes
+/// a version, reference, specifier or URL is a type error naming the key, not a silent `"2"`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `Option<String>` through [`Text`].
+fn strict_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<Text>::deserialize(d).map(|o| o.map(|t| t.0))
 }
 
 /// A scalar read as its text whatever its YAML type (`5.3`, `'6.0'`, `9`).
