@@ -508,8 +508,9 @@ fn malformed_integrity_is_an_error_at_its_line() {
 
 #[test]
 fn unknown_or_missing_version_and_broken_snapshots_fail_closed() {
-    let e = inline("lockfileVersion: '10.0'\n").unwrap_err();
-    assert!(e.message.contains("10.0"), "{e}");
+    let e = inline("# comment\nlockfileVersion: '10.0'\n").unwrap_err();
+    assert_eq!(e.line, 2, "{e}");
+    assert!(e.message.contains("`10.0`"), "{e}");
     let e = inline("packages: {}\n").unwrap_err();
     assert!(e.message.contains("lockfileVersion"), "{e}");
     let e = inline("lockfileVersion: '9.0'\nsnapshots:\n  a@1.0.0: {}\n").unwrap_err();

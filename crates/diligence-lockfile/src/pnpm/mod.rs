@@ -67,8 +67,10 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
     for (index, (doc, doc_lines)) in documents.iter().zip(&lines).enumerate() {
         let version = lockfile_version(doc, doc_lines, cx)?;
         let generation = Generation::from_version(&version).ok_or_else(|| {
-            LockfileError::new(
+            LockfileError::at(
                 cx.path,
+                doc_lines.lockfile_version_line as usize,
+                0,
                 format!("unsupported pnpm lockfileVersion `{version}` (supported: 5.x, 6.x, 9.x)"),
             )
         })?;

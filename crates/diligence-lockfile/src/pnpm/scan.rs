@@ -46,6 +46,8 @@ impl EntryLines {
 pub struct DocLines {
     /// `lockfileVersion` as written, without quotes.
     pub lockfile_version: Option<String>,
+    /// 1-based line of `lockfileVersion:`; 0 when not seen.
+    pub lockfile_version_line: u32,
     /// Entry lines of `packages:` by (unquoted) key.
     pub packages: HashMap<String, EntryLines>,
     /// Entry key lines of `snapshots:` (9.x) by key.
@@ -97,6 +99,9 @@ pub fn scan(text: &str) -> Vec<DocLines> {
             st = EntryState::default();
             let d = doc.get_or_insert_with(DocLines::default);
             section = top_level(d, trimmed);
+            if d.lockfile_version.is_some() && d.lockfile_version_line == 0 {
+                d.lockfile_version_line = line_no;
+            }
             continue;
         }
         if section == Section::Other {
