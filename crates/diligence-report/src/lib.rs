@@ -3,8 +3,12 @@
 //!
 //! - [`human`]: grouped by package, severity-coloured when the stream supports it.
 //! - [`json`]: the `diligence.report/1` document (`schema/diligence.report-1.schema.json`).
+//! - [`sarif`]: SARIF 2.1.0 for code scanning (rules with their docs, stable fingerprints).
+//! - [`markdown`]: a pull-request comment under GitHub's 65,536-character limit.
 
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 pub use diligence_finding::Report;

@@ -1,0 +1,355 @@
+//! `--format markdown`: the report as a pull-request comment (GitHub-flavoured Markdown).
+//!
+//! Layout: a one-line verdict; a table with one row per package (change, worst severity,
+//! finding count, rules); one collapsible `<details>` block per package listing its findings
+//! with `file:line` and the evidence as JSON; then what was not evaluated.
+//!
+//! GitHub rejects comments over 65,536 characters ([`GITHUB_COMMENT_LIMIT`]). The writer keeps
+//! the whole comment under that limit: packages are emitted most-severe first while they fit,
+//! long evidence is cut per finding, and the rest is replaced by one line that says how many
+//! packages and findings were elided.
+
+use diligence_finding::{Finding, PackageRef, Report, Severity};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// GitHub's maximum issue/PR comment body, in characters.
+pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
+
+/// Room kept for the elision note, the not-evaluated list head and the footer (bytes).
+const RESERVE: usize = 4_096;
+/// Longest evidence JSON shown per finding (bytes); longer evidence is cut with a note.
+const EVIDENCE_MAX: usize = 1_200;
+/// Most not-evaluated records listed by name.
+const NOT_EVALUATED_MAX: usize = 20;
+
+/// Writes the comment for `report`, at most [`GITHUB_COMMENT_LIMIT`] characters. `fail_on` is
+/// the threshold the verdict is computed against. Errors: I/O errors of `out`.
+pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(report, fail_on, GITHUB_COMMENT_LIMIT).as_bytes())
+}
+
+/// Renders the comment with a size limit in characters (`limit` ≥ 8 KiB is sensible; the
+/// result's length in bytes, hence in characters, stays below it).
+pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
+    let budget = limit.saturating_sub(RESERVE);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", verdict_line(report, fail_on));
+    let groups = group_by_package(&report.findings);
+    let mut table = String::new();
+    let mut details = String::new();
+    let mut shown = 0;
+    for (pkg, findings) in &groups {
+        let row = table_row(*pkg, findings);
+        let block = details_block(*pkg, findings);
+        if out.len() + table.len() + details.len() + row.len() + block.len() + 200 > budget {
+            break;
+        }
+        table.push_str(&row);
+        details.push_str(&block);
+        shown += 1;
+    }
+    if !groups.is_empty() {
+        out.push_str("| Package | Change | Worst | Findings | Rules |\n");
+        out.push_str("|---|---|---|---:|---|\n");
+        out.push_str(&table);
+        out.push('\n');
+        out.push_str(&details);
+    }
+    if shown < groups.len() {
+        let elided = &groups[shown..];
+        let findings: usize = elided.iter().map(|(_, f)| f.len()).sum();
+        let _ = writeln!(
+            out,
+            "> **{} of {} packages elided** ({findings} findings) to stay under GitHub's \
+             65,536-character comment limit; the JSON or SARIF report has all of them.\n",
+            elided.len(),
+            groups.len()
+        );
+    }
+    write_not_evaluated(report, &mut out);
+    let _ = writeln!(
+        out,
+        "<sub>{} {} · {} packages · fail-on {fail_on}</sub>",
+        report.tool.name, report.tool.version, report.summary.packages
+    );
+    out
+}
+
+fn verdict_line(report: &Report, fail_on: Severity) -> String {
+    let failing = report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= fail_on)
+        .count();
+    let c = &report.summary.findings;
+    let counts: Vec<String> = [
+        (c.critical, "critical"),
+        (c.high, "high"),
+        (c.medium, "medium"),
+        (c.low, "low"),
+        (c.info, "info"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| format!("{n} {s}"))
+    .collect();
+    let counts = if counts.is_empty() {
+        "no findings".to_string()
+    } else {
+        counts.join(", ")
+    };
+    match report.exit_code(fail_on) {
+        0 => format!("**diligence: ✅ passed** at fail-on {fail_on} — {counts}"),
+        1 => format!(
+            "**diligence: ❌ {failing} finding{} at or above {fail_on}** — {counts}",
+            if failing == 1 { "" } else { "s" }
+        ),
+        _ => format!(
+            "**diligence: ⚠️ not evaluated** — {} check{} could not run; {counts}",
+            report.not_evaluated.len(),
+            if report.not_evaluated.len() == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+type Group<'a> = (Option<&'a PackageRef>, Vec<&'a Finding>);
+
+/// Findings grouped by package in first-seen order (findings arrive most severe first).
+fn group_by_package(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    for f in findings {
+        match groups.iter_mut().find(|(p, _)| *p == f.package.as_ref()) {
+            Some((_, list)) => list.push(f),
+            None => groups.push((f.package.as_ref(), vec![f])),
+        }
+    }
+    groups
+}
+
+fn package_label(pkg: Option<&PackageRef>) -> String {
+    match pkg {
+        Some(p) => format!("{}@{}", p.name, p.version),
+        None => "project".to_string(),
+    }
+}
+
+/// The `change` evidence of the package's `diff/…` finding, e.g. `1.0.0 → 1.1.0`.
+fn change_of(findings: &[&Finding]) -> String {
+    findings
+        .iter()
+        .filter(|f| f.rule.starts_with("diff/"))
+        .find_map(|f| f.evidence.get("change").and_then(|c| c.as_str()))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn table_row(pkg: Option<&PackageRef>, findings: &[&Finding]) -> String {
+    let worst = findings
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    let mut rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    rules.dedup();
+    let rules: Vec<String> = rules.iter().take(6).map(|r| format!("`{r}`")).collect();
+    format!(
+        "| `{}` | {} | {} | {} | {} |\n",
+        cell(&package_label(pkg)),
+        cell(&change_of(findings)),
+        worst,
+        findings.len(),
+        rules.join(" ")
+    )
+}
+
+fn details_block(pkg: Option<&PackageRef>, findings: &[&Finding]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<details><summary><code>{}</code> — {} finding{}</summary>\n",
+        html(&package_label(pkg)),
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" }
+    );
+    for f in findings {
+        let at = match &f.location {
+            Some(l) if l.line > 0 => format!(" — `{}:{}`", l.file, l.line),
+            Some(l) => format!(" — `{}`", l.file),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "- **{}** `{}` {}{at}",
+            f.severity.as_str().to_uppercase(),
+            f.rule,
+            one_line(&f.message)
+        );
+        if !f.evidence.is_null() {
+            let _ = writeln!(s, "\n  ```json\n  {}\n  ```", evidence_text(&f.evidence));
+        }
+    }
+    s.push_str("\n</details>\n\n");
+    s
+}
+
+fn evidence_text(evidence: &serde_json::Value) -> String {
+    let text = evidence.to_string().replace("```", "'''");
+    if text.len() <= EVIDENCE_MAX {
+        return text;
+    }
+    let mut cut = EVIDENCE_MAX;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{} … ({} more bytes)", &text[..cut], text.len() - cut)
+}
+
+fn write_not_evaluated(report: &Report, out: &mut String) {
+    if report.not_evaluated.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**Not evaluated** (the result is incomplete):\n");
+    for ne in report.not_evaluated.iter().take(NOT_EVALUATED_MAX) {
+        let _ = writeln!(out, "- {}: {}", one_line(&ne.what), one_line(&ne.why));
+    }
+    if report.not_evaluated.len() > NOT_EVALUATED_MAX {
+        let _ = writeln!(
+            out,
+            "- … and {} more",
+            report.not_evaluated.len() - NOT_EVALUATED_MAX
+        );
+    }
+    out.push('\n');
+}
+
+/// Text safe inside a table cell: no newlines, `|` escaped, at most 200 bytes.
+fn cell(s: &str) -> String {
+    let mut t = one_line(s).replace('|', "\\|");
+    if t.len() > 200 {
+        let mut cut = 200;
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        t.truncate(cut);
+        t.push('…');
+    }
+    t
+}
+
+fn one_line(s: &str) -> String {
+    let t: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    if t.len() <= 500 {
+        return t;
+    }
+    let mut cut = 500;
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &t[..cut])
+}
+
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diligence_finding::{NotEvaluated, Rule, Target};
+    use serde_json::json;
+
+    static CHANGED: Rule = Rule {
+        id: "diff/version-changed",
+        default_severity: Severity::Info,
+        summary: "s",
+        doc: "d",
+    };
+    static EXFIL: Rule = Rule {
+        id: "code/env-exfiltration",
+        default_severity: Severity::Critical,
+        summary: "s",
+        doc: "d",
+    };
+
+    fn target() -> Target {
+        Target {
+            path: "demo".into(),
+            lockfile: None,
+        }
+    }
+
+    #[test]
+    fn verdict_table_and_details() {
+        let findings = vec![
+            Finding::new(&CHANGED, "ms changed 2.1.2 → 2.1.3")
+                .package("ms", "2.1.3")
+                .at("package-lock.json", 60)
+                .evidence(json!({"change": "2.1.2 → 2.1.3"})),
+            Finding::new(&EXFIL, "reads ~/.npmrc and posts it")
+                .package("ms", "2.1.3")
+                .at("install.js", 3),
+        ];
+        let report = Report::new(target(), 4, findings, vec![]);
+        let md = render(&report, Severity::High, GITHUB_COMMENT_LIMIT);
+        assert!(md.starts_with("**diligence: ❌ 1 finding at or above high** — 1 critical, 1 info\n"));
+        assert!(md.contains("| `ms@2.1.3` | 2.1.2 → 2.1.3 | critical | 2 | `code/env-exfiltration` `diff/version-changed` |"));
+        assert!(md.contains("<details><summary><code>ms@2.1.3</code> — 2 findings</summary>"));
+        assert!(md.contains("- **CRITICAL** `code/env-exfiltration` reads ~/.npmrc and posts it — `install.js:3`"));
+        assert!(!md.contains("elided"));
+    }
+
+    #[test]
+    fn two_hundred_changed_packages_stay_under_the_limit() {
+        let mut findings = Vec::new();
+        for i in 0..200 {
+            let name = format!("package-number-{i:03}");
+            findings.push(
+                Finding::new(&CHANGED, format!("{name} changed 1.0.0 → 2.0.0"))
+                    .package(&name, "2.0.0")
+                    .at("package-lock.json", 100 + i)
+                    .evidence(json!({"change": "1.0.0 → 2.0.0", "path": ["root", "a", "b", name]})),
+            );
+            for j in 0..3 {
+                findings.push(
+                    Finding::new(&EXFIL, format!("finding {j} in {name}: {}", "x".repeat(120)))
+                        .package(&name, "2.0.0")
+                        .at(format!("lib/file{j}.js"), 10 + j)
+                        .evidence(json!({"snippet": "y".repeat(400)})),
+                );
+            }
+        }
+        let report = Report::new(
+            target(),
+            200,
+            findings,
+            vec![NotEvaluated {
+                what: "advisories".into(),
+                why: "no database".into(),
+            }],
+        );
+        let md = render(&report, Severity::High, GITHUB_COMMENT_LIMIT);
+        assert!(md.chars().count() < GITHUB_COMMENT_LIMIT, "{} chars", md.chars().count());
+        let shown = md.matches("<details>").count();
+        assert!(shown > 10 && shown < 200, "{shown} packages shown");
+        let elided = 200 - shown;
+        let note = format!("**{elided} of 200 packages elided** ({} findings)", elided * 4);
+        assert!(md.contains(&note), "missing `{note}`");
+        assert!(md.contains("**Not evaluated**"));
+        assert!(md.starts_with("**diligence: ⚠️ not evaluated**"));
+    }
+
+    #[test]
+    fn clean_report_passes() {
+        let report = Report::new(target(), 4, vec![], vec![]);
+        let md = render(&report, Severity::High, GITHUB_COMMENT_LIMIT);
+        assert!(md.starts_with("**diligence: ✅ passed** at fail-on high — no findings"));
+        assert!(!md.contains("| Package |"));
+    }
+
+    #[test]
+    fn cells_are_escaped() {
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+        assert_eq!(html("<x>&"), "&lt;x&gt;&amp;");
+    }
+}
