@@ -34,14 +34,16 @@ declare_rule! {
 }
 
 /// True when `spec` asks the registry: a version, range or dist-tag, possibly behind an
-/// `npm:<name>@` alias — anything without a protocol (`:`) or a path/shorthand (`/`).
+/// `npm:<name>@` alias or yarn berry's `npm:` prefix — anything without a protocol (`:`) or a path/shorthand (`/`).
 fn is_registry_spec(spec: &str) -> bool {
     let spec = spec.trim();
+    // `npm:<name>@<range>` (an alias) or yarn berry's `npm:<range>`.
     let spec = match spec.strip_prefix("npm:") {
-        Some(alias) => alias
-            .get(1..)
-            .and_then(|s| s.split_once('@'))
-            .map_or("", |(_, range)| range),
+        Some(rest) => match rest.get(1..).and_then(|r| r.split_once('@')) {
+            Some((_, range)) => range,
+            None if rest.starts_with('@') => "",
+            None => rest,
+        },
         None => spec,
     };
     !spec.is_empty()
@@ -113,6 +115,8 @@ mod tests {
             ">=1 <2 || 3",
             "*",
             "npm:string-width@^4.2.0",
+            "npm:^7.0.0",
+            "npm:@types/node@^20",
         ] {
             assert!(is_registry_spec(s), "{s}");
         }
