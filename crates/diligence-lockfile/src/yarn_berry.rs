@@ -30,6 +30,7 @@ use diligence_graph::{
     Package, Source,
 };
 use resolve::{Index, Overrides};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Highest `__metadata.version` this reader knows (yarn 4.x writes 8 to 10).
@@ -275,7 +276,7 @@ fn read_deps(
     let optional = optional_names(fields);
     let mut deps: Vec<(String, String, DepKind)> = Vec::new();
     for (name, range) in string_map(fields, "dependencies", key, path)? {
-        let kind = if optional.iter().any(|o| meta_names(o, name)) {
+        let kind = if optional.contains(name) {
             DepKind::Optional
         } else {
             DepKind::Prod
@@ -288,10 +289,10 @@ fn read_deps(
     Ok(deps)
 }
 
-/// Names with `optional: true` in `dependenciesMeta`.
-fn optional_names(fields: &[Node]) -> Vec<&str> {
+/// Names with `optional: true` in `dependenciesMeta` (keys are a name or `name@version`).
+fn optional_names<'n>(fields: &'n [Node<'_>]) -> HashSet<&'n str> {
     let Some(meta) = field(fields, "dependenciesMeta").and_then(Node::map) else {
-        return Vec::new();
+        return HashSet::new();
     };
     meta.iter()
         .filter(|m| {
@@ -300,13 +301,8 @@ fn optional_names(fields: &[Node]) -> Vec<&str> {
                 .and_then(Node::scalar)
                 == Some("true")
         })
-        .map(Node::key)
+        .map(|m| split_descriptor(m.key()).map_or(m.key(), |(name, _)| name))
         .collect()
-}
-
-/// `dependenciesMeta` keys are a name or `name@version`.
-fn meta_names(meta_key: &str, name: &str) -> bool {
-    meta_key == name || split_descriptor(meta_key).is_some_and(|(n, _)| n == name)
 }
 
 /// Splits `reference::k=v&k2=v2` into the reference and its bindings.

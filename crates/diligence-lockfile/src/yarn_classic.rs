@@ -33,7 +33,7 @@ use diligence_graph::{
     DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
     Package, PackageId, Source,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Parses a yarn v1 lockfile into a graph.
@@ -55,7 +55,7 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
         let id = graph.add_package(package);
         for key in &node.keys {
             // A later duplicate wins, as in yarn's parser; the earlier one becomes an orphan.
-            by_descriptor.insert(key.as_str(), id);
+            by_descriptor.insert(key, id);
         }
         deps.push(entry_deps);
     }
@@ -167,6 +167,7 @@ fn read_entry(node: &Node, path: &Path) -> Result<(Package, EntryDeps), Lockfile
     ] {
         read_deps(fields, list, kind, &key, path, &mut deps)?;
     }
+    dedupe_optional(&mut deps);
     let package = Package {
         name,
         version: version.to_string(),
@@ -181,6 +182,18 @@ fn read_entry(node: &Node, path: &Path) -> Result<(Package, EntryDeps), Lockfile
         location,
     };
     Ok((package, deps))
+}
+
+/// A dependency listed in both lists is optional: yarn keeps one edge.
+fn dedupe_optional(deps: &mut EntryDeps) {
+    let optional: HashSet<String> = deps
+        .iter()
+        .filter(|d| d.2 == DepKind::Optional)
+        .map(|d| d.0.clone())
+        .collect();
+    if !optional.is_empty() {
+        deps.retain(|(name, _, kind)| *kind == DepKind::Optional || !optional.contains(name));
+    }
 }
 
 /// A scalar field as `(value, line)`; an error when it is a block.
@@ -230,8 +243,6 @@ fn read_deps(
         let Some(range) = dep.scalar() else {
             return Err(err(dep.line, "holds a block where a range belongs"));
         };
-        // An optional dependency listed in both lists is optional (yarn keeps one edge).
-        out.retain(|(n, _, _)| n != dep.key());
         out.push((dep.key().to_string(), range.to_string(), kind));
     }
     Ok(())

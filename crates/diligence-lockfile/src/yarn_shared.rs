@@ -273,23 +273,35 @@ pub fn add_unknown_importer(graph: &mut DependencyGraph, path: &str, name: Optio
             target: Some(id),
         }
     };
-    let mut importer = Importer {
+    // Members of cycles nothing else reaches have no top: add one per remaining cycle.
+    let mut reached = vec![false; graph.packages.len()];
+    let mut stack: Vec<PackageId> = tops.clone();
+    let mut pending = unreached.iter().copied();
+    loop {
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut reached[id.index()], true) {
+                continue;
+            }
+            stack.extend(
+                graph.packages[id.index()]
+                    .dependencies
+                    .iter()
+                    .filter_map(|e| e.target),
+            );
+        }
+        let Some(next) = pending.find(|id| !reached[id.index()]) else {
+            break;
+        };
+        tops.push(next);
+        stack.push(next);
+    }
+    let dependencies = tops.iter().map(|&id| edge(graph, id)).collect();
+    graph.importers.push(Importer {
         path: path.to_string(),
         name,
-        dependencies: tops.iter().map(|&id| edge(graph, id)).collect(),
+        dependencies,
         package: None,
-    };
-    graph.importers.push(importer.clone());
-    // Cycles with no top: add one member of each remaining unreached cycle.
-    loop {
-        let left = graph.unreachable();
-        let Some(&first) = left.first() else { break };
-        tops.push(first);
-        importer.dependencies.push(edge(graph, first));
-        if let Some(last) = graph.importers.last_mut() {
-            *last = importer.clone();
-        }
-    }
+    });
 }
 
 #[cfg(test)]

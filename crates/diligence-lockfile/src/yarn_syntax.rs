@@ -18,6 +18,7 @@
 //! overflow the call stack.
 
 use crate::LockfileError;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Deepest nesting accepted (yarn writes at most 4: entry, field, name, flag).
@@ -34,25 +35,25 @@ pub enum Syntax {
 
 /// One `key value` or `key:` + block line, with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub struct Node<'a> {
     /// The key; classic key lists (`"a@^1", a@^1.1:`) give several.
-    pub keys: Vec<String>,
+    pub keys: Vec<Cow<'a, str>>,
     /// 1-based line of the key.
     pub line: u32,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// A scalar (always a string, as yarn reads it) or a nested mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
-    Scalar(String),
-    Map(Vec<Node>),
+pub enum Value<'a> {
+    Scalar(Cow<'a, str>),
+    Map(Vec<Node<'a>>),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The first key (every node has at least one).
     pub fn key(&self) -> &str {
-        self.keys.first().map(String::as_str).unwrap_or("")
+        self.keys.first().map_or("", |k| k)
     }
     /// The scalar value, if this node holds one.
     pub fn scalar(&self) -> Option<&str> {
@@ -62,7 +63,7 @@ impl Node {
         }
     }
     /// The child nodes, if this node holds a mapping.
-    pub fn map(&self) -> Option<&[Node]> {
+    pub fn map(&self) -> Option<&[Node<'a>]> {
         match &self.value {
             Value::Map(m) => Some(m),
             Value::Scalar(_) => None,
@@ -71,29 +72,33 @@ impl Node {
 }
 
 /// The last child with key `key` (yarn, like `JSON.parse`, lets a later duplicate win).
-pub fn field<'n>(nodes: &'n [Node], key: &str) -> Option<&'n Node> {
+pub fn field<'n, 'a>(nodes: &'n [Node<'a>], key: &str) -> Option<&'n Node<'a>> {
     nodes.iter().rev().find(|n| n.keys.iter().any(|k| k == key))
 }
 
-struct Frame {
+struct Frame<'a> {
     indent: usize,
-    header: Option<(Vec<String>, u32)>,
-    nodes: Vec<Node>,
+    header: Option<(Vec<Cow<'a, str>>, u32)>,
+    nodes: Vec<Node<'a>>,
 }
 
-enum Line {
-    Scalar(Vec<String>, String),
-    Open(Vec<String>),
+enum Line<'a> {
+    Scalar(Vec<Cow<'a, str>>, Cow<'a, str>),
+    Open(Vec<Cow<'a, str>>),
 }
 
 /// Parses the whole text into its top-level nodes. Errors carry the 1-based line and column.
-pub fn parse(text: &str, syntax: Syntax, path: &Path) -> Result<Vec<Node>, LockfileError> {
+pub fn parse<'a>(
+    text: &'a str,
+    syntax: Syntax,
+    path: &Path,
+) -> Result<Vec<Node<'a>>, LockfileError> {
     let mut stack = vec![Frame {
         indent: 0,
         header: None,
         nodes: Vec::new(),
     }];
-    let mut open: Option<(Vec<String>, u32, usize)> = None;
+    let mut open: Option<(Vec<Cow<'a, str>>, u32, usize)> = None;
     for (index, raw) in text.split('\n').enumerate() {
         let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -159,13 +164,13 @@ fn err(path: &Path, line: u32, col: usize, msg: impl Into<String>) -> LockfileEr
     LockfileError::at(path, line as usize, col, msg)
 }
 
-fn push_node(stack: &mut [Frame], keys: Vec<String>, line: u32, value: Value) {
+fn push_node<'a>(stack: &mut [Frame<'a>], keys: Vec<Cow<'a, str>>, line: u32, value: Value<'a>) {
     if let Some(top) = stack.last_mut() {
         top.nodes.push(Node { keys, line, value });
     }
 }
 
-fn close_frame(stack: &mut Vec<Frame>) {
+fn close_frame(stack: &mut Vec<Frame<'_>>) {
     let Some(frame) = stack.pop() else { return };
     let Some((keys, line)) = frame.header else {
         return;
@@ -173,10 +178,11 @@ fn close_frame(stack: &mut Vec<Frame>) {
     push_node(stack, keys, line, Value::Map(frame.nodes));
 }
 
-type LineResult = Result<Line, (usize, String)>;
+type LineResult<'a> = Result<Line<'a>, (usize, String)>;
+type Token<'a> = Result<(Cow<'a, str>, usize), (usize, String)>;
 
 /// `key[, key…][:] [value]` (yarn v1 `lockfile/parse.js` token rules).
-fn classic_line(s: &str) -> LineResult {
+fn classic_line(s: &str) -> LineResult<'_> {
     let mut pos = 0;
     let mut keys = Vec::new();
     loop {
@@ -208,7 +214,7 @@ fn classic_line(s: &str) -> LineResult {
     Ok(Line::Scalar(keys, value))
 }
 
-fn classic_token(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> {
+fn classic_token(s: &str, pos: usize) -> Token<'_> {
     if s[pos..].starts_with('"') {
         return json_string(s, pos);
     }
@@ -218,7 +224,7 @@ fn classic_token(s: &str, pos: usize) -> Result<(String, usize), (usize, String)
     if end == pos {
         return Err((pos, "expected a string".into()));
     }
-    Ok((s[pos..end].to_string(), end))
+    Ok((Cow::Borrowed(&s[pos..end]), end))
 }
 
 fn skip_spaces(s: &str, pos: usize) -> usize {
@@ -226,12 +232,15 @@ fn skip_spaces(s: &str, pos: usize) -> usize {
 }
 
 /// A JSON string literal starting at `pos` (the `"`). Returns the text and the end offset.
-fn json_string(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> {
+fn json_string(s: &str, pos: usize) -> Token<'_> {
+    if let Some(plain) = unescaped_body(s, pos) {
+        return Ok(plain);
+    }
     let mut out = String::new();
     let mut chars = s[pos + 1..].char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Ok((out, pos + 1 + i + 1)),
+            '"' => return Ok((Cow::Owned(out), pos + 1 + i + 1)),
             '\\' => {
                 let Some((_, e)) = chars.next() else { break };
                 let unescaped = match e {
@@ -254,6 +263,13 @@ fn json_string(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> 
     Err((pos, "unterminated string".into()))
 }
 
+/// The body of a double-quoted string at `pos` borrowed from `s`, when it has no escapes.
+fn unescaped_body(s: &str, pos: usize) -> Option<(Cow<'_, str>, usize)> {
+    let body = &s[pos + 1..];
+    let end = body.find(['"', '\\'])?;
+    (body.as_bytes()[end] == b'"').then(|| (Cow::Borrowed(&body[..end]), pos + 1 + end + 1))
+}
+
 fn bad_escape() -> String {
     "invalid escape in a quoted string".into()
 }
@@ -267,14 +283,14 @@ fn hex_char(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char
 }
 
 /// `key: value` or `key:` (the YAML block-mapping subset yarn berry writes).
-fn berry_line(s: &str) -> LineResult {
+fn berry_line(s: &str) -> LineResult<'_> {
     let (key, mut pos) = match s.as_bytes()[0] {
         b'"' => yaml_double(s, 0)?,
         b'\'' => yaml_single(s, 0)?,
         _ => {
             reject_indicator(s, 0)?;
             let end = plain_key_end(s).ok_or((0, "expected `key:`".to_string()))?;
-            (s[..end].trim_end().to_string(), end)
+            (Cow::Borrowed(s[..end].trim_end()), end)
         }
     };
     pos = skip_spaces(s, pos);
@@ -297,7 +313,7 @@ fn berry_line(s: &str) -> LineResult {
             let end = s[after..].find(" #").map_or(s.len(), |i| after + i);
             return Ok(Line::Scalar(
                 vec![key],
-                s[after..end].trim_end().to_string(),
+                Cow::Borrowed(s[after..end].trim_end()),
             ));
         }
     };
@@ -343,12 +359,15 @@ fn reject_indicator(s: &str, pos: usize) -> Result<(), (usize, String)> {
 }
 
 /// A YAML double-quoted scalar on one line, starting at `pos`.
-fn yaml_double(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> {
+fn yaml_double(s: &str, pos: usize) -> Token<'_> {
+    if let Some(plain) = unescaped_body(s, pos) {
+        return Ok(plain);
+    }
     let mut out = String::new();
     let mut chars = s[pos + 1..].char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Ok((out, pos + 1 + i + 1)),
+            '"' => return Ok((Cow::Owned(out), pos + 1 + i + 1)),
             '\\' => {
                 let Some((_, e)) = chars.next() else { break };
                 let unescaped = match e {
@@ -386,7 +405,7 @@ fn yaml_double(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> 
 }
 
 /// A YAML single-quoted scalar on one line (`''` is a quote), starting at `pos`.
-fn yaml_single(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> {
+fn yaml_single(s: &str, pos: usize) -> Token<'_> {
     let mut out = String::new();
     let body = &s[pos + 1..];
     let mut i = 0;
@@ -398,7 +417,7 @@ fn yaml_single(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> 
             i = q + 2;
             continue;
         }
-        return Ok((out, pos + 1 + q + 1));
+        return Ok((Cow::Owned(out), pos + 1 + q + 1));
     }
     Err((
         pos,
@@ -410,7 +429,7 @@ fn yaml_single(s: &str, pos: usize) -> Result<(String, usize), (usize, String)> 
 mod tests {
     use super::*;
 
-    fn p(text: &str, syntax: Syntax) -> Result<Vec<Node>, LockfileError> {
+    fn p(text: &str, syntax: Syntax) -> Result<Vec<Node<'_>>, LockfileError> {
         parse(text, syntax, Path::new("yarn.lock"))
     }
 

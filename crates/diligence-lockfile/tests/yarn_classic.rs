@@ -432,3 +432,19 @@ proptest! {
         let _ = parse_text(&text, None);
     }
 }
+
+#[test]
+fn unseen_importer_covers_cycles_and_dedupes_optional() {
+    let text = "# yarn lockfile v1\n\na@^1:\n  version \"1.0.0\"\n  dependencies:\n    b \"^2\"\n  optionalDependencies:\n    b \"^2\"\n\nb@^2:\n  version \"2.0.0\"\n  dependencies:\n    a \"^1\"\n";
+    let g = parse_text(text, None).unwrap();
+    assert!(g.unreachable().is_empty());
+    let tops: Vec<&str> = g.importers[0]
+        .dependencies
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(tops, vec!["a"]);
+    let a = &g.packages[0];
+    assert_eq!(a.dependencies.len(), 1);
+    assert_eq!(a.dependencies[0].kind, DepKind::Optional);
+}
