@@ -38,7 +38,8 @@ pub struct VersionContext<'a> {
     /// semver order. Sorted by semver ascending.
     pub earlier: Vec<Prior<'a>>,
     /// The previous version: the highest version below this one by semver that was published
-    /// before it (see [`VersionContext::earlier`]).
+    /// before it (see [`VersionContext::earlier`]); for a release, the highest such release
+    /// when there is one.
     pub previous: Option<Prior<'a>>,
     pub policy: &'a MetadataPolicy,
 }
@@ -99,7 +100,13 @@ impl<'a> VersionContext<'a> {
             })
             .collect();
         earlier.sort_by(|a, b| a.semver.cmp(&b.semver));
-        let previous = earlier.iter().rev().find(|p| p.semver < semver).cloned();
+        // A release's previous version is the previous release when there is one: prereleases
+        // often come from another branch or repository (TypeScript 7's `typescript-go` rcs).
+        let below = || earlier.iter().rev().filter(|p| p.semver < semver);
+        let previous = below()
+            .find(|p| semver.is_prerelease() || !p.semver.is_prerelease())
+            .or_else(|| below().next())
+            .cloned();
         Ok(VersionContext {
             packument,
             version,

@@ -449,3 +449,43 @@ fn mirror_rewritten_times_fall_back_to_semver_order() {
         "hijacked-release.json"
     )));
 }
+
+#[test]
+fn changed_install_command_is_medium_new_hook_is_high() {
+    let mut p = fixture("hijacked-release.json");
+    // Give 1.1.0 a postinstall too: 1.1.1 then only changes the command.
+    p.versions.get_mut("1.1.0").unwrap().scripts.insert(
+        "postinstall".into(),
+        serde_json::Value::String("node-gyp rebuild".into()),
+    );
+    let (findings, _) = check_package(&p, "1.1.1", now(), &MetadataPolicy::default());
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-install-script")
+        .unwrap();
+    assert_eq!(f.severity, diligence_finding::Severity::Medium);
+    assert_eq!(
+        f.message,
+        "tidy-config@1.1.1 changes the install scripts 1.1.0 had: postinstall: node setup.js"
+    );
+    let (findings, _) = run("hijacked-release.json", "1.1.1");
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "metadata/new-install-script")
+        .unwrap();
+    assert_eq!(f.severity, diligence_finding::Severity::High);
+}
+
+#[test]
+fn repository_moving_back_to_an_earlier_url_is_not_a_change() {
+    let mut p = fixture("hijacked-release.json");
+    // 1.1.1 points where 1.0.0 pointed; 1.1.0's shorthand is the same place too.
+    p.versions.get_mut("1.1.1").unwrap().repository =
+        Some(serde_json::json!("https://github.com/alice/tidy-config"));
+    let (findings, _) = check_package(&p, "1.1.1", now(), &MetadataPolicy::default());
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "metadata/repository-changed")
+    );
+}

@@ -29,13 +29,47 @@ pub struct Packument {
     pub modified: Option<String>,
 }
 
-/// A person as the registry records it (`{"name", "email"}`).
+/// A person as the registry records it (`{"name", "email"}`). Old packuments also use the
+/// `package.json` string form `"Name <email> (url)"`, which deserialises into the same fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PersonForm")]
 pub struct Person {
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+}
+
+/// The two shapes a person takes in registry documents.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PersonForm {
+    Object {
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        email: Option<String>,
+    },
+    Text(String),
+}
+
+impl From<PersonForm> for Person {
+    fn from(form: PersonForm) -> Person {
+        match form {
+            PersonForm::Object { name, email } => Person { name, email },
+            PersonForm::Text(text) => {
+                let name = text.split(['<', '(']).next().unwrap_or("").trim();
+                let email = text
+                    .split_once('<')
+                    .and_then(|(_, rest)| rest.split_once('>'))
+                    .map(|(e, _)| e.trim().to_string());
+                Person {
+                    name: (!name.is_empty()).then(|| name.to_string()),
+                    email,
+                }
+            }
+        }
+    }
 }
 
 /// One version's manifest in a packument (its `package.json` as published, plus registry fields).
@@ -143,5 +177,18 @@ mod tests {
         assert_eq!(v.dist.integrity.as_deref(), Some("sha512-x"));
         assert!(v.npm_user.is_none());
         assert!(p.published("2.1.3").is_none());
+    }
+
+    #[test]
+    fn person_string_form() {
+        let p: Packument = Packument::from_slice(
+            br#"{"name":"chalk","maintainers":["Sindre Sorhus <sindresorhus@gmail.com> (http://sindresorhus.com)", {"name":"qix"}]}"#,
+        )
+        .unwrap();
+        let m = p.maintainers.unwrap();
+        assert_eq!(m[0].name.as_deref(), Some("Sindre Sorhus"));
+        assert_eq!(m[0].email.as_deref(), Some("sindresorhus@gmail.com"));
+        assert_eq!(m[1].name.as_deref(), Some("qix"));
+        assert_eq!(m[1].email, None);
     }
 }

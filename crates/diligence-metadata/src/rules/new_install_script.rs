@@ -21,8 +21,9 @@ declare_rule! {
     /// 1.2.3 with no scripts; 1.2.4 with `"preinstall": "node bundle.js"`.
     ///
     /// ## Known false positives
-    /// A package that starts building a native addon. Changed commands are reported too, since
-    /// swapping `node-gyp rebuild` for `node x.js` is the same attack.
+    /// A package that starts building a native addon. Changed commands of a hook the previous
+    /// version already had are reported at medium, since swapping `node-gyp rebuild` for
+    /// `node x.js` is the same attack but most changes are routine (sharp's install check).
     pub static NEW_INSTALL_SCRIPT = { id: "metadata/new-install-script", severity: Severity::High };
 }
 
@@ -43,20 +44,44 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     }
     let list: Vec<String> = added.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    let message = format!(
-        "{}@{} adds install scripts that {} did not have: {}",
-        cx.name(),
-        cx.version,
-        previous.version,
-        list.join("; ")
-    );
+    // A new hook is the strong signal; a changed command in a hook that already existed is
+    // reported one step lower (sharp's `node install/check` → `node install/check.js`).
+    let new_hook = added
+        .iter()
+        .any(|(k, _)| !before.iter().any(|(bk, _)| bk == k));
+    let (message, severity) = if new_hook {
+        (
+            format!(
+                "{}@{} adds install scripts that {} did not have: {}",
+                cx.name(),
+                cx.version,
+                previous.version,
+                list.join("; ")
+            ),
+            Severity::High,
+        )
+    } else {
+        (
+            format!(
+                "{}@{} changes the install scripts {} had: {}",
+                cx.name(),
+                cx.version,
+                previous.version,
+                list.join("; ")
+            ),
+            Severity::Medium,
+        )
+    };
     let scripts: serde_json::Map<String, serde_json::Value> = added
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
     Outcome::Found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
-            .evidence(json!({"previous": previous.version, "scripts": scripts})),
+            .severity(severity)
+            .evidence(
+                json!({"previous": previous.version, "scripts": scripts, "new_hook": new_hook}),
+            ),
     )
 }
 

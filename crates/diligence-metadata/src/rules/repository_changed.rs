@@ -21,7 +21,8 @@ declare_rule! {
     /// 1.0.0 `github.com/alice/tool`, 1.0.1 `github.com/mallory/tool`.
     ///
     /// ## Known false positives
-    /// Transfers to an organisation, renames, moves between hosts.
+    /// Transfers to an organisation, renames, moves between hosts. A URL that an earlier
+    /// version already used is not reported (maintenance lines of a project that moved).
     pub static REPOSITORY_CHANGED = { id: "metadata/repository-changed", severity: Severity::Medium };
 }
 
@@ -40,6 +41,15 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     };
     if now == before {
+        return Outcome::Clean;
+    }
+    // Back to a URL an earlier version already used: a maintenance line of a moved project
+    // (react 19.0.x after the move to `react/react`), not a new place.
+    if cx
+        .earlier
+        .iter()
+        .any(|p| repository_url(p.manifest).as_deref() == Some(now.as_str()))
+    {
         return Outcome::Clean;
     }
     let message = format!(
