@@ -143,7 +143,14 @@ pub struct RegistryClient {
     cache: Option<Cache>,
     agent: ureq::Agent,
     options: ClientOptions,
-    memo: Mutex<HashMap<(String, PackumentKind), Arc<Packument>>>,
+    memo: Mutex<HashMap<(String, MemoKind), Arc<Packument>>>,
+}
+
+/// What a memoised packument holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MemoKind {
+    Document(PackumentKind),
+    Dists(PackumentKind),
 }
 
 impl std::fmt::Debug for RegistryClient {
@@ -200,13 +207,41 @@ impl RegistryClient {
         self.fetch_packument(name, PackumentKind::Abbreviated)
     }
 
+    /// The versions and their `dist` (tarball URL, integrity, shasum) of `name`, read
+    /// leniently from the document of `kind` (see [`crate::lean`]): other fields are left
+    /// empty, and odd shapes elsewhere in the document are no error. What cross-checks and
+    /// tarball downloads use. Shares the cache entry of [`RegistryClient::fetch_packument`]
+    /// with the same `kind`.
+    pub fn dists(&self, name: &str, kind: PackumentKind) -> Result<Arc<Packument>, RegistryError> {
+        let memo_key = (name.to_string(), MemoKind::Dists(kind));
+        if let Some(p) = self
+            .memo
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&memo_key).cloned())
+        {
+            return Ok(p);
+        }
+        let url = self.packument_url(name);
+        let body = self.packument_bytes(name, &url, kind)?;
+        let packument = crate::lean::parse_dists(&body).map_err(|e| RegistryError::Parse {
+            url: redact_url(&url),
+            message: e.to_string(),
+        })?;
+        let packument = Arc::new(packument);
+        if let Ok(mut memo) = self.memo.lock() {
+            memo.insert(memo_key, packument.clone());
+        }
+        Ok(packument)
+    }
+
     /// A packument of either kind, from memory, the cache or the network per [`Mode`].
     pub fn fetch_packument(
         &self,
         name: &str,
         kind: PackumentKind,
     ) -> Result<Arc<Packument>, RegistryError> {
-        let memo_key = (name.to_string(), kind);
+        let memo_key = (name.to_string(), MemoKind::Document(kind));
         if let Some(p) = self
             .memo
             .lock()
@@ -309,7 +344,7 @@ impl RegistryClient {
         version: &str,
         integrity: Option<&Integrity>,
     ) -> Result<Vec<u8>, RegistryError> {
-        let packument = self.abbreviated_packument(name)?;
+        let packument = self.dists(name, PackumentKind::Full)?;
         let manifest = packument
             .version(version)
             .ok_or_else(|| RegistryError::VersionMissing {

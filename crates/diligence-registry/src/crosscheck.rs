@@ -2,7 +2,7 @@
 //! its packument (existence, integrity, tarball URL, scope registry), and optionally its
 //! tarball downloaded and verified.
 
-use crate::client::{RegistryClient, RegistryError};
+use crate::client::{PackumentKind, RegistryClient, RegistryError};
 use crate::progress;
 use crate::rules::{
     Outcome, integrity_mismatch, resolved_mismatch, scope_registry, tarball_integrity,
@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// What the cross-check does besides comparing packuments.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CrosscheckOptions {
     /// Download every registry tarball (cached, content-addressed) and verify its bytes
     /// against the lockfile and the packument (`registry/tarball-integrity`). Off by default:
@@ -24,6 +24,20 @@ pub struct CrosscheckOptions {
     pub verify_tarballs: bool,
     /// Show a progress bar on stderr (still hidden when stderr is not a terminal).
     pub progress: bool,
+    /// Which packument to fetch. [`PackumentKind::Full`] (the default) shares the cache entry
+    /// with the metadata checks, so an audit downloads each packument once;
+    /// [`PackumentKind::Abbreviated`] is smaller when only cross-checks run.
+    pub packument_kind: PackumentKind,
+}
+
+impl Default for CrosscheckOptions {
+    fn default() -> Self {
+        CrosscheckOptions {
+            verify_tarballs: false,
+            progress: false,
+            packument_kind: PackumentKind::Full,
+        }
+    }
 }
 
 /// The not-evaluated `what` for a package whose packument could not be had.
@@ -67,7 +81,7 @@ pub fn crosscheck(
         names
             .par_iter()
             .map(|name| {
-                let result = client.abbreviated_packument(name);
+                let result = client.dists(name, options.packument_kind);
                 bar.inc(1);
                 (*name, result)
             })

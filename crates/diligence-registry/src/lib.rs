@@ -20,6 +20,7 @@ pub mod cache;
 pub mod client;
 pub mod config;
 mod crosscheck;
+pub mod lean;
 mod progress;
 pub mod rules;
 pub mod urls;

@@ -272,7 +272,7 @@ fn verifies_tarball_bytes_and_reports_a_corrupted_tarball() {
     let c = client(&fx, true, cache.path(), Mode::Online);
     let verify = CrosscheckOptions {
         verify_tarballs: true,
-        progress: false,
+        ..CrosscheckOptions::default()
     };
     let (findings, not_evaluated) = crosscheck(&graph, &c, &verify);
     // No tarball finding: the served bytes match the packuments (T4 is reported once, as an
