@@ -108,7 +108,11 @@ fn verdict_line(report: &Report, fail_on: Severity) -> String {
         _ => format!(
             "**diligence: ⚠️ not evaluated** — {} check{} could not run; {counts}",
             report.not_evaluated.len(),
-            if report.not_evaluated.len() == 1 { "" } else { "s" }
+            if report.not_evaluated.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
         ),
     }
 }
@@ -238,7 +242,10 @@ fn cell(s: &str) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    let t: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let t: String = s
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
     if t.len() <= 500 {
         return t;
     }
@@ -250,7 +257,9 @@ fn one_line(s: &str) -> String {
 }
 
 fn html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -292,10 +301,14 @@ mod tests {
         ];
         let report = Report::new(target(), 4, findings, vec![]);
         let md = render(&report, Severity::High, GITHUB_COMMENT_LIMIT);
-        assert!(md.starts_with("**diligence: ❌ 1 finding at or above high** — 1 critical, 1 info\n"));
+        assert!(
+            md.starts_with("**diligence: ❌ 1 finding at or above high** — 1 critical, 1 info\n")
+        );
         assert!(md.contains("| `ms@2.1.3` | 2.1.2 → 2.1.3 | critical | 2 | `code/env-exfiltration` `diff/version-changed` |"));
         assert!(md.contains("<details><summary><code>ms@2.1.3</code> — 2 findings</summary>"));
-        assert!(md.contains("- **CRITICAL** `code/env-exfiltration` reads ~/.npmrc and posts it — `install.js:3`"));
+        assert!(md.contains(
+            "- **CRITICAL** `code/env-exfiltration` reads ~/.npmrc and posts it — `install.js:3`"
+        ));
         assert!(!md.contains("elided"));
     }
 
@@ -312,10 +325,13 @@ mod tests {
             );
             for j in 0..3 {
                 findings.push(
-                    Finding::new(&EXFIL, format!("finding {j} in {name}: {}", "x".repeat(120)))
-                        .package(&name, "2.0.0")
-                        .at(format!("lib/file{j}.js"), 10 + j)
-                        .evidence(json!({"snippet": "y".repeat(400)})),
+                    Finding::new(
+                        &EXFIL,
+                        format!("finding {j} in {name}: {}", "x".repeat(120)),
+                    )
+                    .package(&name, "2.0.0")
+                    .at(format!("lib/file{j}.js"), 10 + j)
+                    .evidence(json!({"snippet": "y".repeat(400)})),
                 );
             }
         }
@@ -329,11 +345,18 @@ mod tests {
             }],
         );
         let md = render(&report, Severity::High, GITHUB_COMMENT_LIMIT);
-        assert!(md.chars().count() < GITHUB_COMMENT_LIMIT, "{} chars", md.chars().count());
+        assert!(
+            md.chars().count() < GITHUB_COMMENT_LIMIT,
+            "{} chars",
+            md.chars().count()
+        );
         let shown = md.matches("<details>").count();
         assert!(shown > 10 && shown < 200, "{shown} packages shown");
         let elided = 200 - shown;
-        let note = format!("**{elided} of 200 packages elided** ({} findings)", elided * 4);
+        let note = format!(
+            "**{elided} of 200 packages elided** ({} findings)",
+            elided * 4
+        );
         assert!(md.contains(&note), "missing `{note}`");
         assert!(md.contains("**Not evaluated**"));
         assert!(md.starts_with("**diligence: ⚠️ not evaluated**"));

@@ -136,11 +136,7 @@ fn rule_name(id: &str) -> String {
 }
 
 fn plain_first_paragraph(doc: &str) -> String {
-    doc.split("\n\n")
-        .next()
-        .unwrap_or(doc)
-        .trim()
-        .to_string()
+    doc.split("\n\n").next().unwrap_or(doc).trim().to_string()
 }
 
 fn result(f: &Finding, rule_index: usize, default_uri: &str) -> Value {
@@ -157,7 +153,10 @@ fn result(f: &Finding, rule_index: usize, default_uri: &str) -> Value {
     let mut properties = Map::new();
     properties.insert("severity".into(), json!(f.severity.as_str()));
     if let Some(p) = &f.package {
-        properties.insert("package".into(), json!({"name": p.name, "version": p.version}));
+        properties.insert(
+            "package".into(),
+            json!({"name": p.name, "version": p.version}),
+        );
     }
     if !f.evidence.is_null() {
         properties.insert("evidence".into(), f.evidence.clone());
@@ -231,8 +230,23 @@ pub fn to_uri(path: &str) -> String {
         let keep = b.is_ascii_alphanumeric()
             || matches!(
                 b,
-                b'-' | b'.' | b'_' | b'~' | b'/' | b'@' | b':' | b'!' | b'$' | b'&' | b'\''
-                    | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'@'
+                    | b':'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
             );
         if keep {
             out.push(b as char);
@@ -284,7 +298,10 @@ mod tests {
         let v = to_value(&report(60), &[&HOST]);
         assert_eq!(v["version"], "2.1.0");
         let run = &v["runs"][0];
-        assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "lockfile/resolved-host");
+        assert_eq!(
+            run["tool"]["driver"]["rules"][0]["id"],
+            "lockfile/resolved-host"
+        );
         assert_eq!(
             run["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"],
             "error"
@@ -296,7 +313,10 @@ mod tests {
             r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "demo/package-lock.json"
         );
-        assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 60);
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            60
+        );
         // No location: falls back to the lockfile, without a region.
         let r2 = &run["results"][1];
         assert_eq!(r2["level"], "note");
@@ -318,7 +338,10 @@ mod tests {
     #[test]
     fn unknown_rule_is_added_to_driver() {
         let v = to_value(&report(1), &[]);
-        assert_eq!(v["runs"][0]["tool"]["driver"]["rules"][0]["id"], "lockfile/resolved-host");
+        assert_eq!(
+            v["runs"][0]["tool"]["driver"]["rules"][0]["id"],
+            "lockfile/resolved-host"
+        );
         assert_eq!(v["runs"][0]["results"][1]["ruleIndex"], 0);
     }
 

@@ -1,0 +1,175 @@
+//! The JSON and SARIF writers' output on real inputs validates against the published schemas:
+//! `schema/diligence.report-1.schema.json` (ours) and Microsoft's SARIF 2.1.0 schema
+//! (`tests/data/sarif-2.1.0.json`, see `tests/data/README.md`).
+//!
+//! Reports are built the way `diligence audit` builds its offline layer: every corpus lockfile
+//! (real projects) and every tamper case (findings with evidence) is read and checked by the
+//! lockfile rules.
+
+use diligence_finding::{NotEvaluated, Report, Rule, Severity, Target, TargetLockfile};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn corpus(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(sub)
+}
+
+fn load_schema(path: &Path) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(path).expect("schema file");
+    let schema: Value = serde_json::from_str(&text).expect("schema JSON");
+    jsonschema::validator_for(&schema).expect("valid schema")
+}
+
+fn report_schema() -> jsonschema::Validator {
+    load_schema(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/diligence.report-1.schema.json"),
+    )
+}
+
+fn sarif_schema() -> jsonschema::Validator {
+    load_schema(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-2.1.0.json"))
+}
+
+fn assert_valid(validator: &jsonschema::Validator, doc: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .take(5)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+/// (case folder, report) for every lockfile found one level below `dir`.
+fn reports_under(dir: &Path) -> Vec<(String, Report)> {
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let Ok(lockfile) = diligence_lockfile::find_lockfile(&path) else {
+            continue;
+        };
+        let Ok(graph) = diligence_lockfile::read_lockfile(&lockfile) else {
+            continue;
+        };
+        let findings = diligence_lockfile_rules::check(
+            &graph,
+            &diligence_lockfile_rules::LockfilePolicy::default(),
+        );
+        let target = Target {
+            path: path.display().to_string(),
+            lockfile: Some(TargetLockfile {
+                path: lockfile.display().to_string(),
+                format: graph.lockfile.format.as_str().to_string(),
+                version: graph.lockfile.version.clone(),
+            }),
+        };
+        let not_evaluated = vec![NotEvaluated {
+            what: "advisories".into(),
+            why: "no database (test)".into(),
+        }];
+        let report = Report::new(target, graph.packages.len(), findings, not_evaluated);
+        out.push((entry.file_name().to_string_lossy().into_owned(), report));
+    }
+    out
+}
+
+fn all_reports() -> Vec<(String, Report)> {
+    let mut all = reports_under(&corpus("lockfiles"));
+    assert_eq!(all.len(), 17, "every real corpus lockfile is read");
+    let tamper = reports_under(&corpus("tamper"));
+    assert!(tamper.len() >= 20, "tamper cases read: {}", tamper.len());
+    all.extend(tamper);
+    all
+}
+
+#[test]
+fn json_reports_validate_against_the_report_schema() {
+    let validator = report_schema();
+    let mut findings = 0;
+    for (name, report) in all_reports() {
+        let mut buf = Vec::new();
+        diligence_report::json::write(&report, &mut buf).unwrap();
+        let doc: Value = serde_json::from_slice(&buf).unwrap();
+        assert_valid(&validator, &doc, &name);
+        findings += report.findings.len();
+    }
+    assert!(
+        findings > 100,
+        "the reports carry findings with evidence ({findings})"
+    );
+}
+
+#[test]
+fn report_schema_rejects_wrong_documents() {
+    let validator = report_schema();
+    let (_, report) = all_reports()
+        .into_iter()
+        .find(|(_, r)| !r.findings.is_empty())
+        .unwrap();
+    let good = serde_json::to_value(&report).unwrap();
+    let mut bad = good.clone();
+    bad["findings"][0]["severity"] = "urgent".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = good.clone();
+    bad["schema"] = "diligence.report/2".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = good;
+    bad["summary"]["extra"] = 1.into();
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn sarif_logs_validate_against_the_official_schema() {
+    let validator = sarif_schema();
+    let rules: Vec<&'static Rule> = diligence_lockfile_rules::rules();
+    for (name, report) in all_reports() {
+        let mut buf = Vec::new();
+        diligence_report::sarif::write(&report, &rules, &mut buf).unwrap();
+        let doc: Value = serde_json::from_slice(&buf).unwrap();
+        assert_valid(&validator, &doc, &name);
+        assert_eq!(
+            doc["runs"][0]["results"].as_array().unwrap().len(),
+            report.findings.len(),
+            "{name}: one result per finding"
+        );
+    }
+}
+
+#[test]
+fn sarif_schema_rejects_wrong_logs() {
+    let validator = sarif_schema();
+    let (_, report) = all_reports()
+        .into_iter()
+        .find(|(_, r)| !r.findings.is_empty())
+        .unwrap();
+    let good = diligence_report::sarif::to_value(&report, &diligence_lockfile_rules::rules());
+    assert!(validator.is_valid(&good));
+    let mut bad = good.clone();
+    bad["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = good;
+    bad["version"] = "2.0.0".into();
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn markdown_of_real_reports_stays_under_the_limit() {
+    for (name, report) in all_reports() {
+        let mut buf = Vec::new();
+        diligence_report::markdown::write(&report, Severity::High, &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.chars().count() < diligence_report::markdown::GITHUB_COMMENT_LIMIT,
+            "{name}"
+        );
+    }
+}
