@@ -245,3 +245,28 @@ fn yarn_classic_has_no_cooldown() {
     );
     assert_eq!(line(scripts), (".yarnrc".to_string(), 1));
 }
+
+#[test]
+fn pinned_versions_that_ignore_the_settings() {
+    let dir = project(&[
+        (
+            "package.json",
+            r#"{"name":"app","packageManager":"npm@10.9.2"}"#,
+        ),
+        (".npmrc", "min-release-age=7\n"),
+    ]);
+    let findings = posture(dir.path(), None);
+    assert_eq!(
+        by(&findings, "posture/release-cooldown")[0].message,
+        "npm release cooldown: min-release-age = 7 → 7 days; ignored by the pinned npm 10.9.2 (needs ≥ 11.10)"
+    );
+    let dir = project(&[(
+        "package.json",
+        r#"{"name":"app","packageManager":"pnpm@9.15.9"}"#,
+    )]);
+    let findings = posture(dir.path(), None);
+    assert_eq!(
+        by(&findings, "posture/install-scripts")[0].message,
+        "pnpm 9.15.9 runs every dependency's build scripts: pnpm ≥ 10 runs only those listed in allowBuilds/onlyBuiltDependencies"
+    );
+}

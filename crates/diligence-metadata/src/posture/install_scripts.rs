@@ -69,7 +69,7 @@ pub fn check(dir: &Path, cfg: &ProjectConfig, d: &Detection) -> Vec<Finding> {
             };
             npm(dir, cfg, pm, key)
         }
-        PackageManager::Pnpm => pnpm(dir, cfg, pm),
+        PackageManager::Pnpm => pnpm(dir, cfg, d, pm),
         PackageManager::Yarn => yarn(dir, cfg, pm),
         PackageManager::Bun => bun(dir, cfg, pm),
     }
@@ -109,7 +109,15 @@ fn npm(dir: &Path, cfg: &ProjectConfig, pm: &str, ignore_key: &str) -> Vec<Findi
     vec![finding(message, None, &dir.join(".npmrc"), pm, false)]
 }
 
-fn pnpm(dir: &Path, cfg: &ProjectConfig, pm: &str) -> Vec<Finding> {
+fn pnpm(dir: &Path, cfg: &ProjectConfig, d: &Detection, pm: &str) -> Vec<Finding> {
+    if d.older_than(10, 0) {
+        let message = format!(
+            "{pm} {} runs every dependency's build scripts: pnpm ≥ 10 runs only those listed in \
+             allowBuilds/onlyBuiltDependencies",
+            d.version.as_deref().unwrap_or("")
+        );
+        return vec![finding(message, None, &dir.join("package.json"), pm, false)];
+    }
     let allow = cfg
         .get("pnpm:allowBuilds")
         .or_else(|| cfg.get("pnpm:onlyBuiltDependencies"));

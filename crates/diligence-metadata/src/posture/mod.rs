@@ -105,6 +105,21 @@ pub fn detect(dir: &Path, cfg: &ProjectConfig, given: Option<PackageManager>) ->
     }
 }
 
+impl Detection {
+    /// Whether the pinned version (`packageManager`) is known to be older than
+    /// `major.minor`. `false` when no version is pinned or it does not parse.
+    pub fn older_than(&self, major: u64, minor: u64) -> bool {
+        let Some(v) = &self.version else {
+            return false;
+        };
+        let mut parts = v.split('.').map(|p| p.parse::<u64>());
+        match (parts.next(), parts.next()) {
+            (Some(Ok(ma)), Some(Ok(mi))) => (ma, mi) < (major, minor),
+            _ => false,
+        }
+    }
+}
+
 fn is_yarn_classic(dir: &Path, version: Option<&str>) -> bool {
     if let Some(v) = version {
         return v.starts_with("1.");

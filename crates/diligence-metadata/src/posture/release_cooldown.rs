@@ -61,6 +61,8 @@ struct Where {
     unit_name: &'static str,
     file: &'static str,
     add: &'static str,
+    /// The first release that reads the setting, `(major, minor)`.
+    since: Option<(u64, u64)>,
 }
 
 fn where_for(d: &Detection) -> Option<Where> {
@@ -71,6 +73,7 @@ fn where_for(d: &Detection) -> Option<Where> {
             unit_name: "days",
             file: ".npmrc",
             add: "min-release-age=7",
+            since: Some((11, 10)),
         },
         PackageManager::Pnpm => Where {
             keys: &["pnpm:minimumReleaseAge", "npmrc:minimum-release-age"],
@@ -78,6 +81,7 @@ fn where_for(d: &Detection) -> Option<Where> {
             unit_name: "minutes",
             file: "pnpm-workspace.yaml",
             add: "minimumReleaseAge: 10080",
+            since: Some((10, 16)),
         },
         PackageManager::Yarn if d.yarn_classic => return None,
         PackageManager::Yarn => Where {
@@ -86,6 +90,7 @@ fn where_for(d: &Detection) -> Option<Where> {
             unit_name: "minutes",
             file: ".yarnrc.yml",
             add: "npmMinimalAgeGate: 7d",
+            since: Some((4, 10)),
         },
         PackageManager::Bun => Where {
             keys: &["bunfig:install.minimumReleaseAge"],
@@ -93,6 +98,7 @@ fn where_for(d: &Detection) -> Option<Where> {
             unit_name: "seconds",
             file: "bunfig.toml",
             add: "[install] minimumReleaseAge = 604800",
+            since: Some((1, 3)),
         },
     })
 }
@@ -142,6 +148,12 @@ pub fn check(dir: &Path, cfg: &ProjectConfig, d: &Detection) -> Vec<Finding> {
         setting.text(),
         human_duration(minutes)
     );
+    if let Some((major, minor)) = w.since.filter(|(ma, mi)| d.older_than(*ma, *mi)) {
+        message.push_str(&format!(
+            "; ignored by the pinned {pm} {} (needs ≥ {major}.{minor})",
+            d.version.as_deref().unwrap_or("")
+        ));
+    }
     if days < RECOMMENDED_DAYS {
         message.push_str(&format!(
             "; shorter than the recommended {RECOMMENDED_DAYS} days (`{}`)",
