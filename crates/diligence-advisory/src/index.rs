@@ -3,7 +3,8 @@
 //! # File format (`advisories.idx`, version 1)
 //!
 //! ```text
-//! magic   8 bytes   b"DLGADV\0\x01"
+//! magic   8 bytes   b"DLGADV\0\x02"
+//! u64 LE            checksum of everything after this field (see `checksum`)
 //! u32 LE            length of the header
 //! header            postcard-encoded [`DbStatus`]
 //! u64 LE            length of the name map
@@ -11,8 +12,9 @@
 //! blob              per name, a postcard-encoded `Vec<IndexedAdvisory>`
 //! ```
 //!
-//! Why this shape: loading reads the file and validates the header and the fst (no record is
-//! decoded), so load time is the time to read the file; a lookup is one fst probe plus
+//! Why this shape: loading reads the file, verifies the checksum and validates the header and
+//! the fst (no record is decoded), so load time is the time to read and hash the file; a
+//! truncated or bit-flipped file is refused at load, never half-used; a lookup is one fst probe plus
 //! decoding only the advisories of that name. postcard (varint integers, length-prefixed
 //! strings, no field names) keeps a 200,000-record database at a few tens of bytes per
 //! record beyond its strings, and its wire format is stable across 1.x. An index written by
@@ -28,7 +30,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const MAGIC: &[u8; 8] = b"DLGADV\0\x01";
+const MAGIC: &[u8; 8] = b"DLGADV\0\x02";
+
+/// Bytes before the header: magic and checksum.
+const PREFIX: usize = 16;
 
 /// File name of the index inside the cache directory.
 pub const INDEX_FILE: &str = "advisories.idx";
@@ -210,19 +215,24 @@ impl AdvisoryDb {
             path: origin.to_path_buf(),
             message: m.to_string(),
         };
-        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        if bytes.len() < PREFIX + 4 || &bytes[..8] != MAGIC {
             return Err(corrupt(
                 "bad magic (not a diligence index, or another version)",
             ));
         }
+        let stored = u64::from_le_bytes(read_array(&bytes, 8).ok_or_else(|| corrupt("truncated"))?);
+        if stored != checksum(&bytes[PREFIX..]) {
+            return Err(corrupt("checksum mismatch (truncated or damaged)"));
+        }
         let header_len =
-            u32::from_le_bytes(read_array(&bytes, 8).ok_or_else(|| corrupt("truncated"))?);
-        let header_end = 12usize
+            u32::from_le_bytes(read_array(&bytes, PREFIX).ok_or_else(|| corrupt("truncated"))?);
+        let header_start = PREFIX + 4;
+        let header_end = header_start
             .checked_add(header_len as usize)
             .filter(|&e| e + 8 <= bytes.len())
             .ok_or_else(|| corrupt("truncated header"))?;
-        let status: DbStatus =
-            postcard::from_bytes(&bytes[12..header_end]).map_err(|e| corrupt(&e.to_string()))?;
+        let status: DbStatus = postcard::from_bytes(&bytes[header_start..header_end])
+            .map_err(|e| corrupt(&e.to_string()))?;
         let fst_len =
             u64::from_le_bytes(read_array(&bytes, header_end).ok_or_else(|| corrupt("truncated"))?);
         let fst_start = header_end + 8;
@@ -419,14 +429,36 @@ fn encode(
         .into_inner()
         .map_err(|e| encode_err(e.to_string()))?;
     let header = postcard::to_allocvec(status).map_err(|e| encode_err(e.to_string()))?;
-    let mut out = Vec::with_capacity(8 + 4 + header.len() + 8 + names.len() + blob.len());
+    let mut out = Vec::with_capacity(PREFIX + 4 + header.len() + 8 + names.len() + blob.len());
     out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[0; 8]);
     out.extend_from_slice(&(header.len() as u32).to_le_bytes());
     out.extend_from_slice(&header);
     out.extend_from_slice(&(names.len() as u64).to_le_bytes());
     out.extend_from_slice(&names);
     out.extend_from_slice(&blob);
+    let sum = checksum(&out[PREFIX..]);
+    out[8..PREFIX].copy_from_slice(&sum.to_le_bytes());
     Ok(out)
+}
+
+/// A fast 64-bit integrity checksum (multiply-xor over 8-byte words, plus the length).
+/// It detects truncation and accidental damage; it is not a defence against tampering (the
+/// cache directory is the user's own).
+fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 /// Reads `sources`, builds the index and replaces `dir/advisories.idx` atomically (write to
