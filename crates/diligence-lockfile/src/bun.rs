@@ -48,14 +48,14 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
         format: LockfileFormat::Bun,
         version: version.to_string(),
     });
-    let Some(ws_prop) = root.get("workspaces") else {
+    let Some(ws_prop) = doc.get(root, "workspaces")? else {
         return Err(doc.error_at(root.range.start, "bun.lock has no `workspaces` object"));
     };
     let workspaces = doc.object(&ws_prop.value, "`workspaces`")?;
     let mut keys: HashMap<String, PackageId> = HashMap::new();
     let (root_ws, members) = read_workspaces(&doc, workspaces, &mut graph, &mut keys)?;
     let mut entries = Vec::new();
-    if let Some(prop) = root.get("packages") {
+    if let Some(prop) = doc.get(root, "packages")? {
         let packages = doc.object(&prop.value, "`packages`")?;
         for prop in &packages.properties {
             if let Some(entry) = read_entry(&doc, prop, &members, &mut graph, &mut keys)? {
@@ -86,7 +86,7 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
 
 /// `lockfileVersion` 0, 1 or 2 (required).
 fn lockfile_version(doc: &JsonDoc<'_>, root: &Object<'_>) -> Result<u32, LockfileError> {
-    let Some(prop) = root.get("lockfileVersion") else {
+    let Some(prop) = doc.get(root, "lockfileVersion")? else {
         return Err(doc.error_at(root.range.start, "bun.lock has no `lockfileVersion`"));
     };
     let number = match &prop.value {

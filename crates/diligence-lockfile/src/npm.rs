@@ -12,6 +12,7 @@
 //! `<folder>/node_modules/<name>`, then in each enclosing folder up to the root.
 
 pub(crate) mod json_ast;
+mod json_parse;
 mod nested;
 mod packages;
 
@@ -22,7 +23,9 @@ use diligence_graph::{
 };
 use json_ast::{Dialect, JsonDoc};
 use jsonc_parser::ast::{Object, Value};
+use memchr::memmem;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Parses `package-lock.json` / `npm-shrinkwrap.json` text into a graph.
 ///
@@ -39,7 +42,7 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
         format: LockfileFormat::Npm,
         version: version.to_string(),
     });
-    match root.get("packages") {
+    match doc.get(root, "packages")? {
         Some(prop) if version >= 2 => packages::read(&doc, prop, cx, &mut graph)?,
         None if version >= 3 => {
             return Err(doc.error_at(
@@ -54,7 +57,7 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
 
 /// `lockfileVersion` as 1, 2 or 3 (absent = 1).
 fn lockfile_version(doc: &JsonDoc<'_>, root: &Object<'_>) -> Result<u32, LockfileError> {
-    let Some(prop) = root.get("lockfileVersion") else {
+    let Some(prop) = doc.get(root, "lockfileVersion")? else {
         return Ok(1);
     };
     let number = match &prop.value {
@@ -120,8 +123,9 @@ struct NodeModules {
 }
 
 impl NodeModules {
-    fn insert(&mut self, folder: &str, id: PackageId) {
-        self.map.insert(folder.to_string(), id);
+    /// Records the node installed at `folder`; false when the folder already has one.
+    fn insert(&mut self, folder: &str, id: PackageId) -> bool {
+        self.map.insert(folder.to_string(), id).is_none()
     }
 
     fn get(&self, folder: &str) -> Option<PackageId> {
@@ -151,22 +155,38 @@ impl NodeModules {
     }
 }
 
+/// Finds `node_modules/` in install-folder keys (built once: keys are searched a lot).
+static NODE_MODULES: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("node_modules/"));
+static NODE_MODULES_REV: LazyLock<memmem::FinderRev<'static>> =
+    LazyLock::new(|| memmem::FinderRev::new("node_modules/"));
+
+/// True for keys inside some `node_modules` (installed packages, not project folders).
+fn in_node_modules(folder: &str) -> bool {
+    NODE_MODULES.find(folder.as_bytes()).is_some()
+}
+
+/// True for `node_modules/<name>` (top level, not nested).
+fn is_top_level(folder: &str) -> bool {
+    folder
+        .strip_prefix("node_modules/")
+        .is_some_and(|rest| !in_node_modules(rest))
+}
+
 /// The folder whose `node_modules` is searched next: `node_modules/a/node_modules/@s/b` ->
 /// `node_modules/a`; `node_modules/a` -> `""`; `packages/foo` -> `packages`.
 fn parent_folder(folder: &str) -> &str {
-    if let Some(i) = folder.rfind("/node_modules/") {
-        return &folder[..i];
+    match NODE_MODULES_REV.rfind(folder.as_bytes()) {
+        Some(0) => "",
+        Some(i) if folder.as_bytes()[i - 1] == b'/' => &folder[..i - 1],
+        _ => folder.rfind('/').map_or("", |i| &folder[..i]),
     }
-    if folder.starts_with("node_modules/") {
-        return "";
-    }
-    folder.rfind('/').map_or("", |i| &folder[..i])
 }
 
 /// The package name of an install folder: the part after the last `node_modules/`, or the
 /// last path segment of a folder outside `node_modules`.
 fn folder_package_name(folder: &str) -> &str {
-    if let Some(i) = folder.rfind("node_modules/") {
+    if let Some(i) = NODE_MODULES_REV.rfind(folder.as_bytes()) {
         return &folder[i + "node_modules/".len()..];
     }
     folder.rsplit('/').next().unwrap_or(folder)

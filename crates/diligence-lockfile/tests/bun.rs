@@ -355,6 +355,13 @@ fn errors_name_the_place() {
 }
 
 #[test]
+fn duplicate_package_keys_are_errors() {
+    let text = "{\"lockfileVersion\": 1, \"workspaces\": {\"\": {}}, \"packages\": {\n \"a\": [\"a@1.0.0\", \"\", {}, \"\"],\n \"a\": [\"a@6.6.6\", \"\", {}, \"\"]}}";
+    let e = parse(text).unwrap_err();
+    assert_eq!(e.to_string(), "bun.lock:3:2: duplicate package key `a`");
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let e = parse(&"[".repeat(100_000)).unwrap_err();
     assert_eq!(e.line, 1);

@@ -448,6 +448,23 @@ fn errors_name_the_place() {
 }
 
 #[test]
+fn duplicate_keys_are_errors_not_a_silent_pick() {
+    // npm's JSON.parse keeps the last `resolved`, a reviewer sees the first.
+    let text = "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": {\"version\": \"1.0.0\",\n \"resolved\": \"https://registry.npmjs.org/a/-/a-1.0.0.tgz\",\n \"resolved\": \"https://evil.example/a/-/a-1.0.0.tgz\"}}}";
+    let e = parse(text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "package-lock.json:3:2: duplicate key `resolved`"
+    );
+    let text = "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": {\"version\": \"1.0.0\"},\n \"node_modules/a\": {\"version\": \"6.6.6\"}}}";
+    let e = parse(text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "package-lock.json:2:2: duplicate entry packages[\"node_modules/a\"]"
+    );
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = "[".repeat(100_000);
     let e = parse(&deep).unwrap_err();

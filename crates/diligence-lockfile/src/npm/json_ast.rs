@@ -32,36 +32,31 @@ impl<'t> JsonDoc<'t> {
         path: &'t Path,
         dialect: Dialect,
     ) -> Result<(Self, Value<'t>), LockfileError> {
-        let loose = dialect == Dialect::Jsonc;
-        let options = ParseOptions {
-            allow_comments: loose,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: loose,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
-        };
-        let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-            .map_err(|e| {
-                LockfileError::at(
-                    path,
-                    e.line_display(),
-                    e.column_display(),
-                    e.kind().to_string(),
-                )
-            })?;
         let doc = JsonDoc {
             path,
             lines: LineIndex::new(text),
         };
-        let value = parsed
-            .value
-            .ok_or_else(|| LockfileError::new(path, "empty lockfile: no JSON value"))?;
+        let value = match dialect {
+            Dialect::Json => super::json_parse::parse(text)
+                .map_err(|e| doc.error_at(e.offset, format!("invalid JSON: {}", e.message)))?,
+            Dialect::Jsonc => parse_jsonc(text, path)?,
+        };
         Ok((doc, value))
+    }
+
+    /// The property `key` of `obj`; a key written twice is an error (package managers keep
+    /// the last, a reviewer reads the first: never pick one silently).
+    pub fn get<'v, 'a>(
+        &self,
+        obj: &'v Object<'a>,
+        key: &str,
+    ) -> Result<Option<&'v ObjectProp<'a>>, LockfileError> {
+        let mut found = obj.properties.iter().filter(|p| p.name.as_str() == key);
+        let first = found.next();
+        if let Some(dup) = found.next() {
+            return Err(self.error_at(dup.range.start, format!("duplicate key `{key}`")));
+        }
+        Ok(first)
     }
 
     /// 1-based line of a byte offset.
@@ -103,16 +98,18 @@ impl<'t> JsonDoc<'t> {
         key: &str,
         owner: &str,
     ) -> Result<Option<(&'v str, &'v ObjectProp<'a>)>, LockfileError> {
-        let Some(prop) = obj.get(key) else {
+        let Some(prop) = self.get(obj, key)? else {
             return Ok(None);
         };
-        let s = self.string(&prop.value, &format!("`{key}` of {owner}"))?;
-        Ok(Some((s, prop)))
+        match &prop.value {
+            Value::StringLit(s) => Ok(Some((&s.value, prop))),
+            other => Err(self.type_error(other, &format!("`{key}` of {owner}"), "a string")),
+        }
     }
 
     /// The boolean field `key` of `obj` (absent = false); an error when it has another type.
     pub fn flag(&self, obj: &Object<'_>, key: &str, owner: &str) -> Result<bool, LockfileError> {
-        match obj.get(key).map(|p| &p.value) {
+        match self.get(obj, key)?.map(|p| &p.value) {
             None => Ok(false),
             Some(Value::BooleanLit(b)) => Ok(b.value),
             Some(other) => {
@@ -128,16 +125,21 @@ impl<'t> JsonDoc<'t> {
         key: &str,
         owner: &str,
     ) -> Result<Vec<(&'v str, &'v str)>, LockfileError> {
-        let Some(prop) = obj.get(key) else {
+        let Some(prop) = self.get(obj, key)? else {
             return Ok(Vec::new());
         };
-        let what = format!("`{key}` of {owner}");
-        let map = self.object(&prop.value, &what)?;
+        let Value::Object(map) = &prop.value else {
+            return Err(self.type_error(&prop.value, &format!("`{key}` of {owner}"), "an object"));
+        };
         map.properties
             .iter()
-            .map(|p| {
-                let spec = self.string(&p.value, &format!("`{}` in {what}", p.name.as_str()))?;
-                Ok((p.name.as_str(), spec))
+            .map(|p| match &p.value {
+                Value::StringLit(spec) => Ok((p.name.as_str(), &*spec.value)),
+                other => Err(self.type_error(
+                    other,
+                    &format!("`{}` in `{key}` of {owner}", p.name.as_str()),
+                    "a string",
+                )),
             })
             .collect()
     }
@@ -149,7 +151,7 @@ impl<'t> JsonDoc<'t> {
         key: &str,
         owner: &str,
     ) -> Result<Vec<&'v str>, LockfileError> {
-        let Some(prop) = obj.get(key) else {
+        let Some(prop) = self.get(obj, key)? else {
             return Ok(Vec::new());
         };
         let what = format!("`{key}` of {owner}");
@@ -170,6 +172,34 @@ impl<'t> JsonDoc<'t> {
             format!("{what} must be {expected}, found {}", kind(value)),
         )
     }
+}
+
+/// JSONC as bun writes it: comments and trailing commas; nesting capped at 512 by the parser.
+fn parse_jsonc<'t>(text: &'t str, path: &Path) -> Result<Value<'t>, LockfileError> {
+    let options = ParseOptions {
+        allow_comments: true,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: true,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed =
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
+            LockfileError::at(
+                path,
+                e.line_display(),
+                e.column_display(),
+                e.kind().to_string(),
+            )
+        })?;
+    parsed
+        .value
+        .ok_or_else(|| LockfileError::new(path, "empty lockfile: no JSON value"))
 }
 
 /// Byte offset where a value starts.

@@ -30,7 +30,7 @@ pub(super) fn read(
 ) -> Result<(), LockfileError> {
     let mut folders = NodeModules::default();
     let mut pending = Vec::new();
-    if let Some(prop) = root.get("dependencies") {
+    if let Some(prop) = doc.get(root, "dependencies")? {
         let deps = doc.object(&prop.value, "`dependencies`")?;
         walk(doc, deps, "", graph, &mut folders, &mut pending)?;
     }
@@ -73,13 +73,15 @@ fn walk<'v>(
         let entry = doc.object(&prop.value, &owner)?;
         let package = read_entry(doc, name, &folder, prop, entry, &owner)?;
         let id = graph.add_package(package);
-        folders.insert(&folder, id);
+        if !folders.insert(&folder, id) {
+            return Err(doc.error_at(prop.range.start, format!("duplicate {owner}")));
+        }
         pending.push(Requires {
             id,
             folder: folder.clone(),
             requires: doc.string_map(entry, "requires", &owner)?,
         });
-        if let Some(children) = entry.get("dependencies") {
+        if let Some(children) = doc.get(entry, "dependencies")? {
             let children = doc.object(&children.value, &format!("`dependencies` of {owner}"))?;
             walk(doc, children, &folder, graph, folders, pending)?;
         }
@@ -164,7 +166,7 @@ fn root_importer(
     let Some(manifest) = manifest else {
         let dependencies = graph
             .iter()
-            .filter(|(_, p)| p.key.matches("node_modules/").count() == 1)
+            .filter(|(_, p)| super::is_top_level(&p.key))
             .map(|(id, p)| Edge {
                 name: super::folder_package_name(&p.key).to_string(),
                 spec: p.version.clone(),

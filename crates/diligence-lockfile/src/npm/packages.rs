@@ -45,7 +45,9 @@ pub(super) fn read(
         }
         let (package, link_target) = read_entry(doc, key, prop, obj, &owner)?;
         let id = graph.add_package(package);
-        folders.insert(key, id);
+        if !folders.insert(key, id) {
+            return Err(doc.error_at(prop.range.start, format!("duplicate entry {owner}")));
+        }
         entries.push(Entry {
             id,
             key,
@@ -87,7 +89,7 @@ fn read_entry<'v>(
     let version = doc.opt_string(obj, "version", owner)?.map_or("", |v| v.0);
     let name = doc.opt_string(obj, "name", owner)?.map(|v| v.0);
     let (integrity, integrity_line) = entry_integrity(doc, obj, owner)?;
-    let in_node_modules = key.contains("node_modules/");
+    let in_node_modules = super::in_node_modules(key);
     let source = if link {
         Source::Link {
             path: resolved.map_or("", |r| r.0).to_string(),
@@ -135,15 +137,13 @@ fn workspace_folders<'v>(
     };
     let linked: HashSet<&str> = entries
         .iter()
-        .filter(|e| {
-            e.key.matches("node_modules/").count() == 1 && e.key.starts_with("node_modules/")
-        })
+        .filter(|e| super::is_top_level(e.key))
         .filter_map(|e| e.link_target)
         .collect();
     Ok(entries
         .iter()
         .map(|e| e.key)
-        .filter(|k| !k.contains("node_modules/") && linked.contains(k))
+        .filter(|k| !super::in_node_modules(k) && linked.contains(k))
         .filter(|k| !k.starts_with("../") && *k != ".." && !k.starts_with('/'))
         .filter(|k| globs.iter().any(|g| glob_match(g, k)))
         .collect())
@@ -152,7 +152,7 @@ fn workspace_folders<'v>(
 /// The root entry's `workspaces` globs.
 fn workspace_globs(doc: &JsonDoc<'_>, root: &Object<'_>) -> Result<Vec<String>, LockfileError> {
     let owner = "packages[\"\"]";
-    let Some(prop) = root.get("workspaces") else {
+    let Some(prop) = doc.get(root, "workspaces")? else {
         return Ok(Vec::new());
     };
     let list = match &prop.value {
@@ -187,7 +187,7 @@ fn classify_folders(
             }
             continue;
         }
-        if entry.key.contains("node_modules/") || workspaces.contains(entry.key) {
+        if super::in_node_modules(entry.key) || workspaces.contains(entry.key) {
             continue;
         }
         graph.packages[entry.id.index()].source = Source::Link {
@@ -213,7 +213,7 @@ fn entry_edges(
         }]);
     }
     let owner = format!("packages[\"{}\"]", entry.key);
-    let is_folder = !entry.key.contains("node_modules/");
+    let is_folder = !super::in_node_modules(entry.key);
     let declared = declared_dependencies(doc, entry.obj, &owner, is_folder)?;
     Ok(resolve_all(&declared, entry.key, folders))
 }
@@ -267,9 +267,7 @@ fn root_importer(
     }
     let dependencies = entries
         .iter()
-        .filter(|e| {
-            e.key.starts_with("node_modules/") && e.key.matches("node_modules/").count() == 1
-        })
+        .filter(|e| super::is_top_level(e.key))
         .map(|e| Edge {
             name: folder_package_name(e.key).to_string(),
             spec: String::new(),
