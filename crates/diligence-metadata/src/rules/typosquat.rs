@@ -206,7 +206,8 @@ fn edit_distance(name: &str) -> Option<Candidate> {
 /// Whether an edit of distance `d` between a name and a popular name looks like a typo rather
 /// than a different word or a sibling package:
 /// - not a change of digits (`vue2`/`vue3`, `jsonp`/`json5`, `enzyme-adapter-react-15`);
-/// - not a plural (`options`/`option`);
+/// - not a plural (`options`/`option`), unless the popular name already ends in `s`
+///   (`expresss`, `axioss` are doubled letters, not plurals);
 /// - not an edit at the start of the name or of a word (`preact`/`react`, `tslint-loader`/
 ///   `eslint-loader`, `react-emotion`/`react-motion`): people mistype inside words;
 /// - not a different short word (≤ 3 letters) in an otherwise equal compound name
@@ -228,7 +229,7 @@ fn typo_like(name: &str, target: &str, d: usize) -> bool {
     } else {
         (target, name)
     };
-    if long.len() == short.len() + 1 && long == format!("{short}s") {
+    if long.len() == short.len() + 1 && long == format!("{short}s") && !short.ends_with('s') {
         return false;
     }
     if d >= 2 && long.len() == short.len() + d && (long.starts_with(short) || long.ends_with(short))
