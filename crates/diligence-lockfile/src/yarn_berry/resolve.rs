@@ -245,6 +245,8 @@ impl Index {
         found.map(|i| PackageId(i as u32))
     }
 
+    /// One of the entries a decoded descriptor names: the one bound to `parent`'s locator,
+    /// else to the root workspace's, else the last.
     fn pick(
         &self,
         entries: &[Entry],
@@ -262,10 +264,13 @@ impl Index {
             .find_map(|want| {
                 candidates
                     .iter()
+                    .rev()
                     .find(|(b, _)| b.as_deref() == Some(want.as_str()))
                     .map(|(_, i)| *i)
             })
-            .or_else(|| candidates.first().map(|(_, i)| *i))
+            // A descriptor listed twice: the later entry wins, as in yarn's lockfile reader
+            // (the earlier one is left unreached, where the orphan check sees it).
+            .or_else(|| candidates.last().map(|(_, i)| *i))
     }
 
     /// The fallback for a dependency [`Index::resolve`] cannot place: an entry with this
