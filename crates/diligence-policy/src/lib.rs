@@ -1,0 +1,330 @@
+//! The `diligence.toml` policy file: what a team decided about its supply chain, kept in the
+//! repository next to the lockfile (cargo-deny's `deny.toml` and cargo-vet's audits are the
+//! model).
+//!
+//! ```toml
+//! fail-on = "medium"                      # exit 1 at or above this severity
+//! allowed-hosts = ["npm.corp.example"]    # extra hosts for `resolved` URLs
+//! allowed-schemes = ["https"]
+//! cooldown-days = 7                       # metadata thresholds, in days
+//! new-package-days = 30
+//! dormancy-days = 365
+//! version-jump-major = 99
+//! typosquat-allowlist = ["react-dom-router"]
+//! internal-scopes = ["@corp"]
+//! internal-names = ["corp-build"]
+//!
+//! [scope-registries]
+//! "@corp" = "https://npm.corp.example/"
+//!
+//! [rules."metadata/new-package"]
+//! severity = "info"
+//! [rules."lockfile/git-source"]
+//! disabled = true
+//!
+//! [[ignore]]
+//! package = "left-pad@1.3.0"              # or: integrity = "sha512-…"
+//! rule = "code/install-script"
+//! reason = "reviewed in PR #123: the script only builds a native addon"
+//! expires = 2026-12-31                    # optional TOML date
+//! ```
+//!
+//! Loading ([`Policy::load`]) is strict: unknown keys, wrong types, bad severities, rule ids
+//! not shaped `family/kebab-name`, ignores without a pin, a rule or a reason, and bad dates are
+//! errors naming `file:line:column`. [`Policy::apply`] applies the rule overrides and the
+//! ignores to a finished list of findings and adds `policy/expired-ignore` and
+//! `policy/stale-ignore` findings of its own.
+
+mod date;
+mod file;
+pub mod rules;
+
+pub use date::Date;
+
+use diligence_finding::{Finding, PackageRef, Severity};
+use diligence_graph::{DependencyGraph, Integrity};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The policy file name looked up in the project folder.
+pub const POLICY_FILE: &str = "diligence.toml";
+
+/// Why a policy file could not be loaded. Both variants name the file; `Invalid` also the
+/// 1-based line and column (`diligence.toml:12:1: unknown field `fail_on`…`).
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    /// The file could not be read (an explicit `--config` path that does not exist, a
+    /// permission error, invalid UTF-8).
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a valid policy.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// A per-rule override from `[rules."family/name"]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleOverride {
+    /// Replaces the finding's severity.
+    pub severity: Option<Severity>,
+    /// Drops every finding of the rule.
+    pub disabled: bool,
+}
+
+/// Numeric thresholds for the metadata rules, in days (or a major version number). `None`
+/// keeps the rule's default.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Thresholds {
+    /// `cooldown-days`: versions younger than this are flagged (`metadata/recent-version`).
+    pub cooldown_days: Option<f64>,
+    /// `new-package-days`: packages created less than this ago are flagged.
+    pub new_package_days: Option<f64>,
+    /// `dormancy-days`: a release after this long a silence is flagged.
+    pub dormancy_days: Option<f64>,
+    /// `version-jump-major`: majors at or above this are anomalous.
+    pub version_jump_major: Option<u64>,
+}
+
+/// What an `[[ignore]]` entry is pinned to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IgnoreTarget {
+    /// `package = "name@version"`: exactly that version.
+    Package { name: String, version: String },
+    /// `integrity = "sha512-…"`: the tarball with that SRI hash, whatever its name (resolve it
+    /// against the graph with [`Policy::resolve_integrities`]).
+    Integrity(Integrity),
+}
+
+/// One `[[ignore]]` entry: accept the findings of `rule` on one pinned package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub target: IgnoreTarget,
+    /// Rule id, e.g. `code/install-script`.
+    pub rule: String,
+    /// Why the risk is accepted (required, non-empty).
+    pub reason: String,
+    /// Last day the ignore applies (inclusive); from the next day on it is expired.
+    pub expires: Option<Date>,
+    /// 1-based line of the entry in the policy file.
+    pub line: u32,
+}
+
+impl Ignore {
+    /// `name@version` or the integrity string, for messages.
+    pub fn pin(&self) -> String {
+        match &self.target {
+            IgnoreTarget::Package { name, version } => format!("{name}@{version}"),
+            IgnoreTarget::Integrity(i) => i.to_string(),
+        }
+    }
+
+    /// True when `expires` is before `today`.
+    pub fn is_expired(&self, today: Date) -> bool {
+        self.expires.is_some_and(|e| e < today)
+    }
+}
+
+/// A loaded policy. [`Policy::default`] is the policy of a project without `diligence.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// The file it was read from (`None` for the default policy).
+    pub path: Option<PathBuf>,
+    pub fail_on: Option<Severity>,
+    /// Extra hosts allowed in `resolved` URLs (hostnames, `host:port` or registry URLs).
+    pub allowed_hosts: Vec<String>,
+    /// Extra URL schemes allowed in `resolved` (e.g. `git+https`).
+    pub allowed_schemes: Vec<String>,
+    /// `[rules."id"]` overrides by rule id.
+    pub rules: BTreeMap<String, RuleOverride>,
+    pub thresholds: Thresholds,
+    /// Names never reported as typosquats.
+    pub typosquat_allowlist: Vec<String>,
+    /// Scopes (`@corp`, lowercased) that are internal: never from the public registry.
+    pub internal_scopes: Vec<String>,
+    /// Unscoped or scoped names that are internal.
+    pub internal_names: Vec<String>,
+    /// Scope (`@corp`) → registry URL.
+    pub scope_registries: BTreeMap<String, String>,
+    pub ignores: Vec<Ignore>,
+    /// For each ignore (same index), the packages its integrity pin matched in the graph.
+    integrity_packages: Vec<Vec<PackageRef>>,
+}
+
+impl Policy {
+    /// Loads the policy: `explicit` (from `--config PATH`) must exist; otherwise
+    /// `project_dir/diligence.toml` is read when present, else the default policy applies.
+    ///
+    /// Errors: [`PolicyError::Io`] when the file cannot be read, [`PolicyError::Invalid`] with
+    /// file:line:column for anything not in the documented shape.
+    pub fn load(project_dir: &Path, explicit: Option<&Path>) -> Result<Policy, PolicyError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let p = project_dir.join(POLICY_FILE);
+                if !p.exists() {
+                    return Ok(Policy::default());
+                }
+                p
+            }
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| PolicyError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Policy::parse(&path, &text)
+    }
+
+    /// Parses policy text; `path` is used in errors and finding locations only.
+    pub fn parse(path: &Path, text: &str) -> Result<Policy, PolicyError> {
+        file::parse(path, text)
+    }
+
+    /// The effective `--fail-on`: the command line's value when given, else the file's, else
+    /// `high`.
+    pub fn fail_on(&self, cli: Option<Severity>) -> Severity {
+        cli.or(self.fail_on).unwrap_or(Severity::High)
+    }
+
+    /// Resolves `integrity = "…"` ignores to the `name@version` of every graph package whose
+    /// integrity shares a hash with the pin. Call before [`Policy::apply`]; unresolved
+    /// integrity pins match nothing (and are reported stale).
+    pub fn resolve_integrities(&mut self, graph: &DependencyGraph) {
+        self.integrity_packages = self
+            .ignores
+            .iter()
+            .map(|ig| match &ig.target {
+                IgnoreTarget::Integrity(pin) => graph
+                    .packages
+                    .iter()
+                    .filter(|p| p.integrity.as_ref().is_some_and(|i| i.matches(pin)))
+                    .map(|p| PackageRef {
+                        name: p.name.clone(),
+                        version: p.version.clone(),
+                    })
+                    .collect(),
+                IgnoreTarget::Package { .. } => Vec::new(),
+            })
+            .collect();
+    }
+
+    fn ignore_matches(&self, index: usize, f: &Finding) -> bool {
+        let ig = &self.ignores[index];
+        if ig.rule != f.rule {
+            return false;
+        }
+        let Some(pkg) = &f.package else { return false };
+        match &ig.target {
+            IgnoreTarget::Package { name, version } => &pkg.name == name && &pkg.version == version,
+            IgnoreTarget::Integrity(_) => self
+                .integrity_packages
+                .get(index)
+                .is_some_and(|list| list.contains(pkg)),
+        }
+    }
+
+    /// Applies the policy to a finished list of findings, as of `today`:
+    ///
+    /// 1. `[rules]` overrides: findings of a disabled rule are dropped, severities replaced;
+    /// 2. ignores that have not expired drop the findings they match (same rule, same pinned
+    ///    package); an expired ignore drops nothing and adds a `policy/expired-ignore` finding;
+    /// 3. an unexpired ignore that matched nothing adds a `policy/stale-ignore` finding.
+    ///
+    /// Policy findings point at the ignore's line in the policy file and pass through the
+    /// `[rules]` overrides too. Order of the input is kept; policy findings come last.
+    pub fn apply(&self, findings: Vec<Finding>, today: Date) -> Vec<Finding> {
+        let mut used = vec![false; self.ignores.len()];
+        let mut out = Vec::with_capacity(findings.len());
+        for f in findings.into_iter().filter_map(|f| self.override_rule(f)) {
+            let mut suppressed = false;
+            for (i, ig) in self.ignores.iter().enumerate() {
+                if self.ignore_matches(i, &f) {
+                    used[i] = true;
+                    suppressed |= !ig.is_expired(today);
+                }
+            }
+            if !suppressed {
+                out.push(f);
+            }
+        }
+        let file = self
+            .path
+            .as_ref()
+            .map_or_else(|| POLICY_FILE.to_string(), |p| p.display().to_string());
+        for (i, ig) in self.ignores.iter().enumerate() {
+            let finding = if ig.is_expired(today) {
+                expired_finding(ig, &file, today)
+            } else if !used[i] {
+                stale_finding(ig, &file)
+            } else {
+                continue;
+            };
+            out.extend(self.override_rule(finding));
+        }
+        out
+    }
+
+    fn override_rule(&self, mut f: Finding) -> Option<Finding> {
+        let Some(over) = self.rules.get(&f.rule) else {
+            return Some(f);
+        };
+        if over.disabled {
+            return None;
+        }
+        if let Some(s) = over.severity {
+            f.severity = s;
+        }
+        Some(f)
+    }
+}
+
+fn with_pin(f: Finding, ig: &Ignore) -> Finding {
+    match &ig.target {
+        IgnoreTarget::Package { name, version } => f.package(name, version),
+        IgnoreTarget::Integrity(_) => f,
+    }
+}
+
+fn expired_finding(ig: &Ignore, file: &str, today: Date) -> Finding {
+    let expires = ig.expires.map(|d| d.to_string()).unwrap_or_default();
+    let f = Finding::new(
+        &rules::expired_ignore::EXPIRED_IGNORE,
+        format!(
+            "ignore of {} on {} expired on {expires} (reason was: {}); its findings are reported again",
+            ig.rule,
+            ig.pin(),
+            ig.reason
+        ),
+    )
+    .at(file, ig.line)
+    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "expires": expires, "today": today.to_string(), "reason": ig.reason}));
+    with_pin(f, ig)
+}
+
+fn stale_finding(ig: &Ignore, file: &str) -> Finding {
+    let f = Finding::new(
+        &rules::stale_ignore::STALE_IGNORE,
+        format!(
+            "ignore of {} on {} matched no finding; remove it or update the pin",
+            ig.rule,
+            ig.pin()
+        ),
+    )
+    .at(file, ig.line)
+    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "reason": ig.reason}));
+    with_pin(f, ig)
+}
+
+/// All rules of this crate: `policy/expired-ignore`, `policy/stale-ignore`.
+pub fn rules() -> Vec<&'static diligence_finding::Rule> {
+    rules::ALL.to_vec()
+}
