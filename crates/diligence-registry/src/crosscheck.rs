@@ -43,14 +43,40 @@ impl Default for CrosscheckOptions {
 /// The not-evaluated `what` for a package whose packument could not be had.
 const CHECK: &str = "registry cross-check";
 
+/// Findings and not-evaluated records being collected.
+#[derive(Default)]
+struct Results {
+    findings: Vec<Finding>,
+    not_evaluated: Vec<NotEvaluated>,
+}
+
+impl Results {
+    /// Records an outcome; true when it was a finding.
+    fn push(&mut self, outcome: Outcome) -> bool {
+        match outcome {
+            Outcome::Clean => false,
+            Outcome::Finding(f) => {
+                self.findings.push(*f);
+                true
+            }
+            Outcome::NotEvaluated(n) => {
+                self.not_evaluated.push(n);
+                false
+            }
+        }
+    }
+}
+
+type Fetched<'a> = BTreeMap<&'a str, Result<Arc<Packument>, RegistryError>>;
+
 /// Cross-checks every registry entry of `graph` against the registry `client` is configured
 /// for. Returns the findings (rules `registry/*`, see [`crate::rules`]) and what could not be
 /// evaluated: packuments that could not be fetched (offline and not cached, 401/403, 5xx
 /// after retries, transport errors), berry checksums, hashes with no algorithm in common.
 ///
 /// A 404 on a packument is a finding (`registry/version-missing`), not an error. Packuments
-/// are fetched in parallel with `client.options().concurrency` threads. Results are sorted
-/// by package, then rule.
+/// are fetched in parallel with `client.options().concurrency` threads. Findings are sorted
+/// by package, rule and line; not-evaluated records are deduplicated.
 pub fn crosscheck(
     graph: &DependencyGraph,
     client: &RegistryClient,
@@ -62,7 +88,6 @@ pub fn crosscheck(
         .iter()
         .filter(|p| matches!(p.source, Source::Registry { .. }))
         .collect();
-    let names: BTreeSet<&str> = entries.iter().map(|p| p.name.as_str()).collect();
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(client.options().concurrency.max(1))
         .build()
@@ -76,69 +101,25 @@ pub fn crosscheck(
             return (Vec::new(), vec![ne]);
         }
     };
-    let bar = progress::bar(names.len() as u64, "packuments", options.progress);
-    let packuments: BTreeMap<&str, Result<Arc<Packument>, RegistryError>> = pool.install(|| {
-        names
-            .par_iter()
-            .map(|name| {
-                let result = client.dists(name, options.packument_kind);
-                bar.inc(1);
-                (*name, result)
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
-
-    let mut findings = Vec::new();
-    let mut not_evaluated = Vec::new();
+    let packuments = fetch_all(&entries, client, &pool, options);
+    let mut results = Results::default();
     let mut to_verify: Vec<(&Package, Arc<Packument>, bool)> = Vec::new();
     for package in &entries {
-        let mut push = |outcome: Outcome| match outcome {
-            Outcome::Clean => false,
-            Outcome::Finding(f) => {
-                findings.push(*f);
-                true
-            }
-            Outcome::NotEvaluated(n) => {
-                not_evaluated.push(n);
-                false
-            }
-        };
-        let scope_flagged = push(scope_registry::check(package, &file, client.config()));
-        let packument = match packuments.get(package.name.as_str()) {
-            Some(Ok(p)) => p.clone(),
-            Some(Err(RegistryError::NotFound { .. })) => {
-                push(version_missing::check(package, &file, None));
-                continue;
-            }
-            Some(Err(e)) => {
-                push(Outcome::NotEvaluated(NotEvaluated {
-                    what: crate::rules::what(CHECK, package),
-                    why: e.to_string(),
-                }));
-                continue;
-            }
-            None => continue,
-        };
-        if push(version_missing::check(package, &file, Some(&packument))) {
-            continue;
+        if let Some((packument, integrity_flagged)) =
+            check_entry(package, &file, client, &packuments, &mut results)
+        {
+            to_verify.push((package, packument, integrity_flagged));
         }
-        let integrity_flagged = push(integrity_mismatch::check(package, &file, &packument));
-        if !scope_flagged {
-            push(resolved_mismatch::check(
-                package,
-                &file,
-                client.config(),
-                &packument,
-            ));
-        }
-        to_verify.push((package, packument, integrity_flagged));
     }
     if options.verify_tarballs {
         let (f, n) = verify_tarballs(&to_verify, &file, client, &pool, options.progress);
-        findings.extend(f);
-        not_evaluated.extend(n);
+        results.findings.extend(f);
+        results.not_evaluated.extend(n);
     }
+    let Results {
+        mut findings,
+        mut not_evaluated,
+    } = results;
     findings.sort_by(|a, b| {
         a.package
             .cmp(&b.package)
@@ -153,6 +134,64 @@ pub fn crosscheck(
     let mut seen = BTreeSet::new();
     not_evaluated.retain(|n| seen.insert((n.what.clone(), n.why.clone())));
     (findings, not_evaluated)
+}
+
+/// Fetches the packument (dists) of every distinct name in parallel.
+fn fetch_all<'a>(
+    entries: &[&'a Package],
+    client: &RegistryClient,
+    pool: &rayon::ThreadPool,
+    options: &CrosscheckOptions,
+) -> Fetched<'a> {
+    let names: BTreeSet<&str> = entries.iter().map(|p| p.name.as_str()).collect();
+    let bar = progress::bar(names.len() as u64, "packuments", options.progress);
+    let fetched = pool.install(|| {
+        names
+            .par_iter()
+            .map(|name| {
+                let result = client.dists(name, options.packument_kind);
+                bar.inc(1);
+                (*name, result)
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    fetched
+}
+
+/// Runs the packument rules on one entry. Returns the packument and whether the integrity
+/// rule fired, when the entry's version exists (so its tarball can be verified).
+fn check_entry(
+    package: &Package,
+    file: &str,
+    client: &RegistryClient,
+    packuments: &Fetched<'_>,
+    results: &mut Results,
+) -> Option<(Arc<Packument>, bool)> {
+    let scope_flagged = results.push(scope_registry::check(package, file, client.config()));
+    let packument = match packuments.get(package.name.as_str())? {
+        Ok(p) => p.clone(),
+        Err(RegistryError::NotFound { .. }) => {
+            results.push(version_missing::check(package, file, None));
+            return None;
+        }
+        Err(e) => {
+            results.push(Outcome::NotEvaluated(NotEvaluated {
+                what: crate::rules::what(CHECK, package),
+                why: e.to_string(),
+            }));
+            return None;
+        }
+    };
+    if results.push(version_missing::check(package, file, Some(&packument))) {
+        return None;
+    }
+    let integrity_flagged = results.push(integrity_mismatch::check(package, file, &packument));
+    if !scope_flagged {
+        let config = client.config();
+        results.push(resolved_mismatch::check(package, file, config, &packument));
+    }
+    Some((packument, integrity_flagged))
 }
 
 /// Downloads and verifies each distinct `name@version` once. When the lockfile integrity is
