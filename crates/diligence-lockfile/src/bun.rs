@@ -22,15 +22,17 @@
 //! segment). Root dependencies are looked up as `x`; dependencies of a workspace named `w` as
 //! `w/x`, then `x`. Workspace members are keyed by their package name.
 
+mod tuple;
+
 use crate::npm::json_ast::{self, Dialect, JsonDoc};
-use crate::npm::{git_with_commit, is_commit};
 use crate::{LockfileError, ReadContext};
 use diligence_graph::{
-    DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
-    Package, PackageId, Source,
+    DepKind, DependencyGraph, Edge, Importer, Location, LockfileFormat, LockfileInfo, Package,
+    PackageId, Source,
 };
-use jsonc_parser::ast::{Array, Object, ObjectProp, Value};
+use jsonc_parser::ast::{Object, ObjectProp, Value};
 use std::collections::HashMap;
+use tuple::{Resolution, Tuple};
 
 /// Parses `bun.lock` text into a graph.
 ///
@@ -166,77 +168,6 @@ fn read_workspaces<'v, 't>(
     Ok((root, members))
 }
 
-/// What the resolution half of an ident names.
-enum Resolution<'a> {
-    Npm,
-    Git,
-    RemoteTarball,
-    LocalTarball,
-    Folder(&'a str),
-    Link(&'a str),
-    Workspace(&'a str),
-    Root,
-}
-
-/// Classifies `res` the way bun's `Resolution.fromTextLockfile` does (prefixes first, then
-/// the inferred dependency type). `None` for a form bun rejects.
-fn classify(res: &str) -> Option<Resolution<'_>> {
-    if res.starts_with("root:") {
-        return Some(Resolution::Root);
-    }
-    if let Some(p) = res.strip_prefix("link:") {
-        return Some(Resolution::Link(p));
-    }
-    if let Some(p) = res.strip_prefix("workspace:") {
-        return Some(Resolution::Workspace(p));
-    }
-    if let Some(p) = res.strip_prefix("file:") {
-        return Some(Resolution::Folder(p));
-    }
-    const GIT: [&str; 8] = [
-        "git+",
-        "git://",
-        "git@",
-        "ssh://",
-        "github:",
-        "gitlab:",
-        "bitbucket:",
-        "gist:",
-    ];
-    let url_path = res.split('#').next().unwrap_or(res);
-    if GIT.iter().any(|p| res.starts_with(p)) {
-        return Some(Resolution::Git);
-    }
-    if res.starts_with("http://") || res.starts_with("https://") {
-        return Some(if url_path.ends_with(".git") {
-            Resolution::Git
-        } else {
-            Resolution::RemoteTarball
-        });
-    }
-    if [".tgz", ".tar.gz", ".tar"]
-        .iter()
-        .any(|s| url_path.ends_with(s))
-    {
-        return Some(Resolution::LocalTarball);
-    }
-    if res.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return Some(Resolution::Npm);
-    }
-    // `owner/repo#ref` GitHub shorthand.
-    if res.contains('/') && !res.contains(':') && !res.starts_with('.') {
-        return Some(Resolution::Git);
-    }
-    None
-}
-
-/// `"<name>@<resolution>"`: the name may be scoped (`@scope/name@1.0.0`).
-fn split_ident(ident: &str) -> Option<(&str, &str)> {
-    let at = ident.get(1..)?.find('@')? + 1;
-    let (name, res) = (&ident[..at], &ident[at + 1..]);
-    (!name.is_empty()).then_some((name, res))
-}
-
 /// A package entry kept for the edge pass: node, key, INFO object.
 type Entry<'v, 't> = (PackageId, &'v str, Option<&'v Object<'t>>);
 
@@ -250,70 +181,32 @@ fn read_entry<'v, 't>(
     keys: &mut HashMap<String, PackageId>,
 ) -> Result<Option<Entry<'v, 't>>, LockfileError> {
     let key = prop.name.as_str();
-    let owner = format!("packages[\"{key}\"]");
-    let Value::Array(tuple) = &prop.value else {
-        return Err(doc.type_error(&prop.value, &owner, "an array"));
-    };
-    let Some(first) = tuple.elements.first() else {
-        return Err(doc.error_at(tuple.range.start, format!("{owner} is an empty array")));
-    };
-    let ident = doc.string(first, &format!("{owner}[0]"))?;
-    let bad_ident = || {
-        doc.error_at(
-            json_ast::start(first),
-            format!("{owner}[0] `{ident}` is not `<name>@<resolution>`"),
-        )
-    };
-    let (name, res) = split_ident(ident).ok_or_else(bad_ident)?;
-    let resolution = classify(res).ok_or_else(|| {
-        doc.error_at(
-            json_ast::start(first),
-            format!("{owner}[0]: unexpected resolution `{res}`"),
-        )
-    })?;
-    let line = doc.line(prop.range.start);
-    let slots = Slots::read(doc, tuple, &resolution, &owner)?;
-    let source = match resolution {
-        Resolution::Npm => Source::Registry {
-            resolved: slots
-                .url
-                .filter(|u| !u.0.is_empty())
-                .map(|u| u.0.to_string()),
-        },
-        Resolution::Git => git_source(res, slots.tag),
-        Resolution::RemoteTarball => Source::Tarball {
-            url: res.to_string(),
-        },
-        Resolution::LocalTarball => Source::File {
-            path: res.to_string(),
-        },
-        Resolution::Folder(p) => Source::File {
-            path: p.to_string(),
-        },
-        Resolution::Link(p) => Source::Link {
-            path: p.to_string(),
-        },
+    let tuple = Tuple::read(doc, prop)?;
+    let source = match tuple.resolution {
         Resolution::Root => return Ok(None),
         Resolution::Workspace(path) => {
             let Some(member) = members.iter().find(|m| m.path == path) else {
                 return Err(doc.error_at(
-                    json_ast::start(first),
-                    format!("{owner}: unknown workspace `{path}`"),
+                    tuple.ident_offset,
+                    format!("packages[\"{key}\"]: unknown workspace `{path}`"),
                 ));
             };
             keys.entry(key.to_string()).or_insert(member.id);
             return Ok(None);
         }
+        _ => tuple.source(),
     };
-    let resolved_line = match (&source, slots.url) {
+    let line = doc.line(prop.range.start);
+    let resolved_line = match (&source, tuple.slots.url) {
         (Source::Registry { .. }, Some((_, offset))) => doc.line(offset),
         _ => line,
     };
+    let integrity = tuple.slots.integrity;
     let id = graph.add_package(Package {
-        name: name.to_string(),
-        version: res.to_string(),
+        name: tuple.name.to_string(),
+        version: tuple.res.to_string(),
         source,
-        integrity: slots.integrity.as_ref().map(|i| i.0.clone()),
+        integrity: integrity.as_ref().map(|i| i.0.clone()),
         dev: false,
         optional: false,
         peer: false,
@@ -323,105 +216,13 @@ fn read_entry<'v, 't>(
         location: Location {
             line,
             resolved_line,
-            integrity_line: slots.integrity.map_or(0, |i| doc.line(i.1)),
+            integrity_line: integrity.map_or(0, |i| doc.line(i.1)),
         },
     });
     if keys.insert(key.to_string(), id).is_some() {
         return Err(doc.error_at(prop.range.start, format!("duplicate package key `{key}`")));
     }
-    Ok(Some((id, key, slots.info)))
-}
-
-/// The slots after the ident, by resolution kind. Offsets are byte offsets of the values.
-struct Slots<'v, 't> {
-    url: Option<(&'v str, usize)>,
-    info: Option<&'v Object<'t>>,
-    integrity: Option<(Integrity, usize)>,
-    tag: Option<&'v str>,
-}
-
-impl<'v, 't> Slots<'v, 't> {
-    fn read(
-        doc: &JsonDoc<'_>,
-        tuple: &'v Array<'t>,
-        resolution: &Resolution<'_>,
-        owner: &str,
-    ) -> Result<Self, LockfileError> {
-        let el = &tuple.elements;
-        let mut slots = Slots {
-            url: None,
-            info: None,
-            integrity: None,
-            tag: None,
-        };
-        let info_at = match resolution {
-            Resolution::Npm => {
-                let Some(url) = el.get(1) else {
-                    return Err(doc.error_at(
-                        tuple.range.start,
-                        format!("{owner}: npm entry has no registry slot (element 1)"),
-                    ));
-                };
-                slots.url = Some((
-                    doc.string(url, &format!("{owner}[1]"))?,
-                    json_ast::start(url),
-                ));
-                slots.integrity = integrity_slot(doc, el.get(3), owner, 3)?;
-                2
-            }
-            Resolution::Git => {
-                if let Some(tag) = el.get(2) {
-                    slots.tag = Some(doc.string(tag, &format!("{owner}[2]"))?);
-                }
-                1
-            }
-            Resolution::RemoteTarball | Resolution::LocalTarball => {
-                slots.integrity = integrity_slot(doc, el.get(2), owner, 2)?;
-                1
-            }
-            _ => 1,
-        };
-        if let Some(info) = el.get(info_at) {
-            slots.info = Some(doc.object(info, &format!("{owner}[{info_at}]"))?);
-        }
-        Ok(slots)
-    }
-}
-
-/// An integrity slot: absent or `""` = none; otherwise it must be a valid SRI string.
-fn integrity_slot(
-    doc: &JsonDoc<'_>,
-    value: Option<&Value<'_>>,
-    owner: &str,
-    index: usize,
-) -> Result<Option<(Integrity, usize)>, LockfileError> {
-    let Some(value) = value else {
-        return Ok(None);
-    };
-    let text = doc.string(value, &format!("{owner}[{index}]"))?;
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let offset = json_ast::start(value);
-    let integrity = Integrity::parse_sri(text).map_err(|e| {
-        doc.error_at(
-            offset,
-            format!("malformed integrity in {owner}[{index}]: {e}"),
-        )
-    })?;
-    Ok(Some((integrity, offset)))
-}
-
-/// A git source from the resolution and bun-tag: the commit is the `#` fragment when it is a
-/// commit id, else the bun-tag when it is one.
-fn git_source(res: &str, tag: Option<&str>) -> Source {
-    match git_with_commit(res) {
-        Source::Git { url, commit: None } => Source::Git {
-            commit: tag.filter(|t| is_commit(t)).map(str::to_string),
-            url,
-        },
-        other => other,
-    }
+    Ok(Some((id, key, tuple.slots.info)))
 }
 
 /// The dependency maps of an INFO or workspace object; peers listed in `optionalPeers` are
@@ -589,15 +390,5 @@ mod tests {
         assert_eq!(parent_key("a"), "");
         assert_eq!(parent_key("@s/a/@t/b"), "@s/a");
         assert_eq!(parent_key("@s/a/b"), "@s/a");
-    }
-
-    #[test]
-    fn idents() {
-        assert_eq!(split_ident("@s/n@1.0.0"), Some(("@s/n", "1.0.0")));
-        assert_eq!(
-            split_ident("n@github:o/r#abc"),
-            Some(("n", "github:o/r#abc"))
-        );
-        assert_eq!(split_ident("n"), None);
     }
 }
