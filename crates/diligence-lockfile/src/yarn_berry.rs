@@ -59,13 +59,28 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
     let root_dir = cx.path.parent().unwrap_or(Path::new("."));
     let overrides = Overrides::new(cx.manifest, root_dir);
     let index = Index::new(&entries);
+    link_entries(&mut graph, &entries, &index, &overrides);
+    add_importers(&mut graph, &entries, &index, &overrides, cx);
+    mark_dev_optional(&mut graph);
+    Ok(graph)
+}
+
+/// Sets every entry's edges: each dependency resolved through [`Index::resolve`], a patch's
+/// edge to its original, and, once all exact targets are known, the name fallback
+/// ([`Index::by_name`]) for dependencies nothing else placed.
+fn link_entries(
+    graph: &mut DependencyGraph,
+    entries: &[Entry],
+    index: &Index,
+    overrides: &Overrides,
+) {
     let mut unplaced: Vec<(usize, usize)> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let mut edges: Vec<Edge> = Vec::with_capacity(entry.deps.len() + 1);
         for (name, range, kind) in &entry.deps {
             let target = match kind {
                 DepKind::Peer => None,
-                _ => index.resolve(&entries, &overrides, Some(i), name, range),
+                _ => index.resolve(entries, overrides, Some(i), name, range),
             };
             if target.is_none() && *kind != DepKind::Peer {
                 unplaced.push((i, edges.len()));
@@ -77,7 +92,7 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
                 target,
             });
         }
-        edges.extend(index.patch_original(&entries, i));
+        edges.extend(index.patch_original(entries, i));
         graph.packages[i].dependencies = edges;
     }
     let mut claimed = vec![false; graph.packages.len()];
@@ -90,12 +105,9 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
     }
     for (i, j) in unplaced {
         let name = &graph.packages[i].dependencies[j].name;
-        let target = index.by_name(&entries, name, &claimed);
+        let target = index.by_name(entries, name, &claimed);
         graph.packages[i].dependencies[j].target = target;
     }
-    add_importers(&mut graph, &entries, &index, &overrides, cx);
-    mark_dev_optional(&mut graph);
-    Ok(graph)
 }
 
 /// What the resolver needs of an entry besides its [`Package`].

@@ -474,3 +474,31 @@ fn a_shadowing_duplicate_wins_and_the_shadowed_entry_is_an_orphan() {
         .collect();
     assert_eq!(orphans, vec![5]);
 }
+
+#[test]
+fn catalogs_come_from_yarnrc_beside_the_lockfile() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = format!(
+        "{HEADER}\"ms@npm:^2.1.3\":\n  version: 2.1.3\n  resolution: \"ms@npm:2.1.3\"\n\n\"ms@npm:^9.0.0\":\n  version: 9.0.0\n  resolution: \"ms@npm:9.0.0\"\n\n\"root@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"root@workspace:.\"\n  dependencies:\n    ms: \"catalog:\"\n"
+    );
+    std::fs::write(dir.path().join("yarn.lock"), lock).unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name":"root","dependencies":{"ms":"catalog:"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".yarnrc.yml"),
+        "nodeLinker: node-modules\ncatalog:\n  ms: ^2.1.3\n",
+    )
+    .unwrap();
+    let g = read_lockfile(&dir.path().join("yarn.lock")).unwrap();
+    let target = g.importers[0].dependencies[0].target.unwrap();
+    assert_eq!(g.package(target).key, "ms@npm:^2.1.3");
+    let orphans: Vec<&str> = g
+        .unreachable()
+        .iter()
+        .map(|&id| g.package(id).key.as_str())
+        .collect();
+    assert_eq!(orphans, vec!["ms@npm:^9.0.0"]);
+}

@@ -206,7 +206,7 @@ impl Index {
                 }
             }
             let locator = decode(split_bindings(&entry.locator).0);
-            if entry.reference().starts_with("workspace:.") && entry.reference().len() == 11 {
+            if entry.reference() == "workspace:." {
                 index.root.get_or_insert(i);
             }
             index.by_locator.insert(locator, i);
