@@ -89,6 +89,11 @@ pub struct AuditArgs {
     /// Use the cache first and the network only for what is missing.
     #[arg(long)]
     pub prefer_offline: bool,
+    /// Also run the packument metadata rules (publish age, new publisher, new install script,
+    /// dormancy, provenance, …). Fields the registry does not serve are reported as not
+    /// evaluated.
+    #[arg(long)]
+    pub metadata: bool,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

@@ -6,6 +6,9 @@
 //!    dependency confusion);
 //! 2. advisories (OSV malware and vulnerabilities) from `--db` or the local index;
 //! 3. registry cross-checks (packument integrity, tarball URL, scope registry);
+//! 4. with `--metadata`: packument metadata rules (cooldown, new publisher, new install
+//!    script, dormancy, provenance …) over full packuments;
+//! 5. the package manager's posture (cooldown and install-script settings), as info findings.
 //!
 //! Layers that cannot run are reported under "not evaluated" (exit 2), never as clean; a layer
 //! the user switches off (`--no-advisories`, `--no-registry`) is simply not run.
@@ -15,7 +18,11 @@ use crate::cmd::ls::load_graph;
 use anyhow::{Context, Result};
 use diligence_finding::{Finding, NotEvaluated, Report, Target, TargetLockfile};
 use diligence_graph::DependencyGraph;
-use diligence_registry::{Cache, ClientOptions, Mode, NpmConfig, RegistryClient};
+use diligence_registry::{Cache, ClientOptions, Mode, NpmConfig, PackumentKind, RegistryClient};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::time::SystemTime;
 
 /// Findings and not-evaluated records of one check layer.
 #[derive(Default)]
@@ -42,8 +49,17 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         all.add(advisory_layer(&graph, &args));
     }
     if !args.no_registry {
-        all.add(registry_layer(&graph, &args, npm_config)?);
+        let client = registry_client(&args, npm_config)?;
+        all.add(registry_layer(&graph, &args, &client));
+        if args.metadata {
+            all.add(metadata_layer(&graph, &client, &project_dir));
+        }
+    } else if args.metadata {
+        anyhow::bail!("--metadata needs the registry: drop --no-registry");
     }
+    all.findings
+        .extend(diligence_metadata::posture(&project_dir, None));
+    all.not_evaluated = group_not_evaluated(all.not_evaluated);
 
     let target = Target {
         path: args.project.dir.display().to_string(),
@@ -140,7 +156,7 @@ fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
     }
 }
 
-fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, npm: NpmConfig) -> Result<Layer> {
+fn registry_client(args: &AuditArgs, npm: NpmConfig) -> Result<RegistryClient> {
     let mode = if args.offline {
         Mode::Offline
     } else if args.prefer_offline {
@@ -152,16 +168,113 @@ fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, npm: NpmConfig) -> 
         mode,
         ..Default::default()
     };
-    let client = RegistryClient::new(npm, Cache::default_location(), options)?;
+    Ok(RegistryClient::new(
+        npm,
+        Cache::default_location(),
+        options,
+    )?)
+}
+
+fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, client: &RegistryClient) -> Layer {
+    // Full packuments when the metadata rules run too (one download serves both), else the
+    // smaller abbreviated documents.
+    let packument_kind = if args.metadata {
+        PackumentKind::Full
+    } else {
+        PackumentKind::Abbreviated
+    };
     let cross = diligence_registry::CrosscheckOptions {
         verify_tarballs: false,
         progress: !args.quiet,
+        packument_kind,
     };
-    let (findings, not_evaluated) = diligence_registry::crosscheck(graph, &client, &cross);
-    Ok(Layer {
+    let (findings, not_evaluated) = diligence_registry::crosscheck(graph, client, &cross);
+    Layer {
         findings,
         not_evaluated,
-    })
+    }
+}
+
+/// Full packuments for every registry package name (the cross-check already fetched and
+/// cached them), then the packument rules. A packument that cannot be had is not evaluated.
+fn metadata_layer(graph: &DependencyGraph, client: &RegistryClient, project_dir: &Path) -> Layer {
+    let mut layer = Layer::default();
+    let policy = match diligence_metadata::MetadataPolicy::default().with_npmrc(project_dir) {
+        Ok(p) => p,
+        Err(why) => {
+            layer.not_evaluated.push(NotEvaluated {
+                what: "metadata checks".into(),
+                why,
+            });
+            return layer;
+        }
+    };
+    let names: BTreeSet<&str> = graph
+        .packages
+        .iter()
+        .filter(|p| matches!(p.source, diligence_graph::Source::Registry { .. }))
+        .map(|p| p.name.as_str())
+        .collect();
+    let fetched: Vec<(&str, Result<_, _>)> = names
+        .par_iter()
+        .map(|n| (*n, client.packument(n)))
+        .collect();
+    let mut packuments = HashMap::new();
+    for (name, result) in fetched {
+        match result {
+            Ok(p) => {
+                packuments.insert(name.to_string(), (*p).clone());
+            }
+            Err(e) => layer.not_evaluated.push(NotEvaluated {
+                what: format!("metadata checks of {name}"),
+                why: e.to_string(),
+            }),
+        }
+    }
+    let (findings, not_evaluated) =
+        diligence_metadata::check_graph(graph, &packuments, SystemTime::now(), &policy);
+    layer.findings.extend(
+        findings.into_iter().filter(|f| {
+            f.rule != "metadata/typosquat" && f.rule != "metadata/dependency-confusion"
+        }),
+    );
+    layer.not_evaluated.extend(not_evaluated);
+    layer
+}
+
+/// Collapses per-package not-evaluated records of one check (`<check> of name@version`) into
+/// one line with a count and three examples, so that a registry which strips a field for
+/// every package gives one line, not thousands. The first record's reason stands for the
+/// group (reasons differ only by the package named in them).
+fn group_not_evaluated(records: Vec<NotEvaluated>) -> Vec<NotEvaluated> {
+    let mut groups: BTreeMap<String, Vec<NotEvaluated>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for ne in records {
+        match ne.what.split_once(" of ") {
+            Some((check, _)) => groups.entry(check.to_string()).or_default().push(ne),
+            None => out.push(ne),
+        }
+    }
+    for (check, members) in groups {
+        if members.len() == 1 {
+            out.extend(members);
+            continue;
+        }
+        let subjects: Vec<&str> = members
+            .iter()
+            .filter_map(|m| m.what.split_once(" of ").map(|(_, s)| s))
+            .collect();
+        let what = format!(
+            "{check} of {} packages (e.g. {})",
+            members.len(),
+            subjects[..3.min(subjects.len())].join(", ")
+        );
+        out.push(NotEvaluated {
+            what,
+            why: members[0].why.clone(),
+        });
+    }
+    out
 }
 
 fn write_report(report: &Report, args: &AuditArgs) -> Result<()> {
