@@ -151,6 +151,9 @@ pub(crate) struct Entry<'a> {
     pub fetched: &'a Source,
     /// The registry `resolved` URL or the tarball URL, raw and parsed.
     pub url: Option<(&'a str, Result<ResolvedUrl, String>)>,
+    /// The tarball path under each reading of a registry entry's parsed URL
+    /// ([`ResolvedUrl::tarball_readings`]), computed once for the name and version rules.
+    pub readings: Option<[Option<resolved::TarballPath>; 2]>,
 }
 
 impl<'a> Entry<'a> {
@@ -163,11 +166,17 @@ impl<'a> Entry<'a> {
             Source::Tarball { url } => Some(url.as_str()),
             _ => None,
         };
+        let url = raw.map(|r| (r, ResolvedUrl::parse(r)));
+        let readings = match (&url, fetched) {
+            (Some((_, Ok(u))), Source::Registry { .. }) => Some(u.tarball_readings()),
+            _ => None,
+        };
         Entry {
             id,
             package,
             fetched,
-            url: raw.map(|r| (r, ResolvedUrl::parse(r))),
+            url,
+            readings,
         }
     }
 

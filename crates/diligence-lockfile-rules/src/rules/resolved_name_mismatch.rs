@@ -45,31 +45,28 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     let Source::Registry { .. } = entry.fetched else {
         return;
     };
-    let Some((raw, url)) = entry.parsed_url() else {
+    let (Some((raw, _)), Some(readings)) = (entry.parsed_url(), &entry.readings) else {
         return;
     };
     let p = entry.package;
-    let problem = url
-        .tarball_readings()
-        .into_iter()
-        .find_map(|reading| match reading {
-            None => Some((
-                None,
-                "has no registry tarball path `<name>/-/<file>.tgz` once normalised".to_string(),
-            )),
-            Some(t) if t.name != p.name => {
-                let why = format!("addresses package `{}`", t.name);
-                Some((Some(t.name), why))
-            }
-            Some(t) if t.version().is_none() => {
-                let why = format!(
-                    "has tarball file `{}`, which is not named after `{}`",
-                    t.file, p.name
-                );
-                Some((Some(t.name), why))
-            }
-            Some(_) => None,
-        });
+    let problem = readings.iter().find_map(|reading| match reading {
+        None => Some((
+            None,
+            "has no registry tarball path `<name>/-/<file>.tgz` once normalised".to_string(),
+        )),
+        Some(t) if t.name != p.name => {
+            let why = format!("addresses package `{}`", t.name);
+            Some((Some(t.name.clone()), why))
+        }
+        Some(t) if t.version().is_none() => {
+            let why = format!(
+                "has tarball file `{}`, which is not named after `{}`",
+                t.file, p.name
+            );
+            Some((Some(t.name.clone()), why))
+        }
+        Some(_) => None,
+    });
     let Some((actual, why)) = problem else {
         return;
     };

@@ -41,12 +41,12 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     let Source::Registry { .. } = entry.fetched else {
         return;
     };
-    let Some((raw, url)) = entry.parsed_url() else {
+    let (Some((raw, _)), Some(readings)) = (entry.parsed_url(), &entry.readings) else {
         return;
     };
     let p = entry.package;
     let wanted = strip_build(&p.version);
-    let other = url.tarball_readings().into_iter().flatten().find_map(|t| {
+    let other = readings.iter().flatten().find_map(|t| {
         let version = t.version()?;
         (t.name == p.name && strip_build(version) != wanted).then(|| version.to_string())
     });

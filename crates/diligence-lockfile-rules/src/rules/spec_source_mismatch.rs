@@ -56,17 +56,21 @@ fn is_registry_spec(spec: &str) -> bool {
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     let g = cx.graph;
     let mut reported = vec![false; g.packages.len()];
-    let importer_edges = g.importers.iter().flat_map(|i| {
-        let who = i
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("importer `{}`", i.path));
-        i.dependencies.iter().map(move |e| (who.clone(), e))
+    // Who depends: an importer index or a package id; named only when a finding is made.
+    enum Dependent {
+        Importer(usize),
+        Package(usize),
+    }
+    let importer_edges = g.importers.iter().enumerate().flat_map(|(i, imp)| {
+        imp.dependencies
+            .iter()
+            .map(move |e| (Dependent::Importer(i), e))
     });
-    let package_edges = g
-        .packages
-        .iter()
-        .flat_map(|p| p.dependencies.iter().map(move |e| (p.id_string(), e)));
+    let package_edges = g.packages.iter().enumerate().flat_map(|(i, p)| {
+        p.dependencies
+            .iter()
+            .map(move |e| (Dependent::Package(i), e))
+    });
     for (dependent, edge) in importer_edges.chain(package_edges) {
         let Some(target) = mismatched_target(cx, edge) else {
             continue;
@@ -74,6 +78,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         if std::mem::replace(&mut reported[target.index()], true) {
             continue;
         }
+        let dependent = match dependent {
+            Dependent::Importer(i) => {
+                let imp = &g.importers[i];
+                imp.name
+                    .clone()
+                    .unwrap_or_else(|| format!("importer `{}`", imp.path))
+            }
+            Dependent::Package(i) => g.packages[i].id_string(),
+        };
         let p = g.package(target);
         let url = p.source.resolved().unwrap_or_default();
         let message = format!(
