@@ -248,6 +248,8 @@ fn v3_workspaces_links_aliases_and_bundles() {
 fn v2_flags_and_missing_peers() {
     let g = read("lockfiles/npm-v2-axios/package-lock.json");
     assert_eq!(g.lockfile.version, "2");
+    // `packages` (2115 entries besides the root) is read, not the legacy `dependencies` tree.
+    assert_eq!(g.packages.len(), 2115);
     assert_eq!(
         g.packages.iter().filter(|p| p.has_install_script).count(),
         7
