@@ -502,3 +502,18 @@ fn catalogs_come_from_yarnrc_beside_the_lockfile() {
         .collect();
     assert_eq!(orphans, vec!["ms@npm:^9.0.0"]);
 }
+
+#[test]
+fn yarn3_plain_ranges_and_builtin_patches() {
+    let text = "__metadata:\n  version: 6\n  cacheKey: 8\n\n\"root@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"root@workspace:.\"\n  dependencies:\n    typescript: ^4.4.3\n  languageName: unknown\n  linkType: soft\n\n\"typescript@npm:^4.4.3\":\n  version: 4.4.3\n  resolution: \"typescript@npm:4.4.3\"\n  checksum: 05823f21796d450531a7e4ab299715d38fd9ded0e4ce7400876053f4b5166ca3b22f68fb3bd0d7f6fa5a4fb6fd3a37fd2eb5a6ec1a1e5fd9c6d4ec7e3b41dbe0b\n  languageName: node\n  linkType: hard\n\n\"typescript@patch:typescript@^4.4.3#~builtin<compat/typescript>\":\n  version: 4.4.3\n  resolution: \"typescript@patch:typescript@npm%3A4.4.3#~builtin<compat/typescript>::version=4.4.3&hash=ddd1e8\"\n  languageName: node\n  linkType: hard\n";
+    let g = parse_text(text, None).unwrap();
+    assert_eq!(g.lockfile.version, "6");
+    let ts = dep_target(&g, &g.packages[0], "typescript");
+    assert_eq!(ts.location.line, 20);
+    assert_eq!(dep_target(&g, ts, "typescript").location.line, 13);
+    assert!(g.unreachable().is_empty());
+    assert_eq!(
+        g.packages[1].integrity.as_ref().unwrap().to_string(),
+        "05823f21796d450531a7e4ab299715d38fd9ded0e4ce7400876053f4b5166ca3b22f68fb3bd0d7f6fa5a4fb6fd3a37fd2eb5a6ec1a1e5fd9c6d4ec7e3b41dbe0b"
+    );
+}

@@ -328,11 +328,18 @@ impl Index {
 }
 
 /// The decoded original descriptor of a builtin compat patch descriptor
-/// (`name@patch:name@npm%3A^2#optional!builtin<compat/name>` → `name@npm:^2`).
+/// (`name@patch:name@npm%3A^2#optional!builtin<compat/name>` → `name@npm:^2`; yarn 3's
+/// `name@patch:name@^2#~builtin<compat/name>` → `name@npm:^2`).
 fn builtin_patch_inner(descriptor: &str) -> Option<String> {
     let (_, range) = split_descriptor(descriptor)?;
     let (inner, patch) = range.strip_prefix("patch:")?.split_once('#')?;
-    decode(patch).contains("builtin<").then(|| decode(inner))
+    if !decode(patch).contains("builtin<") {
+        return None;
+    }
+    let inner = decode(inner);
+    // yarn 3 wrote the original range without protocol (`typescript@^4.4.3`).
+    let (name, range) = split_descriptor(&inner)?;
+    Some(format!("{name}@{}", normalize(range)))
 }
 
 /// Numeric parts of a `npm:1.2.3` reference for ordering (non-numeric parts count as 0).
