@@ -471,6 +471,19 @@ pub fn update_dir(dir: &Path, sources: &[&str]) -> Result<DbStatus, AdvisoryErro
     Ok(db.status)
 }
 
+/// Builds an index from already-normalised advisories and writes it atomically to
+/// `dir/advisories.idx` (same guarantees as [`update_dir`]).
+pub fn write_index(
+    dir: &Path,
+    advisories: Vec<Advisory>,
+    source: &str,
+) -> Result<DbStatus, AdvisoryError> {
+    let bytes = build_index(advisories, source)?;
+    let db = AdvisoryDb::from_index_bytes(bytes.clone(), &dir.join(INDEX_FILE))?;
+    write_atomically(dir, &bytes)?;
+    Ok(db.status)
+}
+
 /// [`update_dir`] on [`cache_dir`].
 pub fn update_cache(sources: &[&str]) -> Result<DbStatus, AdvisoryError> {
     update_dir(&cache_dir()?, sources)

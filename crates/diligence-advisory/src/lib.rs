@@ -43,9 +43,9 @@ pub use check::{Hit, check, not_evaluated};
 pub use error::AdvisoryError;
 pub use index::{
     AdvisoryDb, AdvisoryMatch, CACHE_DIR_ENV, DbStatus, INDEX_FILE, IndexedAdvisory,
-    STALE_AFTER_DAYS, cache_dir, update_cache, update_dir,
+    STALE_AFTER_DAYS, cache_dir, update_cache, update_dir, write_index,
 };
-pub use time::parse_rfc3339;
+pub use time::{format_unix, parse_rfc3339};
 
 /// The OSV project's npm export, the default `db update` source.
 pub const DEFAULT_OSV_URL: &str = "https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip";

@@ -48,6 +48,33 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Formats seconds since the Unix epoch as RFC 3339 UTC (`2026-11-29T11:40:00Z`).
+pub fn format_unix(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// Inverse of `days_from_civil` (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 /// True when timestamp `a` is later than `b`; compares parsed times, falling back to string
 /// order when either is malformed.
 pub fn newer(a: &str, b: &str) -> bool {
@@ -77,5 +104,7 @@ mod tests {
         );
         assert_eq!(parse_rfc3339("yesterday"), None);
         assert!(newer("2025-01-01T00:00:00Z", "2024-12-31T23:59:59.9Z"));
+        assert_eq!(format_unix(1_701_295_719), "2023-11-29T22:08:39Z");
+        assert_eq!(format_unix(0), "1970-01-01T00:00:00Z");
     }
 }
