@@ -56,7 +56,11 @@ fn live_crosscheck_of_corpus_projects() {
             .filter(|n| !n.why.contains("yarn berry checksum"))
             .collect();
         assert!(pending.is_empty(), "{project}: {pending:#?}");
-        // Real, untampered projects: no registry finding.
-        assert!(findings.is_empty(), "{project}: {findings:#?}");
+        // The untampered tamper base has no registry finding. Real projects may have real
+        // ones (npm-v1-lodash: fsevents@1.2.2 is no longer on the registry, and old
+        // `http://registry.npmjs.org` URLs), which are printed above.
+        if project.starts_with("tamper/") {
+            assert!(findings.is_empty(), "{project}: {findings:#?}");
+        }
     }
 }

@@ -16,7 +16,8 @@ diligence_finding::declare_rule! {
     /// the locked version, after mapping registry hosts: a URL under the configured registry
     /// or a public npm registry host (`registry.npmjs.org`, `registry.yarnpkg.com`) is compared
     /// by its path below that host, normalised as npm does (WHATWG URL: `..`, `%2e%2e`,
-    /// `%2f`). A URL on any other host, or with `http:` for an `https:` registry, differs.
+    /// `%2f`). A URL on any other host, or with `http:` for an `https:` registry, differs;
+    /// the right host and path over plain `http:` is reported at medium severity.
     ///
     /// ## Why it matters
     /// Lockfile injection (tamper kinds T1, T2, T3, T6): the package managers fetch whatever
@@ -73,7 +74,16 @@ pub fn check(package: &Package, file: &str, config: &NpmConfig, packument: &Pack
     if same {
         return Outcome::Clean;
     }
-    let why = if ours.is_none() {
+    // The right registry and path over plain http (old npm 5 lockfiles): the integrity still
+    // guards the bytes, so this is a downgrade, not a different tarball.
+    let over_http = ours.is_none()
+        && resolved.starts_with("http://")
+        && urls::under_any(&resolved.replacen("http://", "https://", 1), &bases)
+            .zip(theirs.as_ref())
+            .is_some_and(|((_, a), (_, b))| a == *b);
+    let why = if over_http {
+        "the registry's tarball over plain http://"
+    } else if ours.is_none() {
         "a host that is not the configured registry"
     } else {
         "a path that is not this version's tarball"
@@ -83,6 +93,11 @@ pub fn check(package: &Package, file: &str, config: &NpmConfig, packument: &Pack
         package.id_string(),
         urls::normalised(resolved)
     );
+    let severity = if over_http {
+        Severity::Medium
+    } else {
+        RESOLVED_MISMATCH.default_severity
+    };
     Outcome::Finding(Box::new(
         finding(
             &RESOLVED_MISMATCH,
@@ -91,10 +106,12 @@ pub fn check(package: &Package, file: &str, config: &NpmConfig, packument: &Pack
             package.location.for_resolved(),
             message,
         )
+        .severity(severity)
         .evidence(serde_json::json!({
             "resolved": resolved,
             "normalised": urls::normalised(resolved),
             "registry_tarball": expected,
+            "insecure_scheme_only": over_http,
         })),
     ))
 }
@@ -109,6 +126,10 @@ mod tests {
     }
 
     fn flagged(resolved: &str) -> bool {
+        severity(resolved).is_some()
+    }
+
+    fn severity(resolved: &str) -> Option<Severity> {
         let p = entry("debug", "4.4.3", Some(resolved), DEBUG_443);
         match check(
             &p,
@@ -120,9 +141,9 @@ mod tests {
                 assert_eq!(f.rule, "registry/resolved-mismatch");
                 assert_eq!(f.package.as_ref().unwrap().name, "debug");
                 assert_eq!(f.location.as_ref().unwrap().line, 42);
-                true
+                Some(f.severity)
             }
-            Outcome::Clean => false,
+            Outcome::Clean => None,
             Outcome::NotEvaluated(n) => panic!("{n:?}"),
         }
     }
@@ -144,6 +165,19 @@ mod tests {
             "http://registry.yarnpkg.com/debug/-/debug-4.4.3.tgz#c6ae432d9bd9662582fce08709b038c58e9e3d6a"
         ));
         assert!(flagged("http://203.0.113.7/debug/-/debug-4.4.3.tgz"));
+        assert_eq!(
+            severity("http://203.0.113.7/debug/-/debug-4.4.3.tgz"),
+            Some(Severity::Critical)
+        );
+        // yarn-classic-T6-1: right host and path, plain http.
+        assert_eq!(
+            severity("http://registry.yarnpkg.com/debug/-/debug-4.4.3.tgz"),
+            Some(Severity::Medium)
+        );
+        assert_eq!(
+            severity("http://registry.yarnpkg.com/debug/-/debug-4.4.1.tgz"),
+            Some(Severity::Critical)
+        );
     }
 
     #[test]

@@ -30,8 +30,20 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Private packages audited against a registry that does not host them (configure
     /// `@scope:registry` in `.npmrc`), and versions legitimately unpublished within npm's
-    /// 72-hour window. A 401/403 is reported as not evaluated, never as missing.
+    /// 72-hour window. A 401/403 is reported as not evaluated, never as missing. Optional
+    /// platform binaries whose publish failed for some targets (installs skip them) are
+    /// reported at medium severity.
     pub static VERSION_MISSING = { id: "registry/version-missing", severity: Severity::High };
+}
+
+/// Severity for an entry: medium for optional-only entries (installs skip a missing optional
+/// package), else the rule default.
+fn severity(package: &Package) -> Severity {
+    if package.optional {
+        Severity::Medium
+    } else {
+        VERSION_MISSING.default_severity
+    }
 }
 
 /// Checks one entry against the packument, or `None` when the registry answered 404 for it.
@@ -63,7 +75,9 @@ pub fn check(package: &Package, file: &str, packument: Option<&Packument>) -> Ou
         package.version
     );
     Outcome::Finding(Box::new(
-        finding(&VERSION_MISSING, package, file, package.location.line, message).evidence(
+        finding(&VERSION_MISSING, package, file, package.location.line, message)
+            .severity(severity(package))
+            .evidence(
             serde_json::json!({"package_found": true, "versions": packument.versions.len(), "latest": latest}),
         ),
     ))
@@ -90,6 +104,14 @@ mod tests {
         };
         assert_eq!(f.rule, "registry/version-missing");
         assert_eq!(f.package.as_ref().unwrap().version, "4.4.99");
+        assert_eq!(f.severity, Severity::High);
+
+        let mut p = entry("debug", "4.4.99", None, DEBUG_443);
+        p.optional = true;
+        let Outcome::Finding(f) = check(&p, "pnpm-lock.yaml", Some(&debug_packument())) else {
+            panic!("expected a finding")
+        };
+        assert_eq!(f.severity, Severity::Medium);
     }
 
     #[test]
