@@ -365,6 +365,12 @@ fn duplicate_package_keys_are_errors() {
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let e = parse(&"[".repeat(100_000)).unwrap_err();
     assert_eq!(e.line, 1);
+    let deep_obj = format!("{}1", "{\"a\":".repeat(100_000));
+    assert!(parse(&deep_obj).is_err());
+    // Just under the parser's cap still parses without overflowing the test thread's stack.
+    let nested = format!("{}1{}", "[".repeat(500), "]".repeat(500));
+    let e = parse(&nested).unwrap_err();
+    assert!(e.message.contains("must be an object"), "{e}");
 }
 
 proptest! {

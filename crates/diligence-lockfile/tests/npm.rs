@@ -473,6 +473,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     assert_eq!(e.line, 1);
     let deep_obj = format!("{}{}", "{\"a\":".repeat(100_000), "1");
     assert!(parse(&deep_obj).is_err());
+    let nested = format!("{}1{}", "[".repeat(250), "]".repeat(250));
+    let e = parse(&nested).unwrap_err();
+    assert!(e.message.contains("must be an object"), "{e}");
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Position-aware access to JSON (npm) and JSONC (bun) lockfiles.
 //!
-//! Both readers parse with `jsonc-parser`'s AST, which keeps the byte range of every key and
-//! value, so entries can point at `file:line` without a second scan. Nesting is capped by the
-//! parser (512 levels), so hostile input such as 100k `[` is an error, not a stack overflow.
+//! Both readers work on `jsonc-parser`'s AST, which keeps the byte range of every key and
+//! value, so entries can point at `file:line` without a second scan. `package-lock.json` is
+//! parsed into that AST by the strict, faster [`super::json_parse`]; `bun.lock` by
+//! `jsonc-parser` itself (comments, trailing commas). Nesting is capped (256 levels for JSON,
+//! 512 for JSONC), so hostile input such as 100k `[` is an error, not a stack overflow.
 
 use crate::{LineIndex, LockfileError};
 use jsonc_parser::ast::{Object, ObjectProp, Value};
