@@ -1,0 +1,129 @@
+//! JavaScript/TypeScript analysis: oxc parse (tolerant), oxc semantic (what names refer to),
+//! then one AST walk ([`visit::Walker`]) that records capabilities and threat atoms per
+//! function, folding constants through [`value::Env`].
+//!
+//! Encoded literals that decode to code are analysed again as JavaScript (up to depth 2),
+//! with their signals placed on the literal's line: a payload hidden in base64, hex, an XOR
+//! char-code table or invisible Unicode is judged like plain code.
+
+mod value;
+mod visit;
+
+use crate::signal::{FileFacts, Kind, Signal};
+use oxc_allocator::Allocator;
+use oxc_parser::{ParseOptions, Parser};
+use oxc_semantic::SemanticBuilder;
+use oxc_span::SourceType;
+
+/// Maximum nesting of decoded-code analysis.
+const MAX_EMBED_DEPTH: u8 = 2;
+
+/// Analyses one JavaScript file and appends signals and relative requires to `facts`.
+pub fn analyse(path: &str, src: &str, facts: &mut FileFacts) {
+    let mut out = Output::default();
+    let ok = run(path, src, Placement::Real, 0, &mut out);
+    if !ok {
+        // Unparseable "JavaScript": fall back to the text indicators (already added) only.
+        return;
+    }
+    facts.signals.append(&mut out.signals);
+    facts.requires.append(&mut out.requires);
+}
+
+/// Where signals of a (possibly embedded) program go.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Placement {
+    /// Real source: lines come from spans.
+    Real,
+    /// Decoded code found at `line` inside function `func` of the outer file.
+    Embedded { line: u32, func: u32 },
+}
+
+/// Signals and requires gathered from one program.
+#[derive(Debug, Default)]
+pub(crate) struct Output {
+    pub signals: Vec<Signal>,
+    pub requires: Vec<String>,
+}
+
+fn source_type(path: &str) -> SourceType {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".d.ts")
+        || lower.ends_with(".ts")
+        || lower.ends_with(".mts")
+        || lower.ends_with(".cts")
+    {
+        return SourceType::ts();
+    }
+    if lower.ends_with(".tsx") {
+        return SourceType::tsx();
+    }
+    if lower.ends_with(".jsx") {
+        return SourceType::jsx();
+    }
+    SourceType::unambiguous().with_jsx(true)
+}
+
+/// Parses and walks `src`. Returns false when nothing could be parsed.
+pub(crate) fn run(path: &str, src: &str, place: Placement, depth: u8, out: &mut Output) -> bool {
+    let allocator = Allocator::default();
+    let options = ParseOptions {
+        allow_return_outside_function: true,
+        ..ParseOptions::default()
+    };
+    let mut ret = Parser::new(&allocator, src, source_type(path))
+        .with_options(options)
+        .parse();
+    if ret.panicked {
+        // A script with JSX-like `<` comparisons or module syntax errors: retry as plain script.
+        ret = Parser::new(&allocator, src, SourceType::cjs())
+            .with_options(options)
+            .parse();
+        if ret.panicked {
+            return false;
+        }
+    }
+    let program = allocator.alloc(ret.program);
+    let semantic = SemanticBuilder::new().build(program).semantic;
+    let scoping = semantic.scoping();
+    let mut walker = visit::Walker::new(src, scoping, place, depth);
+    oxc_ast_visit::Visit::visit_program(&mut walker, program);
+    walker.finish(out);
+    true
+}
+
+/// Analyses decoded text as JavaScript placed at `line`/`func`; when it does not parse, only
+/// the text indicators apply. Returns the signals.
+pub(crate) fn analyse_embedded(code: &str, line: u32, func: u32, depth: u8) -> Vec<Signal> {
+    let mut out = Output::default();
+    let place = Placement::Embedded { line, func };
+    if depth < MAX_EMBED_DEPTH {
+        run("embedded.js", code, place, depth + 1, &mut out);
+    }
+    crate::text::scan_str(code, line, func, &mut out.signals);
+    for s in &mut out.signals {
+        s.line = line;
+        s.func = func;
+    }
+    out.signals.push(Signal {
+        kind: Kind::HiddenCode,
+        line,
+        func,
+        detail: crate::signal::truncate(code.trim(), 120),
+    });
+    out.signals
+}
+
+/// Analyses inline code from a lifecycle script (`node -e CODE`) placed at `line` of
+/// `package.json`. Returns the signals and the relative modules it requires.
+pub(crate) fn analyse_inline(code: &str, line: u32) -> (Vec<Signal>, Vec<String>) {
+    let mut out = Output::default();
+    run(
+        "inline.js",
+        code,
+        Placement::Embedded { line, func: 0 },
+        1,
+        &mut out,
+    );
+    (out.signals, out.requires)
+}

@@ -1,0 +1,642 @@
+//! Constant folding over the oxc AST with names resolved through oxc's semantic model.
+//!
+//! [`Env::eval`] turns an expression into an abstract [`Val`]: a string or number when it can
+//! be computed statically (concatenation, `join`, `reverse`, `split`, `String.fromCharCode`,
+//! `atob`, `Buffer.from(…, 'base64' | 'hex').toString()`), a module member
+//! (`require('child_process').exec`, also through aliases like `cp['ex' + 'ec']` or
+//! `module.constructor.prototype.require.bind(module)('n' + 'et')`), or a global path
+//! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
+//! so shadowed names are not confused.
+
+use crate::decode;
+use oxc_ast::ast::*;
+use oxc_semantic::Scoping;
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator};
+use oxc_syntax::symbol::SymbolId;
+use std::collections::{HashMap, HashSet};
+
+/// An abstract value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Unknown,
+    Str(String),
+    Num(f64),
+    Arr(Vec<Val>),
+    /// Bytes decoded from a constant (Buffer.from of a constant), as text.
+    Bytes(String),
+    /// A global path, `globalThis`/`window`/`self`/`global` stripped: `eval`, `process.env`,
+    /// `document.cookie`, `Buffer.from`.
+    Global(String),
+    /// A module (`node:` prefix removed) and a member path inside it (`""` for the module).
+    Module(String, String),
+    /// An object created by `new Image()` or `document.createElement('img' | 'script' | …)`.
+    Element(String),
+}
+
+impl Val {
+    /// Dotted name: `child_process.exec`, `process.env`, `fetch`.
+    pub fn name(&self) -> Option<String> {
+        match self {
+            Val::Global(g) => Some(g.clone()),
+            Val::Module(m, p) if p.is_empty() => Some(m.clone()),
+            Val::Module(m, p) => Some(format!("{m}.{p}")),
+            _ => None,
+        }
+    }
+    /// The string when the value is a constant string (or decoded bytes).
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) | Val::Bytes(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn text(&self) -> Option<String> {
+        match self {
+            Val::Str(s) | Val::Bytes(s) => Some(s.clone()),
+            Val::Num(n) => Some(num_text(*n)),
+            _ => None,
+        }
+    }
+    fn member(&self, prop: &str) -> Val {
+        match self {
+            Val::Global(g) if g == "globalThis" => Val::Global(prop.to_string()),
+            Val::Global(g) => Val::Global(format!("{g}.{prop}")),
+            Val::Module(m, p) if p.is_empty() => Val::Module(m.clone(), prop.to_string()),
+            Val::Module(m, p) => Val::Module(m.clone(), format!("{p}.{prop}")),
+            Val::Element(e) => Val::Element(format!("{e}.{prop}")),
+            Val::Str(s) if prop == "length" => Val::Num(s.chars().count() as f64),
+            Val::Arr(a) if prop == "length" => Val::Num(a.len() as f64),
+            _ => Val::Unknown,
+        }
+    }
+}
+
+/// Formats a number the way JavaScript's `String(n)` does for integers.
+pub fn num_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Globals that `eval` resolves when no binding shadows them.
+const GLOBALS: &[&str] = &[
+    "process",
+    "require",
+    "module",
+    "exports",
+    "globalThis",
+    "window",
+    "self",
+    "global",
+    "document",
+    "navigator",
+    "location",
+    "Buffer",
+    "eval",
+    "Function",
+    "atob",
+    "btoa",
+    "fetch",
+    "XMLHttpRequest",
+    "WebSocket",
+    "EventSource",
+    "localStorage",
+    "sessionStorage",
+    "Image",
+    "String",
+    "Object",
+    "JSON",
+    "Array",
+    "Date",
+    "crypto",
+    "Bun",
+    "Deno",
+    "setTimeout",
+    "setInterval",
+    "unescape",
+    "decodeURIComponent",
+    "escape",
+    "outerWidth",
+    "innerWidth",
+    "outerHeight",
+    "innerHeight",
+    "ethereum",
+    "RegExp",
+    "Reflect",
+    "importScripts",
+];
+
+/// Normalises a module specifier: `node:fs` -> `fs`, `fs/promises` -> `fs`.
+pub fn module_name(spec: &str) -> String {
+    let s = spec.strip_prefix("node:").unwrap_or(spec);
+    match s {
+        "fs/promises" | "fs-extra" | "graceful-fs" => "fs".into(),
+        "child_process" | "node:child_process" => "child_process".into(),
+        _ => s.to_string(),
+    }
+}
+
+/// The folding environment: constant bindings and decoded-data taint, keyed by symbol.
+pub struct Env<'s> {
+    pub scoping: &'s Scoping,
+    pub consts: HashMap<SymbolId, Val>,
+    pub tainted: HashSet<SymbolId>,
+}
+
+const MAX_DEPTH: u32 = 24;
+const MAX_STR: usize = 1 << 20;
+
+impl<'s> Env<'s> {
+    pub fn new(scoping: &'s Scoping) -> Self {
+        Env {
+            scoping,
+            consts: HashMap::new(),
+            tainted: HashSet::new(),
+        }
+    }
+
+    /// True when evaluating `expr` can give more than `Unknown`: its root identifier (through
+    /// members and call callees) is a global or a constant binding, or it is a literal. Used to
+    /// skip the evaluation of chains rooted in ordinary local variables.
+    pub fn worth_eval(&self, expr: &Expression) -> bool {
+        let mut e = expr;
+        for _ in 0..MAX_DEPTH {
+            e = match e {
+                Expression::StaticMemberExpression(m) => &m.object,
+                Expression::ComputedMemberExpression(m) => &m.object,
+                Expression::CallExpression(c) => &c.callee,
+                Expression::ParenthesizedExpression(p) => &p.expression,
+                Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
+                Expression::Identifier(id) => {
+                    return match self.symbol_of(id) {
+                        Some(sym) => self.consts.contains_key(&sym),
+                        None => true,
+                    };
+                }
+                Expression::StringLiteral(_)
+                | Expression::ArrayExpression(_)
+                | Expression::TemplateLiteral(_) => return true,
+                _ => return false,
+            };
+        }
+        false
+    }
+
+    /// The symbol an identifier reference resolves to (`None` for globals).
+    pub fn symbol_of(&self, ident: &IdentifierReference) -> Option<SymbolId> {
+        let rid = ident.reference_id.get()?;
+        self.scoping.get_reference(rid).symbol_id()
+    }
+
+    /// Evaluates `expr` to an abstract value.
+    pub fn eval(&self, expr: &Expression) -> Val {
+        self.eval_d(expr, 0)
+    }
+
+    fn eval_d(&self, expr: &Expression, d: u32) -> Val {
+        if d > MAX_DEPTH {
+            return Val::Unknown;
+        }
+        let d = d + 1;
+        match expr {
+            Expression::StringLiteral(s) => Val::Str(s.value.as_str().to_string()),
+            Expression::NumericLiteral(n) => Val::Num(n.value),
+            Expression::TemplateLiteral(t) => self.template(t, d),
+            Expression::Identifier(id) => self.ident(id),
+            Expression::ParenthesizedExpression(p) => self.eval_d(&p.expression, d),
+            Expression::SequenceExpression(s) => s
+                .expressions
+                .last()
+                .map_or(Val::Unknown, |e| self.eval_d(e, d)),
+            Expression::AwaitExpression(a) => self.eval_d(&a.argument, d),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) => self.call(call, d),
+                ChainElement::StaticMemberExpression(m) => {
+                    self.eval_d(&m.object, d).member(m.property.name.as_str())
+                }
+                ChainElement::ComputedMemberExpression(m) => {
+                    self.computed(&m.object, &m.expression, d)
+                }
+                _ => Val::Unknown,
+            },
+            Expression::StaticMemberExpression(m) => {
+                self.eval_d(&m.object, d).member(m.property.name.as_str())
+            }
+            Expression::ComputedMemberExpression(m) => self.computed(&m.object, &m.expression, d),
+            Expression::ArrayExpression(a) => self.array(a, d),
+            Expression::BinaryExpression(b) => self.binary(b, d),
+            Expression::LogicalExpression(l) => {
+                let left = self.eval_d(&l.left, d);
+                match (l.operator, &left) {
+                    (LogicalOperator::And, _) => self.eval_d(&l.right, d),
+                    (_, Val::Unknown) => self.eval_d(&l.right, d),
+                    _ => left,
+                }
+            }
+            Expression::CallExpression(c) => self.call(c, d),
+            Expression::NewExpression(n) => self.new_expr(n, d),
+            Expression::ObjectExpression(o) => self.object(o, d),
+            Expression::TSAsExpression(t) => self.eval_d(&t.expression, d),
+            Expression::TSNonNullExpression(t) => self.eval_d(&t.expression, d),
+            Expression::TSSatisfiesExpression(t) => self.eval_d(&t.expression, d),
+            _ => Val::Unknown,
+        }
+    }
+
+    fn ident(&self, id: &IdentifierReference) -> Val {
+        if let Some(sym) = self.symbol_of(id) {
+            return self.consts.get(&sym).cloned().unwrap_or(Val::Unknown);
+        }
+        let name = id.name.as_str();
+        match name {
+            "window" | "self" | "global" | "globalThis" => Val::Global("globalThis".into()),
+            n if GLOBALS.contains(&n) => Val::Global(n.into()),
+            _ => Val::Unknown,
+        }
+    }
+
+    pub(crate) fn template(&self, t: &TemplateLiteral, d: u32) -> Val {
+        let mut out = String::new();
+        for (i, q) in t.quasis.iter().enumerate() {
+            out.push_str(
+                q.value
+                    .cooked
+                    .as_ref()
+                    .map_or(q.value.raw.as_str(), |c| c.as_str()),
+            );
+            if let Some(e) = t.expressions.get(i) {
+                // Unknown parts fold to "" so the constant parts are still searched.
+                if let Some(s) = self.eval_d(e, d).text() {
+                    out.push_str(&s);
+                }
+            }
+            if out.len() > MAX_STR {
+                return Val::Unknown;
+            }
+        }
+        Val::Str(out)
+    }
+
+    fn computed(&self, obj: &Expression, prop: &Expression, d: u32) -> Val {
+        let p = self.eval_d(prop, d);
+        // Index a constant array in place instead of cloning it.
+        if let (Expression::Identifier(id), Val::Num(i)) = (obj, &p)
+            && let Some(Val::Arr(items)) = self.symbol_of(id).and_then(|s| self.consts.get(&s))
+        {
+            return items.get(*i as usize).cloned().unwrap_or(Val::Unknown);
+        }
+        let o = self.eval_d(obj, d);
+        match (&o, &p) {
+            (Val::Arr(items), Val::Num(i)) if *i >= 0.0 => {
+                items.get(*i as usize).cloned().unwrap_or(Val::Unknown)
+            }
+            (_, Val::Str(s)) => o.member(s),
+            (Val::Str(s), Val::Num(i)) if *i >= 0.0 => s
+                .chars()
+                .nth(*i as usize)
+                .map_or(Val::Unknown, |c| Val::Str(c.to_string())),
+            _ => Val::Unknown,
+        }
+    }
+
+    fn array(&self, a: &ArrayExpression, d: u32) -> Val {
+        if a.elements.len() > 4096 {
+            return Val::Unknown;
+        }
+        let mut out = Vec::with_capacity(a.elements.len());
+        for el in &a.elements {
+            match el.as_expression() {
+                Some(e) => out.push(self.eval_d(e, d)),
+                None => out.push(Val::Unknown),
+            }
+        }
+        Val::Arr(out)
+    }
+
+    fn object(&self, o: &ObjectExpression, d: u32) -> Val {
+        // `{ ...process.env }` alone is the environment object.
+        if let [ObjectPropertyKind::SpreadProperty(s)] = o.properties.as_slice()
+            && self.eval_d(&s.argument, d) == Val::Global("process.env".into())
+        {
+            return Val::Global("process.env".into());
+        }
+        Val::Unknown
+    }
+
+    pub(crate) fn binary(&self, b: &BinaryExpression, d: u32) -> Val {
+        let l = self.eval_d(&b.left, d);
+        let r = self.eval_d(&b.right, d);
+        if b.operator == BinaryOperator::Addition {
+            return match (&l, &r) {
+                (Val::Num(x), Val::Num(y)) => Val::Num(x + y),
+                _ => match (l.text(), r.text()) {
+                    (Some(x), Some(y)) if x.len() + y.len() <= MAX_STR => Val::Str(x + &y),
+                    (Some(x), None) if matches!(l, Val::Str(_)) => Val::Str(x),
+                    (None, Some(y)) if matches!(r, Val::Str(_)) => Val::Str(y),
+                    _ => Val::Unknown,
+                },
+            };
+        }
+        let (Val::Num(x), Val::Num(y)) = (l, r) else {
+            return Val::Unknown;
+        };
+        let (xi, yi) = (x as i64 as i32, y as i64 as i32);
+        let v = match b.operator {
+            BinaryOperator::Subtraction => x - y,
+            BinaryOperator::Multiplication => x * y,
+            BinaryOperator::Division if y != 0.0 => x / y,
+            BinaryOperator::Remainder if y != 0.0 => x % y,
+            BinaryOperator::BitwiseXOR => (xi ^ yi) as f64,
+            BinaryOperator::BitwiseOR => (xi | yi) as f64,
+            BinaryOperator::BitwiseAnd => (xi & yi) as f64,
+            BinaryOperator::ShiftLeft => xi.wrapping_shl(yi as u32 & 31) as f64,
+            BinaryOperator::ShiftRight => xi.wrapping_shr(yi as u32 & 31) as f64,
+            _ => return Val::Unknown,
+        };
+        Val::Num(v)
+    }
+
+    /// True when `v` is a `require` function (plain, or reached through
+    /// `module.constructor.prototype.require`, `module.require`, `Module._load`).
+    pub fn is_require(v: &Val) -> bool {
+        match v {
+            Val::Global(g) => {
+                g == "require"
+                    || (g.starts_with("module.")
+                        && (g.ends_with(".require") || g.ends_with("._load")))
+                    || g == "process.mainModule.require"
+            }
+            Val::Module(m, p) => m == "module" && (p == "createRequire" || p == "_load"),
+            _ => false,
+        }
+    }
+
+    fn args(&self, args: &[Argument], d: u32) -> Vec<Val> {
+        args.iter()
+            .map(|a| {
+                a.as_expression()
+                    .map_or(Val::Unknown, |e| self.eval_d(e, d))
+            })
+            .collect()
+    }
+
+    fn call(&self, c: &CallExpression, d: u32) -> Val {
+        let callee = self.eval_d(&c.callee, d);
+        if Self::is_require(&callee) {
+            return match c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| self.eval_d(e, d))
+            {
+                Some(Val::Str(s)) => Val::Module(module_name(&s), String::new()),
+                _ => Val::Unknown,
+            };
+        }
+        if let Some(v) = self.global_call(&callee, &c.arguments, d) {
+            return v;
+        }
+        let Some(member) = c.callee.as_member_expression() else {
+            return Val::Unknown;
+        };
+        let Some(method) = self.property_name(member, d) else {
+            return Val::Unknown;
+        };
+        let obj = self.eval_d(member.object(), d);
+        self.method(obj, &method, &c.arguments, d)
+    }
+
+    /// The property name of a member expression, folding computed keys (`cp['ex' + 'ec']`).
+    pub fn property_name(&self, m: &MemberExpression, d: u32) -> Option<String> {
+        if let Some(s) = m.static_property_name() {
+            return Some(s.to_string());
+        }
+        match m {
+            MemberExpression::ComputedMemberExpression(cm) => {
+                match self.eval_d(&cm.expression, d) {
+                    Val::Str(s) => Some(s),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn global_call(&self, callee: &Val, args: &[Argument], d: u32) -> Option<Val> {
+        let Val::Global(g) = callee else {
+            return None;
+        };
+        let vals = self.args(args, d);
+        let first = vals.first();
+        let v = match g.as_str() {
+            "atob" => first
+                .and_then(|v| v.as_str())
+                .and_then(decode::base64_text)
+                .map_or(Val::Unknown, Val::Str),
+            "String.fromCharCode" => {
+                let mut s = String::new();
+                for v in &vals {
+                    match v {
+                        Val::Num(n) => s.push(char::from_u32(*n as u32).unwrap_or('\u{fffd}')),
+                        _ => return Some(Val::Unknown),
+                    }
+                }
+                Val::Str(s)
+            }
+            "Buffer.from" => buffer_from(&vals),
+            "decodeURIComponent" | "unescape" | "String" => first.cloned().unwrap_or(Val::Unknown),
+            "Object.assign" => {
+                if vals.iter().any(|v| *v == Val::Global("process.env".into())) {
+                    Val::Global("process.env".into())
+                } else {
+                    Val::Unknown
+                }
+            }
+            "Array.from" => match first {
+                Some(Val::Str(s)) => Val::Arr(s.chars().map(|c| Val::Str(c.to_string())).collect()),
+                Some(a @ Val::Arr(_)) => a.clone(),
+                _ => Val::Unknown,
+            },
+            "document.createElement" => match first {
+                Some(Val::Str(t)) => Val::Element(t.to_ascii_lowercase()),
+                _ => Val::Unknown,
+            },
+            _ => return None,
+        };
+        Some(v)
+    }
+
+    fn method(&self, obj: Val, method: &str, args: &[Argument], d: u32) -> Val {
+        let vals = || self.args(args, d);
+        match (obj, method) {
+            (Val::Arr(items), "join") => {
+                let sep = vals()
+                    .first()
+                    .and_then(|v| v.text())
+                    .unwrap_or_else(|| ",".into());
+                let parts: Option<Vec<String>> = items.iter().map(|v| v.text()).collect();
+                parts.map_or(Val::Unknown, |p| Val::Str(p.join(&sep)))
+            }
+            (Val::Arr(mut items), "reverse") => {
+                items.reverse();
+                Val::Arr(items)
+            }
+            (Val::Str(s), "split") => match vals().first() {
+                Some(Val::Str(sep)) if sep.is_empty() => {
+                    Val::Arr(s.chars().map(|c| Val::Str(c.to_string())).collect())
+                }
+                Some(Val::Str(sep)) => {
+                    Val::Arr(s.split(sep.as_str()).map(|p| Val::Str(p.into())).collect())
+                }
+                _ => Val::Unknown,
+            },
+            (Val::Str(s), "concat") => {
+                let mut out = s;
+                for v in vals() {
+                    match v.text() {
+                        Some(t) => out.push_str(&t),
+                        None => return Val::Unknown,
+                    }
+                }
+                Val::Str(out)
+            }
+            (Val::Arr(mut a), "concat") => {
+                for v in vals() {
+                    match v {
+                        Val::Arr(b) => a.extend(b),
+                        other => a.push(other),
+                    }
+                }
+                Val::Arr(a)
+            }
+            (Val::Str(s), "toLowerCase") => Val::Str(s.to_lowercase()),
+            (Val::Str(s), "toUpperCase") => Val::Str(s.to_uppercase()),
+            (Val::Str(s), "trim") => Val::Str(s.trim().to_string()),
+            (Val::Str(s), "toString") => Val::Str(s),
+            (Val::Bytes(s), "toString") => Val::Str(s),
+            (v @ Val::Global(_), "bind") | (v @ Val::Module(..), "bind") => v,
+            (Val::Global(g), m) if g == "Buffer" && m == "from" => buffer_from(&vals()),
+            (Val::Global(g), "fromCharCode") if g == "String" => self
+                .global_call(&Val::Global("String.fromCharCode".into()), args, d)
+                .unwrap_or(Val::Unknown),
+            (Val::Global(g), "createElement") if g == "document" => match vals().first() {
+                Some(Val::Str(t)) => Val::Element(t.to_ascii_lowercase()),
+                _ => Val::Unknown,
+            },
+            _ => Val::Unknown,
+        }
+    }
+
+    fn new_expr(&self, n: &NewExpression, d: u32) -> Val {
+        match self.eval_d(&n.callee, d) {
+            Val::Global(g) if g == "Image" => Val::Element("img".into()),
+            _ => Val::Unknown,
+        }
+    }
+
+    /// True when `expr` carries data decoded at run time (base64/hex `Buffer.from`, `atob`,
+    /// `String.fromCharCode`, a decipher, or a variable holding such data).
+    pub fn is_decoded(&self, expr: &Expression) -> bool {
+        self.decoded_d(expr, 0)
+    }
+
+    fn decoded_d(&self, expr: &Expression, d: u32) -> bool {
+        if d > 12 {
+            return false;
+        }
+        let d = d + 1;
+        match expr {
+            Expression::Identifier(id) => self
+                .symbol_of(id)
+                .is_some_and(|s| self.tainted.contains(&s)),
+            Expression::ParenthesizedExpression(p) => self.decoded_d(&p.expression, d),
+            Expression::BinaryExpression(b) => {
+                self.decoded_d(&b.left, d) || self.decoded_d(&b.right, d)
+            }
+            Expression::TemplateLiteral(t) => t.expressions.iter().any(|e| self.decoded_d(e, d)),
+            Expression::SequenceExpression(s) => {
+                s.expressions.last().is_some_and(|e| self.decoded_d(e, d))
+            }
+            Expression::AwaitExpression(a) => self.decoded_d(&a.argument, d),
+            Expression::CallExpression(c) => self.call_decodes(c, d),
+            Expression::StaticMemberExpression(m) => self.decoded_d(&m.object, d),
+            Expression::ComputedMemberExpression(m) => self.decoded_d(&m.object, d),
+            _ => false,
+        }
+    }
+
+    fn call_decodes(&self, c: &CallExpression, d: u32) -> bool {
+        let callee = if self.worth_eval(&c.callee) {
+            self.eval_d(&c.callee, d)
+        } else {
+            Val::Unknown
+        };
+        let first_is_literal = matches!(
+            c.arguments.first().and_then(|a| a.as_expression()),
+            Some(Expression::StringLiteral(_))
+        );
+        match callee.name().as_deref() {
+            Some("atob" | "String.fromCharCode" | "unescape") => return true,
+            Some("Buffer.from") => {
+                let enc = c
+                    .arguments
+                    .get(1)
+                    .and_then(|a| a.as_expression())
+                    .map(|e| self.eval_d(e, d));
+                let encoded = matches!(
+                    enc.as_ref().and_then(|v| v.as_str()),
+                    Some("base64" | "hex" | "base64url" | "latin1" | "binary")
+                );
+                return encoded || !first_is_literal;
+            }
+            Some(n)
+                if n.starts_with("crypto.createDecipher")
+                    || n.starts_with("zlib.inflate")
+                    || n.starts_with("zlib.gunzip")
+                    || n.starts_with("zlib.brotliDecompress") =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        // Method on decoded data (`.toString()`, `.update()`, `.join('')`) or a decode argument.
+        if let Some(m) = c.callee.as_member_expression() {
+            if self.decoded_d(m.object(), d) {
+                return true;
+            }
+            if matches!(m.static_property_name(), Some("update" | "final"))
+                && c.arguments
+                    .iter()
+                    .any(|a| a.as_expression().is_some_and(|e| self.decoded_d(e, d)))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+fn buffer_from(vals: &[Val]) -> Val {
+    let enc = vals.get(1).and_then(|v| v.as_str()).unwrap_or("utf8");
+    match vals.first() {
+        Some(Val::Str(s)) => match enc {
+            "base64" | "base64url" => decode::base64_text(s).map_or(Val::Unknown, Val::Bytes),
+            "hex" => decode::hex_text(s).map_or(Val::Unknown, Val::Bytes),
+            _ => Val::Bytes(s.clone()),
+        },
+        Some(Val::Arr(items)) => {
+            let nums: Option<Vec<f64>> = items
+                .iter()
+                .map(|v| if let Val::Num(n) = v { Some(*n) } else { None })
+                .collect();
+            nums.and_then(|n| {
+                let bytes: Vec<u8> = n.iter().map(|x| *x as u8).collect();
+                decode::printable(&bytes)
+            })
+            .map_or(Val::Unknown, Val::Bytes)
+        }
+        _ => Val::Unknown,
+    }
+}

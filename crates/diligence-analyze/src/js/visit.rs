@@ -1,0 +1,1109 @@
+//! The AST walk that records signals. One [`Walker`] per program; function ids give
+//! per-function locality (0 = module scope).
+
+use super::value::{Env, Val, module_name};
+use super::{Output, Placement};
+use crate::decode;
+use crate::signal::{Kind, Signal, truncate};
+use crate::text;
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_semantic::Scoping;
+use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
+use oxc_syntax::scope::ScopeFlags;
+use std::collections::BTreeSet;
+
+const NET_MODULES: &[&str] = &[
+    "http",
+    "https",
+    "http2",
+    "net",
+    "tls",
+    "dgram",
+    "dns",
+    "axios",
+    "node-fetch",
+    "got",
+    "request",
+    "undici",
+    "ws",
+    "needle",
+    "superagent",
+    "phin",
+    "cross-fetch",
+    "isomorphic-fetch",
+    "socket.io-client",
+    "ky",
+];
+const SPAWN_MODULES: &[&str] = &["child_process", "execa", "cross-spawn", "shelljs"];
+const FS_READ: &[&str] = &[
+    "readFile",
+    "readFileSync",
+    "createReadStream",
+    "readdir",
+    "readdirSync",
+    "opendir",
+    "opendirSync",
+    "readJson",
+    "readJsonSync",
+];
+const FS_WRITE: &[&str] = &[
+    "writeFile",
+    "writeFileSync",
+    "appendFile",
+    "appendFileSync",
+    "createWriteStream",
+    "copyFile",
+    "copyFileSync",
+    "rename",
+    "renameSync",
+    "outputFile",
+    "outputFileSync",
+    "writeJson",
+    "writeJsonSync",
+    "cp",
+    "cpSync",
+];
+const FS_DELETE: &[&str] = &[
+    "rm",
+    "rmSync",
+    "rmdir",
+    "rmdirSync",
+    "unlink",
+    "unlinkSync",
+    "remove",
+    "removeSync",
+    "emptyDir",
+    "emptyDirSync",
+];
+const FS_CHMOD: &[&str] = &["chmod", "chmodSync", "fchmod", "fchmodSync"];
+const OS_INFO: &[&str] = &[
+    "hostname",
+    "userInfo",
+    "networkInterfaces",
+    "homedir",
+    "cpus",
+    "type",
+    "release",
+    "arch",
+    "platform",
+    "totalmem",
+    "version",
+    "machine",
+];
+/// Decoded strings that name something worth hiding.
+const HIDDEN_NAMES: &[&str] = &[
+    "child_process",
+    "http",
+    "https",
+    "net",
+    "dgram",
+    "dns",
+    "fs",
+    "os",
+    "vm",
+    "eval",
+    "Function",
+    "constructor",
+    "require",
+    "exec",
+    "execSync",
+    "spawn",
+    "spawnSync",
+    "writeFileSync",
+    "readFileSync",
+    "process",
+];
+/// Object keys that describe the machine or user: an env copy next to them is a report.
+const HOST_KEYS: &[&str] = &[
+    "host", "hostname", "user", "username", "whoami", "platform", "arch", "homedir", "home", "ip",
+    "ips", "os", "machine", "uid",
+];
+const SPAWN_OPTION_KEYS: &[&str] = &[
+    "stdio",
+    "shell",
+    "detached",
+    "windowsHide",
+    "timeout",
+    "encoding",
+    "maxBuffer",
+    "killSignal",
+    "uid",
+    "gid",
+    "argv0",
+    "execArgv",
+    "execPath",
+    "silent",
+    "serialization",
+];
+
+/// Records signals while walking one program.
+pub struct Walker<'s> {
+    env: Env<'s>,
+    place: Placement,
+    depth: u8,
+    line_starts: Vec<u32>,
+    funcs: Vec<u32>,
+    next_func: u32,
+    net_cb: u32,
+    spawn_args: u32,
+    char_code: u32,
+    plus_depth: u32,
+    hex_idents: BTreeSet<String>,
+    hex_ident_line: u32,
+    xor_keys: BTreeSet<u32>,
+    num_arrays: Vec<(u32, u32, Vec<f64>)>,
+    out: Output,
+}
+
+impl<'s> Walker<'s> {
+    pub fn new(src: &'s str, scoping: &'s Scoping, place: Placement, depth: u8) -> Self {
+        let mut line_starts = vec![0u32];
+        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1));
+        Walker {
+            env: Env::new(scoping),
+            place,
+            depth,
+            line_starts,
+            funcs: vec![0],
+            next_func: 1,
+            net_cb: 0,
+            spawn_args: 0,
+            char_code: 0,
+            plus_depth: 0,
+            hex_idents: BTreeSet::new(),
+            hex_ident_line: 0,
+            xor_keys: BTreeSet::new(),
+            num_arrays: Vec::new(),
+            out: Output::default(),
+        }
+    }
+
+    fn line(&self, offset: u32) -> u32 {
+        match self.place {
+            Placement::Embedded { line, .. } => line,
+            Placement::Real => self.line_starts.partition_point(|&s| s <= offset) as u32,
+        }
+    }
+
+    fn func(&self) -> u32 {
+        match self.place {
+            Placement::Embedded { func, .. } => func,
+            Placement::Real => *self.funcs.last().unwrap_or(&0),
+        }
+    }
+
+    fn sig(&mut self, kind: Kind, offset: u32, detail: impl AsRef<str>) {
+        let s = Signal {
+            kind,
+            line: self.line(offset),
+            func: self.func(),
+            detail: truncate(detail.as_ref(), 200),
+        };
+        self.out.signals.push(s);
+    }
+
+    /// Post-pass: XOR/char-code tables, `_0x` identifier fingerprint.
+    pub fn finish(mut self, out: &mut Output) {
+        if self.hex_idents.len() >= 5 {
+            let detail = format!("{} `_0x…` identifiers", self.hex_idents.len());
+            let s = Signal {
+                kind: Kind::HexIdentifiers,
+                line: self.line(self.hex_ident_line),
+                func: 0,
+                detail,
+            };
+            self.out.signals.push(s);
+        }
+        let arrays = std::mem::take(&mut self.num_arrays);
+        let mut keys: Vec<u32> = self.xor_keys.iter().copied().collect();
+        keys.push(0);
+        for (offset, func, nums) in arrays {
+            for &key in &keys {
+                let Some(s) = decode::char_codes(&nums, key) else {
+                    continue;
+                };
+                if key == 0 && !s.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+                    continue;
+                }
+                let saved = self.funcs.clone();
+                self.funcs = vec![func];
+                self.decoded(&s, offset, "char codes");
+                self.funcs = saved;
+                break;
+            }
+        }
+        out.signals.append(&mut self.out.signals);
+        out.requires.append(&mut self.out.requires);
+    }
+
+    /// A string recovered from an encoding: search it, flag hidden names, analyse code.
+    fn decoded(&mut self, s: &str, offset: u32, how: &str) {
+        let line = self.line(offset);
+        let func = self.func();
+        if HIDDEN_NAMES.contains(&s) {
+            self.sig(
+                Kind::HiddenModuleName,
+                offset,
+                format!("`{s}` hidden as {how}"),
+            );
+            self.module_capability(s, offset);
+            return;
+        }
+        if decode::looks_like_code(s) {
+            let sigs = super::analyse_embedded(s, line, func, self.depth);
+            self.out.signals.extend(sigs);
+            return;
+        }
+        text::scan_str(s, line, func, &mut self.out.signals);
+    }
+
+    fn module_capability(&mut self, m: &str, offset: u32) {
+        let kind = if NET_MODULES.contains(&m) {
+            Kind::Network
+        } else if SPAWN_MODULES.contains(&m) {
+            Kind::Spawn
+        } else if m == "vm" {
+            Kind::DynamicCode
+        } else {
+            return;
+        };
+        self.sig(kind, offset, format!("require('{m}')"));
+    }
+
+    /// Examines a constant string (literal or folded).
+    fn string_value(&mut self, s: &str, offset: u32, literal: bool) {
+        if s.len() < 3 {
+            return;
+        }
+        let line = self.line(offset);
+        let func = self.func();
+        text::scan_literal(s, line, func, &mut self.out.signals);
+        if !literal || s.len() > 4 << 20 {
+            return;
+        }
+        if decode::invisible_count(s) >= 16 {
+            self.sig(
+                Kind::InvisibleUnicode,
+                offset,
+                format!("{} invisible characters", decode::invisible_count(s)),
+            );
+            if let Some(d) = decode::variation_selectors(s) {
+                self.decoded(&d, offset, "variation selectors");
+            }
+        }
+        if let Some(r) = decode::reversed_url(s) {
+            self.decoded(&r, offset, "reversed text");
+        }
+        if let Some(d) = decode::hex_text(s).or_else(|| decode::base64_text(s)) {
+            self.decoded(&d, offset, "an encoded literal");
+        }
+    }
+
+    fn call_kinds(v: &Val) -> Vec<Kind> {
+        match v {
+            Val::Module(m, p) => module_call_kinds(m, p),
+            Val::Global(g) => global_call_kinds(g),
+            _ => Vec::new(),
+        }
+    }
+
+    fn on_call(&mut self, callee: &Val, args: &[Argument<'_>], span: u32, is_new: bool) -> bool {
+        let name = callee.name().unwrap_or_default();
+        let kinds = Self::call_kinds(callee);
+        for k in &kinds {
+            self.sig(*k, span, &name);
+        }
+        if callee == &Val::Unknown {
+            return false;
+        }
+        let arg_vals: Vec<Val> = args
+            .iter()
+            .map(|a| a.as_expression().map_or(Val::Unknown, |e| self.env.eval(e)))
+            .collect();
+        if kinds.contains(&Kind::DynamicCode) {
+            if args
+                .iter()
+                .any(|a| a.as_expression().is_some_and(|e| self.env.is_decoded(e)))
+            {
+                self.sig(
+                    Kind::DecodeExec,
+                    span,
+                    format!("decoded data passed to {name}"),
+                );
+            }
+            let constant = arg_vals.iter().all(|v| matches!(v, Val::Str(_)));
+            if self.net_cb > 0 && !constant {
+                self.sig(
+                    Kind::RemoteExec,
+                    span,
+                    format!("{name} on data received from the network"),
+                );
+            }
+        }
+        if kinds.contains(&Kind::Spawn) {
+            self.on_spawn(&name, &arg_vals, args, span);
+        }
+        if kinds.contains(&Kind::FsRead)
+            && let Some(p) = arg_vals.first().and_then(|v| v.as_str())
+        {
+            let lower = p.to_ascii_lowercase();
+            let images = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".ico"];
+            if images.iter().any(|e| lower.ends_with(e)) {
+                self.sig(Kind::ImageRead, span, p);
+            }
+        }
+        if kinds.contains(&Kind::FsWrite)
+            && let Some(p) = arg_vals.first().and_then(|v| v.as_str())
+            && p.ends_with("package.json")
+        {
+            self.sig(Kind::PackageJsonWrite, span, p);
+        }
+        self.on_named_call(&name, &arg_vals, span, is_new);
+        kinds.contains(&Kind::Network)
+            && !name.ends_with("createServer")
+            && !name.ends_with("listen")
+    }
+
+    fn on_spawn(&mut self, name: &str, vals: &[Val], args: &[Argument<'_>], span: u32) {
+        let mut cmd = Vec::new();
+        for v in vals {
+            match v {
+                Val::Str(s) => cmd.push(s.clone()),
+                Val::Arr(items) => {
+                    cmd.extend(items.iter().filter_map(|i| i.as_str().map(String::from)))
+                }
+                _ => {}
+            }
+        }
+        let line = cmd.join(" ");
+        if !line.is_empty() {
+            let (l, f) = (self.line(span), self.func());
+            text::scan_literal(&line, l, f, &mut self.out.signals);
+            if line.contains("npm") && line.contains("publish") {
+                self.sig(Kind::NpmPublish, span, &line);
+            }
+        } else if self.net_cb > 0 && (name.ends_with(".exec") || name.ends_with(".execSync")) {
+            self.sig(
+                Kind::RemoteExec,
+                span,
+                format!("{name} of data received from the network"),
+            );
+        }
+        if self.net_cb > 0 && !line.is_empty() && matches!(vals.first(), Some(Val::Unknown)) {
+            self.sig(
+                Kind::RemoteExec,
+                span,
+                format!("{name} of data received from the network"),
+            );
+        }
+        for a in args {
+            if let Some(Expression::ObjectExpression(o)) = a.as_expression()
+                && o.properties.iter().any(|p| matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("detached") && matches!(&p.value, Expression::BooleanLiteral(b) if b.value) || matches!(&p.value, Expression::UnaryExpression(_))))
+            {
+                self.sig(Kind::DetachedSpawn, span, "detached child process");
+            }
+        }
+    }
+
+    fn on_named_call(&mut self, name: &str, vals: &[Val], span: u32, is_new: bool) {
+        let first = vals.first();
+        let env = Val::Global("process.env".into());
+        match name {
+            "JSON.stringify" if first == Some(&env) => {
+                self.sig(Kind::EnvDump, span, format!("{name}(process.env)"));
+            }
+            "Object.entries" | "Object.keys" | "Object.values" if first == Some(&env) => {
+                self.sig(Kind::EnvIterate, span, format!("{name}(process.env)"));
+            }
+            "Object.keys" | "Object.entries" if matches!(first, Some(Val::Global(g)) if g == "localStorage" || g == "sessionStorage") =>
+            {
+                self.sig(Kind::StorageRead, span, name);
+            }
+            "setTimeout" | "setInterval" if matches!(first, Some(Val::Str(_))) => {
+                self.sig(Kind::DynamicCode, span, format!("{name} with a string"));
+            }
+            _ => {}
+        }
+        let last = name.rsplit('.').next().unwrap_or(name);
+        match last {
+            "getItem" | "key"
+                if name.starts_with("localStorage") || name.starts_with("sessionStorage") =>
+            {
+                self.sig(Kind::StorageRead, span, name);
+            }
+            "addEventListener"
+                if matches!(
+                    first.and_then(|v| v.as_str()),
+                    Some("copy" | "cut" | "paste")
+                ) =>
+            {
+                self.sig(
+                    Kind::ClipboardHook,
+                    span,
+                    format!("{} listener", first.and_then(|v| v.as_str()).unwrap_or("")),
+                );
+            }
+            "writeText" | "readText" if name.contains("clipboard") => {
+                self.sig(Kind::ClipboardHook, span, name)
+            }
+            "execCommand" if first.and_then(|v| v.as_str()) == Some("copy") => {
+                self.sig(Kind::ClipboardHook, span, "execCommand('copy')")
+            }
+            "querySelectorAll" | "getElementsByTagName" | "querySelector" => {
+                if let Some(sel) = first.and_then(|v| v.as_str()) {
+                    let l = sel.to_ascii_lowercase();
+                    if l.contains("password")
+                        || l.contains("cc-number")
+                        || l.contains("card")
+                        || l.contains("cvv")
+                    {
+                        self.sig(Kind::SensitiveField, span, sel);
+                    } else if last != "querySelector"
+                        && (l == "input"
+                            || l == "form"
+                            || l.starts_with("input")
+                            || l.contains("input["))
+                    {
+                        self.sig(Kind::FormHarvest, span, sel);
+                    }
+                }
+            }
+            "getHours" | "getUTCHours" => self.sig(Kind::TimeGate, span, last),
+            "createHash"
+                if matches!(
+                    first.and_then(|v| v.as_str()),
+                    Some("sha256" | "sha512" | "sha384" | "sha1")
+                ) =>
+            {
+                self.sig(
+                    Kind::ChecksumVerify,
+                    span,
+                    format!(
+                        "createHash('{}')",
+                        first.and_then(|v| v.as_str()).unwrap_or("")
+                    ),
+                );
+            }
+            "defineProperty"
+                if matches!(
+                    vals.get(1).and_then(|v| v.as_str()),
+                    Some("ethereum" | "fetch")
+                ) =>
+            {
+                self.sig(
+                    Kind::MonkeyPatch,
+                    span,
+                    format!(
+                        "Object.defineProperty(…, '{}')",
+                        vals.get(1).and_then(|v| v.as_str()).unwrap_or("")
+                    ),
+                );
+            }
+            _ => {}
+        }
+        let _ = is_new;
+    }
+
+    fn bind(&mut self, id: &BindingIdentifier<'_>, init: &Expression<'_>) {
+        let Some(sym) = id.symbol_id.get() else {
+            return;
+        };
+        let v = self.env.eval(init);
+        if v != Val::Unknown {
+            self.env.consts.insert(sym, v);
+        }
+        if self.env.is_decoded(init) {
+            self.env.tainted.insert(sym);
+        }
+    }
+
+    fn bind_pattern(&mut self, pat: &BindingPattern<'_>, init: &Expression<'_>) {
+        match pat {
+            BindingPattern::BindingIdentifier(id) => self.bind(id, init),
+            BindingPattern::ObjectPattern(o) => {
+                let base = self.env.eval(init);
+                if !matches!(base, Val::Module(..) | Val::Global(_)) {
+                    return;
+                }
+                for prop in &o.properties {
+                    let (Some(key), BindingPattern::BindingIdentifier(id)) =
+                        (prop.key.static_name(), &prop.value)
+                    else {
+                        continue;
+                    };
+                    let Some(sym) = id.symbol_id.get() else {
+                        continue;
+                    };
+                    let v = match &base {
+                        Val::Module(m, p) if p.is_empty() => {
+                            Val::Module(m.clone(), key.to_string())
+                        }
+                        Val::Module(m, p) => Val::Module(m.clone(), format!("{p}.{key}")),
+                        Val::Global(g) => Val::Global(format!("{g}.{key}")),
+                        _ => continue,
+                    };
+                    self.env.consts.insert(sym, v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn assign_member(&mut self, m: &MemberExpression<'_>, right: &Expression<'_>, span: u32) {
+        let obj = self.env.eval(m.object());
+        let Some(prop) = self.env.property_name(m, 0) else {
+            return;
+        };
+        let target = match &obj {
+            Val::Global(g) if g == "globalThis" => prop.clone(),
+            Val::Global(g) => format!("{g}.{prop}"),
+            Val::Element(e) if matches!(prop.as_str(), "src" | "href" | "action") => {
+                if matches!(e.as_str(), "img" | "script" | "iframe" | "link" | "form") {
+                    self.sig(Kind::BrowserSend, span, format!("<{e}>.{prop} assignment"));
+                    self.sig(Kind::Network, span, format!("<{e}>.{prop}"));
+                }
+                return;
+            }
+            _ => return,
+        };
+        let patched = target == "fetch"
+            || target.starts_with("XMLHttpRequest.prototype.")
+            || target == "ethereum"
+            || target.starts_with("ethereum.")
+            || target == "WebSocket.prototype.send"
+            || target == "navigator.sendBeacon";
+        if patched && !matches!(right, Expression::Identifier(_)) {
+            self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
+        }
+    }
+}
+
+impl Walker<'_> {
+    fn on_require(&mut self, callee: &Val, it: &CallExpression<'_>) {
+        let span = it.span.start;
+        let arg = it.arguments.first().and_then(|a| a.as_expression());
+        let literal = matches!(arg, Some(Expression::StringLiteral(_)));
+        let value = arg.map(|e| self.env.eval(e));
+        let plain = matches!(&it.callee, Expression::Identifier(id) if id.name == "require");
+        if let Val::Global(g) = callee
+            && !plain
+            && (g.contains("constructor") || g.contains("prototype") || g.contains("_load"))
+        {
+            self.sig(
+                Kind::HiddenModuleName,
+                span,
+                format!("require reached through `{g}`"),
+            );
+        }
+        match value {
+            Some(Val::Str(spec)) => {
+                let m = module_name(&spec);
+                if spec.starts_with('.') {
+                    self.out.requires.push(spec.clone());
+                }
+                if !literal && !plain && HIDDEN_NAMES.contains(&m.as_str()) {
+                    self.sig(
+                        Kind::HiddenModuleName,
+                        span,
+                        format!("`{m}` built at run time"),
+                    );
+                }
+                self.module_capability(&m, span);
+                if m == "child_process" || SPAWN_MODULES.contains(&m.as_str()) {
+                    self.sig(Kind::Spawn, span, format!("require('{m}')"));
+                }
+            }
+            _ => self.sig(Kind::DynamicCode, span, "require of a computed path"),
+        }
+    }
+
+    fn on_method(&mut self, method: &str, m: &MemberExpression<'_>, it: &CallExpression<'_>) {
+        let span = it.span.start;
+        // `arr.push(arr.shift())`: the string-array rotation of javascript-obfuscator.
+        if method == "push"
+            && let Some(Expression::CallExpression(inner)) =
+                it.arguments.first().and_then(|a| a.as_expression())
+            && let Some(im) = inner.callee.as_member_expression()
+            && self.env.property_name(im, 0).as_deref() == Some("shift")
+            && same_ident(m.object(), im.object())
+        {
+            self.sig(
+                Kind::StringArrayRotation,
+                span,
+                "array.push(array.shift()) rotation",
+            );
+        }
+        if method == "_compile" {
+            self.sig(Kind::DynamicCode, span, "module._compile");
+            if it
+                .arguments
+                .iter()
+                .any(|a| a.as_expression().is_some_and(|e| self.env.is_decoded(e)))
+            {
+                self.sig(
+                    Kind::DecodeExec,
+                    span,
+                    "decoded data passed to module._compile",
+                );
+            }
+        }
+    }
+
+    fn on_global_read(&mut self, full: &str, span: u32) {
+        match full {
+            "document.cookie" => self.sig(Kind::CookieRead, span, full),
+            "document.forms" => self.sig(Kind::FormHarvest, span, full),
+            "localStorage" | "sessionStorage" => self.sig(Kind::StorageRead, span, full),
+            "process.env.CI"
+            | "process.env.CONTINUOUS_INTEGRATION"
+            | "process.env.GITHUB_ACTIONS"
+            | "process.env.BUILDKITE"
+            | "process.env.GITLAB_CI" => {
+                self.sig(Kind::CiGate, span, full);
+                self.sig(Kind::EnvRead, span, full);
+            }
+            "process.env.NPM_TOKEN"
+            | "process.env.NODE_AUTH_TOKEN"
+            | "process.env.npm_config__authToken" => {
+                self.sig(Kind::NpmToken, span, full);
+                self.sig(Kind::EnvRead, span, full);
+            }
+            f if f.starts_with("process.env.") => self.sig(Kind::EnvRead, span, full),
+            _ => {}
+        }
+    }
+
+    fn infinite_loop(&mut self, body: &Statement<'_>, span: u32) {
+        if self.func() != 0 {
+            return;
+        }
+        let mut exit = Exit {
+            exits: false,
+            console: false,
+        };
+        exit.visit_statement(body);
+        if exit.exits {
+            return;
+        }
+        let detail = if exit.console {
+            "unconditional infinite loop writing to the console at module load"
+        } else {
+            "unconditional infinite loop at module load"
+        };
+        self.sig(Kind::InfiniteLoop, span, detail);
+    }
+}
+
+fn same_ident(a: &Expression<'_>, b: &Expression<'_>) -> bool {
+    match (a, b) {
+        (Expression::Identifier(x), Expression::Identifier(y)) => x.name == y.name,
+        _ => false,
+    }
+}
+
+/// True when the object of a `.then`/`.on` call is (a chain on) a network call.
+fn chain_has_network(env: &Env<'_>, mut e: &Expression<'_>) -> bool {
+    for _ in 0..8 {
+        let Expression::CallExpression(c) = e else {
+            return false;
+        };
+        let callee = env.eval(&c.callee);
+        if Walker::call_kinds(&callee).contains(&Kind::Network) {
+            return true;
+        }
+        let Some(m) = c.callee.as_member_expression() else {
+            return false;
+        };
+        e = m.object();
+    }
+    false
+}
+
+fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
+    let last = p.rsplit('.').next().unwrap_or(p);
+    if NET_MODULES.contains(&m) {
+        return vec![Kind::Network];
+    }
+    if SPAWN_MODULES.contains(&m) {
+        return vec![Kind::Spawn];
+    }
+    match m {
+        "fs" if FS_READ.contains(&last) => vec![Kind::FsRead],
+        "fs" if FS_WRITE.contains(&last) => vec![Kind::FsWrite],
+        "fs" if FS_DELETE.contains(&last) => vec![Kind::FsWrite, Kind::DestructiveFs],
+        "fs" if FS_CHMOD.contains(&last) => vec![Kind::FsChmod],
+        "vm" if !p.is_empty() => vec![Kind::DynamicCode],
+        "crypto" if last.starts_with("createDecipher") => vec![Kind::Decipher],
+        "os" if OS_INFO.contains(&last) => vec![Kind::OsInfo],
+        "module" if last == "_compile" => vec![Kind::DynamicCode],
+        _ if last == "_compile" => vec![Kind::DynamicCode],
+        _ => Vec::new(),
+    }
+}
+
+fn global_call_kinds(g: &str) -> Vec<Kind> {
+    match g {
+        "eval" | "Function" => vec![Kind::DynamicCode],
+        "fetch" | "XMLHttpRequest" | "WebSocket" | "EventSource" | "importScripts" => {
+            vec![Kind::Network]
+        }
+        "navigator.sendBeacon" => vec![Kind::Network, Kind::BrowserSend],
+        "Bun.spawn" | "Bun.spawnSync" | "Deno.run" | "Deno.Command" => vec![Kind::Spawn],
+        _ if g.ends_with("._compile") => vec![Kind::DynamicCode],
+        _ if g.starts_with("process.env.") => Vec::new(),
+        _ => Vec::new(),
+    }
+}
+
+/// True when a loop body can leave the loop (break, return, throw, await, yield).
+struct Exit {
+    exits: bool,
+    console: bool,
+}
+
+impl<'a> Visit<'a> for Exit {
+    fn visit_break_statement(&mut self, _: &BreakStatement<'a>) {
+        self.exits = true;
+    }
+    fn visit_return_statement(&mut self, _: &ReturnStatement<'a>) {
+        self.exits = true;
+    }
+    fn visit_throw_statement(&mut self, _: &ThrowStatement<'a>) {
+        self.exits = true;
+    }
+    fn visit_await_expression(&mut self, _: &AwaitExpression<'a>) {
+        self.exits = true;
+    }
+    fn visit_yield_expression(&mut self, _: &YieldExpression<'a>) {
+        self.exits = true;
+    }
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Some(m) = it.callee.as_member_expression()
+            && let Expression::Identifier(o) = m.object()
+            && (o.name == "console"
+                || o.name == "process" && m.static_property_name() == Some("exit"))
+        {
+            self.console |= o.name == "console";
+            self.exits |= o.name == "process";
+        }
+        walk::walk_call_expression(self, it);
+    }
+}
+
+impl<'a> Visit<'a> for Walker<'_> {
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        self.funcs.push(self.next_func);
+        self.next_func += 1;
+        walk::walk_function(self, it, flags);
+        self.funcs.pop();
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.funcs.push(self.next_func);
+        self.next_func += 1;
+        walk::walk_arrow_function_expression(self, it);
+        self.funcs.pop();
+    }
+
+    fn visit_binding_identifier(&mut self, it: &BindingIdentifier<'a>) {
+        let name = it.name.as_str();
+        if let Some(rest) = name.strip_prefix("_0x")
+            && rest.len() >= 3
+            && rest.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            if self.hex_idents.is_empty() {
+                self.hex_ident_line = it.span.start;
+            }
+            self.hex_idents.insert(name.to_string());
+        }
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let Some(init) = &it.init {
+            self.bind_pattern(&it.id, init);
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if let Some(m) = it.left.as_member_expression() {
+            self.assign_member(m, &it.right, it.span.start);
+            self.visit_expression(m.object());
+            if let MemberExpression::ComputedMemberExpression(c) = m {
+                self.visit_expression(&c.expression);
+            }
+            self.visit_expression(&it.right);
+            return;
+        }
+        if it.operator == AssignmentOperator::Assign
+            && let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
+            && let Some(sym) = self.env.symbol_of(id)
+        {
+            let v = self.env.eval(&it.right);
+            if v != Val::Unknown {
+                self.env.consts.insert(sym, v);
+            }
+            if self.env.is_decoded(&it.right) {
+                self.env.tainted.insert(sym);
+            }
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if !self.env.worth_eval(&it.callee) {
+            walk::walk_call_expression(self, it);
+            return;
+        }
+        let callee = self.env.eval(&it.callee);
+        let span = it.span.start;
+        if Env::is_require(&callee) {
+            self.on_require(&callee, it);
+        }
+        if let Some(m) = it.callee.as_member_expression()
+            && let Some(method) = self.env.property_name(m, 0)
+        {
+            self.on_method(&method, m, it);
+        }
+        let network = self.on_call(&callee, &it.arguments, span, false);
+        let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
+            matches!(m.static_property_name(), Some("then" | "on" | "once"))
+                && chain_has_network(&self.env, m.object())
+        });
+        let is_fcc = callee.name().as_deref() == Some("String.fromCharCode");
+        let cb = network || then_on_network;
+        if cb {
+            self.net_cb += 1;
+        }
+        if is_fcc {
+            self.char_code += 1;
+        }
+        let spawning = Self::call_kinds(&callee).contains(&Kind::Spawn);
+        if spawning {
+            self.spawn_args += 1;
+        }
+        walk::walk_call_expression(self, it);
+        if spawning {
+            self.spawn_args -= 1;
+        }
+        if is_fcc {
+            self.char_code -= 1;
+        }
+        if cb {
+            self.net_cb -= 1;
+        }
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        if self.env.worth_eval(&it.callee) {
+            let callee = self.env.eval(&it.callee);
+            self.on_call(&callee, &it.arguments, it.span.start, true);
+        }
+        walk::walk_new_expression(self, it);
+    }
+
+    fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        let env = Val::Global("process.env".into());
+        let keys: Vec<String> = it
+            .properties
+            .iter()
+            .filter_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p) => p.key.static_name().map(|k| k.to_string()),
+                _ => None,
+            })
+            .collect();
+        let spawn_like = keys.iter().any(|k| SPAWN_OPTION_KEYS.contains(&k.as_str()));
+        let host_info = keys
+            .iter()
+            .any(|k| HOST_KEYS.contains(&k.to_ascii_lowercase().as_str()));
+        for p in &it.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                continue;
+            };
+            if self.spawn_args > 0
+                || spawn_like
+                || !self.env.worth_eval(&p.value)
+                || self.env.eval(&p.value) != env
+            {
+                continue;
+            }
+            let key = p
+                .key
+                .static_name()
+                .map(|k| k.to_string())
+                .unwrap_or_default();
+            if host_info {
+                self.sig(
+                    Kind::EnvDump,
+                    p.span.start,
+                    format!("process.env stored in object key `{key}` next to host details"),
+                );
+            }
+        }
+        walk::walk_object_expression(self, it);
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        if self.env.eval(&it.right) == Val::Global("process.env".into()) {
+            self.sig(Kind::EnvIterate, it.span.start, "for…in over process.env");
+        }
+        walk::walk_for_in_statement(self, it);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        let obj = if self.env.worth_eval(&it.object) {
+            self.env.eval(&it.object)
+        } else {
+            Val::Unknown
+        };
+        if let Val::Global(g) = &obj {
+            let prop = it.property.name.as_str();
+            let full = if g == "globalThis" {
+                prop.to_string()
+            } else {
+                format!("{g}.{prop}")
+            };
+            self.on_global_read(&full, it.span.start);
+        }
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
+        if self.env.worth_eval(&it.object)
+            && let Val::Global(g) = self.env.eval(&it.object)
+            && let Val::Str(prop) = self.env.eval(&it.expression)
+        {
+            let full = if g == "globalThis" {
+                prop
+            } else {
+                format!("{g}.{prop}")
+            };
+            self.on_global_read(&full, it.span.start);
+        }
+        walk::walk_computed_member_expression(self, it);
+    }
+
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        self.string_value(it.value.as_str(), it.span.start, true);
+    }
+
+    fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
+        for q in &it.quasis {
+            if let Some(c) = &q.value.cooked {
+                self.string_value(c.as_str(), q.span.start, true);
+            }
+        }
+        if !it.expressions.is_empty()
+            && let Val::Str(s) = self.env.template(it, 0)
+        {
+            self.string_value(&s, it.span.start, false);
+        }
+        walk::walk_template_literal(self, it);
+    }
+
+    fn visit_reg_exp_literal(&mut self, it: &RegExpLiteral<'a>) {
+        let pat = it.regex.pattern.text.as_str();
+        text::scan_regex(
+            pat,
+            self.line(it.span.start),
+            self.func(),
+            &mut self.out.signals,
+        );
+    }
+
+    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
+        let span = it.span.start;
+        match it.operator {
+            BinaryOperator::Addition if self.plus_depth == 0 => {
+                if let Val::Str(s) = self.env.binary(it, 0) {
+                    self.string_value(&s, span, false);
+                }
+            }
+            BinaryOperator::BitwiseXOR => {
+                for side in [&it.left, &it.right] {
+                    if let Val::Num(n) = self.env.eval(side)
+                        && (1.0..=0xffff as f64).contains(&n)
+                        && n.fract() == 0.0
+                    {
+                        self.xor_keys.insert(n as u32);
+                    }
+                }
+                if self.char_code > 0 {
+                    self.sig(
+                        Kind::CharCodeDecoder,
+                        span,
+                        "String.fromCharCode of XOR-ed codes",
+                    );
+                }
+            }
+            BinaryOperator::Subtraction => {
+                if !self.env.worth_eval(&it.left) || !self.env.worth_eval(&it.right) {
+                    walk::walk_binary_expression(self, it);
+                    return;
+                }
+                let l = self.env.eval(&it.left);
+                let r = self.env.eval(&it.right);
+                let dims = |v: &Val, a: &str| matches!(v, Val::Global(g) if g == a);
+                if dims(&l, "outerWidth") && dims(&r, "innerWidth")
+                    || dims(&l, "outerHeight") && dims(&r, "innerHeight")
+                {
+                    self.sig(
+                        Kind::DevtoolsGate,
+                        span,
+                        "outer/inner window size difference (devtools open)",
+                    );
+                }
+            }
+            _ => {}
+        }
+        let plus = it.operator == BinaryOperator::Addition;
+        if plus {
+            self.plus_depth += 1;
+        }
+        walk::walk_binary_expression(self, it);
+        if plus {
+            self.plus_depth -= 1;
+        }
+    }
+
+    fn visit_array_expression(&mut self, it: &ArrayExpression<'a>) {
+        if it.elements.len() >= 4 && it.elements.len() <= 100_000 {
+            let nums: Option<Vec<f64>> = it
+                .elements
+                .iter()
+                .map(|e| match e.as_expression() {
+                    Some(Expression::NumericLiteral(n))
+                        if n.value >= 0.0 && n.value <= 0xffff as f64 =>
+                    {
+                        Some(n.value)
+                    }
+                    _ => None,
+                })
+                .collect();
+            if let Some(nums) = nums {
+                self.num_arrays.push((it.span.start, self.func(), nums));
+            }
+        }
+        walk::walk_array_expression(self, it);
+    }
+
+    fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
+        let forever = match &it.test {
+            Expression::BooleanLiteral(b) => b.value,
+            Expression::NumericLiteral(n) => n.value != 0.0,
+            _ => false,
+        };
+        if forever {
+            self.infinite_loop(&it.body, it.span.start);
+        }
+        walk::walk_while_statement(self, it);
+    }
+
+    fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
+        if it.test.is_none() {
+            self.infinite_loop(&it.body, it.span.start);
+        }
+        walk::walk_for_statement(self, it);
+    }
+}

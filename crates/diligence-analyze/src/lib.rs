@@ -1,0 +1,217 @@
+//! Static analysis of npm package code, without ever running it.
+//!
+//! The pipeline for one package:
+//! 1. [`archive`]: unpack a `.tgz` in memory (or read a folder read-only) under hard limits;
+//!    every limit hit, `..` path, absolute path, symlink or hard link becomes a
+//!    `code/archive-anomaly` finding, never a crash and never a write.
+//! 2. [`classify`]: decide what each file *is* from its bytes (magic numbers and sniffing), not
+//!    from its extension.
+//! 3. [`js`] (oxc parser + oxc semantic) and [`text`] (aho-corasick indicators over every text
+//!    file whatever its name) turn files into [`signal::Signal`]s: capabilities (network,
+//!    process spawn, filesystem, env, dynamic code, decipher, OS info) and threat atoms.
+//!    Encoded literals (base64, hex, char codes, XOR tables, reversed strings, invisible
+//!    Unicode) are decoded and analysed again as code.
+//! 4. [`scripts`] parses lifecycle scripts (`preinstall`, `install`, `postinstall`, `prepare`)
+//!    and marks the files they run as install-time code.
+//! 5. [`rules`]: one file per `code/…` rule turns signals into [`CodeFinding`]s.
+//! 6. [`verdict`] combines findings into `malicious | suspicious | clean` with a score.
+//!
+//! Entry points: [`scan_tarball`], [`scan_dir`], [`scan_files`] and [`rules()`].
+
+pub mod archive;
+pub mod classify;
+mod decode;
+mod js;
+pub mod rules;
+pub mod scripts;
+pub mod signal;
+mod text;
+pub mod verdict;
+
+use diligence_finding::{Finding, Severity};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub use archive::{ArchiveLimits, PackageFile};
+pub use rules::rules;
+pub use verdict::Verdict;
+
+/// Options for one scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    /// Unpacking limits (defaults: see [`ArchiveLimits::default`]).
+    pub limits: ArchiveLimits,
+    /// The registry's version document (the packument's `versions[v]` object) to compare with
+    /// the tarball's `package.json` for manifest confusion. `None` skips that comparison.
+    pub registry_manifest: Option<serde_json::Value>,
+}
+
+/// One `code/…` finding inside a package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeFinding {
+    /// Rule id, e.g. `code/env-exfiltration`.
+    pub rule: String,
+    pub severity: Severity,
+    /// Path inside the package (`/`-separated, no `package/` prefix).
+    pub file: String,
+    /// 1-based line (0 = whole file or unknown).
+    pub line: u32,
+    /// The source line (trimmed, at most 160 characters).
+    pub snippet: String,
+    /// One sentence for a person.
+    pub message: String,
+    /// Where the finding sits relative to the capability it needs (`function`, `file`,
+    /// `package` or `alone`); used by the verdict.
+    pub locality: verdict::Locality,
+    /// True when the file runs at install time (reachable from a lifecycle script).
+    pub install_time: bool,
+    /// The evidence chain: the signals that made the rule fire.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One step of an evidence chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Signal kind, e.g. `network`, `env-dump`, `credential-path`.
+    pub kind: String,
+    pub file: String,
+    pub line: u32,
+    /// What was seen, e.g. the module name, the decoded string or the host.
+    pub detail: String,
+}
+
+/// A capability seen in the package (not a finding by itself).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CapabilityUse {
+    /// `network`, `process-spawn`, `fs-read`, `fs-write`, `env-read`, `dynamic-code`,
+    /// `crypto-decipher` or `os-info`.
+    pub capability: String,
+    pub file: String,
+    pub line: u32,
+}
+
+/// The result of scanning one package; serde round-trips so callers can cache it by integrity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageScan {
+    /// `name@version` from `package.json` (or the target's name when it has none).
+    pub package: String,
+    pub verdict: Verdict,
+    /// Combined score (see [`verdict`]); 0 for clean packages without threats.
+    pub score: u32,
+    /// Findings sorted by severity (descending), file, line.
+    pub findings: Vec<CodeFinding>,
+    /// First use of each capability per file.
+    pub capabilities: Vec<CapabilityUse>,
+    /// Number of files looked at, and their total size in bytes.
+    pub files: usize,
+    pub bytes: u64,
+}
+
+impl PackageScan {
+    /// Converts the code findings to report findings for `name@version`.
+    pub fn to_findings(&self, name: &str, version: &str) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .map(|f| Finding {
+                rule: f.rule.clone(),
+                severity: f.severity,
+                package: Some(diligence_finding::PackageRef {
+                    name: name.into(),
+                    version: version.into(),
+                }),
+                message: f.message.clone(),
+                location: Some(diligence_finding::FindingLocation {
+                    file: f.file.clone(),
+                    line: f.line,
+                }),
+                evidence: serde_json::json!({
+                    "snippet": f.snippet,
+                    "locality": f.locality,
+                    "install_time": f.install_time,
+                    "chain": f.evidence,
+                }),
+            })
+            .collect()
+    }
+}
+
+/// Errors that stop a scan before any file is analysed.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// The target could not be read at all.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not a gzip-compressed tar archive.
+    #[error("{path}: not a gzip-compressed tarball ({reason})")]
+    NotATarball { path: String, reason: String },
+}
+
+/// Scans a gzip-compressed npm tarball held in memory. `label` names it in errors and in
+/// `package` when the tarball has no readable `package.json`.
+///
+/// Errors only when the bytes are not gzip at all; truncated or hostile archives yield
+/// `code/archive-anomaly` findings on the files that could be read.
+pub fn scan_tarball(
+    bytes: &[u8],
+    label: &str,
+    opts: &ScanOptions,
+) -> Result<PackageScan, ScanError> {
+    let unpacked =
+        archive::unpack_tarball(bytes, &opts.limits).map_err(|reason| ScanError::NotATarball {
+            path: label.to_string(),
+            reason,
+        })?;
+    Ok(scan_files(unpacked.files, unpacked.anomalies, label, opts))
+}
+
+/// Scans a package folder on disk (the root that holds `package.json`), read-only, without
+/// following symlinks. `label.json` answer keys and `registry-manifest.json` files at the root
+/// are not package content and are skipped (the latter is loaded as the registry manifest
+/// when `opts.registry_manifest` is `None`).
+pub fn scan_dir(path: &Path, opts: &ScanOptions) -> Result<PackageScan, ScanError> {
+    let read = archive::read_dir(path, &opts.limits).map_err(|source| ScanError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let label = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Ok(scan_files(read.files, read.anomalies, &label, opts))
+}
+
+/// Scans files already in memory (paths relative to the package root).
+pub fn scan_files(
+    files: Vec<PackageFile>,
+    anomalies: Vec<archive::Anomaly>,
+    label: &str,
+    opts: &ScanOptions,
+) -> PackageScan {
+    let facts = signal::collect(files, anomalies, opts);
+    let package = facts
+        .package_id
+        .clone()
+        .unwrap_or_else(|| label.to_string());
+    let mut findings = rules::check_all(&facts);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.cmp(&b.line))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+    let (verdict, score) = verdict::combine(&findings);
+    PackageScan {
+        package,
+        verdict,
+        score,
+        findings,
+        capabilities: facts.capability_uses(),
+        files: facts.file_count,
+        bytes: facts.total_bytes,
+    }
+}

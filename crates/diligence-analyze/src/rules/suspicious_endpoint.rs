@@ -1,0 +1,92 @@
+//! `code/suspicious-endpoint`.
+
+use super::{chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Code or scripts contact an exfiltration-style endpoint: raw IP, OAST, request bin, paste site, webhook, tunnel.
+    ///
+    /// ## What it detects
+    /// Hosts of out-of-band testing services (oastify, interact.sh, canarytokens), request bins (pipedream,
+    /// webhook.site), paste sites, Discord webhooks, Telegram bot API, tunnels (ngrok, trycloudflare) and URLs with
+    /// a public raw IPv4 address, in any text (also decoded or reversed strings), in a package that can send data.
+    ///
+    /// ## Why it matters
+    /// Exfiltration needs a receiver the attacker controls cheaply and anonymously; these services are the usual
+    /// choice in npm malware and dependency-confusion probes.
+    ///
+    /// ## Example
+    /// `https.request('https://discord.com/api/webhooks/…')`
+    ///
+    /// ## Known false positives
+    /// Bot SDKs (Telegram, Discord) and tunnelling tools name these hosts by design; private and loopback IPs are
+    /// ignored; a mention without a network capability in the package is low severity.
+    pub static SUSPICIOUS_ENDPOINT = { id: "code/suspicious-endpoint", severity: Severity::High };
+}
+
+/// One finding per endpoint line.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::Endpoint, |f, s| {
+        let loc = locality(
+            p,
+            f,
+            s,
+            &[
+                Kind::Network,
+                Kind::Spawn,
+                Kind::ShellNetwork,
+                Kind::BrowserSend,
+            ],
+        );
+        let sev = match loc {
+            Locality::Alone => Severity::Low,
+            Locality::Package => Severity::Medium,
+            _ => SUSPICIOUS_ENDPOINT.default_severity,
+        };
+        let msg = format!("exfiltration-style endpoint `{}`", s.detail);
+        Some(finding(
+            &SUSPICIOUS_ENDPOINT,
+            sev,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::Network]),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "e.js",
+                "const https = require('https');\nhttps.request('https://discord.com/api/webhooks/000/fake');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("e.js".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn negative_private_ip() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "e.js",
+                "require('http').get('http://127.0.0.1:8080/health');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/suspicious-endpoint").is_empty());
+    }
+}

@@ -1,0 +1,82 @@
+//! `code/windows-lolbin`.
+
+use super::{chain, finding, locality, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Windows living-off-the-land binaries and hidden or encoded PowerShell.
+    ///
+    /// ## What it detects
+    /// `regsvr32`, `mshta`, `rundll32`, `certutil -urlcache|-decode`, `bitsadmin /transfer`, `powershell -enc`,
+    /// `-EncodedCommand`, `-WindowStyle Hidden`, `IEX`/`Invoke-Expression`/`DownloadString` in strings, decoded data,
+    /// command lines or scripts of a package that spawns processes or writes files.
+    ///
+    /// ## Why it matters
+    /// These signed system tools download and run code while looking like Windows itself (coa/rc 2021 dropped a
+    /// batch file that fetched a DLL and ran it with regsvr32).
+    ///
+    /// ## Example
+    /// `spawn('cmd.exe', ['/c', 'regsvr32 /s x.dll'])`
+    ///
+    /// ## Known false positives
+    /// Windows build helpers call `rundll32` or PowerShell openly; encoded or hidden invocations are what matter.
+    /// Without a spawn or file write in the same file the rule is quiet.
+    pub static WINDOWS_LOLBIN = { id: "code/windows-lolbin", severity: Severity::High };
+}
+
+/// One finding per LOLBin line in a spawning/writing file.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::LolBin, |f, s| {
+        let loc = locality(
+            p,
+            f,
+            s,
+            &[Kind::Spawn, Kind::FsWrite, Kind::LifecycleScript],
+        );
+        if loc < Locality::File {
+            return None;
+        }
+        let msg = format!("Windows living-off-the-land execution: `{}`", s.detail);
+        Some(finding(
+            &WINDOWS_LOLBIN,
+            WINDOWS_LOLBIN.default_severity,
+            f,
+            s,
+            loc,
+            msg,
+            chain(p, f, s, &[Kind::Spawn, Kind::FsWrite]),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "const cp = require('child_process');\ncp.exec('regsvr32 /s %TEMP%\\\\x.dll');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/windows-lolbin"),
+            vec![("w.js".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn negative_docs() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("w.md", "Never run regsvr32 on untrusted files.\n"),
+        ]);
+        assert!(hits(&s, "code/windows-lolbin").is_empty());
+    }
+}

@@ -1,0 +1,386 @@
+//! Signals: the facts the analysers record per file and per function, and the package-level
+//! collection ([`PackageFacts`]) that the rules read.
+//!
+//! A signal is either a *capability* (what the code can do: network, spawn, filesystem, env,
+//! dynamic code, decipher, OS info) or a *threat atom* (a behaviour that only malware needs, or
+//! an ingredient of one). Rules combine them; a capability alone never makes a finding above
+//! `info`.
+
+use crate::archive::{Anomaly, PackageFile};
+use crate::classify::{FileKind, classify};
+use crate::{CapabilityUse, ScanOptions};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a signal says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    // Capabilities.
+    Network,
+    Spawn,
+    FsRead,
+    FsWrite,
+    FsChmod,
+    EnvRead,
+    DynamicCode,
+    Decipher,
+    OsInfo,
+    // Threat atoms.
+    EnvDump,
+    EnvIterate,
+    EnvSecretFilter,
+    CredentialPath,
+    DotenvPath,
+    DecodeExec,
+    Endpoint,
+    StringArrayRotation,
+    HexIdentifiers,
+    CharCodeDecoder,
+    HiddenModuleName,
+    HiddenCode,
+    InvisibleUnicode,
+    FormHarvest,
+    SensitiveField,
+    CookieRead,
+    StorageRead,
+    BrowserSend,
+    MonkeyPatch,
+    WalletRegex,
+    WalletAddress,
+    ClipboardHook,
+    DevtoolsGate,
+    CiGate,
+    TimeGate,
+    DetachedSpawn,
+    GeoLookup,
+    DestructiveFs,
+    NpmToken,
+    PackageJsonWrite,
+    NpmPublish,
+    PersistencePath,
+    ReverseShell,
+    RemoteExec,
+    ChecksumVerify,
+    RuntimeDropper,
+    ImageRead,
+    AiAgentBypass,
+    LolBin,
+    InfiniteLoop,
+    ShellPipeExec,
+    ShellNetwork,
+    ShellHostInfo,
+    NativeBinary,
+    Manifest,
+    ArchiveAnomaly,
+    LifecycleScript,
+}
+
+impl Kind {
+    /// Kebab-case name used in evidence chains.
+    pub fn as_str(self) -> &'static str {
+        use Kind::*;
+        match self {
+            Network => "network",
+            Spawn => "process-spawn",
+            FsRead => "fs-read",
+            FsWrite => "fs-write",
+            FsChmod => "fs-chmod",
+            EnvRead => "env-read",
+            DynamicCode => "dynamic-code",
+            Decipher => "crypto-decipher",
+            OsInfo => "os-info",
+            EnvDump => "env-dump",
+            EnvIterate => "env-iterate",
+            EnvSecretFilter => "env-secret-filter",
+            CredentialPath => "credential-path",
+            DotenvPath => "dotenv-path",
+            DecodeExec => "decode-exec",
+            Endpoint => "suspicious-endpoint",
+            StringArrayRotation => "string-array-rotation",
+            HexIdentifiers => "hex-identifiers",
+            CharCodeDecoder => "char-code-decoder",
+            HiddenModuleName => "hidden-module-name",
+            HiddenCode => "hidden-code",
+            InvisibleUnicode => "invisible-unicode",
+            FormHarvest => "form-harvest",
+            SensitiveField => "sensitive-field",
+            CookieRead => "cookie-read",
+            StorageRead => "storage-read",
+            BrowserSend => "browser-send",
+            MonkeyPatch => "monkey-patch",
+            WalletRegex => "wallet-regex",
+            WalletAddress => "wallet-address",
+            ClipboardHook => "clipboard-hook",
+            DevtoolsGate => "devtools-gate",
+            CiGate => "ci-gate",
+            TimeGate => "time-gate",
+            DetachedSpawn => "detached-spawn",
+            GeoLookup => "geo-lookup",
+            DestructiveFs => "destructive-fs",
+            NpmToken => "npm-token",
+            PackageJsonWrite => "package-json-write",
+            NpmPublish => "npm-publish",
+            PersistencePath => "persistence-path",
+            ReverseShell => "reverse-shell",
+            RemoteExec => "remote-exec",
+            ChecksumVerify => "checksum-verify",
+            RuntimeDropper => "runtime-dropper",
+            ImageRead => "image-read",
+            AiAgentBypass => "ai-agent-bypass",
+            LolBin => "lolbin",
+            InfiniteLoop => "infinite-loop",
+            ShellPipeExec => "shell-pipe-exec",
+            ShellNetwork => "shell-network",
+            ShellHostInfo => "shell-host-info",
+            NativeBinary => "native-binary",
+            Manifest => "manifest-mismatch",
+            ArchiveAnomaly => "archive-anomaly",
+            LifecycleScript => "lifecycle-script",
+        }
+    }
+
+    /// True for the capability kinds listed in [`crate::CapabilityUse`].
+    pub fn is_capability(self) -> bool {
+        use Kind::*;
+        matches!(
+            self,
+            Network
+                | Spawn
+                | FsRead
+                | FsWrite
+                | FsChmod
+                | EnvRead
+                | DynamicCode
+                | Decipher
+                | OsInfo
+        )
+    }
+}
+
+/// One fact at one place.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Signal {
+    pub kind: Kind,
+    /// 1-based line in the file (0 = whole file).
+    pub line: u32,
+    /// Function id inside the file (0 = top level / module scope).
+    pub func: u32,
+    /// What was seen (module, host, decoded string, path…), at most 200 characters.
+    pub detail: String,
+}
+
+/// Everything known about one file.
+#[derive(Debug, Clone)]
+pub struct FileFacts {
+    pub path: String,
+    pub kind: FileKind,
+    /// Signals in source order (deduplicated by kind, line and detail).
+    pub signals: Vec<Signal>,
+    /// Relative module specifiers this file `require`s / imports (as written).
+    pub requires: Vec<String>,
+    /// Package files those specifiers resolve to.
+    pub deps: Vec<String>,
+    /// Source lines for snippets (only kept for text files).
+    pub text: Option<String>,
+    /// True when the file runs at install time.
+    pub install_time: bool,
+    /// The kinds present in `signals` (filled once all signals are in).
+    pub kinds: BTreeSet<Kind>,
+}
+
+impl FileFacts {
+    /// Signals of `kind`.
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Signal> {
+        self.signals.iter().filter(move |s| s.kind == kind)
+    }
+    /// True when the file has a signal of `kind`.
+    pub fn has(&self, kind: Kind) -> bool {
+        self.kinds.contains(&kind)
+    }
+    /// True when the file has a signal of any of `kinds`.
+    pub fn has_any(&self, kinds: &[Kind]) -> bool {
+        kinds.iter().any(|k| self.kinds.contains(k))
+    }
+    /// True when function `func` (or the whole file when `func` is `None`) has `kind`.
+    pub fn has_in(&self, kind: Kind, func: u32) -> bool {
+        self.signals
+            .iter()
+            .any(|s| s.kind == kind && s.func == func)
+    }
+    /// The trimmed source line `line` (1-based), at most 160 characters.
+    pub fn snippet(&self, line: u32) -> String {
+        let Some(text) = &self.text else {
+            return String::new();
+        };
+        let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else {
+            return String::new();
+        };
+        truncate(l.trim(), 160)
+    }
+}
+
+/// Cuts `s` to at most `max` characters (on a char boundary), adding `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+/// Everything the rules see about one package.
+#[derive(Debug, Default)]
+pub struct PackageFacts {
+    /// `name@version` from the root `package.json`.
+    pub package_id: Option<String>,
+    /// The parsed root `package.json` (Null when missing or invalid).
+    pub manifest: serde_json::Value,
+    /// The registry's version document, when given.
+    pub registry_manifest: Option<serde_json::Value>,
+    pub files: Vec<FileFacts>,
+    pub anomalies: Vec<Anomaly>,
+    pub file_count: usize,
+    pub total_bytes: u64,
+}
+
+impl PackageFacts {
+    /// True when any file has `kind`.
+    pub fn has(&self, kind: Kind) -> bool {
+        self.files.iter().any(|f| f.has(kind))
+    }
+    /// True when any file has any of `kinds`.
+    pub fn has_any(&self, kinds: &[Kind]) -> bool {
+        self.files.iter().any(|f| f.has_any(kinds))
+    }
+    /// All (file, signal) pairs of `kind`.
+    pub fn all(&self, kind: Kind) -> impl Iterator<Item = (&FileFacts, &Signal)> {
+        self.files
+            .iter()
+            .flat_map(move |f| f.of(kind).map(move |s| (f, s)))
+    }
+    /// The file at `path`.
+    pub fn file(&self, path: &str) -> Option<&FileFacts> {
+        self.files.iter().find(|f| f.path == path)
+    }
+    /// First use of each capability per file, sorted.
+    pub fn capability_uses(&self) -> Vec<CapabilityUse> {
+        let mut out = Vec::new();
+        for f in &self.files {
+            let mut seen = BTreeSet::new();
+            for s in f.signals.iter().filter(|s| s.kind.is_capability()) {
+                if seen.insert(s.kind) {
+                    out.push(CapabilityUse {
+                        capability: s.kind.as_str().to_string(),
+                        file: f.path.clone(),
+                        line: s.line,
+                    });
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Analyses every file (JavaScript in parallel) and marks install-time files.
+pub fn collect(
+    files: Vec<PackageFile>,
+    anomalies: Vec<Anomaly>,
+    opts: &ScanOptions,
+) -> PackageFacts {
+    let manifest = files
+        .iter()
+        .find(|f| f.path == "package.json")
+        .and_then(|f| serde_json::from_slice::<serde_json::Value>(&f.bytes).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let package_id = match (
+        manifest.get("name").and_then(|v| v.as_str()),
+        manifest.get("version").and_then(|v| v.as_str()),
+    ) {
+        (Some(n), Some(v)) => Some(format!("{n}@{v}")),
+        (Some(n), None) => Some(n.to_string()),
+        _ => None,
+    };
+    let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let file_count = files.len();
+    let mut facts: Vec<FileFacts> = files.par_iter().map(analyse_file).collect();
+    let scripts =
+        crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
+    if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
+        pj.signals.extend(scripts.signals.iter().cloned());
+        dedupe(&mut pj.signals);
+    }
+    crate::scripts::mark_install_time(&mut facts, &scripts);
+    let names: BTreeSet<String> = facts.iter().map(|f| f.path.clone()).collect();
+    let names: BTreeSet<&str> = names.iter().map(|s| s.as_str()).collect();
+    for f in facts.iter_mut() {
+        let deps: Vec<String> = f
+            .requires
+            .iter()
+            .filter_map(|r| crate::scripts::resolve(&names, &f.path, r))
+            .collect();
+        f.deps = deps;
+        f.kinds = f.signals.iter().map(|s| s.kind).collect();
+    }
+    PackageFacts {
+        package_id,
+        manifest,
+        registry_manifest: opts.registry_manifest.clone(),
+        files: facts,
+        anomalies,
+        file_count,
+        total_bytes,
+    }
+}
+
+/// Analyses one file by its content kind.
+fn analyse_file(file: &PackageFile) -> FileFacts {
+    let kind = classify(&file.path, &file.bytes);
+    let mut facts = FileFacts {
+        path: file.path.clone(),
+        kind,
+        signals: Vec::new(),
+        requires: Vec::new(),
+        deps: Vec::new(),
+        text: None,
+        install_time: false,
+        kinds: BTreeSet::new(),
+    };
+    match kind {
+        FileKind::NativeBinary => facts.signals.push(Signal {
+            kind: Kind::NativeBinary,
+            line: 0,
+            func: 0,
+            detail: format!("{} bytes", file.bytes.len()),
+        }),
+        k if k.is_text() => {
+            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            crate::text::scan_text(&text, kind, &mut facts.signals);
+            if kind == FileKind::JavaScript {
+                crate::js::analyse(&file.path, &text, &mut facts);
+            }
+            facts.text = Some(text);
+        }
+        _ => {}
+    }
+    dedupe(&mut facts.signals);
+    facts
+}
+
+/// Sorts by line and removes exact duplicates.
+pub fn dedupe(signals: &mut Vec<Signal>) {
+    signals.sort_by(|a, b| {
+        (a.line, a.kind, &a.detail, a.func).cmp(&(b.line, b.kind, &b.detail, b.func))
+    });
+    signals.dedup_by(|a, b| a.kind == b.kind && a.line == b.line && a.detail == b.detail);
+}
+
+/// Groups signals per function id: `func -> kinds`.
+pub fn kinds_by_func(f: &FileFacts) -> BTreeMap<u32, BTreeSet<Kind>> {
+    let mut out: BTreeMap<u32, BTreeSet<Kind>> = BTreeMap::new();
+    for s in &f.signals {
+        out.entry(s.func).or_default().insert(s.kind);
+    }
+    out
+}

@@ -1,0 +1,431 @@
+//! Indicator search over text: every text file whatever its extension, every JavaScript string
+//! (literal, folded or decoded), every lifecycle script and spawned command line.
+//!
+//! One aho-corasick automaton (ASCII case-insensitive) holds the substring indicators; a few
+//! regexes cover shapes (raw-IP URLs, wallet addresses). Indicators are ingredients: a rule
+//! decides whether they matter (a `.npmrc` in a README is not a credential read).
+
+use crate::classify::FileKind;
+use crate::signal::{Kind, Signal, truncate};
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// (pattern, kind). Patterns are matched ASCII case-insensitively.
+const INDICATORS: &[(&str, Kind)] = &[
+    // Out-of-band and exfiltration endpoints.
+    ("oastify.com", Kind::Endpoint),
+    ("burpcollaborator.net", Kind::Endpoint),
+    ("interact.sh", Kind::Endpoint),
+    ("oast.fun", Kind::Endpoint),
+    ("oast.pro", Kind::Endpoint),
+    ("oast.live", Kind::Endpoint),
+    ("oast.site", Kind::Endpoint),
+    ("oast.online", Kind::Endpoint),
+    ("oast.me", Kind::Endpoint),
+    ("dnslog.cn", Kind::Endpoint),
+    ("ceye.io", Kind::Endpoint),
+    ("canarytokens.com", Kind::Endpoint),
+    ("pipedream.net", Kind::Endpoint),
+    ("requestbin", Kind::Endpoint),
+    ("webhook.site", Kind::Endpoint),
+    ("beeceptor.com", Kind::Endpoint),
+    ("hookbin.com", Kind::Endpoint),
+    ("requestcatcher.com", Kind::Endpoint),
+    ("pastebin.com", Kind::Endpoint),
+    ("paste.ee", Kind::Endpoint),
+    ("hastebin.com", Kind::Endpoint),
+    ("ghostbin", Kind::Endpoint),
+    ("rentry.co", Kind::Endpoint),
+    ("discord.com/api/webhooks", Kind::Endpoint),
+    ("discordapp.com/api/webhooks", Kind::Endpoint),
+    ("api.telegram.org", Kind::Endpoint),
+    ("ngrok.io", Kind::Endpoint),
+    ("ngrok-free.app", Kind::Endpoint),
+    ("ngrok.app", Kind::Endpoint),
+    ("trycloudflare.com", Kind::Endpoint),
+    ("serveo.net", Kind::Endpoint),
+    ("loca.lt", Kind::Endpoint),
+    ("localtunnel.me", Kind::Endpoint),
+    ("bore.pub", Kind::Endpoint),
+    ("transfer.sh", Kind::Endpoint),
+    // Credential stores.
+    (".npmrc", Kind::CredentialPath),
+    (".ssh/id_", Kind::CredentialPath),
+    (".ssh\\id_", Kind::CredentialPath),
+    ("id_rsa", Kind::CredentialPath),
+    ("id_ed25519", Kind::CredentialPath),
+    (".aws/credentials", Kind::CredentialPath),
+    (".docker/config.json", Kind::CredentialPath),
+    (".kube/config", Kind::CredentialPath),
+    (".git-credentials", Kind::CredentialPath),
+    (".pypirc", Kind::CredentialPath),
+    ("login data", Kind::CredentialPath),
+    ("local storage/leveldb", Kind::CredentialPath),
+    ("local storage\\leveldb", Kind::CredentialPath),
+    ("wallet.dat", Kind::CredentialPath),
+    ("solana/id.json", Kind::CredentialPath),
+    ("nkbihfbeogaeaoehlefnkodbefgpgknn", Kind::CredentialPath),
+    ("_authtoken", Kind::NpmToken),
+    ("npm_token", Kind::NpmToken),
+    // Persistence locations.
+    (".bashrc", Kind::PersistencePath),
+    (".zshrc", Kind::PersistencePath),
+    (".bash_profile", Kind::PersistencePath),
+    ("crontab", Kind::PersistencePath),
+    ("launchagents", Kind::PersistencePath),
+    ("launchdaemons", Kind::PersistencePath),
+    ("currentversion\\run", Kind::PersistencePath),
+    ("currentversion\\\\run", Kind::PersistencePath),
+    ("schtasks", Kind::PersistencePath),
+    ("systemd/user", Kind::PersistencePath),
+    (".config/autostart", Kind::PersistencePath),
+    ("programs\\startup", Kind::PersistencePath),
+    (".github/workflows", Kind::PersistencePath),
+    // Reverse shells.
+    ("/dev/tcp/", Kind::ReverseShell),
+    ("bash -i", Kind::ReverseShell),
+    ("sh -i >", Kind::ReverseShell),
+    ("nc -e ", Kind::ReverseShell),
+    ("ncat -e ", Kind::ReverseShell),
+    ("nc -c ", Kind::ReverseShell),
+    ("mkfifo /tmp/", Kind::ReverseShell),
+    // Windows living-off-the-land binaries and encoded PowerShell.
+    ("regsvr32", Kind::LolBin),
+    ("mshta", Kind::LolBin),
+    ("rundll32", Kind::LolBin),
+    ("certutil -urlcache", Kind::LolBin),
+    ("certutil -decode", Kind::LolBin),
+    ("bitsadmin /transfer", Kind::LolBin),
+    ("-encodedcommand", Kind::LolBin),
+    ("powershell -enc", Kind::LolBin),
+    ("powershell.exe -enc", Kind::LolBin),
+    ("-windowstyle hidden", Kind::LolBin),
+    ("-w hidden", Kind::LolBin),
+    ("invoke-expression", Kind::LolBin),
+    ("downloadstring(", Kind::LolBin),
+    ("iex(", Kind::LolBin),
+    // AI coding agents driven with their safety prompts disabled.
+    ("--dangerously-skip-permissions", Kind::AiAgentBypass),
+    ("--yolo", Kind::AiAgentBypass),
+    ("--trust-all-tools", Kind::AiAgentBypass),
+    (
+        "--dangerously-bypass-approvals-and-sandbox",
+        Kind::AiAgentBypass,
+    ),
+    // Geo lookups (protestware targeting).
+    ("ip-api.com", Kind::GeoLookup),
+    ("ipapi.co", Kind::GeoLookup),
+    ("ipinfo.io", Kind::GeoLookup),
+    ("geolocation-db.com", Kind::GeoLookup),
+    ("ipgeolocation", Kind::GeoLookup),
+    ("freegeoip", Kind::GeoLookup),
+    ("ipwho.is", Kind::GeoLookup),
+    // Second runtimes fetched at install time.
+    ("bun.sh/install", Kind::RuntimeDropper),
+    ("oven-sh/bun/releases", Kind::RuntimeDropper),
+    ("deno.land/install", Kind::RuntimeDropper),
+    ("npm publish", Kind::NpmPublish),
+];
+
+static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(INDICATORS.iter().map(|(p, _)| *p))
+        .expect("static indicator patterns build")
+});
+
+/// URLs or `/dev/tcp/` paths whose host is a literal IPv4 address.
+static RAW_IP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?:https?|wss?|ftp|tcp)://|/dev/tcp/|\\\\)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})",
+    )
+    .expect("static regex")
+});
+
+static WALLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:0x[a-fA-F0-9]{40}|bc1[a-z0-9]{38,58}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[A-Za-z1-9]{33})$")
+        .expect("static regex")
+});
+
+/// Exact path segments that name a credential store when they appear as a whole string
+/// (`path.join(home, '.aws', 'credentials')`).
+const CREDENTIAL_SEGMENTS: &[&str] = &[
+    ".npmrc",
+    ".ssh",
+    ".aws",
+    ".docker",
+    ".kube",
+    ".gnupg",
+    ".git-credentials",
+    ".netrc",
+    ".pypirc",
+    "id_rsa",
+    "id_ed25519",
+    "Login Data",
+    "Local Storage",
+    "Local State",
+    "wallet.dat",
+    "keystore",
+    "Exodus",
+    "Electrum",
+    "MetaMask",
+    ".config/solana",
+];
+
+/// Whether a private or loopback IPv4 address (not an exfiltration endpoint).
+fn is_private(a: u8, b: u8) -> bool {
+    a == 127
+        || a == 10
+        || a == 0
+        || (a == 192 && b == 168)
+        || (a == 172 && (16..=31).contains(&b))
+        || (a == 169 && b == 254)
+        || a >= 224
+}
+
+/// Searches one string (placed at `line`, `func`) for indicators.
+pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
+    for m in AC.find_iter(s) {
+        let kind = INDICATORS[m.pattern().as_usize()].1;
+        let detail = word_around(s, m.start(), m.end());
+        out.push(Signal {
+            kind,
+            line,
+            func,
+            detail,
+        });
+    }
+    raw_ips(s, |_, detail| {
+        out.push(Signal {
+            kind: Kind::Endpoint,
+            line,
+            func,
+            detail,
+        })
+    });
+}
+
+fn raw_ips(s: &str, mut f: impl FnMut(usize, String)) {
+    if !s.contains("://") && !s.contains("/dev/tcp/") && !s.contains("\\\\") {
+        return;
+    }
+    for c in RAW_IP.captures_iter(s) {
+        let oct: Vec<u32> = (1..=4)
+            .filter_map(|i| c.get(i)?.as_str().parse().ok())
+            .collect();
+        if oct.len() != 4 || oct.iter().any(|o| *o > 255) || is_private(oct[0] as u8, oct[1] as u8)
+        {
+            continue;
+        }
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        f(
+            m.start,
+            format!("raw IP {}", word_around(s, m.start, m.end)),
+        );
+    }
+}
+
+/// Searches a constant string: indicators, credential path segments, wallet addresses.
+pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
+    scan_str(s, line, func, out);
+    let t = s.trim_start_matches("~/").trim_matches('/');
+    if CREDENTIAL_SEGMENTS.contains(&t) {
+        out.push(Signal {
+            kind: Kind::CredentialPath,
+            line,
+            func,
+            detail: t.to_string(),
+        });
+    }
+    if matches!(t, ".env" | ".env.local" | ".env.production") {
+        out.push(Signal {
+            kind: Kind::DotenvPath,
+            line,
+            func,
+            detail: t.to_string(),
+        });
+    }
+    if s.len() <= 64 && WALLET.is_match(s) && s.bytes().any(|b| b.is_ascii_digit()) {
+        out.push(Signal {
+            kind: Kind::WalletAddress,
+            line,
+            func,
+            detail: s.to_string(),
+        });
+    }
+}
+
+/// Searches a regular-expression pattern: wallet-address shapes and secret-name filters.
+pub fn scan_regex(pat: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
+    let wallet = pat.contains("0x[a-fA-F0-9]{40}")
+        || pat.contains("0x[0-9a-fA-F]{40}")
+        || pat.contains("0x[a-f0-9]{40}")
+        || pat.contains("bc1[")
+        || pat.contains("[13][a-km-zA-HJ-NP-Z1-9]")
+        || pat.contains("[a-km-zA-HJ-NP-Z1-9]{")
+        || pat.contains("T[A-Za-z1-9]{33}");
+    if wallet {
+        out.push(Signal {
+            kind: Kind::WalletRegex,
+            line,
+            func,
+            detail: truncate(pat, 80),
+        });
+    }
+    let upper = pat.to_ascii_uppercase();
+    let secrets = [
+        "TOKEN",
+        "SECRET",
+        "PASSW",
+        "API_?KEY",
+        "APIKEY",
+        "PRIVATE",
+        "CREDENTIAL",
+        "AUTH",
+        "JWT",
+        "BEARER",
+    ]
+    .iter()
+    .filter(|w| upper.contains(*w))
+    .count();
+    if secrets >= 2 && upper.contains('|') {
+        out.push(Signal {
+            kind: Kind::EnvSecretFilter,
+            line,
+            func,
+            detail: truncate(pat, 80),
+        });
+    }
+}
+
+/// Searches a whole text file (non-JavaScript) line by line.
+pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) {
+    if kind == FileKind::JavaScript {
+        return;
+    }
+    let line_of = line_index(text);
+    for m in AC.find_iter(text) {
+        let k = INDICATORS[m.pattern().as_usize()].1;
+        out.push(Signal {
+            kind: k,
+            line: line_of(m.start()),
+            func: 0,
+            detail: word_around(text, m.start(), m.end()),
+        });
+    }
+    raw_ips(text, |at, detail| {
+        out.push(Signal {
+            kind: Kind::Endpoint,
+            line: line_of(at),
+            func: 0,
+            detail,
+        })
+    });
+    let invisible = crate::decode::invisible_count(text);
+    if invisible >= 16 {
+        out.push(Signal {
+            kind: Kind::InvisibleUnicode,
+            line: 0,
+            func: 0,
+            detail: format!("run of {invisible} invisible characters"),
+        });
+    }
+    if kind == FileKind::Json {
+        json_payloads(text, &line_of, out);
+    }
+}
+
+fn line_index(text: &str) -> impl Fn(usize) -> u32 + '_ {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
+    move |at| starts.partition_point(|&s| s <= at) as u32
+}
+
+/// Decodes long base64/hex string values of a JSON document; values that decode to code are
+/// analysed as JavaScript at their line.
+fn json_payloads(text: &str, line_of: &dyn Fn(usize) -> u32, out: &mut Vec<Signal>) {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    let mut stack = vec![&doc];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if s.len() >= 24 => {
+                let Some(decoded) =
+                    crate::decode::base64_text(s).or_else(|| crate::decode::hex_text(s))
+                else {
+                    continue;
+                };
+                if !crate::decode::looks_like_code(&decoded) {
+                    continue;
+                }
+                let at = text.find(&s[..s.len().min(40)]).unwrap_or(0);
+                out.extend(crate::js::analyse_embedded(&decoded, line_of(at), 0, 0));
+            }
+            serde_json::Value::Array(a) => stack.extend(a.iter()),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+}
+
+/// The token around a match: expands to quotes, whitespace and brackets (at most 100 chars).
+fn word_around(s: &str, start: usize, end: usize) -> String {
+    let stop = |c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ')' | '<' | '>' | ',' | ';')
+    };
+    let b = s.as_bytes();
+    let mut a = start;
+    while a > 0 && start - a < 60 && !stop(b[a - 1] as char) {
+        a -= 1;
+    }
+    let mut z = end;
+    while z < b.len() && z - end < 60 && !stop(b[z] as char) {
+        z += 1;
+    }
+    while !s.is_char_boundary(a) {
+        a += 1;
+    }
+    while !s.is_char_boundary(z) {
+        z -= 1;
+    }
+    truncate(s.get(a..z).unwrap_or(""), 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_and_raw_ips() {
+        let mut out = Vec::new();
+        scan_str(
+            "curl https://x.c9fake.oastify.com/ http://203.0.113.9:80/a http://127.0.0.1/",
+            3,
+            0,
+            &mut out,
+        );
+        let kinds: Vec<_> = out.iter().map(|s| (s.kind, s.detail.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Kind::Endpoint, "https://x.c9fake.oastify.com/"),
+                (Kind::Endpoint, "raw IP http://203.0.113.9:80/a")
+            ]
+        );
+    }
+
+    #[test]
+    fn regex_shapes() {
+        let mut out = Vec::new();
+        scan_regex(r"\b0x[a-fA-F0-9]{40}\b", 1, 0, &mut out);
+        scan_regex("TOKEN|SECRET|PASSW", 2, 0, &mut out);
+        scan_regex("^[a-z]+$", 3, 0, &mut out);
+        assert_eq!(
+            out.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            vec![Kind::WalletRegex, Kind::EnvSecretFilter]
+        );
+    }
+}
