@@ -1,0 +1,62 @@
+//! Vetting before anything is installed (issue 6, parts 4 and 5): the logic behind
+//! `diligence check <spec>…` and `diligence install [--pm …] <args>…`.
+//!
+//! - [`spec`]: npm specs (`name`, `name@range`, `name@tag`, `npm:` aliases) and their
+//!   resolution through a packument with npm's semantics (nodejs-semver ranges, dist-tags).
+//! - [`closure`]: the full transitive closure of specs, resolved from packuments.
+//! - [`pm`]: which package manager a project uses and the command lines to run.
+//! - [`plan`]: what an install would add, from a lockfile-only run of the package manager in a
+//!   temporary copy of the project, diffed against the current lockfile.
+//! - [`vet`]: metadata rules, OSV advisories and static analysis of each verified tarball.
+//! - [`decide`]: proceed, ask (TTY, default no) or refuse — never fail open.
+//!
+//! Nothing here runs package code: planning runs the package manager with scripts disabled,
+//! and tarballs are only read in memory by `diligence-analyze`.
+
+pub mod closure;
+pub mod decide;
+pub mod plan;
+pub mod pm;
+pub mod spec;
+pub mod vet;
+
+pub use closure::{Closure, PackumentSource, ResolvedPackage, resolve_closure};
+pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide};
+pub use plan::{Plan, plan};
+pub use pm::{Detected, PackageManager, detect};
+pub use spec::{Spec, Wanted};
+pub use vet::{Advisories, VetOptions, VetTarget, Vetting, vet};
+
+use std::path::Path;
+
+/// Errors that stop the gate before vetting. Each displays as one line naming the spec, file
+/// or command.
+#[derive(Debug, thiserror::Error)]
+pub enum GateError {
+    /// A spec the gate cannot parse or resolve from the registry.
+    #[error("{spec}: {why}")]
+    Spec { spec: String, why: String },
+    /// No version of `name` matches `wanted`.
+    #[error("{name}@{wanted}: {why}")]
+    NoMatch {
+        name: String,
+        wanted: String,
+        why: String,
+    },
+    /// A project file is unreadable or malformed.
+    #[error("{path}: {why}")]
+    Project { path: String, why: String },
+    /// The lockfile-only planning run failed.
+    #[error("`{command}` failed: {why}")]
+    Plan { command: String, why: String },
+}
+
+impl GateError {
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, e: std::io::Error) -> GateError {
+        GateError::Project {
+            path: path.display().to_string(),
+            why: e.to_string(),
+        }
+    }
+}

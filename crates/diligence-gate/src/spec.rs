@@ -1,0 +1,327 @@
+//! npm package specs (`name`, `name@range`, `name@tag`, `name@version`, `npm:` aliases) and
+//! their resolution against a packument with npm's semantics (npm-package-arg and
+//! npm-pick-manifest):
+//!
+//! - no spec part means the `latest` dist-tag;
+//! - a dist-tag name (`next`, `beta`) is looked up in `dist-tags`;
+//! - a range (`^4.17.0`, `4.x`, `>=1 <2`, an exact version) picks the `latest` tag's version when
+//!   it satisfies the range, else the highest version that satisfies it; prereleases only match
+//!   when the range names a prerelease (semver's default); deprecated versions are avoided while
+//!   a non-deprecated one satisfies the range.
+
+use crate::GateError;
+use diligence_packument::Packument;
+use nodejs_semver::{Range, Version};
+
+/// What a spec asks for after the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    /// A dist-tag name (`latest` when the spec has no `@…`).
+    Tag(String),
+    /// A semver range or exact version, as written.
+    Range(String),
+}
+
+/// A parsed registry spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    /// The registry package name (for `alias@npm:real@range`, the real name).
+    pub name: String,
+    pub wanted: Wanted,
+    /// The spec as written.
+    pub raw: String,
+}
+
+impl Spec {
+    /// Parses `name`, `name@tag`, `name@range`, `@scope/name@…`. Errors (one line naming the
+    /// spec): empty name, a name with spaces or uppercase-only garbage, and non-registry specs
+    /// (git, URLs, `file:`, `link:`, `workspace:`), which the gate cannot resolve from a
+    /// packument.
+    pub fn parse(raw: &str) -> Result<Spec, GateError> {
+        let bad = |why: &str| GateError::Spec {
+            spec: raw.to_string(),
+            why: why.to_string(),
+        };
+        let (name, rest) = split_name(raw);
+        if name.is_empty() || name == "@" || name.ends_with('/') {
+            return Err(bad("no package name"));
+        }
+        if !valid_name(name) {
+            return Err(bad("not a valid npm package name"));
+        }
+        let wanted = match rest.map(str::trim) {
+            None | Some("") => Wanted::Tag("latest".into()),
+            Some(r) => Spec::parse_wanted(r).map_err(|why| bad(&why))?,
+        };
+        if let Wanted::Range(r) = &wanted
+            && let Some(alias) = r.strip_prefix("npm:")
+        {
+            let inner = Spec::parse(alias)?;
+            return Ok(Spec {
+                raw: raw.to_string(),
+                ..inner
+            });
+        }
+        Ok(Spec {
+            name: name.to_string(),
+            wanted,
+            raw: raw.to_string(),
+        })
+    }
+
+    /// Parses the part after `name@`: a range, or a dist-tag name when it is not a range.
+    /// Non-registry specifiers (`git+…`, `http…`, `file:`, `link:`, `workspace:`, `github:`,
+    /// `user/repo`) are errors.
+    pub fn parse_wanted(text: &str) -> Result<Wanted, String> {
+        if text.starts_with("npm:") {
+            return Ok(Wanted::Range(text.to_string()));
+        }
+        let foreign = [
+            "git",
+            "http:",
+            "https:",
+            "file:",
+            "link:",
+            "workspace:",
+            "github:",
+            "portal:",
+            "patch:",
+        ];
+        if foreign.iter().any(|p| text.starts_with(p)) || text.contains('/') {
+            return Err(format!(
+                "`{text}` is not a registry spec (git, URL or path)"
+            ));
+        }
+        if text == "*" || Range::parse(text).is_ok() {
+            return Ok(Wanted::Range(text.to_string()));
+        }
+        if text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            return Ok(Wanted::Tag(text.to_string()));
+        }
+        Err(format!("`{text}` is neither a semver range nor a dist-tag"))
+    }
+
+    /// `name@wanted` for messages.
+    pub fn display(&self) -> String {
+        match &self.wanted {
+            Wanted::Tag(t) => format!("{}@{t}", self.name),
+            Wanted::Range(r) => format!("{}@{r}", self.name),
+        }
+    }
+}
+
+/// Splits `@scope/name@x` into (`@scope/name`, `Some("x")`).
+fn split_name(raw: &str) -> (&str, Option<&str>) {
+    let raw = raw.trim();
+    let search_from = usize::from(raw.starts_with('@'));
+    match raw[search_from..].find('@') {
+        Some(i) => (&raw[..search_from + i], Some(&raw[search_from + i + 1..])),
+        None => (raw, None),
+    }
+}
+
+/// npm's package-name rules, loosely (validate-npm-package-name): at most 214 characters, no
+/// spaces or control characters, no leading `.`/`_`, at most one `/` and only in scoped names.
+fn valid_name(name: &str) -> bool {
+    let body = name
+        .strip_prefix('@')
+        .map_or(Some(name), |s| s.split_once('/').map(|(_, n)| n));
+    let Some(body) = body else {
+        return false;
+    };
+    name.len() <= 214
+        && !body.is_empty()
+        && !body.contains('/')
+        && !name.starts_with(['.', '_'])
+        && name
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"\"\\<>|".contains(c))
+}
+
+/// Picks the version a spec resolves to in `packument`, with npm's semantics (see the module
+/// docs). Errors: the tag is not in `dist-tags`, or no version satisfies the range.
+pub fn resolve(packument: &Packument, wanted: &Wanted) -> Result<String, GateError> {
+    let name = packument.name.clone();
+    match wanted {
+        Wanted::Tag(tag) => match packument.dist_tags.get(tag) {
+            Some(v) if packument.versions.contains_key(v) => Ok(v.clone()),
+            Some(v) => Err(GateError::NoMatch {
+                name,
+                wanted: tag.clone(),
+                why: format!("dist-tag `{tag}` points at {v}, which is not in the packument"),
+            }),
+            None => Err(GateError::NoMatch {
+                name,
+                wanted: tag.clone(),
+                why: format!("no dist-tag `{tag}`"),
+            }),
+        },
+        Wanted::Range(text) => resolve_range(packument, text),
+    }
+}
+
+fn resolve_range(packument: &Packument, text: &str) -> Result<String, GateError> {
+    let no_match = |why: String| GateError::NoMatch {
+        name: packument.name.clone(),
+        wanted: text.to_string(),
+        why,
+    };
+    let range = if text.trim().is_empty() {
+        Range::any()
+    } else {
+        Range::parse(text).map_err(|e| no_match(format!("not a semver range: {e}")))?
+    };
+    if let Some(latest) = packument.dist_tags.get("latest")
+        && let Ok(v) = Version::parse(latest)
+        && range.satisfies(&v)
+        && packument.versions.contains_key(latest)
+    {
+        return Ok(latest.clone());
+    }
+    let mut candidates: Vec<(bool, Version, &String)> = packument
+        .versions
+        .iter()
+        .filter_map(|(key, m)| {
+            let v = Version::parse(key).ok()?;
+            range
+                .satisfies(&v)
+                .then_some((m.deprecated.is_none(), v, key))
+        })
+        .collect();
+    candidates.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    match candidates.last() {
+        Some((_, _, key)) => Ok((*key).clone()),
+        None => Err(no_match(format!(
+            "no version satisfies it ({} versions in the packument)",
+            packument.versions.len()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diligence_packument::VersionManifest;
+
+    fn packument(versions: &[&str], tags: &[(&str, &str)]) -> Packument {
+        Packument {
+            name: "express".into(),
+            dist_tags: tags
+                .iter()
+                .map(|(t, v)| (t.to_string(), v.to_string()))
+                .collect(),
+            versions: versions
+                .iter()
+                .map(|v| {
+                    (
+                        v.to_string(),
+                        VersionManifest {
+                            version: v.to_string(),
+                            ..Default::default()
+                        },
+                    )
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn parses_names_ranges_tags_and_scopes() {
+        let s = Spec::parse("express").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.wanted),
+            ("express", Wanted::Tag("latest".into()))
+        );
+        let s = Spec::parse("express@4.18.2").unwrap();
+        assert_eq!(s.wanted, Wanted::Range("4.18.2".into()));
+        let s = Spec::parse("@types/node@^20").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.wanted),
+            ("@types/node", Wanted::Range("^20".into()))
+        );
+        let s = Spec::parse("@types/node").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.wanted),
+            ("@types/node", Wanted::Tag("latest".into()))
+        );
+        let s = Spec::parse("react@next").unwrap();
+        assert_eq!(s.wanted, Wanted::Tag("next".into()));
+        let s = Spec::parse("sw@npm:string-width@^4.2.0").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.wanted),
+            ("string-width", Wanted::Range("^4.2.0".into()))
+        );
+    }
+
+    #[test]
+    fn rejects_non_registry_and_bad_names() {
+        for bad in [
+            "",
+            "@",
+            "@scope/",
+            "a b",
+            "x@git+https://github.com/a/b",
+            "x@file:../y",
+            "x@user/repo",
+            "_x",
+        ] {
+            let err = Spec::parse(bad).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("{bad}: ")), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn range_prefers_latest_then_highest_non_prerelease() {
+        let p = packument(
+            &["4.17.3", "4.18.1", "4.18.2", "4.19.0", "5.0.0-beta.1"],
+            &[("latest", "4.18.2"), ("next", "5.0.0-beta.1")],
+        );
+        assert_eq!(
+            resolve(&p, &Wanted::Range("^4.17.0".into())).unwrap(),
+            "4.18.2"
+        );
+        assert_eq!(
+            resolve(&p, &Wanted::Range("~4.17.0".into())).unwrap(),
+            "4.17.3"
+        );
+        assert_eq!(
+            resolve(&p, &Wanted::Range(">=4.19".into())).unwrap(),
+            "4.19.0"
+        );
+        assert_eq!(resolve(&p, &Wanted::Range("*".into())).unwrap(), "4.18.2");
+        assert_eq!(
+            resolve(&p, &Wanted::Tag("next".into())).unwrap(),
+            "5.0.0-beta.1"
+        );
+        assert_eq!(
+            resolve(&p, &Wanted::Range("5.0.0-beta.1".into())).unwrap(),
+            "5.0.0-beta.1"
+        );
+        let e = resolve(&p, &Wanted::Range("^6".into()))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "express@^6: no version satisfies it (5 versions in the packument)"
+        );
+        let e = resolve(&p, &Wanted::Tag("beta".into()))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "express@beta: no dist-tag `beta`");
+    }
+
+    #[test]
+    fn deprecated_versions_are_avoided_when_possible() {
+        let mut p = packument(&["1.0.0", "1.0.1"], &[("latest", "2.0.0")]);
+        p.versions.get_mut("1.0.1").unwrap().deprecated = Some(serde_json::json!("broken"));
+        assert_eq!(resolve(&p, &Wanted::Range("^1".into())).unwrap(), "1.0.0");
+        assert_eq!(
+            resolve(&p, &Wanted::Range("1.0.1".into())).unwrap(),
+            "1.0.1"
+        );
+    }
+}
