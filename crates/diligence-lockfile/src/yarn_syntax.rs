@@ -48,6 +48,8 @@ pub struct Node<'a> {
 pub enum Value<'a> {
     Scalar(Cow<'a, str>),
     Map(Vec<Node<'a>>),
+    /// A block sequence of scalars (`- darwin` lines; berry only, syml writes arrays so).
+    List(Vec<Cow<'a, str>>),
 }
 
 impl<'a> Node<'a> {
@@ -59,14 +61,14 @@ impl<'a> Node<'a> {
     pub fn scalar(&self) -> Option<&str> {
         match &self.value {
             Value::Scalar(s) => Some(s),
-            Value::Map(_) => None,
+            Value::Map(_) | Value::List(_) => None,
         }
     }
     /// The child nodes, if this node holds a mapping.
     pub fn map(&self) -> Option<&[Node<'a>]> {
         match &self.value {
             Value::Map(m) => Some(m),
-            Value::Scalar(_) => None,
+            Value::Scalar(_) | Value::List(_) => None,
         }
     }
 }
@@ -80,11 +82,14 @@ struct Frame<'a> {
     indent: usize,
     header: Option<(Vec<Cow<'a, str>>, u32)>,
     nodes: Vec<Node<'a>>,
+    /// `Some(true)` once the block holds `- item` lines, `Some(false)` once it holds keys.
+    list: Option<bool>,
 }
 
 enum Line<'a> {
     Scalar(Vec<Cow<'a, str>>, Cow<'a, str>),
     Open(Vec<Cow<'a, str>>),
+    Item(Cow<'a, str>),
 }
 
 /// Parses the whole text into its top-level nodes. Errors carry the 1-based line and column.
@@ -97,6 +102,7 @@ pub fn parse<'a>(
         indent: 0,
         header: None,
         nodes: Vec::new(),
+        list: None,
     }];
     let mut open: Option<(Vec<Cow<'a, str>>, u32, usize)> = None;
     for (index, raw) in text.split('\n').enumerate() {
@@ -124,6 +130,7 @@ pub fn parse<'a>(
                     indent,
                     header: Some((keys, key_line)),
                     nodes: Vec::new(),
+                    list: None,
                 });
             } else {
                 push_node(&mut stack, keys, key_line, Value::Map(Vec::new()));
@@ -146,9 +153,23 @@ pub fn parse<'a>(
             Syntax::Berry => berry_line(rest),
         }
         .map_err(|(col, msg)| err(path, line_no, indent + col + 1, msg))?;
+        let is_item = matches!(parsed, Line::Item(_));
+        let nested = stack.len() > 1;
+        if let Some(top) = stack.last_mut() {
+            if (is_item && !nested) || top.list.is_some_and(|l| l != is_item) {
+                return Err(err(
+                    path,
+                    line_no,
+                    indent + 1,
+                    "sequence items and `key: value` lines mixed in one block",
+                ));
+            }
+            top.list = Some(is_item);
+        }
         match parsed {
             Line::Scalar(keys, value) => push_node(&mut stack, keys, line_no, Value::Scalar(value)),
             Line::Open(keys) => open = Some((keys, line_no, indent)),
+            Line::Item(value) => push_node(&mut stack, Vec::new(), line_no, Value::Scalar(value)),
         }
     }
     if let Some((keys, key_line, _)) = open.take() {
@@ -175,7 +196,16 @@ fn close_frame(stack: &mut Vec<Frame<'_>>) {
     let Some((keys, line)) = frame.header else {
         return;
     };
-    push_node(stack, keys, line, Value::Map(frame.nodes));
+    let value = if frame.list == Some(true) {
+        let items = frame.nodes.into_iter().filter_map(|n| match n.value {
+            Value::Scalar(s) => Some(s),
+            Value::Map(_) | Value::List(_) => None,
+        });
+        Value::List(items.collect())
+    } else {
+        Value::Map(frame.nodes)
+    };
+    push_node(stack, keys, line, value);
 }
 
 type LineResult<'a> = Result<Line<'a>, (usize, String)>;
@@ -284,6 +314,9 @@ fn hex_char(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char
 
 /// `key: value` or `key:` (the YAML block-mapping subset yarn berry writes).
 fn berry_line(s: &str) -> LineResult<'_> {
+    if s == "-" || s.starts_with("- ") {
+        return berry_item(s);
+    }
     let (key, mut pos) = match s.as_bytes()[0] {
         b'"' => yaml_double(s, 0)?,
         b'\'' => yaml_single(s, 0)?,
@@ -322,6 +355,35 @@ fn berry_line(s: &str) -> LineResult<'_> {
         return Err((rest, "unexpected text after the value".into()));
     }
     Ok(Line::Scalar(vec![key], value))
+}
+
+/// `- value`: one scalar item of a block sequence.
+fn berry_item(s: &str) -> LineResult<'_> {
+    let pos = skip_spaces(s, 1);
+    if pos >= s.len() {
+        return Ok(Line::Item(Cow::Borrowed("")));
+    }
+    let (value, end) = match s.as_bytes()[pos] {
+        b'"' => yaml_double(s, pos)?,
+        b'\'' => yaml_single(s, pos)?,
+        _ => {
+            reject_indicator(s, pos)?;
+            let end = s[pos..].find(" #").map_or(s.len(), |i| pos + i);
+            let value = s[pos..end].trim_end();
+            if plain_key_end(value).is_some() {
+                return Err((
+                    pos,
+                    "unsupported YAML construct (sequence of mappings) in a yarn lockfile".into(),
+                ));
+            }
+            return Ok(Line::Item(Cow::Borrowed(value)));
+        }
+    };
+    let rest = skip_spaces(s, end);
+    if rest < s.len() && !s[rest..].starts_with('#') {
+        return Err((rest, "unexpected text after the value".into()));
+    }
+    Ok(Line::Item(value))
 }
 
 /// End of a plain YAML key: the first `:` followed by a space or the end of the line.
@@ -463,6 +525,21 @@ mod tests {
             field(meta[0].map().unwrap(), "optional").unwrap().scalar(),
             Some("true")
         );
+    }
+
+    #[test]
+    fn berry_scalar_sequences() {
+        let text = "a:\n  os:\n    - darwin\n    - \"linux\"\n  b: 1\n";
+        let nodes = p(text, Syntax::Berry).unwrap();
+        let f = nodes[0].map().unwrap();
+        assert_eq!(
+            field(f, "os").unwrap().value,
+            Value::List(vec!["darwin".into(), "linux".into()])
+        );
+        assert_eq!(field(f, "b").unwrap().scalar(), Some("1"));
+        assert!(p("a:\n  - x\n  b: 1\n", Syntax::Berry).is_err());
+        assert!(p("- x\n", Syntax::Berry).is_err());
+        assert!(p("a:\n  - k: v\n", Syntax::Berry).is_err());
     }
 
     #[test]
