@@ -72,16 +72,16 @@ impl LockfilePolicy {
         self
     }
 
-    /// True when the URL's host (and port, if the allowing entry names one) is allowed.
-    pub(crate) fn host_allowed(&self, url: &ResolvedUrl) -> bool {
-        let Some(host) = url.host.as_deref() else {
-            return false;
-        };
-        self.allowed_hosts.iter().any(|entry| {
-            let entry = normalise_host_entry(entry);
-            let (allowed_host, allowed_port) = split_host_port(&entry);
-            allowed_host == host && allowed_port.is_none_or(|p| Some(p) == url.effective_port)
-        })
+    /// The allowed hosts as `(host, port)` pairs, normalised once per check.
+    fn host_allow_list(&self) -> Vec<(String, Option<u16>)> {
+        self.allowed_hosts
+            .iter()
+            .map(|entry| {
+                let entry = normalise_host_entry(entry);
+                let (host, port) = split_host_port(&entry);
+                (host.to_string(), port)
+            })
+            .collect()
     }
 
     /// True when `scheme` (lowercase, no `:`) is listed in [`Self::allowed_schemes`].
@@ -132,9 +132,21 @@ pub(crate) struct Cx<'a> {
     /// Entry key → node, for npm lockfiles (whose keys are `node_modules/…` folder paths, so a
     /// nested entry's parent is found by its key). Empty for other formats.
     pub npm_folders: HashMap<&'a str, PackageId>,
+    /// [`LockfilePolicy::allowed_hosts`] normalised to `(host, port)`.
+    allowed_hosts: Vec<(String, Option<u16>)>,
 }
 
 impl Cx<'_> {
+    /// True when the URL's host (and port, if the allowing entry names one) is allowed.
+    pub fn host_allowed(&self, url: &ResolvedUrl) -> bool {
+        let Some(host) = url.host.as_deref() else {
+            return false;
+        };
+        self.allowed_hosts.iter().any(|(allowed, port)| {
+            allowed == host && port.is_none_or(|p| Some(p) == url.effective_port)
+        })
+    }
+
     /// A finding of `rule` about `package` at `line` of the lockfile.
     pub fn finding(&self, rule: &Rule, package: &Package, line: u32, message: String) -> Finding {
         Finding::new(rule, message)
@@ -217,6 +229,7 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
             LockfileFormat::Npm => graph.iter().map(|(id, p)| (p.key.as_str(), id)).collect(),
             _ => HashMap::new(),
         },
+        allowed_hosts: policy.host_allow_list(),
     };
     let mut out = Vec::new();
     for (id, package) in graph.iter() {

@@ -64,7 +64,7 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
             return;
         }
     };
-    if cx.policy.host_allowed(url) {
+    if cx.host_allowed(url) {
         return;
     }
     let host = url.authority();
