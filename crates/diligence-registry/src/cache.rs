@@ -129,8 +129,15 @@ impl Cache {
                 actual: actual.to_string(),
             });
         }
+        // One copy on disk: the other addresses are hard links when the filesystem allows.
+        let mut first: Option<PathBuf> = None;
         for h in hashes {
-            write_atomic(&self.tarball_path(h), bytes)?;
+            let path = self.tarball_path(h);
+            let linked = first.as_ref().is_some_and(|f| link_atomic(f, &path));
+            if !linked {
+                write_atomic(&path, bytes)?;
+            }
+            first.get_or_insert(path);
         }
         Ok(())
     }
@@ -145,6 +152,26 @@ pub enum CacheError {
     /// Tarball bytes did not match the integrity they were to be stored under.
     #[error("tarball bytes are {actual}, not {expected}")]
     Integrity { expected: String, actual: String },
+}
+
+/// Hard-links `from` to `to` (replacing `to`); false when that is not possible.
+fn link_atomic(from: &Path, to: &Path) -> bool {
+    let Some(dir) = to.parent() else {
+        return false;
+    };
+    if std::fs::create_dir_all(dir).is_err() {
+        return false;
+    }
+    let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".tmp-{}-{n}", std::process::id()));
+    if std::fs::hard_link(from, &tmp).is_err() {
+        return false;
+    }
+    if std::fs::rename(&tmp, to).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return false;
+    }
+    true
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {

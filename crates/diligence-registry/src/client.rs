@@ -10,7 +10,7 @@
 use crate::cache::{Cache, PackumentMeta};
 use crate::config::{NpmConfig, PUBLIC_REGISTRIES};
 use crate::verify;
-use diligence_graph::Integrity;
+use diligence_graph::{Integrity, SriHash};
 use diligence_packument::{Packument, VersionManifest};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -372,8 +372,7 @@ impl RegistryClient {
         };
         let url = self.tarball_url(name, &manifest.dist.tarball);
         let mismatch = |against: &'static str, (expected, actual): (_, _)| {
-            let (expected, actual): (diligence_graph::SriHash, diligence_graph::SriHash) =
-                (expected, actual);
+            let (expected, actual): (SriHash, SriHash) = (expected, actual);
             RegistryError::TarballIntegrity(Box::new(TarballMismatch {
                 name: name.into(),
                 version: version.into(),
@@ -384,6 +383,7 @@ impl RegistryClient {
             }))
         };
         let cached = self.cache.as_ref().and_then(|c| c.tarball(key));
+        let from_cache = cached.is_some();
         let bytes = match cached {
             Some(b) => b,
             None if self.options.mode == Mode::Offline => {
@@ -393,13 +393,23 @@ impl RegistryClient {
             }
             None => self.download(&url)?,
         };
+        // Hashes already checked: the cache verified `key` on read.
+        let mut verified: Vec<SriHash> = Vec::new();
+        if from_cache && let Integrity::Sri(h) = key {
+            verified.extend(h.iter().cloned());
+        }
         if let Some(l) = lockfile {
-            verify::check_bytes(l, &bytes).map_err(|e| mismatch("lockfile", e))?;
+            verify::check_bytes_except(l, &bytes, &verified)
+                .map_err(|e| mismatch("lockfile", e))?;
+            if let Integrity::Sri(h) = l {
+                verified.extend(h.iter().cloned());
+            }
         }
         if let Some(r) = &registry {
-            verify::check_bytes(r, &bytes).map_err(|e| mismatch("packument", e))?;
+            verify::check_bytes_except(r, &bytes, &verified)
+                .map_err(|e| mismatch("packument", e))?;
         }
-        if let Some(cache) = &self.cache {
+        if !from_cache && let Some(cache) = &self.cache {
             let _ = cache.put_tarball(key, &bytes);
         }
         Ok(bytes)

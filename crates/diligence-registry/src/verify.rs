@@ -89,6 +89,27 @@ pub fn check_bytes(expected: &Integrity, bytes: &[u8]) -> Result<(), (SriHash, S
     Ok(())
 }
 
+/// [`check_bytes`] skipping the hashes in `known` (already verified on these bytes), so
+/// each digest is computed once.
+pub fn check_bytes_except(
+    expected: &Integrity,
+    bytes: &[u8],
+    known: &[SriHash],
+) -> Result<(), (SriHash, SriHash)> {
+    let Integrity::Sri(hashes) = expected else {
+        return Ok(());
+    };
+    let rest: Vec<SriHash> = hashes
+        .iter()
+        .filter(|h| !known.contains(h))
+        .cloned()
+        .collect();
+    if rest.is_empty() {
+        return Ok(());
+    }
+    check_bytes(&Integrity::Sri(rest), bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
