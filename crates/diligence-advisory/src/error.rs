@@ -7,11 +7,12 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum AdvisoryError {
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    /// (The io error is part of the message, not a `source()`, so `{:#}` chains print it
+    /// once.)
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A JSON document is not an OSV record or a Datadog manifest, or is malformed.
     /// `place` is the file path, or `archive.zip:entry.json` for zip entries.
@@ -40,10 +41,10 @@ pub enum AdvisoryError {
 }
 
 impl AdvisoryError {
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
         AdvisoryError::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
     pub(crate) fn parse(place: impl Into<String>, message: impl ToString) -> Self {

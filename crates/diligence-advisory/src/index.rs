@@ -311,7 +311,18 @@ pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     }
     let _ = std::fs::remove_dir_all(&scratch);
     result?;
-    build_index(all, &sources.join(","))
+    let names: Vec<String> = sources.iter().map(|s| source_name(s)).collect();
+    build_index(all, &names.join(","))
+}
+
+/// How a source is recorded in the status: URLs as given, paths made absolute.
+fn source_name(source: &str) -> String {
+    if source::is_url(source) {
+        return source.to_string();
+    }
+    std::fs::canonicalize(source)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| source.to_string())
 }
 
 fn scratch_dir() -> Result<PathBuf, AdvisoryError> {
