@@ -361,6 +361,8 @@ fn classify(reference: &str, depth: u32) -> Source {
         }
     }
     if let Some(path) = base.strip_prefix("file:") {
+        // `file:./x.tgz#./x.tgz`: the part after `#` names the file inside the source.
+        let path = path.split('#').next().unwrap_or(path);
         return Source::File { path: path.into() };
     }
     if base.starts_with("exec:") {

@@ -287,12 +287,22 @@ fn classify(resolved: Option<&str>, range: &str) -> Source {
         };
     }
     if let Some(p) = url.strip_prefix("file:") {
-        return Source::File { path: p.into() };
+        return Source::File {
+            path: without_sha1_fragment(p).into(),
+        };
     }
     if let Some(p) = url.strip_prefix("link:") {
         return Source::Link { path: p.into() };
     }
     Source::Tarball { url: url.into() }
+}
+
+/// `path#<sha1 hex>` (yarn 1 writes local tarballs so) without the hash.
+fn without_sha1_fragment(path: &str) -> &str {
+    match path.rsplit_once('#') {
+        Some((p, hash)) if hash.len() == 40 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => p,
+        _ => path,
+    }
 }
 
 fn classify_range(range: &str) -> Source {

@@ -321,7 +321,7 @@ fn sources_of_each_protocol() {
                 url: "https://example.com/b-1.0.0.tgz".into()
             },
             Source::File {
-                path: "./c.tgz#./c.tgz".into()
+                path: "./c.tgz".into()
             },
             Source::Link {
                 path: "../d".into()

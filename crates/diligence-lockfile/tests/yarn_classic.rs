@@ -463,3 +463,24 @@ fn a_shadowing_duplicate_wins_and_the_shadowed_entry_is_an_orphan() {
         .collect();
     assert_eq!(orphans, vec![3]);
 }
+
+#[test]
+fn local_tarball_with_sha1_fragment() {
+    let text = "# yarn lockfile v1\n\n\"x@file:../../../tmp/x.tgz\":\n  version \"1.0.0\"\n  resolved \"file:../../../tmp/x.tgz#a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\"\n";
+    let g = parse_text(text, None).unwrap();
+    let x = &g.packages[0];
+    assert_eq!(
+        x.source,
+        Source::File {
+            path: "../../../tmp/x.tgz".into()
+        }
+    );
+    assert_eq!(
+        x.integrity.as_ref().unwrap().to_string(),
+        "sha1-qUqP5cyxm6YcTAhz05Hph5gvu9M="
+    );
+    assert_eq!(
+        (x.location.resolved_line, x.location.integrity_line),
+        (5, 5)
+    );
+}
