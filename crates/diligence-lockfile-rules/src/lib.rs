@@ -137,6 +137,21 @@ pub(crate) struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// The allowed hosts for messages: `host` or `host:port`, normalised, without repeats.
+    pub fn allowed_hosts_shown(&self) -> String {
+        let mut shown: Vec<String> = Vec::new();
+        for (host, port) in &self.allowed_hosts {
+            let one = match port {
+                Some(p) => format!("{host}:{p}"),
+                None => host.clone(),
+            };
+            if !shown.contains(&one) {
+                shown.push(one);
+            }
+        }
+        shown.join(", ")
+    }
+
     /// True when the URL's host (and port, if the allowing entry names one) is allowed.
     pub fn host_allowed(&self, url: &ResolvedUrl) -> bool {
         let Some(host) = url.host.as_deref() else {

@@ -226,6 +226,16 @@ fn resolved_host_policy() {
     }
     let policy = LockfilePolicy::default().with_registry("npm.corp.example:443");
     assert_eq!(check(&g, &policy).len(), 1);
+    // The message lists the allowed hosts normalised, without repeats.
+    let policy = LockfilePolicy::default().with_registry("https://registry.npmjs.org/");
+    let findings = check(&g, &policy);
+    assert!(
+        findings[0]
+            .message
+            .contains("not an allowed registry (registry.npmjs.org, registry.yarnpkg.com)"),
+        "{}",
+        findings[0].message
+    );
     let policy = LockfilePolicy::default().with_registry("corp.example");
     assert_eq!(check(&g, &policy).len(), 1, "no subdomain matching");
 }

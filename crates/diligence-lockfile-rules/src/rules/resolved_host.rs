@@ -76,7 +76,7 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     let message = format!(
         "{} is resolved from host `{shown}`, which is not an allowed registry ({}): `{raw}`",
         p.id_string(),
-        cx.policy.allowed_hosts.join(", ")
+        cx.allowed_hosts_shown()
     );
     let evidence = json!({ "resolved": raw, "host": host });
     out.push(
