@@ -1,0 +1,136 @@
+//! `check()` on real lockfiles from the shared corpus: exact rule, package, line, ids, fix.
+
+use diligence_advisory::{AdvisoryDb, check};
+use diligence_finding::{Finding, Severity};
+use std::path::{Path, PathBuf};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+}
+
+fn osv_db() -> AdvisoryDb {
+    let osv = corpus().join("advisories/osv");
+    AdvisoryDb::load_source(osv.to_str().expect("utf-8")).expect("fixtures")
+}
+
+fn npmcli() -> diligence_graph::DependencyGraph {
+    let lock = corpus().join("lockfiles/npm-v3-npmcli/package-lock.json");
+    diligence_lockfile::read_lockfile(&lock).expect("npm v3 lockfile")
+}
+
+fn summary(f: &Finding) -> (String, String, String, u32) {
+    let p = f.package.as_ref().expect("package");
+    (
+        f.rule.clone(),
+        p.name.clone(),
+        p.version.clone(),
+        f.location.as_ref().map_or(0, |l| l.line),
+    )
+}
+
+#[test]
+fn npm_v3_npmcli_vulnerabilities() {
+    let mut findings = check(&npmcli(), &osv_db()).expect("check");
+    findings.sort_by_key(summary);
+    let got: Vec<_> = findings.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "advisory/vulnerability".to_string(),
+                "node-fetch".to_string(),
+                "2.7.0".to_string(),
+                10196
+            ),
+            (
+                "advisory/vulnerability".to_string(),
+                "ws".to_string(),
+                "7.5.9".to_string(),
+                15491
+            ),
+        ]
+    );
+    let fetch = &findings[0];
+    assert_eq!(fetch.severity, Severity::High);
+    assert_eq!(
+        fetch.evidence["ids"],
+        serde_json::json!(["GHSA-r683-j2x4-v87g", "CVE-2022-0235"])
+    );
+    assert_eq!(fetch.evidence["fixed"], "3.1.1");
+    assert!(
+        fetch.message.contains("fixed in 3.1.1"),
+        "{}",
+        fetch.message
+    );
+    let ws = &findings[1];
+    assert_eq!(ws.evidence["fixed"], "7.5.10");
+    assert_eq!(
+        ws.evidence["ids"],
+        serde_json::json!(["GHSA-3h5v-q93c-6h6q", "CVE-2024-37890"])
+    );
+    let chain = ws.evidence["path"]["packages"].as_array().expect("path");
+    assert_eq!(chain.last(), Some(&serde_json::json!("ws@7.5.9")));
+    assert!(ws.message.contains("> ws@7.5.9"), "{}", ws.message);
+}
+
+#[test]
+fn real_malware_records_do_not_hit_the_corpus_near_misses() {
+    let db = osv_db();
+    for dir in [
+        "npm-v3-npmcli",
+        "npm-v2-axios",
+        "pnpm-9.0-astro-twodocs",
+        "yarn-v1-webpack",
+    ] {
+        let dir_path = corpus().join("lockfiles").join(dir);
+        let lock = std::fs::read_dir(&dir_path)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                diligence_lockfile::LOCKFILE_NAMES
+                    .iter()
+                    .any(|n| p.ends_with(n))
+            })
+            .expect("lockfile");
+        let graph = diligence_lockfile::read_lockfile(&lock).expect("lockfile reads");
+        let findings = check(&graph, &db).expect("check");
+        assert!(
+            findings.iter().all(|f| f.rule != "advisory/malware"),
+            "{dir}: {:?}",
+            findings.iter().map(summary).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn unnumbered_malware_record_is_reported_under_its_file_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Shape of the malicious-packages origin files: no `id`.
+    std::fs::write(
+        dir.path().join("MAL-0000-node-fetch.json"),
+        r#"{"modified":"2025-09-08T21:22:00.862Z","schema_version":"1.5.0",
+            "summary":"Malicious code in node-fetch (npm)",
+            "affected":[{"package":{"ecosystem":"npm","name":"node-fetch"},"versions":["2.7.0"]}]}"#,
+    )
+    .expect("write");
+    let db = AdvisoryDb::load_source(dir.path().to_str().expect("utf-8")).expect("load");
+    let findings = check(&npmcli(), &db).expect("check");
+    assert_eq!(findings.len(), 1);
+    let f = &findings[0];
+    assert_eq!(
+        summary(f),
+        (
+            "advisory/malware".to_string(),
+            "node-fetch".to_string(),
+            "2.7.0".to_string(),
+            10196
+        )
+    );
+    assert_eq!(f.severity, Severity::Critical);
+    assert_eq!(
+        f.evidence["ids"],
+        serde_json::json!(["MAL-0000-node-fetch"])
+    );
+    assert!(f.message.contains("known malicious"), "{}", f.message);
+}
