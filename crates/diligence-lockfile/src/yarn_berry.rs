@@ -1,8 +1,8 @@
 //! yarn berry (`yarn.lock` with `__metadata`, yarn 2+; `__metadata.version` 4 – 10).
 //!
-//! The file is "syml", a YAML subset (read by [`crate::yarn_syntax`], every scalar a string as
-//! yarn's FAILSAFE-schema reader sees it). Each entry is keyed by the descriptors that resolved
-//! to it (`"a@npm:^1, a@npm:^1.1"`) and holds `version`, `resolution` (the locator
+//! The file is "syml", a YAML subset (read by the private `yarn_syntax` module, every scalar
+//! a string as yarn's FAILSAFE-schema reader sees it). Each entry is keyed by the descriptors
+//! that resolved to it (`"a@npm:^1, a@npm:^1.1"`) and holds `version`, `resolution` (the locator
 //! `name@<protocol>:<reference>[::bindings]`), `checksum` (a hash of yarn's own zip archive,
 //! kept as [`Integrity::BerryChecksum`]), `dependencies` (descriptor ranges such as `npm:^1`
 //! or `workspace:^`, resolved through the keys), `peerDependencies`, `dependenciesMeta`
@@ -18,7 +18,7 @@
 //! Importers are the `workspace:` entries, root (`workspace:.`) first; each is also a node.
 //! Dependency kinds of a workspace (dev, optional) come from its `package.json` when present.
 //! How descriptors find their entry (resolutions, builtin patches, catalogs, `::locator`
-//! bindings) is in [`resolve`].
+//! bindings) is in the private `resolve` module.
 
 mod resolve;
 

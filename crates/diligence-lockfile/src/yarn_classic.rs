@@ -4,7 +4,7 @@
 //! the same package (`"a@^1", a@^1.1:`), each with `version`, `resolved` (the tarball URL,
 //! with the sha1 of the tarball as `#<hex>` fragment), `integrity` (SRI, yarn ≥ 1.10),
 //! `dependencies` and `optionalDependencies` (descriptors, resolved through the keys).
-//! The syntax follows yarn 1's `src/lockfile/parse.js`; see [`crate::yarn_syntax`].
+//! The syntax follows yarn 1's `src/lockfile/parse.js`; see the private `yarn_syntax` module.
 //!
 //! Sources: a registry-shaped `resolved` URL (`…/<name>/-/<file>.tgz`, any host) is
 //! [`Source::Registry`]; `git+…`/`git://`/`ssh://` or `….git#commit` is [`Source::Git`];
@@ -20,7 +20,7 @@
 //! ([`ReadContext::manifest`]); yarn workspaces from the members' `package.json` files found
 //! next to the lockfile. When the root manifest is absent, or declared workspace folders are
 //! not present, an importer for the unseen part depends on every otherwise unreached entry
-//! (see [`crate::yarn_shared::add_unknown_importer`]): the reader does not call entries
+//! (see `yarn_shared::add_unknown_importer`): the reader does not call entries
 //! orphans when it cannot see who uses them.
 
 use crate::yarn_shared::{
