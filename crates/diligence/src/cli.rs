@@ -30,6 +30,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Report the package manager's supply-chain settings: cooldown, install scripts, hardening.
     Posture(crate::cmd::posture::PostureArgs),
+    /// Vet packages before adding them: each spec and its whole dependency closure.
+    Check(crate::cmd::check::CheckArgs),
+    /// Vet what an install would add, then run the package manager with the same arguments.
+    Install(crate::cmd::install::InstallArgs),
 }
 
 /// Options shared by commands that read a project.

@@ -1,7 +1,9 @@
 //! One module per subcommand. Each `run` returns the exit code.
 
 mod audit;
+pub mod check;
 mod db;
+pub mod install;
 mod ls;
 pub mod posture;
 mod rules;
@@ -18,5 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Scan(args) => scan::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Posture(args) => posture::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Install(args) => install::run(args),
     }
 }

@@ -1,0 +1,173 @@
+//! `diligence check <spec>…`: vet packages before adding them. Each spec (`name`,
+//! `name@range`, `name@tag`) is resolved through its packument with npm's semantics, then the
+//! version and its whole dependency closure (resolved from packuments) are vetted: packument
+//! metadata rules and typosquat, OSV advisories, static analysis of each verified tarball.
+//!
+//! Exit codes: 2 when anything could not be evaluated (a spec that does not resolve, a
+//! dependency without a packument, no advisory data); else 1 when a finding is at or above
+//! `--fail-on`; else 0.
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use diligence_finding::{Finding, NotEvaluated, Report, Severity, Target};
+use diligence_gate::{Advisories, Spec, VetOptions, VetTarget, Vetting};
+use diligence_registry::{Cache, ClientOptions, Mode, NpmConfig, RegistryClient};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Arguments of `diligence check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Package specs: `name`, `name@range`, `name@tag`, `@scope/name@version`.
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<String>,
+    #[command(flatten)]
+    pub vet: VetArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}
+
+/// Vetting switches shared by `check` and `install`.
+#[derive(Debug, Args, Clone)]
+pub struct VetArgs {
+    /// Folder whose `.npmrc` (registry, scopes, credentials) applies.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Findings at or above this severity fail the check (exit 1) or stop the install.
+    #[arg(long, value_name = "SEVERITY", default_value = "high", value_parser = parse_severity)]
+    pub fail_on: Severity,
+    /// Advisory source (folder of OSV JSON, a .zip export, a record, or a URL) instead of the
+    /// local database.
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Skip the advisory check (otherwise missing advisory data means not vetted).
+    #[arg(long)]
+    pub no_advisories: bool,
+    /// Skip the static analysis of tarballs.
+    #[arg(long)]
+    pub no_code: bool,
+    /// Use cached packuments and tarballs first; the network only for what is missing.
+    #[arg(long)]
+    pub prefer_offline: bool,
+}
+
+/// Report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
+pub fn run(args: CheckArgs) -> Result<u8> {
+    let client = registry_client(&args.vet)?;
+    let mut not_evaluated = Vec::new();
+    let mut specs = Vec::new();
+    for raw in &args.specs {
+        match Spec::parse(raw) {
+            Ok(s) => specs.push(s),
+            Err(e) => not_evaluated.push(NotEvaluated {
+                what: format!("spec {raw}"),
+                why: e.to_string(),
+            }),
+        }
+    }
+    let closure = diligence_gate::resolve_closure(&client, &specs);
+    let targets: Vec<VetTarget> = closure.packages.iter().map(VetTarget::from).collect();
+    let roots: Vec<String> = closure
+        .packages
+        .iter()
+        .filter(|p| p.depth == 0)
+        .map(|p| p.id())
+        .collect();
+    let label = if roots.is_empty() {
+        args.specs.join(" ")
+    } else {
+        roots.join(" ")
+    };
+    let opts = vet_options(&args.vet, label.clone())?;
+    let vetting = diligence_gate::vet(&targets, &closure.packuments, &client, &opts);
+    not_evaluated.extend(closure.not_evaluated);
+    let report = report(label, targets.len(), vetting, not_evaluated);
+    let mut out = anstream::stdout();
+    match args.format {
+        ReportFormat::Human => diligence_report::human::write(&report, args.vet.fail_on, &mut out)?,
+        ReportFormat::Json => diligence_report::json::write(&report, &mut out)?,
+    }
+    Ok(report.exit_code(args.vet.fail_on) as u8)
+}
+
+/// A report of a vetting: the gaps that block (`unvetted`) first, then the rule-level ones.
+pub(crate) fn report(
+    label: String,
+    packages: usize,
+    vetting: Vetting,
+    mut not_evaluated: Vec<NotEvaluated>,
+) -> Report {
+    not_evaluated.extend(vetting.unvetted);
+    not_evaluated.extend(vetting.not_evaluated);
+    let findings: Vec<Finding> = vetting.findings;
+    let target = Target {
+        path: label,
+        lockfile: None,
+    };
+    Report::new(target, packages, findings, not_evaluated)
+}
+
+/// The registry client for the `.npmrc` of `--dir`, caching in the default cache.
+pub(crate) fn registry_client(args: &VetArgs) -> Result<RegistryClient> {
+    let config = NpmConfig::load(&args.dir).with_context(|| "reading npm configuration")?;
+    let mode = if args.prefer_offline {
+        Mode::PreferOffline
+    } else {
+        Mode::Online
+    };
+    let options = ClientOptions {
+        mode,
+        ..Default::default()
+    };
+    Ok(RegistryClient::new(
+        config,
+        Cache::default_location(),
+        options,
+    )?)
+}
+
+/// The vetting options: advisory database (or why it is unavailable), metadata policy from
+/// the `.npmrc` of `--dir`, code analysis unless `--no-code`.
+pub(crate) fn vet_options(args: &VetArgs, label: String) -> Result<VetOptions> {
+    let advisories = if args.no_advisories {
+        Advisories::Skipped
+    } else {
+        let db = match &args.db {
+            Some(source) => diligence_advisory::AdvisoryDb::load_source(source),
+            None => diligence_advisory::AdvisoryDb::open_cache(),
+        };
+        match db {
+            Ok(db) => Advisories::Db(db),
+            Err(e) => {
+                let mut ne = diligence_advisory::not_evaluated(&e);
+                if args.db.is_none() {
+                    ne.why.push_str(
+                        " (run `diligence db update`, pass --db, or --no-advisories to skip)",
+                    );
+                }
+                Advisories::Unavailable(ne)
+            }
+        }
+    };
+    let policy = diligence_metadata::MetadataPolicy::default()
+        .with_npmrc(Path::new(&args.dir))
+        .map_err(anyhow::Error::msg)?;
+    Ok(VetOptions {
+        advisories,
+        code: !args.no_code,
+        policy,
+        now: SystemTime::now(),
+        label,
+    })
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}

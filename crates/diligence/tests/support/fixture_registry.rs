@@ -1,0 +1,204 @@
+//! A tiny npm registry for tests on 127.0.0.1 (tiny_http): serves packuments (`GET /<name>`,
+//! scoped names as `@scope%2fname`, same document for the full and the abbreviated Accept
+//! header) and tarballs (`GET /<name>/-/<file>.tgz`) built in memory from small package
+//! definitions. Packuments follow the registry's documented shape: `dist-tags`, `versions`
+//! with `dist.tarball` / `dist.integrity` (sha512 SRI) / `dist.shasum`, `time`,
+//! `maintainers`, `_npmUser`, `license`, `repository`.
+
+#![allow(dead_code)]
+
+use base64::Engine;
+use sha1::Digest as _;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::Arc;
+
+/// One version of a fixture package: its package.json fields and files.
+#[derive(Clone)]
+pub struct FixtureVersion {
+    pub name: String,
+    pub version: String,
+    pub dependencies: Vec<(String, String)>,
+    pub scripts: Vec<(String, String)>,
+    /// `(path inside the package, content)`; `package.json` is added from the fields above.
+    pub files: Vec<(String, String)>,
+    /// ISO 8601 publish time.
+    pub published: String,
+}
+
+impl FixtureVersion {
+    pub fn new(name: &str, version: &str, deps: &[(&str, &str)]) -> FixtureVersion {
+        FixtureVersion {
+            name: name.into(),
+            version: version.into(),
+            dependencies: deps
+                .iter()
+                .map(|(n, r)| (n.to_string(), r.to_string()))
+                .collect(),
+            scripts: Vec::new(),
+            files: vec![(
+                "index.js".into(),
+                "module.exports = function () { return 1; };\n".into(),
+            )],
+            published: "2022-10-08T20:00:00.000Z".into(),
+        }
+    }
+
+    pub fn file(mut self, path: &str, content: &str) -> FixtureVersion {
+        self.files.push((path.into(), content.into()));
+        self
+    }
+
+    pub fn script(mut self, name: &str, command: &str) -> FixtureVersion {
+        self.scripts.push((name.into(), command.into()));
+        self
+    }
+
+    fn package_json(&self) -> serde_json::Value {
+        let deps: serde_json::Map<String, serde_json::Value> = self
+            .dependencies
+            .iter()
+            .map(|(n, r)| (n.clone(), r.clone().into()))
+            .collect();
+        let mut pj = serde_json::json!({
+            "name": self.name,
+            "version": self.version,
+            "description": "fixture",
+            "main": "index.js",
+            "license": "MIT",
+            "repository": {"type": "git", "url": format!("git+https://github.com/fixtures/{}.git", self.name)},
+        });
+        if !deps.is_empty() {
+            pj["dependencies"] = deps.into();
+        }
+        if !self.scripts.is_empty() {
+            let scripts: serde_json::Map<String, serde_json::Value> = self
+                .scripts
+                .iter()
+                .map(|(n, c)| (n.clone(), c.clone().into()))
+                .collect();
+            pj["scripts"] = scripts.into();
+        }
+        pj
+    }
+
+    /// The npm tarball: gzip'd tar with everything under `package/`.
+    pub fn tarball(&self) -> Vec<u8> {
+        let mut tar = tar::Builder::new(Vec::new());
+        let pj = serde_json::to_string_pretty(&self.package_json()).unwrap();
+        let mut files = vec![("package.json".to_string(), pj)];
+        files.extend(self.files.iter().cloned());
+        for (path, content) in files {
+            let mut header = tar::Header::new_gnu();
+            header.set_size(content.len() as u64);
+            header.set_mode(0o644);
+            header.set_mtime(499_162_500);
+            header.set_cksum();
+            tar.append_data(&mut header, format!("package/{path}"), content.as_bytes())
+                .unwrap();
+        }
+        let tar = tar.into_inner().unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&tar).unwrap();
+        gz.finish().unwrap()
+    }
+}
+
+/// A running fixture registry; stops when dropped (the server thread ends with the process).
+pub struct FixtureRegistry {
+    /// `http://127.0.0.1:<port>/`
+    pub url: String,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Drop for FixtureRegistry {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+fn sri(bytes: &[u8]) -> String {
+    let digest = sha2::Sha512::digest(bytes);
+    format!(
+        "sha512-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn shasum(bytes: &[u8]) -> String {
+    sha1::Sha1::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl FixtureRegistry {
+    /// Starts a registry serving `versions`; `latest` is the highest version given last per
+    /// name unless `tags` says otherwise (`(name, tag, version)`).
+    pub fn start(versions: &[FixtureVersion], tags: &[(&str, &str, &str)]) -> FixtureRegistry {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let url = format!("http://127.0.0.1:{port}/");
+        let mut routes: BTreeMap<String, (Vec<u8>, &'static str)> = BTreeMap::new();
+        let mut packuments: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+        for v in versions {
+            let tgz = v.tarball();
+            let base = v.name.rsplit('/').next().unwrap();
+            let path = format!("/{}/-/{base}-{}.tgz", v.name, v.version);
+            let mut doc = v.package_json();
+            doc["_id"] = format!("{}@{}", v.name, v.version).into();
+            doc["_npmUser"] =
+                serde_json::json!({"name": "fixture-maintainer", "email": "m@example.invalid"});
+            doc["maintainers"] =
+                serde_json::json!([{"name": "fixture-maintainer", "email": "m@example.invalid"}]);
+            doc["dist"] = serde_json::json!({
+                "tarball": format!("http://127.0.0.1:{port}{path}"),
+                "integrity": sri(&tgz),
+                "shasum": shasum(&tgz),
+            });
+            let p = packuments.entry(v.name.clone()).or_insert_with(|| {
+                serde_json::json!({
+                    "name": v.name,
+                    "dist-tags": {},
+                    "versions": {},
+                    "time": {"created": "2012-06-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z"},
+                    "maintainers": [{"name": "fixture-maintainer", "email": "m@example.invalid"}],
+                    "license": "MIT",
+                })
+            });
+            p["versions"][&v.version] = doc;
+            p["time"][&v.version] = v.published.clone().into();
+            p["dist-tags"]["latest"] = v.version.clone().into();
+            routes.insert(path, (tgz, "application/octet-stream"));
+        }
+        for (name, tag, version) in tags {
+            packuments.get_mut(*name).unwrap()["dist-tags"][*tag] = (*version).into();
+        }
+        for (name, doc) in packuments {
+            let escaped = name.replace('/', "%2f");
+            let body = serde_json::to_vec(&doc).unwrap();
+            routes.insert(format!("/{escaped}"), (body.clone(), "application/json"));
+            if escaped != name {
+                routes.insert(
+                    format!("/{}", name.replace('/', "%2F")),
+                    (body, "application/json"),
+                );
+            }
+        }
+        let srv = server.clone();
+        std::thread::spawn(move || {
+            for request in srv.incoming_requests() {
+                let path = request.url().split('?').next().unwrap_or("").to_string();
+                let response = match routes.get(&path) {
+                    Some((body, ctype)) => tiny_http::Response::from_data(body.clone())
+                        .with_header(tiny_http::Header::from_bytes("Content-Type", *ctype).unwrap())
+                        .with_status_code(200),
+                    None => tiny_http::Response::from_data(b"{\"error\":\"Not found\"}".to_vec())
+                        .with_status_code(404),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        FixtureRegistry { url, server }
+    }
+}
