@@ -87,7 +87,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             }
             Dependent::Package(i) => g.packages[i].id_string(),
         };
-        let p = g.package(target);
+        let p = &g.packages[target.index()]; // in range: checked by `mismatched_target`
         let url = p.source.resolved().unwrap_or_default();
         let message = format!(
             "{dependent} asks for {} `{}` from the registry, but the lockfile installs {} from {} `{url}`",
@@ -106,7 +106,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 
 fn mismatched_target(cx: &Cx<'_>, edge: &Edge) -> Option<PackageId> {
     let target = edge.target?;
-    let source = &cx.graph.package(target).source;
+    // `get`, not `package`: an edge from a faulty reader must not panic a check.
+    let source = &cx.graph.packages.get(target.index())?.source;
     let fetched = match source {
         Source::Patch { original, .. } => original.as_ref(),
         other => other,
