@@ -1,0 +1,26 @@
+//! `diff/package-added`.
+
+use diligence_finding::{Severity, declare_rule};
+
+declare_rule! {
+    /// A package that the base lockfile did not have is locked in the head lockfile.
+    ///
+    /// ## What it detects
+    /// A package name present in the head lockfile and absent from the base, direct or
+    /// transitive. The evidence carries the dependency path that brings it in (the shortest
+    /// chain from a direct dependency of an importer) and the `resolved` URL.
+    ///
+    /// ## Why it matters
+    /// A pull request that adds one line to package.json can add dozens of transitive
+    /// packages to the lockfile, folded away in the review UI. Each one runs on developer and
+    /// CI machines (install scripts) and possibly in users' browsers. Every added registry
+    /// package is also scanned (code, advisories); those findings are reported separately.
+    ///
+    /// ## Example
+    /// Base `package-lock.json` without `node_modules/left-pad`; head with
+    /// `"node_modules/left-pad": {"version": "1.3.0", …}`.
+    ///
+    /// ## Known false positives
+    /// None as a fact; it is informational and never fails a run at the default threshold.
+    pub static PACKAGE_ADDED = { id: "diff/package-added", severity: Severity::Info };
+}
