@@ -34,6 +34,9 @@ pub enum Command {
     Check(crate::cmd::check::CheckArgs),
     /// Vet what an install would add, then run the package manager with the same arguments.
     Install(crate::cmd::install::InstallArgs),
+    /// Review a change: compare the lockfile at two git revisions (or two files) and check
+    /// what the head adds.
+    Diff(DiffArgs),
 }
 
 /// Options shared by commands that read a project.
@@ -61,6 +64,69 @@ pub struct LsArgs {
 pub enum Format {
     Human,
     Json,
+}
+
+/// Report formats of the `diligence.report/1` commands, including the CI formats. (`Format`
+/// gains `sarif` and `markdown` when audit and scan are wired to
+/// `cmd::diff::write_report`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Grouped by package, coloured on a terminal.
+    Human,
+    /// The diligence.report/1 document (schema/diligence.report-1.schema.json).
+    Json,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// A pull-request comment (GitHub Markdown, under 65,536 characters).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Base git revision (default: the merge base with the upstream branch, else HEAD~1).
+    pub base: Option<String>,
+    /// Head git revision (default: the working tree).
+    pub head: Option<String>,
+    /// Project folder inside the git repository.
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// Lockfile (in the working tree) to compare instead of discovering one in --dir.
+    #[arg(long, value_name = "PATH")]
+    pub lockfile: Option<PathBuf>,
+    /// Compare this lockfile file (base side) instead of a git revision.
+    #[arg(long, value_name = "FILE", requires = "head_lockfile")]
+    pub base_lockfile: Option<PathBuf>,
+    /// Compare this lockfile file (head side) instead of a git revision.
+    #[arg(long, value_name = "FILE", requires = "base_lockfile")]
+    pub head_lockfile: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a new finding is at or above this severity (default: diligence.toml
+    /// `fail-on`, else high).
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Policy file (default: diligence.toml in --dir when present).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL).
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Skip the advisory check (otherwise missing advisory data means exit 2).
+    #[arg(long)]
+    pub no_advisories: bool,
+    /// Skip fetching tarballs (no code scan, no file delta).
+    #[arg(long)]
+    pub no_registry: bool,
+    /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
+    #[arg(long, conflicts_with = "prefer_offline")]
+    pub offline: bool,
+    /// Use the cache first and the network only for what is missing.
+    #[arg(long)]
+    pub prefer_offline: bool,
 }
 
 #[derive(Debug, Args)]

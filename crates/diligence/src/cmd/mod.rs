@@ -3,6 +3,7 @@
 mod audit;
 pub mod check;
 mod db;
+pub(crate) mod diff;
 pub mod install;
 mod ls;
 pub mod posture;
@@ -22,5 +23,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Posture(args) => posture::run(args),
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
