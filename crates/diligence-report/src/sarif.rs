@@ -221,11 +221,20 @@ fn strip_positions(v: &Value) -> Value {
     }
 }
 
-/// A relative path as a URI reference: `\` becomes `/`, and characters outside RFC 3986's
-/// unreserved/sub-delims set (space, `%`, `#`, `?`, non-ASCII …) are percent-encoded.
+/// A path as a URI reference: `\` becomes `/`, characters outside RFC 3986's
+/// unreserved/sub-delims set (space, `%`, `#`, `?`, non-ASCII …) are percent-encoded, and an
+/// absolute path (`/…`, `C:/…`) becomes a `file:///` URI (SARIF rule SARIF1004: a relative
+/// reference must not start with `/`).
 pub fn to_uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let mut out = String::with_capacity(path.len());
+    let bytes = path.as_bytes();
+    let drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if drive {
+        out.push_str("file:///");
+    }
     for b in path.bytes() {
         let keep = b.is_ascii_alphanumeric()
             || matches!(
@@ -348,6 +357,11 @@ mod tests {
     #[test]
     fn uris_are_percent_encoded() {
         assert_eq!(to_uri("a b\\c#d.js"), "a%20b/c%23d.js");
+        assert_eq!(
+            to_uri("/work/x/package-lock.json"),
+            "file:///work/x/package-lock.json"
+        );
+        assert_eq!(to_uri("C:\\p\\yarn.lock"), "file:///C:/p/yarn.lock");
         assert_eq!(rule_name("code/env-exfiltration"), "CodeEnvExfiltration");
     }
 }
