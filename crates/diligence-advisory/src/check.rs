@@ -3,7 +3,7 @@
 
 use crate::advisory::AdvisoryKind;
 use crate::error::AdvisoryError;
-use crate::index::{AdvisoryDb, AdvisoryMatch, IndexedAdvisory};
+use crate::index::{AdvisoryDb, IndexedAdvisory};
 use crate::range;
 use crate::rules;
 use diligence_finding::{Finding, NotEvaluated, Severity};
@@ -92,19 +92,25 @@ fn is_registry(source: &Source) -> bool {
     }
 }
 
-fn matches_for(advisories: &[IndexedAdvisory], version: &str) -> Vec<AdvisoryMatch> {
+/// A match borrowing the advisory from the per-name cache.
+struct Matched<'a> {
+    advisory: &'a IndexedAdvisory,
+    fixed: Option<String>,
+}
+
+fn matches_for<'a>(advisories: &'a [IndexedAdvisory], version: &str) -> Vec<Matched<'a>> {
     advisories
         .iter()
         .filter(|a| range::affects(&a.affected, version))
-        .map(|a| AdvisoryMatch {
+        .map(|a| Matched {
             fixed: range::lowest_fixed_above(&a.affected, version),
-            advisory: a.clone(),
+            advisory: a,
         })
         .collect()
 }
 
 /// Groups matches whose id sets intersect (transitively), keeping first-seen order.
-fn group_by_alias(matches: &[AdvisoryMatch]) -> Vec<Vec<&AdvisoryMatch>> {
+fn group_by_alias<'m, 'a>(matches: &'m [Matched<'a>]) -> Vec<Vec<&'m Matched<'a>>> {
     let ids: Vec<Vec<String>> = matches.iter().map(|m| m.advisory.ids()).collect();
     let mut group_of: Vec<usize> = (0..matches.len()).collect();
     for i in 0..matches.len() {
@@ -139,7 +145,7 @@ fn group_by_alias(matches: &[AdvisoryMatch]) -> Vec<Vec<&AdvisoryMatch>> {
 fn make_hit<'a>(
     package: &'a Package,
     file: &str,
-    group: &[&AdvisoryMatch],
+    group: &[&Matched<'_>],
     path: Option<(String, Vec<String>)>,
 ) -> Hit<'a> {
     let mut ids: Vec<String> = Vec::new();

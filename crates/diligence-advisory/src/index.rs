@@ -315,10 +315,10 @@ pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     build_index(all, &names.join(","))
 }
 
-/// How a source is recorded in the status: URLs as given, paths made absolute.
+/// How a source is recorded in the status: URLs without credentials, paths made absolute.
 fn source_name(source: &str) -> String {
     if source::is_url(source) {
-        return source.to_string();
+        return source::redact(source);
     }
     std::fs::canonicalize(source)
         .map(|p| p.display().to_string())

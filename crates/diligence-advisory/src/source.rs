@@ -33,6 +33,19 @@ pub fn is_url(source: &str) -> bool {
     source.starts_with("https://") || source.starts_with("http://")
 }
 
+/// The URL with any `user:password@` part replaced by `***@`, for messages and the status
+/// (never print credentials).
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
 /// Reads every advisory from a local path (folder, zip, or JSON file).
 ///
 /// Errors: unreadable path, a zip that is not readable, a JSON file that is malformed or is
@@ -54,17 +67,24 @@ pub fn read_path(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
     parse_document(&bytes, &path.display().to_string(), &file_stem(path))
 }
 
-/// Downloads `url` to `dest` (created or truncated), streaming, with a 10-minute overall
-/// timeout and [`MAX_DOWNLOAD_BYTES`] limit. Any HTTP status other than 2xx, a connection
+/// Downloads `url` to `dest` (created or truncated), streaming, with the platform's
+/// certificate verifier, a 30 s connect and 10-minute overall timeout, and the
+/// [`MAX_DOWNLOAD_BYTES`] limit. Proxies come from the usual environment variables. Any HTTP status other than 2xx, a connection
 /// that ends before `Content-Length`, or a write error is an error; `dest` may then hold a
 /// partial file, which the caller discards.
 pub fn download(url: &str, dest: &Path) -> Result<(), AdvisoryError> {
     let fail = |message: String| AdvisoryError::Download {
-        url: url.to_string(),
+        url: redact(url),
         message,
     };
+    let tls = ureq::tls::TlsConfig::builder()
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+        .build();
     let agent: ureq::Agent = ureq::Agent::config_builder()
+        .tls_config(tls)
         .timeout_global(Some(Duration::from_secs(600)))
+        .timeout_connect(Some(Duration::from_secs(30)))
+        .user_agent(concat!("diligence/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
     let mut response = agent.get(url).call().map_err(|e| fail(e.to_string()))?;
@@ -89,11 +109,11 @@ pub fn read_source(source: &str, scratch: &Path) -> Result<Vec<Advisory>, Adviso
     download(source, &dest)?;
     read_path(&dest).map_err(|e| match e {
         AdvisoryError::Zip { message, .. } => AdvisoryError::Zip {
-            place: source.to_string(),
+            place: redact(source),
             message,
         },
         AdvisoryError::Parse { message, .. } => AdvisoryError::Parse {
-            place: source.to_string(),
+            place: redact(source),
             message,
         },
         other => other,
@@ -238,4 +258,19 @@ fn parse_document(bytes: &[u8], place: &str, stem: &str) -> Result<Vec<Advisory>
         place,
         "neither an OSV record nor a Datadog manifest (name -> versions or null)",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn redacts_credentials() {
+        assert_eq!(
+            redact("https://user:s3cret@mirror.example/npm/all.zip"),
+            "https://***@mirror.example/npm/all.zip"
+        );
+        assert_eq!(redact("https://osv.dev/a@b"), "https://osv.dev/a@b");
+        assert_eq!(redact("/local/path"), "/local/path");
+    }
 }
