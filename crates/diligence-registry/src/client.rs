@@ -633,6 +633,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unreadable_cafile_is_a_config_error() {
+        let config = NpmConfig::from_npmrc(".npmrc", "cafile=/nonexistent/ca.pem\n", &[]).unwrap();
+        let err = RegistryClient::new(config, None, ClientOptions::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("npm config: cafile /nonexistent/ca.pem: cannot read"),
+            "{err}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let pem = dir.path().join("ca.pem");
+        std::fs::write(
+            &pem,
+            "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        let config =
+            NpmConfig::from_npmrc(".npmrc", &format!("cafile={}", pem.display()), &[]).unwrap();
+        assert!(RegistryClient::new(config, None, ClientOptions::default()).is_err());
+    }
+
+    #[test]
     fn escapes_names() {
         assert_eq!(escape_name("@types/node"), "@types%2fnode");
         assert_eq!(escape_name("lodash.merge"), "lodash.merge");

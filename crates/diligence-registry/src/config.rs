@@ -147,9 +147,15 @@ impl NpmConfig {
         home: Option<&Path>,
         env: &[(String, String)],
     ) -> Result<NpmConfig, ConfigError> {
+        // npm's own variables are case-insensitive; `${VAR}` expansion is exact, as in a shell.
         let lookup = |k: &str| -> Option<String> {
             env.iter()
                 .find(|(name, _)| name.eq_ignore_ascii_case(k))
+                .map(|(_, v)| v.clone())
+        };
+        let exact = |k: &str| -> Option<String> {
+            env.iter()
+                .find(|(name, _)| name == k)
                 .map(|(_, v)| v.clone())
         };
         let mut sources = vec![env_source(env)];
@@ -166,7 +172,7 @@ impl NpmConfig {
         // Lowest precedence first, so later sources override.
         let mut config = NpmConfig::default();
         for source in sources.iter().rev() {
-            config.apply(source, &lookup)?;
+            config.apply(source, &exact)?;
         }
         Ok(config)
     }
