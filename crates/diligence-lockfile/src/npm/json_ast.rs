@@ -39,7 +39,7 @@ impl<'t> JsonDoc<'t> {
             lines: LineIndex::new(text),
         };
         let value = match dialect {
-            Dialect::Json => super::json_parse::parse(text)
+            Dialect::Json => super::json_parse::parse_package_lock(text)
                 .map_err(|e| doc.error_at(e.offset, format!("invalid JSON: {}", e.message)))?,
             Dialect::Jsonc => parse_jsonc(text, path)?,
         };

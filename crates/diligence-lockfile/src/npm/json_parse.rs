@@ -23,12 +23,29 @@ pub(crate) struct SyntaxError {
 }
 
 /// Parses one JSON document (surrounding whitespace allowed).
+#[cfg(test)]
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    run(text, false)
+}
+
+/// Parses a `package-lock.json`. In a version 2 file (`lockfileVersion` 2 or 3 and
+/// `packages` both written before it), the legacy root `dependencies` tree, which npm 7+
+/// ignores and which is about half of such a file, is checked for syntax but not built: its
+/// value becomes `null`.
+pub(crate) fn parse_package_lock(text: &str) -> Result<Value<'_>, SyntaxError> {
+    run(text, true)
+}
+
+fn run(text: &str, skip_legacy_tree: bool) -> Result<Value<'_>, SyntaxError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        building: true,
+        skip_legacy_tree,
+        seen_packages: false,
+        seen_modern_version: false,
     };
     let value = p.value()?;
     p.skip_ws();
@@ -43,6 +60,11 @@ struct Parser<'t> {
     bytes: &'t [u8],
     pos: usize,
     depth: usize,
+    /// False while checking a value that is not kept (containers are not filled).
+    building: bool,
+    skip_legacy_tree: bool,
+    seen_packages: bool,
+    seen_modern_version: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -245,6 +267,34 @@ impl<'t> Parser<'t> {
         u32::from_str_radix(digits, 16).map_err(|_| self.at(at, "invalid \\u escape in a string"))
     }
 
+    /// The value of a property; at the root, notes what [`parse_package_lock`] needs and
+    /// checks the legacy `dependencies` tree without building it.
+    fn property_value(&mut self, name: &str) -> Result<Value<'t>, SyntaxError> {
+        if self.depth != 1 || !self.skip_legacy_tree {
+            return self.value();
+        }
+        if name == "dependencies" && self.seen_packages && self.seen_modern_version {
+            self.skip_ws();
+            let start = self.pos;
+            self.building = false;
+            let checked = self.value();
+            self.building = true;
+            checked?;
+            return Ok(Value::NullKeyword(NullKeyword {
+                range: Range::new(start, self.pos),
+            }));
+        }
+        let value = self.value()?;
+        match (name, &value) {
+            ("packages", Value::Object(_)) => self.seen_packages = true,
+            ("lockfileVersion", Value::NumberLit(n)) => {
+                self.seen_modern_version = matches!(n.value, "2" | "3");
+            }
+            _ => {}
+        }
+        Ok(value)
+    }
+
     fn object(&mut self) -> Result<Value<'t>, SyntaxError> {
         let start = self.pos;
         self.pos += 1;
@@ -268,13 +318,15 @@ impl<'t> Parser<'t> {
                 return Err(self.error("expected `:` after a property name"));
             }
             self.pos += 1;
-            let value = self.value()?;
+            let value = self.property_value(&name.value)?;
             let range = Range::new(name.range.start, self.pos);
-            properties.push(ObjectProp {
-                range,
-                name: ObjectPropName::String(name),
-                value,
-            });
+            if self.building {
+                properties.push(ObjectProp {
+                    range,
+                    name: ObjectPropName::String(name),
+                    value,
+                });
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -303,7 +355,10 @@ impl<'t> Parser<'t> {
             }));
         }
         loop {
-            elements.push(self.value()?);
+            let value = self.value()?;
+            if self.building {
+                elements.push(value);
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -344,6 +399,22 @@ mod tests {
         };
         assert_eq!(s.value, "é😀");
         assert_eq!(o.properties[0].range.start, 2);
+    }
+
+    #[test]
+    fn skips_only_the_legacy_tree_of_v2_files() {
+        let v2 = r#"{"lockfileVersion": 2, "packages": {}, "dependencies": {"a": {"version": "1.0.0"}}}"#;
+        let Value::Object(o) = parse_package_lock(v2).unwrap() else {
+            panic!()
+        };
+        assert!(matches!(o.properties[2].value, Value::NullKeyword(_)));
+        let v1 = r#"{"lockfileVersion": 1, "packages": {}, "dependencies": {"a": {}}}"#;
+        let Value::Object(o) = parse_package_lock(v1).unwrap() else {
+            panic!()
+        };
+        assert!(matches!(o.properties[2].value, Value::Object(_)));
+        let broken = r#"{"lockfileVersion": 3, "packages": {}, "dependencies": {"a": [1,]}}"#;
+        assert_eq!(parse_package_lock(broken).unwrap_err().offset, 64);
     }
 
     #[test]
