@@ -235,6 +235,18 @@ fn v3_workspaces_links_aliases_and_bundles() {
         root_edge.target,
         Some(id_of(&g, "node_modules/@npmcli/arborist"))
     );
+    // Like arborist, the root depends on every workspace; one it does not declare gets a
+    // `file:` edge to its link, so the link is reachable.
+    let smoke: Vec<(&str, &str)> = g.importers[0]
+        .dependencies
+        .iter()
+        .filter(|e| e.name.starts_with("@npmcli/smoke"))
+        .map(|e| (e.spec.as_str(), g.package(e.target.unwrap()).key.as_str()))
+        .collect();
+    assert_eq!(
+        smoke,
+        vec![("file:smoke-tests", "node_modules/@npmcli/smoke-tests")]
+    );
     let bundled = g
         .packages
         .iter()
