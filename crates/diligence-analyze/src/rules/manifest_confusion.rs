@@ -45,13 +45,11 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let has_gyp = p.file("binding.gyp").is_some();
     for field in FIELDS {
-        let (a, b) = (reg.get(*field), p.manifest.get(*field));
-        let same = match (a, b) {
-            (None, None) => true,
-            (Some(x), Some(y)) => x == y,
-            (None, Some(y)) | (Some(y), None) => y.as_object().is_some_and(|o| o.is_empty()),
-        };
+        let a = normalise(field, reg.get(*field), &p.manifest, has_gyp);
+        let b = normalise(field, p.manifest.get(*field), &p.manifest, has_gyp);
+        let same = a == b;
         if same {
             continue;
         }
@@ -75,6 +73,54 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ));
     }
     out
+}
+
+/// Normalises a manifest field the way `npm publish` does, so only real differences remain:
+/// null/empty = missing, a string `bin` = `{name: path}`, `./` stripped from bin paths, and the
+/// implicit `install: node-gyp rebuild` of packages with a `binding.gyp`.
+fn normalise(
+    field: &str,
+    v: Option<&serde_json::Value>,
+    pj: &serde_json::Value,
+    has_gyp: bool,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let Some(v) = v else { return Value::Null };
+    match (field, v) {
+        (_, Value::Object(o)) if o.is_empty() => Value::Null,
+        ("bin", Value::String(path)) => {
+            let name = pj.get("name").and_then(|n| n.as_str()).unwrap_or("");
+            let short = name.rsplit('/').next().unwrap_or(name);
+            serde_json::json!({ short: path.trim_start_matches("./") })
+        }
+        ("bin", Value::Object(o)) => Value::Object(
+            o.iter()
+                .map(|(k, p)| {
+                    (
+                        k.clone(),
+                        Value::String(
+                            p.as_str()
+                                .unwrap_or("")
+                                .trim_start_matches("./")
+                                .to_string(),
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+        ("scripts", Value::Object(o)) if has_gyp => {
+            let mut o = o.clone();
+            if o.get("install").and_then(|x| x.as_str()) == Some("node-gyp rebuild") {
+                o.remove("install");
+            }
+            if o.is_empty() {
+                Value::Null
+            } else {
+                Value::Object(o)
+            }
+        }
+        _ => v.clone(),
+    }
 }
 
 fn line_of(f: &crate::signal::FileFacts, field: &str) -> u32 {
