@@ -152,6 +152,13 @@ impl Cx<'_> {
         shown.join(", ")
     }
 
+    /// True when `url` parses and its host is an allowed registry: a tarball there is the
+    /// project's registry serving an unusual tarball path (GitHub Packages'
+    /// `/download/@owner/name/1.2.3/<hash>`), not a third-party download.
+    pub fn on_allowed_registry(&self, url: &str) -> bool {
+        ResolvedUrl::parse(url).is_ok_and(|u| self.host_allowed(&u))
+    }
+
     /// True when the URL's host (and port, if the allowing entry names one) is allowed.
     pub fn host_allowed(&self, url: &ResolvedUrl) -> bool {
         let Some(host) = url.host.as_deref() else {

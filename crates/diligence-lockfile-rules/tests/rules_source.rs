@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use diligence_finding::Severity;
 use diligence_graph::{DependencyGraph, Importer, LockfileFormat, Source};
-use diligence_lockfile_rules::rules;
+use diligence_lockfile_rules::{LockfilePolicy, check, rules};
 
 #[test]
 fn git_source() {
@@ -104,6 +104,39 @@ fn remote_tarball() {
         Severity::High,
     );
     assert_eq!(findings.len(), 2);
+}
+
+#[test]
+fn a_tarball_on_an_allowed_registry_is_not_remote() {
+    let url = "https://npm.pkg.github.com/download/@acme/ui/1.2.3/0a1b2c3d";
+    let g = graph(
+        LockfileFormat::Npm,
+        vec![pkg(
+            "@acme/ui",
+            "1.2.3",
+            Source::Tarball { url: url.into() },
+            Some(SHA512),
+            80,
+        )],
+    );
+    let findings = run(&g);
+    assert_one(
+        &findings,
+        "lockfile/remote-tarball",
+        "@acme/ui@1.2.3",
+        82,
+        Severity::Medium,
+    );
+    assert_one(
+        &findings,
+        "lockfile/spec-source-mismatch",
+        "@acme/ui@1.2.3",
+        82,
+        Severity::High,
+    );
+    let policy = LockfilePolicy::default().with_registry("https://npm.pkg.github.com/");
+    let findings = check(&g, &policy);
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 fn local_graph(source: Source) -> DependencyGraph {

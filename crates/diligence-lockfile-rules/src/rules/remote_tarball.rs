@@ -10,7 +10,8 @@ declare_rule! {
     /// Entries whose source is a URL without the registry tarball shape
     /// `…/<name>/-/<name>-<version>.tgz`: code-host archives
     /// (`https://codeload.github.com/<owner>/<repo>/tar.gz/<sha>`), release downloads, any
-    /// `https://host/x.tgz` dependency. Evidence: `{"url", "host"}`.
+    /// `https://host/x.tgz` dependency, on a host that is not an allowed registry. Evidence:
+    /// `{"url", "host"}`.
     ///
     /// ## Why it matters
     /// A tarball URL is trusted as-is: no registry metadata, no advisories, usually no
@@ -26,7 +27,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Known false positives
-    /// Deliberate URL dependencies (webpack's `tooling` from codeload.github.com) are
+    /// Tarballs on an allowed registry host are not reported: registries such as GitHub
+    /// Packages serve tarballs under other paths. Deliberate URL dependencies (webpack's `tooling` from codeload.github.com) are
     /// reported at medium: they deserve the same review as any non-registry code.
     pub static REMOTE_TARBALL = { id: "lockfile/remote-tarball", severity: Severity::Medium };
 }
@@ -36,6 +38,9 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     let Source::Tarball { url } = entry.fetched else {
         return;
     };
+    if cx.on_allowed_registry(url) {
+        return;
+    }
     let p = entry.package;
     let host = entry.parsed_url().and_then(|(_, u)| u.host.clone());
     let shown = host.as_deref().unwrap_or("(no host)");

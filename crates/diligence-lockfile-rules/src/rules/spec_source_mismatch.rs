@@ -9,9 +9,9 @@ declare_rule! {
     /// ## What it detects
     /// A dependency edge whose specifier is a registry request — a version, a semver range, a
     /// dist-tag, or `npm:<name>@<range>` — while the entry it resolves to comes from a git
-    /// repository or a tarball URL. Importer edges carry the specifier from package.json;
-    /// package edges carry the range the dependent's manifest declared (npm, yarn) or the
-    /// locked version (pnpm). Reported once per entry, at its `resolved` line. Evidence:
+    /// repository or a tarball URL on a host that is not an allowed registry. Importer edges
+    /// carry the specifier from package.json; package edges carry the range the dependent's
+    /// manifest declared (npm, yarn) or the locked version (pnpm). Reported once per entry, at its `resolved` line. Evidence:
     /// `{"dependent", "spec", "source", "url"}`.
     ///
     /// ## Why it matters
@@ -112,7 +112,11 @@ fn mismatched_target(cx: &Cx<'_>, edge: &Edge) -> Option<PackageId> {
         Source::Patch { original, .. } => original.as_ref(),
         other => other,
     };
-    let non_registry = matches!(fetched, Source::Git { .. } | Source::Tarball { .. });
+    let non_registry = match fetched {
+        Source::Git { .. } => true,
+        Source::Tarball { url } => !cx.on_allowed_registry(url),
+        _ => false,
+    };
     (non_registry && is_registry_spec(&edge.spec)).then_some(target)
 }
 
