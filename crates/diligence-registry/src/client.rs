@@ -12,7 +12,7 @@ use crate::config::{NpmConfig, PUBLIC_REGISTRIES};
 use crate::verify;
 use diligence_graph::{Integrity, SriHash};
 use diligence_packument::{Packument, VersionManifest};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -144,6 +144,9 @@ pub struct RegistryClient {
     agent: ureq::Agent,
     options: ClientOptions,
     memo: Mutex<HashMap<(String, MemoKind), Arc<Packument>>>,
+    /// Cache keys fetched or revalidated by this client: fresh for the rest of the run, so
+    /// an audit that reads a packument twice (cross-check, metadata) downloads it once.
+    fresh: Mutex<HashSet<String>>,
 }
 
 /// What a memoised packument holds.
@@ -178,6 +181,7 @@ impl RegistryClient {
             agent,
             options,
             memo: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashSet::new()),
         })
     }
 
@@ -279,7 +283,13 @@ impl RegistryClient {
             name: name.to_string(),
             url: redact_url(url),
         };
-        match (self.options.mode, cached) {
+        let fresh = cached.is_some() && self.fresh.lock().is_ok_and(|f| f.contains(&key));
+        let mode = if fresh {
+            Mode::PreferOffline
+        } else {
+            self.options.mode
+        };
+        match (mode, cached) {
             (Mode::Offline, None) => Err(RegistryError::Offline {
                 what: format!("packument of {name}"),
             }),
@@ -291,6 +301,9 @@ impl RegistryClient {
                 let cached = cached.filter(|(_, meta)| !meta.not_found);
                 let fetched = self.get(url, accept, cached.as_ref().map(|c| &c.1))?;
                 let status = fetched.status;
+                if let Ok(mut f) = self.fresh.lock() {
+                    f.insert(key.clone());
+                }
                 if status == 304 {
                     return cached.map(|c| c.0).ok_or_else(|| RegistryError::Http {
                         url: redact_url(url),

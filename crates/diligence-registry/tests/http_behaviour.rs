@@ -134,3 +134,15 @@ fn prefer_offline_uses_the_cache_without_asking() {
     assert_eq!(p.name, "ms");
     assert_eq!(seen.lock().expect("seen").len(), 1);
 }
+
+#[test]
+fn online_fetches_each_document_once_per_client() {
+    let (url, seen) = serve(vec![(200, MS)]);
+    let cache = tempfile::tempdir().expect("cache");
+    let c = client(&format!("registry={url}"), Some(cache.path()));
+    // The cross-check reads dists, the metadata checks the full document: one request.
+    c.dists("ms", PackumentKind::Full).expect("dists");
+    let p = c.packument("ms").expect("full");
+    assert_eq!(p.name, "ms");
+    assert_eq!(seen.lock().expect("seen").len(), 1);
+}
