@@ -22,12 +22,16 @@ pub struct OsvRecord {
     /// RFC 3339 timestamp; present means the record was withdrawn and must be ignored.
     pub withdrawn: Option<String>,
     /// Other ids of the same issue (GHSA ↔ CVE ↔ MAL).
+    #[serde(deserialize_with = "null_as_empty")]
     pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub details: Option<String>,
     /// CVSS vectors (`CVSS_V3`, `CVSS_V4`, …).
+    #[serde(deserialize_with = "null_as_empty")]
     pub severity: Vec<OsvSeverity>,
+    #[serde(deserialize_with = "null_as_empty")]
     pub affected: Vec<OsvAffected>,
+    #[serde(deserialize_with = "null_as_empty")]
     pub references: Vec<OsvReference>,
     /// Free-form; GHSA puts `severity` (CRITICAL/HIGH/MODERATE/LOW) and `cwe_ids` here,
     /// malicious-packages puts `malicious-packages-origins`.
@@ -49,8 +53,10 @@ pub struct OsvSeverity {
 #[serde(default)]
 pub struct OsvAffected {
     pub package: Option<OsvPackage>,
+    #[serde(deserialize_with = "null_as_empty")]
     pub ranges: Vec<OsvRange>,
     /// Exact affected version strings.
+    #[serde(deserialize_with = "null_as_empty")]
     pub versions: Vec<String>,
     pub database_specific: Option<Value>,
 }
@@ -72,6 +78,7 @@ pub struct OsvRange {
     /// `SEMVER`, `ECOSYSTEM` or `GIT`.
     #[serde(rename = "type")]
     pub kind: String,
+    #[serde(deserialize_with = "null_as_empty")]
     pub events: Vec<OsvEvent>,
 }
 
@@ -120,6 +127,15 @@ pub struct OsvReference {
     #[serde(rename = "type")]
     pub kind: String,
     pub url: String,
+}
+
+/// Reads `null` as an empty list (some producers write `"aliases": null`).
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// CWE id OSV sources use for "Embedded Malicious Code".
@@ -171,7 +187,7 @@ mod tests {
             r#"{"id":"X-1","modified":"2024-01-01T00:00:00Z","affected":[{"package":
             {"ecosystem":"npm","name":"a"},"ranges":[{"type":"SEMVER","events":[
             {"introduced":"0"},{"fixed":"1.0.0"},{"last_affected":"0.9.0"},{"limit":"*"},
-            {"future_event":"1"}]}]}],"extra":1}"#,
+            {"future_event":"1"}]}],"versions":null}],"aliases":null,"extra":1}"#,
         )
         .expect("valid record");
         let events = &r.affected[0].ranges[0].events;
