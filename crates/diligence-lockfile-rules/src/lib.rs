@@ -185,13 +185,17 @@ pub(crate) struct Entry<'a> {
     pub fetched: &'a Source,
     /// The registry `resolved` URL or the tarball URL, raw and parsed.
     pub url: Option<(&'a str, Result<ResolvedUrl, String>)>,
-    /// The tarball path under each reading of a registry entry's parsed URL
-    /// ([`ResolvedUrl::tarball_readings`]), computed once for the name and version rules.
+    /// The tarball path under each reading of the parsed URL
+    /// ([`ResolvedUrl::tarball_readings`]), computed once for the name and version rules: for
+    /// registry entries, and for tarball entries on an allowed registry host whose path has
+    /// the registry tarball shape once normalised (so a path the readers did not see as
+    /// registry-shaped, e.g. `…/ms-2.1.3.tgz/../../evil-pkg/-/evil-pkg-1.0.0.tgz`, is still
+    /// compared with the entry's name).
     pub readings: Option<[Option<resolved::TarballPath>; 2]>,
 }
 
 impl<'a> Entry<'a> {
-    fn new(id: PackageId, package: &'a Package) -> Entry<'a> {
+    fn new(cx: &Cx<'_>, id: PackageId, package: &'a Package) -> Entry<'a> {
         let fetched = unwrap_patch(&package.source);
         let raw = match fetched {
             Source::Registry {
@@ -203,6 +207,9 @@ impl<'a> Entry<'a> {
         let url = raw.map(|r| (r, ResolvedUrl::parse(r)));
         let readings = match (&url, fetched) {
             (Some((_, Ok(u))), Source::Registry { .. }) => Some(u.tarball_readings()),
+            (Some((_, Ok(u))), Source::Tarball { .. }) if cx.host_allowed(u) => {
+                Some(u.tarball_readings()).filter(|r| r.iter().any(Option::is_some))
+            }
             _ => None,
         };
         Entry {
@@ -255,7 +262,7 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for (id, package) in graph.iter() {
-        let entry = Entry::new(id, package);
+        let entry = Entry::new(&cx, id, package);
         rules::check_entry(&cx, &entry, &mut out);
     }
     rules::check_graph(&cx, &mut out);

@@ -345,3 +345,49 @@ fn resolved_version_mismatch() {
         ],
     ));
 }
+
+#[test]
+fn name_and_version_are_checked_on_registry_shaped_tarballs_of_allowed_hosts() {
+    // A reader that sees no registry shape (the file segment holds a `/`) calls it a tarball;
+    // normalised, it addresses evil-pkg on the registry.
+    let url =
+        "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz/../../../evil-pkg/-/evil-pkg-1.0.0.tgz/.";
+    let g = graph(
+        LockfileFormat::Npm,
+        vec![pkg(
+            "ms",
+            "2.1.3",
+            Source::Tarball { url: url.into() },
+            Some(SHA512),
+            11,
+        )],
+    );
+    let findings = run(&g);
+    assert_one(
+        &findings,
+        "lockfile/resolved-name-mismatch",
+        "ms@2.1.3",
+        13,
+        Severity::High,
+    );
+    let url = "https://registry.npmjs.org/ms/-/ms-2.0.0.tgz/.";
+    let g = graph(
+        LockfileFormat::Npm,
+        vec![pkg(
+            "ms",
+            "2.1.3",
+            Source::Tarball { url: url.into() },
+            Some(SHA512),
+            11,
+        )],
+    );
+    let findings = run(&g);
+    assert_one(
+        &findings,
+        "lockfile/resolved-version-mismatch",
+        "ms@2.1.3",
+        13,
+        Severity::High,
+    );
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}

@@ -1,13 +1,13 @@
 use crate::{Cx, Entry};
 use diligence_finding::{Finding, Severity, declare_rule};
-use diligence_graph::Source;
 use serde_json::json;
 
 declare_rule! {
     /// The package named by the `resolved` URL's path is not the entry's package.
     ///
     /// ## What it detects
-    /// A registry entry whose `resolved` URL, after WHATWG URL normalisation, does not address
+    /// A registry entry (or a tarball entry on an allowed registry host whose path has the
+    /// registry shape) whose `resolved` URL, after WHATWG URL normalisation, does not address
     /// `…/<name>/-/<basename>-<version>.tgz` for the entry's own `name`. The path is read as
     /// the package manager requests it (dot segments `/a/../b/` and encoded `%2e%2e` resolved,
     /// `\` as `/`, double slashes collapsed, each segment percent-decoded) and as a decoding
@@ -42,9 +42,6 @@ declare_rule! {
 
 /// Reports `entry` when a reading of its registry URL names another package.
 pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
-    let Source::Registry { .. } = entry.fetched else {
-        return;
-    };
     let (Some((raw, _)), Some(readings)) = (entry.parsed_url(), &entry.readings) else {
         return;
     };

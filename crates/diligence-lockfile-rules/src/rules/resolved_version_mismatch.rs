@@ -1,6 +1,5 @@
 use crate::{Cx, Entry};
 use diligence_finding::{Finding, Severity, declare_rule};
-use diligence_graph::Source;
 use serde_json::json;
 
 declare_rule! {
@@ -38,9 +37,6 @@ fn strip_build(version: &str) -> &str {
 
 /// Reports `entry` when its tarball file name carries another version.
 pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
-    let Source::Registry { .. } = entry.fetched else {
-        return;
-    };
     let (Some((raw, _)), Some(readings)) = (entry.parsed_url(), &entry.readings) else {
         return;
     };
