@@ -173,3 +173,53 @@ fn markdown_of_real_reports_stays_under_the_limit() {
         );
     }
 }
+
+/// What `diligence scan` reports: every malicious-dev sample scanned by the code analyser,
+/// as one report whose findings point at the package files.
+fn scan_report() -> Report {
+    let dir = corpus("malicious-dev");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("malicious-dev")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    entries.sort();
+    let mut findings = Vec::new();
+    for path in &entries {
+        let scan = diligence_analyze::scan_dir(path, &diligence_analyze::ScanOptions::default())
+            .expect("scan");
+        let (name, version) = scan.package.rsplit_once('@').unwrap_or((&scan.package, ""));
+        findings.extend(scan.to_findings(name, version));
+    }
+    let target = Target {
+        path: dir.display().to_string(),
+        lockfile: None,
+    };
+    Report::new(target, entries.len(), findings, vec![])
+}
+
+#[test]
+fn scan_findings_validate_as_report_and_sarif() {
+    let report = scan_report();
+    assert!(
+        report.findings.len() > 30,
+        "{} findings",
+        report.findings.len()
+    );
+    let doc = serde_json::to_value(&report).unwrap();
+    assert_valid(&report_schema(), &doc, "scan report");
+    let sarif = diligence_report::sarif::to_value(&report, &diligence_analyze::rules());
+    assert_valid(&sarif_schema(), &sarif, "scan SARIF");
+    // Code findings carry their file and line as the SARIF region.
+    let with_region = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() > Some(0))
+        .count();
+    assert!(with_region > 0);
+    if let Some(out) = std::env::var_os("DILIGENCE_SARIF_DUMP") {
+        std::fs::write(out, serde_json::to_vec_pretty(&sarif).unwrap()).unwrap();
+    }
+}
