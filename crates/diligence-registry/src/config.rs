@@ -544,6 +544,19 @@ mod tests {
     }
 
     #[test]
+    fn legacy_top_level_auth_binds_to_the_default_registry() {
+        let c = NpmConfig::from_npmrc(
+            ".npmrc",
+            "registry=https://r.example/npm/\n_auth=dTpw\n",
+            &[],
+        )
+        .unwrap();
+        let cred = c.credential_for("https://r.example/npm/ms").unwrap();
+        assert_eq!(cred.header_value(), "Basic dTpw");
+        assert!(c.credential_for("https://other.example/npm/ms").is_none());
+    }
+
+    #[test]
     fn nerf_darts() {
         assert_eq!(
             nerf_dart("https://registry.npmjs.org/").as_deref(),

@@ -3,7 +3,7 @@
 use super::{Outcome, finding};
 use crate::config::{NpmConfig, PUBLIC_REGISTRIES, scope_of};
 use crate::urls;
-use diligence_finding::Severity;
+use diligence_finding::{NotEvaluated, Severity};
 use diligence_graph::{Package, Source};
 use diligence_packument::Packument;
 
@@ -63,6 +63,12 @@ pub fn check(package: &Package, file: &str, config: &NpmConfig, packument: &Pack
         return Outcome::Clean;
     }
     let expected = &manifest.dist.tarball;
+    if expected.is_empty() {
+        return Outcome::NotEvaluated(NotEvaluated {
+            what: super::what("registry tarball URL check", package),
+            why: "the packument gives no dist.tarball for this version".into(),
+        });
+    }
     let mut all_bases = bases.clone();
     all_bases.extend(PUBLIC_REGISTRIES);
     let theirs = urls::under_any(expected, &all_bases);
@@ -178,6 +184,26 @@ mod tests {
             severity("http://registry.yarnpkg.com/debug/-/debug-4.4.1.tgz"),
             Some(Severity::Critical)
         );
+    }
+
+    #[test]
+    fn a_packument_without_a_tarball_url_is_not_evaluated() {
+        let mut packument = debug_packument();
+        if let Some(v) = packument.versions.get_mut("4.4.3") {
+            v.dist.tarball.clear();
+        }
+        let p = entry(
+            "debug",
+            "4.4.3",
+            Some("https://registry.npmjs.org/debug/-/debug-4.4.3.tgz"),
+            DEBUG_443,
+        );
+        let Outcome::NotEvaluated(n) =
+            check(&p, "package-lock.json", &default_config(), &packument)
+        else {
+            panic!("expected not evaluated")
+        };
+        assert_eq!(n.what, "registry tarball URL check of debug@4.4.3");
     }
 
     #[test]
