@@ -4,6 +4,9 @@
 //! `{"package", "verdict": "malicious|suspicious|clean", "score", "findings": [{"rule",
 //! "severity", "file", "line", "snippet", "message"}]}`.
 //!
+//! Targets: a package folder, a `.tgz`, or `name@version` (downloaded through the registry
+//! client; the packument's version document is then the registry manifest).
+//!
 //! Exit codes: 2 when a target could not be read (the others are still scanned and printed);
 //! else 1 when any package is `suspicious` or `malicious` (score >= 10, see
 //! `diligence_analyze::verdict`); else 0.
@@ -11,6 +14,7 @@
 use crate::cli::{Format, ScanArgs};
 use anyhow::{Context, Result, bail};
 use diligence_analyze::{PackageScan, ScanOptions, Verdict};
+use diligence_registry::{Cache, ClientOptions, NpmConfig, RegistryClient};
 use serde_json::json;
 use std::path::Path;
 
@@ -55,17 +59,40 @@ fn scan_target(target: &str, opts: &ScanOptions) -> Result<PackageScan> {
         let bytes = std::fs::read(path).with_context(|| "cannot read tarball".to_string())?;
         return Ok(diligence_analyze::scan_tarball(&bytes, target, opts)?);
     }
-    if looks_like_spec(target) {
-        bail!(
-            "name@version targets are not supported yet: download the tarball (`npm pack {target}`) and scan the .tgz"
-        );
+    if let Some((name, version)) = split_spec(target) {
+        return scan_spec(name, version, target, opts);
     }
-    bail!("no such file or folder")
+    bail!("no such file or folder (and not a name@version spec)")
 }
 
-fn looks_like_spec(t: &str) -> bool {
-    let body = t.strip_prefix('@').unwrap_or(t);
-    body.contains('@') && !t.contains(std::path::MAIN_SEPARATOR)
+/// Downloads `name@version` through the registry client (configured from `.npmrc`, tarball
+/// verified against the packument's integrity, cached by integrity) and scans it with the
+/// packument's version document as the registry manifest (manifest confusion check), unless
+/// `--manifest` was given.
+fn scan_spec(name: &str, version: &str, target: &str, opts: &ScanOptions) -> Result<PackageScan> {
+    let npm = NpmConfig::load(Path::new(".")).context("cannot read npm configuration")?;
+    let client = RegistryClient::new(npm, Cache::default_location(), ClientOptions::default())?;
+    let packument = client.packument(name)?;
+    let manifest = packument
+        .version(version)
+        .with_context(|| format!("version {version} is not in the packument of {name}"))?;
+    let bytes = client.fetch_tarball_of(name, manifest, None)?;
+    let mut opts = opts.clone();
+    if opts.registry_manifest.is_none() {
+        opts.registry_manifest = Some(serde_json::to_value(manifest)?);
+    }
+    Ok(diligence_analyze::scan_tarball(&bytes, target, &opts)?)
+}
+
+/// `name@version` or `@scope/name@version` (exact versions only).
+fn split_spec(t: &str) -> Option<(&str, &str)> {
+    let at = t.get(1..)?.rfind('@')? + 1;
+    let (name, version) = (&t[..at], &t[at + 1..]);
+    let valid = !name.is_empty()
+        && !version.is_empty()
+        && !t.contains(std::path::MAIN_SEPARATOR)
+        && version.chars().next().is_some_and(|c| c.is_ascii_digit());
+    valid.then_some((name, version))
 }
 
 fn print_json(scans: &[PackageScan]) -> Result<()> {
@@ -119,5 +146,21 @@ fn print_human(scans: &[PackageScan]) {
                 anstream::println!("           | {}", f.snippet);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_spec;
+
+    #[test]
+    fn specs() {
+        assert_eq!(split_spec("debug@4.4.3"), Some(("debug", "4.4.3")));
+        assert_eq!(
+            split_spec("@scope/pkg@1.0.0"),
+            Some(("@scope/pkg", "1.0.0"))
+        );
+        assert_eq!(split_spec("@scope/pkg"), None);
+        assert_eq!(split_spec("debug@latest"), None);
     }
 }
