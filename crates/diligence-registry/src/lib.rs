@@ -16,6 +16,7 @@
 //! Other checks use [`RegistryClient::packument`] (full packument, for metadata) and
 //! [`RegistryClient::fetch_tarball`] (verified tarball bytes, for the code scanner).
 
+mod agent;
 pub mod cache;
 pub mod client;
 pub mod config;
