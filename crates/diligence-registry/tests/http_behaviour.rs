@@ -146,3 +146,57 @@ fn online_fetches_each_document_once_per_client() {
     assert_eq!(p.name, "ms");
     assert_eq!(seen.lock().expect("seen").len(), 1);
 }
+
+/// A minimal CONNECT proxy on 127.0.0.1: records each CONNECT target, then tunnels bytes.
+fn connect_proxy() -> (String, Arc<Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind proxy");
+    let url = format!("http://{}/", listener.local_addr().expect("addr"));
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(mut client) = client else { continue };
+            let mut reader = BufReader::new(client.try_clone().expect("clone"));
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_err() {
+                continue;
+            }
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() || line == "\r\n" || line.is_empty() {
+                    break;
+                }
+            }
+            let target = first.split_whitespace().nth(1).unwrap_or("").to_string();
+            log.lock().expect("log").push(first.trim().to_string());
+            let Ok(upstream) = std::net::TcpStream::connect(&target) else {
+                continue;
+            };
+            let _ = client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+            let mut up_read = upstream.try_clone().expect("clone");
+            let mut up_write = upstream;
+            let mut client_write = client.try_clone().expect("clone");
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut reader, &mut up_write);
+            });
+            let _ = std::io::copy(&mut up_read, &mut client_write);
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn npmrc_proxy_is_used() {
+    let (registry, requests) = serve(vec![(200, MS)]);
+    let (proxy, connects) = connect_proxy();
+    let c = client(&format!("registry={registry}\nhttps-proxy={proxy}\n"), None);
+    let p = c.packument("ms").expect("through the proxy");
+    assert_eq!(p.name, "ms");
+    let host = registry.trim_start_matches("http://").trim_end_matches('/');
+    assert_eq!(
+        connects.lock().expect("connects").as_slice(),
+        [format!("CONNECT {host} HTTP/1.1")]
+    );
+    assert_eq!(requests.lock().expect("requests").len(), 1);
+}
