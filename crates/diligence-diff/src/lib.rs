@@ -9,6 +9,8 @@
 //! - `diff/…` rules for the changes themselves (see [`rules()`]);
 //! - lockfile rules on the head graph, keeping only findings the base did not have;
 //! - advisories (when a database is given), again only the new ones;
+//! - with a metadata policy, the packument rules on every added or changed registry
+//!   package's new version (publish age, new publisher, install scripts, …);
 //! - for every added registry package, the code scan of its tarball; for every changed one,
 //!   both tarballs are scanned and only the findings absent from the old version are kept,
 //!   plus the file-level [`delta::FileDelta`] (files added/removed, bytes added, new minified
@@ -60,6 +62,9 @@ pub struct ReviewOptions<'a> {
     pub advisories: Option<&'a diligence_advisory::AdvisoryDb>,
     /// Registry client for tarballs; `None` skips the code scan and the file delta.
     pub registry: Option<&'a RegistryClient>,
+    /// Packument metadata rules for every added or changed registry package's new version
+    /// (needs `registry`); `None` skips them.
+    pub metadata: Option<&'a diligence_metadata::MetadataPolicy>,
 }
 
 /// The outcome of a review: the changes, the new findings (change findings first, then the
@@ -106,6 +111,9 @@ pub fn review(base: &DependencyGraph, head: &DependencyGraph, opts: &ReviewOptio
         });
         for c in scanned {
             code_review(c, client, &mut out);
+            if let Some(policy) = opts.metadata {
+                metadata_review(c, client, policy, &file, &mut out);
+            }
         }
     }
     out.changes = changes;
@@ -377,6 +385,37 @@ fn attach_delta(out: &mut Review, c: &PackageChange, d: &delta::FileDelta) {
             .evidence(json!({"script": name, "command": command})),
         );
     }
+}
+
+/// The packument rules on the new version of an added or changed registry package, located at
+/// its head lockfile entry.
+fn metadata_review(
+    c: &PackageChange,
+    client: &RegistryClient,
+    policy: &diligence_metadata::MetadataPolicy,
+    file: &str,
+    out: &mut Review,
+) {
+    let p = &c.package;
+    let packument = match client.packument(&p.name) {
+        Ok(doc) => doc,
+        Err(e) => {
+            out.not_evaluated.push(NotEvaluated {
+                what: format!("metadata checks of {}", p.id_string()),
+                why: e.to_string(),
+            });
+            return;
+        }
+    };
+    let now = std::time::SystemTime::now();
+    let (findings, not_evaluated) =
+        diligence_metadata::check_package(&packument, &p.version, now, policy);
+    out.findings
+        .extend(findings.into_iter().map(|f| match f.location {
+            Some(_) => f,
+            None => f.at(file, p.location.line),
+        }));
+    out.not_evaluated.extend(not_evaluated);
 }
 
 type Scanned = (PackageScan, Vec<diligence_analyze::PackageFile>);

@@ -121,6 +121,10 @@ pub struct DiffArgs {
     /// Skip fetching tarballs (no code scan, no file delta).
     #[arg(long)]
     pub no_registry: bool,
+    /// Also run the packument metadata rules on every added or changed package's new version
+    /// (fields the registry does not serve are reported as not evaluated).
+    #[arg(long)]
+    pub metadata: bool,
     /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
     #[arg(long, conflicts_with = "prefer_offline")]
     pub offline: bool,

@@ -99,10 +99,15 @@ pub fn run(args: DiffArgs) -> Result<u8> {
         true => None,
         false => Some(registry_client(&args, npm)?),
     };
+    if args.metadata && client.is_none() {
+        bail!("--metadata needs the registry: drop --no-registry");
+    }
+    let metadata_policy = metadata_policy(&policy, &sides.project_dir)?;
     let opts = ReviewOptions {
         lockfile_policy: Some(&lockfile_policy),
         advisories: db.as_ref(),
         registry: client.as_ref(),
+        metadata: args.metadata.then_some(&metadata_policy),
     };
     let review = diligence_diff::review(&sides.base, &sides.head, &opts);
     not_evaluated.extend(review.not_evaluated);
@@ -171,6 +176,33 @@ fn load_sides(args: &DiffArgs) -> Result<Sides> {
         project_dir: dir.clone(),
         base_label: base_rev,
     })
+}
+
+/// The metadata thresholds and lists: defaults, then `.npmrc` registries, then diligence.toml.
+fn metadata_policy(
+    policy: &Policy,
+    project_dir: &Path,
+) -> Result<diligence_metadata::MetadataPolicy> {
+    let mut m = diligence_metadata::MetadataPolicy::default()
+        .with_npmrc(project_dir)
+        .map_err(|why| anyhow::anyhow!(why))?;
+    let t = &policy.thresholds;
+    m.cooldown_days = t.cooldown_days.unwrap_or(m.cooldown_days);
+    m.new_package_days = t.new_package_days.unwrap_or(m.new_package_days);
+    m.dormancy_days = t.dormancy_days.unwrap_or(m.dormancy_days);
+    m.version_jump_major = t.version_jump_major.unwrap_or(m.version_jump_major);
+    m.typosquat_allowlist
+        .extend(policy.typosquat_allowlist.iter().cloned());
+    m.internal_scopes
+        .extend(policy.internal_scopes.iter().cloned());
+    m.internal_names
+        .extend(policy.internal_names.iter().cloned());
+    for (scope, registry) in &policy.scope_registries {
+        m.scope_registries
+            .entry(scope.clone())
+            .or_insert_with(|| registry.clone());
+    }
+    Ok(m)
 }
 
 fn open_advisories(
