@@ -132,16 +132,22 @@ fn change_findings(c: &PackageChange, base: &DependencyGraph, file: &str) -> Vec
         "resolved": p.source.resolved(),
     });
     let finding = match &c.kind {
-        ChangeKind::Added => Finding::new(
-            &rules::package_added::PACKAGE_ADDED,
-            format!("{} added{}", p.id_string(), via(&c.path)),
-        )
-        .at(file, line),
-        ChangeKind::Removed => Finding::new(
-            &rules::package_removed::PACKAGE_REMOVED,
-            format!("{} removed", p.id_string()),
-        )
-        .at(&base_file, line),
+        ChangeKind::Added => {
+            evidence["change"] = json!("added");
+            Finding::new(
+                &rules::package_added::PACKAGE_ADDED,
+                format!("{} added{}", p.id_string(), via(&c.path)),
+            )
+            .at(file, line)
+        }
+        ChangeKind::Removed => {
+            evidence["change"] = json!("removed");
+            Finding::new(
+                &rules::package_removed::PACKAGE_REMOVED,
+                format!("{} removed", p.id_string()),
+            )
+            .at(&base_file, line)
+        }
         ChangeKind::VersionChanged { from, direction } => {
             evidence["change"] = json!(format!("{from} → {}", p.version));
             evidence["from"] = json!(from);
@@ -221,6 +227,7 @@ fn integrity_finding(c: &PackageChange, file: &str) -> Finding {
     .package(&p.name, &p.version)
     .at(file, line)
     .evidence(json!({
+        "change": format!("{what} changed"),
         "old_integrity": old_integrity,
         "new_integrity": new_integrity,
         "old_resolved": old_resolved,

@@ -78,17 +78,7 @@ pub fn run(args: DiffArgs) -> Result<u8> {
     let fail_on = policy.fail_on(args.fail_on);
     let npm = NpmConfig::load(&sides.project_dir).context("reading npm configuration")?;
 
-    let mut lockfile_policy =
-        diligence_lockfile_rules::LockfilePolicy::default().with_registry(&npm.registry);
-    for registry in npm.scopes.values().chain(policy.scope_registries.values()) {
-        lockfile_policy = lockfile_policy.with_registry(registry);
-    }
-    lockfile_policy
-        .allowed_hosts
-        .extend(policy.allowed_hosts.iter().cloned());
-    lockfile_policy
-        .allowed_schemes
-        .extend(policy.allowed_schemes.iter().cloned());
+    let lockfile_policy = lockfile_policy(&policy, &npm);
 
     let mut not_evaluated: Vec<NotEvaluated> = Vec::new();
     let db = match args.no_advisories {
@@ -178,8 +168,25 @@ fn load_sides(args: &DiffArgs) -> Result<Sides> {
     })
 }
 
+/// The lockfile rules' policy: defaults, the `.npmrc` registry and scope registries, then
+/// diligence.toml's `allowed-hosts`, `allowed-schemes` and `[scope-registries]`.
+pub(crate) fn lockfile_policy(
+    policy: &Policy,
+    npm: &NpmConfig,
+) -> diligence_lockfile_rules::LockfilePolicy {
+    let mut out = diligence_lockfile_rules::LockfilePolicy::default().with_registry(&npm.registry);
+    for registry in npm.scopes.values().chain(policy.scope_registries.values()) {
+        out = out.with_registry(registry);
+    }
+    out.allowed_hosts
+        .extend(policy.allowed_hosts.iter().cloned());
+    out.allowed_schemes
+        .extend(policy.allowed_schemes.iter().cloned());
+    out
+}
+
 /// The metadata thresholds and lists: defaults, then `.npmrc` registries, then diligence.toml.
-fn metadata_policy(
+pub(crate) fn metadata_policy(
     policy: &Policy,
     project_dir: &Path,
 ) -> Result<diligence_metadata::MetadataPolicy> {
