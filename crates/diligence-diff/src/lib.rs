@@ -31,6 +31,7 @@ use diligence_analyze::{PackageScan, ScanOptions};
 use diligence_finding::{Finding, NotEvaluated};
 use diligence_graph::{DependencyGraph, Source};
 use diligence_registry::RegistryClient;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -102,18 +103,34 @@ pub fn review(base: &DependencyGraph, head: &DependencyGraph, opts: &ReviewOptio
         }
     }
     if let Some(client) = opts.registry {
-        let scanned = changes.iter().filter(|c| {
-            c.is_registry()
-                && matches!(
-                    c.kind,
-                    ChangeKind::Added | ChangeKind::VersionChanged { .. }
-                )
-        });
-        for c in scanned {
-            code_review(c, client, &mut out);
-            if let Some(policy) = opts.metadata {
-                metadata_review(c, client, policy, &file, &mut out);
+        let scanned: Vec<&PackageChange> = changes
+            .iter()
+            .filter(|c| {
+                c.is_registry()
+                    && matches!(
+                        c.kind,
+                        ChangeKind::Added | ChangeKind::VersionChanged { .. }
+                    )
+            })
+            .collect();
+        // Tarballs are fetched and scanned in parallel; results merge in change order.
+        let parts: Vec<(Review, Option<delta::FileDelta>)> = scanned
+            .par_iter()
+            .map(|c| {
+                let mut part = Review::default();
+                let file_delta = code_review(c, client, &mut part);
+                if let Some(policy) = opts.metadata {
+                    metadata_review(c, client, policy, &file, &mut part);
+                }
+                (part, file_delta)
+            })
+            .collect();
+        for (c, (part, file_delta)) in scanned.iter().zip(parts) {
+            if let Some(d) = file_delta {
+                attach_delta(&mut out, c, &d);
             }
+            out.findings.extend(part.findings);
+            out.not_evaluated.extend(part.not_evaluated);
         }
     }
     out.changes = changes;
@@ -322,7 +339,12 @@ pub fn only_new(old: Vec<Finding>, new: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// Fetches and scans the new (and for version changes the old) tarball of a registry package.
-fn code_review(c: &PackageChange, client: &RegistryClient, out: &mut Review) {
+/// Returns the file delta for version changes whose old tarball could be scanned too.
+fn code_review(
+    c: &PackageChange,
+    client: &RegistryClient,
+    out: &mut Review,
+) -> Option<delta::FileDelta> {
     let p = &c.package;
     let new = match fetch_and_scan(client, &p.name, &p.version, p.integrity.as_ref()) {
         Ok(s) => s,
@@ -331,7 +353,7 @@ fn code_review(c: &PackageChange, client: &RegistryClient, out: &mut Review) {
                 what: format!("code scan of {}", p.id_string()),
                 why,
             });
-            return;
+            return None;
         }
     };
     let old = match (&c.kind, &c.old) {
@@ -348,21 +370,21 @@ fn code_review(c: &PackageChange, client: &RegistryClient, out: &mut Review) {
             }
         }
         (ChangeKind::Added, _) => None,
-        _ => return,
+        _ => return None,
     };
-    let code = match &old {
-        Some((old_scan, old_files)) => {
-            let d = delta::file_delta(old_files, &new.1);
-            attach_delta(out, c, &d);
-            delta::new_code_findings(old_scan, &new.0)
-        }
-        None => new.0.findings.clone(),
+    let (code, file_delta) = match &old {
+        Some((old_scan, old_files)) => (
+            delta::new_code_findings(old_scan, &new.0),
+            Some(delta::file_delta(old_files, &new.1)),
+        ),
+        None => (new.0.findings.clone(), None),
     };
     let scan = PackageScan {
         findings: code,
         ..new.0
     };
     out.findings.extend(scan.to_findings(&p.name, &p.version));
+    file_delta
 }
 
 /// Puts the file delta into the package's `diff/version-changed` evidence and reports new
