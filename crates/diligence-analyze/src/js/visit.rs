@@ -213,6 +213,13 @@ impl<'s> Walker<'s> {
                 );
             }
             let constant = arg_vals.iter().all(|v| matches!(v, Val::Str(_)));
+            if !constant && !arg_vals.is_empty() {
+                self.sig(
+                    Kind::ComputedCode,
+                    span,
+                    format!("{name} of a computed string"),
+                );
+            }
             if self.net_cb > 0 && !constant {
                 self.sig(
                     Kind::RemoteExec,
@@ -221,6 +228,10 @@ impl<'s> Walker<'s> {
                 );
             }
         }
+        let env = Val::Global("process.env".into());
+        if kinds.contains(&Kind::Network) && arg_vals.contains(&env) {
+            self.sig(Kind::EnvDump, span, format!("process.env passed to {name}"));
+        }
         if kinds.contains(&Kind::Spawn) {
             self.on_spawn(&name, &arg_vals, args, span);
         }
@@ -228,6 +239,13 @@ impl<'s> Walker<'s> {
             && let Some(p) = arg_vals.first().and_then(|v| v.as_str())
         {
             let lower = p.to_ascii_lowercase();
+            let data = [
+                ".md", ".txt", ".css", ".svg", ".html", ".json", ".yml", ".yaml", ".woff", ".ttf",
+                ".wasm", ".dat", ".bin", ".log",
+            ];
+            if data.iter().any(|e| lower.ends_with(e)) {
+                self.sig(Kind::DataFileRead, span, p);
+            }
             let images = [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".ico"];
             if images.iter().any(|e| lower.ends_with(e)) {
                 self.sig(Kind::ImageRead, span, p);
@@ -257,25 +275,50 @@ impl<'s> Walker<'s> {
             }
         }
         let line = cmd.join(" ");
+        let program = vals.first().and_then(|v| v.as_str()).map(|p| {
+            let base = p
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(p)
+                .to_ascii_lowercase();
+            base.trim_end_matches(".exe").to_string()
+        });
         if !line.is_empty() {
             let (l, f) = (self.line(span), self.func());
             text::scan_literal(&line, l, f, &mut self.out.signals);
             if line.contains("npm") && line.contains("publish") {
                 self.sig(Kind::NpmPublish, span, &line);
             }
-        } else if self.net_cb > 0 && (name.ends_with(".exec") || name.ends_with(".execSync")) {
-            self.sig(
-                Kind::RemoteExec,
-                span,
-                format!("{name} of data received from the network"),
-            );
+            crate::scripts::shell_signals(&line, l, f, &mut self.out.signals);
         }
-        if self.net_cb > 0 && !line.is_empty() && matches!(vals.first(), Some(Val::Unknown)) {
-            self.sig(
-                Kind::RemoteExec,
-                span,
-                format!("{name} of data received from the network"),
-            );
+        if matches!(program.as_deref(), Some("bun" | "bunx" | "deno")) {
+            self.sig(Kind::RuntimeSpawn, span, &line);
+        }
+        if self.net_cb > 0 {
+            let first_unknown = !matches!(vals.first(), Some(Val::Str(_)));
+            let interactive_shell = matches!(
+                program.as_deref(),
+                Some("sh" | "bash" | "zsh" | "cmd" | "powershell" | "pwsh")
+            ) && !cmd
+                .iter()
+                .any(|a| matches!(a.as_str(), "-c" | "/c" | "-command" | "-Command"));
+            if first_unknown {
+                self.sig(
+                    Kind::RemoteExec,
+                    span,
+                    format!("{name} of data received from the network"),
+                );
+            }
+            if interactive_shell {
+                self.sig(
+                    Kind::ReverseShell,
+                    span,
+                    format!(
+                        "interactive shell `{}` spawned inside a network callback",
+                        program.as_deref().unwrap_or("")
+                    ),
+                );
+            }
         }
         for a in args {
             if let Some(Expression::ObjectExpression(o)) = a.as_expression()
@@ -390,7 +433,9 @@ impl<'s> Walker<'s> {
             return;
         };
         let v = self.env.eval(init);
-        if v != Val::Unknown {
+        let mutated = self.env.scoping.symbol_is_mutated(sym);
+        let alias = matches!(v, Val::Module(..) | Val::Global(_) | Val::Element(_));
+        if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
         }
         if self.env.is_decoded(init) {
@@ -516,8 +561,11 @@ impl<'a> Visit<'a> for Walker<'_> {
             && let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
             && let Some(sym) = self.env.symbol_of(id)
         {
+            // Reassigned variables only keep module/global aliases (`var cp; cp = require(…)`);
+            // their string values depend on control flow.
             let v = self.env.eval(&it.right);
-            if v != Val::Unknown {
+            if matches!(v, Val::Module(..) | Val::Global(_)) && !self.env.consts.contains_key(&sym)
+            {
                 self.env.consts.insert(sym, v);
             }
             if self.env.is_decoded(&it.right) {

@@ -29,6 +29,49 @@ diligence_finding::declare_rule! {
 
 /// One finding per decode→exec site.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = decoded(p);
+    out.extend(per_signal(p, Kind::ComputedCode, |f, s| {
+        // Code computed at run time next to a char-code/XOR decoder or a decipher in the same
+        // function, or in a file with obfuscator fingerprints, or read from a data file.
+        let near = |k: Kind| f.signals.iter().any(|o| o.kind == k && o.func == s.func);
+        let obfuscated = f.has(Kind::StringArrayRotation) || f.has(Kind::HexIdentifiers);
+        let why = if near(Kind::CharCodeDecoder) || near(Kind::Decipher) {
+            "char-code/decipher output executed"
+        } else if obfuscated {
+            "computed code executed in obfuscated code"
+        } else if near(Kind::DataFileRead) || near(Kind::ImageRead) {
+            "a package data file read and executed"
+        } else {
+            return None;
+        };
+        if out_has(f, s) {
+            return None;
+        }
+        let msg = format!("{why}: {}", s.detail);
+        Some(finding(
+            &DECODE_EXEC,
+            DECODE_EXEC.default_severity,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(
+                p,
+                f,
+                s,
+                &[Kind::CharCodeDecoder, Kind::Decipher, Kind::DataFileRead],
+            ),
+        ))
+    }));
+    out
+}
+
+/// True when a decode→exec signal already covers this line.
+fn out_has(f: &crate::signal::FileFacts, s: &crate::signal::Signal) -> bool {
+    f.of(Kind::DecodeExec).any(|d| d.line == s.line)
+}
+
+fn decoded(p: &PackageFacts) -> Vec<CodeFinding> {
     let corroborated = p.has(Kind::HiddenCode)
         || p.has(Kind::InvisibleUnicode)
         || p.has(Kind::StringArrayRotation);

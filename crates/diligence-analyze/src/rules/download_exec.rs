@@ -29,6 +29,10 @@ diligence_finding::declare_rule! {
 /// Remote exec and runtime droppers.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = per_signal(p, Kind::RemoteExec, |f, s| {
+        // A verified download (checksum compared) that is then run is an installer.
+        if f.has(Kind::ChecksumVerify) {
+            return None;
+        }
         let msg = format!("network data executed: {}", s.detail);
         Some(finding(
             &DOWNLOAD_EXEC,
@@ -40,6 +44,43 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::Network, Kind::Spawn]),
         ))
     });
+    out.extend(per_signal(p, Kind::ShellPipeExec, |f, s| {
+        if f.kind != crate::classify::FileKind::JavaScript {
+            return None;
+        }
+        let msg = format!("download piped into a shell: `{}`", s.detail);
+        Some(finding(
+            &DOWNLOAD_EXEC,
+            Severity::Critical,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(p, f, s, &[Kind::Spawn]),
+        ))
+    }));
+    out.extend(per_signal(p, Kind::RuntimeSpawn, |f, s| {
+        // A second runtime run by install-time code that also downloads: Shai-Hulud 2.0's
+        // "setup bun, then run the payload with it".
+        if !f.install_time
+            || !(f.has(Kind::RuntimeDropper) || f.has(Kind::Network) || f.has(Kind::ShellNetwork))
+        {
+            return None;
+        }
+        let msg = format!(
+            "install-time code fetches and runs a second JavaScript runtime: `{}`",
+            s.detail
+        );
+        Some(finding(
+            &DOWNLOAD_EXEC,
+            DOWNLOAD_EXEC.default_severity,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(p, f, s, &[Kind::Network, Kind::RuntimeDropper]),
+        ))
+    }));
     out.extend(per_signal(p, Kind::RuntimeDropper, |f, s| {
         let loc = locality(p, f, s, &[Kind::Spawn, Kind::ShellPipeExec]);
         if loc < Locality::File || f.has(Kind::ChecksumVerify) {

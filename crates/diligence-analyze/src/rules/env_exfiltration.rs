@@ -35,7 +35,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     out.extend(per_signal(p, Kind::EnvIterate, |f, s| {
         // Iterating the environment is ordinary (prefix filters, dotenv); iterating it with a
         // secret-name filter in the same function is harvesting.
-        if !f.has_in(Kind::EnvSecretFilter, s.func) {
+        if !f.has_in(Kind::EnvSecretFilter, s.func) && !f.has_in(Kind::Network, s.func) {
             return None;
         }
         report(p, f, s)
