@@ -35,7 +35,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         // function, or in a file with obfuscator fingerprints, or read from a data file.
         let near = |k: Kind| f.signals.iter().any(|o| o.kind == k && o.func == s.func);
         let obfuscated = f.has(Kind::StringArrayRotation) || f.has(Kind::HexIdentifiers);
-        let why = if near(Kind::CharCodeDecoder) || near(Kind::Decipher) {
+        let why = if f.has(Kind::CharCodeDecoder) || near(Kind::Decipher) {
             "char-code/decipher output executed"
         } else if obfuscated {
             "computed code executed in obfuscated code"
@@ -120,5 +120,29 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/decode-exec").is_empty());
+    }
+
+    #[test]
+    fn positive_xor_char_codes() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "x.js",
+                "function run(a, k) {\n  const src = a.map((c) => String.fromCharCode(c ^ k)).join('');\n  return eval(src);\n}\nmodule.exports = run;\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/decode-exec"), vec![("x.js".to_string(), 3)]);
+    }
+
+    #[test]
+    fn positive_data_file_evaluated() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "x.js",
+                "const fs = require('fs');\nfunction load() {\n  const t = fs.readFileSync(__dirname + '/notes.md', 'utf8');\n  return new Function(t.split('<!--')[1])();\n}\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/decode-exec"), vec![("x.js".to_string(), 4)]);
     }
 }

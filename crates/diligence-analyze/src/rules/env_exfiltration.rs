@@ -110,4 +110,17 @@ mod tests {
         ]);
         assert!(hits(&s, "code/env-exfiltration").is_empty());
     }
+
+    #[test]
+    fn negative_prefix_filter() {
+        // Like vite's loadEnv: iterate env keys for a prefix, no network in the function.
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "e.js",
+                "const https = require('https');\nfunction load(prefix) {\n  const out = {};\n  for (const k of Object.keys(process.env)) if (k.startsWith(prefix)) out[k] = process.env[k];\n  return out;\n}\nhttps.get('https://registry.example.com/');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/env-exfiltration").is_empty());
+    }
 }

