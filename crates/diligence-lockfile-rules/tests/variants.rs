@@ -455,12 +455,9 @@ fn bun_variants() {
 }
 
 /// A pnpm importer dependency rewritten to `link:` a folder outside the project, with its
-/// `packages`/`snapshots` entries removed as pnpm would write it. The pnpm reader turns `link:`
-/// references into no node (`pnpm/depath.rs` `ref_to_key` → `None`) and keeps only the
-/// specifier on the edge, so no rule can see the path. Fails until the reader records
-/// `link:` references (e.g. as `Source::Link` nodes, as the npm, yarn and bun readers do).
+/// `packages`/`snapshots` entries removed as pnpm would write it. The pnpm reader makes a
+/// `Source::Link` node for a `link:` reference whose folder is not an importer.
 #[test]
-#[ignore = "pnpm reader drops link: references: no node carries the path"]
 fn pnpm_v9_link_outside_project() {
     let v = |edit, rules, entry| Variant {
         base: "base-pnpm-v9",

@@ -294,8 +294,31 @@ fn v6_workspace_links_and_file_directory() {
     assert_eq!(g.importers.len(), 4);
     let sfc = &g.importers[0].dependencies[0];
     assert_eq!(
-        (sfc.name.as_str(), sfc.spec.as_str(), sfc.target),
-        ("@vue/compiler-sfc", "workspace:*", None)
+        (sfc.name.as_str(), sfc.spec.as_str()),
+        ("@vue/compiler-sfc", "workspace:*")
+    );
+    // `link:packages/compiler-sfc` names an importer: its workspace node, not a link.
+    let sfc_id = sfc.target.expect("workspace link target");
+    let node = g.package(sfc_id);
+    assert_eq!(
+        (node.name.as_str(), node.version.as_str(), &node.source),
+        (
+            "@vue/compiler-sfc",
+            "link:packages/compiler-sfc",
+            &Source::Workspace {
+                path: "packages/compiler-sfc".into()
+            }
+        )
+    );
+    let sfc_importer = g
+        .importers
+        .iter()
+        .find(|i| i.path == "packages/compiler-sfc");
+    assert_eq!(sfc_importer.unwrap().package, Some(sfc_id));
+    assert!(
+        !g.packages
+            .iter()
+            .any(|p| matches!(p.source, Source::Link { .. }))
     );
     // `file:../..` from a workspace copies the root project in: the root's own node.
     let (vue_id, vue) = by_key(&g, "file:");
@@ -578,4 +601,77 @@ proptest! {
         let _ = inline(&format!("lockfileVersion: '9.0'\n{text}"));
         let _ = inline(&text);
     }
+}
+
+// ---- link: references ----
+
+#[test]
+fn link_outside_workspaces_is_a_link_node_at_its_line() {
+    let text = "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      a:\n        specifier: workspace:*\n        version: link:packages/a\n\n  packages/a:\n    dependencies:\n      x:\n        specifier: ^1.0.0\n        version: link:../../../tmp/x\n      y:\n        specifier: ^1.0.0\n        version: link:../b\n";
+    let g = inline(text).unwrap();
+    let root = &g.importers[0];
+    let a = g.package(root.dependencies[0].target.unwrap());
+    assert_eq!(
+        (a.name.as_str(), a.version.as_str(), &a.source),
+        (
+            "a",
+            "link:packages/a",
+            &Source::Workspace {
+                path: "packages/a".into()
+            }
+        )
+    );
+    assert_eq!(g.importers[1].package, root.dependencies[0].target);
+    let x = g.package(g.importers[1].dependencies[0].target.unwrap());
+    assert_eq!(
+        (
+            x.name.as_str(),
+            x.version.as_str(),
+            &x.source,
+            x.location.line
+        ),
+        (
+            "x",
+            "link:../../../tmp/x",
+            &Source::Link {
+                path: "../../../tmp/x".into()
+            },
+            15
+        )
+    );
+    // `../b` from `packages/a` is `packages/b`, not an importer: a link node too.
+    let y = g.package(g.importers[1].dependencies[1].target.unwrap());
+    assert_eq!((y.source.kind(), y.location.line), ("link", 18));
+    assert!(g.unreachable().is_empty());
+}
+
+#[test]
+fn astro_workspace_links_point_at_importer_nodes() {
+    let g = corpus("pnpm-9.0-astro-twodocs");
+    let linked: Vec<&Package> = g
+        .importers
+        .iter()
+        .flat_map(|i| &i.dependencies)
+        .filter_map(|e| e.target.map(|t| g.package(t)))
+        .filter(|p| matches!(p.source, Source::Workspace { .. } | Source::Link { .. }))
+        .collect();
+    // Every `version: link:` of the importers (1017 in the file) is a workspace link; two
+    // more edges reach injected `file:` workspace entries.
+    assert_eq!(linked.len(), 1019);
+    let by_link = linked
+        .iter()
+        .filter(|p| p.version.starts_with("link:"))
+        .count();
+    assert_eq!(by_link, 1017);
+    assert!(
+        linked
+            .iter()
+            .all(|p| matches!(p.source, Source::Workspace { .. }))
+    );
+    let links = g
+        .packages
+        .iter()
+        .filter(|p| matches!(p.source, Source::Link { .. }))
+        .count();
+    assert_eq!(links, 0);
 }

@@ -9,7 +9,7 @@
 //!
 //! In 5.x/6.x a reference containing `/` before any peer suffix (`/string-width@4.2.3`,
 //! `github.com/a/b/<sha>`) and a `file:` reference are keys already; `link:` references point
-//! at a workspace folder and name no entry.
+//! at a folder and name no entry (the reader adds their nodes in `links`).
 
 /// The lockfile generation: it decides the key syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,10 +14,12 @@
 //! [`Source::File`], or [`Source::Workspace`] when the folder is an importer of the project
 //! (the importer's `package` then points at it); any other `type` → [`Source::Tarball`] with
 //! `<type>:<key>` as URL, so it never passes as a registry package. `patchedDependencies` wrap the source in
-//! [`Source::Patch`].
+//! [`Source::Patch`]. `link:` references add [`Source::Link`] nodes, or point at the workspace
+//! importer's node when the linked folder is an importer (see `links`).
 
 mod depath;
 mod flags;
+mod links;
 mod model;
 mod scan;
 mod source;
@@ -93,10 +95,11 @@ pub fn parse(text: &str, cx: &ReadContext<'_>) -> Result<DependencyGraph, Lockfi
     if let Some(root) = graph.importers.iter_mut().find(|i| i.path == ".") {
         root.dependencies.extend(env_edges);
     }
+    flags::link_workspaces(&mut graph);
+    links::resolve(&mut graph, &documents[last], text);
     if generation_of(&graph.lockfile.version) == Some(Generation::V9) {
         flags::mark_dev_only(&mut graph);
     }
-    flags::link_workspaces(&mut graph);
     Ok(graph)
 }
 
