@@ -90,6 +90,10 @@ const INDICATORS: &[(&str, Kind)] = &[
     ("ncat -e ", Kind::ReverseShell),
     ("nc -c ", Kind::ReverseShell),
     ("mkfifo /tmp/", Kind::ReverseShell),
+    (" -e /bin/sh", Kind::ReverseShell),
+    (" -e /bin/bash", Kind::ReverseShell),
+    (" -e cmd.exe", Kind::ReverseShell),
+    ("socat exec:", Kind::ReverseShell),
     // Windows living-off-the-land binaries and encoded PowerShell.
     ("regsvr32", Kind::LolBin),
     ("mshta", Kind::LolBin),

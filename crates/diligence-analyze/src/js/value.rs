@@ -471,6 +471,19 @@ impl<'s> Env<'s> {
     fn method(&self, obj: Val, method: &str, args: &[Argument], d: u32) -> Val {
         let vals = || self.args(args, d);
         match (obj, method) {
+            // `path.join(home, '.ssh', 'id_rsa')` -> "/.ssh/id_rsa" (unknown parts empty), so
+            // path indicators match however the path is assembled.
+            (Val::Module(m, p), "join" | "resolve") if m == "path" && p.is_empty() => {
+                let parts: Vec<String> = vals()
+                    .iter()
+                    .map(|v| v.text().unwrap_or_default())
+                    .collect();
+                if parts.iter().all(|p| p.is_empty()) {
+                    Val::Unknown
+                } else {
+                    Val::Str(parts.join("/"))
+                }
+            }
             (Val::Arr(items), "join") => {
                 let sep = vals()
                     .first()

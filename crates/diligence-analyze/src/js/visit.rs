@@ -29,6 +29,7 @@ pub struct Walker<'s> {
     spawn_args: u32,
     char_code: u32,
     plus_depth: u32,
+    json_args: u32,
     hex_idents: BTreeSet<String>,
     hex_ident_line: u32,
     xor_keys: BTreeSet<u32>,
@@ -51,6 +52,7 @@ impl<'s> Walker<'s> {
             spawn_args: 0,
             char_code: 0,
             plus_depth: 0,
+            json_args: 0,
             hex_idents: BTreeSet::new(),
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
@@ -604,10 +606,20 @@ impl<'a> Visit<'a> for Walker<'_> {
             self.char_code += 1;
         }
         let spawning = Self::call_kinds(&callee).contains(&Kind::Spawn);
+        let serialising = matches!(
+            callee.name().as_deref(),
+            Some("JSON.stringify" | "querystring.stringify" | "qs.stringify")
+        );
         if spawning {
             self.spawn_args += 1;
         }
+        if serialising {
+            self.json_args += 1;
+        }
         walk::walk_call_expression(self, it);
+        if serialising {
+            self.json_args -= 1;
+        }
         if spawning {
             self.spawn_args -= 1;
         }
@@ -647,8 +659,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             let ObjectPropertyKind::ObjectProperty(p) = p else {
                 continue;
             };
-            if self.spawn_args > 0
-                || spawn_like
+            if self.json_args == 0 && (self.spawn_args > 0 || spawn_like)
                 || !self.env.worth_eval(&p.value)
                 || self.env.eval(&p.value) != env
             {
@@ -659,11 +670,11 @@ impl<'a> Visit<'a> for Walker<'_> {
                 .static_name()
                 .map(|k| k.to_string())
                 .unwrap_or_default();
-            if host_info {
+            if host_info || self.json_args > 0 {
                 self.sig(
                     Kind::EnvDump,
                     p.span.start,
-                    format!("process.env stored in object key `{key}` next to host details"),
+                    format!("process.env stored in object key `{key}` that is serialised or sits next to host details"),
                 );
             }
         }

