@@ -138,11 +138,18 @@ pub struct AuditArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_name = "SEVERITY", default_value = "high", value_parser = parse_severity)]
-    pub fail_on: Severity,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity (default: diligence.toml
+    /// `fail-on`, else high).
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Policy file (default: diligence.toml in the project folder when present).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org and
     /// registry.yarnpkg.com.
     #[arg(long = "allowed-host", value_name = "HOST")]
@@ -168,6 +175,9 @@ pub struct AuditArgs {
     /// evaluated.
     #[arg(long)]
     pub metadata: bool,
+    /// Skip the static analysis of package tarballs.
+    #[arg(long)]
+    pub no_code: bool,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

@@ -8,17 +8,21 @@
 //! 3. registry cross-checks (packument integrity, tarball URL, scope registry);
 //! 4. with `--metadata`: packument metadata rules (cooldown, new publisher, new install
 //!    script, dormancy, provenance …) over full packuments;
-//! 5. the package manager's posture (cooldown and install-script settings), as info findings.
+//! 5. unless `--no-code`: every registry tarball (downloaded once, verified against the
+//!    lockfile and packument integrity, cached) statically analysed; findings of packages whose
+//!    verdict is not clean, with results cached by integrity so a second run is instant;
+//! 6. the package manager's posture (cooldown and install-script settings), as info findings.
 //!
 //! Layers that cannot run are reported under "not evaluated" (exit 2), never as clean; a layer
 //! the user switches off (`--no-advisories`, `--no-registry`) is simply not run.
 
-use crate::cli::{AuditArgs, Format};
+use super::wiring;
+use crate::cli::AuditArgs;
 use crate::cmd::ls::load_graph;
 use anyhow::{Context, Result};
 use diligence_finding::{Finding, NotEvaluated, Report, Target, TargetLockfile};
 use diligence_graph::DependencyGraph;
-use diligence_registry::{Cache, ClientOptions, Mode, NpmConfig, PackumentKind, RegistryClient};
+use diligence_registry::{NpmConfig, PackumentKind, RegistryClient};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -26,9 +30,9 @@ use std::time::SystemTime;
 
 /// Findings and not-evaluated records of one check layer.
 #[derive(Default)]
-struct Layer {
-    findings: Vec<Finding>,
-    not_evaluated: Vec<NotEvaluated>,
+pub(crate) struct Layer {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) not_evaluated: Vec<NotEvaluated>,
 }
 
 impl Layer {
@@ -42,24 +46,52 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let graph = load_graph(&args.project)?;
     let project_dir = project_dir(&args, &graph);
     let npm_config = NpmConfig::load(&project_dir).with_context(|| "reading npm configuration")?;
+    let mut policy = diligence_policy::Policy::load(&project_dir, args.config.as_deref())?;
+    policy.resolve_integrities(&graph);
+    let fail_on = policy.fail_on(args.fail_on);
 
     let mut all = Layer::default();
-    all.add(lockfile_layer(&graph, &args, &npm_config));
+    all.add(lockfile_layer(
+        &graph,
+        &args,
+        &npm_config,
+        &policy,
+        &project_dir,
+    )?);
     if !args.no_advisories {
         all.add(advisory_layer(&graph, &args));
     }
     if !args.no_registry {
-        let client = registry_client(&args, npm_config)?;
+        let client = wiring::registry_client(args.offline, args.prefer_offline, npm_config)?;
         all.add(registry_layer(&graph, &args, &client));
+        if !args.no_code {
+            all.add(super::code_layer::scan_graph(
+                &graph,
+                &client,
+                args.metadata,
+                !args.quiet,
+            ));
+        }
         if args.metadata {
-            all.add(metadata_layer(&graph, &client, &project_dir));
+            all.add(metadata_layer(
+                &graph,
+                &client,
+                &wiring::metadata_policy(&policy, &project_dir)?,
+            ));
         }
     } else if args.metadata {
         anyhow::bail!("--metadata needs the registry: drop --no-registry");
+    } else if !args.no_code {
+        all.not_evaluated.push(NotEvaluated {
+            what: "code scan".into(),
+            why: "--no-registry: tarballs cannot be fetched (add --no-code to skip the code scan)"
+                .into(),
+        });
     }
     all.findings
         .extend(diligence_metadata::posture(&project_dir, None));
     all.not_evaluated = group_not_evaluated(all.not_evaluated);
+    let findings = policy.apply(all.findings, diligence_policy::Date::today());
 
     let target = Target {
         path: args.project.dir.display().to_string(),
@@ -69,14 +101,9 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             version: graph.lockfile.version.clone(),
         }),
     };
-    let report = Report::new(
-        target,
-        graph.packages.len(),
-        all.findings,
-        all.not_evaluated,
-    );
-    write_report(&report, &args)?;
-    Ok(report.exit_code(args.fail_on) as u8)
+    let report = Report::new(target, graph.packages.len(), findings, all.not_evaluated);
+    wiring::write_report(&report, args.format, fail_on, args.output.as_deref())?;
+    Ok(report.exit_code(fail_on) as u8)
 }
 
 /// The folder whose `.npmrc` and config apply: DIR, or the lockfile's folder with `--lockfile`.
@@ -92,49 +119,35 @@ fn project_dir(args: &AuditArgs, graph: &DependencyGraph) -> std::path::PathBuf 
     }
 }
 
-fn lockfile_layer(graph: &DependencyGraph, args: &AuditArgs, npm: &NpmConfig) -> Layer {
-    let mut policy =
-        diligence_lockfile_rules::LockfilePolicy::default().with_registry(&npm.registry);
-    for registry in npm.scopes.values() {
-        policy = policy.with_registry(registry);
-    }
-    policy
+fn lockfile_layer(
+    graph: &DependencyGraph,
+    args: &AuditArgs,
+    npm: &NpmConfig,
+    policy: &diligence_policy::Policy,
+    project_dir: &Path,
+) -> Result<Layer> {
+    let mut lockfile_policy = wiring::lockfile_policy(policy, npm);
+    lockfile_policy
         .allowed_hosts
         .extend(args.allowed_hosts.iter().cloned());
-    let mut findings = diligence_lockfile_rules::check(graph, &policy);
-
-    let mut meta = diligence_metadata::MetadataPolicy {
-        scope_registries: npm.scopes.clone(),
-        registry: Some(npm.registry.clone()),
-        ..Default::default()
-    };
-    meta.public_registry_hosts.sort();
+    let mut findings = diligence_lockfile_rules::check(graph, &lockfile_policy);
+    let meta = wiring::metadata_policy(policy, project_dir)?;
     findings.extend(diligence_metadata::rules::typosquat::check(
         graph,
         &meta.typosquat_allowlist,
     ));
     let (f, not_evaluated) = diligence_metadata::rules::dependency_confusion::check(graph, &meta);
     findings.extend(f);
-    Layer {
+    Ok(Layer {
         findings,
         not_evaluated,
-    }
+    })
 }
 
 fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
-    let db = match &args.db {
-        Some(source) => diligence_advisory::AdvisoryDb::load_source(source),
-        None => diligence_advisory::AdvisoryDb::open_cache(),
-    };
-    let db = match db {
+    let db = match wiring::open_advisories(args.db.as_deref()) {
         Ok(db) => db,
-        Err(e) => {
-            let mut ne = diligence_advisory::not_evaluated(&e);
-            if args.db.is_none() {
-                ne.why.push_str(
-                    " (run `diligence db update`, pass --db, or --no-advisories to skip)",
-                );
-            }
+        Err(ne) => {
             return Layer {
                 findings: Vec::new(),
                 not_evaluated: vec![ne],
@@ -154,25 +167,6 @@ fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
             not_evaluated: vec![diligence_advisory::not_evaluated(&e)],
         },
     }
-}
-
-fn registry_client(args: &AuditArgs, npm: NpmConfig) -> Result<RegistryClient> {
-    let mode = if args.offline {
-        Mode::Offline
-    } else if args.prefer_offline {
-        Mode::PreferOffline
-    } else {
-        Mode::Online
-    };
-    let options = ClientOptions {
-        mode,
-        ..Default::default()
-    };
-    Ok(RegistryClient::new(
-        npm,
-        Cache::default_location(),
-        options,
-    )?)
 }
 
 fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, client: &RegistryClient) -> Layer {
@@ -197,10 +191,20 @@ fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, client: &RegistryCl
 
 /// Full packuments for every registry package name (the cross-check already fetched and
 /// cached them), then the packument rules. A packument that cannot be had is not evaluated.
-fn metadata_layer(graph: &DependencyGraph, client: &RegistryClient, project_dir: &Path) -> Layer {
+fn metadata_layer(
+    graph: &DependencyGraph,
+    client: &RegistryClient,
+    policy: &diligence_metadata::MetadataPolicy,
+) -> Layer {
     let mut layer = Layer::default();
-    let policy = match diligence_metadata::MetadataPolicy::default().with_npmrc(project_dir) {
-        Ok(p) => p,
+    let names: BTreeSet<&str> = graph
+        .packages
+        .iter()
+        .filter(|p| matches!(p.source, diligence_graph::Source::Registry { .. }))
+        .map(|p| p.name.as_str())
+        .collect();
+    let pool = match super::code_layer::network_pool(client) {
+        Ok(pool) => pool,
         Err(why) => {
             layer.not_evaluated.push(NotEvaluated {
                 what: "metadata checks".into(),
@@ -209,16 +213,12 @@ fn metadata_layer(graph: &DependencyGraph, client: &RegistryClient, project_dir:
             return layer;
         }
     };
-    let names: BTreeSet<&str> = graph
-        .packages
-        .iter()
-        .filter(|p| matches!(p.source, diligence_graph::Source::Registry { .. }))
-        .map(|p| p.name.as_str())
-        .collect();
-    let fetched: Vec<(&str, Result<_, _>)> = names
-        .par_iter()
-        .map(|n| (*n, client.packument(n)))
-        .collect();
+    let fetched: Vec<(&str, Result<_, _>)> = pool.install(|| {
+        names
+            .par_iter()
+            .map(|n| (*n, client.packument(n)))
+            .collect()
+    });
     let mut packuments = HashMap::new();
     for (name, result) in fetched {
         match result {
@@ -232,7 +232,7 @@ fn metadata_layer(graph: &DependencyGraph, client: &RegistryClient, project_dir:
         }
     }
     let (findings, not_evaluated) =
-        diligence_metadata::check_graph(graph, &packuments, SystemTime::now(), &policy);
+        diligence_metadata::check_graph(graph, &packuments, SystemTime::now(), policy);
     layer.findings.extend(
         findings.into_iter().filter(|f| {
             f.rule != "metadata/typosquat" && f.rule != "metadata/dependency-confusion"
@@ -275,13 +275,4 @@ fn group_not_evaluated(records: Vec<NotEvaluated>) -> Vec<NotEvaluated> {
         });
     }
     out
-}
-
-fn write_report(report: &Report, args: &AuditArgs) -> Result<()> {
-    let mut stdout = anstream::stdout();
-    match args.format {
-        Format::Human => diligence_report::human::write(report, args.fail_on, &mut stdout)?,
-        Format::Json => diligence_report::json::write(report, &mut stdout)?,
-    }
-    Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod check;
+mod code_layer;
 mod db;
 pub(crate) mod diff;
 pub mod install;
@@ -9,6 +10,7 @@ mod ls;
 pub mod posture;
 mod rules;
 mod scan;
+mod wiring;
 
 use crate::cli::{Cli, Command};
 

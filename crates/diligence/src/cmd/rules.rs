@@ -13,6 +13,9 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(diligence_advisory::rules());
     rules.extend(diligence_registry::rules());
     rules.extend(diligence_metadata::rules());
+    rules.extend(diligence_analyze::rules());
+    rules.extend(diligence_policy::rules());
+    rules.extend(diligence_diff::rules());
     rules.sort_by_key(|r| r.id);
     rules.dedup_by_key(|r| r.id);
     rules
