@@ -38,7 +38,10 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
     write_groups(&report.findings, out)?;
     if !report.not_evaluated.is_empty() {
         let s = style(Severity::High);
-        writeln!(out, "{s}Not evaluated{s:#} (the result is incomplete, exit 2):")?;
+        writeln!(
+            out,
+            "{s}Not evaluated{s:#} (the result is incomplete, exit 2):"
+        )?;
         for ne in &report.not_evaluated {
             writeln!(out, "  - {}: {}", ne.what, ne.why)?;
         }
@@ -63,7 +66,13 @@ fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
         }
         for f in findings.iter().filter(|f| f.package.as_ref() == pkg) {
             let s = style(f.severity);
-            writeln!(out, "  {s}{:<8}{s:#}  {}  {DIM}{}{DIM:#}", f.severity.as_str().to_uppercase(), f.message, f.rule)?;
+            writeln!(
+                out,
+                "  {s}{:<8}{s:#}  {}  {DIM}{}{DIM:#}",
+                f.severity.as_str().to_uppercase(),
+                f.message,
+                f.rule
+            )?;
             if let Some(loc) = &f.location {
                 match loc.line {
                     0 => writeln!(out, "            {DIM}--> {}{DIM:#}", loc.file)?,
@@ -89,13 +98,21 @@ fn write_summary(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io:
     .filter(|(n, _)| *n > 0)
     .map(|(n, s)| format!("{n} {s}"))
     .collect();
-    let counts = if parts.is_empty() { "no findings".to_string() } else { parts.join(", ") };
+    let counts = if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(", ")
+    };
     let verdict = match report.exit_code(fail_on) {
         0 => format!("clean at --fail-on {fail_on}"),
         1 => format!("findings at or above {fail_on}"),
         _ => "NOT EVALUATED: some checks could not run".to_string(),
     };
-    writeln!(out, "{BOLD}{} packages: {counts} — {verdict}{BOLD:#}", report.summary.packages)
+    writeln!(
+        out,
+        "{BOLD}{} packages: {counts} — {verdict}{BOLD:#}",
+        report.summary.packages
+    )
 }
 
 #[cfg(test)]
@@ -103,20 +120,36 @@ mod tests {
     use super::*;
     use diligence_finding::{Finding, NotEvaluated, Report, Rule, Target, TargetLockfile};
 
-    static RULE: Rule = Rule { id: "lockfile/demo", default_severity: Severity::High, summary: "d", doc: "d" };
+    static RULE: Rule = Rule {
+        id: "lockfile/demo",
+        default_severity: Severity::High,
+        summary: "d",
+        doc: "d",
+    };
 
     #[test]
     fn groups_by_package_and_summarises() {
-        let f1 = Finding::new(&RULE, "bad host").package("ms", "2.1.3").at("package-lock.json", 60);
-        let f2 = Finding::new(&RULE, "weak").package("is-number", "7.0.0").severity(Severity::Medium);
+        let f1 = Finding::new(&RULE, "bad host")
+            .package("ms", "2.1.3")
+            .at("package-lock.json", 60);
+        let f2 = Finding::new(&RULE, "weak")
+            .package("is-number", "7.0.0")
+            .severity(Severity::Medium);
         let report = Report::new(
             Target {
                 path: "demo".into(),
-                lockfile: Some(TargetLockfile { path: "demo/package-lock.json".into(), format: "npm".into(), version: "3".into() }),
+                lockfile: Some(TargetLockfile {
+                    path: "demo/package-lock.json".into(),
+                    format: "npm".into(),
+                    version: "3".into(),
+                }),
             },
             6,
             vec![f2, f1],
-            vec![NotEvaluated { what: "advisories".into(), why: "no database".into() }],
+            vec![NotEvaluated {
+                what: "advisories".into(),
+                why: "no database".into(),
+            }],
         );
         let mut out = Vec::new();
         write(&report, Severity::High, &mut out).unwrap();
