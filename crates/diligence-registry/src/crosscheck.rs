@@ -1,9 +1,10 @@
 //! The registry cross-check of a whole dependency graph: every registry entry compared with
-//! its packument (existence, integrity, tarball URL, scope registry), and optionally its
+//! its packument (existence, integrity and its strength, tarball URL, scope registry), and optionally its
 //! tarball downloaded and verified.
 
 use crate::client::{PackumentKind, RegistryClient, RegistryError};
 use crate::progress;
+use crate::rules::integrity_downgrade::{self, HashProfile};
 use crate::rules::{
     Outcome, integrity_mismatch, resolved_mismatch, scope_registry, tarball_integrity,
     version_missing,
@@ -102,11 +103,12 @@ pub fn crosscheck(
         }
     };
     let packuments = fetch_all(&entries, client, &pool, options);
+    let profile = HashProfile::of(graph);
     let mut results = Results::default();
     let mut to_verify: Vec<(&Package, Arc<Packument>, bool)> = Vec::new();
     for package in &entries {
         if let Some((packument, integrity_flagged)) =
-            check_entry(package, &file, client, &packuments, &mut results)
+            check_entry(package, &file, client, &packuments, profile, &mut results)
         {
             to_verify.push((package, packument, integrity_flagged));
         }
@@ -166,6 +168,7 @@ fn check_entry(
     file: &str,
     client: &RegistryClient,
     packuments: &Fetched<'_>,
+    profile: HashProfile,
     results: &mut Results,
 ) -> Option<(Arc<Packument>, bool)> {
     let scope_flagged = results.push(scope_registry::check(package, file, client.config()));
@@ -187,6 +190,9 @@ fn check_entry(
         return None;
     }
     let integrity_flagged = results.push(integrity_mismatch::check(package, file, &packument));
+    results.push(integrity_downgrade::check(
+        package, file, &packument, profile,
+    ));
     if !scope_flagged {
         let config = client.config();
         results.push(resolved_mismatch::check(package, file, config, &packument));

@@ -36,7 +36,7 @@ pub use crosscheck::{CrosscheckOptions, crosscheck};
 pub use diligence_packument::Packument;
 
 /// All rules of this crate: `registry/version-missing`, `registry/integrity-mismatch`,
-/// `registry/resolved-mismatch`, `registry/scope-registry`, `registry/tarball-integrity`.
+/// `registry/integrity-downgrade`, `registry/resolved-mismatch`, `registry/scope-registry`, `registry/tarball-integrity`.
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::rules()
 }

@@ -5,9 +5,10 @@
 //!
 //! With the registry: every case whose tamper the registry can see is reported on the
 //! tampered entry and line (T1, T2, T3, T6: `registry/resolved-mismatch`; T4:
-//! `registry/integrity-mismatch`; T7: `registry/version-missing`), yarn berry checksums are
-//! "not verifiable against the registry", and nothing else is reported. The remaining kinds
-//! (T5, T8, T9) are offline findings of the lockfile rules. Without the registry (offline,
+//! `registry/integrity-mismatch`; T5: `registry/integrity-downgrade`; T7:
+//! `registry/version-missing`), yarn berry checksums are "not verifiable against the
+//! registry", and nothing else is reported. The remaining kinds (T8, T9) are offline findings
+//! of the lockfile rules. Without the registry (offline,
 //! empty cache) every case has not-evaluated records, so the CLI exits 2.
 
 mod support;
@@ -68,6 +69,7 @@ fn registry_rule(kind: &str, format: &str) -> Option<&'static str> {
     match kind {
         "T1" | "T2" | "T3" | "T6" => Some("registry/resolved-mismatch"),
         "T4" if format != "yarn-berry" => Some("registry/integrity-mismatch"),
+        "T5" => Some("registry/integrity-downgrade"),
         "T7" => Some("registry/version-missing"),
         _ => None,
     }
@@ -81,12 +83,22 @@ fn line_containing(text: &str, needle: &str) -> u32 {
         .unwrap_or_else(|| panic!("`{needle}` not in lockfile"))
 }
 
-/// The text whose line the finding must point at: the tampered value, or for T7 the key of
-/// the injected entry.
+/// The text whose line the finding must point at: the tampered value, for T7 the key of the
+/// injected entry, for a removed value (`tampered: null`) the quoted entry key of
+/// `lockfile_path` (`packages["node_modules/is-number"].integrity` → `"node_modules/is-number"`).
 fn tampered_needle(expect: &serde_json::Value) -> String {
     let tampered = &expect["tampered"];
     if let Some(s) = tampered.as_str() {
         return s.to_string();
+    }
+    if tampered.is_null() {
+        let path = expect["lockfile_path"].as_str().expect("lockfile_path");
+        let key = path
+            .split_once("[\"")
+            .and_then(|(_, rest)| rest.split_once("\"]"))
+            .map(|(key, _)| key)
+            .expect("entry key in lockfile_path");
+        return format!("\"{key}\"");
     }
     tampered["key"].as_str().expect("tampered key").to_string()
 }

@@ -2,6 +2,7 @@
 //! entry and what the registry said, so it can be tested without a network; the
 //! orchestration (fetching, parallelism, not-evaluated records) is in [`crate::crosscheck`].
 
+pub mod integrity_downgrade;
 pub mod integrity_mismatch;
 pub mod resolved_mismatch;
 pub mod scope_registry;
@@ -16,6 +17,7 @@ pub fn rules() -> Vec<&'static Rule> {
     vec![
         &version_missing::VERSION_MISSING,
         &integrity_mismatch::INTEGRITY_MISMATCH,
+        &integrity_downgrade::INTEGRITY_DOWNGRADE,
         &resolved_mismatch::RESOLVED_MISMATCH,
         &scope_registry::SCOPE_REGISTRY,
         &tarball_integrity::TARBALL_INTEGRITY,
