@@ -14,7 +14,7 @@
 //! | [`lockfile/resolved-name-mismatch`](rules::resolved_name_mismatch::RESOLVED_NAME_MISMATCH) | high |
 //! | [`lockfile/resolved-version-mismatch`](rules::resolved_version_mismatch::RESOLVED_VERSION_MISMATCH) | high |
 //! | [`lockfile/integrity-missing`](rules::integrity_missing::INTEGRITY_MISSING) | medium |
-//! | [`lockfile/integrity-weak`](rules::integrity_weak::INTEGRITY_WEAK) | medium |
+//! | [`lockfile/integrity-weak`](rules::integrity_weak::INTEGRITY_WEAK) | low (medium for an outlier sha1) |
 //! | [`lockfile/git-source`](rules::git_source::GIT_SOURCE) | low (medium unpinned) |
 //! | [`lockfile/remote-tarball`](rules::remote_tarball::REMOTE_TARBALL) | medium |
 //! | [`lockfile/local-path-outside-project`](rules::local_path_outside_project::LOCAL_PATH_OUTSIDE_PROJECT) | high |
@@ -24,7 +24,8 @@
 //!
 //! Not here: an integrity replaced by the hash of another real version of the same package
 //! (tamper kind T4) looks right offline; the registry cross-check in `diligence-registry`
-//! compares it with the packument's `dist.integrity`.
+//! compares it with the packument's `dist.integrity`, and tells a sha1 downgrade from an old
+//! sha1-only package (`registry/integrity-downgrade`).
 
 mod local_path;
 mod resolved;
@@ -126,9 +127,10 @@ pub(crate) struct Cx<'a> {
     pub policy: &'a LockfilePolicy,
     /// The lockfile path as written in findings.
     pub file: String,
-    /// Some entry of this lockfile records a hash stronger than sha1 (sha256 or better, or a
-    /// berry checksum): sha1 is then not the lockfile's norm.
-    pub strong_hash_present: bool,
+    /// The lockfile's sha1-only entries are outliers: most hashed entries record a stronger
+    /// hash (sha256 or better, or a berry checksum) and the sha1-only ones are at most 5% of
+    /// the hashed entries (at least one). See [`sha1_is_outlier`].
+    pub sha1_outlier: bool,
     /// Entry key → node, for npm lockfiles (whose keys are `node_modules/…` folder paths, so a
     /// nested entry's parent is found by its key). Empty for other formats.
     pub npm_folders: HashMap<&'a str, PackageId>,
@@ -253,7 +255,7 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
         graph,
         policy,
         file: graph.lockfile.path.display().to_string(),
-        strong_hash_present: graph.packages.iter().any(has_strong_hash),
+        sha1_outlier: sha1_is_outlier(graph),
         npm_folders: match graph.lockfile.format {
             LockfileFormat::Npm => graph.iter().map(|(id, p)| (p.key.as_str(), id)).collect(),
             _ => HashMap::new(),
@@ -267,6 +269,26 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
     }
     rules::check_graph(&cx, &mut out);
     out
+}
+
+/// Share of hashed entries (1 in 20) up to which sha1-only entries count as outliers.
+const SHA1_OUTLIER_DIVISOR: usize = 20;
+
+/// True when sha1-only entries are rare in `graph`: more than half of the entries with an
+/// integrity record a stronger hash, and the sha1-only ones number at most
+/// `max(1, hashed / 20)`. Package managers record the strongest hash the registry offers, and
+/// lockfiles that lock packages published before sha512 (2017) lock many of them (lodash:
+/// 525 of 673, axios: 356 of 2115 hashed entries); a lone sha1 in a sha512 file is the shape
+/// of a downgrade.
+fn sha1_is_outlier(graph: &DependencyGraph) -> bool {
+    let hashed = graph
+        .packages
+        .iter()
+        .filter(|p| p.integrity.is_some())
+        .count();
+    let strong = graph.packages.iter().filter(|p| has_strong_hash(p)).count();
+    let weak = hashed - strong;
+    strong * 2 > hashed && weak <= (hashed / SHA1_OUTLIER_DIVISOR).max(1)
 }
 
 fn has_strong_hash(p: &Package) -> bool {

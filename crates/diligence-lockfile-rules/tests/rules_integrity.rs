@@ -118,35 +118,54 @@ fn integrity_missing_on_an_npm_bundled_dependency_is_info() {
 
 #[test]
 fn integrity_weak() {
-    // A sha1 among sha512 entries: medium.
+    let registry = |name: &str, integrity: &str, line: u32| {
+        pkg(
+            name,
+            "1.0.0",
+            Source::Registry { resolved: None },
+            Some(integrity),
+            line,
+        )
+    };
+    // A lone sha1 among sha512 entries (an outlier, the T5 shape): medium.
     let g = graph(
         LockfileFormat::Pnpm,
         vec![
-            pkg(
-                "ms",
-                "2.1.3",
-                Source::Registry { resolved: None },
-                Some(SHA1),
-                50,
-            ),
-            pkg(
-                "debug",
-                "4.4.3",
-                Source::Registry { resolved: None },
-                Some(SHA512),
-                60,
-            ),
+            registry("ms", SHA1, 50),
+            registry("debug", SHA512, 60),
+            registry("picocolors", SHA512, 70),
         ],
     );
     let findings = run(&g);
     assert_one(
         &findings,
         "lockfile/integrity-weak",
-        "ms@2.1.3",
+        "ms@1.0.0",
         53,
         Severity::Medium,
     );
     assert_eq!(findings.len(), 1);
+    // Half the hashed entries sha1: no outlier, low.
+    let g = graph(
+        LockfileFormat::Pnpm,
+        vec![registry("ms", SHA1, 50), registry("debug", SHA512, 60)],
+    );
+    assert_one(
+        &run(&g),
+        "lockfile/integrity-weak",
+        "ms@1.0.0",
+        53,
+        Severity::Low,
+    );
+    // Two sha1 among 21 sha512 (more than 1 in 20 of 23 hashed): old packages, low.
+    let mut packages = vec![registry("ms", SHA1, 50), registry("inherits", SHA1, 60)];
+    let names: Vec<String> = (0..21).map(|i| format!("p{i}")).collect();
+    for (i, name) in names.iter().enumerate() {
+        packages.push(registry(name, SHA512, 100 + 10 * i as u32));
+    }
+    let findings = run(&graph(LockfileFormat::Npm, packages));
+    assert_eq!(findings.len(), 2);
+    assert!(findings.iter().all(|f| f.severity == Severity::Low));
     // A lockfile where sha1 is the norm: low.
     let g = graph(
         LockfileFormat::YarnClassic,

@@ -8,10 +8,13 @@ declare_rule! {
     ///
     /// ## What it detects
     /// An integrity (SRI, or a yarn classic `#<sha1>` URL fragment) whose strongest hash is
-    /// sha1. Severity is **medium** when other entries of the same lockfile record sha512 —
-    /// the package manager writes the strongest hash the registry offers, so a lone sha1 is
-    /// either a package published before 2017 or a downgrade — and **low** when the whole
-    /// lockfile is sha1-only (yarn before 1.10, npm 5.0), where sha1 is the format's norm.
+    /// sha1. Severity is **low** by default: packages published before npm added sha512
+    /// (April 2017) only have a sha1 on the registry, and lockfiles that lock them lock many
+    /// (yarn before 1.10 and npm 5.0 wrote sha1 throughout). It is **medium** when the entry is
+    /// an outlier: most hashed entries of the same lockfile record sha512 (or another hash
+    /// stronger than sha1) and the sha1-only entries are at most 5% of them (at least one) —
+    /// the package manager writes the strongest hash the registry offers, so a lone sha1 in a
+    /// sha512 lockfile has the shape of a downgrade (tamper kind T5).
     /// Evidence: `{"integrity", "algorithm"}`.
     ///
     /// ## Why it matters
@@ -27,11 +30,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Known false positives
-    /// Packages published before npm added sha512 (April 2017) only have a sha1 `shasum` on
-    /// the registry, and every package manager records it; they are reported at medium in
-    /// otherwise-sha512 lockfiles. The registry cross-check can tell a downgrade from an old
-    /// package by comparing with the packument's `dist.integrity`.
-    pub static INTEGRITY_WEAK = { id: "lockfile/integrity-weak", severity: Severity::Medium };
+    /// Old packages are real sha1-only pins, reported at low. A project that locks only one
+    /// or a few old packages among many sha512 entries has them reported at medium. Offline
+    /// a downgrade cannot be told from an old package; the registry cross-check
+    /// (`registry/integrity-downgrade`, high) compares with the packument's `dist.integrity`
+    /// and reports only real downgrades.
+    pub static INTEGRITY_WEAK = { id: "lockfile/integrity-weak", severity: Severity::Low };
 }
 
 /// Reports `entry` when its strongest integrity hash is sha1.
@@ -46,10 +50,10 @@ pub(crate) fn check(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
     if strongest.algorithm != HashAlgorithm::Sha1 {
         return;
     }
-    let severity = if cx.strong_hash_present {
+    let severity = if cx.sha1_outlier {
         Severity::Medium
     } else {
-        Severity::Low
+        INTEGRITY_WEAK.default_severity
     };
     let message = format!(
         "{} is pinned only by a sha1 hash `{strongest}`; sha1 admits practical collisions",
