@@ -75,6 +75,7 @@ pub enum Kind {
     NativeBinary,
     Manifest,
     ArchiveAnomaly,
+    Unparsed,
     LifecycleScript,
 }
 
@@ -141,6 +142,7 @@ impl Kind {
             NativeBinary => "native-binary",
             Manifest => "manifest-mismatch",
             ArchiveAnomaly => "archive-anomaly",
+            Unparsed => "unparsed",
             LifecycleScript => "lifecycle-script",
         }
     }
@@ -315,7 +317,10 @@ pub fn collect(
     // Largest files first so the parallel parse does not end on one big straggler.
     let mut files = files;
     files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
-    let mut facts: Vec<FileFacts> = files.into_par_iter().map(analyse_file).collect();
+    let mut facts: Vec<FileFacts> = match POOL.as_ref() {
+        Some(pool) => pool.install(|| files.into_par_iter().map(analyse_file).collect()),
+        None => files.into_par_iter().map(analyse_file).collect(),
+    };
     facts.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
         pj.signals.extend(scripts.signals.iter().cloned());
@@ -370,8 +375,20 @@ fn analyse_file(file: PackageFile) -> FileFacts {
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             crate::text::scan_text(&text, kind, &mut facts.signals);
             if kind == FileKind::JavaScript {
-                let path = facts.path.clone();
-                crate::js::analyse(&path, &text, &mut facts);
+                let depth = nesting_depth(text.as_bytes());
+                if depth > MAX_NESTING {
+                    facts.signals.push(Signal {
+                        kind: Kind::Unparsed,
+                        line: 0,
+                        func: 0,
+                        detail: format!(
+                            "bracket nesting depth {depth} exceeds {MAX_NESTING}: not parsed"
+                        ),
+                    });
+                } else {
+                    let path = facts.path.clone();
+                    crate::js::analyse(&path, &text, &mut facts);
+                }
             }
             facts.text = Some(text);
         }
@@ -380,6 +397,37 @@ fn analyse_file(file: PackageFile) -> FileFacts {
     dedupe(&mut facts.signals);
     facts
 }
+
+/// Deepest bracket nesting the AST analysis accepts; deeper files (no real code nests this
+/// deep) would exhaust the stack of a recursive parser, so they are reported, not parsed.
+pub const MAX_NESTING: usize = 1500;
+
+/// Upper bound of the bracket nesting depth of `src` (brackets in strings and comments
+/// count too, so it can only over-estimate).
+pub(crate) fn nesting_depth(src: &[u8]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for &b in src {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Worker pool for file analysis, with stacks large enough for deeply nested (but accepted)
+/// code. Falls back to the global pool if it cannot be built.
+static POOL: std::sync::LazyLock<Option<rayon::ThreadPool>> = std::sync::LazyLock::new(|| {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(64 * 1024 * 1024)
+        .thread_name(|i| format!("diligence-analyze-{i}"))
+        .build()
+        .ok()
+});
 
 /// Sorts by line and removes exact duplicates.
 pub fn dedupe(signals: &mut Vec<Signal>) {

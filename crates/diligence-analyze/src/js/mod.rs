@@ -21,7 +21,14 @@ const MAX_EMBED_DEPTH: u8 = 2;
 /// Analyses one JavaScript file and appends signals and relative requires to `facts`.
 pub fn analyse(path: &str, src: &str, facts: &mut FileFacts) {
     let mut out = Output::default();
-    let ok = run(path, src, Placement::Real, 0, &mut out);
+    // One arena per worker thread, reset between files: no fresh pages per file.
+    let ok = ARENA.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut arena) => {
+            arena.reset();
+            run_in(&arena, path, src, Placement::Real, 0, &mut out)
+        }
+        Err(_) => run(path, src, Placement::Real, 0, &mut out),
+    });
     if !ok {
         // Unparseable "JavaScript": fall back to the text indicators (already added) only.
         return;
@@ -64,19 +71,37 @@ fn source_type(path: &str) -> SourceType {
     SourceType::unambiguous().with_jsx(true)
 }
 
-/// Parses and walks `src`. Returns false when nothing could be parsed.
+thread_local! {
+    static ARENA: std::cell::RefCell<Allocator> = std::cell::RefCell::new(Allocator::default());
+}
+
+/// Parses and walks `src` in a fresh arena. Returns false when nothing could be parsed.
 pub(crate) fn run(path: &str, src: &str, place: Placement, depth: u8, out: &mut Output) -> bool {
     let allocator = Allocator::default();
+    run_in(&allocator, path, src, place, depth, out)
+}
+
+fn run_in(
+    allocator: &Allocator,
+    path: &str,
+    src: &str,
+    place: Placement,
+    depth: u8,
+    out: &mut Output,
+) -> bool {
+    if crate::signal::nesting_depth(src.as_bytes()) > crate::signal::MAX_NESTING {
+        return false;
+    }
     let options = ParseOptions {
         allow_return_outside_function: true,
         ..ParseOptions::default()
     };
-    let mut ret = Parser::new(&allocator, src, source_type(path))
+    let mut ret = Parser::new(allocator, src, source_type(path))
         .with_options(options)
         .parse();
     if ret.panicked {
         // A script with JSX-like `<` comparisons or module syntax errors: retry as plain script.
-        ret = Parser::new(&allocator, src, SourceType::cjs())
+        ret = Parser::new(allocator, src, SourceType::cjs())
             .with_options(options)
             .parse();
         if ret.panicked {

@@ -27,7 +27,22 @@ diligence_finding::declare_rule! {
 
 /// One finding per anomaly (at most 20).
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    p.anomalies
+    let unparsed = p
+        .all(crate::signal::Kind::Unparsed)
+        .map(|(f, s)| CodeFinding {
+            rule: ARCHIVE_ANOMALY.id.to_string(),
+            severity: ARCHIVE_ANOMALY.default_severity,
+            file: f.path.clone(),
+            line: 0,
+            snippet: String::new(),
+            message: format!("file not analysed: {}", s.detail),
+            locality: Locality::Alone,
+            install_time: f.install_time,
+            evidence: Vec::new(),
+        });
+    let unparsed: Vec<CodeFinding> = unparsed.collect();
+    let mut out: Vec<CodeFinding> = p
+        .anomalies
         .iter()
         .take(20)
         .map(|a| {
@@ -48,7 +63,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 evidence: Vec::new(),
             }
         })
-        .collect()
+        .collect();
+    out.extend(unparsed);
+    out
 }
 
 #[cfg(test)]
@@ -77,5 +94,15 @@ mod tests {
     fn negative() {
         let s = scan(&[("package.json", PJ)]);
         assert!(hits(&s, "code/archive-anomaly").is_empty());
+    }
+
+    #[test]
+    fn absurd_nesting_is_reported_not_parsed() {
+        let deep = format!("var x = {}1{};\n", "[".repeat(5000), "]".repeat(5000));
+        let s = scan(&[("package.json", PJ), ("deep.js", &deep)]);
+        assert_eq!(
+            hits(&s, "code/archive-anomaly"),
+            vec![("deep.js".to_string(), 0)]
+        );
     }
 }
