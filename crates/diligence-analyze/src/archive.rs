@@ -55,6 +55,16 @@ pub struct Anomaly {
     pub what: String,
 }
 
+impl Anomaly {
+    /// True when the anomaly left part of the package unread (truncation, a limit, an
+    /// unreadable entry), as opposed to a hostile entry that was skipped on purpose.
+    pub fn stops_analysis(&self) -> bool {
+        ["stopped", "exceeds", "corrupt", "truncated", "unreadable"]
+            .iter()
+            .any(|w| self.what.contains(w))
+    }
+}
+
 /// Files and anomalies read from one archive or folder.
 #[derive(Debug, Default)]
 pub struct Unpacked {

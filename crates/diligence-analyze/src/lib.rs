@@ -105,6 +105,11 @@ pub struct PackageScan {
     /// Number of files looked at, and their total size in bytes.
     pub files: usize,
     pub bytes: u64,
+    /// What could not be analysed (truncated archive, a limit hit, a file too deeply nested
+    /// to parse). Non-empty means the verdict covers only part of the package: callers must
+    /// not treat it as clean (`diligence scan` exits 2).
+    #[serde(default)]
+    pub not_evaluated: Vec<String>,
 }
 
 impl PackageScan {
@@ -191,7 +196,23 @@ pub fn scan_files(
     label: &str,
     opts: &ScanOptions,
 ) -> PackageScan {
+    let mut not_evaluated: Vec<String> = anomalies
+        .iter()
+        .filter(|a| a.stops_analysis())
+        .map(|a| {
+            if a.path.is_empty() {
+                a.what.clone()
+            } else {
+                format!("{}: {}", a.path, a.what)
+            }
+        })
+        .collect();
     let facts = signal::collect(files, anomalies, opts);
+    not_evaluated.extend(
+        facts
+            .all(signal::Kind::Unparsed)
+            .map(|(f, s)| format!("{}: {}", f.path, s.detail)),
+    );
     let package = facts
         .package_id
         .clone()
@@ -213,5 +234,6 @@ pub fn scan_files(
         capabilities: facts.capability_uses(),
         files: facts.file_count,
         bytes: facts.total_bytes,
+        not_evaluated,
     }
 }

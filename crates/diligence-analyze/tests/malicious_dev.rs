@@ -193,3 +193,38 @@ fn scan_result_round_trips_through_json() {
     let back: PackageScan = serde_json::from_str(&text).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn truncated_tarball_is_not_evaluated_not_clean() {
+    // A real sample packed as npm would, then cut in half.
+    let dir = corpus().join("tiny-pubsub-1.2.0");
+    let mut builder = tar::Builder::new(Vec::new());
+    for name in [
+        "package.json",
+        "dist/tiny-pubsub.umd.min.js",
+        "dist/tiny-pubsub.mjs",
+    ] {
+        builder
+            .append_path_with_name(dir.join(name), format!("package/{name}"))
+            .unwrap();
+    }
+    let tar = builder.into_inner().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &tar).unwrap();
+    let bytes = gz.finish().unwrap();
+    let whole = diligence_analyze::scan_tarball(&bytes, "t.tgz", &ScanOptions::default()).unwrap();
+    assert!(whole.not_evaluated.is_empty());
+    assert_eq!(whole.package, "tiny-pubsub@1.2.0");
+    let cut = diligence_analyze::scan_tarball(
+        &bytes[..bytes.len() / 2],
+        "t.tgz",
+        &ScanOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(cut.not_evaluated.len(), 1, "{:?}", cut.not_evaluated);
+    assert!(
+        cut.findings
+            .iter()
+            .any(|f| f.rule == "code/archive-anomaly")
+    );
+}

@@ -7,7 +7,8 @@
 //! Targets: a package folder, a `.tgz`, or `name@version` (downloaded through the registry
 //! client; the packument's version document is then the registry manifest).
 //!
-//! Exit codes: 2 when a target could not be read (the others are still scanned and printed);
+//! Exit codes: 2 when a target could not be read or was only partly analysed (`not_evaluated`:
+//! truncated archive, a size limit, an unparseable file; the others are still scanned and printed);
 //! else 1 when any package is `suspicious` or `malicious` (score >= 10, see
 //! `diligence_analyze::verdict`); else 0.
 
@@ -42,7 +43,12 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         Format::Json => print_json(&scans)?,
         Format::Human => print_human(&scans),
     }
-    if failed {
+    for s in &scans {
+        for what in &s.not_evaluated {
+            anstream::eprintln!("warning: {}: not evaluated: {what}", s.package);
+        }
+    }
+    if failed || scans.iter().any(|s| !s.not_evaluated.is_empty()) {
         return Ok(2);
     }
     Ok(u8::from(
@@ -103,6 +109,7 @@ fn print_json(scans: &[PackageScan]) -> Result<()> {
                 "package": s.package,
                 "verdict": s.verdict,
                 "score": s.score,
+                "not_evaluated": s.not_evaluated,
                 "findings": s.findings.iter().map(|f| json!({
                     "rule": f.rule,
                     "severity": f.severity,
