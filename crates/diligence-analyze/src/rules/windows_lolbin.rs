@@ -39,10 +39,17 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         if loc < Locality::File {
             return None;
         }
+        // In a lifecycle script the command runs on every install: no benign reading left.
+        let in_script = f.of(Kind::LifecycleScript).any(|x| x.line == s.line);
+        let severity = if in_script {
+            Severity::Critical
+        } else {
+            WINDOWS_LOLBIN.default_severity
+        };
         let msg = format!("Windows living-off-the-land execution: `{}`", s.detail);
         Some(finding(
             &WINDOWS_LOLBIN,
-            WINDOWS_LOLBIN.default_severity,
+            severity,
             f,
             s,
             loc,
