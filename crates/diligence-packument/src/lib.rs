@@ -82,15 +82,15 @@ pub struct VersionManifest {
     pub version: String,
     #[serde(default)]
     pub dist: Dist,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::object_map")]
     pub scripts: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::dependency_map")]
     pub dependencies: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::dependency_map")]
     pub optional_dependencies: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::dependency_map")]
     pub peer_dependencies: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::dependency_map")]
     pub dev_dependencies: BTreeMap<String, String>,
     /// A string (single command named after the package) or a name → path map.
     #[serde(default)]
@@ -162,6 +162,44 @@ impl Packument {
     }
 }
 
+/// Lenient readers for fields that very old packuments wrote in other shapes (the registry
+/// keeps every version document as published, e.g. `mime@1.0.0` has `"dependencies": []`).
+/// One malformed old version must not make the whole packument unreadable.
+mod lenient {
+    use serde::{Deserialize, Deserializer};
+    use std::collections::BTreeMap;
+
+    /// A dependency map: an object keeps its string values (others are dropped); an array of
+    /// names becomes `name → "*"` (as npm's normalize-package-data does); anything else
+    /// (`null`, a string) is empty.
+    pub fn dependency_map<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, String>, D::Error> {
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Object(o) => o
+                .into_iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_string())))
+                .collect(),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .filter_map(|v| v.as_str())
+                .map(|name| (name.to_string(), "*".to_string()))
+                .collect(),
+            _ => BTreeMap::new(),
+        })
+    }
+
+    /// An object (values as they are); anything else is empty.
+    pub fn object_map<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, serde_json::Value>, D::Error> {
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Object(o) => o.into_iter().collect(),
+            _ => BTreeMap::new(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +228,26 @@ mod tests {
         assert_eq!(m[0].email.as_deref(), Some("sindresorhus@gmail.com"));
         assert_eq!(m[1].name.as_deref(), Some("qix"));
         assert_eq!(m[1].email, None);
+    }
+
+    #[test]
+    fn old_version_documents_in_other_shapes() {
+        // mime@1.0.0 as the registry serves it: `"dependencies": []`.
+        let p = Packument::from_slice(
+            br#"{"name":"mime","versions":{"1.0.0":{"name":"mime","version":"1.0.0","dependencies":[],"scripts":"x"},"0.0.1":{"dependencies":["a"],"devDependencies":{"b":"1","c":null}}}}"#,
+        )
+        .unwrap();
+        let v = p.version("1.0.0").unwrap();
+        assert!(v.dependencies.is_empty());
+        assert!(v.scripts.is_empty());
+        let old = p.version("0.0.1").unwrap();
+        assert_eq!(
+            old.dependencies,
+            BTreeMap::from([("a".to_string(), "*".to_string())])
+        );
+        assert_eq!(
+            old.dev_dependencies,
+            BTreeMap::from([("b".to_string(), "1".to_string())])
+        );
     }
 }
