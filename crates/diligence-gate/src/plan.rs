@@ -122,6 +122,7 @@ pub fn diff(before: Option<&DependencyGraph>, after: &DependencyGraph, command: 
                 name,
                 version,
                 integrity,
+                required_by: None,
             })
             .collect(),
         unvetted: unvetted

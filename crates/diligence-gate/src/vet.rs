@@ -17,7 +17,8 @@ use diligence_advisory::AdvisoryDb;
 use diligence_analyze::{ScanOptions, Verdict};
 use diligence_finding::{Finding, NotEvaluated};
 use diligence_graph::{
-    DependencyGraph, Integrity, Location, LockfileFormat, LockfileInfo, Package, Source,
+    DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
+    Package, Source,
 };
 use diligence_metadata::MetadataPolicy;
 use diligence_packument::Packument;
@@ -35,6 +36,9 @@ pub struct VetTarget {
     /// The integrity the package manager will check (from a lockfile), when known; the
     /// tarball is verified against it and against the packument's `dist.integrity`.
     pub integrity: Option<Integrity>,
+    /// `name@version` of the target that pulled this one in (`None`: asked for directly).
+    /// Gives advisories their dependency path.
+    pub required_by: Option<String>,
 }
 
 impl From<&ResolvedPackage> for VetTarget {
@@ -43,6 +47,7 @@ impl From<&ResolvedPackage> for VetTarget {
             name: p.name.clone(),
             version: p.version.clone(),
             integrity: None,
+            required_by: p.required_by.clone(),
         }
     }
 }
@@ -170,7 +175,9 @@ fn advisory_layer(
     }
 }
 
-/// A lockfile-less graph of the targets, for the graph-based advisory matcher.
+/// A lockfile-less graph of the targets, for the graph-based advisory matcher: one root
+/// importer (`.`) depending on the targets asked for directly, and an edge from each
+/// `required_by` package to the target it pulled in.
 pub fn graph_of(
     targets: &[VetTarget],
     packuments: &HashMap<String, Arc<Packument>>,
@@ -181,12 +188,14 @@ pub fn graph_of(
         format: LockfileFormat::Npm,
         version: "registry".into(),
     });
+    let mut ids = HashMap::new();
     for t in targets {
         let resolved = packuments
             .get(&t.name)
             .and_then(|p| p.version(&t.version))
             .map(|m| m.dist.tarball.clone());
-        graph.add_package(Package {
+        let key = format!("{}@{}", t.name, t.version);
+        let id = graph.add_package(Package {
             name: t.name.clone(),
             version: t.version.clone(),
             source: Source::Registry { resolved },
@@ -196,10 +205,30 @@ pub fn graph_of(
             peer: false,
             has_install_script: false,
             dependencies: Vec::new(),
-            key: format!("{}@{}", t.name, t.version),
+            key: key.clone(),
             location: Location::default(),
         });
+        ids.insert(key, id);
     }
+    let mut root = Importer {
+        path: ".".into(),
+        name: None,
+        dependencies: Vec::new(),
+        package: None,
+    };
+    for t in targets {
+        let edge = Edge {
+            name: t.name.clone(),
+            spec: t.version.clone(),
+            kind: DepKind::Prod,
+            target: ids.get(&format!("{}@{}", t.name, t.version)).copied(),
+        };
+        match t.required_by.as_ref().and_then(|p| ids.get(p)) {
+            Some(parent) => graph.packages[parent.index()].dependencies.push(edge),
+            None => root.dependencies.push(edge),
+        }
+    }
+    graph.importers.push(root);
     graph
 }
 

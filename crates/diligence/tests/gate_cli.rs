@@ -144,6 +144,11 @@ fn check_express_vets_the_whole_closure() {
             .contains("GHSA-9wv6-86v2-598j"),
         "{f}"
     );
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("fixed in 0.1.10; via express@4.18.2 > path-to-regexp@0.1.7"),
+        "{message}"
+    );
     assert_eq!(code, 1);
 
     let (code, _) = check_json(&reg, "express@4.18.2", &["--fail-on", "critical"]);

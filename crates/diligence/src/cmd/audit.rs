@@ -246,7 +246,7 @@ fn metadata_layer(
 /// one line with a count and three examples, so that a registry which strips a field for
 /// every package gives one line, not thousands. The first record's reason stands for the
 /// group (reasons differ only by the package named in them).
-fn group_not_evaluated(records: Vec<NotEvaluated>) -> Vec<NotEvaluated> {
+pub(super) fn group_not_evaluated(records: Vec<NotEvaluated>) -> Vec<NotEvaluated> {
     let mut groups: BTreeMap<String, Vec<NotEvaluated>> = BTreeMap::new();
     let mut out = Vec::new();
     for ne in records {

@@ -97,7 +97,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     Ok(report.exit_code(args.vet.fail_on) as u8)
 }
 
-/// A report of a vetting: the gaps that block (`unvetted`) first, then the rule-level ones.
+/// A report of a vetting: the gaps that block (`unvetted`) first, then the rule-level ones,
+/// grouped per check and reason as `audit` does.
 pub(crate) fn report(
     label: String,
     packages: usize,
@@ -106,6 +107,7 @@ pub(crate) fn report(
 ) -> Report {
     not_evaluated.extend(vetting.unvetted);
     not_evaluated.extend(vetting.not_evaluated);
+    let not_evaluated = super::audit::group_not_evaluated(not_evaluated);
     let findings: Vec<Finding> = vetting.findings;
     let target = Target {
         path: label,
