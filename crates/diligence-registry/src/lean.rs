@@ -1,6 +1,6 @@
 //! A lenient reading of a packument that keeps only what cross-checks and tarball downloads
-//! need: `name`, `dist-tags` and, per version, `dist.tarball`, `dist.integrity` and
-//! `dist.shasum`.
+//! need: `name`, `dist-tags`, `time` (publish times, full packuments only) and, per version,
+//! `dist.tarball`, `dist.integrity` and `dist.shasum`.
 //!
 //! Real packuments carry decade-old shapes (`maintainers` as a string, `dependencies` as an
 //! array, persons as `"Name <email>"`); one odd field elsewhere in a document must not make
@@ -48,8 +48,9 @@ fn text(v: Value) -> Option<String> {
     }
 }
 
-/// Parses packument JSON into a [`Packument`] with only `name`, `dist-tags` and each
-/// version's `name`, `version` and `dist` (`tarball`, `integrity`, `shasum`) filled.
+/// Parses packument JSON into a [`Packument`] with only `name`, `dist-tags`, `time` (its
+/// string values: `created`, `modified`, version → ISO 8601 publish time) and each version's
+/// `name`, `version` and `dist` (`tarball`, `integrity`, `shasum`) filled.
 /// Fields of unexpected types become absent. Errors when the document is not a JSON object,
 /// or has neither `versions` nor `time` (an error document is not "no versions").
 pub fn parse_dists(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
@@ -65,6 +66,13 @@ pub fn parse_dists(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
     let name = text(lean.name).unwrap_or_default();
     let dist_tags = match lean.dist_tags {
         Value::Object(map) => map
+            .into_iter()
+            .filter_map(|(k, v)| text(v).map(|v| (k, v)))
+            .collect(),
+        _ => BTreeMap::new(),
+    };
+    let time = match lean.time {
+        Some(Value::Object(map)) => map
             .into_iter()
             .filter_map(|(k, v)| text(v).map(|v| (k, v)))
             .collect(),
@@ -92,6 +100,7 @@ pub fn parse_dists(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
     Ok(Packument {
         name,
         dist_tags,
+        time,
         versions,
         ..Packument::default()
     })
@@ -123,5 +132,15 @@ mod tests {
         assert!(parse_dists(br#"{"error":"not_found"}"#).is_err());
         let gone = parse_dists(br#"{"name":"x","time":{"unpublished":{}}}"#).unwrap();
         assert!(gone.versions.is_empty());
+        assert!(gone.time.is_empty());
+        let timed = parse_dists(
+            br#"{"name":"ms","versions":{},"time":{"2.1.3":"2020-12-08T08:53:06.593Z","x":1}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            timed.time.get("2.1.3").map(String::as_str),
+            Some("2020-12-08T08:53:06.593Z")
+        );
+        assert_eq!(timed.time.len(), 1);
     }
 }

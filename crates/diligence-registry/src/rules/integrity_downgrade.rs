@@ -6,77 +6,97 @@ use diligence_graph::{DependencyGraph, HashAlgorithm, Integrity, LockfileFormat,
 use diligence_packument::Packument;
 
 diligence_finding::declare_rule! {
-    /// The lockfile pins a registry entry by sha1 or nothing, while the registry publishes sha512.
+    /// A lone sha1-only or hashless registry entry in a sha512 lockfile, while the registry publishes sha512.
     ///
     /// ## What it detects
-    /// A registry entry whose lockfile integrity has no sha512 hash — only sha1, or no
-    /// `integrity` at all — while the packument's `dist.integrity` for the locked version has
-    /// a sha512. npm (5+), yarn classic (1.10+), pnpm and bun write the strongest hash the
-    /// registry gives, so the lockfile cannot have been written this way by its package
-    /// manager. Versions whose packument has only the legacy sha1 `shasum` (published before
-    /// April 2017) are the format's norm and are not reported. Not checked: yarn berry (its
-    /// `checksum` hashes yarn's zip archive, not the tarball), and npm entries with neither
-    /// `resolved` nor `integrity` nested under another package's folder (the shape of
-    /// bundled dependencies, pinned by their parent's tarball). Yarn classic entries pinned
-    /// only by the `#<sha1>` fragment of `resolved` (no `integrity` field, as yarn before
-    /// 1.10 wrote them, and as yarn keeps them until the entry is re-resolved) are reported
-    /// only when at least 90% of the lockfile's registry entries record sha512, i.e. when
-    /// the entry is an outlier in a file written by a yarn that records integrity.
-    /// Evidence: `{"lockfile", "registry", "algorithm"}` (`algorithm` is `sha1` or `none`).
+    /// A registry entry whose lockfile integrity has no sha512 hash — only sha1 (an SRI
+    /// `sha1-…` or a yarn classic `#<sha1>` fragment), or none at all — while the packument's
+    /// `dist.integrity` for the locked version has a sha512, and the entry is an outlier in
+    /// its lockfile: more than half of the lockfile's registry entries record sha512, and the
+    /// entries without sha512 are at most 1 in 20 of them (at least one). npm (5+), yarn
+    /// classic (1.10+), pnpm and bun write the strongest hash the registry gives, so a lone
+    /// weaker entry was not written by the package manager.
+    ///
+    /// Not reported, as the format's norm: versions whose packument has only the legacy sha1
+    /// `shasum`; versions published before 2017-06-01 (`time` in the packument), for which
+    /// the registry had only a sha1 when lockfiles of that time were written (npm later
+    /// added sha512 to old versions, but package managers keep an entry's recorded hash until
+    /// it is re-resolved); lockfiles where sha1 entries are common (written before 2017, or by
+    /// yarn before 1.10). Not checked: yarn berry (its `checksum` hashes yarn's zip archive,
+    /// not the tarball), and npm entries with neither `resolved` nor `integrity` nested under
+    /// another package's folder (bundled dependencies, pinned by their parent's tarball).
+    /// Evidence: `{"lockfile", "registry", "algorithm", "published"}` (`algorithm` is `sha1`
+    /// or `none`; `published` is the version's `time`, or null).
     ///
     /// ## Why it matters
     /// Tamper kind T5: an edit that replaces `sha512-…` with the genuine `sha1-…` of the same
     /// tarball, or deletes the integrity, passes every same-algorithm comparison and leaves
     /// the install pinned by a collision-prone hash or by nothing. It is the quiet first half
     /// of a later swap of the tarball URL. Offline, a lone sha1 cannot be told apart from an
-    /// old package; the packument can.
+    /// old package (`lockfile/integrity-weak`); the packument can.
     ///
     /// ## Example
     /// ```yaml
     /// ms@2.1.3:
     ///   resolution: {integrity: sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=}
     /// ```
-    /// The registry's `dist.integrity` for ms@2.1.3 is `sha512-6FlzubTL…`.
+    /// The registry's `dist.integrity` for ms@2.1.3 (published 2020-12-08) is
+    /// `sha512-6FlzubTL…`, and the lockfile's other five entries record sha512.
     ///
     /// ## Known false positives
-    /// npm 5 early releases sometimes wrote sha1 for packages taken from a cache populated by
-    /// older npm. Yarn classic lockfiles that mix pre-1.10 entries into an otherwise
-    /// integrity-carrying file (fewer than 10% legacy entries) report those entries; run
-    /// `yarn install --update-checksums` (or re-resolve them) so the file records sha512.
+    /// A lockfile begun before mid-2017 and updated piecemeal keeps sha1 for the entries
+    /// never re-resolved; when only a few such entries of versions published after
+    /// 2017-06-01 remain among many sha512 ones, they are reported. Re-resolving them (npm:
+    /// delete the entry and `npm install`; yarn classic: `yarn install --update-checksums`)
+    /// writes sha512. A registry mirror that rewrites `time` hides the publish date, which
+    /// only narrows the exclusion above.
     pub static INTEGRITY_DOWNGRADE = { id: "registry/integrity-downgrade", severity: Severity::High };
 }
 
-/// Share of a lockfile's registry entries that must record sha512 before a yarn classic
-/// fragment-only entry counts as an outlier (see the rule docs).
-const YARN_OUTLIER_SHARE: f64 = 0.9;
+/// Versions published before this date (ISO 8601, compared as text) had only a sha1 `shasum`
+/// on the registry when lockfiles of their time were written (npm 5, the first client to
+/// write sha512, shipped on 2017-05-25).
+pub const SHA512_SINCE: &str = "2017-06-01";
+
+/// 1 in this many registry entries may lack sha512 for the rest to count as outliers.
+const OUTLIER_DIVISOR: usize = 20;
 
 /// What the rule needs to know about the whole lockfile.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HashProfile {
     pub format: LockfileFormat,
-    /// Fraction (0.0 – 1.0) of registry entries whose integrity includes sha512; 0.0 when the
-    /// lockfile has no registry entries.
-    pub sha512_share: f64,
+    /// Registry entries the rule considers (bundled npm shapes and berry excluded).
+    pub registry: usize,
+    /// How many of them record sha512.
+    pub sha512: usize,
 }
 
 impl HashProfile {
     /// The profile of `graph`'s registry entries.
     pub fn of(graph: &DependencyGraph) -> HashProfile {
-        let registry: Vec<&Package> = graph
+        let format = graph.lockfile.format;
+        let considered = graph
             .packages
             .iter()
             .filter(|p| matches!(p.source, Source::Registry { .. }))
-            .collect();
-        let strong = registry.iter().filter(|p| has_sha512(&p.integrity)).count();
-        let sha512_share = if registry.is_empty() {
-            0.0
-        } else {
-            strong as f64 / registry.len() as f64
-        };
-        HashProfile {
-            format: graph.lockfile.format,
-            sha512_share,
+            .filter(|p| !looks_bundled(p, format));
+        let (mut registry, mut sha512) = (0, 0);
+        for p in considered {
+            registry += 1;
+            sha512 += usize::from(has_sha512(&p.integrity));
         }
+        HashProfile {
+            format,
+            registry,
+            sha512,
+        }
+    }
+
+    /// True when entries without sha512 are outliers: sha512 is the majority and the others
+    /// number at most `max(1, registry / 20)`.
+    pub fn weak_is_outlier(&self) -> bool {
+        let weak = self.registry.saturating_sub(self.sha512);
+        self.sha512 * 2 > self.registry && weak <= (self.registry / OUTLIER_DIVISOR).max(1)
     }
 }
 
@@ -96,17 +116,10 @@ fn looks_bundled(package: &Package, format: LockfileFormat) -> bool {
         && package.key.contains("/node_modules/")
 }
 
-/// True when a yarn classic entry's only hash is the `#<sha1>` fragment of `resolved` (the
-/// reader then puts its integrity line on the `resolved` line).
-fn yarn_fragment_only(package: &Package, format: LockfileFormat) -> bool {
-    format == LockfileFormat::YarnClassic
-        && package.integrity.is_some()
-        && package.location.integrity_line == package.location.resolved_line
-}
-
 /// Compares the strength of the entry's integrity with the packument's `dist.integrity` for
 /// its version. Clean when the entry has sha512, the version is absent (another rule reports
-/// it), the registry has no sha512 for it, or the entry is excluded (see the rule docs).
+/// it), the registry has no sha512 for it, the version predates [`SHA512_SINCE`], the entry
+/// is not an outlier in its lockfile (`profile`), or it is excluded (see the rule docs).
 pub fn check(
     package: &Package,
     file: &str,
@@ -119,15 +132,16 @@ pub fn check(
     if let Some(Integrity::BerryChecksum(_)) = package.integrity {
         return Outcome::Clean;
     }
-    if looks_bundled(package, profile.format) {
-        return Outcome::Clean;
-    }
-    if yarn_fragment_only(package, profile.format) && profile.sha512_share < YARN_OUTLIER_SHARE {
+    if looks_bundled(package, profile.format) || !profile.weak_is_outlier() {
         return Outcome::Clean;
     }
     let Some(manifest) = packument.version(&package.version) else {
         return Outcome::Clean;
     };
+    let published = packument.time.get(&package.version).map(String::as_str);
+    if published.is_some_and(|t| t < SHA512_SINCE) {
+        return Outcome::Clean;
+    }
     let registry = manifest
         .dist
         .integrity
@@ -145,13 +159,14 @@ pub fn check(
         None => "by no integrity at all".to_string(),
     };
     let message = format!(
-        "{} is pinned {pinned}, but the registry publishes sha512 for it: package managers record the strongest hash, so the lockfile was edited",
+        "{} is pinned {pinned}, but the registry publishes sha512 for it and the lockfile's other entries record sha512: package managers record the strongest hash, so the entry was edited",
         package.id_string()
     );
     let evidence = serde_json::json!({
         "lockfile": ours,
         "registry": registry.to_string(),
         "algorithm": algorithm,
+        "published": published,
     });
     Outcome::Finding(Box::new(
         finding(
@@ -171,11 +186,14 @@ mod tests {
     use crate::rules::test_support::*;
 
     const MS_SHA1: &str = "sha1-V0yBOM4dK1hh8LRFedut1gxmFbI=";
+    const DEBUG_SHA1: &str = "sha1-xq5DLZvZZiWC/OCHCbA4xY6ePWo=";
 
-    fn profile(format: LockfileFormat, sha512_share: f64) -> HashProfile {
+    /// The tamper base's shape: six registry entries, `sha512` of them with sha512.
+    fn profile(format: LockfileFormat, registry: usize, sha512: usize) -> HashProfile {
         HashProfile {
             format,
-            sha512_share,
+            registry,
+            sha512,
         }
     }
 
@@ -185,45 +203,52 @@ mod tests {
         p
     }
 
+    fn published(mut packument: Packument, version: &str, time: &str) -> Packument {
+        packument.time.insert(version.into(), time.into());
+        packument
+    }
+
     #[test]
-    fn flags_sha1_and_missing_against_sha512() {
-        let sha1 = "sha1-xq5DLZvZZiWC/OCHCbA4xY6ePWo=";
-        let p = debug_with(Some(sha1));
-        let Outcome::Finding(f) = check(
-            &p,
-            "pnpm-lock.yaml",
-            &debug_packument(),
-            profile(LockfileFormat::Pnpm, 1.0),
-        ) else {
+    fn flags_a_lone_sha1_and_a_removed_integrity() {
+        let debug = published(debug_packument(), "4.4.3", "2025-09-13T14:25:55.574Z");
+        let p = debug_with(Some(DEBUG_SHA1));
+        let pnpm = profile(LockfileFormat::Pnpm, 6, 5);
+        let Outcome::Finding(f) = check(&p, "pnpm-lock.yaml", &debug, pnpm) else {
             panic!("expected a finding")
         };
         assert_eq!(f.rule, "registry/integrity-downgrade");
         assert_eq!(f.severity, Severity::High);
         assert_eq!(f.package.as_ref().unwrap().name, "debug");
+        assert_eq!(f.package.as_ref().unwrap().version, "4.4.3");
         assert_eq!(f.location.as_ref().unwrap().line, 43);
         assert_eq!(f.evidence["algorithm"], "sha1");
+        assert_eq!(f.evidence["published"], "2025-09-13T14:25:55.574Z");
+        // Integrity removed: reported at the entry line; no `time` is no exclusion.
         let mut p = debug_with(None);
         p.location.integrity_line = 0;
-        let Outcome::Finding(f) = check(
-            &p,
-            "package-lock.json",
-            &debug_packument(),
-            profile(LockfileFormat::Npm, 0.8),
-        ) else {
+        let npm = profile(LockfileFormat::Npm, 6, 5);
+        let Outcome::Finding(f) = check(&p, "package-lock.json", &debug_packument(), npm) else {
             panic!("expected a finding")
         };
         assert_eq!(f.location.as_ref().unwrap().line, 40);
         assert_eq!(f.evidence["algorithm"], "none");
+        // A yarn classic `#sha1` fragment among `integrity sha512` entries.
+        let mut p = debug_with(Some(DEBUG_SHA1));
+        p.location.integrity_line = p.location.resolved_line;
+        let yarn = profile(LockfileFormat::YarnClassic, 100, 99);
+        let Outcome::Finding(f) = check(&p, "yarn.lock", &debug, yarn) else {
+            panic!("expected a finding")
+        };
+        assert_eq!(f.location.as_ref().unwrap().line, 42);
     }
 
     #[test]
-    fn sha512_and_shasum_only_versions_are_clean() {
+    fn sha512_shasum_only_and_old_versions_are_clean() {
+        let npm = profile(LockfileFormat::Npm, 6, 5);
         let p = debug_with(Some(DEBUG_443));
-        let npm = profile(LockfileFormat::Npm, 1.0);
         assert_eq!(check(&p, "f", &debug_packument(), npm), Outcome::Clean);
-        // A version whose packument has only a sha1 `shasum` (packages published before
-        // April 2017).
-        let old = packument(
+        // A version whose packument has only a sha1 `shasum`.
+        let shasum_only = packument(
             "ms",
             &[(
                 "2.1.3",
@@ -233,38 +258,41 @@ mod tests {
             )],
         );
         let mut p = entry("ms", "2.1.3", None, MS_SHA1);
-        assert_eq!(check(&p, "f", &old, npm), Outcome::Clean);
+        assert_eq!(check(&p, "f", &shasum_only, npm), Outcome::Clean);
+        // Published before npm 5 wrote sha512: the lockfile's sha1 is what it was then.
+        let old = published(debug_packument(), "4.4.3", "2015-05-29T19:21:06.111Z");
+        let weak = debug_with(Some(DEBUG_SHA1));
+        assert_eq!(check(&weak, "f", &old, npm), Outcome::Clean);
         // A version the packument lacks is `registry/version-missing`'s.
         p.version = "9.9.9".into();
         assert_eq!(check(&p, "f", &debug_packument(), npm), Outcome::Clean);
     }
 
     #[test]
-    fn exclusions_bundled_berry_and_legacy_yarn() {
+    fn common_sha1_bundled_and_berry_are_clean() {
+        let weak = debug_with(Some(DEBUG_SHA1));
+        // npm-v1-lodash: 525 of 673 entries sha1; axios: 356 of 2115 without sha512.
+        for (registry, sha512) in [(673, 148), (2115, 1759), (6, 3), (40, 37)] {
+            let common = profile(LockfileFormat::Npm, registry, sha512);
+            assert!(!common.weak_is_outlier(), "{registry} {sha512}");
+            assert_eq!(
+                check(&weak, "f", &debug_packument(), common),
+                Outcome::Clean
+            );
+        }
+        assert!(profile(LockfileFormat::Npm, 40, 38).weak_is_outlier());
+        assert!(profile(LockfileFormat::Npm, 2115, 2010).weak_is_outlier());
         let mut bundled = debug_with(None);
         bundled.key = "node_modules/a/node_modules/debug".into();
-        let npm = profile(LockfileFormat::Npm, 1.0);
+        let npm = profile(LockfileFormat::Npm, 6, 5);
         assert_eq!(
             check(&bundled, "f", &debug_packument(), npm),
             Outcome::Clean
         );
-        let berry = profile(LockfileFormat::YarnBerry, 0.0);
+        let berry = profile(LockfileFormat::YarnBerry, 6, 0);
         assert_eq!(
             check(&debug_with(None), "f", &debug_packument(), berry),
             Outcome::Clean
         );
-        // Yarn classic `#sha1` fragment only: clean in a legacy file, reported as an outlier.
-        let mut fragment = debug_with(Some("sha1-xq5DLZvZZiWC/OCHCbA4xY6ePWo="));
-        fragment.location.integrity_line = fragment.location.resolved_line;
-        let legacy = profile(LockfileFormat::YarnClassic, 0.5);
-        assert_eq!(
-            check(&fragment, "f", &debug_packument(), legacy),
-            Outcome::Clean
-        );
-        let modern = profile(LockfileFormat::YarnClassic, 0.95);
-        let Outcome::Finding(f) = check(&fragment, "f", &debug_packument(), modern) else {
-            panic!("expected a finding")
-        };
-        assert_eq!(f.location.as_ref().unwrap().line, 42);
     }
 }
