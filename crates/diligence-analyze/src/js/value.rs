@@ -146,6 +146,9 @@ pub struct Env<'s> {
 }
 
 const MAX_DEPTH: u32 = 24;
+
+/// The abstract value of an object literal that holds `process.env` in a property.
+pub const ENV_REPORT: &str = "process.env#report";
 const MAX_STR: usize = 1 << 20;
 
 impl<'s> Env<'s> {
@@ -321,6 +324,18 @@ impl<'s> Env<'s> {
             && self.eval_d(&s.argument, d) == Val::Global("process.env".into())
         {
             return Val::Global("process.env".into());
+        }
+        // An object literal that carries the whole environment in one of its properties
+        // (`{ env: process.env, host: … }`) is a report of it.
+        let env = Val::Global("process.env".into());
+        let carries = o.properties.iter().any(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                self.worth_eval(&p.value) && self.eval_d(&p.value, d) == env
+            }
+            ObjectPropertyKind::SpreadProperty(s) => self.eval_d(&s.argument, d) == env,
+        });
+        if carries {
+            return Val::Global(ENV_REPORT.into());
         }
         Val::Unknown
     }

