@@ -3,8 +3,9 @@
 //!
 //! The result separates two kinds of gaps:
 //! - [`Vetting::unvetted`]: a package or a whole layer could not be checked (no packument, the
-//!   tarball could not be fetched or failed its integrity check, no advisory data). The gate
-//!   must not install on these unless the user forces it.
+//!   tarball could not be fetched or failed its integrity check, the analyser could only read
+//!   part of it — truncated archive, a size limit, an unparseable file —, no advisory data).
+//!   The gate must not install on these unless the user forces it.
 //! - [`Vetting::not_evaluated`]: one rule lacked its input for one package (a mirror that
 //!   strips `maintainers` or `time.created`); reported, not blocking.
 //!
@@ -249,6 +250,11 @@ fn code_layer(
         let id = format!("{}@{}", t.name, t.version);
         match result {
             Ok(scan) => {
+                out.unvetted
+                    .extend(scan.not_evaluated.iter().map(|why| NotEvaluated {
+                        what: format!("code of {id}"),
+                        why: why.clone(),
+                    }));
                 if scan.verdict != Verdict::Clean {
                     out.findings.extend(scan.to_findings(&t.name, &t.version));
                 }

@@ -54,6 +54,9 @@ fn registry() -> FixtureRegistry {
              req.write(body);\n\
              req.end();\n",
         ),
+        v("half-there", "1.0.0", &[])
+            .file("lib/big.js", &"module.exports.x = 1;\n".repeat(2000))
+            .truncated(300),
     ];
     FixtureRegistry::start(
         &versions,
@@ -281,5 +284,25 @@ fn install_never_fails_open() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("1 part(s) could not be vetted; not installing (pass --force-unvetted to install anyway)"), "{stderr}");
+    assert!(!proj.path().join("node_modules").exists());
+}
+
+#[test]
+fn a_partly_readable_tarball_is_not_vetted() {
+    let reg = registry();
+    let (code, report) = check_json(&reg, "half-there", &[]);
+    assert_eq!(code, 2);
+    let what: Vec<&str> = report["not_evaluated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(what, ["code of half-there@1.0.0"]);
+
+    let proj = project(&reg);
+    let out = install(proj.path(), &["--pm", "npm", "--yes", "half-there"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!proj.path().join("node_modules").exists());
 }

@@ -24,6 +24,8 @@ pub struct FixtureVersion {
     pub files: Vec<(String, String)>,
     /// ISO 8601 publish time.
     pub published: String,
+    /// Serve these bytes instead of the built tarball (the packument's integrity matches them).
+    pub tarball_bytes: Option<Vec<u8>>,
 }
 
 impl FixtureVersion {
@@ -41,6 +43,7 @@ impl FixtureVersion {
                 "module.exports = function () { return 1; };\n".into(),
             )],
             published: "2022-10-08T20:00:00.000Z".into(),
+            tarball_bytes: None,
         }
     }
 
@@ -82,8 +85,19 @@ impl FixtureVersion {
         pj
     }
 
+    /// Serves only the first `len` bytes of the tarball (a truncated download).
+    pub fn truncated(mut self, len: usize) -> FixtureVersion {
+        let mut bytes = self.tarball();
+        bytes.truncate(len);
+        self.tarball_bytes = Some(bytes);
+        self
+    }
+
     /// The npm tarball: gzip'd tar with everything under `package/`.
     pub fn tarball(&self) -> Vec<u8> {
+        if let Some(bytes) = &self.tarball_bytes {
+            return bytes.clone();
+        }
         let mut tar = tar::Builder::new(Vec::new());
         let pj = serde_json::to_string_pretty(&self.package_json()).unwrap();
         let mut files = vec![("package.json".to_string(), pj)];
