@@ -5,8 +5,9 @@ mod common;
 
 use common::*;
 use diligence_finding::Severity;
-use diligence_graph::{DependencyGraph, Importer, LockfileFormat, Source};
+use diligence_graph::{DepKind, DependencyGraph, Edge, Importer, LockfileFormat, Source};
 use diligence_lockfile_rules::{LockfilePolicy, check, rules};
+use std::path::Path;
 
 #[test]
 fn git_source() {
@@ -292,7 +293,7 @@ fn orphan_entry() {
 #[test]
 fn rule_docs_have_the_fixed_shape() {
     let all = rules();
-    assert_eq!(all.len(), 13);
+    assert_eq!(all.len(), 14);
     for rule in all {
         assert!(rule.id.starts_with("lockfile/"), "{}", rule.id);
         let sections = [
@@ -316,4 +317,82 @@ fn rule_docs_have_the_fixed_shape() {
             rule.id
         );
     }
+}
+
+#[test]
+fn unlocked_dependency() {
+    let mut g = graph(
+        LockfileFormat::Npm,
+        vec![pkg(
+            "debug",
+            "4.4.3",
+            npm("debug", "4.4.3"),
+            Some(SHA512),
+            10,
+        )],
+    );
+    // Locked and resolved: nothing to report.
+    clean(&g);
+    // debug needs ms, which has no entry: the install resolves it, unreviewed.
+    g.packages[0].dependencies.push(Edge {
+        name: "ms".into(),
+        spec: "^2.1.3".into(),
+        kind: DepKind::Prod,
+        target: None,
+    });
+    // An optional and a peer dependency may be absent (other platforms, unmet peers).
+    for kind in [DepKind::Optional, DepKind::Peer] {
+        g.packages[0].dependencies.push(Edge {
+            name: "fsevents".into(),
+            spec: "^2".into(),
+            kind,
+            target: None,
+        });
+    }
+    let findings = run(&g);
+    assert_one(
+        &findings,
+        "lockfile/unlocked-dependency",
+        "debug@4.4.3",
+        10,
+        Severity::Medium,
+    );
+    assert_eq!(findings.len(), 1);
+    // The root asks for picocolors and the lockfile has no entry (a truncated lockfile).
+    g.packages[0].dependencies.clear();
+    g.importers[0].dependencies.push(Edge {
+        name: "picocolors".into(),
+        spec: "^1.0.0".into(),
+        kind: DepKind::Dev,
+        target: None,
+    });
+    let findings = run(&g);
+    let hits = of(&findings, "lockfile/unlocked-dependency");
+    assert_eq!(hits.len(), 1, "{findings:#?}");
+    assert!(hits[0].package.is_none());
+    assert_eq!(hits[0].evidence["dependency"], "picocolors");
+    assert_eq!(hits[0].location.as_ref().map(|l| l.line), Some(0));
+}
+
+/// A berry lockfile cut short after `ms` lost the root workspace's `picocolors`: reported.
+#[test]
+fn unlocked_dependency_in_a_truncated_lockfile() {
+    let base =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper/base-yarn-berry");
+    let text = std::fs::read_to_string(base.join("yarn.lock")).unwrap();
+    let manifest = diligence_lockfile::Manifest::parse(
+        &std::fs::read_to_string(base.join("package.json")).unwrap(),
+    )
+    .unwrap();
+    let whole = diligence_lockfile::parse_lockfile(&base.join("yarn.lock"), &text, Some(&manifest))
+        .unwrap();
+    assert!(of(&run(&whole), "lockfile/unlocked-dependency").is_empty());
+    let cut = &text[..text.find("\"picocolors@").expect("picocolors entry")];
+    let g =
+        diligence_lockfile::parse_lockfile(&base.join("yarn.lock"), cut, Some(&manifest)).unwrap();
+    let hits: Vec<_> = of(&run(&g), "lockfile/unlocked-dependency")
+        .into_iter()
+        .map(|f| f.evidence["dependency"].clone())
+        .collect();
+    assert_eq!(hits, vec![serde_json::json!("picocolors")]);
 }

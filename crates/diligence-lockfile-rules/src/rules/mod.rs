@@ -14,6 +14,7 @@ pub mod resolved_host;
 pub mod resolved_name_mismatch;
 pub mod resolved_version_mismatch;
 pub mod spec_source_mismatch;
+pub mod unlocked_dependency;
 
 use crate::local_path::{self, Place};
 use crate::resolved::scheme_of;
@@ -22,7 +23,7 @@ use diligence_finding::{Finding, Rule};
 use diligence_graph::Source;
 
 /// Every rule, in the order [`crate::check`] runs them.
-pub(crate) static ALL: [&Rule; 13] = [
+pub(crate) static ALL: [&Rule; 14] = [
     &resolved_host::RESOLVED_HOST,
     &insecure_scheme::INSECURE_SCHEME,
     &disallowed_scheme::DISALLOWED_SCHEME,
@@ -36,6 +37,7 @@ pub(crate) static ALL: [&Rule; 13] = [
     &local_source::LOCAL_SOURCE,
     &spec_source_mismatch::SPEC_SOURCE_MISMATCH,
     &orphan_entry::ORPHAN_ENTRY,
+    &unlocked_dependency::UNLOCKED_DEPENDENCY,
 ];
 
 /// Runs the per-entry rules on one entry.
@@ -57,6 +59,7 @@ pub(crate) fn check_entry(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>
 pub(crate) fn check_graph(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     spec_source_mismatch::check(cx, out);
     orphan_entry::check(cx, out);
+    unlocked_dependency::check(cx, out);
 }
 
 /// Cleartext transports: anyone on the network path can read or replace the download.

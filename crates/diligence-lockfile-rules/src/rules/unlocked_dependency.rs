@@ -1,0 +1,70 @@
+use crate::Cx;
+use diligence_finding::{Finding, Severity, declare_rule};
+use diligence_graph::{DepKind, Edge};
+use serde_json::json;
+
+declare_rule! {
+    /// A required dependency that has no entry in the lockfile, so the install resolves it.
+    ///
+    /// ## What it detects
+    /// Production and dev dependency edges — of an importer (root or workspace) or of a locked
+    /// package — that resolve to no lockfile entry. Optional and peer dependencies are left
+    /// out: other platforms' binaries and unmet optional peers are legitimately absent.
+    /// Evidence: `{"from", "dependency", "spec"}`.
+    ///
+    /// ## Why it matters
+    /// What is not locked is not reviewed: `npm install`, `yarn` and `pnpm install` without a
+    /// frozen lockfile resolve the missing package from the registry at install time, at
+    /// whatever version is newest then, so it escapes every check of the lockfile (advisories,
+    /// registry cross-checks, code scan). A lockfile cut short, or an entry deleted in a pull
+    /// request while its dependent stays, has this shape.
+    ///
+    /// ## Example
+    /// package.json asks for `"picocolors": "^1.0.0"` and the lockfile has no `picocolors`
+    /// entry.
+    ///
+    /// ## Known false positives
+    /// A lockfile that is simply out of date after a manual package.json edit; running the
+    /// package manager once updates it. A reader that misses a resolution kind would show its
+    /// edges as unlocked (the corpus tests assert zero on 17 real lockfiles).
+    pub static UNLOCKED_DEPENDENCY = { id: "lockfile/unlocked-dependency", severity: Severity::Medium };
+}
+
+fn required(edge: &Edge) -> bool {
+    edge.target.is_none() && matches!(edge.kind, DepKind::Prod | DepKind::Dev)
+}
+
+/// Reports unresolved required edges: importers' at line 0 of the lockfile (they come from
+/// package.json), packages' at the package's entry line.
+pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    for importer in &cx.graph.importers {
+        for edge in importer.dependencies.iter().filter(|e| required(e)) {
+            let message = format!(
+                "`{}` (`{}`) of importer `{}` has no lockfile entry: the install resolves it from the registry, unreviewed",
+                edge.name, edge.spec, importer.path
+            );
+            let finding = Finding::new(&UNLOCKED_DEPENDENCY, message)
+                .at(cx.file.clone(), 0)
+                .evidence(
+                    json!({ "from": importer.path, "dependency": edge.name, "spec": edge.spec }),
+                );
+            out.push(finding);
+        }
+    }
+    for p in &cx.graph.packages {
+        for edge in p.dependencies.iter().filter(|e| required(e)) {
+            let message = format!(
+                "{} depends on `{}` (`{}`), which has no lockfile entry: the install resolves it from the registry, unreviewed",
+                p.id_string(),
+                edge.name,
+                edge.spec
+            );
+            let finding = cx
+                .finding(&UNLOCKED_DEPENDENCY, p, p.location.line, message)
+                .evidence(
+                    json!({ "from": p.id_string(), "dependency": edge.name, "spec": edge.spec }),
+                );
+            out.push(finding);
+        }
+    }
+}
