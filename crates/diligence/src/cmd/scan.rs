@@ -96,7 +96,8 @@ fn split_spec(t: &str) -> Option<(&str, &str)> {
     let (name, version) = (&t[..at], &t[at + 1..]);
     let valid = !name.is_empty()
         && !version.is_empty()
-        && !t.contains(std::path::MAIN_SEPARATOR)
+        && name.matches('/').count() == usize::from(name.starts_with('@'))
+        && !name.contains('\\')
         && version.chars().next().is_some_and(|c| c.is_ascii_digit());
     valid.then_some((name, version))
 }
