@@ -182,6 +182,18 @@ pub fn scan_dir(path: &Path, opts: &ScanOptions) -> Result<PackageScan, ScanErro
         path: path.display().to_string(),
         source,
     })?;
+    let mut with_manifest;
+    let opts = match (
+        &opts.registry_manifest,
+        std::fs::read(path.join("registry-manifest.json")),
+    ) {
+        (None, Ok(bytes)) => {
+            with_manifest = opts.clone();
+            with_manifest.registry_manifest = serde_json::from_slice(&bytes).ok();
+            &with_manifest
+        }
+        _ => opts,
+    };
     let label = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -59,12 +59,22 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             func: 0,
             detail: field.to_string(),
         };
+        // An install script only the tarball has runs without ever being shown.
+        let hidden_script = *field == "scripts"
+            && crate::scripts::LIFECYCLE
+                .iter()
+                .any(|k| b.get(k) != a.get(k) && b.get(k).is_some());
+        let severity = if hidden_script {
+            Severity::Critical
+        } else {
+            MANIFEST_CONFUSION.default_severity
+        };
         let msg = format!(
             "`{field}` differs between the registry manifest and the tarball's package.json"
         );
         out.push(finding(
             &MANIFEST_CONFUSION,
-            MANIFEST_CONFUSION.default_severity,
+            severity,
             f,
             &s,
             Locality::File,
