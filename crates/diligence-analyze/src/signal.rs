@@ -365,6 +365,16 @@ fn analyse_file(file: PackageFile) -> FileFacts {
         kinds: BTreeSet::new(),
     };
     match kind {
+        FileKind::Image => {
+            // Text appended after the image data (PNG IEND, JPEG EOI) is a hiding place.
+            if let Some(tail) = image_tail(&file.bytes)
+                && crate::decode::looks_like_code(&tail)
+            {
+                facts
+                    .signals
+                    .extend(crate::js::analyse_embedded(&tail, 0, 0, 0));
+            }
+        }
         FileKind::NativeBinary => facts.signals.push(Signal {
             kind: Kind::NativeBinary,
             line: 0,
@@ -430,6 +440,22 @@ static POOL: std::sync::LazyLock<Option<rayon::ThreadPool>> = std::sync::LazyLoc
         .build()
         .ok()
 });
+
+/// Printable text after the end marker of a PNG (`IEND` chunk) or JPEG (`FF D9`) image.
+fn image_tail(bytes: &[u8]) -> Option<String> {
+    let end = if bytes.starts_with(b"\x89PNG") {
+        memchr::memmem::rfind(bytes, b"IEND").map(|i| i + 8)
+    } else if bytes.starts_with(b"\xff\xd8") {
+        memchr::memmem::rfind(bytes, b"\xff\xd9").map(|i| i + 2)
+    } else {
+        None
+    }?;
+    let tail = bytes.get(end..)?;
+    if tail.len() < 32 {
+        return None;
+    }
+    crate::decode::printable(tail)
+}
 
 /// Sorts by line and removes exact duplicates.
 pub fn dedupe(signals: &mut Vec<Signal>) {

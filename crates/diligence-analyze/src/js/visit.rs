@@ -230,6 +230,25 @@ impl<'s> Walker<'s> {
                 );
             }
         }
+        if let Val::Module(m, _) = callee
+            && m == "dns"
+            && let Some(Expression::BinaryExpression(_) | Expression::TemplateLiteral(_)) =
+                args.first().and_then(|a| a.as_expression())
+            && arg_vals
+                .first()
+                .and_then(|v| v.as_str())
+                .is_some_and(|n| n.contains('.'))
+        {
+            // A DNS name assembled at run time: data can ride in the labels (DNS exfiltration).
+            self.sig(
+                Kind::Endpoint,
+                span,
+                format!(
+                    "DNS query for a computed name `…{}`",
+                    arg_vals.first().and_then(|v| v.as_str()).unwrap_or("")
+                ),
+            );
+        }
         let env = Val::Global("process.env".into());
         if kinds.contains(&Kind::Network)
             && (arg_vals.contains(&env) || arg_vals.contains(&Val::Global(ENV_REPORT.into())))

@@ -45,7 +45,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ))
     });
     out.extend(per_signal(p, Kind::ShellPipeExec, |f, s| {
-        if f.kind != crate::classify::FileKind::JavaScript {
+        if f.path == "package.json" {
             return None;
         }
         let msg = format!("download piped into a shell: `{}`", s.detail);

