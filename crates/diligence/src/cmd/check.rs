@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use diligence_finding::{Finding, NotEvaluated, Report, Severity, Target};
 use diligence_gate::{Advisories, Spec, VetOptions, VetTarget, Vetting};
-use diligence_registry::{Cache, ClientOptions, Mode, NpmConfig, RegistryClient};
+use diligence_registry::{NpmConfig, RegistryClient};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -119,20 +119,7 @@ pub(crate) fn report(
 /// The registry client for the `.npmrc` of `--dir`, caching in the default cache.
 pub(crate) fn registry_client(args: &VetArgs) -> Result<RegistryClient> {
     let config = NpmConfig::load(&args.dir).with_context(|| "reading npm configuration")?;
-    let mode = if args.prefer_offline {
-        Mode::PreferOffline
-    } else {
-        Mode::Online
-    };
-    let options = ClientOptions {
-        mode,
-        ..Default::default()
-    };
-    Ok(RegistryClient::new(
-        config,
-        Cache::default_location(),
-        options,
-    )?)
+    super::wiring::registry_client(false, args.prefer_offline, config)
 }
 
 /// The vetting options: advisory database (or why it is unavailable), metadata policy from
