@@ -59,16 +59,7 @@ pub struct LsArgs {
     pub json: bool,
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-}
-
-/// Report formats of the `diligence.report/1` commands, including the CI formats. (`Format`
-/// gains `sarif` and `markdown` when audit and scan are wired to
-/// `cmd::diff::write_report`.)
+/// Report formats of the commands that produce a report (audit, diff, scan, check).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// Grouped by package, coloured on a terminal.
@@ -201,9 +192,13 @@ pub struct ScanArgs {
     /// Package folders, .tgz tarballs, or name@version specs.
     #[arg(required = true)]
     pub targets: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format: `json` is one `{package, verdict, score, findings}` object per package;
+    /// `sarif` and `markdown` are reports like audit's.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the output to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// The registry's version document to compare with the tarball's package.json.
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,

@@ -7,16 +7,22 @@
 //! Targets: a package folder, a `.tgz`, or `name@version` (downloaded through the registry
 //! client; the packument's version document is then the registry manifest).
 //!
+//! `--format sarif|markdown` turn the scans into a `diligence.report/1` report (one package
+//! per scanned target) and write it with the shared writers; `--output FILE` writes any format
+//! to a file.
+//!
 //! Exit codes: 2 when a target could not be read or was only partly analysed (`not_evaluated`:
 //! truncated archive, a size limit, an unparseable file; the others are still scanned and printed);
 //! else 1 when any package is `suspicious` or `malicious` (score >= 10, see
 //! `diligence_analyze::verdict`); else 0.
 
-use crate::cli::{Format, ScanArgs};
+use crate::cli::{ReportFormat, ScanArgs};
 use anyhow::{Context, Result, bail};
 use diligence_analyze::{PackageScan, ScanOptions, Verdict};
-use diligence_registry::{Cache, ClientOptions, NpmConfig, RegistryClient};
+use diligence_finding::{NotEvaluated, Report, Target};
+use diligence_registry::NpmConfig;
 use serde_json::json;
+use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: ScanArgs) -> Result<u8> {
@@ -40,8 +46,17 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         }
     }
     match args.format {
-        Format::Json => print_json(&scans)?,
-        Format::Human => print_human(&scans),
+        ReportFormat::Json => emit(&json_text(&scans)?, args.output.as_deref())?,
+        ReportFormat::Human if args.output.is_none() => print_human(&scans),
+        format => {
+            let report = as_report(&scans, &args.targets);
+            super::wiring::write_report(
+                &report,
+                format,
+                diligence_finding::Severity::High,
+                args.output.as_deref(),
+            )?;
+        }
     }
     for s in &scans {
         for what in &s.not_evaluated {
@@ -77,7 +92,7 @@ fn scan_target(target: &str, opts: &ScanOptions) -> Result<PackageScan> {
 /// `--manifest` was given.
 fn scan_spec(name: &str, version: &str, target: &str, opts: &ScanOptions) -> Result<PackageScan> {
     let npm = NpmConfig::load(Path::new(".")).context("cannot read npm configuration")?;
-    let client = RegistryClient::new(npm, Cache::default_location(), ClientOptions::default())?;
+    let client = super::wiring::registry_client(false, false, npm)?;
     let packument = client.packument(name)?;
     let manifest = packument
         .version(version)
@@ -102,7 +117,7 @@ fn split_spec(t: &str) -> Option<(&str, &str)> {
     valid.then_some((name, version))
 }
 
-fn print_json(scans: &[PackageScan]) -> Result<()> {
+fn json_text(scans: &[PackageScan]) -> Result<String> {
     let out: Vec<_> = scans
         .iter()
         .map(|s| {
@@ -122,8 +137,43 @@ fn print_json(scans: &[PackageScan]) -> Result<()> {
             })
         })
         .collect();
-    println!("{}", serde_json::to_string_pretty(&out)?);
-    Ok(())
+    Ok(serde_json::to_string_pretty(&out)? + "\n")
+}
+
+/// Writes `text` to `output` or stdout.
+fn emit(text: &str, output: Option<&Path>) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write the report", path.display())),
+        None => {
+            let mut out = anstream::stdout();
+            out.write_all(text.as_bytes())?;
+            Ok(out.flush()?)
+        }
+    }
+}
+
+/// The scans as one report: every package's code findings, and what was not evaluated. A
+/// package's `name@version` comes from its package.json (the scan's `package`).
+fn as_report(scans: &[PackageScan], targets: &[String]) -> Report {
+    let mut findings = Vec::new();
+    let mut not_evaluated = Vec::new();
+    for s in scans {
+        let (name, version) = match s.package.get(1..).and_then(|t| t.rfind('@')) {
+            Some(at) => (&s.package[..at + 1], &s.package[at + 2..]),
+            None => (s.package.as_str(), ""),
+        };
+        findings.extend(s.to_findings(name, version));
+        not_evaluated.extend(s.not_evaluated.iter().map(|why| NotEvaluated {
+            what: format!("code scan of {}", s.package),
+            why: why.clone(),
+        }));
+    }
+    let target = Target {
+        path: targets.join(" "),
+        lockfile: None,
+    };
+    Report::new(target, scans.len(), findings, not_evaluated)
 }
 
 fn print_human(scans: &[PackageScan]) {
