@@ -90,44 +90,15 @@ pub struct DiffArgs {
     /// Compare this lockfile file (head side) instead of a git revision.
     #[arg(long, value_name = "FILE", requires = "base_lockfile")]
     pub head_lockfile: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
-    /// Write the report to this file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a new finding is at or above this severity (default: diligence.toml
-    /// `fail-on`, else high).
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
-    pub fail_on: Option<Severity>,
-    /// Policy file (default: diligence.toml in --dir when present).
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL).
-    #[arg(long, value_name = "PATH|URL")]
-    pub db: Option<String>,
-    /// Skip the advisory check (otherwise missing advisory data means exit 2).
-    #[arg(long)]
-    pub no_advisories: bool,
-    /// Skip fetching tarballs (no code scan, no file delta).
-    #[arg(long)]
-    pub no_registry: bool,
-    /// Also run the packument metadata rules on every added or changed package's new version
-    /// (fields the registry does not serve are reported as not evaluated).
-    #[arg(long)]
-    pub metadata: bool,
-    /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
-    #[arg(long, conflicts_with = "prefer_offline")]
-    pub offline: bool,
-    /// Use the cache first and the network only for what is missing.
-    #[arg(long)]
-    pub prefer_offline: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
+/// How a report is written and judged (audit, diff).
 #[derive(Debug, Args)]
-pub struct AuditArgs {
-    #[command(flatten)]
-    pub project: ProjectArgs,
+pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
@@ -141,18 +112,20 @@ pub struct AuditArgs {
     /// Policy file (default: diligence.toml in the project folder when present).
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org and
-    /// registry.yarnpkg.com.
-    #[arg(long = "allowed-host", value_name = "HOST")]
-    pub allowed_hosts: Vec<String>,
+}
+
+/// Where advisories, packuments and tarballs come from, and which of those layers run
+/// (audit, diff). A layer that cannot run is "not evaluated" (exit 2) unless switched off.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
     /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) to use
     /// instead of the local database.
     #[arg(long, value_name = "PATH|URL")]
     pub db: Option<String>,
-    /// Skip the advisory check (otherwise missing advisory data means exit 2).
+    /// Skip the advisory check.
     #[arg(long)]
     pub no_advisories: bool,
-    /// Skip the registry cross-checks (otherwise an unreachable registry means exit 2).
+    /// Skip the registry: no cross-checks, no tarballs (so no code scan).
     #[arg(long)]
     pub no_registry: bool,
     /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
@@ -162,10 +135,23 @@ pub struct AuditArgs {
     #[arg(long)]
     pub prefer_offline: bool,
     /// Also run the packument metadata rules (publish age, new publisher, new install script,
-    /// dormancy, provenance, …). Fields the registry does not serve are reported as not
-    /// evaluated.
+    /// dormancy, provenance, …); fields the registry does not serve are not evaluated.
     #[arg(long)]
     pub metadata: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org and
+    /// registry.yarnpkg.com.
+    #[arg(long = "allowed-host", value_name = "HOST")]
+    pub allowed_hosts: Vec<String>,
     /// Skip the static analysis of package tarballs.
     #[arg(long)]
     pub no_code: bool,

@@ -46,9 +46,9 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let graph = load_graph(&args.project)?;
     let project_dir = project_dir(&args, &graph);
     let npm_config = NpmConfig::load(&project_dir).with_context(|| "reading npm configuration")?;
-    let mut policy = diligence_policy::Policy::load(&project_dir, args.config.as_deref())?;
+    let mut policy = diligence_policy::Policy::load(&project_dir, args.report.config.as_deref())?;
     policy.resolve_integrities(&graph);
-    let fail_on = policy.fail_on(args.fail_on);
+    let fail_on = policy.fail_on(args.report.fail_on);
 
     let mut all = Layer::default();
     all.add(lockfile_layer(
@@ -58,28 +58,32 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         &policy,
         &project_dir,
     )?);
-    if !args.no_advisories {
+    if !args.sources.no_advisories {
         all.add(advisory_layer(&graph, &args));
     }
-    if !args.no_registry {
-        let client = wiring::registry_client(args.offline, args.prefer_offline, npm_config)?;
+    if !args.sources.no_registry {
+        let client = wiring::registry_client(
+            args.sources.offline,
+            args.sources.prefer_offline,
+            npm_config,
+        )?;
         all.add(registry_layer(&graph, &args, &client));
         if !args.no_code {
             all.add(super::code_layer::scan_graph(
                 &graph,
                 &client,
-                args.metadata,
+                args.sources.metadata,
                 !args.quiet,
             ));
         }
-        if args.metadata {
+        if args.sources.metadata {
             all.add(metadata_layer(
                 &graph,
                 &client,
                 &wiring::metadata_policy(&policy, &project_dir)?,
             ));
         }
-    } else if args.metadata {
+    } else if args.sources.metadata {
         anyhow::bail!("--metadata needs the registry: drop --no-registry");
     } else if !args.no_code {
         all.not_evaluated.push(NotEvaluated {
@@ -102,7 +106,12 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         }),
     };
     let report = Report::new(target, graph.packages.len(), findings, all.not_evaluated);
-    wiring::write_report(&report, args.format, fail_on, args.output.as_deref())?;
+    wiring::write_report(
+        &report,
+        args.report.format,
+        fail_on,
+        args.report.output.as_deref(),
+    )?;
     Ok(report.exit_code(fail_on) as u8)
 }
 
@@ -145,7 +154,7 @@ fn lockfile_layer(
 }
 
 fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
-    let db = match wiring::open_advisories(args.db.as_deref()) {
+    let db = match wiring::open_advisories(args.sources.db.as_deref()) {
         Ok(db) => db,
         Err(ne) => {
             return Layer {
@@ -172,7 +181,7 @@ fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
 fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, client: &RegistryClient) -> Layer {
     // Full packuments when the metadata rules run too (one download serves both), else the
     // smaller abbreviated documents.
-    let packument_kind = if args.metadata {
+    let packument_kind = if args.sources.metadata {
         PackumentKind::Full
     } else {
         PackumentKind::Abbreviated

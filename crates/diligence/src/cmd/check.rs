@@ -128,21 +128,9 @@ pub(crate) fn vet_options(args: &VetArgs, label: String) -> Result<VetOptions> {
     let advisories = if args.no_advisories {
         Advisories::Skipped
     } else {
-        let db = match &args.db {
-            Some(source) => diligence_advisory::AdvisoryDb::load_source(source),
-            None => diligence_advisory::AdvisoryDb::open_cache(),
-        };
-        match db {
+        match super::wiring::open_advisories(args.db.as_deref()) {
             Ok(db) => Advisories::Db(db),
-            Err(e) => {
-                let mut ne = diligence_advisory::not_evaluated(&e);
-                if args.db.is_none() {
-                    ne.why.push_str(
-                        " (run `diligence db update`, pass --db, or --no-advisories to skip)",
-                    );
-                }
-                Advisories::Unavailable(ne)
-            }
+            Err(ne) => Advisories::Unavailable(ne),
         }
     };
     let policy = diligence_metadata::MetadataPolicy::default()

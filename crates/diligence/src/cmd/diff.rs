@@ -31,17 +31,17 @@ struct Sides {
 
 pub fn run(args: DiffArgs) -> Result<u8> {
     let sides = load_sides(&args)?;
-    let mut policy = Policy::load(&sides.project_dir, args.config.as_deref())?;
+    let mut policy = Policy::load(&sides.project_dir, args.report.config.as_deref())?;
     policy.resolve_integrities(&sides.head);
-    let fail_on = policy.fail_on(args.fail_on);
+    let fail_on = policy.fail_on(args.report.fail_on);
     let npm = NpmConfig::load(&sides.project_dir).context("reading npm configuration")?;
 
     let lockfile_policy = wiring::lockfile_policy(&policy, &npm);
 
     let mut not_evaluated: Vec<NotEvaluated> = Vec::new();
-    let db = match args.no_advisories {
+    let db = match args.sources.no_advisories {
         true => None,
-        false => match wiring::open_advisories(args.db.as_deref()) {
+        false => match wiring::open_advisories(args.sources.db.as_deref()) {
             Ok(db) => Some(db),
             Err(ne) => {
                 not_evaluated.push(ne);
@@ -49,15 +49,15 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             }
         },
     };
-    let client = match args.no_registry {
+    let client = match args.sources.no_registry {
         true => None,
         false => Some(wiring::registry_client(
-            args.offline,
-            args.prefer_offline,
+            args.sources.offline,
+            args.sources.prefer_offline,
             npm,
         )?),
     };
-    if args.metadata && client.is_none() {
+    if args.sources.metadata && client.is_none() {
         bail!("--metadata needs the registry: drop --no-registry");
     }
     let metadata_policy = wiring::metadata_policy(&policy, &sides.project_dir)?;
@@ -65,7 +65,7 @@ pub fn run(args: DiffArgs) -> Result<u8> {
         lockfile_policy: Some(&lockfile_policy),
         advisories: db.as_ref(),
         registry: client.as_ref(),
-        metadata: args.metadata.then_some(&metadata_policy),
+        metadata: args.sources.metadata.then_some(&metadata_policy),
     };
     let review = diligence_diff::review(&sides.base, &sides.head, &opts);
     not_evaluated.extend(review.not_evaluated);
@@ -85,7 +85,12 @@ pub fn run(args: DiffArgs) -> Result<u8> {
         }),
     };
     let report = Report::new(target, head.packages.len(), findings, not_evaluated);
-    wiring::write_report(&report, args.format, fail_on, args.output.as_deref())?;
+    wiring::write_report(
+        &report,
+        args.report.format,
+        fail_on,
+        args.report.output.as_deref(),
+    )?;
     Ok(report.exit_code(fail_on) as u8)
 }
 
