@@ -21,6 +21,7 @@
 pub mod archive;
 pub mod classify;
 mod decode;
+pub mod entry;
 mod js;
 pub mod rules;
 pub mod scripts;

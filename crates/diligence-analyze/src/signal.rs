@@ -194,6 +194,9 @@ pub struct FileFacts {
     pub text: Option<String>,
     /// True when the file runs at install time.
     pub install_time: bool,
+    /// True when an entry point (`main`, `exports`, `bin`, `module`, `browser`, a lifecycle
+    /// script) reaches the file through static relative requires (see [`crate::entry`]).
+    pub reachable: bool,
     /// The kinds present in `signals` (filled once all signals are in).
     pub kinds: BTreeSet<Kind>,
 }
@@ -340,6 +343,7 @@ pub fn collect(
         f.deps = deps;
         f.kinds = f.signals.iter().map(|s| s.kind).collect();
     }
+    crate::entry::mark_reachable(&mut facts, &manifest, &scripts.entry_files);
     PackageFacts {
         package_id,
         manifest,
@@ -362,6 +366,7 @@ fn analyse_file(file: PackageFile) -> FileFacts {
         deps: Vec::new(),
         text: None,
         install_time: false,
+        reachable: true,
         kinds: BTreeSet::new(),
     };
     match kind {

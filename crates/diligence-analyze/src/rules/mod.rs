@@ -215,5 +215,17 @@ pub(crate) mod test_util {
             .collect()
     }
 
+    /// The facts the rules see for in-memory files (paths relative to the package root).
+    pub fn scan_facts(files: &[(&str, &str)]) -> crate::signal::PackageFacts {
+        let files = files
+            .iter()
+            .map(|(p, c)| PackageFile {
+                path: p.to_string(),
+                bytes: c.as_bytes().to_vec(),
+            })
+            .collect();
+        crate::signal::collect(files, Vec::new(), &ScanOptions::default())
+    }
+
     pub const PJ: &str = r#"{"name":"t","version":"1.0.0"}"#;
 }
