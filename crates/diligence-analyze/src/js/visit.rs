@@ -14,6 +14,7 @@ use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
 mod calls;
+mod data_list;
 
 use calls::*;
 
@@ -34,6 +35,8 @@ pub struct Walker<'s> {
     hex_ident_line: u32,
     xor_keys: BTreeSet<u32>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
+    /// Depth of host-name tables being walked (see [`data_list`]).
+    host_tables: u32,
     out: Output,
 }
 
@@ -57,6 +60,7 @@ impl<'s> Walker<'s> {
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
             num_arrays: Vec::new(),
+            host_tables: 0,
             out: Output::default(),
         }
     }
@@ -160,7 +164,19 @@ impl<'s> Walker<'s> {
         }
         let line = self.line(offset);
         let func = self.func();
+        let before = self.out.signals.len();
         text::scan_literal(s, line, func, &mut self.out.signals);
+        if self.host_tables > 0 && literal && data_list::is_host_name(s) {
+            // An entry of a host-name table is data, not a contacted endpoint.
+            let mut i = before;
+            while i < self.out.signals.len() {
+                if self.out.signals[i].kind == Kind::Endpoint {
+                    self.out.signals.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         if !literal || s.len() > 4 << 20 {
             return;
         }
@@ -742,7 +758,10 @@ impl<'a> Visit<'a> for Walker<'_> {
                 );
             }
         }
+        let table = data_list::is_host_table(it);
+        self.host_tables += u32::from(table);
         walk::walk_object_expression(self, it);
+        self.host_tables -= u32::from(table);
     }
 
     fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
@@ -886,7 +905,10 @@ impl<'a> Visit<'a> for Walker<'_> {
                 self.num_arrays.push((it.span.start, self.func(), nums));
             }
         }
+        let table = data_list::is_host_array(it);
+        self.host_tables += u32::from(table);
         walk::walk_array_expression(self, it);
+        self.host_tables -= u32::from(table);
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {

@@ -2,8 +2,9 @@
 
 use super::{SENDS, chain, finding, locality};
 use crate::CodeFinding;
-use crate::signal::{Kind, PackageFacts};
+use crate::signal::{FileFacts, Kind, PackageFacts};
 use diligence_finding::Severity;
+use std::collections::BTreeSet;
 
 diligence_finding::declare_rule! {
     /// Browser code reads cookies, web storage, form inputs or password/card fields and sends data out.
@@ -23,6 +24,8 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Analytics and consent libraries read cookies and send beacons; they read named cookies, not the whole
     /// jar plus storage. The rule needs a read and a send; a read alone (cookie parsers) is not reported.
+    /// Bundles (devtools, dev servers) hold storage reads and unrelated sends in different functions of one
+    /// file: the read and the send must share a function for high or critical.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -35,29 +38,38 @@ const READS: &[Kind] = &[
 
 /// One finding per file with browser reads and a send, placed at the first read.
 ///
-/// Critical: two kinds of reads (cookies, storage, forms, sensitive fields) with a beacon-style
-/// send (`img`/`script` `src`, `sendBeacon`) or a secret-name filter; high: two kinds with any
-/// network send, or one kind with a beacon. A cookie read next to XHR (XSRF headers) is normal.
+/// When one function both reads and sends (the stealer's shape: collect, encode, beacon):
+/// critical for two kinds of reads (cookies, storage, forms, sensitive fields) with a
+/// beacon-style send (`img`/`script` `src`, `sendBeacon`) or a secret-name filter; high for two
+/// kinds with any network send, or one kind with a beacon. A cookie read next to XHR (XSRF
+/// headers) is normal. When reads and sends only share the file (a bundle in which devtools
+/// read a setting from `localStorage` and an unrelated module sets an `iframe`'s `src`), two
+/// kinds of reads are medium and one kind is not reported.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
     for f in &p.files {
         let Some(s) = f.signals.iter().find(|s| READS.contains(&s.kind)) else {
             continue;
         };
-        let kinds: std::collections::BTreeSet<_> = f
+        let kinds: BTreeSet<&str> = f
             .signals
             .iter()
             .filter(|x| READS.contains(&x.kind))
             .map(|x| x.kind.as_str())
             .collect();
-        let beacon = f.has(Kind::BrowserSend);
         let filter = f.has(Kind::EnvSecretFilter);
-        let sev = match (kinds.len() >= 2, beacon, filter, f.has(Kind::Network)) {
-            (true, true, _, _) | (true, _, true, true) | (false, true, true, _) => {
-                Severity::Critical
+        let sev = match same_function_send(f) {
+            Some((beacon, network)) => {
+                match (kinds.len() >= 2, beacon, filter, network || beacon) {
+                    (true, true, _, _) | (true, _, true, true) | (false, true, true, _) => {
+                        Severity::Critical
+                    }
+                    (true, _, _, true) | (false, true, _, _) => Severity::High,
+                    _ => continue,
+                }
             }
-            (true, _, _, true) | (false, true, _, _) => Severity::High,
-            _ => continue,
+            None if kinds.len() >= 2 && f.has_any(SENDS) => Severity::Medium,
+            None => continue,
         };
         let loc = locality(p, f, s, SENDS);
         let msg = format!(
@@ -75,6 +87,24 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ));
     }
     out
+}
+
+/// `(beacon, network)` sends found in a function that also reads browser data (either flag
+/// may come from a different reading function), or `None` when no function does both.
+fn same_function_send(f: &FileFacts) -> Option<(bool, bool)> {
+    let reading: BTreeSet<u32> = f
+        .signals
+        .iter()
+        .filter(|x| READS.contains(&x.kind))
+        .map(|x| x.func)
+        .collect();
+    let sends_in = |k: Kind| {
+        f.signals
+            .iter()
+            .any(|x| x.kind == k && reading.contains(&x.func))
+    };
+    let (beacon, network) = (sends_in(Kind::BrowserSend), sends_in(Kind::Network));
+    (beacon || network).then_some((beacon, network))
 }
 
 #[cfg(test)]
@@ -121,5 +151,19 @@ mod tests {
             hits(&s, "code/browser-data-theft"),
             vec![("f.js".to_string(), 2)]
         );
+    }
+
+    /// react-devtools-core's standalone bundle: one module reads a setting from `localStorage`,
+    /// another sets an `iframe`'s `src`; nothing carries the one to the other.
+    #[test]
+    fn negative_bundle_read_and_send_in_different_functions() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/standalone.js",
+                "function loadSettings() {\n  return JSON.parse(localStorage.getItem('React::DevTools::settings') || '{}');\n}\nfunction openFrame(url) {\n  const f = document.createElement('iframe');\n  f.src = url;\n  document.body.appendChild(f);\n}\nmodule.exports = { loadSettings, openFrame };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
     }
 }

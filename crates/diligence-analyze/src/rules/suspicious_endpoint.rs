@@ -23,7 +23,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Bot SDKs (Telegram, Discord) and tunnelling tools name these hosts by design; private and loopback IPs are
-    /// ignored; a mention without a network capability in the package is low severity.
+    /// ignored; a mention without a network capability in the package is low severity. A bare host name inside
+    /// a literal table of host names (the public suffix list bundled by cookie libraries, blocklists: 16 or more
+    /// entries, 9 in 10 in lowercase host-name syntax, half of them with a dot) is data and not reported; URLs in such tables still are.
     pub static SUSPICIOUS_ENDPOINT = { id: "code/suspicious-endpoint", severity: Severity::High };
 }
 
@@ -134,5 +136,38 @@ mod tests {
             vec![("d.js".to_string(), 4)]
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// tough-cookie's bundled public suffix list: `ngrok.io` is one key among thousands of host
+    /// names, looked up, never contacted.
+    #[test]
+    fn negative_host_in_public_suffix_table() {
+        let mut table = String::from("var index = module.exports.index = Object.freeze({\n");
+        for i in 0..40 {
+            table.push_str(&format!("\"s{i}.example.com\":true,\"tld{i}\":true,"));
+        }
+        table.push_str("\"ngrok.io\":true,\"nh-serv.co.uk\":true});\n");
+        table.push_str("var list = [\"com.ac\",\"trycloudflare.com\"");
+        for i in 0..40 {
+            table.push_str(&format!(",\"h{i}.example.org\""));
+        }
+        table.push_str("];\nrequire('https').get('https://publicsuffix.org/list');\n");
+        let s = scan(&[("package.json", PJ), ("lib/pubsuffix.js", &table)]);
+        assert!(hits(&s, "code/suspicious-endpoint").is_empty());
+    }
+
+    /// A URL in a table, and a host in an obfuscator's mixed string array, are still endpoints.
+    #[test]
+    fn url_in_table_and_host_in_string_array_are_reported() {
+        let mut table = String::from("const hosts = [\"https://x.ngrok.io/c\"");
+        for i in 0..40 {
+            table.push_str(&format!(",\"h{i}.example.org\""));
+        }
+        table.push_str("];\nconst _0x = ['log', 'webhook.site', 'push', 'shift', 'env', 'get', 'https', 'request', 'end', 'on', 'data', 'write', 'hostname', 'userInfo', 'platform', 'homedir', 'a.b'];\nrequire('https').get(hosts[0]);\n");
+        let s = scan(&[("package.json", PJ), ("e.js", &table)]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("e.js".to_string(), 1), ("e.js".to_string(), 2)]
+        );
     }
 }
