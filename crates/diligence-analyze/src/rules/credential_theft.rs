@@ -23,7 +23,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// npm clients and registry-auth helpers read `.npmrc` to authenticate to the registry; SSH tools read keys.
-    /// Without a network capability in the package nothing is reported; a mention in docs is never a read.
+    /// Without a network capability in the package nothing is reported; a mention in docs is never a read. One
+    /// store read far from any send (another file, or another function of a bundle: browser automation reading
+    /// Chrome's `Local State` for the last used profile) is low.
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
 
@@ -49,7 +51,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let sev = match (corroborated, loc >= Locality::File) {
             (true, true) => Severity::Critical,
             (true, false) => Severity::High,
-            (false, _) => Severity::Medium,
+            (false, true) => Severity::Medium,
+            (false, false) => Severity::Low,
         };
         let msg = format!(
             "credential store `{}` read in a package that sends data out",
@@ -180,5 +183,25 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/credential-theft").is_empty());
+    }
+
+    /// playwright-core's bundle: Chrome's `Local State` read for the last used profile in one
+    /// function, network code elsewhere in the 5 MB file.
+    #[test]
+    fn single_store_far_from_the_send_in_a_bundle_is_low() {
+        let mut bundle = String::from(
+            "const fs = require('fs'), path = require('path'), https = require('https');\nasync function lastProfile(dir) {\n  const s = JSON.parse(await fs.promises.readFile(path.join(dir, 'Local State'), 'utf-8'));\n  return s.profile.last_used;\n}\n",
+        );
+        while bundle.len() < super::super::BUNDLE_BYTES {
+            bundle.push_str("function pad(n) { return String(n).padStart(2, '0'); }\n");
+        }
+        bundle.push_str("function ping(u) { return https.get(u); }\n");
+        let s = scan(&[("package.json", PJ), ("lib/coreBundle.js", &bundle)]);
+        assert_eq!(
+            hits(&s, "code/credential-theft"),
+            vec![("lib/coreBundle.js".to_string(), 3)]
+        );
+        assert_eq!(s.findings[0].severity, diligence_finding::Severity::Low);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 }

@@ -88,7 +88,18 @@ pub(crate) fn check_all(p: &PackageFacts) -> Vec<CodeFinding> {
 /// Network-ish capabilities an exfiltration needs.
 pub(crate) const SENDS: &[Kind] = &[Kind::Network, Kind::BrowserSend, Kind::ShellNetwork];
 
-/// Where the nearest signal of `needs` is relative to `s` in `f`.
+/// Size in bytes from which a JavaScript file counts as a bundle: many unrelated modules
+/// concatenated (dev servers, devtools, browser automation ship 1–20 MB chunks), where sharing
+/// the file says nothing about data flowing between two places.
+pub(crate) const BUNDLE_BYTES: usize = 512 * 1024;
+
+/// True when `f` is a bundle (see [`BUNDLE_BYTES`]).
+pub(crate) fn is_bundle(f: &FileFacts) -> bool {
+    f.text.as_ref().is_some_and(|t| t.len() >= BUNDLE_BYTES)
+}
+
+/// Where the nearest signal of `needs` is relative to `s` in `f`. In a bundle only the same
+/// function counts as near: elsewhere in the file is as far as elsewhere in the package.
 pub(crate) fn locality(p: &PackageFacts, f: &FileFacts, s: &Signal, needs: &[Kind]) -> Locality {
     if !f.has_any(needs) {
         return far_locality(p, f, needs);
@@ -98,6 +109,9 @@ pub(crate) fn locality(p: &PackageFacts, f: &FileFacts, s: &Signal, needs: &[Kin
         .any(|o| o.func == s.func && needs.contains(&o.kind))
     {
         return Locality::Function;
+    }
+    if is_bundle(f) {
+        return Locality::Package;
     }
     Locality::File
 }

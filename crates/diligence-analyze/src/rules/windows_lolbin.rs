@@ -25,7 +25,8 @@ diligence_finding::declare_rule! {
     /// Windows build helpers call `rundll32` or PowerShell openly; encoded or hidden invocations are what matter.
     /// Without a spawn or file write in the same file the rule is quiet. URL openers (the `open` package, bundled
     /// by dev servers) pass `-EncodedCommand` as a lone argument with a payload base64-encoded at run time from
-    /// a command visible in the code: a flag with no constant payload in the same string is medium.
+    /// a command visible in the code: a flag with no constant payload in the same string is low (a command built in the code is searched like
+    /// any other string: `IEX(`, `DownloadString(` in it are still found).
     pub static WINDOWS_LOLBIN = { id: "code/windows-lolbin", severity: Severity::High };
 }
 
@@ -46,7 +47,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let severity = if in_script {
             Severity::Critical
         } else if is_bare_encoded_flag(&s.detail) {
-            Severity::Medium
+            Severity::Low
         } else {
             WINDOWS_LOLBIN.default_severity
         };
@@ -101,7 +102,7 @@ mod tests {
     /// The `open` package bundled in dev servers: `-EncodedCommand` is one argv element and the
     /// payload is encoded at run time from the URL to open.
     #[test]
-    fn bare_encoded_flag_is_medium_inline_payload_is_high() {
+    fn bare_encoded_flag_is_low_inline_payload_is_high() {
         let open = "const cp = require('child_process');\nfunction open(url) {\n  const args = ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass',\n    '-EncodedCommand'];\n  args.push(Buffer.from(`Start ${url}`, 'utf16le').toString('base64'));\n  return cp.spawn('powershell', args);\n}\nmodule.exports = open;\n";
         let s = scan(&[("package.json", PJ), ("open.js", open)]);
         assert_eq!(
@@ -111,7 +112,7 @@ mod tests {
         assert!(
             s.findings
                 .iter()
-                .all(|f| f.severity == diligence_finding::Severity::Medium)
+                .all(|f| f.severity == diligence_finding::Severity::Low)
         );
         assert_eq!(s.verdict, crate::Verdict::Clean);
         let dropper = "const cp = require('child_process');\ncp.exec('powershell -EncodedCommand JABjAD0AbgBlAHcALQBvAGIAagBlAGMAdAA=');\n";
