@@ -314,7 +314,7 @@ pub fn scan_regex(pat: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
 
 /// Searches a whole text file (non-JavaScript) line by line.
 pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) {
-    if kind == FileKind::JavaScript {
+    if kind == FileKind::JavaScript || (kind == FileKind::Json && is_source_map(text)) {
         return;
     }
     let line_of = line_index(text);
@@ -347,6 +347,21 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) {
     if kind == FileKind::Json {
         json_payloads(text, &line_of, out);
     }
+}
+
+/// True for a source map (Source Map Revision 3: a JSON object with `version`, `sources` and
+/// `mappings`). Nothing loads or runs it: its `sourcesContent` repeats the package's own
+/// sources (analysed as code where they ship) and the bundled dependencies' (tables of host
+/// names and all), so its text is not searched for indicators.
+fn is_source_map(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: Option<serde::de::IgnoredAny>,
+        sources: Option<serde::de::IgnoredAny>,
+        mappings: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Head>(text)
+        .is_ok_and(|h| h.version.is_some() && h.sources.is_some() && h.mappings.is_some())
 }
 
 fn line_index(text: &str) -> impl Fn(usize) -> u32 + '_ {
@@ -428,6 +443,19 @@ mod tests {
                 (Kind::Endpoint, "raw IP http://203.0.113.9:80/a")
             ]
         );
+    }
+
+    /// msw ships `lib/iife/index.js.map`, whose `sourcesContent` holds a bundled public suffix
+    /// list (`"ngrok.io"`, `"trycloudflare.com"`): a source map is never run.
+    #[test]
+    fn source_map_text_is_not_searched() {
+        let map = r#"{"version":3,"sources":["psl.js"],"sourcesContent":["var rules = [\"ngrok.io\", \"trycloudflare.com\"];"],"mappings":"AAAA"}"#;
+        let mut out = Vec::new();
+        scan_text(map, FileKind::Json, &mut out);
+        assert!(out.is_empty());
+        let config = r#"{"version":3,"hook":"https://x.ngrok.io/c"}"#;
+        scan_text(config, FileKind::Json, &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]

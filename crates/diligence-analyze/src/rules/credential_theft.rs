@@ -2,9 +2,10 @@
 
 use super::{SENDS, chain, finding, locality, per_signal};
 use crate::CodeFinding;
-use crate::signal::{Kind, PackageFacts};
+use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
+use std::collections::BTreeSet;
 
 diligence_finding::declare_rule! {
     /// Code reads credential stores (npm, SSH, cloud, Docker, Kubernetes, browser profiles, wallets) in a package that can send data.
@@ -25,7 +26,8 @@ diligence_finding::declare_rule! {
     /// npm clients and registry-auth helpers read `.npmrc` to authenticate to the registry; SSH tools read keys.
     /// Without a network capability in the package nothing is reported; a mention in docs is never a read. One
     /// store read far from any send (another file, or another function of a bundle: browser automation reading
-    /// Chrome's `Local State` for the last used profile) is low.
+    /// Chrome's `Local State` for the last used profile) is low. In a bundle (wrangler's CLI bundles an SSH
+    /// helper and the AWS SDK) stores and exfiltration ingredients corroborate only within one function.
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
 
@@ -33,13 +35,23 @@ diligence_finding::declare_rule! {
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     // One credential store read by a networking package is what its own SDK does (a cloud SDK
     // reading `~/.aws/credentials`); several stores, or one store next to an exfiltration
-    // ingredient (suspicious endpoint, env dump, hidden or obfuscated code), is a stealer.
-    let stores: std::collections::BTreeSet<String> = p
-        .all(Kind::CredentialPath)
-        .filter(|(f, _)| f.has(Kind::FsRead) || f.has(Kind::Spawn))
-        .map(|(_, s)| store_of(&s.detail))
-        .collect();
-    let corroborated = stores.len() >= 2 || p.has_any(CORROBORATION);
+    // ingredient (suspicious endpoint, env dump, hidden or obfuscated code), is a stealer. In a
+    // bundle, unrelated modules share the file: there only the same function corroborates.
+    let reads = |f: &FileFacts| f.has(Kind::FsRead) || f.has(Kind::Spawn);
+    let corroborated_at = |f: &FileFacts, s: &Signal| {
+        let near = |of: &FileFacts, o: &Signal| {
+            !super::is_bundle(of) || (of.path == f.path && o.func == s.func)
+        };
+        let stores: BTreeSet<String> = p
+            .all(Kind::CredentialPath)
+            .filter(|(of, o)| reads(of) && near(of, o))
+            .map(|(_, o)| store_of(&o.detail))
+            .collect();
+        stores.len() >= 2
+            || CORROBORATION
+                .iter()
+                .any(|k| p.all(*k).any(|(of, o)| near(of, o)))
+    };
     let mut out = per_signal(p, Kind::CredentialPath, |f, s| {
         if !f.has(Kind::FsRead) && !f.has(Kind::Spawn) {
             return None;
@@ -48,7 +60,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         if loc == Locality::Alone {
             return None;
         }
-        let sev = match (corroborated, loc >= Locality::File) {
+        let sev = match (corroborated_at(f, s), loc >= Locality::File) {
             (true, true) => Severity::Critical,
             (true, false) => Severity::High,
             (false, true) => Severity::Medium,
@@ -202,6 +214,34 @@ mod tests {
             vec![("lib/coreBundle.js".to_string(), 3)]
         );
         assert_eq!(s.findings[0].severity, diligence_finding::Severity::Low);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// wrangler's CLI bundle: an SSH key lookup in one module, the AWS SDK's SSO cache in
+    /// another, a log line naming a tunnel host in a third: nothing corroborates anything.
+    #[test]
+    fn stores_in_different_functions_of_a_bundle_do_not_corroborate() {
+        let mut bundle = String::from(
+            "const fs = require('fs'), path = require('path'), os = require('os'), https = require('https');\nfunction sshKeys() {\n  return fs.readdirSync(path.join(os.homedir(), '.ssh'));\n}\nfunction ssoCache(n) {\n  return fs.readFileSync(path.join(os.homedir(), '.aws', 'sso', 'cache', n));\n}\nfunction hint() { console.log('You get a random *.trycloudflare.com URL'); }\n",
+        );
+        while bundle.len() < super::super::BUNDLE_BYTES {
+            bundle.push_str("function pad(n) { return String(n).padStart(2, '0'); }\n");
+        }
+        bundle.push_str("function ping(u) { return https.get(u); }\n");
+        let s = scan(&[("package.json", PJ), ("dist/cli.js", &bundle)]);
+        let cred: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/credential-theft")
+            .map(|f| (f.line, f.severity))
+            .collect();
+        assert_eq!(
+            cred,
+            vec![
+                (3, diligence_finding::Severity::Low),
+                (6, diligence_finding::Severity::Low)
+            ]
+        );
         assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 }

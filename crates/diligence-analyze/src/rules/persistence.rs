@@ -30,6 +30,11 @@ diligence_finding::declare_rule! {
 /// One finding per persistence location in a writing/spawning file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::PersistencePath, |f, s| {
+        // The write or spawn must be in this very file: a help text printing
+        // `completion >> ~/.bashrc` in a CLI module that requires a writing module is advice.
+        if !f.has_any(&[Kind::FsWrite, Kind::Spawn]) {
+            return None;
+        }
         let loc = locality(p, f, s, &[Kind::FsWrite, Kind::Spawn]);
         if loc < Locality::File {
             return None;
@@ -68,6 +73,24 @@ mod tests {
         let s = scan(&[
             ("package.json", PJ),
             ("README.md", "Add this line to your crontab.\n"),
+        ]);
+        assert!(hits(&s, "code/persistence").is_empty());
+    }
+
+    /// karma's CLI: its usage text tells the user to run `karma completion >> ~/.bashrc`; the
+    /// module it requires writes files, the CLI module itself writes nothing.
+    #[test]
+    fn negative_usage_text_next_to_a_writing_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/cli.js",
+                "const server = require('./server');\nfunction describe() {\n  return 'Usage:\\n' +\n    '  $0 completion >> ~/.bashrc';\n}\nmodule.exports = { describe, server };\n",
+            ),
+            (
+                "lib/server.js",
+                "const fs = require('fs');\nexports.save = (p, d) => fs.writeFileSync(p, d);\n",
+            ),
         ]);
         assert!(hits(&s, "code/persistence").is_empty());
     }

@@ -10,8 +10,8 @@ use oxc_ast::ast::*;
 /// Fewest entries for a literal to count as a table.
 const MIN_ENTRIES: usize = 16;
 
-/// True when `s` is a bare host name or suffix rule (`ngrok.io`, `*.ck`, `!www.ck`): lowercase
-/// letters, digits, `-`, `.`, `*`, `!`, at least one dot, no scheme, path, port or spaces.
+/// True when `s` is a bare host name or suffix rule (`ngrok.io`, `*.ck`, `!www.ck`,
+/// `公司.cn`): lowercase or caseless letters, digits, `-`, `.`, `*`, `!`, at least one dot, no scheme, path, port or spaces.
 pub(super) fn is_host_name(s: &str) -> bool {
     is_label_list(s) && s.contains('.')
 }
@@ -22,9 +22,8 @@ fn is_label_list(s: &str) -> bool {
     !t.is_empty()
         && t.len() <= 253
         && !t.ends_with('.')
-        && t.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'*')
-        })
+        && t.chars()
+            .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, '-' | '.' | '*'))
 }
 
 /// At least [`MIN_ENTRIES`] entries, at least 9 in 10 in host-name syntax (top-level labels
@@ -79,7 +78,14 @@ mod tests {
 
     #[test]
     fn host_names() {
-        for h in ["ngrok.io", "*.ck", "!www.ck", "com.ac", "xn--p1ai.ru"] {
+        for h in [
+            "ngrok.io",
+            "*.ck",
+            "!www.ck",
+            "com.ac",
+            "xn--p1ai.ru",
+            "公司.cn",
+        ] {
             assert!(is_host_name(h), "{h}");
         }
         for h in [
