@@ -112,6 +112,32 @@ mod tests {
     }
 
     #[test]
+    fn es_module_imports_are_edges() {
+        let facts = scan_facts(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","type":"module","exports":{".":"./dist/index.js"}}"#,
+            ),
+            (
+                "dist/index.js",
+                "import { a } from './a.js';\nexport * from './b.js';\nexport { c } from './c.js';\nconst d = () => import('./d.js');\n",
+            ),
+            ("dist/a.js", "export const a = 1;\n"),
+            ("dist/b.js", "export const b = 1;\n"),
+            ("dist/c.js", "export const c = 1;\n"),
+            ("dist/d.js", "export const d = 1;\n"),
+            ("dist/e.test.js", "import { a } from './a.js';\n"),
+        ]);
+        let unreachable: Vec<&str> = facts
+            .files
+            .iter()
+            .filter(|f| !f.reachable)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(unreachable, vec!["dist/e.test.js"]);
+    }
+
+    #[test]
     fn no_resolvable_entry_point_means_everything_is_reachable() {
         let facts = scan_facts(&[
             (

@@ -66,8 +66,16 @@ pub struct CodeFinding {
     pub locality: verdict::Locality,
     /// True when the file runs at install time (reachable from a lifecycle script).
     pub install_time: bool,
+    /// True when an entry point (`main`, `exports`, `bin`, …) loads the file (see [`entry`]);
+    /// findings in files nothing loads (benchmarks, examples, tests) weigh half in the verdict.
+    #[serde(default = "yes")]
+    pub reachable: bool,
     /// The evidence chain: the signals that made the rule fire.
     pub evidence: Vec<Evidence>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One step of an evidence chain.
@@ -134,6 +142,7 @@ impl PackageScan {
                     "snippet": f.snippet,
                     "locality": f.locality,
                     "install_time": f.install_time,
+                    "reachable": f.reachable,
                     "chain": f.evidence,
                 }),
             })

@@ -1,6 +1,6 @@
 //! Verdict combination: `malicious | suspicious | clean` and a score from a package's findings.
 //!
-//! Each finding contributes `weight(severity) × locality × install`:
+//! Each finding contributes `weight(severity) × locality × install × reach`:
 //!
 //! | severity | weight |   | locality  | factor |   | install-time | factor |
 //! |----------|--------|---|-----------|--------|---|--------------|--------|
@@ -12,8 +12,11 @@
 //!
 //! *Locality* is where the threat sits relative to the capability it needs (a credential path
 //! and a network call in the same function, the same file, only the same package, or no such
-//! capability at all). Only the strongest finding of each rule counts, so one rule repeated
-//! over many lines cannot add up on its own. The score is the rounded sum.
+//! capability at all). *Reach* is 0.5 for a file no entry point (`main`, `exports`, `bin`,
+//! `module`, `browser`, lifecycle script) loads through static requires — a benchmark, an
+//! example, a test shipped in the tarball — and 1.0 otherwise. Only the strongest finding of
+//! each rule counts, so one rule repeated over many lines cannot add up on its own. The score
+//! is the rounded sum.
 //!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off
@@ -86,7 +89,12 @@ fn locality_factor(l: Locality) -> f64 {
 /// The contribution of one finding.
 pub fn finding_score(f: &CodeFinding) -> f64 {
     let install = if f.install_time { 1.5 } else { 1.0 };
-    weight(f.severity) * locality_factor(f.locality) * install
+    let reach = if f.reachable || f.install_time {
+        1.0
+    } else {
+        0.5
+    };
+    weight(f.severity) * locality_factor(f.locality) * install * reach
 }
 
 /// Combines findings into a verdict and a score (see the module docs).
@@ -124,6 +132,7 @@ mod tests {
             message: String::new(),
             locality,
             install_time,
+            reachable: true,
             evidence: Vec::new(),
         }
     }
@@ -180,6 +189,16 @@ mod tests {
             true,
         )];
         assert_eq!(combine(&critical), (Verdict::Malicious, 45));
+    }
+
+    #[test]
+    fn unreachable_file_weighs_half() {
+        let mut loaded = f("code/persistence", Severity::High, Locality::File, false);
+        assert_eq!(combine(std::slice::from_ref(&loaded)).1, 13);
+        loaded.reachable = false;
+        assert_eq!(combine(std::slice::from_ref(&loaded)), (Verdict::Clean, 6));
+        loaded.install_time = true;
+        assert_eq!(combine(std::slice::from_ref(&loaded)).1, 19);
     }
 
     #[test]

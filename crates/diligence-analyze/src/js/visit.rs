@@ -147,6 +147,14 @@ impl<'s> Walker<'s> {
         text::scan_str(s, line, func, &mut self.out.signals);
     }
 
+    /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
+    /// recorded like a relative `require`.
+    fn esm_edge(&mut self, spec: &str) {
+        if spec.starts_with('.') {
+            self.out.requires.push(spec.to_string());
+        }
+    }
+
     fn module_capability(&mut self, m: &str, offset: u32) {
         let kind = if NET_MODULES.contains(&m) {
             Kind::Network
@@ -811,6 +819,28 @@ impl<'a> Visit<'a> for Walker<'_> {
             self.on_global_read(&full, it.span.start);
         }
         walk::walk_computed_member_expression(self, it);
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        self.esm_edge(&it.source.value);
+        walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
+        self.esm_edge(&it.source.value);
+        walk::walk_export_all_declaration(self, it);
+    }
+
+    fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
+        self.esm_edge(&it.source.value);
+        walk::walk_export_from_declaration(self, it);
+    }
+
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        if let Expression::StringLiteral(s) = &it.source {
+            self.esm_edge(&s.value);
+        }
+        walk::walk_import_expression(self, it);
     }
 
     fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {

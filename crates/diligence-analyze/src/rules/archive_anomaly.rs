@@ -38,6 +38,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             message: format!("file not analysed: {}", s.detail),
             locality: Locality::Alone,
             install_time: f.install_time,
+            reachable: true,
             evidence: Vec::new(),
         });
     let unparsed: Vec<CodeFinding> = unparsed.collect();
@@ -60,6 +61,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 message: format!("archive anomaly: {}", a.what),
                 locality: Locality::Alone,
                 install_time: false,
+                reachable: true,
                 evidence: Vec::new(),
             }
         })

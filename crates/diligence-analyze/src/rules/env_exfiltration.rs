@@ -56,6 +56,10 @@ fn report(
         let filtered = f.has(Kind::EnvSecretFilter);
         let sev = if loc >= Locality::File {
             Severity::Critical
+        } else if super::is_bundle(f) && f.has_any(SENDS) {
+            // A bundle's sends belong to other modules of the bundle (prisma serialises
+            // `process.env` for its own WebAssembly engine, its HTTP client is elsewhere).
+            Severity::Medium
         } else {
             Severity::High
         };
@@ -136,6 +140,30 @@ mod tests {
         assert_eq!(
             hits(&s, "code/env-exfiltration"),
             vec![("t.js".to_string(), 2)]
+        );
+    }
+
+    /// prisma's CLI bundle: `process.env` serialised for its WebAssembly engine in one function,
+    /// HTTP in another function of the same 10 MB file.
+    #[test]
+    fn env_serialised_far_from_the_send_in_a_bundle_is_medium() {
+        let mut bundle = String::from(
+            "const https = require('https');\nfunction getConfig(engine, schema) {\n  const params = JSON.stringify({ schema, env: process.env });\n  return engine.get_config(params);\n}\n",
+        );
+        while bundle.len() < super::super::BUNDLE_BYTES {
+            bundle.push_str("function pad(n) { return String(n).padStart(2, '0'); }\n");
+        }
+        bundle.push_str("function ping(u) { return https.get(u); }\n");
+        let s = scan(&[("package.json", PJ), ("build/index.js", &bundle)]);
+        let env: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| (f.file.as_str(), f.line, f.severity))
+            .collect();
+        assert_eq!(
+            env,
+            vec![("build/index.js", 3, diligence_finding::Severity::Medium)]
         );
     }
 }

@@ -179,6 +179,7 @@ pub(crate) fn finding(
         message,
         locality,
         install_time: f.install_time,
+        reachable: f.reachable,
         evidence,
     }
 }
