@@ -39,6 +39,8 @@ pub struct Walker<'s> {
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
     /// Depth of host-name tables being walked (see [`data_list`]).
     host_tables: u32,
+    /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
+    messages: Vec<(u32, u32)>,
     out: Output,
 }
 
@@ -64,6 +66,7 @@ impl<'s> Walker<'s> {
             xor_keys: BTreeSet::new(),
             num_arrays: Vec::new(),
             host_tables: 0,
+            messages: Vec::new(),
             out: Output::default(),
         }
     }
@@ -177,8 +180,13 @@ impl<'s> Walker<'s> {
         let func = self.func();
         let before = self.out.signals.len();
         text::scan_literal(s, line, func, &mut self.out.signals);
-        if self.host_tables > 0 && literal && data_list::is_host_name(s) {
-            // An entry of a host-name table is data, not a contacted endpoint.
+        let in_message = self
+            .messages
+            .iter()
+            .any(|(a, b)| (*a..*b).contains(&offset));
+        if in_message || (self.host_tables > 0 && literal && data_list::is_host_name(s)) {
+            // An entry of a host-name table, or a host named in a log message, is data, not a
+            // contacted endpoint.
             let mut i = before;
             while i < self.out.signals.len() {
                 if self.out.signals[i].kind == Kind::Endpoint {
@@ -671,61 +679,17 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        self.any_receiver_method(it);
-        if !self.env.worth_eval(&it.callee) {
-            walk::walk_call_expression(self, it);
-            return;
+        let pushed = self.messages.len();
+        if is_logger(it) {
+            self.messages
+                .extend(it.arguments.iter().filter_map(|a| match a.as_expression() {
+                    Some(Expression::StringLiteral(l)) => Some((l.span.start, l.span.end)),
+                    Some(Expression::TemplateLiteral(l)) => Some((l.span.start, l.span.end)),
+                    _ => None,
+                }));
         }
-        let callee = self.env.eval(&it.callee);
-        let span = it.span.start;
-        if Env::is_require(&callee) {
-            self.on_require(&callee, it);
-        }
-        if let Some(m) = it.callee.as_member_expression()
-            && let Some(method) = self.env.property_name(m, 0)
-        {
-            self.on_method(&method, m, it);
-        }
-        let network = self.on_call(&callee, &it.arguments, span, false);
-        let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
-            matches!(m.static_property_name(), Some("then" | "on" | "once"))
-                && chain_has_network(&self.env, m.object())
-        });
-        let is_fcc = callee.name().as_deref() == Some("String.fromCharCode");
-        let cb = network || then_on_network;
-        let loader = cb && fetch_of_unknown_url(&self.env, it);
-        if cb {
-            self.net_cb += 1;
-        }
-        self.loader_cb += u32::from(loader);
-        if is_fcc {
-            self.char_code += 1;
-        }
-        let spawning = Self::call_kinds(&callee).contains(&Kind::Spawn);
-        let serialising = matches!(
-            callee.name().as_deref(),
-            Some("JSON.stringify" | "querystring.stringify" | "qs.stringify")
-        );
-        if spawning {
-            self.spawn_args += 1;
-        }
-        if serialising {
-            self.json_args += 1;
-        }
-        walk::walk_call_expression(self, it);
-        if serialising {
-            self.json_args -= 1;
-        }
-        if spawning {
-            self.spawn_args -= 1;
-        }
-        if is_fcc {
-            self.char_code -= 1;
-        }
-        if cb {
-            self.net_cb -= 1;
-        }
-        self.loader_cb -= u32::from(loader);
+        self.call_expression(it);
+        self.messages.truncate(pushed);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
@@ -967,5 +931,67 @@ impl<'a> Visit<'a> for Walker<'_> {
             self.infinite_loop(&it.body, it.span.start);
         }
         walk::walk_for_statement(self, it);
+    }
+}
+
+impl<'s> Walker<'s> {
+    /// The call-expression analysis proper (see `visit_call_expression`).
+    fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
+        self.any_receiver_method(it);
+
+        if !self.env.worth_eval(&it.callee) {
+            walk::walk_call_expression(self, it);
+            return;
+        }
+        let callee = self.env.eval(&it.callee);
+        let span = it.span.start;
+        if Env::is_require(&callee) {
+            self.on_require(&callee, it);
+        }
+        if let Some(m) = it.callee.as_member_expression()
+            && let Some(method) = self.env.property_name(m, 0)
+        {
+            self.on_method(&method, m, it);
+        }
+        let network = self.on_call(&callee, &it.arguments, span, false);
+        let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
+            matches!(m.static_property_name(), Some("then" | "on" | "once"))
+                && chain_has_network(&self.env, m.object())
+        });
+        let is_fcc = callee.name().as_deref() == Some("String.fromCharCode");
+        let cb = network || then_on_network;
+        let loader = cb && fetch_of_unknown_url(&self.env, it);
+        if cb {
+            self.net_cb += 1;
+        }
+        self.loader_cb += u32::from(loader);
+        if is_fcc {
+            self.char_code += 1;
+        }
+        let spawning = Self::call_kinds(&callee).contains(&Kind::Spawn);
+        let serialising = matches!(
+            callee.name().as_deref(),
+            Some("JSON.stringify" | "querystring.stringify" | "qs.stringify")
+        );
+        if spawning {
+            self.spawn_args += 1;
+        }
+        if serialising {
+            self.json_args += 1;
+        }
+        walk::walk_call_expression(self, it);
+        if serialising {
+            self.json_args -= 1;
+        }
+        if spawning {
+            self.spawn_args -= 1;
+        }
+        if is_fcc {
+            self.char_code -= 1;
+        }
+        if cb {
+            self.net_cb -= 1;
+        }
+        self.loader_cb -= u32::from(loader);
     }
 }

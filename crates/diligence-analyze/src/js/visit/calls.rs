@@ -287,6 +287,18 @@ pub(super) fn chain_has_network(env: &Env<'_>, mut e: &Expression<'_>) -> bool {
     false
 }
 
+/// True for a logging call (`console.log`, `logger.warn`, `log.info`…): its literal arguments
+/// are messages for a person (`You'll get a random *.trycloudflare.com URL`), not addresses.
+pub(super) fn is_logger(call: &CallExpression<'_>) -> bool {
+    let Some(m) = call.callee.as_member_expression() else {
+        return false;
+    };
+    matches!(
+        m.static_property_name(),
+        Some("log" | "info" | "warn" | "error" | "debug" | "trace")
+    )
+}
+
 /// True when the network call at the root of `call` (itself, or the head of its
 /// `.then(…)` chain) is the browser `fetch` of a URL that is not a constant (a parameter): what
 /// script loaders do with the module paths they are asked to load.
