@@ -99,14 +99,17 @@ pub(crate) fn is_bundle(f: &FileFacts) -> bool {
 }
 
 /// Where the nearest signal of `needs` is relative to `s` in `f`. In a bundle only the same
-/// function counts as near: elsewhere in the file is as far as elsewhere in the package.
+/// function counts as near (and a bundle's module scope, where minified bundles put most of
+/// their modules, is no function): elsewhere in the file is as far as elsewhere in the package.
 pub(crate) fn locality(p: &PackageFacts, f: &FileFacts, s: &Signal, needs: &[Kind]) -> Locality {
     if !f.has_any(needs) {
         return far_locality(p, f, needs);
     }
-    if f.signals
-        .iter()
-        .any(|o| o.func == s.func && needs.contains(&o.kind))
+    let bundle_scope = s.func == 0 && is_bundle(f);
+    if !bundle_scope
+        && f.signals
+            .iter()
+            .any(|o| o.func == s.func && needs.contains(&o.kind))
     {
         return Locality::Function;
     }

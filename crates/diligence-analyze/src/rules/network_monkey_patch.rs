@@ -73,4 +73,24 @@ mod tests {
         ]);
         assert!(hits(&s, "code/network-monkey-patch").is_empty());
     }
+
+    /// playwright-core's minified MCP bundle replaces `fetch` at its module scope, where
+    /// hundreds of unrelated modules also live: the patch is not next to any send.
+    #[test]
+    fn bundle_module_scope_is_not_one_function() {
+        let mut bundle = String::from(
+            "const f0 = globalThis.fetch;\nglobalThis.fetch = async (i, o) => f0(i, o);\n",
+        );
+        while bundle.len() < crate::rules::BUNDLE_BYTES {
+            bundle.push_str("var pad = String(1).padStart(2, '0');\n");
+        }
+        bundle.push_str("fetch('https://api.example.com/v1');\n");
+        let s = scan(&[("package.json", PJ), ("lib/bundle.js", &bundle)]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("lib/bundle.js".to_string(), 2)]
+        );
+        assert_eq!(s.findings[0].locality, crate::verdict::Locality::Package);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
 }
