@@ -232,7 +232,7 @@ fn source_of_spec(spec: &str) -> Option<Source> {
             path: path.to_string(),
         });
     }
-    if spec.starts_with("http://") || spec.starts_with("https://") {
+    if crate::url_shape::is_http_url(spec) {
         return Some(Source::Tarball {
             url: spec.to_string(),
         });
@@ -254,7 +254,10 @@ pub(crate) fn git_source(spec: &str) -> Option<Source> {
         "bitbucket:",
         "gist:",
     ];
-    if !PREFIXES.iter().any(|p| spec.starts_with(p)) {
+    if !PREFIXES
+        .iter()
+        .any(|p| crate::url_shape::starts_with_ci(spec, p))
+    {
         return None;
     }
     Some(git_with_commit(spec))

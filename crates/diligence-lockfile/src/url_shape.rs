@@ -26,9 +26,22 @@ pub fn registry_tarball_name(url: &str) -> Option<String> {
     }
 }
 
-/// True when `url` has the registry tarball shape (see [`registry_tarball_name`]).
+/// True when `url` has the registry tarball shape (see [`registry_tarball_name`]) with an
+/// `http`/`https` scheme in any letter case (URL schemes are case-insensitive, WHATWG URL).
 pub fn is_registry_tarball(url: &str) -> bool {
-    url.starts_with("http") && registry_tarball_name(url).is_some()
+    is_http_url(url) && registry_tarball_name(url).is_some()
+}
+
+/// True when `s` starts with `prefix` compared ASCII case-insensitively (URL schemes and
+/// npm spec prefixes such as `git+`, `github:` are case-insensitive).
+pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// True when `s` is an `http://` or `https://` URL, scheme in any letter case.
+pub fn is_http_url(s: &str) -> bool {
+    starts_with_ci(s, "http://") || starts_with_ci(s, "https://")
 }
 
 #[cfg(test)]
@@ -55,5 +68,17 @@ mod tests {
             registry_tarball_name("https://codeload.github.com/a/b/tar.gz/abc"),
             None
         );
+    }
+
+    #[test]
+    fn scheme_case_is_ignored() {
+        assert!(is_registry_tarball("HTTPS://EVIL.EXAMPLE/a/-/a-1.0.0.tgz"));
+        assert!(is_registry_tarball("Http://r.example/a/-/a-1.0.0.tgz"));
+        assert!(!is_registry_tarball("ftp://r.example/a/-/a-1.0.0.tgz"));
+        assert!(is_http_url("hTtPs://x"));
+        assert!(!is_http_url("httpx://x"));
+        assert!(starts_with_ci("GIT+SSH://h/a.git", "git+"));
+        assert!(!starts_with_ci("gi", "git+"));
+        assert!(!starts_with_ci("é", "e"));
     }
 }

@@ -403,7 +403,7 @@ fn is_git(reference: &str) -> bool {
         "bitbucket:",
     ]
     .iter()
-    .any(|p| reference.starts_with(p))
+    .any(|p| crate::url_shape::starts_with_ci(reference, p))
         || base.ends_with(".git")
         || fragment.split('&').any(|kv| kv.starts_with("commit="))
 }

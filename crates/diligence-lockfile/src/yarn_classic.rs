@@ -315,7 +315,7 @@ fn classify_range(range: &str) -> Source {
     if is_git(range) {
         return git_source(range);
     }
-    if range.starts_with("http://") || range.starts_with("https://") {
+    if crate::url_shape::is_http_url(range) {
         return Source::Tarball { url: range.into() };
     }
     Source::Registry { resolved: None }
@@ -333,8 +333,8 @@ fn is_git(url: &str) -> bool {
         "bitbucket:",
     ]
     .iter()
-    .any(|p| url.starts_with(p))
-        || (base.starts_with("http") && base.ends_with(".git"))
+    .any(|p| crate::url_shape::starts_with_ci(url, p))
+        || (crate::url_shape::is_http_url(base) && base.ends_with(".git"))
 }
 
 fn git_source(url: &str) -> Source {

@@ -522,3 +522,40 @@ proptest! {
         let _ = parse(&text);
     }
 }
+
+#[test]
+fn url_schemes_are_case_insensitive() {
+    let text = r#"{"lockfileVersion": 3, "packages": {
+  "": {"dependencies": {"a": "^1.0.0", "b": "^1.0.0", "c": "^1.0.0"}},
+  "node_modules/a": {"version": "1.0.0", "resolved": "HTTPS://EVIL.EXAMPLE/a/-/a-1.0.0.tgz"},
+  "node_modules/b": {"version": "1.0.0", "resolved": "Http://evil.example/b.tgz"},
+  "node_modules/c": {"version": "1.0.0", "resolved": "GIT+SSH://git@h.example/c.git#0123abcd"}
+}}"#;
+    let g = parse(text).unwrap();
+    assert_eq!(
+        pkg(&g, "node_modules/a").source,
+        Source::Registry {
+            resolved: Some("HTTPS://EVIL.EXAMPLE/a/-/a-1.0.0.tgz".into())
+        }
+    );
+    assert_eq!(
+        pkg(&g, "node_modules/b").source,
+        Source::Tarball {
+            url: "Http://evil.example/b.tgz".into()
+        }
+    );
+    assert_eq!(
+        pkg(&g, "node_modules/c").source,
+        Source::Git {
+            url: "GIT+SSH://git@h.example/c.git".into(),
+            commit: Some("0123abcd".into())
+        }
+    );
+    let g = parse(&text.replace("HTTPS://EVIL.EXAMPLE", "https://Registry.NPMJS.org")).unwrap();
+    assert_eq!(
+        pkg(&g, "node_modules/a").source,
+        Source::Registry {
+            resolved: Some("https://Registry.NPMJS.org/a/-/a-1.0.0.tgz".into())
+        }
+    );
+}

@@ -125,10 +125,10 @@ fn classify(res: &str) -> Option<Resolution<'_>> {
         "gist:",
     ];
     let url_path = res.split('#').next().unwrap_or(res);
-    if GIT.iter().any(|p| res.starts_with(p)) {
+    if GIT.iter().any(|p| crate::url_shape::starts_with_ci(res, p)) {
         return Some(Resolution::Git);
     }
-    if res.starts_with("http://") || res.starts_with("https://") {
+    if crate::url_shape::is_http_url(res) {
         return Some(if url_path.ends_with(".git") {
             Resolution::Git
         } else {
