@@ -4,12 +4,15 @@ use diligence_graph::{Edge, PackageId, Source};
 use serde_json::json;
 
 declare_rule! {
-    /// A dependency asks for a registry version, but the lockfile installs it from git or a URL.
+    /// A dependency asks for a registry version, but the lockfile installs it from elsewhere.
     ///
     /// ## What it detects
     /// A dependency edge whose specifier is a registry request — a version, a semver range, a
     /// dist-tag, or `npm:<name>@<range>` — while the entry it resolves to comes from a git
-    /// repository or a tarball URL on a host that is not an allowed registry. Importer edges
+    /// repository, a tarball URL on a host that is not an allowed registry, or a local
+    /// `file:`/`link:` path (npm reads a `resolved` without a URL scheme, such as
+    /// `evil.example/a-1.0.0.tgz`, as a path). Links to the project's own workspace members
+    /// (importers) are not reported. Importer edges
     /// carry the specifier from package.json; package edges carry the range the dependent's
     /// manifest declared (npm, yarn) or the locked version (pnpm). Reported once per entry, at its `resolved` line. Evidence:
     /// `{"dependent", "spec", "source", "url"}`.
@@ -72,7 +75,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             .map(move |e| (Dependent::Package(i), e))
     });
     for (dependent, edge) in importer_edges.chain(package_edges) {
-        let Some(target) = mismatched_target(cx, edge) else {
+        let from_importer = matches!(dependent, Dependent::Importer(_));
+        let Some(target) = mismatched_target(cx, edge, from_importer) else {
             continue;
         };
         if std::mem::replace(&mut reported[target.index()], true) {
@@ -104,7 +108,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn mismatched_target(cx: &Cx<'_>, edge: &Edge) -> Option<PackageId> {
+/// The target of `edge` when a registry spec resolves to a non-registry source. Local
+/// (`file:`/`link:`) targets count only for importer edges (`from_importer`).
+fn mismatched_target(cx: &Cx<'_>, edge: &Edge, from_importer: bool) -> Option<PackageId> {
     let target = edge.target?;
     // `get`, not `package`: an edge from a faulty reader must not panic a check.
     let source = &cx.graph.packages.get(target.index())?.source;
@@ -115,9 +121,36 @@ fn mismatched_target(cx: &Cx<'_>, edge: &Edge) -> Option<PackageId> {
     let non_registry = match fetched {
         Source::Git { .. } => true,
         Source::Tarball { url } => !cx.on_allowed_registry(url),
+        Source::File { path } | Source::Link { path } => {
+            from_importer && !is_importer(cx, target, path)
+        }
         _ => false,
     };
     (non_registry && is_registry_spec(&edge.spec)).then_some(target)
+}
+
+/// True when the local entry `target` at `path` is one of the project's importers (a
+/// workspace member): the importer's node, its package name, or its folder.
+fn is_importer(cx: &Cx<'_>, target: PackageId, path: &str) -> bool {
+    let Some(package) = cx.graph.packages.get(target.index()) else {
+        return false;
+    };
+    let folder = normalise_folder(path);
+    cx.graph.importers.iter().any(|imp| {
+        imp.package == Some(target)
+            || imp.name.as_deref() == Some(package.name.as_str())
+            || normalise_folder(&imp.path) == folder
+    })
+}
+
+/// A relative folder without `./` prefixes and trailing `/` (`./packages/a/` → `packages/a`,
+/// `.` → ``).
+fn normalise_folder(path: &str) -> &str {
+    let mut p = path.trim().trim_end_matches('/');
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    if p == "." { "" } else { p }
 }
 
 #[cfg(test)]
