@@ -317,13 +317,14 @@ impl Report {
         }
     }
 
-    /// Exit code per the project contract: 2 when anything was not evaluated, else 1 when a
-    /// finding is at or above `fail_on`, else 0.
+    /// Exit code per the project contract: 1 when a finding is at or above `fail_on` (the
+    /// verdict "do not proceed" is certain whatever else could not be checked), else 2 when
+    /// anything was not evaluated (the result is incomplete, never clean), else 0.
     pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if !self.not_evaluated.is_empty() {
-            2
-        } else if self.findings.iter().any(|f| f.severity >= fail_on) {
+        if self.findings.iter().any(|f| f.severity >= fail_on) {
             1
+        } else if !self.not_evaluated.is_empty() {
+            2
         } else {
             0
         }
@@ -368,9 +369,15 @@ mod tests {
             what: "x".into(),
             why: "y".into(),
         };
+        // Incomplete and nothing at the threshold: not evaluated.
         assert_eq!(
-            Report::new(t, 1, vec![f], vec![ne]).exit_code(Severity::High),
+            Report::new(t.clone(), 1, vec![f.clone()], vec![ne.clone()]).exit_code(Severity::High),
             2
+        );
+        // A finding at the threshold decides, even when something else was not evaluated.
+        assert_eq!(
+            Report::new(t, 1, vec![f], vec![ne]).exit_code(Severity::Medium),
+            1
         );
     }
 

@@ -105,7 +105,8 @@ fn write_summary(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io:
     };
     let verdict = match report.exit_code(fail_on) {
         0 => format!("clean at --fail-on {fail_on}"),
-        1 => format!("findings at or above {fail_on}"),
+        1 if report.not_evaluated.is_empty() => format!("findings at or above {fail_on}"),
+        1 => format!("findings at or above {fail_on} (and some checks could not run)"),
         _ => "NOT EVALUATED: some checks could not run".to_string(),
     };
     writeln!(

@@ -102,8 +102,13 @@ fn verdict_line(report: &Report, fail_on: Severity) -> String {
     match report.exit_code(fail_on) {
         0 => format!("**diligence: ✅ passed** at fail-on {fail_on} — {counts}"),
         1 => format!(
-            "**diligence: ❌ {failing} finding{} at or above {fail_on}** — {counts}",
-            if failing == 1 { "" } else { "s" }
+            "**diligence: ❌ {failing} finding{} at or above {fail_on}** — {counts}{}",
+            if failing == 1 { "" } else { "s" },
+            if report.not_evaluated.is_empty() {
+                ""
+            } else {
+                "; some checks could not run"
+            }
         ),
         _ => format!(
             "**diligence: ⚠️ not evaluated** — {} check{} could not run; {counts}",
@@ -359,7 +364,14 @@ mod tests {
         );
         assert!(md.contains(&note), "missing `{note}`");
         assert!(md.contains("**Not evaluated**"));
-        assert!(md.starts_with("**diligence: ⚠️ not evaluated**"));
+        // Findings at the threshold decide the verdict; the gaps are still said.
+        assert!(md.starts_with("**diligence: ❌"), "{}", &md[..80]);
+        assert!(
+            md.lines()
+                .next()
+                .unwrap()
+                .ends_with("some checks could not run")
+        );
     }
 
     #[test]
