@@ -73,3 +73,106 @@ fn tarball_target_and_unreadable_target() {
     assert_eq!(json[0]["package"], "tiny-pubsub@1.2.0");
     assert_eq!(json[0]["verdict"], "clean");
 }
+
+/// `(exit code, stdout, stderr)` of `diligence scan <args>` in the human format.
+fn scan_human(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("diligence")
+        .unwrap()
+        .arg("scan")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A gzip-compressed tar of `entries` (`path`, bytes).
+fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut tar = tar::Builder::new(gz);
+    for (path, bytes) in entries {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, path, *bytes).unwrap();
+    }
+    tar.into_inner().unwrap().finish().unwrap()
+}
+
+#[test]
+fn targets_without_package_json_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty_dir = tmp.path().join("empty");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let lockfiles = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/lockfiles");
+    let empty_tgz = tmp.path().join("empty.tgz");
+    std::fs::write(&empty_tgz, b"").unwrap();
+    let no_manifest_tgz = tmp.path().join("no-manifest.tgz");
+    std::fs::write(
+        &no_manifest_tgz,
+        tgz(&[("package/index.js", b"module.exports = 1;\n")]),
+    )
+    .unwrap();
+    for target in [&empty_dir, &lockfiles, &empty_tgz, &no_manifest_tgz] {
+        let t = target.to_str().unwrap();
+        let (code, stdout, stderr) = scan_human(&[t]);
+        assert_eq!(code, 2, "{t}: {stdout}{stderr}");
+        assert!(!stdout.contains("clean"), "{t}: {stdout}");
+        assert_eq!(stderr.lines().count(), 1, "{t}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: {t}: not an npm package: no package.json")),
+            "{t}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn truncated_tarball_is_not_evaluated_not_clean() {
+    let big: Vec<u8> = (0..200_000u32)
+        .map(|i| {
+            b"abcdefghijklmnopqrstuvwxyz;\n"[(i.wrapping_mul(2_654_435_761) >> 27) as usize % 28]
+        })
+        .collect();
+    let bytes = tgz(&[
+        (
+            "package/package.json",
+            br#"{"name":"cut","version":"1.0.0"}"#,
+        ),
+        ("package/data.txt", &big),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let cut = tmp.path().join("cut.tgz");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, stdout, stderr) = scan_human(&[cut.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("cut@1.0.0: not evaluated ("), "{stdout}");
+    assert!(!first.contains("clean"), "{stdout}");
+    assert!(
+        stderr.contains("warning: cut@1.0.0: not evaluated"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_name_the_target_once() {
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let t = readme.to_str().unwrap();
+    let (code, _, stderr) = scan_human(&[t]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.matches(t).count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {t}: not a gzip-compressed tarball (")),
+        "{stderr}"
+    );
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-dir");
+    let m = missing.to_str().unwrap();
+    let (code, _, stderr) = scan_human(&[m]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.matches(m).count(), 1, "{stderr}");
+}

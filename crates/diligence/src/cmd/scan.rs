@@ -11,13 +11,17 @@
 //! per scanned target) and write it with the shared writers; `--output FILE` writes any format
 //! to a file.
 //!
+//! A target without a `package.json` at its root (an empty folder, a folder of lockfiles, an
+//! empty or foreign archive) is an error (`not an npm package: no package.json`), never clean.
+//! A partly analysed package prints `not evaluated` instead of a verdict in the human format.
+//!
 //! Exit codes: 2 when a target could not be read or was only partly analysed (`not_evaluated`:
 //! truncated archive, a size limit, an unparseable file; the others are still scanned and printed);
 //! else 1 when any package is `suspicious` or `malicious` (score >= 10, see
 //! `diligence_analyze::verdict`); else 0.
 
 use crate::cli::{ReportFormat, ScanArgs};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use diligence_analyze::{PackageScan, ScanOptions, Verdict};
 use diligence_finding::{NotEvaluated, Report, Target};
 use diligence_registry::NpmConfig;
@@ -41,7 +45,8 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             Ok(s) => scans.push(s),
             Err(e) => {
                 failed = true;
-                anstream::eprintln!("error: {target}: {}", format!("{e:#}").replace('\n', " "));
+                // Every error of `scan_target` already names the target.
+                anstream::eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
             }
         }
     }
@@ -71,19 +76,45 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     ))
 }
 
+/// Scans one target. Every error names the target once (`<target>: <reason>`).
 fn scan_target(target: &str, opts: &ScanOptions) -> Result<PackageScan> {
     let path = Path::new(target);
     if path.is_dir() {
+        if !path.join("package.json").is_file() {
+            bail!("{target}: {NO_MANIFEST}");
+        }
+        // `ScanError` names the path itself.
         return Ok(diligence_analyze::scan_dir(path, opts)?);
     }
     if path.is_file() {
-        let bytes = std::fs::read(path).with_context(|| "cannot read tarball".to_string())?;
-        return Ok(diligence_analyze::scan_tarball(&bytes, target, opts)?);
+        let bytes = std::fs::read(path).with_context(|| format!("{target}: cannot read"))?;
+        return scan_bytes(&bytes, target, opts);
     }
     if let Some((name, version)) = split_spec(target) {
-        return scan_spec(name, version, target, opts);
+        return scan_spec(name, version, target, opts).with_context(|| target.to_string());
     }
-    bail!("no such file or folder (and not a name@version spec)")
+    bail!("{target}: no such file or folder (and not a name@version spec)")
+}
+
+const NO_MANIFEST: &str = "not an npm package: no package.json";
+
+/// Unpacks a gzip-compressed tarball and scans it; an archive without a root `package.json`
+/// (or an empty file) is an error, not a clean package.
+fn scan_bytes(bytes: &[u8], target: &str, opts: &ScanOptions) -> Result<PackageScan> {
+    if bytes.is_empty() {
+        bail!("{target}: {NO_MANIFEST} (empty file)");
+    }
+    let unpacked = diligence_analyze::archive::unpack_tarball(bytes, &opts.limits)
+        .map_err(|reason| anyhow!("{target}: not a gzip-compressed tarball ({reason})"))?;
+    if !unpacked.files.iter().any(|f| f.path == "package.json") {
+        bail!("{target}: {NO_MANIFEST}");
+    }
+    Ok(diligence_analyze::scan_files(
+        unpacked.files,
+        unpacked.anomalies,
+        target,
+        opts,
+    ))
 }
 
 /// Downloads `name@version` through the registry client (configured from `.npmrc`, tarball
@@ -102,7 +133,7 @@ fn scan_spec(name: &str, version: &str, target: &str, opts: &ScanOptions) -> Res
     if opts.registry_manifest.is_none() {
         opts.registry_manifest = Some(serde_json::to_value(manifest)?);
     }
-    Ok(diligence_analyze::scan_tarball(&bytes, target, &opts)?)
+    scan_bytes(&bytes, target, &opts)
 }
 
 /// `name@version` or `@scope/name@version` (exact versions only).
@@ -176,33 +207,57 @@ fn as_report(scans: &[PackageScan], targets: &[String]) -> Report {
     Report::new(target, scans.len(), findings, not_evaluated)
 }
 
+/// One line per package, then its findings. A partly analysed package (`not_evaluated`) never
+/// reads as clean: without findings it is `not evaluated`; with a suspicious or malicious
+/// verdict that verdict stays (a lower bound) and is marked `incomplete`.
 fn print_human(scans: &[PackageScan]) {
     for s in scans {
-        let style = match s.verdict {
-            Verdict::Malicious => anstyle::AnsiColor::Red.on_default().bold(),
-            Verdict::Suspicious => anstyle::AnsiColor::Yellow.on_default().bold(),
-            Verdict::Clean => anstyle::AnsiColor::Green.on_default(),
-        };
-        anstream::println!(
-            "{}: {style}{}{style:#} (score {}, {} files, {} bytes)",
-            s.package,
-            s.verdict.as_str(),
-            s.score,
-            s.files,
-            s.bytes
-        );
-        for f in &s.findings {
+        let incomplete = !s.not_evaluated.is_empty();
+        if incomplete && s.verdict == Verdict::Clean {
+            let style = anstyle::AnsiColor::Yellow.on_default().bold();
             anstream::println!(
-                "  {:<8} {} {}:{} {}",
-                f.severity.as_str(),
-                f.rule,
-                f.file,
-                f.line,
-                f.message
+                "{}: {style}not evaluated{style:#} (incomplete scan: {} files, {} bytes read)",
+                s.package,
+                s.files,
+                s.bytes
             );
-            if !f.snippet.is_empty() {
-                anstream::println!("           | {}", f.snippet);
-            }
+        } else {
+            print_verdict(s, incomplete);
+        }
+        print_findings(s);
+    }
+}
+
+/// `<package>: <verdict> (score …)`, `incomplete, ` in the parentheses when `incomplete`.
+fn print_verdict(s: &PackageScan, incomplete: bool) {
+    let style = match s.verdict {
+        Verdict::Malicious => anstyle::AnsiColor::Red.on_default().bold(),
+        Verdict::Suspicious => anstyle::AnsiColor::Yellow.on_default().bold(),
+        Verdict::Clean => anstyle::AnsiColor::Green.on_default(),
+    };
+    let note = if incomplete { "incomplete, " } else { "" };
+    anstream::println!(
+        "{}: {style}{}{style:#} ({note}score {}, {} files, {} bytes)",
+        s.package,
+        s.verdict.as_str(),
+        s.score,
+        s.files,
+        s.bytes
+    );
+}
+
+fn print_findings(s: &PackageScan) {
+    for f in &s.findings {
+        anstream::println!(
+            "  {:<8} {} {}:{} {}",
+            f.severity.as_str(),
+            f.rule,
+            f.file,
+            f.line,
+            f.message
+        );
+        if !f.snippet.is_empty() {
+            anstream::println!("           | {}", f.snippet);
         }
     }
 }
