@@ -6,6 +6,7 @@
 
 use anstyle::{AnsiColor, Color, Style};
 use diligence_finding::{Finding, Report, Severity};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 fn style(sev: Severity) -> Style {
@@ -20,6 +21,27 @@ fn style(sev: Severity) -> Style {
     if sev >= Severity::High { s.bold() } else { s }
 }
 
+/// `text` with every control character (ESC, CR, BEL, other C0/C1 codes, DEL, and line
+/// breaks) written as a visible `\u{..}` escape, so that text taken from a lockfile or a
+/// package (a `resolved` URL, a code snippet) cannot move the cursor, clear the screen or
+/// forge a "clean" line on the terminal. Borrowed when there is nothing to escape.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+use terminal_safe as safe;
+
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 
@@ -30,20 +52,21 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
         Some(l) => writeln!(
             out,
             "{BOLD}{}{BOLD:#}  {DIM}{} ({} {}), {} packages{DIM:#}",
-            target.path, l.path, l.format, l.version, report.summary.packages
+            safe(&target.path),
+            safe(&l.path),
+            safe(&l.format),
+            safe(&l.version),
+            report.summary.packages
         )?,
-        None => writeln!(out, "{BOLD}{}{BOLD:#}", target.path)?,
+        None => writeln!(out, "{BOLD}{}{BOLD:#}", safe(&target.path))?,
     }
     writeln!(out)?;
     write_groups(&report.findings, out)?;
     if !report.not_evaluated.is_empty() {
         let s = style(Severity::High);
-        writeln!(
-            out,
-            "{s}Not evaluated{s:#} (the result is incomplete, exit 2):"
-        )?;
+        writeln!(out, "{s}Not evaluated{s:#} (the result is incomplete):")?;
         for ne in &report.not_evaluated {
-            writeln!(out, "  - {}: {}", ne.what, ne.why)?;
+            writeln!(out, "  - {}: {}", safe(&ne.what), safe(&ne.why))?;
         }
         writeln!(out)?;
     }
@@ -61,7 +84,7 @@ fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
     }
     for pkg in order {
         match pkg {
-            Some(p) => writeln!(out, "{BOLD}{}@{}{BOLD:#}", p.name, p.version)?,
+            Some(p) => writeln!(out, "{BOLD}{}@{}{BOLD:#}", safe(&p.name), safe(&p.version))?,
             None => writeln!(out, "{BOLD}project{BOLD:#}")?,
         }
         for f in findings.iter().filter(|f| f.package.as_ref() == pkg) {
@@ -70,13 +93,17 @@ fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "  {s}{:<8}{s:#}  {}  {DIM}{}{DIM:#}",
                 f.severity.as_str().to_uppercase(),
-                f.message,
-                f.rule
+                safe(&f.message),
+                safe(&f.rule)
             )?;
             if let Some(loc) = &f.location {
                 match loc.line {
-                    0 => writeln!(out, "            {DIM}--> {}{DIM:#}", loc.file)?,
-                    line => writeln!(out, "            {DIM}--> {}:{line}{DIM:#}", loc.file)?,
+                    0 => writeln!(out, "            {DIM}--> {}{DIM:#}", safe(&loc.file))?,
+                    line => writeln!(
+                        out,
+                        "            {DIM}--> {}:{line}{DIM:#}",
+                        safe(&loc.file)
+                    )?,
                 }
             }
         }
@@ -157,6 +184,34 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         let plain = strip(&text);
         insta::assert_snapshot!(plain);
+    }
+
+    #[test]
+    fn control_characters_from_inputs_are_escaped() {
+        let forged = "https://evil.example/a.tgz\x1b[2J\x1b[32mALL CLEAN\x1b[0m\r";
+        assert_eq!(
+            terminal_safe(forged),
+            "https://evil.example/a.tgz\\u{1b}[2J\\u{1b}[32mALL CLEAN\\u{1b}[0m\\u{d}"
+        );
+        assert!(matches!(terminal_safe("plain"), Cow::Borrowed("plain")));
+        let f = Finding::new(&RULE, forged).package("a\x07", "1.0.0");
+        let report = Report::new(
+            Target {
+                path: ".".into(),
+                lockfile: None,
+            },
+            1,
+            vec![f],
+            vec![],
+        );
+        let mut out = Vec::new();
+        write(&report, Severity::High, &mut out).unwrap();
+        // Only the writer's own SGR styles remain: no ESC followed by a cursor/erase command.
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.contains("\x1b[2J") && !text.contains('\x07') && !text.contains('\r'),
+            "{text:?}"
+        );
     }
 
     fn strip(s: &str) -> String {

@@ -9,6 +9,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    reset_sigpipe();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -27,3 +28,18 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Restores the default SIGPIPE action (Rust ignores it, which turns `diligence … | head` into
+/// a "Broken pipe" panic or error): the process then ends quietly when the reader goes away,
+/// as other Unix command-line tools do.
+#[cfg(unix)]
+fn reset_sigpipe() {
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn reset_sigpipe() {}

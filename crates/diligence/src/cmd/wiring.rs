@@ -71,7 +71,8 @@ pub(crate) fn write_report(
         ReportFormat::Markdown => diligence_report::markdown::write(report, fail_on, &mut buf)?,
     }
     match output {
-        Some(path) => std::fs::write(path, &buf)
+        // A file gets no colour codes, whatever the terminal.
+        Some(path) => std::fs::write(path, anstream::adapter::strip_bytes(&buf).into_vec())
             .with_context(|| format!("{}: cannot write the report", path.display()))?,
         None => {
             let mut stdout = anstream::stdout();
