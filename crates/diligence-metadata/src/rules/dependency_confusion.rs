@@ -31,7 +31,9 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Internal names that are also legitimately public, and registries reached through
-    /// several host names (add them to `public_registry_hosts` or map the scope). Internal
+    /// several host names (map the scope in `diligence.toml` `[scope-registries]`). Unscoped
+    /// public packages whose lockfile URL names the public registry while `.npmrc` points at a
+    /// mirror are not reported: npm rewrites those URLs to the configured registry. Internal
     /// packages whose lockfile entry records no `resolved` URL (pnpm, yarn berry) are reported
     /// as not evaluated.
     pub static DEPENDENCY_CONFUSION = { id: "metadata/dependency-confusion", severity: Severity::High };
@@ -123,7 +125,10 @@ fn violation(package: &Package, host: &str, policy: &MetadataPolicy) -> Option<S
     }
     let configured = policy.registry.as_deref()?;
     let expected = host_of(configured).or_else(|| host_of(NPM_REGISTRY))?;
-    if expected == host || (is_public(&expected, policy) && is_public(host, policy)) {
+    // npm rewrites public-registry URLs to the configured registry when it installs
+    // (`replace-registry-host=npmjs`, the default), so with a mirror configured a lockfile full
+    // of registry.npmjs.org URLs is the norm, not confusion.
+    if expected == host || is_public(host, policy) {
         return None;
     }
     Some(format!("the project's registry is {configured}"))
