@@ -61,8 +61,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Policy, PolicyError> {
     }
     policy.allowed_hosts = raw.allowed_hosts.unwrap_or_default();
     policy.allowed_schemes = raw.allowed_schemes.unwrap_or_default();
+    let mut places = Vec::new();
     for (id, rule) in raw.rules.unwrap_or_default() {
         cx.rule_id(&id)?;
+        places.push(cx.place(&id));
         let severity = match &rule.severity {
             Some(s) => Some(cx.severity(s)?),
             None => None,
@@ -87,8 +89,12 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Policy, PolicyError> {
         policy.scope_registries.insert(scope, registry);
     }
     for entry in raw.ignore.unwrap_or_default() {
-        policy.ignores.push(cx.ignore(entry)?);
+        let (ignore, place) = cx.ignore(entry)?;
+        policy.ignores.push(ignore);
+        places.push(place);
     }
+    places.sort_by_key(|(_, line, column)| (*line, *column));
+    policy.set_rule_id_places(places);
     Ok(policy)
 }
 
@@ -106,6 +112,12 @@ impl Cx<'_> {
             column,
             message,
         }
+    }
+
+    /// The id with its 1-based line and column.
+    fn place(&self, id: &Spanned<String>) -> (String, usize, usize) {
+        let (line, column) = line_col(self.text, id.span().start);
+        (id.get_ref().clone(), line, column)
     }
 
     fn line(&self, span: &Range<usize>) -> u32 {
@@ -154,7 +166,11 @@ impl Cx<'_> {
         ))
     }
 
-    fn ignore(&self, entry: Spanned<RawIgnore>) -> Result<Ignore, PolicyError> {
+    /// The ignore entry and the place of its `rule` value.
+    fn ignore(
+        &self,
+        entry: Spanned<RawIgnore>,
+    ) -> Result<(Ignore, (String, usize, usize)), PolicyError> {
         let span = entry.span();
         let raw = entry.into_inner();
         let target = match (&raw.package, &raw.integrity) {
@@ -176,6 +192,7 @@ impl Cx<'_> {
             ));
         };
         self.rule_id(&rule)?;
+        let place = self.place(&rule);
         let reason = match raw.reason {
             Some(r) if !r.get_ref().trim().is_empty() => r.into_inner(),
             Some(r) => return Err(self.error(r.span(), "`reason` must not be empty".into())),
@@ -190,13 +207,14 @@ impl Cx<'_> {
             Some(d) => Some(self.date(d)?),
             None => None,
         };
-        Ok(Ignore {
+        let ignore = Ignore {
             target,
             rule: rule.into_inner(),
             reason,
             expires,
             line: self.line(&span),
-        })
+        };
+        Ok((ignore, place))
     }
 
     fn package_pin(&self, p: &Spanned<String>) -> Result<IgnoreTarget, PolicyError> {

@@ -55,8 +55,9 @@ pub const POLICY_FILE: &str = "diligence.toml";
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
     /// The file could not be read (an explicit `--config` path that does not exist, a
-    /// permission error, invalid UTF-8).
-    #[error("{path}: {source}")]
+    /// permission error, invalid UTF-8). Displays as `<path>: cannot read`; the I/O error is
+    /// the [`std::error::Error::source`] (so a chain printer shows it once).
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         #[source]
@@ -158,6 +159,9 @@ pub struct Policy {
     pub ignores: Vec<Ignore>,
     /// For each ignore (same index), the packages its integrity pin matched in the graph.
     integrity_packages: Vec<Vec<PackageRef>>,
+    /// Every rule id the file names (`[rules."id"]` keys, `[[ignore]] rule` values) with its
+    /// 1-based line and column, in file order, for [`Policy::check_rule_ids`].
+    rule_id_places: Vec<(String, usize, usize)>,
 }
 
 impl Policy {
@@ -187,6 +191,36 @@ impl Policy {
     /// Parses policy text; `path` is used in errors and finding locations only.
     pub fn parse(path: &Path, text: &str) -> Result<Policy, PolicyError> {
         file::parse(path, text)
+    }
+
+    /// Records the rule id places found by the parser.
+    pub(crate) fn set_rule_id_places(&mut self, places: Vec<(String, usize, usize)>) {
+        self.rule_id_places = places;
+    }
+
+    /// Checks that every rule id the file names (`[rules."id"]` keys and `[[ignore]] rule`
+    /// values) is one of `known` (the ids of the rules the caller runs).
+    ///
+    /// Errors: [`PolicyError::Invalid`] at the first unknown id's line and column, e.g.
+    /// `diligence.toml:4:8: unknown rule id `no/such-rule` (`diligence rules` lists the known
+    /// ids)`. The default policy (no file) always passes.
+    pub fn check_rule_ids(&self, known: &[&str]) -> Result<(), PolicyError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let unknown = self
+            .rule_id_places
+            .iter()
+            .find(|(id, _, _)| !known.contains(&id.as_str()));
+        let Some((id, line, column)) = unknown else {
+            return Ok(());
+        };
+        Err(PolicyError::Invalid {
+            path: path.display().to_string(),
+            line: *line,
+            column: *column,
+            message: format!("unknown rule id `{id}` (`diligence rules` lists the known ids)"),
+        })
     }
 
     /// The effective `--fail-on`: the command line's value when given, else the file's, else

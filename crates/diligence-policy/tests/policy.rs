@@ -357,3 +357,56 @@ fn rules_are_documented() {
         }
     }
 }
+
+#[test]
+fn unknown_rule_ids_are_errors_at_their_place() {
+    let known = [
+        "metadata/new-package",
+        "lockfile/git-source",
+        "code/install-script",
+    ];
+    let p = parse(FULL).unwrap();
+    assert!(p.check_rule_ids(&known).is_ok());
+    assert!(Policy::default().check_rule_ids(&[]).is_ok());
+
+    let text = "fail-on = \"high\"\n\n[rules.\"no/such-rule\"]\nseverity = \"low\"\n";
+    let e = parse(text).unwrap().check_rule_ids(&known).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "proj/diligence.toml:3:8: unknown rule id `no/such-rule` (`diligence rules` lists the known ids)"
+    );
+
+    let text = "[rules.\"code/install-script\"]\ndisabled = true\n\n[[ignore]]\npackage = \"a@1.0.0\"\nrule = \"no/such\"\nreason = \"r\"\n";
+    let e = parse(text).unwrap().check_rule_ids(&known).unwrap_err();
+    assert!(matches!(
+        e,
+        PolicyError::Invalid {
+            line: 6,
+            column: 8,
+            ..
+        }
+    ));
+    assert!(e.to_string().contains("unknown rule id `no/such`"), "{e}");
+
+    // The first unknown id in file order is reported.
+    let text = "[[ignore]]\npackage = \"a@1.0.0\"\nrule = \"zz/first\"\nreason = \"r\"\n\n[rules.\"aa/second\"]\ndisabled = true\n";
+    let e = parse(text).unwrap().check_rule_ids(&known).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("proj/diligence.toml:3:8: unknown rule id `zz/first`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unreadable_file_error_names_the_os_error_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let e = Policy::load(dir.path(), Some(&missing)).unwrap_err();
+    assert_eq!(e.to_string(), format!("{}: cannot read", missing.display()));
+    let source = std::error::Error::source(&e)
+        .expect("the I/O error")
+        .to_string();
+    assert!(source.contains("os error 2"), "{source}");
+    assert!(!e.to_string().contains("os error"));
+}

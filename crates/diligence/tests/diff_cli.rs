@@ -567,6 +567,14 @@ fn policy_errors_exit_2_with_file_and_line() {
             "[rules.\"code/x\"]\nseverity = \"severe\"\n",
             "diligence.toml:2:12: unknown severity `severe`",
         ),
+        (
+            "fail-on = \"high\"\n[rules.\"no/such-rule\"]\ndisabled = true\n",
+            "diligence.toml:2:8: unknown rule id `no/such-rule`",
+        ),
+        (
+            "[[ignore]]\npackage = \"a@1.0.0\"\nrule = \"no/such\"\nreason = \"r\"\n",
+            "diligence.toml:3:8: unknown rule id `no/such`",
+        ),
     ] {
         std::fs::write(fx.repo.join("diligence.toml"), text).unwrap();
         let (code, _, stderr) = fx.diligence(&["diff", "--no-advisories", "--no-registry"]);
@@ -577,6 +585,21 @@ fn policy_errors_exit_2_with_file_and_line() {
         );
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     }
+    // A missing --config file: one line, the OS error once.
+    let (code, _, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--config",
+        "missing.toml",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: missing.toml: cannot read: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
     // An ignore pinned to a package that no longer matches is reported stale; a valid file
     // runs.
     std::fs::write(

@@ -32,6 +32,12 @@ struct Sides {
 pub fn run(args: DiffArgs) -> Result<u8> {
     let sides = load_sides(&args)?;
     let mut policy = Policy::load(&sides.project_dir, args.report.config.as_deref())?;
+    policy.check_rule_ids(
+        &super::rules::all_rules()
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>(),
+    )?;
     policy.resolve_integrities(&sides.head);
     let fail_on = policy.fail_on(args.report.fail_on);
     let npm = NpmConfig::load(&sides.project_dir).context("reading npm configuration")?;
