@@ -401,6 +401,20 @@ mod tests {
             Source::File {
                 path: "../x".into()
             }
+        ); // URL schemes are case-insensitive.
+        assert_eq!(
+            classify(Some("HTTPS://EVIL.EXAMPLE/b/-/b-1.0.0.tgz"), "^1.0.0"),
+            Source::Registry {
+                resolved: Some("HTTPS://EVIL.EXAMPLE/b/-/b-1.0.0.tgz".into())
+            }
         );
+        assert!(matches!(
+            classify(None, "HTTPS://evil.example/x.tgz"),
+            Source::Tarball { .. }
+        ));
+        assert!(matches!(
+            classify(Some("GIT+SSH://git@h/a/b.git#0123abc"), "^1"),
+            Source::Git { .. }
+        ));
     }
 }

@@ -280,6 +280,14 @@ mod tests {
             Some(Resolution::RemoteTarball)
         ));
         assert!(matches!(
+            classify("HTTPS://H/x-1.0.0.tgz"),
+            Some(Resolution::RemoteTarball)
+        ));
+        assert!(matches!(
+            classify("Git+Https://h/a/b.git#abc1234"),
+            Some(Resolution::Git)
+        ));
+        assert!(matches!(
             classify("./x-1.0.0.tgz"),
             Some(Resolution::LocalTarball)
         ));
