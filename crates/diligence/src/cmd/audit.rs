@@ -145,8 +145,23 @@ fn lockfile_layer(
         graph,
         &meta.typosquat_allowlist,
     ));
-    let (f, not_evaluated) = diligence_metadata::rules::dependency_confusion::check(graph, &meta);
+    let (f, mut not_evaluated) =
+        diligence_metadata::rules::dependency_confusion::check(graph, &meta);
     findings.extend(f);
+    // yarn classic records no importers: without the package.json beside it the reader cannot
+    // tell the project's dependencies from an injected entry, so orphans go unseen.
+    let beside = graph
+        .lockfile
+        .path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("package.json");
+    if graph.lockfile.format == diligence_graph::LockfileFormat::YarnClassic && !beside.is_file() {
+        not_evaluated.push(NotEvaluated {
+            what: "lockfile/orphan-entry".into(),
+            why: format!("{} is missing: a yarn classic lockfile does not record the project's own dependencies", beside.display()),
+        });
+    }
     Ok(Layer {
         findings,
         not_evaluated,
