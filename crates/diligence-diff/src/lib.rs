@@ -229,16 +229,18 @@ fn integrity_finding(c: &PackageChange, file: &str) -> Finding {
             "{} changed its {what} while the version stayed {} (was {}, now {})",
             p.name,
             p.version,
-            shown(if what == "resolved" {
-                &old_resolved
+            // URLs in full: a tampered one can differ only in its tail (the version in the
+            // file name); hashes differ from their first characters.
+            if what == "resolved" {
+                full(&old_resolved)
             } else {
-                &old_integrity
-            }),
-            shown(if what == "resolved" {
-                &new_resolved
+                shown(&old_integrity)
+            },
+            if what == "resolved" {
+                full(&new_resolved)
             } else {
-                &new_integrity
-            }),
+                shown(&new_integrity)
+            },
         ),
     )
     .package(&p.name, &p.version)
@@ -251,6 +253,10 @@ fn integrity_finding(c: &PackageChange, file: &str) -> Finding {
         "new_resolved": new_resolved,
         "path": c.path,
     }))
+}
+
+fn full(v: &Option<String>) -> String {
+    v.clone().unwrap_or_else(|| "none".to_string())
 }
 
 fn shown(v: &Option<String>) -> String {
