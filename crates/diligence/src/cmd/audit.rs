@@ -47,6 +47,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let project_dir = project_dir(&args, &graph);
     let npm_config = NpmConfig::load(&project_dir).with_context(|| "reading npm configuration")?;
     let mut policy = diligence_policy::Policy::load(&project_dir, args.report.config.as_deref())?;
+    let known: Vec<&str> = super::rules::all_rules().iter().map(|r| r.id).collect();
+    policy.check_rule_ids(&known)?;
     policy.resolve_integrities(&graph);
     let fail_on = policy.fail_on(args.report.fail_on);
 
