@@ -25,6 +25,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use diligence_analyze::{PackageScan, ScanOptions, Verdict};
 use diligence_finding::{NotEvaluated, Report, Target};
 use diligence_registry::NpmConfig;
+use diligence_report::human::terminal_safe as safe;
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
@@ -65,7 +66,11 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     for s in &scans {
         for what in &s.not_evaluated {
-            anstream::eprintln!("warning: {}: not evaluated: {what}", s.package);
+            anstream::eprintln!(
+                "warning: {}: not evaluated: {}",
+                safe(&s.package),
+                safe(what)
+            );
         }
     }
     if failed || scans.iter().any(|s| !s.not_evaluated.is_empty()) {
@@ -217,7 +222,7 @@ fn print_human(scans: &[PackageScan]) {
             let style = anstyle::AnsiColor::Yellow.on_default().bold();
             anstream::println!(
                 "{}: {style}not evaluated{style:#} (incomplete scan: {} files, {} bytes read)",
-                s.package,
+                safe(&s.package),
                 s.files,
                 s.bytes
             );
@@ -238,7 +243,7 @@ fn print_verdict(s: &PackageScan, incomplete: bool) {
     let note = if incomplete { "incomplete, " } else { "" };
     anstream::println!(
         "{}: {style}{}{style:#} ({note}score {}, {} files, {} bytes)",
-        s.package,
+        safe(&s.package),
         s.verdict.as_str(),
         s.score,
         s.files,
@@ -252,12 +257,12 @@ fn print_findings(s: &PackageScan) {
             "  {:<8} {} {}:{} {}",
             f.severity.as_str(),
             f.rule,
-            f.file,
+            safe(&f.file),
             f.line,
-            f.message
+            safe(&f.message)
         );
         if !f.snippet.is_empty() {
-            anstream::println!("           | {}", f.snippet);
+            anstream::println!("           | {}", safe(&f.snippet));
         }
     }
 }
