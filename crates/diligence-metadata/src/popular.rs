@@ -22,8 +22,9 @@ pub struct PopularNames {
     /// Scopes (without `@`) that publish at least one popular package.
     scopes: std::collections::HashSet<String>,
     /// Damerau–Levenshtein automata builders for distance 1 and 2.
-    lev1: LevenshteinAutomatonBuilder,
-    lev2: LevenshteinAutomatonBuilder,
+    /// Built on first use: the distance-2 builder alone costs tens of ms.
+    lev1: OnceLock<LevenshteinAutomatonBuilder>,
+    lev2: OnceLock<LevenshteinAutomatonBuilder>,
 }
 
 impl PopularNames {
@@ -63,8 +64,8 @@ impl PopularNames {
             names,
             map,
             skeletons,
-            lev1: LevenshteinAutomatonBuilder::new(1, true),
-            lev2: LevenshteinAutomatonBuilder::new(2, true),
+            lev1: OnceLock::new(),
+            lev2: OnceLock::new(),
         }
     }
 
@@ -105,9 +106,9 @@ impl PopularNames {
     pub fn within(&self, name: &str, distance: u8) -> Vec<(u32, String)> {
         let lower = name.to_ascii_lowercase();
         let builder = if distance >= 2 {
-            &self.lev2
+            self.lev2.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))
         } else {
-            &self.lev1
+            self.lev1.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))
         };
         let dfa = builder.build_dfa(&lower);
         let mut stream = self.map.search(&dfa).into_stream();
