@@ -106,9 +106,11 @@ impl PopularNames {
     pub fn within(&self, name: &str, distance: u8) -> Vec<(u32, String)> {
         let lower = name.to_ascii_lowercase();
         let builder = if distance >= 2 {
-            self.lev2.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))
+            self.lev2
+                .get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))
         } else {
-            self.lev1.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))
+            self.lev1
+                .get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))
         };
         let dfa = builder.build_dfa(&lower);
         let mut stream = self.map.search(&dfa).into_stream();
