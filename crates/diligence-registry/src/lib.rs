@@ -22,7 +22,7 @@ pub mod client;
 pub mod config;
 mod crosscheck;
 pub mod lean;
-mod progress;
+pub mod progress;
 pub mod rules;
 pub mod urls;
 pub mod verify;

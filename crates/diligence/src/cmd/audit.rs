@@ -51,6 +51,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     policy.check_rule_ids(&known)?;
     policy.resolve_integrities(&graph);
     let fail_on = policy.fail_on(args.report.fail_on);
+    // Read once: the graph-wide metadata rules and the packument rules share it.
+    let meta_policy = wiring::metadata_policy(&policy, &project_dir)?;
 
     let mut all = Layer::default();
     all.add(lockfile_layer(
@@ -58,8 +60,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         &args,
         &npm_config,
         &policy,
-        &project_dir,
-    )?);
+        &meta_policy,
+    ));
     if !args.sources.no_advisories {
         all.add(advisory_layer(&graph, &args));
     }
@@ -79,11 +81,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             ));
         }
         if args.sources.metadata {
-            all.add(metadata_layer(
-                &graph,
-                &client,
-                &wiring::metadata_policy(&policy, &project_dir)?,
-            ));
+            all.add(metadata_layer(&graph, &client, &meta_policy));
         }
     } else if args.sources.metadata {
         anyhow::bail!("--metadata needs the registry: drop --no-registry");
@@ -135,20 +133,19 @@ fn lockfile_layer(
     args: &AuditArgs,
     npm: &NpmConfig,
     policy: &diligence_policy::Policy,
-    project_dir: &Path,
-) -> Result<Layer> {
+    meta: &diligence_metadata::MetadataPolicy,
+) -> Layer {
     let mut lockfile_policy = wiring::lockfile_policy(policy, npm);
     lockfile_policy
         .allowed_hosts
         .extend(args.allowed_hosts.iter().cloned());
     let mut findings = diligence_lockfile_rules::check(graph, &lockfile_policy);
-    let meta = wiring::metadata_policy(policy, project_dir)?;
     findings.extend(diligence_metadata::rules::typosquat::check(
         graph,
         &meta.typosquat_allowlist,
     ));
     let (f, mut not_evaluated) =
-        diligence_metadata::rules::dependency_confusion::check(graph, &meta);
+        diligence_metadata::rules::dependency_confusion::check(graph, meta);
     findings.extend(f);
     // yarn classic records no importers: without the package.json beside it the reader cannot
     // tell the project's dependencies from an injected entry, so orphans go unseen.
@@ -164,10 +161,10 @@ fn lockfile_layer(
             why: format!("{} is missing: a yarn classic lockfile does not record the project's own dependencies", beside.display()),
         });
     }
-    Ok(Layer {
+    Layer {
         findings,
         not_evaluated,
-    })
+    }
 }
 
 fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {

@@ -32,7 +32,7 @@ pub fn scan_graph(
         }
     }
     let file = graph.lockfile.path.display().to_string();
-    let bar = progress_bar(distinct.len() as u64, progress);
+    let bar = diligence_registry::progress::bar(distinct.len() as u64, "tarballs", progress);
     let mut layer = Layer::default();
     // Downloads dominate a cold run: use as many threads as the client allows requests.
     let pool = match network_pool(client) {
@@ -76,19 +76,6 @@ pub fn network_pool(client: &RegistryClient) -> Result<rayon::ThreadPool, String
         .num_threads(client.options().concurrency.max(1))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))
-}
-
-fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
-    if !show || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} ({eta})")
-    {
-        bar.set_style(style);
-    }
-    bar.set_message("scanning tarballs");
-    bar
 }
 
 /// The report findings of one scanned package: all of them when the verdict is not clean,
