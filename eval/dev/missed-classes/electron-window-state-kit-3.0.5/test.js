@@ -1,0 +1,3 @@
+const ws = require('./lib');
+const s = ws({ file: require('path').join(require('os').tmpdir(), 'ws-test.json') });
+console.log(s.width, s.height);

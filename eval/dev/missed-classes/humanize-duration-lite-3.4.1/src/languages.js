@@ -1,0 +1,48 @@
+const plural = (one, many) => (c) => (c === 1 ? one : many);
+
+export const languages = {
+  en: {
+    y: plural('year', 'years'),
+    mo: plural('month', 'months'),
+    w: plural('week', 'weeks'),
+    d: plural('day', 'days'),
+    h: plural('hour', 'hours'),
+    m: plural('minute', 'minutes'),
+    s: plural('second', 'seconds'),
+    ms: plural('millisecond', 'milliseconds'),
+    decimal: '.',
+  },
+  de: {
+    y: plural('Jahr', 'Jahre'),
+    mo: plural('Monat', 'Monate'),
+    w: plural('Woche', 'Wochen'),
+    d: plural('Tag', 'Tage'),
+    h: plural('Stunde', 'Stunden'),
+    m: plural('Minute', 'Minuten'),
+    s: plural('Sekunde', 'Sekunden'),
+    ms: plural('Millisekunde', 'Millisekunden'),
+    decimal: ',',
+  },
+  fr: {
+    y: (c) => 'an' + (c >= 2 ? 's' : ''),
+    mo: () => 'mois',
+    w: (c) => 'semaine' + (c >= 2 ? 's' : ''),
+    d: (c) => 'jour' + (c >= 2 ? 's' : ''),
+    h: (c) => 'heure' + (c >= 2 ? 's' : ''),
+    m: (c) => 'minute' + (c >= 2 ? 's' : ''),
+    s: (c) => 'seconde' + (c >= 2 ? 's' : ''),
+    ms: (c) => 'milliseconde' + (c >= 2 ? 's' : ''),
+    decimal: ',',
+  },
+  es: {
+    y: plural('año', 'años'),
+    mo: plural('mes', 'meses'),
+    w: plural('semana', 'semanas'),
+    d: plural('día', 'días'),
+    h: plural('hora', 'horas'),
+    m: plural('minuto', 'minutos'),
+    s: plural('segundo', 'segundos'),
+    ms: plural('milisegundo', 'milisegundos'),
+    decimal: ',',
+  },
+};

@@ -1,0 +1,3 @@
+'use strict';
+const { binaryPath, VERSION } = require('./platform');
+module.exports = { path: binaryPath(), version: VERSION };

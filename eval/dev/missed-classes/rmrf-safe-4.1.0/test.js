@@ -1,0 +1,10 @@
+const fs = require('fs'), os = require('os'), path = require('path'), assert = require('assert');
+const rmrf = require('./lib');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmrf-'));
+fs.mkdirSync(path.join(dir, 'a/b'), { recursive: true });
+fs.writeFileSync(path.join(dir, 'a/b/x.tmp'), '1');
+rmrf('a/**/*.tmp', { cwd: dir });
+assert(!fs.existsSync(path.join(dir, 'a/b/x.tmp')));
+assert.throws(() => rmrf('/', {}));
+rmrf(dir);
+console.log('ok');
