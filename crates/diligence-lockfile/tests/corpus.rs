@@ -4,13 +4,15 @@
 
 use diligence_graph::Source;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/lockfiles")
+    diligence_testkit::corpus("lockfiles")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn check(folder: &str) {
+    diligence_testkit::corpus_or_skip!("lockfiles");
     let dir = corpus().join(folder);
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
@@ -81,6 +83,7 @@ corpus_tests! {
 /// Every folder in the corpus has a test above (a new corpus folder must be added).
 #[test]
 fn every_corpus_folder_is_tested() {
+    diligence_testkit::corpus_or_skip!("lockfiles");
     let mut folders: Vec<String> = std::fs::read_dir(corpus())
         .unwrap()
         .filter_map(|e| e.ok())

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    diligence_testkit::corpus("").expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn corpus(folder: &str) -> DependencyGraph {
@@ -51,6 +51,7 @@ fn edge_target<'g>(g: &'g DependencyGraph, p: &Package, name: &str) -> Option<&'
 
 #[test]
 fn base_v9_nodes_lines_and_sources() {
+    diligence_testkit::corpus_or_skip!("");
     let g = tamper("base-pnpm-v9");
     assert_eq!(g.lockfile.version, "9.0");
     let keys: Vec<&str> = g.packages.iter().map(|p| p.key.as_str()).collect();
@@ -97,6 +98,7 @@ fn base_v9_nodes_lines_and_sources() {
 
 #[test]
 fn base_v9_importer() {
+    diligence_testkit::corpus_or_skip!("");
     let g = tamper("base-pnpm-v9");
     assert_eq!(g.importers.len(), 1);
     let root = &g.importers[0];
@@ -128,6 +130,7 @@ fn base_v9_importer() {
 
 #[test]
 fn t2_tarball_on_registry_host_is_kept_with_its_url() {
+    diligence_testkit::corpus_or_skip!("");
     let g = tamper("pnpm-v9-T2-1");
     let (_, debug) = by_key(&g, "debug@4.4.3");
     let url = "https://registry.npmjs.org/debug/%2e%2e/evil-pkg/-/evil-pkg-1.0.0.tgz";
@@ -146,6 +149,7 @@ fn t2_tarball_on_registry_host_is_kept_with_its_url() {
 
 #[test]
 fn t5_sha1_integrity_is_read() {
+    diligence_testkit::corpus_or_skip!("");
     let g = tamper("pnpm-v9-T5-1");
     let (_, ms) = by_key(&g, "ms@2.1.3");
     assert_eq!(
@@ -157,6 +161,7 @@ fn t5_sha1_integrity_is_read() {
 
 #[test]
 fn t8_git_rewrite() {
+    diligence_testkit::corpus_or_skip!("");
     let g = tamper("pnpm-v9-T8-1");
     let key = "is-number@git+https://github.com/attacker/is-number.git#84c7fc389f7dda522f8859e909d49c3f43e382d3";
     let (id, p) = by_key(&g, key);
@@ -185,6 +190,7 @@ fn t8_git_rewrite() {
 
 #[test]
 fn no_orphans_in_real_lockfiles() {
+    diligence_testkit::corpus_or_skip!("");
     for folder in [
         "pnpm-5.3-petite-vue",
         "pnpm-5.4-windicss",
@@ -205,6 +211,7 @@ fn no_orphans_in_real_lockfiles() {
 
 #[test]
 fn v5_3_single_project() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-5.3-petite-vue");
     assert_eq!(g.lockfile.version, "5.3");
     assert_eq!(g.packages.len(), 213);
@@ -225,6 +232,7 @@ fn v5_3_single_project() {
 
 #[test]
 fn v5_4_peer_suffixed_keys_and_workspaces() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-5.4-windicss");
     assert_eq!(g.lockfile.version, "5.4");
     let paths: Vec<&str> = g.importers.iter().map(|i| i.path.as_str()).collect();
@@ -261,6 +269,7 @@ fn v5_4_peer_suffixed_keys_and_workspaces() {
 
 #[test]
 fn v6_top_level_importer_and_peer_contexts() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-6.0-taxonomy");
     assert_eq!(g.lockfile.version, "6.0");
     assert_eq!(g.importers.len(), 1);
@@ -288,6 +297,7 @@ fn v6_top_level_importer_and_peer_contexts() {
 
 #[test]
 fn v6_workspace_links_and_file_directory() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-6.0-vue2");
     let paths: Vec<&str> = g.importers.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths[0], ".");
@@ -330,6 +340,7 @@ fn v6_workspace_links_and_file_directory() {
 
 #[test]
 fn v9_two_documents_env_lock_counts() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-9.0-astro-twodocs");
     assert_eq!(g.lockfile.version, "9.0");
     let (pnpm_id, pnpm) = by_key(&g, "pnpm@11.10.0");
@@ -348,6 +359,7 @@ fn v9_two_documents_env_lock_counts() {
 
 #[test]
 fn v9_alias_and_file_sources() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-9.0-astro-twodocs");
     let (_, cliui) = by_key(&g, "@isaacs/cliui@8.0.2");
     let edge = cliui
@@ -389,6 +401,7 @@ fn v9_alias_and_file_sources() {
 
 #[test]
 fn v9_catalog_specifiers_kept() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-9.0-vuecore");
     let edge = g.importers[0]
         .dependencies
@@ -586,6 +599,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
     fn truncated_or_mutated_lockfile_never_panics(cut in 0usize..2000, at in 0usize..2000, byte in 0u8..128) {
+        if diligence_testkit::corpus("").is_none() {
+            return Ok(());
+        }
         let base = std::fs::read_to_string(shared().join("tamper/base-pnpm-v9/pnpm-lock.yaml")).unwrap();
         let mut bytes = base.into_bytes();
         let at = at % bytes.len();
@@ -647,6 +663,7 @@ fn link_outside_workspaces_is_a_link_node_at_its_line() {
 
 #[test]
 fn astro_workspace_links_point_at_importer_nodes() {
+    diligence_testkit::corpus_or_skip!("");
     let g = corpus("pnpm-9.0-astro-twodocs");
     let linked: Vec<&Package> = g
         .importers
