@@ -23,7 +23,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/lockfiles")
+    diligence_testkit::corpus("lockfiles")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn lockfile_in(dir: &Path) -> PathBuf {
@@ -61,6 +62,7 @@ fn counts_of(folder: &str) -> BTreeMap<(String, String), usize> {
 }
 
 fn assert_counts(folder: &str, want: &[(&str, &str, usize)]) {
+    diligence_testkit::corpus_or_skip!("lockfiles");
     let want: BTreeMap<(String, String), usize> = want
         .iter()
         .map(|(r, s, n)| ((r.to_string(), s.to_string()), *n))

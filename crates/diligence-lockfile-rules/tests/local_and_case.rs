@@ -9,12 +9,11 @@ use common::*;
 use diligence_finding::{Finding, Severity};
 use diligence_graph::{Importer, LockfileFormat, PackageId, Source};
 use diligence_lockfile_rules::{LockfilePolicy, check};
-use std::path::Path;
 
 /// Findings for the base npm v3 lockfile with its first `from` replaced by `to`.
 fn edited(from: &str, to: &str) -> Vec<Finding> {
-    let base =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper/base-npm-v3");
+    let base = diligence_testkit::corpus("tamper/base-npm-v3")
+        .expect("shared corpus: the test calls corpus_or_skip! first");
     let original = std::fs::read_to_string(base.join("package-lock.json")).expect("base lockfile");
     let text = original.replacen(from, to, 1);
     assert_ne!(text, original, "edit {from} changed nothing");
@@ -48,6 +47,7 @@ fn one(rule: &str, id: &str, line: u32) -> Vec<(String, String, u32)> {
 
 #[test]
 fn uppercase_scheme_and_host_are_judged_as_urls() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let findings = edited(
         "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",
         "HTTPS://EVIL.EXAMPLE/ms/-/ms-2.1.3.tgz",
@@ -62,6 +62,7 @@ fn uppercase_scheme_and_host_are_judged_as_urls() {
 
 #[test]
 fn mixed_case_allowed_registry_host_is_allowed() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let findings = edited(
         "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",
         "https://Registry.NPMJS.org/ms/-/ms-2.1.3.tgz",
@@ -76,6 +77,7 @@ fn mixed_case_allowed_registry_host_is_allowed() {
 
 #[test]
 fn uppercase_non_registry_url_is_a_remote_tarball() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let findings = edited(
         "https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz",
         "HTTPS://EVIL.EXAMPLE/is-number.tgz",
@@ -97,6 +99,7 @@ fn uppercase_non_registry_url_is_a_remote_tarball() {
 
 #[test]
 fn registry_range_installed_from_a_local_path_is_a_mismatch() {
+    diligence_testkit::corpus_or_skip!("tamper");
     for path in ["evil.example/is-number-7.0.0.tgz", "javascript:alert(1)"] {
         let findings = edited(
             "https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz",

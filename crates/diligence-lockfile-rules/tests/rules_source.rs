@@ -7,7 +7,6 @@ use common::*;
 use diligence_finding::Severity;
 use diligence_graph::{DepKind, DependencyGraph, Edge, Importer, LockfileFormat, Source};
 use diligence_lockfile_rules::{LockfilePolicy, check, rules};
-use std::path::Path;
 
 #[test]
 fn git_source() {
@@ -377,8 +376,7 @@ fn unlocked_dependency() {
 /// A berry lockfile cut short after `ms` lost the root workspace's `picocolors`: reported.
 #[test]
 fn unlocked_dependency_in_a_truncated_lockfile() {
-    let base =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper/base-yarn-berry");
+    let base = diligence_testkit::corpus_or_skip!("tamper/base-yarn-berry");
     let text = std::fs::read_to_string(base.join("yarn.lock")).unwrap();
     let manifest = diligence_lockfile::Manifest::parse(
         &std::fs::read_to_string(base.join("package.json")).unwrap(),

@@ -9,7 +9,8 @@ use diligence_lockfile_rules::{LockfilePolicy, check};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper")
+    diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 /// The rules that answer a tamper kind (README "Kinds").
@@ -120,6 +121,7 @@ fn tamper_case(dir: &Path, expect: &serde_json::Value) -> Result<(), String> {
 
 #[test]
 fn every_offline_tamper_case_is_caught_on_its_entry() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let mut failures = Vec::new();
     let mut caught = 0;
     for dir in case_dirs() {
@@ -138,6 +140,7 @@ fn every_offline_tamper_case_is_caught_on_its_entry() {
 
 #[test]
 fn untampered_bases_have_no_finding_above_info() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let mut failures = Vec::new();
     let mut bases = 0;
     for dir in case_dirs() {

@@ -6,7 +6,6 @@
 
 use diligence_finding::{Finding, Severity};
 use diligence_lockfile_rules::{LockfilePolicy, check};
-use std::path::Path;
 
 const MS_512: &str = "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==";
 const IS_NUMBER_512: &str = "sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==";
@@ -21,8 +20,8 @@ struct Variant {
 }
 
 fn tampered(v: &Variant) -> Vec<Finding> {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/tamper")
+    let base = diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
         .join(v.base);
     let dir = tempfile::tempdir().expect("temp dir");
     let original = std::fs::read_to_string(base.join(v.lockfile)).expect("base lockfile");
@@ -84,6 +83,7 @@ const OUTSIDE: &[&str] = &["lockfile/local-path-outside-project"];
 
 #[test]
 fn npm_v3_variants() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-npm-v3",
         lockfile: "package-lock.json",
@@ -170,6 +170,7 @@ fn npm_v3_variants() {
 
 #[test]
 fn yarn_classic_variants() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-yarn-classic",
         lockfile: "yarn.lock",
@@ -237,6 +238,7 @@ fn yarn_classic_variants() {
 
 #[test]
 fn yarn_berry_variants() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-yarn-berry",
         lockfile: "yarn.lock",
@@ -319,6 +321,7 @@ fn yarn_berry_variants() {
 
 #[test]
 fn pnpm_v9_variants() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-pnpm-v9",
         lockfile: "pnpm-lock.yaml",
@@ -392,6 +395,7 @@ fn pnpm_v9_variants() {
 
 #[test]
 fn bun_variants() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-bun",
         lockfile: "bun.lock",
@@ -459,6 +463,7 @@ fn bun_variants() {
 /// `Source::Link` node for a `link:` reference whose folder is not an importer.
 #[test]
 fn pnpm_v9_link_outside_project() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let v = |edit, rules, entry| Variant {
         base: "base-pnpm-v9",
         lockfile: "pnpm-lock.yaml",
