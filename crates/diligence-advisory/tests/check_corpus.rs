@@ -2,10 +2,10 @@
 
 use diligence_advisory::{AdvisoryDb, check};
 use diligence_finding::{Finding, Severity};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    diligence_testkit::corpus("").expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn osv_db() -> AdvisoryDb {
@@ -30,6 +30,7 @@ fn summary(f: &Finding) -> (String, String, String, u32) {
 
 #[test]
 fn npm_v3_npmcli_vulnerabilities() {
+    diligence_testkit::corpus_or_skip!("");
     let mut findings = check(&npmcli(), &osv_db()).expect("check");
     findings.sort_by_key(summary);
     let got: Vec<_> = findings.iter().map(summary).collect();
@@ -75,6 +76,7 @@ fn npm_v3_npmcli_vulnerabilities() {
 
 #[test]
 fn real_malware_records_do_not_hit_the_corpus_near_misses() {
+    diligence_testkit::corpus_or_skip!("");
     let db = osv_db();
     for dir in [
         "npm-v3-npmcli",
@@ -105,6 +107,7 @@ fn real_malware_records_do_not_hit_the_corpus_near_misses() {
 
 #[test]
 fn unnumbered_malware_record_is_reported_under_its_file_name() {
+    diligence_testkit::corpus_or_skip!("");
     let dir = tempfile::tempdir().expect("tempdir");
     // Shape of the malicious-packages origin files: no `id`.
     std::fs::write(

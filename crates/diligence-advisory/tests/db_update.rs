@@ -4,12 +4,13 @@
 
 use diligence_advisory::{AdvisoryDb, AdvisoryError, AdvisoryKind, update_dir};
 use std::io::{Cursor, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 fn advisories_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/advisories")
+    diligence_testkit::corpus("advisories")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 /// The OSV export layout: one `<id>.json` per record at the zip root.
@@ -91,6 +92,7 @@ fn serve_truncated(body: Vec<u8>) -> (String, JoinHandle<()>) {
 
 #[test]
 fn update_from_http_then_failed_updates_keep_the_previous_index() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let zip = fixture_zip();
     let (url, server) = serve(vec![
         Reply::Ok(zip.clone()),
@@ -155,6 +157,7 @@ fn unreachable_source_is_an_error_not_an_empty_database() {
 
 #[test]
 fn corrupt_index_file_is_refused() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let cache = tempfile::tempdir().expect("tempdir");
     let osv = advisories_dir().join("osv");
     update_dir(cache.path(), &[osv.to_str().expect("utf-8")]).expect("update from folder");
@@ -180,6 +183,7 @@ fn empty_source_is_refused() {
 
 #[test]
 fn datadog_manifest_imports_as_malware() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let manifest = advisories_dir().join("datadog-npm-manifest.json");
     let db = AdvisoryDb::load_source(manifest.to_str().expect("utf-8")).expect("manifest loads");
     let s = db.status();
@@ -202,6 +206,7 @@ fn datadog_manifest_imports_as_malware() {
 
 #[test]
 fn datadog_manifest_merges_with_osv() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let manifest = advisories_dir().join("datadog-npm-manifest.json");
     let osv = advisories_dir().join("osv");
     let db = AdvisoryDb::load_sources(&[

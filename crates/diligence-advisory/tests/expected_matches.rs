@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 type Answer = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    diligence_testkit::corpus("").expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn load_db(with_synthetic: bool) -> AdvisoryDb {
@@ -124,11 +124,13 @@ fn check_from_registry_lists(file: &str, with_synthetic: bool) {
 
 #[test]
 fn expected_matches_from_registry_lists() {
+    diligence_testkit::corpus_or_skip!("");
     check_from_registry_lists("expected-matches.json", false);
 }
 
 #[test]
 fn expected_matches_with_synthetic_from_registry_lists() {
+    diligence_testkit::corpus_or_skip!("");
     check_from_registry_lists("expected-matches-with-synthetic.json", true);
 }
 
@@ -173,16 +175,19 @@ fn check_from_lockfiles(file: &str, with_synthetic: bool) {
 
 #[test]
 fn expected_matches_from_lockfiles() {
+    diligence_testkit::corpus_or_skip!("");
     check_from_lockfiles("expected-matches.json", false);
 }
 
 #[test]
 fn expected_matches_with_synthetic_from_lockfiles() {
+    diligence_testkit::corpus_or_skip!("");
     check_from_lockfiles("expected-matches-with-synthetic.json", true);
 }
 
 #[test]
 fn status_counts_the_fixture_snapshot() {
+    diligence_testkit::corpus_or_skip!("");
     let db = load_db(false);
     let s = db.status();
     // 65 files: 32 GHSA (1 withdrawn, 1 GitHub Actions only), 33 MAL (3 withdrawn).
