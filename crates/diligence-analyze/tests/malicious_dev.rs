@@ -2,10 +2,11 @@
 //! key finding of each malicious sample. `scan_dir` skips the `label.json` answer keys.
 
 use diligence_analyze::{PackageScan, ScanOptions, Verdict, scan_dir};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/malicious-dev")
+    diligence_testkit::corpus("malicious-dev")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn scan(sample: &str) -> PackageScan {
@@ -20,6 +21,7 @@ fn has(s: &PackageScan, rule: &str, file: &str, line: u32) -> bool {
 
 #[test]
 fn malicious_samples_are_malicious_at_their_key_lines() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let cases = [
         (
             "ansi-hues-1.9.1-liberty.2",
@@ -155,6 +157,7 @@ fn malicious_samples_are_malicious_at_their_key_lines() {
 
 #[test]
 fn hard_negatives_are_clean() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let benign = [
         "crc32c-native-1.4.0",
         "envfile-loader-2.0.1",
@@ -174,6 +177,7 @@ fn hard_negatives_are_clean() {
 
 #[test]
 fn package_ids_and_install_script_lines() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let s = scan("crc32c-native-1.4.0");
     assert_eq!(s.package, "crc32c-native@1.4.0");
     assert!(has(&s, "code/install-script", "package.json", 9));
@@ -188,6 +192,7 @@ fn package_ids_and_install_script_lines() {
 
 #[test]
 fn scan_result_round_trips_through_json() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let s = scan("tiny-tooltip-ui-3.2.1");
     let text = serde_json::to_string(&s).unwrap();
     let back: PackageScan = serde_json::from_str(&text).unwrap();
@@ -196,6 +201,7 @@ fn scan_result_round_trips_through_json() {
 
 #[test]
 fn truncated_tarball_is_not_evaluated_not_clean() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     // A real sample packed as npm would, then cut in half.
     let dir = corpus().join("tiny-pubsub-1.2.0");
     let mut builder = tar::Builder::new(Vec::new());
