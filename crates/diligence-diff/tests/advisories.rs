@@ -5,12 +5,10 @@ use diligence_diff::{ReviewOptions, review};
 use diligence_graph::DependencyGraph;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(sub)
+    diligence_testkit::corpus(sub).expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn advisory_packages(base: &DependencyGraph, head: &DependencyGraph) -> BTreeSet<String> {
@@ -38,6 +36,7 @@ fn advisory_packages(base: &DependencyGraph, head: &DependencyGraph) -> BTreeSet
 
 #[test]
 fn a_new_lockfile_brings_every_match_and_an_unchanged_one_none() {
+    diligence_testkit::corpus_or_skip!("");
     let lockfile = corpus("lockfiles/npm-v2-axios/package-lock.json");
     let head = diligence_lockfile::read_lockfile(&lockfile).expect("axios lockfile");
     let empty = DependencyGraph::new(head.lockfile.clone());

@@ -8,7 +8,8 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn tamper() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper")
+    diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn graph(dir: &Path) -> diligence_graph::DependencyGraph {
@@ -39,6 +40,7 @@ fn review_rows(base: &Path, head: &Path) -> Vec<Row> {
 
 #[test]
 fn bases_against_themselves_are_empty() {
+    diligence_testkit::corpus_or_skip!("tamper");
     for base in [
         "base-npm-v3",
         "base-yarn-classic",
@@ -53,6 +55,7 @@ fn bases_against_themselves_are_empty() {
 
 #[test]
 fn every_tamper_case_is_reported_on_its_entry() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let expected: &[(&str, &[Expected])] = &[
         (
             "bun-T1-1",
