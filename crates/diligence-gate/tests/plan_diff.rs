@@ -2,11 +2,11 @@
 //! changes from a base to a tampered variant (real lockfiles, exact values).
 
 use diligence_gate::plan::diff;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn tamper(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/tamper")
+    diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
         .join(case)
         .join(file)
 }
@@ -17,6 +17,7 @@ fn graph(case: &str, file: &str) -> diligence_graph::DependencyGraph {
 
 #[test]
 fn a_fresh_project_adds_every_registry_package() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let after = graph("base-npm-v3", "package-lock.json");
     let plan = diff(None, &after, "npm install".into());
     let registry = after
@@ -49,6 +50,7 @@ fn a_fresh_project_adds_every_registry_package() {
 
 #[test]
 fn an_unchanged_lockfile_adds_nothing() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let g = graph("base-npm-v3", "package-lock.json");
     let plan = diff(Some(&g), &g, "npm install".into());
     assert!(plan.added.is_empty());
@@ -57,6 +59,7 @@ fn an_unchanged_lockfile_adds_nothing() {
 
 #[test]
 fn a_switch_to_a_file_source_cannot_be_vetted() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let before = graph("base-npm-v3", "package-lock.json");
     let after = graph("npm-v3-T9-1", "package-lock.json");
     let plan = diff(Some(&before), &after, "npm install".into());
