@@ -6,7 +6,8 @@ use diligence_packument::VersionManifest;
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/malicious-dev")
+    diligence_testkit::corpus("malicious-dev")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn package_json(dir: &Path) -> serde_json::Value {
@@ -17,6 +18,7 @@ fn package_json(dir: &Path) -> serde_json::Value {
 /// is flagged, and none of the benign hard negatives.
 #[test]
 fn typosquat_over_sample_names_follows_the_labels() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let mut entries: Vec<PathBuf> = std::fs::read_dir(corpus())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -47,6 +49,7 @@ fn typosquat_over_sample_names_follows_the_labels() {
 /// `package.json` and matches it (publish-time fields only): no manifest confusion.
 #[test]
 fn rgx_bin_registry_manifest_matches_its_tarball() {
+    diligence_testkit::corpus_or_skip!("malicious-dev");
     let dir = corpus().join("rgx-bin-14.1.0");
     let registry: VersionManifest =
         serde_json::from_slice(&std::fs::read(dir.join("registry-manifest.json")).unwrap())

@@ -3,11 +3,11 @@
 use diligence_lockfile::read_lockfile;
 use diligence_metadata::MetadataPolicy;
 use diligence_metadata::rules::dependency_confusion::check;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn tamper(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/tamper")
+    diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
         .join(case)
         .join(file)
 }
@@ -21,6 +21,7 @@ fn internal_types() -> MetadataPolicy {
 
 #[test]
 fn internal_scope_from_public_registry_is_flagged_at_resolved_line() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("base-npm-v3", "package-lock.json")).unwrap();
     let (findings, ne) = check(&graph, &internal_types());
     assert!(ne.is_empty());
@@ -50,6 +51,7 @@ fn internal_scope_from_public_registry_is_flagged_at_resolved_line() {
 
 #[test]
 fn nothing_internal_nothing_flagged() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("base-npm-v3", "package-lock.json")).unwrap();
     let (findings, ne) = check(&graph, &MetadataPolicy::default());
     assert!(findings.is_empty(), "{findings:?}");
@@ -58,6 +60,7 @@ fn nothing_internal_nothing_flagged() {
 
 #[test]
 fn mapped_scope_must_come_from_its_registry() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("base-npm-v3", "package-lock.json")).unwrap();
     let mut policy = MetadataPolicy::default();
     policy
@@ -78,6 +81,7 @@ fn mapped_scope_must_come_from_its_registry() {
 
 #[test]
 fn unscoped_package_from_another_host_than_the_configured_registry() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("npm-v3-T1-1", "package-lock.json")).unwrap();
     let policy = MetadataPolicy {
         registry: Some("https://registry.npmjs.org/".into()),
@@ -100,6 +104,7 @@ fn unscoped_package_from_another_host_than_the_configured_registry() {
 /// installs (`replace-registry-host=npmjs`). Not confusion; an unknown host still is.
 #[test]
 fn private_registry_project_with_public_urls_is_not_flagged() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("base-npm-v3", "package-lock.json")).unwrap();
     let policy = MetadataPolicy {
         registry: Some("https://npm.corp.example/".into()),
@@ -117,6 +122,7 @@ fn private_registry_project_with_public_urls_is_not_flagged() {
 
 #[test]
 fn internal_package_without_resolved_url_is_not_evaluated() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let graph = read_lockfile(&tamper("base-pnpm-v9", "pnpm-lock.yaml")).unwrap();
     let (findings, ne) = check(&graph, &internal_types());
     assert!(findings.is_empty(), "{findings:?}");

@@ -105,15 +105,14 @@ fn scope_is_kept_apart() {
 }
 
 fn corpus(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(rel)
+    diligence_testkit::corpus(rel).expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 /// The 1,000 most-downloaded names (shared corpus) must be flagged fewer than 5 times. They
 /// are all in the pinned popular list, so none is.
 #[test]
 fn top1000_benign_names_are_not_flagged() {
+    diligence_testkit::corpus_or_skip!("benign");
     let text = std::fs::read_to_string(corpus("benign/top1000-latest.tsv")).unwrap();
     let names: Vec<&str> = text
         .lines()
