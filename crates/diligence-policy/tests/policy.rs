@@ -313,8 +313,7 @@ fn stale_ignore_reported_only_when_nothing_matched() {
 
 #[test]
 fn integrity_pins_resolve_through_the_graph() {
-    let lockfile = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/tamper/base-npm-v3/package-lock.json");
+    let lockfile = diligence_testkit::corpus_or_skip!("tamper/base-npm-v3/package-lock.json");
     let graph = diligence_lockfile_graph(&lockfile);
     let pkg = graph
         .packages
