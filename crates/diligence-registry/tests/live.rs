@@ -9,7 +9,6 @@
 use diligence_registry::{
     Cache, ClientOptions, CrosscheckOptions, Mode, NpmConfig, RegistryClient, crosscheck,
 };
-use std::path::Path;
 
 fn live() -> bool {
     std::env::var("DILIGENCE_LIVE").is_ok_and(|v| v == "1")
@@ -21,7 +20,7 @@ fn live_crosscheck_of_corpus_projects() {
         eprintln!("skipped: set DILIGENCE_LIVE=1 to cross-check against the live registry");
         return;
     }
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let corpus = diligence_testkit::corpus_or_skip!("");
     let projects = std::env::var("DILIGENCE_LIVE_PROJECTS")
         .unwrap_or_else(|_| "tamper/base-npm-v3,lockfiles/npm-v1-lodash".into());
     let temp = tempfile::tempdir().expect("cache");

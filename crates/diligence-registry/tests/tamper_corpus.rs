@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 use support::{Verdaccio, fixture_tarballs};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tamper")
+    diligence_testkit::corpus("tamper")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 struct Case {
@@ -105,6 +106,7 @@ fn tampered_needle(expect: &serde_json::Value) -> String {
 
 #[test]
 fn tamper_cases_with_and_without_the_registry() {
+    diligence_testkit::corpus_or_skip!("tamper");
     let registry = Verdaccio::start("@nothing-private/*");
     for (_, bytes) in fixture_tarballs() {
         registry.publish(&bytes);
