@@ -11,9 +11,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn corpus(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(sub)
+    diligence_testkit::corpus(sub).expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn load_schema(path: &Path) -> jsonschema::Validator {
@@ -93,6 +91,7 @@ fn all_reports() -> Vec<(String, Report)> {
 
 #[test]
 fn json_reports_validate_against_the_report_schema() {
+    diligence_testkit::corpus_or_skip!("");
     let validator = report_schema();
     let mut findings = 0;
     for (name, report) in all_reports() {
@@ -110,6 +109,7 @@ fn json_reports_validate_against_the_report_schema() {
 
 #[test]
 fn report_schema_rejects_wrong_documents() {
+    diligence_testkit::corpus_or_skip!("");
     let validator = report_schema();
     let (_, report) = all_reports()
         .into_iter()
@@ -129,6 +129,7 @@ fn report_schema_rejects_wrong_documents() {
 
 #[test]
 fn sarif_logs_validate_against_the_official_schema() {
+    diligence_testkit::corpus_or_skip!("");
     let validator = sarif_schema();
     let rules: Vec<&'static Rule> = diligence_lockfile_rules::rules();
     for (name, report) in all_reports() {
@@ -146,6 +147,7 @@ fn sarif_logs_validate_against_the_official_schema() {
 
 #[test]
 fn sarif_schema_rejects_wrong_logs() {
+    diligence_testkit::corpus_or_skip!("");
     let validator = sarif_schema();
     let (_, report) = all_reports()
         .into_iter()
@@ -163,6 +165,7 @@ fn sarif_schema_rejects_wrong_logs() {
 
 #[test]
 fn markdown_of_real_reports_stays_under_the_limit() {
+    diligence_testkit::corpus_or_skip!("");
     for (name, report) in all_reports() {
         let mut buf = Vec::new();
         diligence_report::markdown::write(&report, Severity::High, &mut buf).unwrap();
@@ -201,6 +204,7 @@ fn scan_report() -> Report {
 
 #[test]
 fn scan_findings_validate_as_report_and_sarif() {
+    diligence_testkit::corpus_or_skip!("");
     let report = scan_report();
     assert!(
         report.findings.len() > 30,
