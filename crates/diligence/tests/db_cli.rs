@@ -5,7 +5,8 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn advisories() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/advisories")
+    diligence_testkit::corpus("advisories")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 fn diligence(cache: &Path) -> Command {
@@ -29,6 +30,7 @@ fn status_without_database_exits_2() {
 
 #[test]
 fn update_from_folder_then_status_then_failed_update_keeps_index() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let cache = tempfile::tempdir().expect("tempdir");
     let osv = advisories().join("osv");
     let out = diligence(cache.path())
@@ -75,6 +77,7 @@ fn update_from_folder_then_status_then_failed_update_keeps_index() {
 
 #[test]
 fn update_from_datadog_manifest() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let cache = tempfile::tempdir().expect("tempdir");
     let out = diligence(cache.path())
         .args(["db", "update", "--from"])

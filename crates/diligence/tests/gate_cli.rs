@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use support::fixture_registry::{FixtureRegistry, FixtureVersion};
 
 fn osv_db() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/advisories/osv")
+    diligence_testkit::corpus("advisories/osv")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
 }
 
 /// express 4.18.2 with a trimmed version of its real dependency tree (same names, ranges and
@@ -128,6 +129,7 @@ fn finding_ids(report: &Value) -> Vec<String> {
 
 #[test]
 fn check_express_vets_the_whole_closure() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let (code, report) = check_json(&reg, "express@4.18.2", &[]);
     assert_eq!(report["target"]["path"], "express@4.18.2");
@@ -160,6 +162,7 @@ fn check_express_vets_the_whole_closure() {
 
 #[test]
 fn check_resolves_ranges_and_dist_tags_like_npm() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let (_, report) = check_json(&reg, "express@^4.17.0", &[]);
     assert_eq!(report["target"]["path"], "express@4.18.2");
@@ -175,6 +178,7 @@ fn check_resolves_ranges_and_dist_tags_like_npm() {
 
 #[test]
 fn check_of_an_unknown_package_is_not_evaluated() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let (code, report) = check_json(&reg, "no-such-package@1", &[]);
     assert_eq!(code, 2);
@@ -191,6 +195,7 @@ fn check_of_an_unknown_package_is_not_evaluated() {
 
 #[test]
 fn check_flags_the_malicious_package() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let (code, report) = check_json(&reg, "left-padder", &[]);
     assert_eq!(code, 1);
@@ -226,6 +231,7 @@ fn install(proj: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn install_lodash_with_npm_vets_then_installs() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let proj = project(&reg);
     let out = install(proj.path(), &["--pm", "npm", "lodash"]);
@@ -243,6 +249,7 @@ fn install_lodash_with_npm_vets_then_installs() {
 
 #[test]
 fn install_refuses_findings_without_a_terminal() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let proj = project(&reg);
     let before = std::fs::read_to_string(proj.path().join("package.json")).unwrap();
@@ -263,6 +270,7 @@ fn install_refuses_findings_without_a_terminal() {
 
 #[test]
 fn install_never_fails_open() {
+    diligence_testkit::corpus_or_skip!("advisories");
     // A registry that refuses connections: the plan cannot be made, nothing is installed.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -289,6 +297,7 @@ fn install_never_fails_open() {
 
 #[test]
 fn a_partly_readable_tarball_is_not_vetted() {
+    diligence_testkit::corpus_or_skip!("advisories");
     let reg = registry();
     let (code, report) = check_json(&reg, "half-there", &[]);
     assert_eq!(code, 2);

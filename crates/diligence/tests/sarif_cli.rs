@@ -35,7 +35,7 @@ fn run(args: &[&str]) -> (i32, serde_json::Value) {
 
 #[test]
 fn audit_sarif_and_json_validate() {
-    let tamper = repo("../shared/corpus/tamper/npm-v3-T1-1");
+    let tamper = diligence_testkit::corpus_or_skip!("tamper/npm-v3-T1-1");
     let tamper = tamper.to_str().unwrap();
     let offline = ["--no-advisories", "--no-registry", "--no-code"];
     let (code, sarif) = run(&[&["audit", tamper, "--format", "sarif"][..], &offline[..]].concat());
@@ -57,7 +57,7 @@ fn audit_sarif_and_json_validate() {
 
 #[test]
 fn scan_sarif_validates() {
-    let sample = repo("../shared/corpus/malicious-dev/corss-env-7.0.4");
+    let sample = diligence_testkit::corpus_or_skip!("malicious-dev/corss-env-7.0.4");
     let (code, sarif) = run(&["scan", sample.to_str().unwrap(), "--format", "sarif"]);
     assert_eq!(code, 1);
     validate(

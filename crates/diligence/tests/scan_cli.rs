@@ -5,8 +5,8 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn corpus(sample: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/malicious-dev")
+    diligence_testkit::corpus("malicious-dev")
+        .expect("shared corpus: the test calls corpus_or_skip! first")
         .join(sample)
 }
 
@@ -25,6 +25,7 @@ fn scan_json(args: &[&str]) -> (i32, serde_json::Value) {
 
 #[test]
 fn malicious_folder_exits_1_with_findings() {
+    diligence_testkit::corpus_or_skip!("");
     let dir = corpus("corss-env-7.0.4");
     let (code, json) = scan_json(&[dir.to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -45,6 +46,7 @@ fn malicious_folder_exits_1_with_findings() {
 
 #[test]
 fn benign_folder_exits_0() {
+    diligence_testkit::corpus_or_skip!("");
     let dir = corpus("crc32c-native-1.4.0");
     let (code, json) = scan_json(&[dir.to_str().unwrap()]);
     assert_eq!(code, 0);
@@ -54,6 +56,7 @@ fn benign_folder_exits_0() {
 
 #[test]
 fn tarball_target_and_unreadable_target() {
+    diligence_testkit::corpus_or_skip!("");
     // Pack a benign sample into a .tgz in memory (package/ prefix, as npm pack does).
     let dir = corpus("tiny-pubsub-1.2.0");
     let tmp = tempfile::tempdir().unwrap();
@@ -105,10 +108,12 @@ fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 #[test]
 fn targets_without_package_json_are_errors() {
+    diligence_testkit::corpus_or_skip!("");
     let tmp = tempfile::tempdir().unwrap();
     let empty_dir = tmp.path().join("empty");
     std::fs::create_dir(&empty_dir).unwrap();
-    let lockfiles = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/lockfiles");
+    let lockfiles = diligence_testkit::corpus("lockfiles")
+        .expect("shared corpus: the test calls corpus_or_skip! first");
     let empty_tgz = tmp.path().join("empty.tgz");
     std::fs::write(&empty_tgz, b"").unwrap();
     let no_manifest_tgz = tmp.path().join("no-manifest.tgz");
