@@ -16,88 +16,36 @@
 //! 5. [`rules`]: one file per `code/…` rule turns signals into [`CodeFinding`]s.
 //! 6. [`verdict`] combines findings into `malicious | suspicious | clean` with a score.
 //!
+//! Module layers (no cycles; `tests/module_layers.rs` checks it): the fact types
+//! ([`signal`], [`finding`]) at the bottom; the analysers (`text`, `shell`, `js`, [`scripts`],
+//! [`entry`]) fill them; [`pipeline`] drives the analysers; [`rules`] and [`verdict`] read the
+//! facts; this root wires it together.
+//!
 //! Entry points: [`scan_tarball`], [`scan_dir`], [`scan_files`] and [`rules()`].
 
 pub mod archive;
 pub mod classify;
 mod decode;
 pub mod entry;
+pub mod finding;
 mod js;
+pub mod pipeline;
 pub mod rules;
 pub mod scripts;
+mod shell;
 pub mod signal;
 mod text;
 pub mod verdict;
 
-use diligence_finding::{Finding, Severity};
+use diligence_finding::Finding;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub use archive::{ArchiveLimits, PackageFile};
+pub use finding::{CapabilityUse, CodeFinding, Evidence};
+pub use pipeline::ScanOptions;
 pub use rules::rules;
 pub use verdict::Verdict;
-
-/// Options for one scan.
-#[derive(Debug, Clone, Default)]
-pub struct ScanOptions {
-    /// Unpacking limits (defaults: see [`ArchiveLimits::default`]).
-    pub limits: ArchiveLimits,
-    /// The registry's version document (the packument's `versions[v]` object) to compare with
-    /// the tarball's `package.json` for manifest confusion. `None` skips that comparison.
-    pub registry_manifest: Option<serde_json::Value>,
-}
-
-/// One `code/…` finding inside a package.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CodeFinding {
-    /// Rule id, e.g. `code/env-exfiltration`.
-    pub rule: String,
-    pub severity: Severity,
-    /// Path inside the package (`/`-separated, no `package/` prefix).
-    pub file: String,
-    /// 1-based line (0 = whole file or unknown).
-    pub line: u32,
-    /// The source line (trimmed, at most 160 characters).
-    pub snippet: String,
-    /// One sentence for a person.
-    pub message: String,
-    /// Where the finding sits relative to the capability it needs (`function`, `file`,
-    /// `package` or `alone`); used by the verdict.
-    pub locality: verdict::Locality,
-    /// True when the file runs at install time (reachable from a lifecycle script).
-    pub install_time: bool,
-    /// True when an entry point (`main`, `exports`, `bin`, …) loads the file (see [`entry`]);
-    /// findings in files nothing loads (benchmarks, examples, tests) weigh half in the verdict.
-    #[serde(default = "yes")]
-    pub reachable: bool,
-    /// The evidence chain: the signals that made the rule fire.
-    pub evidence: Vec<Evidence>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// One step of an evidence chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// Signal kind, e.g. `network`, `env-dump`, `credential-path`.
-    pub kind: String,
-    pub file: String,
-    pub line: u32,
-    /// What was seen, e.g. the module name, the decoded string or the host.
-    pub detail: String,
-}
-
-/// A capability seen in the package (not a finding by itself).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct CapabilityUse {
-    /// `network`, `process-spawn`, `fs-read`, `fs-write`, `env-read`, `dynamic-code`,
-    /// `crypto-decipher` or `os-info`.
-    pub capability: String,
-    pub file: String,
-    pub line: u32,
-}
 
 /// The result of scanning one package; serde round-trips so callers can cache it by integrity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,7 +177,7 @@ pub fn scan_files(
             }
         })
         .collect();
-    let facts = signal::collect(files, anomalies, opts);
+    let facts = pipeline::collect(files, anomalies, opts);
     not_evaluated.extend(
         facts
             .all(signal::Kind::Unparsed)

@@ -63,7 +63,7 @@ fn line_of_key(text: &str, key: &str) -> u32 {
 
 fn analyse_command(cmd: &str, line: u32, out: &mut ScriptFacts) {
     crate::text::scan_literal(cmd, line, 0, &mut out.signals);
-    shell_signals(cmd, line, 0, &mut out.signals);
+    crate::shell::shell_signals(cmd, line, 0, &mut out.signals);
     for segment in split_segments(cmd) {
         let words = shell_words(&segment);
         let Some(pos) = words.iter().position(|w| is_runtime(w)) else {
@@ -85,75 +85,6 @@ fn analyse_command(cmd: &str, line: u32, out: &mut ScriptFacts) {
         if let Some(file) = rest.iter().find(|w| !w.starts_with('-')) {
             out.entry_files.push(normalise(file));
         }
-    }
-}
-
-/// Shell-level signals of one command line: network tools, downloads piped into a shell, host
-/// details substituted into arguments. Used for lifecycle scripts and spawned command lines.
-pub(crate) fn shell_signals(cmd: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
-    let lower = cmd.to_ascii_lowercase();
-    let net_tools = [
-        "curl ",
-        "wget ",
-        "nslookup ",
-        "dig ",
-        "nc ",
-        "invoke-webrequest",
-        "iwr ",
-        "irm ",
-        "invoke-restmethod",
-        "ping -c",
-    ];
-    if net_tools
-        .iter()
-        .any(|t| lower.contains(t) || lower.starts_with(t.trim_end()))
-    {
-        out.push(Signal {
-            kind: Kind::ShellNetwork,
-            line,
-            func,
-            detail: cmd.to_string(),
-        });
-    }
-    let pipe_exec = [
-        "| sh",
-        "|sh",
-        "| bash",
-        "|bash",
-        "| iex",
-        "|iex",
-        "| powershell",
-        "| node",
-        "| zsh",
-    ];
-    if pipe_exec.iter().any(|p| lower.contains(p)) {
-        out.push(Signal {
-            kind: Kind::ShellPipeExec,
-            line,
-            func,
-            detail: cmd.to_string(),
-        });
-    }
-    let host_info = [
-        "$(whoami",
-        "$(hostname",
-        "$(pwd",
-        "$(id",
-        "`whoami`",
-        "`hostname`",
-        "%username%",
-        "%computername%",
-        "$env:username",
-        "$(uname",
-        "$(cat ",
-    ];
-    if host_info.iter().any(|h| lower.contains(h)) {
-        out.push(Signal {
-            kind: Kind::ShellHostInfo,
-            line,
-            func,
-            detail: cmd.to_string(),
-        });
     }
 }
 

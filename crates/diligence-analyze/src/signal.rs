@@ -1,15 +1,18 @@
 //! Signals: the facts the analysers record per file and per function, and the package-level
 //! collection ([`PackageFacts`]) that the rules read.
 //!
+//! This module holds the shared fact *types* only; the analysers ([`crate::js`],
+//! [`crate::text`], [`crate::scripts`], [`crate::entry`]) fill them and the driver
+//! ([`crate::pipeline`]) runs them, so none of them imports another in a circle.
+//!
 //! A signal is either a *capability* (what the code can do: network, spawn, filesystem, env,
 //! dynamic code, decipher, OS info) or a *threat atom* (a behaviour that only malware needs, or
 //! an ingredient of one). Rules combine them; a capability alone never makes a finding above
 //! `info`.
 
-use crate::archive::{Anomaly, PackageFile};
-use crate::classify::{FileKind, classify};
-use crate::{CapabilityUse, ScanOptions};
-use rayon::prelude::*;
+use crate::archive::Anomaly;
+use crate::classify::FileKind;
+use crate::finding::CapabilityUse;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a signal says.
@@ -179,6 +182,16 @@ pub struct Signal {
     pub detail: String,
 }
 
+/// Code recovered from an encoding inside a file that is not JavaScript (a base64 value of a
+/// JSON document), for the driver to analyse as JavaScript placed at `line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedCode {
+    /// 1-based line of the encoded value.
+    pub line: u32,
+    /// The decoded text.
+    pub code: String,
+}
+
 /// Everything known about one file.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
@@ -294,172 +307,6 @@ impl PackageFacts {
         out.sort();
         out
     }
-}
-
-/// Analyses every file (JavaScript in parallel) and marks install-time files.
-pub fn collect(
-    files: Vec<PackageFile>,
-    anomalies: Vec<Anomaly>,
-    opts: &ScanOptions,
-) -> PackageFacts {
-    let manifest = files
-        .iter()
-        .find(|f| f.path == "package.json")
-        .and_then(|f| serde_json::from_slice::<serde_json::Value>(&f.bytes).ok())
-        .unwrap_or(serde_json::Value::Null);
-    let package_id = match (
-        manifest.get("name").and_then(|v| v.as_str()),
-        manifest.get("version").and_then(|v| v.as_str()),
-    ) {
-        (Some(n), Some(v)) => Some(format!("{n}@{v}")),
-        (Some(n), None) => Some(n.to_string()),
-        _ => None,
-    };
-    let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
-    let file_count = files.len();
-    let scripts =
-        crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
-    // Largest files first so the parallel parse does not end on one big straggler.
-    let mut files = files;
-    files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
-    let mut facts: Vec<FileFacts> = match POOL.as_ref() {
-        Some(pool) => pool.install(|| files.into_par_iter().map(analyse_file).collect()),
-        None => files.into_par_iter().map(analyse_file).collect(),
-    };
-    facts.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
-        pj.signals.extend(scripts.signals.iter().cloned());
-        dedupe(&mut pj.signals);
-    }
-    crate::scripts::mark_install_time(&mut facts, &scripts);
-    let names: BTreeSet<String> = facts.iter().map(|f| f.path.clone()).collect();
-    let names: BTreeSet<&str> = names.iter().map(|s| s.as_str()).collect();
-    for f in facts.iter_mut() {
-        let deps: Vec<String> = f
-            .requires
-            .iter()
-            .filter_map(|r| crate::scripts::resolve(&names, &f.path, r))
-            .collect();
-        f.deps = deps;
-        f.kinds = f.signals.iter().map(|s| s.kind).collect();
-    }
-    crate::entry::mark_reachable(&mut facts, &manifest, &scripts.entry_files);
-    PackageFacts {
-        package_id,
-        manifest,
-        registry_manifest: opts.registry_manifest.clone(),
-        files: facts,
-        anomalies,
-        file_count,
-        total_bytes,
-    }
-}
-
-/// Analyses one file by its content kind.
-fn analyse_file(file: PackageFile) -> FileFacts {
-    let kind = classify(&file.path, &file.bytes);
-    let mut facts = FileFacts {
-        path: file.path,
-        kind,
-        signals: Vec::new(),
-        requires: Vec::new(),
-        deps: Vec::new(),
-        text: None,
-        install_time: false,
-        reachable: true,
-        kinds: BTreeSet::new(),
-    };
-    match kind {
-        FileKind::Image => {
-            // Text appended after the image data (PNG IEND, JPEG EOI) is a hiding place.
-            if let Some(tail) = image_tail(&file.bytes)
-                && crate::decode::looks_like_code(&tail)
-            {
-                facts
-                    .signals
-                    .extend(crate::js::analyse_embedded(&tail, 0, 0, 0));
-            }
-        }
-        FileKind::NativeBinary => facts.signals.push(Signal {
-            kind: Kind::NativeBinary,
-            line: 0,
-            func: 0,
-            detail: format!("{} bytes", file.bytes.len()),
-        }),
-        k if k.is_text() => {
-            // Valid UTF-8 (the usual case) is moved, not copied.
-            let text = String::from_utf8(file.bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            crate::text::scan_text(&text, kind, &mut facts.signals);
-            if kind == FileKind::JavaScript {
-                let depth = nesting_depth(text.as_bytes());
-                if depth > MAX_NESTING {
-                    facts.signals.push(Signal {
-                        kind: Kind::Unparsed,
-                        line: 0,
-                        func: 0,
-                        detail: format!(
-                            "bracket nesting depth {depth} exceeds {MAX_NESTING}: not parsed"
-                        ),
-                    });
-                } else {
-                    let path = facts.path.clone();
-                    crate::js::analyse(&path, &text, &mut facts);
-                }
-            }
-            facts.text = Some(text);
-        }
-        _ => {}
-    }
-    dedupe(&mut facts.signals);
-    facts
-}
-
-/// Deepest bracket nesting the AST analysis accepts; deeper files (no real code nests this
-/// deep) would exhaust the stack of a recursive parser, so they are reported, not parsed.
-pub const MAX_NESTING: usize = 1500;
-
-/// Upper bound of the bracket nesting depth of `src` (brackets in strings and comments
-/// count too, so it can only over-estimate).
-pub(crate) fn nesting_depth(src: &[u8]) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for &b in src {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
-/// Worker pool for file analysis, with stacks large enough for deeply nested (but accepted)
-/// code. Falls back to the global pool if it cannot be built.
-static POOL: std::sync::LazyLock<Option<rayon::ThreadPool>> = std::sync::LazyLock::new(|| {
-    rayon::ThreadPoolBuilder::new()
-        .stack_size(64 * 1024 * 1024)
-        .thread_name(|i| format!("diligence-analyze-{i}"))
-        .build()
-        .ok()
-});
-
-/// Printable text after the end marker of a PNG (`IEND` chunk) or JPEG (`FF D9`) image.
-fn image_tail(bytes: &[u8]) -> Option<String> {
-    let end = if bytes.starts_with(b"\x89PNG") {
-        memchr::memmem::rfind(bytes, b"IEND").map(|i| i + 8)
-    } else if bytes.starts_with(b"\xff\xd8") {
-        memchr::memmem::rfind(bytes, b"\xff\xd9").map(|i| i + 2)
-    } else {
-        None
-    }?;
-    let tail = bytes.get(end..)?;
-    if tail.len() < 32 {
-        return None;
-    }
-    crate::decode::printable(tail)
 }
 
 /// Sorts by line and removes exact duplicates.

@@ -6,7 +6,7 @@
 //! decides whether they matter (a `.npmrc` in a README is not a credential read).
 
 use crate::classify::FileKind;
-use crate::signal::{Kind, Signal, truncate};
+use crate::signal::{DecodedCode, Kind, Signal, truncate};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -312,10 +312,13 @@ pub fn scan_regex(pat: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
     }
 }
 
-/// Searches a whole text file (non-JavaScript) line by line.
-pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) {
+/// Searches a whole text file (non-JavaScript) line by line. Returns the code found encoded
+/// inside it (base64/hex string values of a JSON document), which the driver analyses as
+/// JavaScript.
+pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<DecodedCode> {
+    let mut code = Vec::new();
     if kind == FileKind::JavaScript || (kind == FileKind::Json && is_source_map(text)) {
-        return;
+        return code;
     }
     let line_of = line_index(text);
     for m in AC.find_iter(text) {
@@ -345,8 +348,9 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) {
         });
     }
     if kind == FileKind::Json {
-        json_payloads(text, &line_of, out);
+        json_payloads(text, &line_of, &mut code);
     }
+    code
 }
 
 /// True for a source map (Source Map Revision 3: a JSON object with `version`, `sources` and
@@ -372,8 +376,8 @@ fn line_index(text: &str) -> impl Fn(usize) -> u32 + '_ {
 }
 
 /// Decodes long base64/hex string values of a JSON document; values that decode to code are
-/// analysed as JavaScript at their line.
-fn json_payloads(text: &str, line_of: &dyn Fn(usize) -> u32, out: &mut Vec<Signal>) {
+/// returned with their line, to be analysed as JavaScript.
+fn json_payloads(text: &str, line_of: &dyn Fn(usize) -> u32, out: &mut Vec<DecodedCode>) {
     let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
         return;
     };
@@ -390,7 +394,10 @@ fn json_payloads(text: &str, line_of: &dyn Fn(usize) -> u32, out: &mut Vec<Signa
                     continue;
                 }
                 let at = text.find(&s[..s.len().min(40)]).unwrap_or(0);
-                out.extend(crate::js::analyse_embedded(&decoded, line_of(at), 0, 0));
+                out.push(DecodedCode {
+                    line: line_of(at),
+                    code: decoded,
+                });
             }
             serde_json::Value::Array(a) => stack.extend(a.iter()),
             serde_json::Value::Object(o) => stack.extend(o.values()),

@@ -23,7 +23,8 @@
 //! clean; a single `critical` threat next to its capability in one file is malicious; a single
 //! `high` threat is suspicious at most unless install-time or corroborated by a second rule.
 
-use crate::CodeFinding;
+use crate::finding::CodeFinding;
+pub use crate::finding::Locality;
 use diligence_finding::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,20 +47,6 @@ impl Verdict {
             Verdict::Malicious => "malicious",
         }
     }
-}
-
-/// Where a threat sits relative to the capability it needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Locality {
-    /// No needed capability anywhere in the package (or the finding needs none).
-    Alone,
-    /// The capability is elsewhere in the package.
-    Package,
-    /// Same file.
-    File,
-    /// Same function.
-    Function,
 }
 
 /// Score at or above which a package is suspicious.

@@ -89,7 +89,7 @@ fn run_in(
     depth: u8,
     out: &mut Output,
 ) -> bool {
-    if crate::signal::nesting_depth(src.as_bytes()) > crate::signal::MAX_NESTING {
+    if nesting_depth(src.as_bytes()) > MAX_NESTING {
         return false;
     }
     let options = ParseOptions {
@@ -151,4 +151,25 @@ pub(crate) fn analyse_inline(code: &str, line: u32) -> (Vec<Signal>, Vec<String>
         &mut out,
     );
     (out.signals, out.requires)
+}
+
+/// Deepest bracket nesting the AST analysis accepts; deeper files (no real code nests this
+/// deep) would exhaust the stack of a recursive parser, so they are reported, not parsed.
+pub const MAX_NESTING: usize = 1500;
+
+/// Upper bound of the bracket nesting depth of `src` (brackets in strings and comments
+/// count too, so it can only over-estimate).
+pub(crate) fn nesting_depth(src: &[u8]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for &b in src {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }

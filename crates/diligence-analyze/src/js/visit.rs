@@ -350,7 +350,7 @@ impl<'s> Walker<'s> {
             if line.contains("npm") && line.contains("publish") {
                 self.sig(Kind::NpmPublish, span, &line);
             }
-            crate::scripts::shell_signals(&line, l, f, &mut self.out.signals);
+            crate::shell::shell_signals(&line, l, f, &mut self.out.signals);
         }
         if matches!(program.as_deref(), Some("bun" | "bunx" | "deno")) {
             self.sig(Kind::RuntimeSpawn, span, &line);

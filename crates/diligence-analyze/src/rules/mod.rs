@@ -242,7 +242,7 @@ pub(crate) mod test_util {
                 bytes: c.as_bytes().to_vec(),
             })
             .collect();
-        crate::signal::collect(files, Vec::new(), &ScanOptions::default())
+        crate::pipeline::collect(files, Vec::new(), &ScanOptions::default())
     }
 
     pub const PJ: &str = r#"{"name":"t","version":"1.0.0"}"#;
