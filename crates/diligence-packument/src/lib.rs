@@ -13,13 +13,13 @@ use std::collections::BTreeMap;
 pub struct Packument {
     pub name: String,
     /// `latest`, `next`, … → version.
-    #[serde(rename = "dist-tags", default)]
+    #[serde(rename = "dist-tags", default, deserialize_with = "limited::map")]
     pub dist_tags: BTreeMap<String, String>,
     /// Version → version manifest.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "limited::map")]
     pub versions: BTreeMap<String, VersionManifest>,
     /// `created`, `modified` and version → ISO 8601 publish time (full packuments only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "limited::map")]
     pub time: BTreeMap<String, String>,
     /// Current maintainers (full packuments only).
     #[serde(default)]
@@ -145,10 +145,55 @@ pub struct Dist {
     pub attestations: Option<serde_json::Value>,
 }
 
+/// The default for [`Packument::from_slice_limited`]: 100,000 versions. The largest real
+/// packuments have a few tens of thousands; a million synthetic versions took 4 GB to read.
+pub const DEFAULT_MAX_VERSIONS: usize = 100_000;
+
+/// Why [`Packument::from_slice_limited`] failed.
+#[derive(Debug)]
+pub enum ReadError {
+    /// `versions`, `time` or `dist-tags` has more entries than the limit allows (the read
+    /// stopped there).
+    TooManyEntries {
+        /// The version limit in force.
+        limit: usize,
+    },
+    /// Not JSON, or not a packument's shape.
+    Json(serde_json::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooManyEntries { limit } => {
+                write!(f, "more than {limit} versions (limit)")
+            }
+            ReadError::Json(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 impl Packument {
-    /// Parses a packument from JSON bytes.
+    /// Parses a packument from JSON bytes, without a limit on the number of versions.
     pub fn from_slice(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
         serde_json::from_slice(bytes)
+    }
+
+    /// Parses a packument from JSON bytes, stopping with [`ReadError::TooManyEntries`] as
+    /// soon as `versions`, `time` or `dist-tags` has more than `max_versions` + 64 entries (the
+    /// slack is for `time.created`, `time.modified` and tags), so memory stays bounded by the
+    /// limit, not by the document.
+    pub fn from_slice_limited(bytes: &[u8], max_versions: usize) -> Result<Packument, ReadError> {
+        let _guard = limited::Guard::set(max_versions);
+        match serde_json::from_slice(bytes) {
+            Ok(p) => Ok(p),
+            Err(_) if limited::hit() => Err(ReadError::TooManyEntries {
+                limit: max_versions,
+            }),
+            Err(e) => Err(ReadError::Json(e)),
+        }
     }
 
     /// The manifest of one version.
@@ -159,6 +204,71 @@ impl Packument {
     /// The publish time of a version as written (`time[version]`), when the registry gives one.
     pub fn published(&self, version: &str) -> Option<&str> {
         self.time.get(version).map(String::as_str)
+    }
+}
+
+/// Maps whose entry count is limited while [`Packument::from_slice_limited`] runs on this
+/// thread (a thread-local limit, since serde's derive gives field readers no state).
+mod limited {
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use std::cell::Cell;
+    use std::collections::BTreeMap;
+    use std::marker::PhantomData;
+
+    /// Slack for `time` (`created`, `modified`, `unpublished`) and dist-tags over versions.
+    const SLACK: usize = 64;
+
+    thread_local! {
+        static LIMIT: Cell<Option<usize>> = const { Cell::new(None) };
+        static HIT: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Sets the limit for this thread until dropped.
+    pub struct Guard(Option<usize>);
+
+    impl Guard {
+        pub fn set(limit: usize) -> Guard {
+            HIT.with(|h| h.set(false));
+            Guard(LIMIT.with(|l| l.replace(Some(limit))))
+        }
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            LIMIT.with(|l| l.set(self.0));
+        }
+    }
+
+    /// Whether the last limited read stopped on the limit.
+    pub fn hit() -> bool {
+        HIT.with(|h| h.get())
+    }
+
+    pub fn map<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+    where
+        D: Deserializer<'de>,
+        V: Deserialize<'de>,
+    {
+        struct MapVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = BTreeMap<String, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let limit = LIMIT.with(|l| l.get()).map(|l| l.saturating_add(SLACK));
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = access.next_entry::<String, V>()? {
+                    out.insert(k, v);
+                    if limit.is_some_and(|l| out.len() > l) {
+                        HIT.with(|h| h.set(true));
+                        return Err(serde::de::Error::custom("too many entries"));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(MapVisitor(PhantomData))
     }
 }
 

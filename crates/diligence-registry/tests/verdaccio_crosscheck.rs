@@ -139,6 +139,13 @@ fn client(fx: &Fixture, token: bool, cache: &Path, mode: Mode) -> RegistryClient
     } else {
         vec![("PRIVATE_TOKEN".to_string(), "not-a-valid-token".to_string())]
     };
+    // The token is configured in the project .npmrc: the private host is allowlisted, as a
+    // user would with --allow-project-credentials.
+    let mut env = env;
+    env.push((
+        "DILIGENCE_ALLOW_PROJECT_CREDENTIALS".to_string(),
+        format!("127.0.0.1:{}", fx.private.port),
+    ));
     let config = NpmConfig::load_with(fx.project.path(), None, &env).expect("config");
     let options = ClientOptions {
         mode,

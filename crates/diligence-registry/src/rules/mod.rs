@@ -1,9 +1,11 @@
-//! Registry cross-check rules, one file each. Every rule is a pure function of a lockfile
+//! Registry cross-check rules (and `registry/project-credentials`, about the `.npmrc` trust
+//! boundary), one file each. Every rule is a pure function of a lockfile
 //! entry and what the registry said, so it can be tested without a network; the
 //! orchestration (fetching, parallelism, not-evaluated records) is in [`crate::crosscheck`].
 
 pub mod integrity_downgrade;
 pub mod integrity_mismatch;
+pub mod project_credentials;
 pub mod resolved_mismatch;
 pub mod scope_registry;
 pub mod tarball_integrity;
@@ -21,6 +23,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &resolved_mismatch::RESOLVED_MISMATCH,
         &scope_registry::SCOPE_REGISTRY,
         &tarball_integrity::TARBALL_INTEGRITY,
+        &project_credentials::PROJECT_CREDENTIALS,
     ]
 }
 
