@@ -138,6 +138,32 @@ pub struct SourceArgs {
     /// dormancy, provenance, …); fields the registry does not serve are not evaluated.
     #[arg(long)]
     pub metadata: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+}
+
+/// How the registry client uses the network and the cache, and whom it sends credentials
+/// (audit, diff, check, install).
+#[derive(Debug, Args, Clone, Default)]
+pub struct NetworkArgs {
+    /// Ask the registry again for every cached packument this run (a conditional request
+    /// where it sent ETag/Last-Modified) instead of trusting the cache for --max-age.
+    #[arg(long)]
+    pub refresh: bool,
+    /// How long a cached packument is used without asking the registry again, when the
+    /// registry sends no ETag/Last-Modified (e.g. 30m, 12h, 1d). Default: 1h.
+    #[arg(long, value_name = "DURATION", value_parser = diligence_registry::parse_duration)]
+    pub max_age: Option<std::time::Duration>,
+    /// Give up on one registry URL after this long, retries included (e.g. 10s, 2m).
+    /// Default: 30s.
+    #[arg(long, value_name = "DURATION", value_parser = diligence_registry::parse_duration)]
+    pub fetch_timeout: Option<std::time::Duration>,
+    /// Send credentials that the project's .npmrc configures for this registry host
+    /// (`host` or `host:port`; repeatable). Also read from
+    /// $DILIGENCE_ALLOW_PROJECT_CREDENTIALS. Without it, such credentials and `${VAR}`s are
+    /// not sent anywhere.
+    #[arg(long = "allow-project-credentials", value_name = "HOST")]
+    pub allow_project_credentials: Vec<String>,
 }
 
 #[derive(Debug, Args)]

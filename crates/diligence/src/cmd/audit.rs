@@ -45,7 +45,11 @@ impl Layer {
 pub fn run(args: AuditArgs) -> Result<u8> {
     let graph = load_graph(&args.project)?;
     let project_dir = project_dir(&args, &graph);
-    let npm_config = NpmConfig::load(&project_dir).with_context(|| "reading npm configuration")?;
+    let npm_config = NpmConfig::load_allowing(
+        &project_dir,
+        &args.sources.network.allow_project_credentials,
+    )
+    .with_context(|| "reading npm configuration")?;
     let mut policy = diligence_policy::Policy::load(&project_dir, args.report.config.as_deref())?;
     let known: Vec<&str> = super::rules::all_rules().iter().map(|r| r.id).collect();
     policy.check_rule_ids(&known)?;
@@ -62,6 +66,11 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         &policy,
         &meta_policy,
     ));
+    // What the project .npmrc asked for and was refused (credentials, ${VAR}s, TLS/proxy).
+    all.findings
+        .extend(diligence_registry::rules::project_credentials::check(
+            &npm_config,
+        ));
     if !args.sources.no_advisories {
         all.add(advisory_layer(&graph, &args));
     }
@@ -70,6 +79,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             args.sources.offline,
             args.sources.prefer_offline,
             npm_config,
+            &args.sources.network,
         )?;
         all.add(registry_layer(&graph, &args, &client));
         if !args.no_code {

@@ -50,6 +50,8 @@ pub struct VetArgs {
     /// Use cached packuments and tarballs first; the network only for what is missing.
     #[arg(long)]
     pub prefer_offline: bool,
+    #[command(flatten)]
+    pub network: crate::cli::NetworkArgs,
 }
 
 /// Report formats of `check`.
@@ -116,10 +118,17 @@ pub(crate) fn report(
     Report::new(target, packages, findings, not_evaluated)
 }
 
-/// The registry client for the `.npmrc` of `--dir`, caching in the default cache.
+/// The registry client for the `.npmrc` of `--dir`, caching in the default cache. Every
+/// packument is asked for once per run (ranges and dist-tags must be current).
 pub(crate) fn registry_client(args: &VetArgs) -> Result<RegistryClient> {
-    let config = NpmConfig::load(&args.dir).with_context(|| "reading npm configuration")?;
-    super::wiring::registry_client(false, args.prefer_offline, config)
+    let config = NpmConfig::load_allowing(&args.dir, &args.network.allow_project_credentials)
+        .with_context(|| "reading npm configuration")?;
+    super::wiring::warn_config(&config);
+    let network = crate::cli::NetworkArgs {
+        refresh: true,
+        ..args.network.clone()
+    };
+    super::wiring::registry_client(false, args.prefer_offline, config, &network)
 }
 
 /// The vetting options: advisory database (or why it is unavailable), metadata policy from

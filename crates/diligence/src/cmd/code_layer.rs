@@ -124,7 +124,9 @@ fn scan_one(
     } else {
         PackumentKind::Abbreviated
     };
-    let packument = client.dists(&p.name, kind).map_err(|e| e.to_string())?;
+    let packument = client
+        .dists_with(&p.name, kind, &[&p.version])
+        .map_err(|e| e.to_string())?;
     let manifest = packument
         .version(&p.version)
         .ok_or_else(|| format!("{} is not in the packument", p.id_string()))?;

@@ -40,7 +40,12 @@ pub fn run(args: DiffArgs) -> Result<u8> {
     )?;
     policy.resolve_integrities(&sides.head);
     let fail_on = policy.fail_on(args.report.fail_on);
-    let npm = NpmConfig::load(&sides.project_dir).context("reading npm configuration")?;
+    let npm = NpmConfig::load_allowing(
+        &sides.project_dir,
+        &args.sources.network.allow_project_credentials,
+    )
+    .context("reading npm configuration")?;
+    wiring::warn_config(&npm);
 
     let lockfile_policy = wiring::lockfile_policy(&policy, &npm);
 
@@ -61,6 +66,7 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             args.sources.offline,
             args.sources.prefer_offline,
             npm,
+            &args.sources.network,
         )?),
     };
     if args.sources.metadata && client.is_none() {

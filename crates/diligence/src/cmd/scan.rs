@@ -128,7 +128,8 @@ fn scan_bytes(bytes: &[u8], target: &str, opts: &ScanOptions) -> Result<PackageS
 /// `--manifest` was given.
 fn scan_spec(name: &str, version: &str, target: &str, opts: &ScanOptions) -> Result<PackageScan> {
     let npm = NpmConfig::load(Path::new(".")).context("cannot read npm configuration")?;
-    let client = super::wiring::registry_client(false, false, npm)?;
+    super::wiring::warn_config(&npm);
+    let client = super::wiring::registry_client(false, false, npm, &Default::default())?;
     let packument = client.packument(name)?;
     let manifest = packument
         .version(version)

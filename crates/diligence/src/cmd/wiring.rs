@@ -2,7 +2,7 @@
 //! the advisory database, the registry client, the lockfile and metadata policies built from
 //! `.npmrc` and `diligence.toml`, and the report writers.
 
-use crate::cli::ReportFormat;
+use crate::cli::{NetworkArgs, ReportFormat};
 use anyhow::{Context, Result};
 use diligence_finding::{NotEvaluated, Report, Severity};
 use diligence_policy::Policy;
@@ -29,11 +29,13 @@ pub(crate) fn open_advisories(
 }
 
 /// A registry client for the npm configuration, caching in the default cache folder.
-/// `offline`: cache only; `prefer_offline`: cache first. Errors: a bad `cafile`/proxy.
+/// `offline`: cache only; `prefer_offline`: cache first; `network`: `--refresh`,
+/// `--max-age`, `--fetch-timeout`. Errors: a bad `cafile`/proxy.
 pub(crate) fn registry_client(
     offline: bool,
     prefer_offline: bool,
     npm: NpmConfig,
+    network: &NetworkArgs,
 ) -> Result<RegistryClient> {
     let mode = if offline {
         Mode::Offline
@@ -42,15 +44,31 @@ pub(crate) fn registry_client(
     } else {
         Mode::Online
     };
+    let defaults = ClientOptions::default();
+    let packument_max_age = if network.refresh {
+        std::time::Duration::ZERO
+    } else {
+        network.max_age.unwrap_or(defaults.packument_max_age)
+    };
     let options = ClientOptions {
         mode,
-        ..Default::default()
+        packument_max_age,
+        deadline: network.fetch_timeout.unwrap_or(defaults.deadline),
+        ..defaults
     };
     Ok(RegistryClient::new(
         npm,
         Cache::default_location(),
         options,
     )?)
+}
+
+/// Prints what the project `.npmrc` asked for and was refused (credentials, `${VAR}`s,
+/// TLS/proxy changes) as `warning:` lines on stderr; never a value.
+pub(crate) fn warn_config(npm: &NpmConfig) {
+    for w in &npm.warnings {
+        anstream::eprintln!("warning: {w}");
+    }
 }
 
 /// Writes `report` in `format` to `output` (a file, created or truncated) or to stdout.
