@@ -234,7 +234,7 @@ fn too_large(url: &str, limit: u64) -> RegistryError {
     RegistryError::Limit {
         what: redact_url(url),
         detail: format!(
-            "response larger than {} (limit); not downloaded",
+            "response larger than {} (limit)",
             crate::bounded::human_bytes(limit)
         ),
     }
