@@ -206,8 +206,9 @@ pub enum ConfigWarningKind {
     EnvNotExpanded { variables: Vec<String> },
     /// A credential the project configures for a host not on the allowlist: not sent.
     CredentialWithheld,
-    /// The project changes TLS or proxy settings with this key: credentials configured
-    /// outside the project are sent to allowlisted hosts only.
+    /// The project changes TLS or proxy settings with this key, so credentials configured
+    /// outside the project for the hosts in [`ConfigWarning::host`] are not sent (only
+    /// allowlisted hosts get credentials while it applies).
     TransportSetting,
 }
 
@@ -259,7 +260,7 @@ impl ConfigWarning {
             ),
             ConfigWarningKind::TransportSetting => write!(
                 f,
-                "the project sets `{}`: credentials configured outside the project are sent only to allowlisted hosts (--allow-project-credentials HOST or {ALLOW_PROJECT_CREDENTIALS_ENV})",
+                "the project sets `{}`, which decides who can read requests: credentials for {host} (configured outside the project) are not sent; only allowlisted hosts get credentials while it applies (--allow-project-credentials HOST or {ALLOW_PROJECT_CREDENTIALS_ENV})",
                 self.key
             ),
         }
@@ -553,15 +554,34 @@ impl NpmConfig {
     }
 
     /// After a project-level TLS or proxy change, keeps only credentials for allowlisted
-    /// hosts.
+    /// hosts. The change is worth a warning only when it withheld something; the warning
+    /// names the hosts.
     fn withhold_after_transport_change(&mut self, allowlist: &CredentialAllowlist) {
         let changed = self
             .warnings
             .iter()
             .any(|w| w.kind == ConfigWarningKind::TransportSetting);
-        if changed {
-            self.credentials
-                .retain(|dart, _| allowlist.allows(dart_authority(dart)));
+        if !changed {
+            return;
+        }
+        let mut withheld: Vec<String> = Vec::new();
+        self.credentials.retain(|dart, _| {
+            let authority = dart_authority(dart);
+            let keep = allowlist.allows(authority);
+            if !keep && !withheld.iter().any(|w| w == authority) {
+                withheld.push(authority.to_string());
+            }
+            keep
+        });
+        if withheld.is_empty() {
+            self.warnings
+                .retain(|w| w.kind != ConfigWarningKind::TransportSetting);
+            return;
+        }
+        for w in &mut self.warnings {
+            if w.kind == ConfigWarningKind::TransportSetting {
+                w.host = Some(withheld.join(", "));
+            }
         }
     }
 

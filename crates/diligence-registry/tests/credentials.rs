@@ -169,8 +169,24 @@ fn user_tokens_go_to_their_host_unless_the_project_changes_tls_or_proxy() {
             NpmConfig::load_with(project.path(), Some(home.path()), &env(&[])).expect("cfg");
         assert_eq!(config.warnings.len(), 1, "{setting}");
         assert_eq!(config.warnings[0].kind, ConfigWarningKind::TransportSetting);
+        assert_eq!(
+            config.warnings[0].host,
+            Some(format!("127.0.0.1:{port}")),
+            "{setting}"
+        );
         assert!(config.credentials.is_empty(), "{setting}");
     }
+    // Without a credential to withhold, a project CA or proxy is no finding.
+    let (project, home) = dirs(
+        &format!(
+            "registry={url}
+cafile=ca.pem
+"
+        ),
+        "",
+    );
+    let config = NpmConfig::load_with(project.path(), Some(home.path()), &env(&[])).expect("cfg");
+    assert_eq!(config.warnings, vec![]);
     let (project, home) = dirs(&format!("registry={url}\nstrict-ssl=false\n"), &user);
     let config = NpmConfig::load_with(project.path(), Some(home.path()), &env(&[])).expect("cfg");
     fetch(config);

@@ -4,7 +4,7 @@ use crate::config::{ConfigWarningKind, NpmConfig};
 use diligence_finding::{Finding, Severity};
 
 diligence_finding::declare_rule! {
-    /// The project `.npmrc` asks for a credential or an environment variable to be sent to a host the user has not allowlisted, or changes TLS/proxy settings; diligence refused it.
+    /// The project `.npmrc` tried to steer credentials or secrets to a host the user has not allowlisted; refused.
     ///
     /// ## What it detects
     /// In the project's own `.npmrc` (which arrives with the code under review): a
