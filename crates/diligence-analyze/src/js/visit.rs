@@ -397,7 +397,8 @@ impl<'s> Walker<'s> {
             if let Some(Expression::ObjectExpression(o)) = a.as_expression()
                 && o.properties.iter().any(|p| matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("detached") && matches!(&p.value, Expression::BooleanLiteral(b) if b.value) || matches!(&p.value, Expression::UnaryExpression(_))))
             {
-                self.sig(Kind::DetachedSpawn, span, "detached child process");
+                let detail = detached_detail(o, vals.first());
+                self.sig(Kind::DetachedSpawn, span, detail);
             }
         }
     }

@@ -262,6 +262,48 @@ impl Walker<'_> {
     }
 }
 
+/// Detail of a detached spawn: `detached child process`, then `, stdio ignored` (`stdio:
+/// 'ignore'` or all-`'ignore'` array), `, hidden window` (`windowsHide: true`) and the program
+/// when it is known (a constant, or `process.execPath`: Node itself).
+pub(super) fn detached_detail(o: &ObjectExpression<'_>, program: Option<&Val>) -> String {
+    let mut d = String::from("detached child process");
+    let prop = |name: &str| {
+        o.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some(name) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })
+    };
+    let ignore =
+        |e: &Expression<'_>| matches!(e, Expression::StringLiteral(s) if s.value == "ignore");
+    match prop("stdio") {
+        Some(e) if ignore(e) => d.push_str(", stdio ignored"),
+        Some(Expression::ArrayExpression(a))
+            if !a.elements.is_empty()
+                && a.elements
+                    .iter()
+                    .all(|x| x.as_expression().is_some_and(ignore)) =>
+        {
+            d.push_str(", stdio ignored")
+        }
+        _ => {}
+    }
+    if matches!(prop("windowsHide"), Some(Expression::BooleanLiteral(b)) if b.value) {
+        d.push_str(", hidden window");
+    }
+    match program {
+        Some(Val::Str(p)) => d.push_str(&format!(", program `{}`", truncate(p, 80))),
+        Some(Val::Global(g)) if g == "process.execPath" || g == "process.argv0" => {
+            d.push_str(", program `node` (process.execPath)")
+        }
+        _ => {}
+    }
+    d
+}
+
 pub(super) fn same_ident(a: &Expression<'_>, b: &Expression<'_>) -> bool {
     match (a, b) {
         (Expression::Identifier(x), Expression::Identifier(y)) => x.name == y.name,
