@@ -81,6 +81,20 @@ pub enum Kind {
     ArchiveAnomaly,
     Unparsed,
     LifecycleScript,
+    // Install-time execution beyond `scripts` and behaviour with no flow (see `scripts`).
+    /// A command line runs a file (`sh x.sh`, `cmd /c x.bat`, `./x`): detail = the path as written.
+    RunsFile,
+    /// A `binding.gyp` command expansion (`<!(…)`, `<!@(…)`): run by node-gyp at install.
+    GypCommand,
+    /// A shell command downloads a file and later runs, loads or registers it.
+    DownloadRun,
+    /// A mining-pool address or miner arguments (`stratum+tcp://`, `--donate-level`).
+    MinerPool,
+    /// A user's personal folder named as a path segment (`Desktop`, `Documents`, `OneDrive`).
+    UserFolder,
+    /// Locale, time-zone or country read (`resolvedOptions().timeZone`, `navigator.language`,
+    /// `geo.country_code`): a targeting gate.
+    LocaleGate,
 }
 
 impl Kind {
@@ -149,6 +163,12 @@ impl Kind {
             ArchiveAnomaly => "archive-anomaly",
             Unparsed => "unparsed",
             LifecycleScript => "lifecycle-script",
+            RunsFile => "runs-file",
+            GypCommand => "gyp-command",
+            DownloadRun => "download-run",
+            MinerPool => "miner-pool",
+            UserFolder => "user-folder",
+            LocaleGate => "locale-gate",
         }
     }
 

