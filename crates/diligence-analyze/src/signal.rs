@@ -95,6 +95,17 @@ pub enum Kind {
     /// Locale, time-zone or country read (`resolvedOptions().timeZone`, `navigator.language`,
     /// `geo.country_code`): a targeting gate.
     LocaleGate,
+    /// The function `func` runs when the module loads (an IIFE, a callback or a same-file
+    /// function called from module scope), or when another module that loads calls the export
+    /// reaching it (see `scripts::mark_install_time`). Detail: `"{func}: …"` (signals are
+    /// deduplicated by kind, line and detail).
+    LoadTime,
+    /// Load-time code calls the export of a relative module: detail = `specifier#member`
+    /// (`./notice#` for the module's default export or `module.exports` itself).
+    LoadCall,
+    /// The function `func` runs when the module's export named in `detail` (`"{func}:{name}"`;
+    /// an empty name: the default export / `module.exports`) is called.
+    Export,
 }
 
 impl Kind {
@@ -169,6 +180,9 @@ impl Kind {
             MinerPool => "miner-pool",
             UserFolder => "user-folder",
             LocaleGate => "locale-gate",
+            LoadTime => "load-time",
+            LoadCall => "load-call",
+            Export => "export",
         }
     }
 

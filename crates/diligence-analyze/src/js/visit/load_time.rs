@@ -1,0 +1,466 @@
+//! What runs when the module loads: module scope, immediately invoked functions, functions of
+//! the same file that load-time code calls by name, callbacks it passes to calls — and, for the
+//! rules that judge behaviour with no flow (sabotage loops, wipers, file drops), targeting gates
+//! (locale, time zone, country, dates).
+//!
+//! Function ids are the walker's; the call graph is built while walking and closed in
+//! [`LoadTime::finish`]:
+//! - a function expression called where it is written (`(function(){…})()`, `!function(){}()`)
+//!   or passed as an argument (`setTimeout(() => …)`, `https.get(u, res => …)`) is a child of the
+//!   function that contains the call;
+//! - a call to an identifier bound to a function declared in this file (`main()`) links the
+//!   caller to that function.
+//!
+//! Load-time functions other than module scope get a [`Kind::LoadTime`] signal (so rules can
+//! tell a write in `leaveNote()` called at load from a write in an exported helper), loops
+//! recorded as candidates become [`Kind::InfiniteLoop`] only when they run at load, and a call
+//! at load time to the export of a relative module (`require('./notice')()`) becomes a
+//! [`Kind::LoadCall`] that [`crate::scripts`] resolves across files.
+
+use super::*;
+use oxc_syntax::symbol::SymbolId;
+use std::collections::{BTreeSet, HashMap};
+
+/// Load-time bookkeeping of one walk.
+#[derive(Debug, Default)]
+pub(super) struct LoadTime {
+    /// Span start of a function expression -> the function that calls or receives it.
+    children: HashMap<u32, u32>,
+    /// Function symbol -> function id.
+    fn_ids: HashMap<SymbolId, u32>,
+    /// Symbol a function expression is being bound to (`const f = () => …`).
+    pending_symbol: Option<SymbolId>,
+    /// (caller function, callee symbol).
+    calls: Vec<(u32, SymbolId)>,
+    /// (parent, child) function edges.
+    edges: Vec<(u32, u32)>,
+    /// Loop candidates: (function, span start, detail).
+    loops: Vec<(u32, u32, &'static str)>,
+    /// Relative-module calls: (function, span start, module specifier).
+    module_calls: Vec<(u32, u32, String)>,
+    /// Symbols bound to a constant date (`Date.UTC(…)`, `new Date('2024-…')`).
+    date_consts: BTreeSet<SymbolId>,
+    /// Span start of an exported function expression -> export name (`""`: the module's
+    /// default export, `module.exports` itself).
+    export_spans: HashMap<u32, String>,
+    /// Exported functions: (export name, function id).
+    exports: Vec<(String, u32)>,
+    /// Exports of a binding: (export name, symbol).
+    export_symbols: Vec<(String, SymbolId)>,
+}
+
+impl Walker<'_> {
+    /// Internal id of the innermost function being walked (0 = module scope).
+    fn inner(&self) -> u32 {
+        *self.funcs.last().unwrap_or(&0)
+    }
+
+    /// Called when a function starts (after its id is pushed): links it to its caller.
+    pub(super) fn load_enter(&mut self, span: u32, symbol: Option<SymbolId>) {
+        let id = self.inner();
+        let lt = &mut self.load;
+        if let Some(parent) = lt.children.remove(&span) {
+            lt.edges.push((parent, id));
+        }
+        if let Some(name) = lt.export_spans.remove(&span) {
+            lt.exports.push((name, id));
+        }
+        if let Some(sym) = symbol.or(lt.pending_symbol.take()) {
+            lt.fn_ids.insert(sym, id);
+        }
+    }
+
+    /// A variable declarator: remembers the symbol a function expression initialises, and
+    /// constant dates.
+    pub(super) fn load_bind(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        let BindingPattern::BindingIdentifier(b) = id else {
+            return;
+        };
+        let Some(sym) = b.symbol_id.get() else {
+            return;
+        };
+        match init.without_parentheses() {
+            Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                self.load.pending_symbol = Some(sym);
+            }
+            e if is_constant_date(e) => {
+                self.load.date_consts.insert(sym);
+            }
+            _ => {}
+        }
+    }
+
+    /// `import x from 'm'`, `import * as x from 'm'`, `import { a as x } from 'm'`: binds `x` as
+    /// `require('m')` (or its member `a`) would be, so ES modules get the same facts as CommonJS.
+    pub(super) fn bind_import(&mut self, it: &ImportDeclaration<'_>) {
+        let m = module_name(&it.source.value);
+        for spec in it.specifiers.iter().flatten() {
+            let (local, member) = match spec {
+                ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => (&s.local, String::new()),
+                ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                    (&s.local, String::new())
+                }
+                ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                    let name = s.imported.name().to_string();
+                    let member = if name == "default" {
+                        String::new()
+                    } else {
+                        name
+                    };
+                    (&s.local, member)
+                }
+            };
+            if let Some(sym) = local.symbol_id.get() {
+                self.env.consts.insert(sym, Val::Module(m.clone(), member));
+            }
+        }
+    }
+
+    /// `module.exports = f`, `exports.x = function () {}`, `module.exports = { a, b() {} }`:
+    /// records which functions the module exports under which name.
+    pub(super) fn load_export_assign(&mut self, m: &MemberExpression<'_>, right: &Expression<'_>) {
+        let obj = m.object();
+        let root_module = matches!(obj, Expression::Identifier(o) if o.name == "module");
+        let prop = m.static_property_name();
+        let name = match (obj, prop) {
+            (_, Some("exports")) if root_module => String::new(),
+            (Expression::Identifier(o), Some(p)) if o.name == "exports" => p.to_string(),
+            (Expression::StaticMemberExpression(inner), Some(p))
+                if inner.property.name == "exports"
+                    && matches!(&inner.object, Expression::Identifier(o) if o.name == "module") =>
+            {
+                p.to_string()
+            }
+            _ => return,
+        };
+        self.load_export_value(name.clone(), right);
+        if name.is_empty()
+            && let Expression::ObjectExpression(o) = right.without_parentheses()
+        {
+            for p in &o.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p
+                    && let Some(k) = p.key.static_name()
+                {
+                    self.load_export_value(k.to_string(), &p.value);
+                }
+            }
+        }
+    }
+
+    fn load_export_value(&mut self, name: String, value: &Expression<'_>) {
+        match value.without_parentheses() {
+            Expression::FunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, name);
+            }
+            Expression::ArrowFunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, name);
+            }
+            Expression::Identifier(id) => {
+                if let Some(sym) = self.env.symbol_of(id) {
+                    self.load.export_symbols.push((name, sym));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `export default function …`, `export function f`, `export { f as g }`, `export default f`.
+    pub(super) fn load_export_default(&mut self, it: &ExportDefaultDeclaration<'_>) {
+        match &it.declaration {
+            ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
+                self.load.export_spans.insert(f.span.start, String::new());
+            }
+            ExportDefaultDeclarationKind::ArrowFunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, String::new());
+            }
+            other => {
+                if let Some(e) = other.as_expression() {
+                    self.load_export_value(String::new(), e);
+                }
+            }
+        }
+    }
+
+    /// `export function f () {}`, `export const f = () => …`.
+    pub(super) fn load_export_decl(&mut self, it: &ExportDeclaration<'_>) {
+        if let Declaration::FunctionDeclaration(f) = &it.declaration
+            && let Some(id) = &f.id
+        {
+            self.load
+                .export_spans
+                .insert(f.span.start, id.name.to_string());
+        }
+        if let Declaration::VariableDeclaration(v) = &it.declaration {
+            for d in &v.declarations {
+                if let (BindingPattern::BindingIdentifier(b), Some(init)) = (&d.id, &d.init) {
+                    self.load_export_value(b.name.to_string(), init);
+                }
+            }
+        }
+    }
+
+    /// `export { f as g }`.
+    pub(super) fn load_export_named(&mut self, it: &ExportNamedDeclaration<'_>) {
+        for s in &it.specifiers {
+            if let ModuleExportName::IdentifierReference(local) = &s.local
+                && let Some(sym) = self.env.symbol_of(local)
+            {
+                let name = s.exported.name().to_string();
+                let name = if name == "default" {
+                    String::new()
+                } else {
+                    name
+                };
+                self.load.export_symbols.push((name, sym));
+            }
+        }
+    }
+
+    /// A call: IIFE and callback edges, calls by name, calls of relative modules.
+    pub(super) fn load_call(&mut self, it: &CallExpression<'_>, callee: Option<&Val>) {
+        let me = self.inner();
+        if let Expression::FunctionExpression(f) = it.callee.without_parentheses() {
+            self.load.children.insert(f.span.start, me);
+        }
+        if let Expression::ArrowFunctionExpression(f) = it.callee.without_parentheses() {
+            self.load.children.insert(f.span.start, me);
+        }
+        for a in &it.arguments {
+            match a.as_expression().map(|e| e.without_parentheses()) {
+                Some(Expression::FunctionExpression(f)) => {
+                    self.load.children.insert(f.span.start, me);
+                }
+                Some(Expression::ArrowFunctionExpression(f)) => {
+                    self.load.children.insert(f.span.start, me);
+                }
+                Some(Expression::Identifier(id)) => {
+                    if let Some(sym) = self.env.symbol_of(id) {
+                        self.load.calls.push((me, sym));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Expression::Identifier(id) = &it.callee
+            && let Some(sym) = self.env.symbol_of(id)
+        {
+            self.load.calls.push((me, sym));
+        }
+        if let Some(Val::Module(m, p)) = callee
+            && m.starts_with('.')
+        {
+            let call = format!("{m}#{p}");
+            self.load.module_calls.push((me, it.span.start, call));
+        }
+    }
+
+    /// A loop: a candidate when nothing in its body leaves it and it either never ends
+    /// (`while (true)`, `for (;;)`) or writes to the console or stdout (a loop whose end depends
+    /// on data, printing forever: faker 6.6.6, colors 1.4.44-liberty-2).
+    pub(super) fn load_loop(&mut self, body: &Statement<'_>, span: u32, forever: bool) {
+        let mut exit = Exit {
+            exits: false,
+            console: false,
+        };
+        exit.visit_statement(body);
+        if exit.exits || !forever && !exit.console {
+            return;
+        }
+        let detail = match (forever, exit.console) {
+            (true, true) => "unconditional infinite loop writing to the console at module load",
+            (true, false) => "unconditional infinite loop at module load",
+            _ => "loop writing to the console at module load with no break, return or throw",
+        };
+        let me = self.inner();
+        self.load.loops.push((me, span, detail));
+    }
+
+    /// A comparison: a date gate when one side is the current time and the other a constant
+    /// date (`Date.now() < Date.UTC(2024, 10, 25)`, `new Date() > since`), or the current year
+    /// against a year.
+    pub(super) fn load_compare(&mut self, it: &BinaryExpression<'_>) {
+        if !it.operator.is_compare() && !it.operator.is_equality() {
+            return;
+        }
+        let sides = [(&it.left, &it.right), (&it.right, &it.left)];
+        let gate = sides.iter().any(|(now, other)| {
+            if is_now(now) {
+                return is_constant_date(other)
+                    || matches!(other.without_parentheses(), Expression::NumericLiteral(n) if n.value >= 1e12)
+                    || matches!(other.without_parentheses(), Expression::Identifier(id)
+                        if self.env.symbol_of(id).is_some_and(|s| self.load.date_consts.contains(&s)));
+            }
+            is_current_year(now)
+                && matches!(other.without_parentheses(), Expression::NumericLiteral(n) if (2000.0..2100.0).contains(&n.value))
+        });
+        if gate {
+            self.sig(
+                Kind::TimeGate,
+                it.span.start,
+                "current date compared with a fixed date",
+            );
+        }
+    }
+
+    /// Locale, time-zone and country reads (`resolvedOptions().timeZone`, `geo.country_code`).
+    pub(super) fn load_member(&mut self, it: &StaticMemberExpression<'_>) {
+        let prop = it.property.name.as_str();
+        let locale = matches!(prop, "timeZone" | "locale")
+            && matches!(&it.object, Expression::CallExpression(c)
+                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+        let country = matches!(
+            prop,
+            "country_code" | "countryCode" | "country_name" | "countryName"
+        );
+        if locale || country {
+            self.sig(Kind::LocaleGate, it.span.start, format!(".{prop} read"));
+        }
+    }
+
+    /// Closes the call graph and emits load-time facts (called from `finish`).
+    pub(super) fn load_finish(&mut self) {
+        let lt = std::mem::take(&mut self.load);
+        let mut edges: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (a, b) in &lt.edges {
+            edges.entry(*a).or_default().push(*b);
+        }
+        for (caller, sym) in &lt.calls {
+            if let Some(callee) = lt.fn_ids.get(sym) {
+                edges.entry(*caller).or_default().push(*callee);
+            }
+        }
+        let closure = |root: u32| {
+            let mut seen: BTreeSet<u32> = BTreeSet::new();
+            let mut stack = vec![root];
+            while let Some(f) = stack.pop() {
+                if seen.insert(f) {
+                    stack.extend(edges.get(&f).into_iter().flatten().copied());
+                }
+            }
+            seen
+        };
+        let at_load = closure(0);
+        // What each export runs when an importer calls it (resolved across files by
+        // `scripts::mark_install_time`).
+        let mut exports = lt.exports.clone();
+        for (name, sym) in &lt.export_symbols {
+            if let Some(id) = lt.fn_ids.get(sym) {
+                exports.push((name.clone(), *id));
+            }
+        }
+        if matches!(self.place, Placement::Real) {
+            let mut n = 0;
+            for (name, root) in exports {
+                for f in closure(root).into_iter().filter(|f| *f != 0) {
+                    n += 1;
+                    if n > MAX_EXPORT_SIGNALS {
+                        break;
+                    }
+                    self.out.signals.push(Signal {
+                        kind: Kind::Export,
+                        line: 0,
+                        func: f,
+                        detail: format!("{f}:{name}"),
+                    });
+                }
+            }
+        }
+        // Embedded code runs at load only when the code around it does.
+        let outer_at_load = self.func() == 0;
+        let real = matches!(self.place, Placement::Real);
+        for (f, span, detail) in lt.loops {
+            if at_load.contains(&f) && outer_at_load {
+                self.sig_in(Kind::InfiniteLoop, span, f, detail);
+            }
+        }
+        for (f, span, module) in lt.module_calls {
+            if at_load.contains(&f) && outer_at_load {
+                self.sig_in(Kind::LoadCall, span, f, module);
+            }
+        }
+        if real {
+            let used: BTreeSet<u32> = self.out.signals.iter().map(|s| s.func).collect();
+            for f in at_load.iter().filter(|f| **f != 0 && used.contains(f)) {
+                self.out.signals.push(Signal {
+                    kind: Kind::LoadTime,
+                    line: 0,
+                    func: *f,
+                    detail: format!("{f}: runs when the module loads"),
+                });
+            }
+        }
+    }
+
+    /// A signal at `span` placed in function `f` (its own id in real code).
+    fn sig_in(&mut self, kind: Kind, span: u32, f: u32, detail: impl AsRef<str>) {
+        let func = match self.place {
+            Placement::Real => f,
+            Placement::Embedded { func, .. } => func,
+        };
+        let s = Signal {
+            kind,
+            line: self.line(span),
+            func,
+            detail: truncate(detail.as_ref(), 200),
+        };
+        self.out.signals.push(s);
+    }
+}
+
+/// Most [`Kind::Export`] signals one file records (a bundle exporting hundreds of functions
+/// would otherwise flood its facts).
+const MAX_EXPORT_SIGNALS: usize = 400;
+
+/// `Date.now()`, `new Date()`, `+new Date`, `new Date().getTime()`, `Date.now().valueOf()`.
+fn is_now(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::CallExpression(c) => match c.callee.as_member_expression() {
+            Some(m) => {
+                let prop = m.static_property_name();
+                matches!(m.object(), Expression::Identifier(o) if o.name == "Date")
+                    && prop == Some("now")
+                    || matches!(prop, Some("getTime" | "valueOf")) && is_now(m.object())
+            }
+            None => false,
+        },
+        Expression::NewExpression(n) => {
+            n.arguments.is_empty()
+                && matches!(&n.callee, Expression::Identifier(o) if o.name == "Date")
+        }
+        Expression::UnaryExpression(u) => is_now(&u.argument),
+        _ => false,
+    }
+}
+
+/// `new Date().getFullYear()` / `getUTCFullYear()`.
+fn is_current_year(e: &Expression<'_>) -> bool {
+    matches!(e.without_parentheses(), Expression::CallExpression(c)
+        if c.callee.as_member_expression().is_some_and(|m|
+            matches!(m.static_property_name(), Some("getFullYear" | "getUTCFullYear")) && is_now(m.object())))
+}
+
+/// `Date.UTC(2024, …)`, `new Date('2024-11-25')`, `new Date(2024, 10, 25)`, `Date.parse('…')`.
+fn is_constant_date(e: &Expression<'_>) -> bool {
+    let literal_args = |args: &[Argument<'_>]| {
+        !args.is_empty()
+            && args.iter().all(|a| {
+                matches!(
+                    a.as_expression(),
+                    Some(Expression::NumericLiteral(_) | Expression::StringLiteral(_))
+                )
+            })
+    };
+    match e.without_parentheses() {
+        Expression::CallExpression(c) => {
+            c.callee.as_member_expression().is_some_and(|m| {
+                matches!(m.object(), Expression::Identifier(o) if o.name == "Date")
+                    && matches!(m.static_property_name(), Some("UTC" | "parse"))
+            }) && literal_args(&c.arguments)
+        }
+        Expression::NewExpression(n) => {
+            matches!(&n.callee, Expression::Identifier(o) if o.name == "Date")
+                && literal_args(&n.arguments)
+        }
+        _ => false,
+    }
+}
