@@ -278,6 +278,58 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
             f.install_time = true;
         }
     }
+    mark_called_at_load(facts, &names);
+}
+
+/// Detail prefix of a module-wide [`Kind::LoadTime`] signal, followed by the caller's path.
+pub(crate) const LOADED_BY: &str = "export called when this module loads: ";
+
+/// A module whose export load-time code of another module calls (`require('./notice')()` at
+/// module scope, or in a function that runs at load) runs that export at load too: every
+/// function the export reaches (its [`Kind::Export`] signals) gets a [`Kind::LoadTime`] signal
+/// whose detail names the caller (see [`LOADED_BY`]). Repeated until nothing changes, so chains
+/// of modules are followed.
+fn mark_called_at_load(facts: &mut [FileFacts], names: &BTreeSet<&str>) {
+    let at_load =
+        |f: &FileFacts, func: u32| func == 0 || f.of(Kind::LoadTime).any(|l| l.func == func);
+    for _ in 0..8 {
+        let mut targets: Vec<(String, String, String)> = Vec::new();
+        for f in facts.iter() {
+            for c in f.of(Kind::LoadCall).filter(|c| at_load(f, c.func)) {
+                let (spec, member) = c.detail.rsplit_once('#').unwrap_or((&c.detail, ""));
+                if let Some(to) = resolve(names, &f.path, spec) {
+                    targets.push((to, member.to_string(), f.path.clone()));
+                }
+            }
+        }
+        let mut changed = false;
+        for (to, member, from) in targets {
+            let Some(t) = facts.iter_mut().find(|f| f.path == to) else {
+                continue;
+            };
+            let funcs: Vec<u32> = t
+                .of(Kind::Export)
+                .filter(|e| e.detail.split_once(':').is_some_and(|(_, n)| n == member))
+                .map(|e| e.func)
+                .collect();
+            for func in funcs {
+                let detail = format!("{func}: {LOADED_BY}{from}");
+                if t.of(Kind::LoadTime).any(|l| l.detail == detail) {
+                    continue;
+                }
+                t.signals.push(Signal {
+                    kind: Kind::LoadTime,
+                    line: 0,
+                    func,
+                    detail,
+                });
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// Resolves a file a command line starts: from the package root (npm runs scripts there),

@@ -870,7 +870,8 @@ fn destructive(seg: &Segment) -> Option<String> {
     };
     let target = args
         .iter()
-        .filter(|a| !a.starts_with('-') && !(a.starts_with('/') && a.len() <= 3 && name != "rm"))
+        // Flags: `-rf`, and cmd's `/s` `/q` (for `rm`, `/` is the root).
+        .filter(|a| !(a.starts_with('-') || a.starts_with('/') && a.len() <= 3 && name != "rm"))
         .find(|a| wide(a));
     let hit = match name.as_str() {
         "rm" => recursive(&["--recursive"]) && target.is_some(),

@@ -302,13 +302,16 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
     }
 }
 
-/// Folders of a user's own documents (not configuration or cache folders), as a whole path
-/// segment string or a path ending in one: where nothing a package installs belongs. Also the
+/// Folders of a user's own documents (not configuration or cache folders), as a path segment
+/// of a string (`'Desktop'`, `'/Desktop/x.txt'`, not in URLs): where nothing a package installs
+/// belongs. Also the
 /// file-system root and two or more parent levels (`../..`): places outside any package.
 fn is_user_folder(t: &str) -> bool {
     const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
-    let last = t.rsplit(['/', '\\']).next().unwrap_or(t);
-    FOLDERS.contains(&last) && (t == last || t.starts_with('~') || t.contains("Users"))
+    if t.contains("://") || t.contains(' ') {
+        return false;
+    }
+    t.split(['/', '\\']).any(|seg| FOLDERS.contains(&seg))
         || matches!(t.trim_end_matches('/'), "../.." | "../../..")
 }
 
