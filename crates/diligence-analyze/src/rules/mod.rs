@@ -4,6 +4,7 @@
 mod ai_agent_abuse;
 mod analysis_evasion;
 mod archive_anomaly;
+mod at_load;
 mod browser_data_theft;
 mod credential_theft;
 mod crypto_clipper;
@@ -12,6 +13,7 @@ mod decode_exec;
 mod detached_install_spawn;
 mod download_exec;
 mod env_exfiltration;
+mod file_drop;
 mod gyp_command;
 mod hidden_payload;
 mod import_time_dos;
@@ -31,6 +33,7 @@ mod self_publish;
 mod steganography;
 mod suspicious_endpoint;
 mod windows_lolbin;
+mod wiper;
 mod worm_propagation;
 
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
@@ -58,6 +61,7 @@ const ALL: &[(&Rule, Check)] = &[
     ),
     (&download_exec::DOWNLOAD_EXEC, download_exec::check),
     (&env_exfiltration::ENV_EXFILTRATION, env_exfiltration::check),
+    (&file_drop::FILE_DROP, file_drop::check),
     (&gyp_command::GYP_COMMAND, gyp_command::check),
     (&hidden_payload::HIDDEN_PAYLOAD, hidden_payload::check),
     (&import_time_dos::IMPORT_TIME_DOS, import_time_dos::check),
@@ -92,6 +96,7 @@ const ALL: &[(&Rule, Check)] = &[
         suspicious_endpoint::check,
     ),
     (&windows_lolbin::WINDOWS_LOLBIN, windows_lolbin::check),
+    (&wiper::WIPER, wiper::check),
     (&worm_propagation::WORM_PROPAGATION, worm_propagation::check),
 ];
 

@@ -23,7 +23,7 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Windows build helpers call `rundll32` or PowerShell openly; encoded or hidden invocations are what matter.
-    /// Without a spawn or file write in the same file the rule is quiet (a shell, batch or PowerShell file is itself a
+    /// Without a spawn or file write in the same file (in a bundle: the same function) the rule is quiet (a shell, batch or PowerShell file is itself a
     /// command: in one that install-time code starts, the rule is critical; in one nothing starts, the finding weighs
     /// half). URL openers (the `open` package, bundled
     /// by dev servers) pass `-EncodedCommand` as a lone argument with a payload base64-encoded at run time from
@@ -38,15 +38,15 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         // A command line (lifecycle script, script file, binding.gyp expansion) runs what it
         // names: it needs no spawn elsewhere.
         let command = crate::scripts::in_command(f, s.line);
+        let needs = [Kind::Spawn, Kind::FsWrite, Kind::LifecycleScript];
         let loc = if command {
             Locality::Function
+        } else if f.has_any(&needs) {
+            locality(p, f, s, &needs)
         } else {
-            locality(
-                p,
-                f,
-                s,
-                &[Kind::Spawn, Kind::FsWrite, Kind::LifecycleScript],
-            )
+            // A shell template in a module next to one that spawns (a completion script in a
+            // CLI bundle) runs nothing by itself.
+            return None;
         };
         if loc < Locality::File {
             return None;
@@ -161,5 +161,23 @@ mod tests {
                 .map(|f| f.severity),
             Some(diligence_finding::Severity::Critical)
         );
+    }
+
+    /// vitest's CLI bundle holds a PowerShell completion-script template (`Invoke-Expression`);
+    /// the module that spawns is another file.
+    #[test]
+    fn negative_template_next_to_a_spawning_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "completion.js",
+                "export const ps = (t) => `Invoke-Expression -OutVariable out \"$RequestComp\"`;\n",
+            ),
+            (
+                "run.js",
+                "import { ps } from './completion.js';\nimport { spawn } from 'child_process';\nexport const run = () => spawn('x', [ps('y')]);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/windows-lolbin").is_empty());
     }
 }
