@@ -54,7 +54,12 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 .signals
                 .iter()
                 .any(|o| o.kind == Kind::DestructiveFs && o.line == s.line);
+            // A write in a function that lists a folder overwrites what is there: code/wiper.
+            let walk = f.signals.iter().any(|o| {
+                o.func == s.func && o.kind == Kind::FsRead && o.detail.contains("readdir")
+            });
             !delete
+                && !walk
                 && (crate::scripts::at_install(f, s.line)
                     || loaded && super::at_load::at_load(&imported, f, s))
         }) else {
