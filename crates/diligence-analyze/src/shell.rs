@@ -349,15 +349,12 @@ const LAUNCHERS: &[&str] = &[
     "saps",
 ];
 
-/// True for a word that is a path to something runnable rather than a command name.
+/// True for a word that is a path to something runnable rather than a command name (an
+/// absolute path only with a script or executable extension: `/usr/bin/python3` is a command,
+/// `/lib/run.sh` — often `path.join(__dirname, …)` folded with `__dirname` unknown — a file).
 fn looks_like_file(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
-    if l.starts_with("/bin/")
-        || l.starts_with("/usr/")
-        || l.starts_with("/sbin/")
-        || l.starts_with("/etc/")
-        || l.starts_with("c:\\windows")
-        || l.starts_with('$') && !l.starts_with("$psscriptroot")
+    if l.starts_with('$') && !l.starts_with("$psscriptroot")
         || l.starts_with('-')
         || l.contains("://")
     {

@@ -239,6 +239,9 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::DestructiveFs) && args.iter().any(|a| recursive_option(a)) {
             self.sig(Kind::DestructiveFs, span, format!("{name} recursive"));
         }
+        if kinds.contains(&Kind::FsWrite) {
+            self.load_fs_call(args, span);
+        }
         if callee == &Val::Unknown {
             return false;
         }
@@ -949,27 +952,19 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
-        let forever = match &it.test {
-            Expression::BooleanLiteral(b) => b.value,
-            Expression::NumericLiteral(n) => n.value != 0.0,
-            _ => false,
-        };
+        let forever = load_time::always_true(&it.test);
         self.load_loop(&it.body, it.span.start, forever);
         walk::walk_while_statement(self, it);
     }
 
     fn visit_do_while_statement(&mut self, it: &DoWhileStatement<'a>) {
-        let forever = match &it.test {
-            Expression::BooleanLiteral(b) => b.value,
-            Expression::NumericLiteral(n) => n.value != 0.0,
-            _ => false,
-        };
+        let forever = load_time::always_true(&it.test);
         self.load_loop(&it.body, it.span.start, forever);
         walk::walk_do_while_statement(self, it);
     }
 
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
-        if it.test.is_none() {
+        if it.test.as_ref().is_none_or(load_time::always_true) {
             self.load_loop(&it.body, it.span.start, true);
         }
         walk::walk_for_statement(self, it);

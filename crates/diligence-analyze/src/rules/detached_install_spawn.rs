@@ -43,7 +43,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             return None;
         }
         let d = &s.detail;
-        let (silent, runtime, named_binary) = if f.kind == FileKind::JavaScript {
+        // A `spawn(…, { detached: true })` of JavaScript, or a shell start (script file,
+        // lifecycle command, or a command line JavaScript spawns).
+        let (silent, runtime, named_binary) = if d.starts_with("detached child process") {
             let runtime = ["`node`", "`bun", "`deno", "`nodejs"]
                 .iter()
                 .any(|r| d.contains(r));
@@ -67,7 +69,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             });
             (d.contains("output discarded"), runtime, names_binary)
         };
-        let bundled = named_binary || ships_binary && !runtime && f.kind == FileKind::JavaScript;
+        let js_spawn = d.starts_with("detached child process");
+        let bundled = named_binary || ships_binary && !runtime && js_spawn;
         let (severity, what) = match (silent, bundled) {
             (true, true) => (
                 Severity::Critical,
@@ -168,5 +171,23 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/detached-install-spawn").is_empty());
+    }
+
+    /// A shell background start spawned from install-time JavaScript, of a bundled binary.
+    #[test]
+    fn positive_nohup_spawned_from_javascript() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "install.js",
+                "require('child_process').exec('nohup ./bin/svc >/dev/null 2>&1 &');\n",
+            ),
+            ("bin/svc", ELF),
+        ]);
+        assert_eq!(
+            hits(&s, "code/detached-install-spawn"),
+            vec![("install.js".to_string(), 1)]
+        );
+        assert_eq!(s.findings[0].severity, Severity::Critical);
     }
 }

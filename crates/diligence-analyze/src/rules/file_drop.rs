@@ -150,4 +150,32 @@ mod tests {
         ]);
         assert!(hits(&s, "code/file-drop").is_empty());
     }
+
+    #[test]
+    fn positive_note_in_home_at_load() {
+        let s = scan(&[
+            ("package.json", "{\"name\":\"t\",\"version\":\"1.0.0\"}"),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfs.writeFileSync(path.join(os.homedir(), 'READ-ME-NOW.txt'), 'hi');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/file-drop"),
+            vec![("index.js".to_string(), 4)]
+        );
+    }
+
+    /// Configuration in a dot folder of the home folder is the application's own.
+    #[test]
+    fn negative_dot_config_at_load() {
+        let s = scan(&[
+            ("package.json", "{\"name\":\"t\",\"version\":\"1.0.0\"}"),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfs.writeFileSync(path.join(os.homedir(), '.toolrc'), '{}');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/file-drop").is_empty());
+    }
 }

@@ -228,4 +228,20 @@ while (i < lines.length) {
         ]);
         assert!(hits(&s, "code/import-time-dos").is_empty());
     }
+
+    #[test]
+    fn constant_true_tests() {
+        for src in [
+            "for (let i = 0; i < Infinity; i++) {}\n",
+            "while (!0) {}\n",
+            "do {} while (1 === 1);\n",
+        ] {
+            let s = scan(&[("package.json", PJ), ("index.js", src)]);
+            assert_eq!(
+                hits(&s, "code/import-time-dos"),
+                vec![("index.js".to_string(), 1)],
+                "{src}"
+            );
+        }
+    }
 }

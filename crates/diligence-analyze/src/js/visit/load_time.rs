@@ -47,6 +47,8 @@ pub(super) struct LoadTime {
     exports: Vec<(String, u32)>,
     /// Exports of a binding: (export name, symbol).
     export_symbols: Vec<(String, SymbolId)>,
+    /// Symbols bound to a place outside any package (see [`Walker::fs_target`]).
+    targets: HashMap<SymbolId, &'static str>,
 }
 
 impl Walker<'_> {
@@ -86,7 +88,108 @@ impl Walker<'_> {
             e if is_constant_date(e) => {
                 self.load.date_consts.insert(sym);
             }
-            _ => {}
+            e => {
+                if let Some(t) = self.fs_target(e) {
+                    self.load.targets.insert(sym, t);
+                }
+            }
+        }
+    }
+
+    /// A file write or delete: its first argument naming the home folder itself, a file or a
+    /// user folder directly in it, or the file-system root, becomes a [`Kind::UserFolder`]
+    /// signal at the call (`fs.rmSync(os.homedir(), …)`, `writeFileSync(path.join(home,
+    /// 'README.txt'))`). Dot folders (`~/.config/x`) are an application's own.
+    pub(super) fn load_fs_call(&mut self, args: &[Argument<'_>], span: u32) {
+        if let Some(t) = args
+            .first()
+            .and_then(|a| a.as_expression())
+            .and_then(|e| self.fs_target(e))
+        {
+            self.sig(Kind::UserFolder, span, t);
+        }
+    }
+
+    /// See [`Self::load_fs_call`].
+    fn fs_target(&self, e: &Expression<'_>) -> Option<&'static str> {
+        const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
+        let e = e.without_parentheses();
+        if self.is_home(e) {
+            return Some("home folder");
+        }
+        let rest: Vec<String> = match e {
+            Expression::StringLiteral(s) => {
+                return matches!(s.value.as_str(), "/" | "C:\\" | "C:/" | "c:\\" | "~" | "~/")
+                    .then_some("file-system root or home folder");
+            }
+            Expression::Identifier(id) => {
+                return self
+                    .env
+                    .symbol_of(id)
+                    .and_then(|s| self.load.targets.get(&s).copied());
+            }
+            Expression::CallExpression(c) if matches!(self.env.eval(&c.callee), Val::Module(m, p) if m == "path" && (p == "join" || p == "resolve")) =>
+            {
+                let mut args = c.arguments.iter().filter_map(|a| a.as_expression());
+                if !args
+                    .next()
+                    .is_some_and(|a| self.is_home(a.without_parentheses()))
+                {
+                    return None;
+                }
+                args.map(|a| self.env.eval(a).as_str().unwrap_or("?").to_string())
+                    .collect()
+            }
+            Expression::BinaryExpression(b) if self.is_home(b.left.without_parentheses()) => {
+                vec![self.env.eval(&b.right).as_str().unwrap_or("?").to_string()]
+            }
+            Expression::TemplateLiteral(t)
+                if t.quasis.first().is_some_and(|q| q.value.raw.is_empty())
+                    && t.expressions
+                        .first()
+                        .is_some_and(|x| self.is_home(x.without_parentheses())) =>
+            {
+                t.quasis
+                    .iter()
+                    .skip(1)
+                    .map(|q| q.value.raw.to_string())
+                    .collect()
+            }
+            _ => return None,
+        };
+        let joined = rest.join("/");
+        let segs: Vec<&str> = joined
+            .split(['/', '\\'])
+            .filter(|s| !s.is_empty())
+            .collect();
+        match segs.as_slice() {
+            [] => Some("home folder"),
+            [first, ..] if FOLDERS.contains(first) => Some("user folder in the home folder"),
+            [name] if !name.starts_with('.') && name.contains('.') && !name.contains('?') => {
+                Some("home folder")
+            }
+            _ => None,
+        }
+    }
+
+    /// `os.homedir()`, `process.env.HOME`/`USERPROFILE`/`HOMEPATH`, or a binding of one.
+    fn is_home(&self, e: &Expression<'_>) -> bool {
+        match e {
+            Expression::CallExpression(c) => {
+                matches!(self.env.eval(&c.callee), Val::Module(m, p) if m == "os" && p == "homedir")
+            }
+            Expression::Identifier(id) => self
+                .env
+                .symbol_of(id)
+                .and_then(|s| self.load.targets.get(&s))
+                .is_some_and(|t| *t == "home folder"),
+            Expression::StaticMemberExpression(_) => matches!(self.env.eval(e), Val::Global(g)
+                if g == "process.env.HOME" || g == "process.env.USERPROFILE" || g == "process.env.HOMEPATH"),
+            Expression::LogicalExpression(l) => {
+                self.is_home(l.left.without_parentheses())
+                    || self.is_home(l.right.without_parentheses())
+            }
+            _ => false,
         }
     }
 
@@ -410,6 +513,39 @@ impl Walker<'_> {
 /// Most [`Kind::Export`] signals one file records (a bundle exporting hundreds of functions
 /// would otherwise flood its facts).
 const MAX_EXPORT_SIGNALS: usize = 400;
+
+/// True for a loop test that can never be false: `true`, `1`, `!0`, `'x'`, `1 === 1`,
+/// `n < Infinity`.
+pub(super) fn always_true(e: &Expression<'_>) -> bool {
+    use oxc_syntax::operator::UnaryOperator;
+    match e.without_parentheses() {
+        Expression::BooleanLiteral(b) => b.value,
+        Expression::NumericLiteral(n) => n.value != 0.0 && !n.value.is_nan(),
+        Expression::StringLiteral(s) => !s.value.is_empty(),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+            matches!(u.argument.without_parentheses(),
+                Expression::BooleanLiteral(b) if !b.value)
+                || matches!(u.argument.without_parentheses(), Expression::NumericLiteral(n) if n.value == 0.0)
+        }
+        Expression::BinaryExpression(b) => {
+            use oxc_syntax::operator::BinaryOperator as Op;
+            let inf = |x: &Expression<'_>| matches!(x.without_parentheses(), Expression::Identifier(i) if i.name == "Infinity");
+            let num = |x: &Expression<'_>| match x.without_parentheses() {
+                Expression::NumericLiteral(n) => Some(n.value),
+                _ => None,
+            };
+            match (b.operator, num(&b.left), num(&b.right)) {
+                (Op::StrictEquality | Op::Equality, Some(x), Some(y)) => x == y,
+                (Op::LessThan, Some(x), Some(y)) => x < y,
+                (Op::GreaterThan, Some(x), Some(y)) => x > y,
+                (Op::LessThan | Op::LessEqualThan, ..) => inf(&b.right),
+                (Op::GreaterThan | Op::GreaterEqualThan, ..) => inf(&b.left),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
 
 /// `Date.now()`, `new Date()`, `+new Date`, `new Date().getTime()`, `Date.now().valueOf()`.
 fn is_now(e: &Expression<'_>) -> bool {
