@@ -92,6 +92,9 @@ pub enum Kind {
     MinerPool,
     /// A user's personal folder named as a path segment (`Desktop`, `Documents`, `OneDrive`).
     UserFolder,
+    /// A file write or delete whose target is another installed package, the project being
+    /// installed, or a path climbing out of the file's folder (see `js::visit::load_time`).
+    OtherPackage,
     /// Locale, time-zone or country read (`resolvedOptions().timeZone`, `navigator.language`,
     /// `geo.country_code`): a targeting gate.
     LocaleGate,
@@ -180,6 +183,7 @@ impl Kind {
             MinerPool => "miner-pool",
             UserFolder => "user-folder",
             LocaleGate => "locale-gate",
+            OtherPackage => "other-package",
             LoadTime => "load-time",
             LoadCall => "load-call",
             Export => "export",

@@ -23,6 +23,7 @@ mod manifest_confusion;
 mod native_binary;
 mod network_monkey_patch;
 mod obfuscated_code;
+mod package_tamper;
 mod persistence;
 mod protestware;
 mod remote_dependency;
@@ -80,6 +81,7 @@ const ALL: &[(&Rule, Check)] = &[
         network_monkey_patch::check,
     ),
     (&obfuscated_code::OBFUSCATED_CODE, obfuscated_code::check),
+    (&package_tamper::PACKAGE_TAMPER, package_tamper::check),
     (&persistence::PERSISTENCE, persistence::check),
     (&protestware::PROTESTWARE, protestware::check),
     (

@@ -47,8 +47,21 @@ pub(super) struct LoadTime {
     exports: Vec<(String, u32)>,
     /// Exports of a binding: (export name, symbol).
     export_symbols: Vec<(String, SymbolId)>,
-    /// Symbols bound to a place outside any package (see [`Walker::fs_target`]).
-    targets: HashMap<SymbolId, &'static str>,
+    /// Symbols bound to a path with a known base (see [`Walker::based`]).
+    bases: HashMap<SymbolId, (Base, Vec<String>)>,
+}
+
+/// Where a path starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Base {
+    /// The user's home folder.
+    Home,
+    /// The folder of the file itself.
+    Dirname,
+    /// The folder of another installed package (`require.resolve`).
+    Package(String),
+    /// The project `npm install` runs in (`INIT_CWD`).
+    InstallRoot,
 }
 
 impl Walker<'_> {
@@ -89,84 +102,144 @@ impl Walker<'_> {
                 self.load.date_consts.insert(sym);
             }
             e => {
-                if let Some(t) = self.fs_target(e) {
-                    self.load.targets.insert(sym, t);
+                if let Some(b) = self.based(e) {
+                    self.load.bases.insert(sym, b);
                 }
             }
         }
     }
 
-    /// A file write or delete: its first argument naming the home folder itself, a file or a
-    /// user folder directly in it, or the file-system root, becomes a [`Kind::UserFolder`]
-    /// signal at the call (`fs.rmSync(os.homedir(), …)`, `writeFileSync(path.join(home,
-    /// 'README.txt'))`). Dot folders (`~/.config/x`) are an application's own.
+    /// A file write or delete whose first argument names a place outside the package:
+    /// - the home folder itself, a file or a user folder directly in it, the file-system root:
+    ///   [`Kind::UserFolder`] (`fs.rmSync(os.homedir(), …)`, `path.join(home, 'README.txt')`;
+    ///   dot folders such as `~/.config/x` are an application's own);
+    /// - another installed package (`require.resolve('ethers')`), the project being installed
+    ///   (`process.env.INIT_CWD`), or a path climbing out of `__dirname`: [`Kind::OtherPackage`]
+    ///   with detail `package NAME`, `install root|REST` or `__dirname|UPS|REST` (the rule knows
+    ///   how deep the file sits, so whether `UPS` levels leave the package).
     pub(super) fn load_fs_call(&mut self, args: &[Argument<'_>], span: u32) {
-        if let Some(t) = args
+        if let Some((kind, t)) = args
             .first()
             .and_then(|a| a.as_expression())
             .and_then(|e| self.fs_target(e))
         {
-            self.sig(Kind::UserFolder, span, t);
+            self.sig(kind, span, t);
         }
     }
 
     /// See [`Self::load_fs_call`].
-    fn fs_target(&self, e: &Expression<'_>) -> Option<&'static str> {
+    fn fs_target(&self, e: &Expression<'_>) -> Option<(Kind, String)> {
         const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
         let e = e.without_parentheses();
-        if self.is_home(e) {
-            return Some("home folder");
+        if let Expression::StringLiteral(s) = e {
+            return matches!(s.value.as_str(), "/" | "C:\\" | "C:/" | "c:\\" | "~" | "~/").then(
+                || {
+                    (
+                        Kind::UserFolder,
+                        "file-system root or home folder".to_string(),
+                    )
+                },
+            );
         }
-        let rest: Vec<String> = match e {
-            Expression::StringLiteral(s) => {
-                return matches!(s.value.as_str(), "/" | "C:\\" | "C:/" | "c:\\" | "~" | "~/")
-                    .then_some("file-system root or home folder");
-            }
-            Expression::Identifier(id) => {
-                return self
-                    .env
-                    .symbol_of(id)
-                    .and_then(|s| self.load.targets.get(&s).copied());
-            }
-            Expression::CallExpression(c) if matches!(self.env.eval(&c.callee), Val::Module(m, p) if m == "path" && (p == "join" || p == "resolve")) =>
-            {
-                let mut args = c.arguments.iter().filter_map(|a| a.as_expression());
-                if !args
-                    .next()
-                    .is_some_and(|a| self.is_home(a.without_parentheses()))
-                {
-                    return None;
-                }
-                args.map(|a| self.env.eval(a).as_str().unwrap_or("?").to_string())
-                    .collect()
-            }
-            Expression::BinaryExpression(b) if self.is_home(b.left.without_parentheses()) => {
-                vec![self.env.eval(&b.right).as_str().unwrap_or("?").to_string()]
-            }
-            Expression::TemplateLiteral(t)
-                if t.quasis.first().is_some_and(|q| q.value.raw.is_empty())
-                    && t.expressions
-                        .first()
-                        .is_some_and(|x| self.is_home(x.without_parentheses())) =>
-            {
-                t.quasis
-                    .iter()
-                    .skip(1)
-                    .map(|q| q.value.raw.to_string())
-                    .collect()
-            }
-            _ => return None,
-        };
+        let (base, rest) = self.based(e)?;
         let joined = rest.join("/");
         let segs: Vec<&str> = joined
             .split(['/', '\\'])
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && *s != ".")
             .collect();
-        match segs.as_slice() {
-            [] => Some("home folder"),
-            [first, ..] if FOLDERS.contains(first) => Some("user folder in the home folder"),
-            [name] if !name.starts_with('.') && name.contains('.') && !name.contains('?') => {
-                Some("home folder")
+        match base {
+            Base::Home => match segs.as_slice() {
+                [] => Some("home folder"),
+                [first, ..] if FOLDERS.contains(first) => Some("user folder in the home folder"),
+                [name] if !name.starts_with('.') && name.contains('.') && !name.contains('?') => {
+                    Some("home folder")
+                }
+                _ => None,
+            }
+            .map(|t| (Kind::UserFolder, t.to_string())),
+            Base::Dirname => {
+                let ups = segs.iter().take_while(|s| **s == "..").count();
+                (ups > 0).then(|| {
+                    let rest = segs[ups..].join("/");
+                    (Kind::OtherPackage, format!("__dirname|{ups}|{rest}"))
+                })
+            }
+            Base::Package(name) => Some((Kind::OtherPackage, format!("package {name}"))),
+            Base::InstallRoot => Some((
+                Kind::OtherPackage,
+                format!("install root|{}", segs.join("/")),
+            )),
+        }
+    }
+
+    /// The base a path expression starts from and the constant parts after it (`?` for parts
+    /// that are not constant): `path.join(base, 'a', 'b')`, `base + '/a'`, `` `${base}/a` ``,
+    /// `path.dirname(base)`, or a binding of one.
+    fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
+        let e = e.without_parentheses();
+        if self.is_home(e) {
+            return Some((Base::Home, Vec::new()));
+        }
+        let text = |a: &Expression<'_>| self.env.eval(a).as_str().unwrap_or("?").to_string();
+        match e {
+            Expression::Identifier(id)
+                if id.name == "__dirname" && self.env.symbol_of(id).is_none() =>
+            {
+                Some((Base::Dirname, Vec::new()))
+            }
+            Expression::Identifier(id) => self
+                .env
+                .symbol_of(id)
+                .and_then(|s| self.load.bases.get(&s).cloned()),
+            Expression::StaticMemberExpression(_)
+                if self.env.eval(e) == Val::Global("process.env.INIT_CWD".into()) =>
+            {
+                Some((Base::InstallRoot, Vec::new()))
+            }
+            Expression::CallExpression(c) => {
+                let callee = self.env.eval(&c.callee);
+                let first = c.arguments.first().and_then(|a| a.as_expression());
+                match callee {
+                    Val::Global(g) if g == "require.resolve" => {
+                        let spec = first.map(|a| self.env.eval(a))?;
+                        let spec = spec.as_str()?;
+                        (!spec.starts_with('.') && !spec.starts_with('/'))
+                            .then(|| (Base::Package(module_name(spec)), Vec::new()))
+                    }
+                    Val::Module(m, p) if m == "path" && (p == "join" || p == "resolve") => {
+                        let (base, mut rest) = self.based(first?)?;
+                        rest.extend(
+                            c.arguments
+                                .iter()
+                                .skip(1)
+                                .filter_map(|a| a.as_expression())
+                                .map(text),
+                        );
+                        Some((base, rest))
+                    }
+                    Val::Module(m, p) if m == "path" && p == "dirname" => {
+                        let (base, mut rest) = self.based(first?)?;
+                        match base {
+                            // The folder of a package's entry file is still that package.
+                            Base::Package(_) => {}
+                            _ => rest.push("..".into()),
+                        }
+                        Some((base, rest))
+                    }
+                    _ => None,
+                }
+            }
+            Expression::BinaryExpression(b) => {
+                let (base, mut rest) = self.based(&b.left)?;
+                rest.push(text(&b.right));
+                Some((base, rest))
+            }
+            Expression::TemplateLiteral(t)
+                if t.quasis.first().is_some_and(|q| q.value.raw.is_empty()) =>
+            {
+                let (base, mut rest) = self.based(t.expressions.first()?)?;
+                rest.extend(t.quasis.iter().skip(1).map(|q| q.value.raw.to_string()));
+                Some((base, rest))
             }
             _ => None,
         }
@@ -181,8 +254,8 @@ impl Walker<'_> {
             Expression::Identifier(id) => self
                 .env
                 .symbol_of(id)
-                .and_then(|s| self.load.targets.get(&s))
-                .is_some_and(|t| *t == "home folder"),
+                .and_then(|s| self.load.bases.get(&s))
+                .is_some_and(|(b, rest)| *b == Base::Home && rest.is_empty()),
             Expression::StaticMemberExpression(_) => matches!(self.env.eval(e), Val::Global(g)
                 if g == "process.env.HOME" || g == "process.env.USERPROFILE" || g == "process.env.HOMEPATH"),
             Expression::LogicalExpression(l) => {
