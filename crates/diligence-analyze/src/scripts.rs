@@ -21,7 +21,7 @@ use crate::archive::PackageFile;
 use crate::classify::FileKind;
 use crate::shell;
 use crate::signal::{FileFacts, Kind, Signal, dedupe};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Script names npm runs when it installs a package from the registry.
 pub const LIFECYCLE: &[&str] = &["preinstall", "install", "postinstall"];
@@ -249,6 +249,11 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
     }
     let names: BTreeSet<String> = facts.iter().map(|f| f.path.clone()).collect();
     let names: BTreeSet<&str> = names.iter().map(|s| s.as_str()).collect();
+    let index: HashMap<String, usize> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.clone(), i))
+        .collect();
     let mut queue: VecDeque<String> = roots
         .iter()
         .filter_map(|(from, e)| resolve_run(&names, from, e))
@@ -258,7 +263,7 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
         if !seen.insert(path.clone()) {
             continue;
         }
-        let Some(f) = facts.iter().find(|f| f.path == path) else {
+        let Some(f) = index.get(&path).map(|i| &facts[*i]) else {
             continue;
         };
         for r in &f.requires {
@@ -278,7 +283,7 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
             f.install_time = true;
         }
     }
-    mark_called_at_load(facts, &names);
+    mark_called_at_load(facts, &names, &index);
 }
 
 /// Detail prefix of a module-wide [`Kind::LoadTime`] signal, followed by the caller's path.
@@ -289,7 +294,11 @@ pub(crate) const LOADED_BY: &str = "export called when this module loads: ";
 /// function the export reaches (its [`Kind::Export`] signals) gets a [`Kind::LoadTime`] signal
 /// whose detail names the caller (see [`LOADED_BY`]). Repeated until nothing changes, so chains
 /// of modules are followed.
-fn mark_called_at_load(facts: &mut [FileFacts], names: &BTreeSet<&str>) {
+fn mark_called_at_load(
+    facts: &mut [FileFacts],
+    names: &BTreeSet<&str>,
+    index: &HashMap<String, usize>,
+) {
     let at_load =
         |f: &FileFacts, func: u32| func == 0 || f.of(Kind::LoadTime).any(|l| l.func == func);
     for _ in 0..8 {
@@ -304,7 +313,7 @@ fn mark_called_at_load(facts: &mut [FileFacts], names: &BTreeSet<&str>) {
         }
         let mut changed = false;
         for (to, member, from) in targets {
-            let Some(t) = facts.iter_mut().find(|f| f.path == to) else {
+            let Some(t) = index.get(&to).map(|i| &mut facts[*i]) else {
                 continue;
             };
             let funcs: Vec<u32> = t

@@ -162,6 +162,28 @@ static RUNTIME_URL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Words every [`RUNTIME_URL`] match contains: a cheap test before the regex runs on every
+/// string literal.
+static RUNTIME_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["bun", "deno", "/node-v"])
+        .expect("static patterns build")
+});
+
+/// Folder names [`is_user_folder`] looks for, and `../..`.
+static USER_FOLDER_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "Desktop",
+        "Documents",
+        "OneDrive",
+        "Downloads",
+        "Pictures",
+        "../..",
+    ])
+    .expect("static patterns build")
+});
+
 static WALLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:0x[a-fA-F0-9]{40}|bc1[a-z0-9]{38,58}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[A-Za-z1-9]{33})$")
         .expect("static regex")
@@ -232,7 +254,8 @@ pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail,
         })
     });
-    if s.contains('/')
+    if memchr::memchr(b'/', s.as_bytes()).is_some()
+        && RUNTIME_HINT.is_match(s)
         && let Some(m) = RUNTIME_URL.find(s)
     {
         out.push(Signal {
@@ -308,7 +331,10 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
 /// file-system root and two or more parent levels (`../..`): places outside any package.
 fn is_user_folder(t: &str) -> bool {
     const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
-    if t.contains("://") || t.contains(' ') {
+    if memchr::memchr2(b'/', b'\\', t.as_bytes()).is_none() {
+        return FOLDERS.contains(&t);
+    }
+    if !USER_FOLDER_HINT.is_match(t) || t.contains("://") || t.contains(' ') {
         return false;
     }
     t.split(['/', '\\']).any(|seg| FOLDERS.contains(&seg))
@@ -384,7 +410,12 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<Decod
             detail,
         })
     });
-    for m in RUNTIME_URL.find_iter(text).take(20) {
+    for m in RUNTIME_HINT
+        .is_match(text)
+        .then(|| RUNTIME_URL.find_iter(text).take(20))
+        .into_iter()
+        .flatten()
+    {
         out.push(Signal {
             kind: Kind::RuntimeDropper,
             line: line_of(m.start()),

@@ -3,13 +3,14 @@
 //! the package's command (`bin`) or calls one of its functions?
 
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Files a consumer's `require`/`import` of the package loads: reachable through static
 /// relative requires from `main` (default `index.js`), `exports`, `module` and `browser`, not
 /// from `bin`. With no resolvable entry point, every file.
 pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+    let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut entries = Vec::new();
     match p.manifest.get("main").and_then(|v| v.as_str()) {
         Some(m) if !m.is_empty() => entries.push(m.to_string()),
@@ -30,7 +31,9 @@ pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     }
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     while let Some(path) = queue.pop_front() {
-        let Some(f) = p.file(&path) else { continue };
+        let Some(f) = index.get(path.as_str()) else {
+            continue;
+        };
         if !seen.insert(f.path.as_str()) {
             continue;
         }

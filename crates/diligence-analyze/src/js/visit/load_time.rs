@@ -102,7 +102,9 @@ impl Walker<'_> {
                 self.load.date_consts.insert(sym);
             }
             e => {
-                if let Some(b) = self.based(e) {
+                if could_be_path(e)
+                    && let Some(b) = self.based(e)
+                {
                     self.load.bases.insert(sym, b);
                 }
             }
@@ -527,6 +529,9 @@ impl Walker<'_> {
         if matches!(self.place, Placement::Real) {
             let mut n = 0;
             for (name, root) in exports {
+                if n >= MAX_EXPORT_SIGNALS {
+                    break;
+                }
                 for f in closure(root).into_iter().filter(|f| *f != 0) {
                     n += 1;
                     if n > MAX_EXPORT_SIGNALS {
@@ -586,6 +591,33 @@ impl Walker<'_> {
 /// Most [`Kind::Export`] signals one file records (a bundle exporting hundreds of functions
 /// would otherwise flood its facts).
 const MAX_EXPORT_SIGNALS: usize = 400;
+
+/// A cheap syntactic test before [`Walker::based`] evaluates anything: the expression could
+/// start from `__dirname`, the home folder, `INIT_CWD`, `require.resolve`, a path call or a
+/// variable (every variable declarator asks).
+fn could_be_path(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::Identifier(_) => true,
+        Expression::StaticMemberExpression(m) => matches!(
+            m.property.name.as_str(),
+            "HOME" | "USERPROFILE" | "HOMEPATH" | "INIT_CWD"
+        ),
+        Expression::CallExpression(c) => match &c.callee {
+            Expression::StaticMemberExpression(m) => matches!(
+                m.property.name.as_str(),
+                "join" | "resolve" | "dirname" | "homedir"
+            ),
+            Expression::Identifier(id) => {
+                matches!(id.name.as_str(), "join" | "resolve" | "dirname" | "homedir")
+            }
+            _ => false,
+        },
+        Expression::BinaryExpression(b) => could_be_path(&b.left),
+        Expression::TemplateLiteral(t) => t.expressions.first().is_some_and(could_be_path),
+        Expression::LogicalExpression(l) => could_be_path(&l.left) || could_be_path(&l.right),
+        _ => false,
+    }
+}
 
 /// True for a loop test that can never be false: `true`, `1`, `!0`, `'x'`, `1 === 1`,
 /// `n < Infinity`.
