@@ -56,8 +56,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 r.line == s.line
                     && p.files.iter().any(|x| {
                         x.kind == FileKind::NativeBinary
-                            && crate::scripts::shell::file_key(&x.path)
-                                == crate::scripts::shell::file_key(&r.detail)
+                            && crate::shell::file_key(&x.path) == crate::shell::file_key(&r.detail)
                     })
             });
             let runtime = f.of(Kind::RunsFile).any(|r| {
