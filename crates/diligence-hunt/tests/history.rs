@@ -10,10 +10,6 @@ use diligence_hunt::{HuntOptions, HuntQuery};
 use diligence_testkit::git::FixtureRepo;
 use support::*;
 
-const ALICE: (&str, &str) = ("Alice Maintainer", "alice@example.test");
-const BOB: (&str, &str) = ("Bob Bumper", "bob@example.test");
-const MALLORY: (&str, &str) = ("Mallory", "mallory@example.test");
-
 fn query(specs: &[&str]) -> HuntQuery {
     HuntQuery {
         specs: specs
@@ -46,59 +42,6 @@ fn events(m: &Match) -> Vec<(&str, String, Vec<String>)> {
 fn only_repo(report: &HuntReport) -> &RepositoryReport {
     assert_eq!(report.repositories.len(), 1);
     &report.repositories[0]
-}
-
-struct Story {
-    _dir: tempfile::TempDir,
-    repo: FixtureRepo,
-    /// c1 … c9 as in `story()`.
-    c: Vec<String>,
-}
-
-impl Story {
-    fn short(&self, n: usize) -> String {
-        self.c[n - 1][..8].to_string()
-    }
-}
-
-/// main: c1 clean · c2 introduces debug@4.4.2 (Bob) · c3 upgrades away · c5 README ·
-/// c6 merges feature/reintro · c7 moves the project into app/ (tag v1.0) · c8 upgrades away.
-/// feature/reintro (from c3): c4 reintroduces it (Mallory).
-/// hotfix (from c2, never merged): c9 touches the README, still locking it.
-fn story() -> Story {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = FixtureRepo::init(dir.path());
-    let mut c = Vec::new();
-    repo.write("package.json", manifest("app", &[("express", "^4.18.2")]))
-        .write("package-lock.json", app_lock("2.6.9"));
-    c.push(repo.commit(ALICE, "2025-01-01T10:00:00", "initial"));
-    repo.write("package-lock.json", app_lock("4.4.2"));
-    c.push(repo.commit(BOB, "2025-01-02T10:00:00", "bump debug"));
-    repo.write("package-lock.json", app_lock("4.4.3"));
-    c.push(repo.commit(ALICE, "2025-01-03T10:00:00", "debug 4.4.3"));
-    repo.branch("feature/reintro")
-        .write("package-lock.json", app_lock("4.4.2"));
-    c.push(repo.commit(MALLORY, "2025-01-04T10:00:00", "pin debug"));
-    repo.checkout("main").write("README.md", "app\n");
-    c.push(repo.commit(ALICE, "2025-01-05T10:00:00", "readme"));
-    c.push(repo.merge(
-        "feature/reintro",
-        ALICE,
-        "2025-01-06T10:00:00",
-        "merge reintro",
-    ));
-    repo.mv("package.json", "app/package.json")
-        .mv("package-lock.json", "app/package-lock.json");
-    c.push(repo.commit(ALICE, "2025-01-07T10:00:00", "move into app/"));
-    repo.tag("v1.0");
-    repo.write("app/package-lock.json", app_lock("4.4.3"));
-    c.push(repo.commit(BOB, "2025-01-08T10:00:00", "debug 4.4.3 again"));
-    repo.checkout(&c[1])
-        .branch("hotfix")
-        .write("README.md", "hotfix\n");
-    c.push(repo.commit(BOB, "2025-01-09T10:00:00", "hotfix"));
-    repo.checkout("main");
-    Story { _dir: dir, repo, c }
 }
 
 #[test]
