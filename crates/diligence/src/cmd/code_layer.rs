@@ -170,7 +170,13 @@ fn full_manifest(client: &RegistryClient, p: &Package) -> Option<serde_json::Val
 /// `<cache>/scans/<sha256(integrity, binary identity)>.json`, or `None` without a cache
 /// directory or an integrity to key on.
 fn scan_cache_file(p: &Package) -> Option<PathBuf> {
-    let integrity = p.integrity.as_ref()?.to_string();
+    scan_cache_path(p.integrity.as_ref()?)
+}
+
+/// The scan cache file of a tarball with this integrity (see [`scan_cache_file`]); `hunt`
+/// reads it without filling it.
+pub(crate) fn scan_cache_path(integrity: &diligence_graph::Integrity) -> Option<PathBuf> {
+    let integrity = integrity.to_string();
     let cache = diligence_registry::Cache::default_location()?;
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
