@@ -1,9 +1,11 @@
 //! Static analysis of npm package code, without ever running it.
 //!
 //! The pipeline for one package:
-//! 1. [`archive`]: unpack a `.tgz` in memory (or read a folder read-only) under hard limits;
-//!    every limit hit, `..` path, absolute path, symlink or hard link becomes a
-//!    `code/archive-anomaly` finding, never a crash and never a write.
+//! 1. [`archive`]: unpack a `.tgz` in memory exactly as npm 11 installs it (or read a folder
+//!    read-only) under hard limits; files over the in-memory limit are streamed (hashed,
+//!    classified, their strings searched); every limit hit, `..` path, absolute path, link,
+//!    duplicate or header npm reads past becomes a `code/archive-anomaly` finding, never a
+//!    crash and never a write.
 //! 2. [`classify`]: decide what each file *is* from its bytes (magic numbers and sniffing), not
 //!    from its extension.
 //! 3. [`js`] (oxc parser + oxc semantic) and [`text`] (aho-corasick indicators over every text
