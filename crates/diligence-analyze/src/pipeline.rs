@@ -161,8 +161,8 @@ fn analyse_file(file: PackageFile) -> FileFacts {
 
 /// Analyses a file that was streamed ([`LargeFile`]): its kind from its first bytes, a
 /// native-binary signal with size and SHA-256, an unparsed signal for JavaScript (too large to
-/// parse), and the indicator search over its strings (signals at line 0: the strings are not
-/// lines of the file).
+/// parse) and for text whose strings outran the budget, and the indicator search over its
+/// strings (signals at line 0: the strings are not lines of the file).
 fn analyse_large(file: LargeFile) -> FileFacts {
     let kind = classify(&file.path, &file.head);
     let mut signals = Vec::new();
@@ -179,6 +179,15 @@ fn analyse_large(file: LargeFile) -> FileFacts {
             func: 0,
             detail: format!(
                 "{} bytes of JavaScript exceed the in-memory limit: strings searched, not parsed",
+                file.size
+            ),
+        }),
+        k if k.is_text() && !file.strings_complete => signals.push(Signal {
+            kind: Kind::Unparsed,
+            line: 0,
+            func: 0,
+            detail: format!(
+                "{} bytes of text: only the strings within the memory budget were searched",
                 file.size
             ),
         }),

@@ -74,3 +74,24 @@ fn large_javascript_is_searched_but_not_evaluated() {
         )]
     );
 }
+
+#[test]
+fn large_text_searched_only_in_part_is_not_evaluated() {
+    let text = b"lorem ipsum dolor sit amet\n".repeat(2000);
+    let bytes = gz(&[
+        file(b"package/package.json", PJ),
+        file(b"package/data.txt", &text),
+        end(),
+    ]
+    .concat());
+    let mut opts = opts();
+    opts.limits.max_total_bytes = 10_000;
+    let scan = scan_tarball(&bytes, "t.tgz", &opts).unwrap();
+    assert_eq!(
+        scan.not_evaluated,
+        [format!(
+            "data.txt: {} bytes of text: only the strings within the memory budget were searched",
+            text.len()
+        )]
+    );
+}

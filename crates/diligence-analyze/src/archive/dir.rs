@@ -71,7 +71,7 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
                 let budget = MAX_STRINGS.min(limits.max_total_bytes.saturating_sub(memory));
                 let mut digest = Digest::new(budget as usize);
                 let mut file = std::fs::File::open(&path)?;
-                let mut chunk = vec![0u8; 256 * 1024];
+                let mut chunk = vec![0u8; 64 * 1024];
                 loop {
                     let n = file.read(&mut chunk)?;
                     if n == 0 {

@@ -495,7 +495,7 @@ impl<'l> Extraction<'l> {
     ) -> Result<Content, Stop> {
         let budget = MAX_STRINGS.min(self.limits.max_total_bytes.saturating_sub(self.memory));
         let mut digest = large::Digest::new(budget as usize);
-        let mut chunk = vec![0u8; 256 * 1024];
+        let mut chunk = vec![0u8; 64 * 1024];
         loop {
             let n = reader.read_body(&mut chunk)?;
             if n == 0 {

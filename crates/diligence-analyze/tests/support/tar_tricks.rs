@@ -581,6 +581,73 @@ pub fn all() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         gz(&cat(&[base(), file(nul_name, b"q\n"), end()])),
         "a NUL then a newline in a name (node-tar keeps the text after the newline)",
     );
+    let mut bad_uid = Hdr::new(b"package/uid.js", 600).block();
+    bad_uid[108] = 0x81;
+    bad_uid[148..156].copy_from_slice(b"        ");
+    let sum: u32 = bad_uid.iter().map(|&x| x as u32).sum();
+    bad_uid[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
+    add(
+        "invalid-base256-field",
+        gz(&cat(&[
+            base(),
+            bad_uid,
+            file(b"package/inner.js", b"evil\n"),
+            pad(&[b'x'; 600 - 517]),
+            end(),
+        ])),
+        "a malformed base-256 uid: node-tar drops the header and reads its body as headers",
+    );
+    let mut bad = Hdr::new(b"package/bad.js", 0);
+    bad.cksum = Some(b"000005\0 ");
+    add(
+        "pax-across-invalid-header",
+        gz(&cat(&[
+            base(),
+            pax(b'x', &[(b"path", b"package/renamed.js")]),
+            bad.block(),
+            file(b"package/plain.js", b"p\n"),
+            end(),
+        ])),
+        "a PAX header, an invalid header, then a file: the PAX path still applies",
+    );
+    let letters: String = noise(1024 * 1024, 9)
+        .iter()
+        .map(|b| (b'a' + b % 26) as char)
+        .collect();
+    let big_meta = format!("package/{letters}.js");
+    add(
+        "meta-over-1mib",
+        gz(&cat(&[
+            base(),
+            typed(b"././@LongLink", b'L', big_meta.as_bytes()),
+            file(b"package/after-meta.js", b"m\n"),
+            end(),
+        ])),
+        "a GNU long name over 1 MiB (node-tar skips it)",
+    );
+    add(
+        "global-pax-path",
+        gz(&cat(&[
+            base(),
+            pax(b'g', &[(b"path", b"package/global.js")]),
+            file(b"package/local.js", b"l\n"),
+            end(),
+        ])),
+        "a global PAX path (ignored by node-tar)",
+    );
+    let mut long_link = Hdr::new(b"././@LongLink", 9);
+    long_link.flag = b'K';
+    add(
+        "long-link-on-file",
+        gz(&cat(&[
+            base(),
+            long_link.block(),
+            pad(b"x/target\0"),
+            file(b"package/k.js", b"k\n"),
+            end(),
+        ])),
+        "a GNU long link name before a regular file",
+    );
     add(
         "large-file",
         gz(&cat(&[
