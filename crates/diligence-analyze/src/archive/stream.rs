@@ -44,7 +44,7 @@ pub(super) struct Source<'a> {
 enum Inner<'a> {
     Plain(&'a [u8]),
     Gzip {
-        member: Option<GzDecoder<&'a [u8]>>,
+        member: Option<Box<GzDecoder<&'a [u8]>>>,
         rest: &'a [u8],
     },
 }
@@ -55,7 +55,7 @@ impl<'a> Source<'a> {
     pub fn open(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<Self, String> {
         let inner = if bytes.starts_with(&[0x1f, 0x8b]) {
             Inner::Gzip {
-                member: Some(GzDecoder::new(bytes)),
+                member: Some(Box::new(GzDecoder::new(bytes))),
                 rest: &[],
             }
         } else if bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
@@ -104,7 +104,7 @@ impl<'a> Source<'a> {
     }
 
     fn read_gzip(
-        member: &mut Option<GzDecoder<&'a [u8]>>,
+        member: &mut Option<Box<GzDecoder<&'a [u8]>>>,
         rest: &mut &'a [u8],
         buf: &mut [u8],
     ) -> io::Result<usize> {
@@ -132,7 +132,7 @@ impl<'a> Source<'a> {
                          (npm may or may not read it)",
                     ));
                 }
-                Some(_) => *member = Some(GzDecoder::new(after)),
+                Some(_) => *member = Some(Box::new(GzDecoder::new(after))),
             }
         }
     }
