@@ -468,11 +468,6 @@ fn fetch_and_scan(
     let unpacked = diligence_analyze::archive::unpack_tarball(&bytes, &opts.limits)
         .map_err(|e| format!("{name}@{version}: {e}"))?;
     let files = unpacked.files.clone();
-    let scan = diligence_analyze::scan_files(
-        unpacked.files,
-        unpacked.anomalies,
-        &format!("{name}@{version}"),
-        &opts,
-    );
+    let scan = diligence_analyze::scan_unpacked(unpacked, &format!("{name}@{version}"), &opts);
     Ok((scan, files))
 }
