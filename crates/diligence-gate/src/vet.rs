@@ -152,8 +152,13 @@ fn metadata_layer(
         let Some(p) = packuments.get(&t.name) else {
             continue;
         };
-        let (findings, not_evaluated) =
-            diligence_metadata::check_package(p, &t.version, opts.now, &opts.policy);
+        let (findings, not_evaluated) = diligence_metadata::check_package_with(
+            p,
+            &t.version,
+            opts.now,
+            &opts.policy,
+            packuments,
+        );
         out.findings.extend(findings);
         out.not_evaluated.extend(not_evaluated);
         let context = match opts.requested.contains(&t.name) {

@@ -26,7 +26,7 @@ pub mod rules;
 pub mod time;
 pub mod typosquat;
 
-pub use context::{Outcome, VersionContext};
+pub use context::{Outcome, PackumentLookup, VersionContext};
 pub use policy::MetadataPolicy;
 pub use posture::{PackageManager, posture};
 pub use rules::manifest_confusion::check_manifest_confusion;
@@ -66,7 +66,20 @@ pub fn check_package(
     now: SystemTime,
     policy: &MetadataPolicy,
 ) -> (Vec<Finding>, Vec<NotEvaluated>) {
-    check_version(packument, version, now, policy)
+    check_version(packument, version, now, policy, None)
+}
+
+/// [`check_package`] with other packages' packuments at hand (the closure's, in `check`): the
+/// rules that look at the dependencies a version adds (`metadata/young-dependency`) need them
+/// and are not evaluated without.
+pub fn check_package_with(
+    packument: &Packument,
+    version: &str,
+    now: SystemTime,
+    policy: &MetadataPolicy,
+    others: &dyn PackumentLookup,
+) -> (Vec<Finding>, Vec<NotEvaluated>) {
+    check_version(packument, version, now, policy, Some(others))
 }
 
 /// The packument rules only (no typosquat), for one version.
@@ -75,10 +88,14 @@ fn check_version(
     version: &str,
     now: SystemTime,
     policy: &MetadataPolicy,
+    others: Option<&dyn PackumentLookup>,
 ) -> (Vec<Finding>, Vec<NotEvaluated>) {
     let id = format!("{}@{version}", packument.name);
     let cx = match VersionContext::new(packument, version, time::unix_secs(now), policy) {
-        Ok(cx) => cx,
+        Ok(cx) => match others {
+            Some(o) => cx.with_others(o),
+            None => cx,
+        },
         Err(why) => {
             let ne = NotEvaluated {
                 what: format!("metadata checks of {id}"),
@@ -133,7 +150,7 @@ pub fn check_graph(
             });
             continue;
         };
-        let (f, ne) = check_version(packument, version, now, policy);
+        let (f, ne) = check_version(packument, version, now, policy, Some(packuments));
         findings.extend(f.into_iter().map(|f| f.at(file.clone(), line)));
         not_evaluated.extend(ne);
     }
