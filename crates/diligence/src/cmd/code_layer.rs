@@ -201,9 +201,7 @@ mod tests {
             name: "left-pad".into(),
             version: "1.3.0".into(),
             source: diligence_graph::Source::Registry { resolved: None },
-            integrity: "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="
-                .parse()
-                .ok(),
+            integrity: diligence_graph::Integrity::parse_sri("sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==").ok(),
             dev: false,
             optional: false,
             peer: false,
