@@ -5,7 +5,10 @@
 //! - `names.fst`: lowercased name → rank;
 //! - `skeletons.fst`: [`skeleton`] → best rank with that skeleton;
 //! - `canonical.fst`: [`homoglyph_canonical`] → best rank with that form;
-//! - `scopes.fst`: scope (without `@`) → best rank of a package in that scope.
+//! - `scopes.fst`: scope (without `@`) → best rank of a package in that scope;
+//!
+//! and `offsets.bin`: for each rank, the byte offset and length of its name in the list
+//! (little-endian `u32` pairs), so a rank's name is a slice, not a split of the whole file.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,8 +24,21 @@ fn main() {
     let mut skeletons = BTreeMap::new();
     let mut canonical = BTreeMap::new();
     let mut scopes = BTreeMap::new();
-    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    for (i, name) in lines.enumerate() {
+    let mut offsets: Vec<u8> = Vec::new();
+    let mut at = 0usize;
+    let mut lines = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let name = line.trim();
+        if !name.is_empty() {
+            // Offset of the trimmed name within the file.
+            let start = at + line.find(name).unwrap_or(0);
+            offsets.extend_from_slice(&(start as u32).to_le_bytes());
+            offsets.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            lines.push(name);
+        }
+        at += line.len();
+    }
+    for (i, name) in lines.into_iter().enumerate() {
         let rank = i as u64 + 1;
         let lower = name.to_ascii_lowercase();
         names.entry(lower.clone()).or_insert(rank);
@@ -33,6 +49,7 @@ fn main() {
         }
     }
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    std::fs::write(Path::new(&out).join("offsets.bin"), offsets).expect("write OUT_DIR");
     for (file, map) in [
         ("names.fst", names),
         ("skeletons.fst", skeletons),

@@ -23,6 +23,8 @@ static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"))
 static SKELETONS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.fst"));
 static CANONICAL_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/canonical.fst"));
 static SCOPES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/scopes.fst"));
+/// Per rank, the byte offset and length of the name in [`POPULAR_NAMES`] (`u32` LE pairs).
+static OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/offsets.bin"));
 
 /// Popular names and their search indexes. Ranks are 1-based (1 = most downloaded).
 pub struct PopularNames {
@@ -34,8 +36,6 @@ pub struct PopularNames {
     canonical: Map<&'static [u8]>,
     /// Scope (without `@`) → best rank of a package in it.
     scopes: Map<&'static [u8]>,
-    /// Names in rank order, split on first use (only needed to print a match).
-    by_rank: OnceLock<Vec<&'static str>>,
 }
 
 impl PopularNames {
@@ -47,7 +47,6 @@ impl PopularNames {
             skeletons: map(SKELETONS_FST),
             canonical: map(CANONICAL_FST),
             scopes: map(SCOPES_FST),
-            by_rank: OnceLock::new(),
         }
     }
 
@@ -73,14 +72,13 @@ impl PopularNames {
 
     /// The name at a 1-based rank, as the list spells it.
     pub fn name(&self, rank: u32) -> Option<&'static str> {
-        let names = self.by_rank.get_or_init(|| {
-            POPULAR_NAMES
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect()
-        });
-        names.get((rank as usize).checked_sub(1)?).copied()
+        let i = (rank as usize).checked_sub(1)? * 8;
+        let word = |at: usize| {
+            let bytes: [u8; 4] = OFFSETS.get(at..at + 4)?.try_into().ok()?;
+            Some(u32::from_le_bytes(bytes) as usize)
+        };
+        let (start, len) = (word(i)?, word(i + 4)?);
+        POPULAR_NAMES.get(start..start + len)
     }
 
     /// The best rank among popular names with this [`skeleton`].
