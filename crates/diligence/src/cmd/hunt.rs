@@ -154,8 +154,10 @@ impl ScanCache {
 
 impl AnalysisCache for ScanCache {
     fn lookup(&self, _name: &str, _version: &str, integrity: &Integrity) -> Option<TarballFacts> {
-        let path = super::code_layer::scan_cache_path(integrity)?;
-        let bytes = std::fs::read(path).ok()?;
+        // A scan made with `--metadata` is keyed apart; either one holds the same code facts.
+        let bytes = [false, true].into_iter().find_map(|with_manifest| {
+            std::fs::read(super::code_layer::scan_cache_path(integrity, with_manifest)?).ok()
+        })?;
         let scan: PackageScan = serde_json::from_slice(&bytes).ok()?;
         Some(facts(&scan))
     }
