@@ -73,6 +73,8 @@ pub enum ReportFormat {
     Sarif,
     /// A pull-request comment (GitHub Markdown, under 65,536 characters).
     Markdown,
+    /// One JSON object per line per package, as each finishes (`scan --stdin` only).
+    Ndjson,
 }
 
 #[derive(Debug, Args)]
@@ -205,8 +207,19 @@ pub enum DbCommand {
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Package folders, .tgz tarballs, or name@version specs.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin")]
     pub targets: Vec<String>,
+    /// Streaming worker: read targets (name@version, tarball URLs, paths) from stdin, one per
+    /// line, and write one JSON line per package as each finishes (needs --format ndjson).
+    #[arg(long)]
+    pub stdin: bool,
+    /// With --stdin: scan only shard I of N (1-based) of the input lines, split by a stable
+    /// hash of each line.
+    #[arg(long, value_name = "I/N", requires = "stdin")]
+    pub shard: Option<crate::cmd::scan_stream::Shard>,
+    /// With --stdin: packages scanned at once (default: the number of CPUs).
+    #[arg(long, short, value_name = "N", requires = "stdin")]
+    pub jobs: Option<usize>,
     /// Output format: `json` is one `{package, verdict, score, findings}` object per package;
     /// `sarif` and `markdown` are reports like audit's.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
@@ -215,7 +228,7 @@ pub struct ScanArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The registry's version document to compare with the tarball's package.json.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "stdin")]
     pub manifest: Option<PathBuf>,
 }
 

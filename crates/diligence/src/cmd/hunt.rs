@@ -156,7 +156,11 @@ impl AnalysisCache for ScanCache {
     fn lookup(&self, _name: &str, _version: &str, integrity: &Integrity) -> Option<TarballFacts> {
         // A scan made with `--metadata` is keyed apart; either one holds the same code facts.
         let bytes = [false, true].into_iter().find_map(|with_manifest| {
-            std::fs::read(super::code_layer::scan_cache_path(integrity, with_manifest)?).ok()
+            std::fs::read(super::code_layer::scan_cache_path(
+                integrity,
+                with_manifest,
+            )?)
+            .ok()
         })?;
         let scan: PackageScan = serde_json::from_slice(&bytes).ok()?;
         Some(facts(&scan))

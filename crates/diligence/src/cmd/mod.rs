@@ -11,6 +11,7 @@ mod ls;
 pub mod posture;
 mod rules;
 mod scan;
+pub mod scan_stream;
 mod wiring;
 
 use crate::cli::{Cli, Command};

@@ -31,6 +31,9 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: ScanArgs) -> Result<u8> {
+    if args.stdin {
+        return super::scan_stream::run(&args);
+    }
     let mut opts = ScanOptions::default();
     if let Some(m) = &args.manifest {
         let bytes =
@@ -105,7 +108,7 @@ const NO_MANIFEST: &str = "not an npm package: no package.json";
 
 /// Unpacks a gzip-compressed tarball and scans it; an archive without a root `package.json`
 /// (or an empty file) is an error, not a clean package.
-fn scan_bytes(bytes: &[u8], target: &str, opts: &ScanOptions) -> Result<PackageScan> {
+pub(super) fn scan_bytes(bytes: &[u8], target: &str, opts: &ScanOptions) -> Result<PackageScan> {
     if bytes.is_empty() {
         bail!("{target}: {NO_MANIFEST} (empty file)");
     }
@@ -138,7 +141,7 @@ fn scan_spec(name: &str, version: &str, target: &str, opts: &ScanOptions) -> Res
 }
 
 /// `name@version` or `@scope/name@version` (exact versions only).
-fn split_spec(t: &str) -> Option<(&str, &str)> {
+pub(super) fn split_spec(t: &str) -> Option<(&str, &str)> {
     let at = t.get(1..)?.rfind('@')? + 1;
     let (name, version) = (&t[..at], &t[at + 1..]);
     let valid = !name.is_empty()

@@ -87,6 +87,9 @@ pub(crate) fn write_report(
             diligence_report::sarif::write(report, &super::rules::all_rules(), &mut buf)?
         }
         ReportFormat::Markdown => diligence_report::markdown::write(report, fail_on, &mut buf)?,
+        ReportFormat::Ndjson => {
+            anyhow::bail!("--format ndjson is the output of `scan --stdin` only")
+        }
     }
     match output {
         // A file gets no colour codes, whatever the terminal.
