@@ -37,12 +37,12 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     }
     if !cx.times_consistent {
-        return Outcome::NotEvaluated(
+        return Outcome::gap(
             "publish times contradict version order (rewritten by a mirror?)".into(),
         );
     }
     let (Some(now), Some(before)) = (cx.published, previous.published) else {
-        return Outcome::NotEvaluated(format!(
+        return Outcome::gap(format!(
             "packument has no publish time for {} or {}",
             cx.version, previous.version
         ));
@@ -64,7 +64,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
             "minor"
         }
     );
-    Outcome::Found(cx.finding(&DORMANT_RELEASE, message).evidence(json!({
+    Outcome::found(cx.finding(&DORMANT_RELEASE, message).evidence(json!({
         "previous": previous.version,
         "gap_days": gap,
         "threshold_days": cx.policy.dormancy_days,

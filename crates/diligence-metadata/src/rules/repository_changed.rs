@@ -32,7 +32,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     };
     if cx.abbreviated() {
-        return Outcome::NotEvaluated("abbreviated packument has no repository field".into());
+        return Outcome::gap("abbreviated packument has no repository field".into());
     }
     let (Some(now), Some(before)) = (
         repository_url(cx.manifest),
@@ -58,7 +58,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         previous.version,
         cx.version
     );
-    Outcome::Found(cx.finding(&REPOSITORY_CHANGED, message).evidence(json!({
+    Outcome::found(cx.finding(&REPOSITORY_CHANGED, message).evidence(json!({
         "previous": previous.version,
         "from": before,
         "to": now,
