@@ -195,8 +195,11 @@ impl Engine {
         let mut c = Collected::default();
         let graph = &l.graph;
         c.layer.not_evaluated.extend(l.gaps.iter().cloned());
+        let lockfile = layers::lockfile(graph, &l.declared, &self.config);
         c.layer
-            .add(layers::lockfile(graph, &l.declared, &self.config));
+            .not_evaluated
+            .extend(layers::unlocked_gaps(&lockfile.findings));
+        c.layer.add(lockfile);
         if self.settings.advisories {
             c.layer.add(layers::advisories(graph, self.advisory_db()));
         }
@@ -229,9 +232,9 @@ impl Engine {
         c.layer.not_evaluated.extend(d.head.gaps.iter().cloned());
         let old = layers::lockfile(base, &d.base.declared, &self.config);
         let new = layers::lockfile(head, &d.head.declared, &self.config);
-        c.layer
-            .findings
-            .extend(diligence_diff::only_new(old.findings, new.findings));
+        let added = diligence_diff::only_new(old.findings, new.findings);
+        c.layer.not_evaluated.extend(layers::unlocked_gaps(&added));
+        c.layer.findings.extend(added);
         c.layer.not_evaluated.extend(new.not_evaluated);
         if self.settings.advisories {
             let old = layers::advisories(base, self.advisory_db());

@@ -239,7 +239,12 @@ impl LockfileInput {
     pub fn on_disk(graph: DependencyGraph, project_dir: PathBuf) -> LockfileInput {
         let base = parent_of(&graph.lockfile.path);
         let read = |rel: &str| {
-            let path = base.join(rel).join("package.json");
+            let dir = if rel == "." {
+                base.clone()
+            } else {
+                base.join(rel)
+            };
+            let path = dir.join("package.json");
             let shown = path.display().to_string();
             (shown, Manifest::read_optional(&path))
         };

@@ -49,6 +49,25 @@ pub(crate) fn lockfile(
     }
 }
 
+/// One not-evaluated record per `lockfile/unlocked-dependency` finding: the install resolves
+/// the dependency from the registry at install time, so the code that gets installed was not
+/// reviewed by any layer.
+pub(crate) fn unlocked_gaps(findings: &[Finding]) -> Vec<NotEvaluated> {
+    let rule = diligence_lockfile_rules::rules::unlocked_dependency::UNLOCKED_DEPENDENCY.id;
+    findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| {
+            let name = f.evidence["dependency"].as_str().unwrap_or("?");
+            let spec = f.evidence["spec"].as_str().unwrap_or("?");
+            NotEvaluated::new(
+                format!("code scan of {name} ({spec})"),
+                "not locked: the install resolves it from the registry, so what gets installed was not reviewed (relock, then run again)",
+            )
+        })
+        .collect()
+}
+
 /// Typosquat over every registry name of the graph (lockfile severities: look-alikes of
 /// packages outside the top 1,000 are medium).
 pub(crate) fn names(graph: &DependencyGraph, config: &ProjectConfig) -> Layer {
@@ -321,10 +340,20 @@ pub(crate) fn group_not_evaluated(records: Vec<NotEvaluated>) -> Vec<NotEvaluate
             .iter()
             .filter_map(|m| m.what.split_once(" of ").map(|(_, s)| s))
             .collect();
+        // `importer `a`` subjects are importers; anything else a package.
+        let (noun, shown): (&str, Vec<&str>) =
+            if subjects.iter().all(|s| s.starts_with("importer ")) {
+                (
+                    "importers",
+                    subjects.iter().map(|s| &s["importer ".len()..]).collect(),
+                )
+            } else {
+                ("packages", subjects.clone())
+            };
         let what = format!(
-            "{check} of {} packages (e.g. {})",
+            "{check} of {} {noun} (e.g. {})",
             members.len(),
-            subjects[..3].join(", ")
+            shown[..3].join(", ")
         );
         out.push(NotEvaluated {
             what,

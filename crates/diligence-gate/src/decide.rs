@@ -1,13 +1,14 @@
 //! The install decision: proceed, ask, or refuse — never fail open.
 //!
-//! 1. Anything unvetted (a package or layer that could not be checked, a failed planning run:
+//! 1. Findings at or above the threshold: without `--yes`, ask on a terminal (default no) when
+//!    nothing else blocks, else refuse with exit 1 — the exit-code contract of every command
+//!    (1 wins over 2).
+//! 2. Anything unvetted (a package or layer that could not be checked, a failed planning run:
 //!    every not-evaluated record that is not about one rule, see
 //!    [`diligence_finding::NotEvaluated::rule`]) refuses with exit 2, unless the user passed
 //!    `--force-unvetted`. Rule-level gaps (a mirror that strips `maintainers`) are reported,
 //!    not blocking.
-//! 2. No finding at or above the threshold: proceed.
-//! 3. Findings at or above the threshold: proceed with `--yes`; on a terminal ask, defaulting
-//!    to no; without a terminal refuse with exit 1.
+//! 3. Otherwise proceed.
 
 use diligence_finding::{Report, Severity};
 use std::io::{BufRead, Write};
@@ -61,27 +62,28 @@ pub fn unvetted(report: &Report) -> usize {
 /// Decides (see the module docs).
 pub fn decide(report: &Report, opts: &GateOptions) -> Decision {
     let gaps = unvetted(report);
-    if gaps > 0 && !opts.force_unvetted {
-        return Decision::Refuse {
-            reason: RefuseReason::Unvetted { gaps },
-            exit_code: 2,
-        };
-    }
+    let gaps_block = gaps > 0 && !opts.force_unvetted;
     let blocking = report
         .findings
         .iter()
         .filter(|f| f.severity >= opts.fail_on)
         .count();
-    if blocking == 0 || opts.yes {
-        return Decision::Proceed;
+    if blocking > 0 && !opts.yes {
+        if opts.interactive && !gaps_block {
+            return Decision::Ask { blocking };
+        }
+        return Decision::Refuse {
+            reason: RefuseReason::Findings { blocking },
+            exit_code: 1,
+        };
     }
-    if opts.interactive {
-        return Decision::Ask { blocking };
+    if gaps_block {
+        return Decision::Refuse {
+            reason: RefuseReason::Unvetted { gaps },
+            exit_code: 2,
+        };
     }
-    Decision::Refuse {
-        reason: RefuseReason::Findings { blocking },
-        exit_code: 1,
-    }
+    Decision::Proceed
 }
 
 /// Asks `question [y/N]` on `out` and reads one line from `input`: only `y` or `yes` (any
@@ -150,6 +152,18 @@ mod tests {
         };
         assert_eq!(decide(&v, &opts(true, false, true)), refuse);
         assert_eq!(decide(&v, &opts(false, true, false)), Decision::Proceed);
+        // Findings at the threshold and a gap: exit 1 like every command; never asked.
+        let both = vetting(&[Severity::High], 1);
+        let refuse = Decision::Refuse {
+            reason: RefuseReason::Findings { blocking: 1 },
+            exit_code: 1,
+        };
+        assert_eq!(decide(&both, &opts(false, false, true)), refuse);
+        let unvetted = Decision::Refuse {
+            reason: RefuseReason::Unvetted { gaps: 1 },
+            exit_code: 2,
+        };
+        assert_eq!(decide(&both, &opts(true, false, true)), unvetted);
     }
 
     #[test]
