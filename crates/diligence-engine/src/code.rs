@@ -287,11 +287,21 @@ pub(crate) fn verdict(scan: &PackageScan, p: &Package, source: &str) -> PackageV
         },
         verdict: scan.verdict.as_str().to_string(),
         score: scan.score,
+        weak_signals: weak_signals(scan),
         files: scan.files,
         bytes: scan.bytes,
         complete: scan.not_evaluated.is_empty(),
         source: source.to_string(),
     }
+}
+
+/// Findings that are weak signals: medium or low (the analyser's own count once it reports
+/// one).
+fn weak_signals(scan: &PackageScan) -> usize {
+    scan.findings
+        .iter()
+        .filter(|f| matches!(f.severity, Severity::Medium | Severity::Low))
+        .count()
 }
 
 fn source_kind(source: &Source) -> &'static str {

@@ -217,6 +217,12 @@ impl Engine {
         c.layer
             .findings
             .extend(diligence_metadata::posture(&l.project_dir, None));
+        // What the project .npmrc asked for and was refused (credentials, ${VAR}s, TLS/proxy).
+        c.layer
+            .findings
+            .extend(diligence_registry::rules::project_credentials::check(
+                &self.config.npm,
+            ));
         (lockfile_target(&l.label, graph), graph.packages.len(), c)
     }
 
@@ -603,19 +609,29 @@ fn plain_target(label: String) -> Target {
     }
 }
 
-/// A registry client for the npm configuration, caching in the default cache folder.
+/// A registry client for the npm configuration, caching in the default cache folder, with
+/// the network settings (`--offline`/`--prefer-offline`, `--refresh`, `--max-age`,
+/// `--fetch-timeout`).
 fn registry_client(
-    network: Network,
+    settings: &Settings,
     npm: diligence_registry::NpmConfig,
 ) -> Result<RegistryClient, EngineError> {
-    let mode = match network {
+    let mode = match settings.network {
         Network::Online => Mode::Online,
         Network::PreferOffline => Mode::PreferOffline,
         Network::Offline => Mode::Offline,
     };
+    let defaults = ClientOptions::default();
+    let packument_max_age = if settings.refresh_on() {
+        std::time::Duration::ZERO
+    } else {
+        settings.max_age.unwrap_or(defaults.packument_max_age)
+    };
     let options = ClientOptions {
         mode,
-        ..Default::default()
+        packument_max_age,
+        deadline: settings.fetch_timeout.unwrap_or(defaults.deadline),
+        ..defaults
     };
     RegistryClient::new(npm, Cache::default_location(), options)
         .map_err(|e| EngineError::Registry(e.to_string()))

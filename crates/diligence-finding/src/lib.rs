@@ -342,6 +342,10 @@ pub struct PackageVerdict {
     pub verdict: String,
     /// The analyser's score (0 = nothing of note).
     pub score: u32,
+    /// Findings that are weak signals (medium or low): a clean package with weak signals
+    /// reads `clean (N weak signals)`, never a bare `clean`.
+    #[serde(default)]
+    pub weak_signals: usize,
     /// Files looked at, and their total size in bytes.
     pub files: usize,
     pub bytes: u64,

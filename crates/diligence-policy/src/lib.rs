@@ -61,7 +61,6 @@ pub use date::Date;
 
 use diligence_finding::{Finding, NotEvaluated, PackageRef, Severity, Suppressed};
 use diligence_graph::{DependencyGraph, Integrity};
-use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -397,14 +396,11 @@ impl Policy {
             })
             .collect();
         for (i, ig) in self.ignores.iter().enumerate() {
-            let finding = if ig.is_expired(today) {
-                expired_finding(ig, &file, today)
-            } else if !used[i] {
-                stale_finding(ig, &file)
-            } else {
-                continue;
-            };
-            out.extend(self.override_rule(finding));
+            for (_, check) in &rules::ALL_CHECKS {
+                if let Some(finding) = check(ig, used[i], &file, today) {
+                    out.extend(self.override_rule(finding));
+                }
+            }
         }
         Applied {
             findings: out,
@@ -449,44 +445,7 @@ fn in_range(version: &str, range: &str) -> bool {
     r.satisfies(&v)
 }
 
-fn with_pin(f: Finding, ig: &Ignore) -> Finding {
-    match &ig.target {
-        IgnoreTarget::Package { name, version } => f.package(name, version),
-        IgnoreTarget::Range { .. } | IgnoreTarget::Integrity(_) | IgnoreTarget::Any => f,
-    }
-}
-
-fn expired_finding(ig: &Ignore, file: &str, today: Date) -> Finding {
-    let expires = ig.expires.map(|d| d.to_string()).unwrap_or_default();
-    let f = Finding::new(
-        &rules::expired_ignore::EXPIRED_IGNORE,
-        format!(
-            "ignore of {} on {} expired on {expires} (reason was: {}); its findings are reported again",
-            ig.rule,
-            ig.pin(),
-            ig.reason
-        ),
-    )
-    .at(file, ig.line)
-    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "expires": expires, "today": today.to_string(), "reason": ig.reason}));
-    with_pin(f, ig)
-}
-
-fn stale_finding(ig: &Ignore, file: &str) -> Finding {
-    let f = Finding::new(
-        &rules::stale_ignore::STALE_IGNORE,
-        format!(
-            "ignore of {} on {} matched no finding; remove it or update the pin",
-            ig.rule,
-            ig.pin()
-        ),
-    )
-    .at(file, ig.line)
-    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "reason": ig.reason}));
-    with_pin(f, ig)
-}
-
 /// All rules of this crate: `policy/expired-ignore`, `policy/stale-ignore`.
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
-    rules::ALL.to_vec()
+    rules::all()
 }

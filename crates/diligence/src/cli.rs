@@ -221,6 +221,9 @@ pub struct ScanArgs {
     /// Folder whose diligence.toml and .npmrc apply.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+    /// Also list the findings of clean packages (their weak signals and capabilities).
+    #[arg(long, short)]
+    pub verbose: bool,
     #[command(flatten)]
     pub report: ReportArgs,
     #[command(flatten)]

@@ -39,7 +39,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     let run = Engine::new(settings)?.run(input)?;
     common::print_warnings(&run);
     match args.report.format {
-        ReportFormat::Human if args.report.output.is_none() => print_human(&run),
+        ReportFormat::Human if args.report.output.is_none() => print_human(&run, args.verbose),
         _ => common::write_report(&run, &args.report)?,
     }
     print_not_evaluated(&run);
@@ -48,8 +48,9 @@ pub fn run(args: ScanArgs) -> Result<u8> {
 
 /// One line per package, then its findings. A partly analysed package never reads as clean:
 /// with a clean verdict it is `not evaluated`; a suspicious or malicious verdict stays (a
-/// lower bound) and is marked `incomplete`.
-fn print_human(run: &Run) {
+/// lower bound) and is marked `incomplete`. A clean package with weak signals reads
+/// `clean (N weak signals)`; its findings are listed with `verbose`.
+fn print_human(run: &Run, verbose: bool) {
     for v in &run.report.packages {
         let id = format!("{}@{}", v.package.name, v.package.version);
         if !v.complete && v.verdict == "clean" {
@@ -63,10 +64,14 @@ fn print_human(run: &Run) {
         } else {
             print_verdict(&id, v);
         }
+        // A clean package lists only what fails the run on its own (high and critical)
+        // unless `--verbose`.
+        let all = verbose || v.verdict != "clean" || !v.complete;
         let own = run.report.findings.iter().filter(|f| {
             f.package
                 .as_ref()
                 .is_some_and(|p| p.name == v.package.name && p.version == v.package.version)
+                && (all || f.severity >= diligence_finding::Severity::High)
         });
         for f in own {
             print_finding(f);
@@ -81,8 +86,13 @@ fn print_verdict(id: &str, v: &PackageVerdict) {
         _ => anstyle::AnsiColor::Green.on_default(),
     };
     let note = if v.complete { "" } else { "incomplete, " };
+    let weak = match (v.verdict.as_str(), v.weak_signals) {
+        ("clean", 1) => " (1 weak signal)".to_string(),
+        ("clean", n) if n > 1 => format!(" ({n} weak signals)"),
+        _ => String::new(),
+    };
     anstream::println!(
-        "{}: {style}{}{style:#} ({note}score {}, {} files, {} bytes)",
+        "{}: {style}{}{weak}{style:#} ({note}score {}, {} files, {} bytes)",
         safe(id),
         v.verdict,
         v.score,
