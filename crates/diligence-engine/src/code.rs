@@ -107,10 +107,12 @@ fn one(cx: &SourceCx<'_>, job: &Job<'_>) -> CodeResults {
             return out;
         }
     };
+    let mut confused = false;
     match (&obtained.registry_manifest, &scanned.package_json) {
         (Some(Ok(manifest)), Some(pj)) => {
             if let Some(f) = diligence_metadata::check_manifest_confusion(manifest, pj) {
                 out.findings.push(f.at(cx.file.clone(), p.location.line));
+                confused = true;
             }
         }
         (Some(Err(why)), _) => out.not_evaluated.push(NotEvaluated::for_rule(
@@ -121,6 +123,10 @@ fn one(cx: &SourceCx<'_>, job: &Job<'_>) -> CodeResults {
         _ => {}
     }
     let mut code = keep(&scanned.scan);
+    // One cause, one finding: the analyser's manifest comparison restates the metadata rule's.
+    if confused {
+        code.retain(|f| f.rule != "code/manifest-confusion");
+    }
     if let (Some(old), Some(change)) = (delta_old, job.change) {
         match old_side(cx, old) {
             Ok(old_scanned) => {
@@ -158,13 +164,20 @@ fn old_side(cx: &SourceCx<'_>, old: &Package) -> Result<Scanned, String> {
 }
 
 /// Unpacks and scans (or reads the scan cache). `keep_files`: return the files for a delta
-/// (bypasses the cache).
+/// (bypasses the cache). With a registry manifest (full packuments, `--metadata`) the
+/// analyser's manifest rules compare it with the tarball's package.json, and the scan is
+/// cached under its own key.
 pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result<Scanned, String> {
+    let mut opts = ScanOptions::default();
+    if let Some(Ok(manifest)) = &obtained.registry_manifest {
+        opts.registry_manifest = serde_json::to_value(manifest).ok();
+    }
+    let with_manifest = opts.registry_manifest.is_some();
     let cache_file = obtained
         .cache_key
         .as_deref()
         .filter(|_| !keep_files)
-        .and_then(|key| crate::scan_cache::file(cache_root().as_deref(), key));
+        .and_then(|key| crate::scan_cache::file(cache_root().as_deref(), key, with_manifest));
     if let Some(path) = &cache_file
         && let Some(cached) = crate::scan_cache::read(path)
     {
@@ -174,7 +187,6 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
             files: None,
         });
     }
-    let opts = ScanOptions::default();
     let unpacked = match &obtained.code {
         Code::Tarball(bytes) => {
             if bytes.is_empty() {
@@ -195,7 +207,7 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
         return Err("not an npm package: no package.json".into());
     }
     let files = keep_files.then(|| unpacked.files.clone());
-    let scan = diligence_analyze::scan_files(unpacked.files, unpacked.anomalies, label, &opts);
+    let scan = diligence_analyze::scan_unpacked(unpacked, label, &opts);
     if let Some(path) = cache_file {
         crate::scan_cache::write(
             &path,

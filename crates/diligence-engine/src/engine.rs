@@ -129,6 +129,8 @@ impl Engine {
                     c.layer
                         .not_evaluated
                         .push(NotEvaluated::new("install plan", e.to_string()));
+                    // The plan fails on a name the registry does not have: say what was meant.
+                    c.layer.findings.extend(self.mistyped(&args));
                     (plain_target(label), 0, c)
                 }
             },
@@ -150,6 +152,24 @@ impl Engine {
             planned_packages,
             warnings,
         })
+    }
+
+    /// Typosquat findings for the package specs among an install's arguments (options and
+    /// specs that do not parse left out), with whether the registry has each name ("did you
+    /// mean …?" for a look-alike it does not have).
+    fn mistyped(&self, args: &[String]) -> Vec<diligence_finding::Finding> {
+        use diligence_gate::PackumentSource;
+        let names: Vec<diligence_metadata::RequestedName> = args
+            .iter()
+            .filter(|a| !a.starts_with('-'))
+            .filter_map(|a| diligence_gate::Spec::parse(a).ok())
+            .map(|s| diligence_metadata::RequestedName {
+                exists: self.client.as_ref().and_then(|c| c.exists(&s.name)),
+                spec: s.name,
+                version: None,
+            })
+            .collect();
+        diligence_metadata::check_requested_names(&names, &self.config.metadata.typosquat_allowlist)
     }
 
     fn advisory_db(&self) -> Result<&AdvisoryDb, &NotEvaluated> {
@@ -238,7 +258,18 @@ impl Engine {
         c.layer.not_evaluated.extend(d.head.gaps.iter().cloned());
         let old = layers::lockfile(base, &d.base.declared, &self.config);
         let new = layers::lockfile(head, &d.head.declared, &self.config);
-        let added = diligence_diff::only_new(old.findings, new.findings);
+        let mut added = diligence_diff::only_new(old.findings, new.findings);
+        // A direct dependency the head adds is a name someone typed.
+        let requested: BTreeSet<String> = changes
+            .iter()
+            .filter(|ch| ch.kind == ChangeKind::Added && ch.is_registry() && ch.path.len() == 1)
+            .map(|ch| ch.package.name.clone())
+            .collect();
+        layers::regrade_requested(
+            &mut added,
+            &requested,
+            &self.config.metadata.typosquat_allowlist,
+        );
         c.layer.not_evaluated.extend(layers::unlocked_gaps(&added));
         c.layer.findings.extend(added);
         c.layer.not_evaluated.extend(new.not_evaluated);
@@ -304,7 +335,10 @@ impl Engine {
             ));
             return (plain_target(raw.join(" ")), 0, c);
         };
-        let closure = diligence_gate::resolve_closure(client, &specs);
+        let closure_opts = diligence_gate::ClosureOptions {
+            platform: (!self.settings.all_platforms).then(diligence_gate::Platform::current),
+        };
+        let closure = diligence_gate::resolve_closure_with(client, &specs, &closure_opts);
         c.layer
             .not_evaluated
             .extend(closure.not_evaluated.iter().cloned());
@@ -327,15 +361,29 @@ impl Engine {
             .filter(|p| p.depth == 0)
             .map(|p| p.name.clone())
             .collect();
-        layers::raise_roots(&mut names.findings, &typed);
+        let allowlist = &self.config.metadata.typosquat_allowlist;
+        layers::regrade_requested(&mut names.findings, &typed, allowlist);
         c.layer.add(names);
+        // A spec that does not resolve is where a user mistyped: "did you mean …?"
+        let unresolved = diligence_gate::unresolved_requests(client, &specs, &closure);
+        c.layer
+            .findings
+            .extend(diligence_metadata::check_requested_names(
+                &unresolved,
+                allowlist,
+            ));
         if self.settings.advisories {
             c.layer.add(layers::advisories(&graph, self.advisory_db()));
         }
         if self.settings.metadata_on() {
             let all = |_: &Package| true;
-            c.layer
-                .add(layers::metadata(&graph, &all, client, &self.config));
+            c.layer.add(layers::metadata(
+                &graph,
+                &all,
+                client,
+                &self.config,
+                Some(&closure.packuments),
+            ));
         }
         let jobs: Vec<Job> = graph
             .packages
@@ -369,8 +417,13 @@ impl Engine {
         );
         c.layer.add(layer);
         if self.settings.metadata_on() {
-            c.layer
-                .add(layers::metadata(graph, in_scope, client, &self.config));
+            c.layer.add(layers::metadata(
+                graph,
+                in_scope,
+                client,
+                &self.config,
+                None,
+            ));
         }
         facts
     }
@@ -543,7 +596,10 @@ impl Engine {
     }
 
     /// Applies the policy and builds the report.
-    fn finish(&self, target: Target, packages: usize, c: Collected) -> Report {
+    fn finish(&self, target: Target, packages: usize, mut c: Collected) -> Report {
+        // One cause, one finding in every command: the registry's tarball over http:// is the
+        // lockfile's finding (`lockfile/insecure-scheme`), not also a resolved mismatch.
+        diligence_lockfile_rules::drop_restated_scheme_findings(&mut c.layer.findings);
         let today = diligence_policy::Date::today();
         let applied = self
             .config
@@ -664,7 +720,7 @@ fn scan_with_manifest(
     if package_json.is_none() {
         return Err("not an npm package: no package.json".into());
     }
-    let scan = diligence_analyze::scan_files(unpacked.files, unpacked.anomalies, label, &opts);
+    let scan = diligence_analyze::scan_unpacked(unpacked, label, &opts);
     Ok(code::Scanned {
         scan,
         package_json,

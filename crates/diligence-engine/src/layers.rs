@@ -4,7 +4,7 @@
 
 use crate::config::ProjectConfig;
 use diligence_advisory::AdvisoryDb;
-use diligence_finding::{Finding, NotEvaluated, Outcome, Severity};
+use diligence_finding::{Finding, NotEvaluated, Outcome};
 use diligence_graph::{DependencyGraph, Integrity, Package, Source};
 use diligence_lockfile_rules::DeclaredDependencies;
 use diligence_registry::{CrosscheckOptions, PackumentKind, RegistryClient};
@@ -80,12 +80,29 @@ pub(crate) fn names(graph: &DependencyGraph, config: &ProjectConfig) -> Layer {
     }
 }
 
-/// Raises typosquat findings on `roots` (names the user typed) to high.
-pub(crate) fn raise_roots(findings: &mut [Finding], roots: &BTreeSet<String>) {
+/// Judges the typosquat findings on `requested` (names a person typed: the specs of `check`,
+/// the direct dependencies a `diff` or an install adds) as requested names rather than locked
+/// ones ([`diligence_metadata::NameContext::Requested`]: a slip of a top-1,000 name is high,
+/// a look-alike that is not a slip low), keeping each finding's location.
+pub(crate) fn regrade_requested(
+    findings: &mut [Finding],
+    requested: &BTreeSet<String>,
+    allowlist: &[String],
+) {
+    use diligence_metadata::NameContext;
     for f in findings.iter_mut() {
-        let typed = f.package.as_ref().is_some_and(|p| roots.contains(&p.name));
-        if f.rule == diligence_metadata::rules::typosquat::TYPOSQUAT.id && typed {
-            f.severity = f.severity.max(Severity::High);
+        if f.rule != diligence_metadata::rules::typosquat::TYPOSQUAT.id {
+            continue;
+        }
+        let Some(p) = f.package.as_ref().filter(|p| requested.contains(&p.name)) else {
+            continue;
+        };
+        let context = NameContext::Requested { exists: Some(true) };
+        if let Some(mut judged) =
+            diligence_metadata::check_name(&p.name, &p.version, context, allowlist)
+        {
+            judged.location = f.location.take();
+            *f = judged;
         }
     }
 }
@@ -244,12 +261,15 @@ fn fetch_registry_tarball(
 }
 
 /// The packument rules for every in-scope registry `name@version` (findings at the entry's
-/// lockfile line); a packument that cannot be had is not evaluated.
+/// lockfile line); a packument that cannot be had is not evaluated. `others`: the packuments
+/// of the other packages (a closure's), for the rules that look at a release's dependencies
+/// (`metadata/young-dependency`).
 pub(crate) fn metadata(
     graph: &DependencyGraph,
     in_scope: &(dyn Fn(&Package) -> bool + Sync),
     client: &RegistryClient,
     config: &ProjectConfig,
+    others: Option<&dyn diligence_metadata::PackumentLookup>,
 ) -> Layer {
     let file = graph.lockfile.path.display().to_string();
     let mut first_line: BTreeMap<(&str, &str), u32> = BTreeMap::new();
@@ -279,8 +299,21 @@ pub(crate) fn metadata(
                         );
                     }
                 };
-                let (findings, not_evaluated) =
-                    diligence_metadata::check_package(&packument, version, now, &config.metadata);
+                let (findings, not_evaluated) = match others {
+                    Some(others) => diligence_metadata::check_package_with(
+                        &packument,
+                        version,
+                        now,
+                        &config.metadata,
+                        others,
+                    ),
+                    None => diligence_metadata::check_package(
+                        &packument,
+                        version,
+                        now,
+                        &config.metadata,
+                    ),
+                };
                 // The typosquat rule runs in the lockfile layer over names.
                 let findings = findings
                     .into_iter()

@@ -50,9 +50,12 @@ mod settings;
 mod sources;
 
 pub use config::ProjectConfig;
+/// What the code layer caches per tarball (read by `hunt` through [`cached_scan`]).
+pub use diligence_analyze::PackageScan;
 pub use engine::{Engine, Run};
 pub use input::{DeltaInput, Input, LockfileInput, PackagesInput, ScanTarget};
 pub use rules::{Coverage, all_rules, coverage};
+pub use scan_cache::{cached_scan, scan_cache_path};
 pub use settings::{Command, Network, Settings};
 
 pub use diligence_finding::{Finding, NotEvaluated, Report, Severity};

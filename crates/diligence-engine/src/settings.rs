@@ -85,6 +85,9 @@ pub struct Settings {
     /// `--allow-project-credentials`: registry hosts the project's `.npmrc` may send
     /// credentials to.
     pub allow_project_credentials: Vec<String>,
+    /// `check --all-platforms`: resolve the optional packages of every platform (the
+    /// lockfile's set), not only those this machine would install.
+    pub all_platforms: bool,
 }
 
 impl Settings {
@@ -108,6 +111,7 @@ impl Settings {
             max_age: None,
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
+            all_platforms: false,
         }
     }
 

@@ -37,6 +37,9 @@ pub enum Command {
     /// Review a change: compare the lockfile at two git revisions (or two files) and check
     /// what the head adds.
     Diff(DiffArgs),
+    /// After an incident: which commits, branches and tags of one or many repositories ever
+    /// locked a compromised version or contained an indicator.
+    Hunt(crate::cmd::hunt::HuntArgs),
 }
 
 /// Options shared by commands that read a project.
@@ -280,6 +283,10 @@ pub struct CheckArgs {
     /// Folder whose diligence.toml and .npmrc (registry, scopes, credentials) apply.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+    /// Vet the optional packages of every platform (the lockfile's set), not only those this
+    /// machine would install.
+    #[arg(long)]
+    pub all_platforms: bool,
     #[command(flatten)]
     pub report: ReportArgs,
     #[command(flatten)]

@@ -46,6 +46,7 @@ pub(crate) fn settings(
         max_age: sources.network.max_age,
         fetch_timeout: sources.network.fetch_timeout,
         allow_project_credentials: sources.network.allow_project_credentials.clone(),
+        all_platforms: false,
     }
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod db;
 mod diff;
+pub(crate) mod hunt;
 mod install;
 mod ls;
 mod posture;
@@ -27,5 +28,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Hunt(args) => hunt::run(args),
     }
 }
