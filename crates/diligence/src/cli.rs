@@ -39,7 +39,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// After an incident: which commits, branches and tags of one or many repositories ever
     /// locked a compromised version or contained an indicator.
-    Hunt(crate::cmd::hunt::HuntArgs),
+    Hunt(HuntArgs),
 }
 
 /// Options shared by commands that read a project.
@@ -325,4 +325,49 @@ pub struct InstallArgs {
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
+}
+
+/// Arguments of `diligence hunt`.
+#[derive(Debug, Args)]
+pub struct HuntArgs {
+    /// What to hunt: `name@version`, `name@range`, a bare `name` (every version), or an
+    /// advisory id (`MAL-…`, `GHSA-…`, `CVE-…`) expanded from the advisory database.
+    #[arg(value_name = "SPEC", required_unless_present = "ioc")]
+    pub specs: Vec<String>,
+    /// Repository to hunt (repeatable; default: the current folder).
+    #[arg(long = "repo", value_name = "DIR")]
+    pub repos: Vec<PathBuf>,
+    /// Walk every branch, tag, remote-tracking and pull-request ref, not only HEAD.
+    #[arg(long)]
+    pub all_refs: bool,
+    /// Only commits committed on or after DATE (YYYY-MM-DD, or an RFC 3339 time).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Indicators of compromise, one per line: hosts, URLs, hashes, file names (see the
+    /// README; prefix a line with host:, url:, hash: or file: when it is ambiguous).
+    #[arg(long, value_name = "FILE")]
+    pub ioc: Option<PathBuf>,
+    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) for
+    /// advisory ids, instead of the local database.
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HuntFormat::Human)]
+    pub format: HuntFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `diligence hunt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HuntFormat {
+    /// A timeline per repository, coloured on a terminal.
+    Human,
+    /// The diligence.hunt/1 document (schema/diligence.hunt-1.schema.json).
+    Json,
+    /// For an incident ticket (GitHub Markdown).
+    Markdown,
+    /// One row per event, for a spreadsheet.
+    Csv,
 }
