@@ -210,3 +210,39 @@ fn errors_name_the_target_once() {
     assert_eq!(code, 2);
     assert_eq!(stderr.matches(m).count(), 1, "{stderr}");
 }
+
+/// A clean package prints its verdict line only; `--verbose` also lists its lower findings
+/// (here the info `code/install-script` of a `node build.js` postinstall), and the JSON
+/// counts medium and low findings as weak signals (info is not one).
+#[test]
+fn clean_package_lists_lower_findings_only_with_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name":"probe","version":"1.0.0","scripts":{"postinstall":"node build.js"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("build.js"),
+        "console.log(require('os').platform());\n",
+    )
+    .unwrap();
+    let target = dir.path().to_str().unwrap();
+    let (code, out, _) = scan_human(&["--no-registry", target]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with("probe@1.0.0: clean (score 0, 2 files, "),
+        "{out}"
+    );
+    let (code, out, _) = scan_human(&["--no-registry", "--verbose", target]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("info     code/install-script package.json:1 lifecycle script `postinstall: node build.js`"),
+        "{out}"
+    );
+    let (code, json) = scan_json(&["--no-registry", target]);
+    assert_eq!(code, 0);
+    assert_eq!(json["packages"][0]["verdict"], "clean");
+    assert_eq!(json["packages"][0]["weak_signals"], 0);
+}
