@@ -7,7 +7,7 @@ Prints, for 1 and 2 workers: packages/s of ``diligence scan --stdin --format ndj
 (one process for the whole list) and of ``diligence scan --format json <tgz>`` run once per
 package (W at a time); then the size distribution of the tarballs (compressed, and unpacked
 from the records' ``bytes``), the per-package scan time percentiles, and the share of gzip
-inflation in the scan time (inflate measured with Python's zlib on the same bytes). Standard
+inflation in the scan time (file read + inflate + untar + parse + rules) (inflate measured with Python's zlib on the same bytes). Standard
 library only; never reaches the network (the targets are files).
 """
 
@@ -77,7 +77,7 @@ def main() -> int:
               f"{len(pp_files) / t_pp:.1f} packages/s")
     sizes = [f.stat().st_size for f in files]
     unpacked = [r["bytes"] for r in records if r.get("bytes") is not None]
-    scan_ms = [r["timings"]["scan_ms"] for r in records if r["timings"]["scan_ms"] is not None]
+    scan_ms = [r["timings"]["total_ms"] for r in records if r["status"] != "error"]
     by_status = {}
     for r in records:
         by_status[r["status"]] = by_status.get(r["status"], 0) + 1
@@ -94,8 +94,8 @@ def main() -> int:
     inflate = time.monotonic() - started
     print(f"inflate alone (zlib): {inflate:.2f} s = {100 * inflate / (sum(scan_ms) / 1000):.1f}% "
           f"of the summed scan time")
-    biggest = sorted(records, key=lambda r: -(r["timings"]["scan_ms"] or 0))[:5]
-    print("slowest: " + ", ".join(f"{r['package']} {r['timings']['scan_ms']:.0f} ms "
+    biggest = sorted(records, key=lambda r: -(r["timings"]["total_ms"] or 0))[:5]
+    print("slowest: " + ", ".join(f"{r['package']} {r['timings']['total_ms']:.0f} ms "
                                  f"({(r['bytes'] or 0) // 1024} KiB)" for r in biggest))
     return 0
 

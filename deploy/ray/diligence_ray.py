@@ -320,10 +320,10 @@ def arrow_schema():
     return pa.schema([
         ("spec", pa.string()), ("status", pa.string()), ("package", pa.string()),
         ("name", pa.string()), ("version", pa.string()), ("verdict", pa.string()),
-        ("score", pa.int64()), ("integrity", pa.string()), ("tarball_bytes", pa.int64()),
+        ("score", pa.int64()), ("integrity", pa.string()), ("source", pa.string()),
         ("files", pa.int64()), ("bytes", pa.int64()), ("findings", pa.list_(finding)),
         ("not_evaluated", pa.list_(pa.string())), ("error", pa.string()),
-        ("fetch_ms", pa.float64()), ("scan_ms", pa.float64()), ("total_ms", pa.float64()),
+        ("exit_code", pa.int32()), ("total_ms", pa.float64()),
         ("worker", pa.string()), ("batch", pa.string()), ("attempts", pa.int32()),
         ("scanned_at", pa.timestamp("ms", tz="UTC")),
     ])
@@ -335,15 +335,14 @@ def to_row(record: dict, worker: str, batch: str, attempts: int, at: dt.datetime
         "spec": record["spec"], "status": record["status"], "package": record.get("package"),
         "name": record.get("name"), "version": record.get("version"),
         "verdict": record.get("verdict"), "score": record.get("score"),
-        "integrity": record.get("integrity"), "tarball_bytes": record.get("tarball_bytes"),
+        "integrity": record.get("integrity"), "source": record.get("source"),
         "files": record.get("files"), "bytes": record.get("bytes"),
         "findings": [
             {k: f.get(k) for k in ("rule", "severity", "file", "line", "message", "snippet")}
             for f in record.get("findings") or []
         ],
         "not_evaluated": record.get("not_evaluated") or [],
-        "error": record.get("error"),
-        "fetch_ms": timings.get("fetch_ms"), "scan_ms": timings.get("scan_ms"),
+        "error": record.get("error"), "exit_code": record.get("exit_code", 2),
         "total_ms": timings.get("total_ms"),
         "worker": worker, "batch": batch, "attempts": attempts, "scanned_at": at,
     }
