@@ -212,6 +212,9 @@ pub struct FileFacts {
     pub reachable: bool,
     /// The kinds present in `signals` (filled once all signals are in).
     pub kinds: BTreeSet<Kind>,
+    /// Value-flow graphs of the file's program and of code decoded from it (see
+    /// [`crate::flow`]).
+    pub flows: Vec<crate::flow::FileFlow>,
 }
 
 impl FileFacts {
@@ -268,6 +271,8 @@ pub struct PackageFacts {
     pub anomalies: Vec<Anomaly>,
     pub file_count: usize,
     pub total_bytes: u64,
+    /// Source → sink paths across the package (see [`crate::flow::solve`]).
+    pub flows: crate::flow::Solution,
 }
 
 impl PackageFacts {

@@ -214,6 +214,9 @@ pub struct ScanArgs {
     /// The registry's version document to compare with the tarball's package.json.
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Also list the findings of clean packages (their weak signals and capabilities).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]

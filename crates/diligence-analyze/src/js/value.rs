@@ -8,11 +8,13 @@
 //! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
 //! so shadowed names are not confused.
 
+use super::deobfuscate::Known;
 use crate::decode;
 use oxc_ast::ast::*;
 use oxc_semantic::Scoping;
 use oxc_syntax::operator::{BinaryOperator, LogicalOperator};
 use oxc_syntax::symbol::SymbolId;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// An abstract value.
@@ -31,6 +33,10 @@ pub enum Val {
     Module(String, String),
     /// An object created by `new Image()` or `document.createElement('img' | 'script' | …)`.
     Element(String),
+    /// A string-array decoder found by [`super::deobfuscate`] (or an alias of one).
+    Decoder(SymbolId),
+    /// A single-return function the folder may inline (see [`super::deobfuscate`]).
+    Pure(SymbolId),
 }
 
 impl Val {
@@ -61,6 +67,8 @@ impl Val {
         match self {
             Val::Global(g) if g == "globalThis" => Val::Global(prop.to_string()),
             Val::Global(g) => Val::Global(format!("{g}.{prop}")),
+            // `require('x').default` (module interop) is the module.
+            Val::Module(m, p) if prop == "default" => Val::Module(m.clone(), p.clone()),
             Val::Module(m, p) if p.is_empty() => Val::Module(m.clone(), prop.to_string()),
             Val::Module(m, p) => Val::Module(m.clone(), format!("{p}.{prop}")),
             Val::Element(e) => Val::Element(format!("{e}.{prop}")),
@@ -138,11 +146,15 @@ pub fn module_name(spec: &str) -> String {
     }
 }
 
-/// The folding environment: constant bindings and decoded-data taint, keyed by symbol.
+/// The folding environment: constant bindings and decoded-data taint, keyed by symbol, and
+/// what the deobfuscation pre-pass found (string-array decoders, inlinable helpers).
 pub struct Env<'s> {
     pub scoping: &'s Scoping,
     pub consts: HashMap<SymbolId, Val>,
     pub tainted: HashSet<SymbolId>,
+    pub known: Known<'s>,
+    /// Parameter bindings of the helpers being inlined (innermost last).
+    overlay: RefCell<Vec<(SymbolId, Val)>>,
 }
 
 const MAX_DEPTH: u32 = 24;
@@ -152,11 +164,13 @@ pub const ENV_REPORT: &str = "process.env#report";
 const MAX_STR: usize = 1 << 20;
 
 impl<'s> Env<'s> {
-    pub fn new(scoping: &'s Scoping) -> Self {
+    pub fn new(scoping: &'s Scoping, known: Known<'s>) -> Self {
         Env {
             scoping,
             consts: HashMap::new(),
             tainted: HashSet::new(),
+            known,
+            overlay: RefCell::new(Vec::new()),
         }
     }
 
@@ -250,7 +264,19 @@ impl<'s> Env<'s> {
 
     fn ident(&self, id: &IdentifierReference) -> Val {
         if let Some(sym) = self.symbol_of(id) {
-            return self.consts.get(&sym).cloned().unwrap_or(Val::Unknown);
+            if let Some((_, v)) = self.overlay.borrow().iter().rev().find(|(s, _)| *s == sym) {
+                return v.clone();
+            }
+            if self.known.decoders.contains_key(&sym) {
+                return Val::Decoder(sym);
+            }
+            if let Some(v) = self.consts.get(&sym) {
+                return v.clone();
+            }
+            if self.known.pure.contains_key(&sym) {
+                return Val::Pure(sym);
+            }
+            return Val::Unknown;
         }
         let name = id.name.as_str();
         match name {
@@ -398,7 +424,38 @@ impl<'s> Env<'s> {
     }
 
     fn call(&self, c: &CallExpression, d: u32) -> Val {
+        // Module interop helpers (`__importDefault(require('https'))`) return their argument.
+        if let Expression::Identifier(id) = c.callee.without_parentheses()
+            && super::flow::INTEROP.contains(&id.name.as_str())
+        {
+            return c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map_or(Val::Unknown, |e| self.eval_d(e, d));
+        }
         let callee = self.eval_d(&c.callee, d);
+        match &callee {
+            Val::Decoder(sym) => {
+                let vals = self.args(&c.arguments, d);
+                let (Some(Val::Num(i)), key) = (vals.first(), vals.get(1).and_then(|v| v.as_str()))
+                else {
+                    return Val::Unknown;
+                };
+                return self.known.decoders[sym]
+                    .decode(*i, key)
+                    .map_or(Val::Unknown, Val::Str);
+            }
+            Val::Pure(sym) => return self.inline(*sym, &c.arguments, d),
+            Val::Module(m, p) if m == "util" && p == "promisify" => {
+                return c
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .map_or(Val::Unknown, |e| self.eval_d(e, d));
+            }
+            _ => {}
+        }
         if Self::is_require(&callee) {
             return match c
                 .arguments
@@ -421,6 +478,29 @@ impl<'s> Env<'s> {
         };
         let obj = self.eval_d(member.object(), d);
         self.method(obj, &method, &c.arguments, d)
+    }
+
+    /// Evaluates a single-return helper with its parameters bound to the arguments' values.
+    fn inline(&self, sym: SymbolId, args: &[Argument], d: u32) -> Val {
+        if d + 4 > MAX_DEPTH {
+            return Val::Unknown;
+        }
+        let Some((params, body)) = self.known.pure.get(&sym) else {
+            return Val::Unknown;
+        };
+        let vals = self.args(args, d);
+        let n = params.len();
+        {
+            let mut o = self.overlay.borrow_mut();
+            for (i, p) in params.iter().enumerate() {
+                o.push((*p, vals.get(i).cloned().unwrap_or(Val::Unknown)));
+            }
+        }
+        let v = self.eval_d(body, d + 3);
+        let mut o = self.overlay.borrow_mut();
+        let keep = o.len().saturating_sub(n);
+        o.truncate(keep);
+        v
     }
 
     /// The property name of a member expression, folding computed keys (`cp['ex' + 'ec']`).

@@ -13,7 +13,7 @@ use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
-mod calls;
+pub(super) mod calls;
 mod data_list;
 
 use calls::*;
@@ -45,11 +45,17 @@ pub struct Walker<'s> {
 }
 
 impl<'s> Walker<'s> {
-    pub fn new(src: &'s str, scoping: &'s Scoping, place: Placement, depth: u8) -> Self {
+    pub fn new(
+        src: &'s str,
+        scoping: &'s Scoping,
+        place: Placement,
+        depth: u8,
+        known: super::deobfuscate::Known<'s>,
+    ) -> Self {
         let mut line_starts = vec![0u32];
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1));
         Walker {
-            env: Env::new(scoping),
+            env: Env::new(scoping, known),
             place,
             depth,
             line_starts,
@@ -96,7 +102,7 @@ impl<'s> Walker<'s> {
     }
 
     /// Post-pass: XOR/char-code tables, `_0x` identifier fingerprint.
-    pub fn finish(mut self, out: &mut Output) {
+    pub fn finish(mut self, out: &mut Output) -> Env<'s> {
         if self.hex_idents.len() >= 5 {
             let detail = format!("{} `_0x…` identifiers", self.hex_idents.len());
             let s = Signal {
@@ -127,6 +133,8 @@ impl<'s> Walker<'s> {
         }
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
+        out.flows.append(&mut self.out.flows);
+        self.env
     }
 
     /// A string recovered from an encoding: search it, flag hidden names, analyse code.
@@ -143,8 +151,9 @@ impl<'s> Walker<'s> {
             return;
         }
         if decode::looks_like_code(s) {
-            let sigs = super::analyse_embedded(s, line, func, self.depth);
-            self.out.signals.extend(sigs);
+            let mut embedded = super::analyse_embedded(s, line, func, self.depth);
+            self.out.signals.append(&mut embedded.signals);
+            self.out.flows.append(&mut embedded.flows);
             return;
         }
         text::scan_str(s, line, func, &mut self.out.signals);
@@ -537,7 +546,10 @@ impl<'s> Walker<'s> {
         };
         let v = self.env.eval(init);
         let mutated = self.env.scoping.symbol_is_mutated(sym);
-        let alias = matches!(v, Val::Module(..) | Val::Global(_) | Val::Element(_));
+        let alias = matches!(
+            v,
+            Val::Module(..) | Val::Global(_) | Val::Element(_) | Val::Decoder(_) | Val::Pure(_)
+        );
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
         }

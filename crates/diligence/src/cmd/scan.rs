@@ -53,7 +53,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     match args.format {
         ReportFormat::Json => emit(&json_text(&scans)?, args.output.as_deref())?,
-        ReportFormat::Human if args.output.is_none() => print_human(&scans),
+        ReportFormat::Human if args.output.is_none() => print_human(&scans, args.verbose),
         format => {
             let report = as_report(&scans, &args.targets);
             super::wiring::write_report(
@@ -162,6 +162,7 @@ fn json_text(scans: &[PackageScan]) -> Result<String> {
                 "package": s.package,
                 "verdict": s.verdict,
                 "score": s.score,
+                "weak_signals": s.weak_signals,
                 "not_evaluated": s.not_evaluated,
                 "findings": s.findings.iter().map(|f| json!({
                     "rule": f.rule,
@@ -215,8 +216,9 @@ fn as_report(scans: &[PackageScan], targets: &[String]) -> Report {
 
 /// One line per package, then its findings. A partly analysed package (`not_evaluated`) never
 /// reads as clean: without findings it is `not evaluated`; with a suspicious or malicious
-/// verdict that verdict stays (a lower bound) and is marked `incomplete`.
-fn print_human(scans: &[PackageScan]) {
+/// verdict that verdict stays (a lower bound) and is marked `incomplete`. A clean package with
+/// weak signals reads `clean (N weak signals)`; its findings are listed with `verbose`.
+fn print_human(scans: &[PackageScan], verbose: bool) {
     for s in scans {
         let incomplete = !s.not_evaluated.is_empty();
         if incomplete && s.verdict == Verdict::Clean {
@@ -230,7 +232,9 @@ fn print_human(scans: &[PackageScan]) {
         } else {
             print_verdict(s, incomplete);
         }
-        print_findings(s);
+        if verbose || s.verdict != Verdict::Clean || incomplete {
+            print_findings(s);
+        }
     }
 }
 
@@ -242,8 +246,13 @@ fn print_verdict(s: &PackageScan, incomplete: bool) {
         Verdict::Clean => anstyle::AnsiColor::Green.on_default(),
     };
     let note = if incomplete { "incomplete, " } else { "" };
+    let weak = match (s.verdict, s.weak_signals) {
+        (Verdict::Clean, 1) => " (1 weak signal)".to_string(),
+        (Verdict::Clean, n) if n > 1 => format!(" ({n} weak signals)"),
+        _ => String::new(),
+    };
     anstream::println!(
-        "{}: {style}{}{style:#} ({note}score {}, {} files, {} bytes)",
+        "{}: {style}{}{weak}{style:#} ({note}score {}, {} files, {} bytes)",
         safe(&s.package),
         s.verdict.as_str(),
         s.score,
