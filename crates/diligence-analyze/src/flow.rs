@@ -20,6 +20,49 @@
 //! A [`FlowPath`] keeps the evidence: source line → transforms → sink line.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, non-cryptographic hasher for the solver's and builder's integer keys (the
+/// multiply-rotate scheme of rustc's FxHash). Keys come from our own graph, not from input
+/// an attacker controls as hash keys, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// `HashSet` with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A node of one program's graph (index into [`FileFlow::nodes`]).
 pub type Node = u32;
@@ -199,18 +242,67 @@ pub struct SinkFact {
 /// The `what` of an edge that passes marker labels only (see [`SourceKind::is_marker`]).
 pub const MARKERS_ONLY: &str = "#markers";
 
+/// The `what` of a property read (`o.x`, `const { x } = o`): a property of the whole
+/// environment is one variable, so [`SourceKind::EnvAll`] becomes [`SourceKind::EnvSecret`]
+/// along it; everything else passes unchanged.
+pub const MEMBER: &str = "#member";
+
+/// The names of transforms and hops (an edge stores an index into this table).
+const WHATS: &[&str] = &[
+    "",
+    MARKERS_ONLY,
+    MEMBER,
+    "argument",
+    "returned",
+    "imported",
+    "exported",
+    "property",
+    "stored",
+    "concatenated",
+    "template",
+    "xor",
+    "JSON.stringify",
+    "base64",
+    "base64-decoded",
+    "hex",
+    "hex-decoded",
+    "bytes",
+    "char codes",
+    "compressed",
+    "inflated",
+    "encrypted",
+    "decrypted",
+    "cipher",
+    "url-encoded",
+    "url-decoded",
+    "reversed",
+    "replaced",
+    "parsed",
+];
+
 /// One transform or hop on the way (shown in evidence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     /// 1-based line (0: not shown).
     pub line: u32,
-    /// `""` for plain copies, else the transform (`base64`, `concatenated`, `argument`…).
-    pub what: &'static str,
+    what: u8,
 }
 
 impl Step {
     /// A plain copy (not shown).
-    pub const COPY: Step = Step { line: 0, what: "" };
+    pub const COPY: Step = Step { line: 0, what: 0 };
+
+    /// A step at `line` named `what` (one of the transform names; an unknown name is shown
+    /// as a plain copy).
+    pub fn new(line: u32, what: &str) -> Step {
+        let what = WHATS.iter().position(|w| *w == what).unwrap_or(0) as u8;
+        Step { line, what }
+    }
+
+    /// The transform's name (`""` for plain copies).
+    pub fn what(self) -> &'static str {
+        WHATS[self.what as usize]
+    }
 }
 
 /// A label given to a node before solving.
@@ -227,6 +319,9 @@ pub enum Init {
 pub struct FuncInfo {
     pub params: Vec<Node>,
     pub ret: Node,
+    /// Names the function is known by (its declared name, the property names it is stored
+    /// under): a method call `o.m(…)` reaches only functions named `m`.
+    pub names: Vec<String>,
 }
 
 /// A call whose callee is only known after solving (a local function, a method of a local
@@ -237,6 +332,8 @@ pub struct CallSite {
     pub args: Vec<Node>,
     pub result: Node,
     pub line: u32,
+    /// For a method call `o.m(…)`, `m` (see [`FuncInfo::names`]).
+    pub method: Option<String>,
 }
 
 /// One program's flow graph (see the module docs).
@@ -336,27 +433,61 @@ const FUNC_BIT: u32 = 1 << 31;
 /// (`FUNC_BIT | index into the global function table`).
 type Label = u32;
 
+/// A label at a node and where it came from: the previous node and the edge number (see
+/// [`Graph::step`]; `NONE` for a label given before solving), and the node's previous entry.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    label: Label,
+    prev: Node,
+    edge: u32,
+    next: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Most function labels and marker labels per node (sensitive sources get the rest of
+/// [`MAX_LABELS_PER_NODE`]): functions and URLs spread widely through module exports and
+/// helpers, and past a few a node's functions say little.
+const MAX_FUNCS_PER_NODE: usize = 4;
+const MAX_MARKERS_PER_NODE: usize = 4;
+
 struct Graph<'a> {
     units: &'a [Unit<'a>],
     /// First global node of each unit.
     node_base: Vec<u32>,
     source_base: Vec<u32>,
     func_base: Vec<u32>,
-    out: Vec<Vec<(Node, Step)>>,
+    /// Edges known before solving, by source node (compressed rows): the edges of node `n`
+    /// are `targets[offsets[n]..offsets[n + 1]]`.
+    offsets: Vec<u32>,
+    targets: Vec<(Node, Step)>,
+    /// Edges added while solving (calls linked through function labels), by source node;
+    /// each is `(to, step)` and is numbered `DYN | index` in [`Graph::dyn_steps`].
+    extra: FastMap<Node, Vec<(Node, u32)>>,
+    dyn_steps: Vec<Step>,
     /// Calls by global callee node.
-    calls_by_callee: HashMap<Node, Vec<(usize, usize)>>,
+    calls_by_callee: FastMap<Node, Vec<(usize, usize)>>,
     /// Reads by global path node: `(result node, line, unit)`.
-    reads_by_path: HashMap<Node, Vec<(Node, u32, usize)>>,
+    reads_by_path: FastMap<Node, Vec<(Node, u32, usize)>>,
     /// Global source table: `(unit, fact)`; grows with credential reads found while solving.
     sources: Vec<(usize, SourceFact)>,
-    labels: Vec<Vec<Label>>,
-    pred: HashMap<(Node, Label), (Node, Step)>,
-    linked: HashSet<(usize, usize, u32)>,
-    read_done: HashSet<(Node, Label)>,
+    /// Per node, the index of its newest label entry (`NONE` when it has none); entries link
+    /// to the node's previous one.
+    head: Vec<u32>,
+    entries: Vec<Entry>,
+    linked: FastSet<(usize, usize, u32)>,
+    read_done: FastSet<(Node, Label)>,
+    /// Single-variable labels made from environment labels (see [`Graph::env_member`]).
+    env_members: FastMap<(Label, u32), Label>,
+    /// `marker[s]`: source `s` is a marker (see [`SourceKind::is_marker`]).
+    marker: Vec<bool>,
     work: Vec<(Node, Label)>,
     steps: usize,
     truncated: bool,
 }
+
+/// Marks an edge number as an index into [`Graph::dyn_steps`].
+const DYN: u32 = 1 << 31;
 
 impl<'a> Graph<'a> {
     fn new(units: &'a [Unit<'a>]) -> Self {
@@ -372,28 +503,62 @@ impl<'a> Graph<'a> {
             f += u.flow.funcs.len() as u32;
             sources.extend(u.flow.sources.iter().map(|x| (i, x.clone())));
         }
+        // All static edges, including imports (a relative import reads the target's exports).
+        let mut all: Vec<(Node, Node, Step)> = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            let b = nb[i];
+            all.extend(
+                u.flow
+                    .edges
+                    .iter()
+                    .map(|&(from, to, step)| (b + from, b + to, step)),
+            );
+            for ((node, _), target) in u.flow.imports.iter().zip(&u.imports) {
+                let Some(t) = *target else { continue };
+                let Some(exports) = units[t].flow.exports else {
+                    continue;
+                };
+                all.push((nb[t] + exports, b + node, Step::new(0, "imported")));
+            }
+        }
+        let mut offsets = vec![0u32; n as usize + 1];
+        for (from, _, _) in &all {
+            offsets[*from as usize + 1] += 1;
+        }
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![(0u32, Step::COPY); all.len()];
+        for (from, to, step) in all {
+            let at = &mut fill[from as usize];
+            targets[*at as usize] = (to, step);
+            *at += 1;
+        }
         let mut g = Graph {
             units,
             node_base: nb,
             source_base: sb,
             func_base: fb,
-            out: vec![Vec::new(); n as usize],
-            calls_by_callee: HashMap::new(),
-            reads_by_path: HashMap::new(),
+            offsets,
+            targets,
+            extra: FastMap::default(),
+            dyn_steps: Vec::new(),
+            calls_by_callee: FastMap::default(),
+            reads_by_path: FastMap::default(),
             sources,
-            labels: vec![Vec::new(); n as usize],
-            pred: HashMap::new(),
-            linked: HashSet::new(),
-            read_done: HashSet::new(),
+            head: vec![NONE; n as usize],
+            entries: Vec::new(),
+            linked: FastSet::default(),
+            read_done: FastSet::default(),
+            env_members: FastMap::default(),
+            marker: Vec::new(),
             work: Vec::new(),
             steps: 0,
             truncated: units.iter().any(|u| u.flow.truncated),
         };
         for (i, u) in units.iter().enumerate() {
             let b = g.node_base[i];
-            for &(from, to, step) in &u.flow.edges {
-                g.out[(b + from) as usize].push((b + to, step));
-            }
             for (c, call) in u.flow.calls.iter().enumerate() {
                 g.calls_by_callee
                     .entry(b + call.callee)
@@ -405,19 +570,6 @@ impl<'a> Graph<'a> {
                     .entry(b + path)
                     .or_default()
                     .push((b + result, line, i));
-            }
-            // A relative import reads the target module's exports.
-            for ((node, spec), target) in u.flow.imports.iter().zip(&u.imports) {
-                let Some(t) = *target else { continue };
-                let Some(exports) = units[t].flow.exports else {
-                    continue;
-                };
-                let step = Step {
-                    line: 0,
-                    what: "imported",
-                };
-                let _ = spec;
-                g.out[(g.node_base[t] + exports) as usize].push((b + node, step));
             }
         }
         g
@@ -433,38 +585,74 @@ impl<'a> Graph<'a> {
         l & FUNC_BIT == 0
     }
 
-    /// Adds `l` to `n` (first reached from `pred`); false when already there or capped.
-    fn add(&mut self, n: Node, l: Label, pred: Option<(Node, Step)>) -> bool {
-        let set = &mut self.labels[n as usize];
-        if set.contains(&l) {
-            return false;
+    fn is_marker(&self, l: Label) -> bool {
+        l & FUNC_BIT == 0 && self.marker[l as usize]
+    }
+
+    /// The label entries of node `n`, newest first.
+    fn entries_of(&self, n: Node) -> impl Iterator<Item = &Entry> + '_ {
+        let mut at = self.head[n as usize];
+        std::iter::from_fn(move || {
+            if at == NONE {
+                return None;
+            }
+            let e = &self.entries[at as usize];
+            at = e.next;
+            Some(e)
+        })
+    }
+
+    /// The step of edge number `edge` (static or dynamic).
+    fn step(&self, edge: u32) -> Step {
+        if edge & DYN != 0 {
+            self.dyn_steps[(edge & !DYN) as usize]
+        } else {
+            self.targets[edge as usize].1
         }
-        if set.len() >= MAX_LABELS_PER_NODE {
-            // Keep sensitive sources over markers and functions: replace a marker if `l` is
-            // a sensitive source, else drop `l`.
-            let sensitive = l & FUNC_BIT == 0 && !self.sources[l as usize].1.kind.is_marker();
-            let victim = set
-                .iter()
-                .position(|&x| x & FUNC_BIT == 0 && self.sources[x as usize].1.kind.is_marker());
-            match (sensitive, victim) {
-                (true, Some(v)) => {
-                    set.swap_remove(v);
-                }
-                _ => {
-                    self.truncated = true;
-                    return false;
-                }
+    }
+
+    /// Adds `l` to `n` (first reached from `prev` through edge number `edge`); false when
+    /// already there or capped.
+    fn add(&mut self, n: Node, l: Label, prev: Node, edge: u32) -> bool {
+        let func = l & FUNC_BIT != 0;
+        let marker = !func && self.is_marker(l);
+        let (mut total, mut funcs, mut markers) = (0, 0, 0);
+        for e in self.entries_of(n) {
+            if e.label == l {
+                return false;
+            }
+            total += 1;
+            if e.label & FUNC_BIT != 0 {
+                funcs += 1;
+            } else if self.is_marker(e.label) {
+                markers += 1;
             }
         }
-        set.push(l);
-        if let Some(p) = pred {
-            self.pred.insert((n, l), p);
+        let capped = total >= MAX_LABELS_PER_NODE
+            || func && funcs >= MAX_FUNCS_PER_NODE
+            || marker && markers >= MAX_MARKERS_PER_NODE;
+        if capped {
+            self.truncated = true;
+            return false;
         }
+        let idx = self.entries.len() as u32;
+        self.entries.push(Entry {
+            label: l,
+            prev,
+            edge,
+            next: self.head[n as usize],
+        });
+        self.head[n as usize] = idx;
         self.work.push((n, l));
         true
     }
 
     fn run(&mut self) {
+        self.marker = self
+            .sources
+            .iter()
+            .map(|(_, s)| s.kind.is_marker())
+            .collect();
         for i in 0..self.units.len() {
             let u = &self.units[i];
             for &(node, init) in &u.flow.init {
@@ -472,7 +660,7 @@ impl<'a> Graph<'a> {
                     Init::Source(s) => self.source_base[i] + s,
                     Init::Func(f) => FUNC_BIT | (self.func_base[i] + f),
                 };
-                self.add(self.node_base[i] + node, l, None);
+                self.add(self.node_base[i] + node, l, NONE, NONE);
             }
         }
         while let Some((n, l)) = self.work.pop() {
@@ -481,13 +669,25 @@ impl<'a> Graph<'a> {
                 self.truncated = true;
                 break;
             }
-            let marker = l & FUNC_BIT == 0 && self.sources[l as usize].1.kind.is_marker();
-            for k in 0..self.out[n as usize].len() {
-                let (to, step) = self.out[n as usize][k];
-                if step.what == MARKERS_ONLY && !marker {
+            let marker = self.is_marker(l);
+            let env = l & FUNC_BIT == 0 && self.sources[l as usize].1.kind == SourceKind::EnvAll;
+            let (from, to) = (self.offsets[n as usize], self.offsets[n as usize + 1]);
+            for k in from..to {
+                let (t, step) = self.targets[k as usize];
+                if step.what() == MARKERS_ONLY && !marker {
                     continue;
                 }
-                self.add(to, l, Some((n, step)));
+                if env && step.what() == MEMBER {
+                    let one = self.env_member(l, step.line);
+                    self.add(t, one, NONE, NONE);
+                    continue;
+                }
+                self.add(t, l, n, k);
+            }
+            if let Some(extra) = self.extra.get(&n).cloned() {
+                for (t, e) in extra {
+                    self.add(t, l, n, e);
+                }
             }
             if l & FUNC_BIT != 0 {
                 self.link_calls(n, l);
@@ -508,44 +708,58 @@ impl<'a> Graph<'a> {
         let fb = self.node_base[fu];
         let params: Vec<Node> = func.params.iter().map(|p| fb + p).collect();
         let ret = fb + func.ret;
+        let names = func.names.clone();
         for (cu, ci) in calls {
             if !self.linked.insert((cu, ci, l)) {
                 continue;
             }
             let call = &self.units[cu].flow.calls[ci];
+            if let Some(m) = &call.method
+                && !names.iter().any(|n| n == m)
+            {
+                continue;
+            }
             let cb = self.node_base[cu];
             let line = call.line;
             let mut new_edges: Vec<(Node, Node, Step)> = call
                 .args
                 .iter()
                 .zip(&params)
-                .map(|(a, p)| {
-                    (
-                        cb + a,
-                        *p,
-                        Step {
-                            line,
-                            what: "argument",
-                        },
-                    )
-                })
+                .map(|(a, p)| (cb + a, *p, Step::new(line, "argument")))
                 .collect();
-            new_edges.push((
-                ret,
-                cb + call.result,
-                Step {
-                    line,
-                    what: "returned",
-                },
-            ));
+            new_edges.push((ret, cb + call.result, Step::new(line, "returned")));
             for (from, to, step) in new_edges {
-                self.out[from as usize].push((to, step));
-                let existing = self.labels[from as usize].clone();
+                let e = DYN | self.dyn_steps.len() as u32;
+                self.dyn_steps.push(step);
+                self.extra.entry(from).or_default().push((to, e));
+                let existing: Vec<Label> = self.entries_of(from).map(|x| x.label).collect();
                 for x in existing {
-                    self.add(to, x, Some((from, step)));
+                    self.add(to, x, from, e);
                 }
             }
         }
+    }
+
+    /// The single-variable label for a property read of the environment `l` at `line` (one
+    /// per environment source and line).
+    fn env_member(&mut self, l: Label, line: u32) -> Label {
+        let (unit, fact) = self.sources[l as usize].clone();
+        let line = if line == 0 { fact.line } else { line };
+        if let Some(&id) = self.env_members.get(&(l, line)) {
+            return id;
+        }
+        let id = self.sources.len() as Label;
+        self.marker.push(false);
+        self.sources.push((
+            unit,
+            SourceFact {
+                kind: SourceKind::EnvSecret,
+                line,
+                detail: format!("a property of {}", fact.detail),
+            },
+        ));
+        self.env_members.insert((l, line), id);
+        id
     }
 
     /// A credential name reached a file read's path: the read returns that credential.
@@ -559,6 +773,7 @@ impl<'a> Graph<'a> {
         let store = self.sources[l as usize].1.detail.clone();
         for (result, line, unit) in reads {
             let id = self.sources.len() as Label;
+            self.marker.push(false);
             self.sources.push((
                 unit,
                 SourceFact {
@@ -567,7 +782,7 @@ impl<'a> Graph<'a> {
                     detail: store.clone(),
                 },
             ));
-            self.add(result, id, None);
+            self.add(result, id, NONE, NONE);
         }
     }
 
@@ -581,33 +796,39 @@ impl<'a> Graph<'a> {
         (u, (global - self.func_base[u]) as usize)
     }
 
-    fn labels_at(&self, unit: usize, node: Node) -> &[Label] {
-        &self.labels[(self.node_base[unit] + node) as usize]
+    fn labels_at(&self, unit: usize, node: Node) -> impl Iterator<Item = Label> + '_ {
+        self.entries_of(self.node_base[unit] + node)
+            .map(|e| e.label)
     }
 
     /// The path of `l` back from global node `n`: places of the shown steps, oldest first.
     fn path(&self, n: Node, l: Label) -> Vec<Place> {
         let mut out: Vec<Place> = Vec::new();
         let mut cur = n;
-        let mut seen = HashSet::new();
-        while let Some(&(prev, step)) = self.pred.get(&(cur, l)) {
-            if !seen.insert(cur) {
+        let mut seen = FastSet::default();
+        while let Some(e) = self.entries_of(cur).find(|e| e.label == l) {
+            if e.prev == NONE || !seen.insert(cur) {
                 break;
             }
-            if !step.what.is_empty() && step.line > 0 && step.what != MARKERS_ONLY {
+            let step = self.step(e.edge);
+            if !step.what().is_empty()
+                && step.line > 0
+                && step.what() != MARKERS_ONLY
+                && step.what() != MEMBER
+            {
                 let file = self.units[self.unit_of_node(cur)].path.to_string();
-                let dup = out
-                    .last()
-                    .is_some_and(|p| p.line == step.line && p.file == file && p.what == step.what);
+                let dup = out.last().is_some_and(|p| {
+                    p.line == step.line && p.file == file && p.what == step.what()
+                });
                 if !dup {
                     out.push(Place {
                         file,
                         line: step.line,
-                        what: step.what.to_string(),
+                        what: step.what().to_string(),
                     });
                 }
             }
-            cur = prev;
+            cur = e.prev;
         }
         out.reverse();
         if out.len() > MAX_PATH_STEPS {
@@ -619,20 +840,41 @@ impl<'a> Graph<'a> {
 }
 
 /// Solves the package's flow graphs and returns every source → sink path found (markers
-/// excluded; at most one path per sink and source kind; at most [`MAX_PATHS`]).
+/// excluded; at most one path per sink and source (kind and detail); at most
+/// [`MAX_PATHS`]).
 pub fn solve(units: &[Unit<'_>]) -> Solution {
     let mut g = Graph::new(units);
     g.run();
+    if std::env::var_os("DILIGENCE_FLOW_STATS").is_some() {
+        let mut by: std::collections::BTreeMap<String, usize> = Default::default();
+        for e in &g.entries {
+            let k = if e.label & FUNC_BIT != 0 {
+                "func".to_string()
+            } else {
+                g.sources[e.label as usize].1.kind.as_str().to_string()
+            };
+            *by.entry(k).or_default() += 1;
+        }
+        eprintln!(
+            "flow stats: {} units, {} nodes, {} static edges, {} dyn edges, {} steps, truncated {}: {by:?}",
+            units.len(),
+            g.head.len(),
+            g.targets.len(),
+            g.dyn_steps.len(),
+            g.steps,
+            g.truncated
+        );
+    }
     let mut paths = Vec::new();
     let mut runs = Vec::new();
-    let mut seen: HashSet<(usize, usize, SourceKind)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize, SourceKind, String)> = HashSet::new();
     'units: for (ui, u) in units.iter().enumerate() {
         for (si, sink) in u.flow.sinks.iter().enumerate() {
             let mut path_key = sink.path_key.clone();
             let mut handle_dest = None;
             if let Some(needs) = sink.needs {
                 let handle = sink.receiver.and_then(|r| {
-                    g.labels_at(ui, r).iter().find_map(|&l| {
+                    g.labels_at(ui, r).find_map(|l| {
                         let s = g.is_source(l).then(|| &g.sources[l as usize].1)?;
                         (s.kind == needs).then(|| s.detail.clone())
                     })
@@ -660,7 +902,7 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
             }
             let dest = sink.dest_const.clone().or(handle_dest).or_else(|| {
                 sink.dest.and_then(|d| {
-                    g.labels_at(ui, d).iter().find_map(|&l| {
+                    g.labels_at(ui, d).find_map(|l| {
                         let s = g.is_source(l).then(|| &g.sources[l as usize].1)?;
                         (s.kind == SourceKind::UrlLiteral).then(|| s.detail.clone())
                     })
@@ -668,12 +910,15 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
             });
             for &d in &sink.data {
                 let gn = g.node_base[ui] + d;
-                for &l in g.labels_at(ui, d) {
+                let labels: Vec<Label> = g.labels_at(ui, d).collect();
+                for l in labels {
                     if !g.is_source(l) {
                         continue;
                     }
                     let (su, fact) = &g.sources[l as usize];
-                    if fact.kind.is_marker() || !seen.insert((ui, si, fact.kind)) {
+                    if fact.kind.is_marker()
+                        || !seen.insert((ui, si, fact.kind, fact.detail.clone()))
+                    {
                         continue;
                     }
                     paths.push(FlowPath {
@@ -751,6 +996,7 @@ mod tests {
                 args: vec![0],
                 result: 2,
                 line: 2,
+                method: Some("send".into()),
             }],
             ..FileFlow::default()
         };
@@ -760,17 +1006,11 @@ mod tests {
             funcs: vec![FuncInfo {
                 params: vec![0],
                 ret: 1,
+                names: vec!["send".into()],
             }],
             init: vec![(2, Init::Func(0))],
             exports: Some(2),
-            edges: vec![(
-                0,
-                3,
-                Step {
-                    line: 4,
-                    what: "concatenated",
-                },
-            )],
+            edges: vec![(0, 3, Step::new(4, "concatenated"))],
             sinks: vec![sink(SinkKind::Network, 5, vec![3])],
             ..FileFlow::default()
         };

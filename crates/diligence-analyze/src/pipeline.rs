@@ -73,6 +73,10 @@ pub fn collect(
     }
     crate::entry::mark_reachable(&mut facts, &manifest, &scripts.entry_files);
     let flows = solve_flows(&facts, &names);
+    // The graphs are solved: free them before the rules run.
+    for f in facts.iter_mut() {
+        f.flows = Vec::new();
+    }
     PackageFacts {
         package_id,
         manifest,

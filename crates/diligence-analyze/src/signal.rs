@@ -81,6 +81,13 @@ pub enum Kind {
     ArchiveAnomaly,
     Unparsed,
     LifecycleScript,
+    /// An obfuscator string array with its decoder function (see `js::deobfuscate`).
+    StringArray,
+    /// Control-flow flattening: `while (true) switch (order[i++]) { … }`.
+    ControlFlowFlattening,
+    /// A check for an analysis environment: localhost, a sandbox or VM (few CPUs, little
+    /// memory, sandbox user or host names), a debugger.
+    SandboxGate,
 }
 
 impl Kind {
@@ -149,6 +156,9 @@ impl Kind {
             ArchiveAnomaly => "archive-anomaly",
             Unparsed => "unparsed",
             LifecycleScript => "lifecycle-script",
+            StringArray => "string-array",
+            ControlFlowFlattening => "control-flow-flattening",
+            SandboxGate => "sandbox-gate",
         }
     }
 

@@ -20,7 +20,7 @@
 
 use oxc_ast::ast::*;
 use oxc_semantic::Scoping;
-use oxc_syntax::operator::{BinaryOperator, UnaryOperator};
+use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, UnaryOperator};
 use oxc_syntax::symbol::SymbolId;
 use std::collections::HashMap;
 
@@ -48,7 +48,8 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    /// The string for index `i` (and RC4 `key`), if in range and decodable.
+    /// The string for index `i` (and RC4 `key`), if in range and decodable (NaN and
+    /// out-of-range indexes give `None`).
     pub fn decode(&self, i: f64, key: Option<&str>) -> Option<String> {
         let idx = i - self.offset;
         if idx < 0.0 || idx.fract() != 0.0 {
@@ -76,6 +77,14 @@ impl Decoder {
     }
 }
 
+/// A property of a constant object literal (obfuscator.io's "transformObjectKeys" and
+/// control-flow-flattening proxy objects: `{ 'xYz': 'str', 'aBc': function (f, a) { return f(a); } }`).
+pub enum Prop<'a> {
+    Value(&'a Expression<'a>),
+    /// A single-return function: parameters and the returned expression.
+    Func(Vec<SymbolId>, &'a Expression<'a>),
+}
+
 /// What the pre-pass found in one program.
 #[derive(Default)]
 pub struct Known<'a> {
@@ -83,11 +92,43 @@ pub struct Known<'a> {
     pub decoders: HashMap<SymbolId, Decoder>,
     /// Single-return functions by symbol: parameters and the returned expression.
     pub pure: HashMap<SymbolId, (Vec<SymbolId>, &'a Expression<'a>)>,
+    /// Constant object literals with static keys, by symbol.
+    pub objects: HashMap<SymbolId, Vec<(String, Prop<'a>)>>,
+    /// Offset of the string array, when one was found (for the fingerprint's line).
+    pub array_at: Option<u32>,
+}
+
+impl Known<'_> {
+    /// True when the single-return function `(params, body)` only calls its first parameter
+    /// with the others (`function (f, a, b) { return f(a, b); }`): a call proxy.
+    pub fn is_call_proxy(params: &[SymbolId], body: &Expression<'_>, scoping: &Scoping) -> bool {
+        let Expression::CallExpression(c) = body.without_parentheses() else {
+            return false;
+        };
+        let Expression::Identifier(id) = c.callee.without_parentheses() else {
+            return false;
+        };
+        let callee = id
+            .reference_id
+            .get()
+            .and_then(|r| scoping.get_reference(r).symbol_id());
+        !params.is_empty() && callee == params.first().copied()
+    }
 }
 
 /// Runs the pre-pass over `program`.
 pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) -> Known<'a> {
     let mut known = Known::default();
+    let mut found = Collected::default();
+    collect(&program.body, 0, &mut found);
+    for (sym, params, body) in &found.funcs {
+        if let Some(sym) = sym {
+            known.pure.insert(*sym, (params.clone(), *body));
+        }
+    }
+    for (sym, props) in found.objects {
+        known.objects.insert(sym, props);
+    }
     let stmts = top_level(program);
     // String arrays: functions returning a literal array, or variables holding one.
     let mut arrays: HashMap<SymbolId, (Vec<String>, bool)> = HashMap::new();
@@ -96,11 +137,10 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
             Statement::FunctionDeclaration(f) => {
                 if let (Some(id), Some(body)) = (&f.id, &f.body)
                     && let Some(sym) = id.symbol_id.get()
+                    && let Some(arr) = body.statements.iter().find_map(literal_array_decl)
                 {
-                    pure_function(f, sym, &mut known);
-                    if let Some(arr) = body.statements.iter().find_map(literal_array_decl) {
-                        arrays.insert(sym, (arr, true));
-                    }
+                    arrays.insert(sym, (arr, true));
+                    known.array_at.get_or_insert(f.span.start);
                 }
             }
             Statement::VariableDeclaration(d) => {
@@ -113,15 +153,11 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
                     let Some(sym) = id.symbol_id.get() else {
                         continue;
                     };
-                    match init.without_parentheses() {
-                        Expression::ArrayExpression(a) => {
-                            if let Some(arr) = string_array(a) {
-                                arrays.insert(sym, (arr, false));
-                            }
-                        }
-                        Expression::FunctionExpression(f) => pure_function(f, sym, &mut known),
-                        Expression::ArrowFunctionExpression(a) => pure_arrow(a, sym, &mut known),
-                        _ => {}
+                    if let Expression::ArrayExpression(a) = init.without_parentheses()
+                        && let Some(arr) = string_array(a)
+                    {
+                        arrays.insert(sym, (arr, false));
+                        known.array_at.get_or_insert(a.span.start);
                     }
                 }
             }
@@ -164,13 +200,39 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
         let text = src
             .get(body.span.start as usize..body.span.end as usize)
             .unwrap_or("");
-        let Some((arr_sym, (strings, _))) = arrays.iter().find(|(a, _)| {
+        let Some((arr_sym, (strings, in_function))) = arrays.iter().find(|(a, _)| {
             let name = scoping.symbol_name(**a);
             text.contains(&format!("{name}(")) || text.contains(&format!("{name}["))
         }) else {
             continue;
         };
-        let offset = decoder_offset(text).unwrap_or(0.0);
+        // obfuscator.io's decoder starts by shifting its index: `a = a - 0x1d9`.
+        let Some(offset) = index_shift(f) else {
+            continue;
+        };
+        // A literal array in a function that returns it (obfuscator.io since 2021), or a
+        // variable array that a top-level IIFE rotates with push/shift (older versions).
+        let rotated = stmts.iter().any(|s| {
+            let Statement::ExpressionStatement(es) = s else {
+                return false;
+            };
+            let Some((func, args)) = iife(&es.expression) else {
+                return false;
+            };
+            let name = scoping.symbol_name(*arr_sym);
+            let passes = args
+                .first()
+                .is_some_and(|a| matches!(a, Argument::Identifier(id) if id.name == name));
+            let body = func
+                .body
+                .as_ref()
+                .and_then(|b| src.get(b.span.start as usize..b.span.end as usize))
+                .unwrap_or("");
+            passes && body.contains("push") && body.contains("shift")
+        });
+        if !in_function && !rotated {
+            continue;
+        }
         let variant =
             if text.contains("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=") {
                 if text.contains("0x100") || text.contains("256") {
@@ -222,16 +284,258 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
             continue;
         }
         let checksum = find_checksum(body);
+        // Names the checksum may call: the decoders, their aliases, single-return wrappers.
+        let mut names: HashMap<String, Callee<'a>> = HashMap::new();
+        for sym in known.decoders.keys() {
+            names.insert(scoping.symbol_name(*sym).to_string(), Callee::Decoder);
+        }
+        for (alias, target) in &found.aliases {
+            if names
+                .get(*target)
+                .is_some_and(|c| matches!(c, Callee::Decoder))
+            {
+                names.insert(alias.to_string(), Callee::Decoder);
+            }
+        }
+        for (sym, params, body) in &found.funcs {
+            let Some(sym) = sym else { continue };
+            let params: Vec<String> = params
+                .iter()
+                .map(|p| scoping.symbol_name(*p).to_string())
+                .collect();
+            names
+                .entry(scoping.symbol_name(*sym).to_string())
+                .or_insert(Callee::Wrapper(params, body));
+        }
         for dec in known.decoders.values_mut() {
-            rotate(dec, checksum, target);
+            rotate(dec, checksum, target, &names);
         }
         break;
     }
     known
 }
 
+/// What a name in a rotation checksum calls.
+enum Callee<'a> {
+    Decoder,
+    Wrapper(Vec<String>, &'a Expression<'a>),
+}
+
+/// A constant of the checksum evaluator.
+#[derive(Debug, Clone, PartialEq)]
+enum Lit {
+    Num(f64),
+    Str(String),
+}
+
+/// Functions, aliases and constant objects found anywhere in a program.
+#[derive(Default)]
+struct Collected<'a> {
+    /// Single-return functions: symbol (when named), parameters, returned expression.
+    funcs: Vec<(Option<SymbolId>, Vec<SymbolId>, &'a Expression<'a>)>,
+    /// `const alias = name` declarations.
+    aliases: Vec<(&'a str, &'a str)>,
+    objects: Vec<(SymbolId, Vec<(String, Prop<'a>)>)>,
+}
+
+/// Deepest nesting the collection follows.
+const MAX_COLLECT_DEPTH: u32 = 64;
+
+fn collect<'a>(stmts: &'a [Statement<'a>], depth: u32, out: &mut Collected<'a>) {
+    if depth > MAX_COLLECT_DEPTH {
+        return;
+    }
+    for s in stmts {
+        collect_stmt(s, depth + 1, out);
+    }
+}
+
+fn collect_stmt<'a>(s: &'a Statement<'a>, depth: u32, out: &mut Collected<'a>) {
+    match s {
+        Statement::FunctionDeclaration(f) => {
+            collect_function(f, f.id.as_ref().and_then(|i| i.symbol_id.get()), depth, out)
+        }
+        Statement::VariableDeclaration(d) => {
+            for decl in &d.declarations {
+                let BindingPattern::BindingIdentifier(id) = &decl.id else {
+                    if let Some(init) = &decl.init {
+                        collect_expr(init, depth, out);
+                    }
+                    continue;
+                };
+                let Some(init) = &decl.init else { continue };
+                let sym = id.symbol_id.get();
+                match init.without_parentheses() {
+                    Expression::FunctionExpression(f) => collect_function(f, sym, depth, out),
+                    Expression::ArrowFunctionExpression(a) => collect_arrow(a, sym, depth, out),
+                    Expression::Identifier(target) => {
+                        out.aliases.push((id.name.as_str(), target.name.as_str()))
+                    }
+                    Expression::ObjectExpression(o) => {
+                        if let Some(sym) = sym
+                            && let Some(props) = constant_object(o)
+                        {
+                            out.objects.push((sym, props));
+                        }
+                        collect_expr(init, depth, out);
+                    }
+                    other => collect_expr(other, depth, out),
+                }
+            }
+        }
+        Statement::ExpressionStatement(e) => collect_expr(&e.expression, depth, out),
+        Statement::ReturnStatement(r) => {
+            if let Some(a) = &r.argument {
+                collect_expr(a, depth, out);
+            }
+        }
+        Statement::BlockStatement(b) => collect(&b.body, depth, out),
+        Statement::IfStatement(i) => {
+            collect_stmt(&i.consequent, depth + 1, out);
+            if let Some(a) = &i.alternate {
+                collect_stmt(a, depth + 1, out);
+            }
+        }
+        Statement::ForStatement(f) => collect_stmt(&f.body, depth + 1, out),
+        Statement::ForInStatement(f) => collect_stmt(&f.body, depth + 1, out),
+        Statement::ForOfStatement(f) => collect_stmt(&f.body, depth + 1, out),
+        Statement::WhileStatement(w) => collect_stmt(&w.body, depth + 1, out),
+        Statement::DoWhileStatement(w) => collect_stmt(&w.body, depth + 1, out),
+        Statement::LabeledStatement(l) => collect_stmt(&l.body, depth + 1, out),
+        Statement::TryStatement(t) => {
+            collect(&t.block.body, depth, out);
+            if let Some(h) = &t.handler {
+                collect(&h.body.body, depth, out);
+            }
+            if let Some(f) = &t.finalizer {
+                collect(&f.body, depth, out);
+            }
+        }
+        Statement::SwitchStatement(sw) => {
+            for c in &sw.cases {
+                collect(&c.consequent, depth, out);
+            }
+        }
+        Statement::ExportNamedDeclaration(_) | Statement::ExportDefaultDeclaration(_) => {}
+        _ => {}
+    }
+}
+
+/// Function bodies inside an expression (IIFEs, callbacks, assigned functions).
+fn collect_expr<'a>(e: &'a Expression<'a>, depth: u32, out: &mut Collected<'a>) {
+    if depth > MAX_COLLECT_DEPTH {
+        return;
+    }
+    let depth = depth + 1;
+    match e.without_parentheses() {
+        Expression::FunctionExpression(f) => collect_function(f, None, depth, out),
+        Expression::ArrowFunctionExpression(a) => collect_arrow(a, None, depth, out),
+        Expression::CallExpression(c) => {
+            collect_expr(&c.callee, depth, out);
+            for a in &c.arguments {
+                if let Some(x) = a.as_expression() {
+                    collect_expr(x, depth, out);
+                }
+            }
+        }
+        Expression::NewExpression(c) => {
+            for a in &c.arguments {
+                if let Some(x) = a.as_expression() {
+                    collect_expr(x, depth, out);
+                }
+            }
+        }
+        Expression::AssignmentExpression(a) => collect_expr(&a.right, depth, out),
+        Expression::SequenceExpression(s) => {
+            for x in &s.expressions {
+                collect_expr(x, depth, out);
+            }
+        }
+        Expression::UnaryExpression(u) => collect_expr(&u.argument, depth, out),
+        Expression::ObjectExpression(o) => {
+            for p in &o.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p {
+                    collect_expr(&p.value, depth, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_function<'a>(
+    f: &'a Function<'a>,
+    sym: Option<SymbolId>,
+    depth: u32,
+    out: &mut Collected<'a>,
+) {
+    let Some(body) = &f.body else { return };
+    if let [Statement::ReturnStatement(r)] = body.statements.as_slice()
+        && let Some(arg) = &r.argument
+        && let Some(params) = simple_params(&f.params)
+    {
+        out.funcs.push((sym, params, arg));
+    }
+    collect(&body.statements, depth, out);
+}
+
+fn collect_arrow<'a>(
+    a: &'a ArrowFunctionExpression<'a>,
+    sym: Option<SymbolId>,
+    depth: u32,
+    out: &mut Collected<'a>,
+) {
+    let ret = match &a.body {
+        ArrowFunctionBody::FunctionBody(b) => {
+            let r = match b.statements.as_slice() {
+                [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                _ => None,
+            };
+            collect(&b.statements, depth, out);
+            r
+        }
+        other => other.as_expression(),
+    };
+    if let (Some(e), Some(params)) = (ret, simple_params(&a.params)) {
+        out.funcs.push((sym, params, e));
+    }
+}
+
+/// An object literal whose keys are all static, as properties (values or single-return
+/// functions); at least three properties.
+fn constant_object<'a>(o: &'a ObjectExpression<'a>) -> Option<Vec<(String, Prop<'a>)>> {
+    if o.properties.len() < 3 || o.properties.len() > 4096 {
+        return None;
+    }
+    o.properties
+        .iter()
+        .map(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return None;
+            };
+            let key = p.key.static_name()?.to_string();
+            let prop = match &p.value {
+                Expression::FunctionExpression(f) => {
+                    let body = f.body.as_ref()?;
+                    let [Statement::ReturnStatement(r)] = body.statements.as_slice() else {
+                        return Some((key, Prop::Value(&p.value)));
+                    };
+                    Prop::Func(simple_params(&f.params)?, r.argument.as_ref()?)
+                }
+                other => Prop::Value(other),
+            };
+            Some((key, prop))
+        })
+        .collect()
+}
+
 /// Replays the rotation on `dec.strings`.
-fn rotate(dec: &mut Decoder, checksum: Option<&Expression<'_>>, target: f64) {
+fn rotate(
+    dec: &mut Decoder,
+    checksum: Option<&Expression<'_>>,
+    target: f64,
+    names: &HashMap<String, Callee<'_>>,
+) {
     let n = dec.strings.len();
     if n == 0 {
         return;
@@ -239,7 +543,7 @@ fn rotate(dec: &mut Decoder, checksum: Option<&Expression<'_>>, target: f64) {
     match checksum {
         Some(expr) => {
             for _ in 0..n {
-                if eval_checksum(expr, dec) == Some(target) {
+                if eval(expr, dec, names, &[], 0) == Some(Lit::Num(target)) {
                     return;
                 }
                 dec.strings.rotate_left(1);
@@ -294,56 +598,88 @@ fn mentions_parse_int(e: &Expression<'_>) -> bool {
     }
 }
 
-/// Evaluates a checksum: numbers, arithmetic, unary minus, `parseInt(decoderCall)`.
-fn eval_checksum(e: &Expression<'_>, dec: &Decoder) -> Option<f64> {
+/// Evaluates a checksum: numbers, strings, arithmetic, unary minus, `parseInt`, calls of the
+/// decoder (by name or alias) and of single-return wrappers (parameters bound by name).
+fn eval(
+    e: &Expression<'_>,
+    dec: &Decoder,
+    names: &HashMap<String, Callee<'_>>,
+    binds: &[(String, Lit)],
+    depth: u32,
+) -> Option<Lit> {
+    if depth > 16 {
+        return None;
+    }
+    let num = |x: Option<Lit>| match x {
+        Some(Lit::Num(n)) => Some(n),
+        _ => None,
+    };
     match e.without_parentheses() {
-        Expression::NumericLiteral(n) => Some(n.value),
-        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => {
-            Some(-eval_checksum(&u.argument, dec)?)
-        }
-        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryPlus => {
-            eval_checksum(&u.argument, dec)
-        }
+        Expression::NumericLiteral(n) => Some(Lit::Num(n.value)),
+        Expression::StringLiteral(s) => Some(Lit::Str(s.value.to_string())),
+        Expression::Identifier(id) => binds
+            .iter()
+            .rev()
+            .find(|(n, _)| n == id.name.as_str())
+            .map(|(_, v)| v.clone()),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => Some(
+            Lit::Num(-num(eval(&u.argument, dec, names, binds, depth + 1))?),
+        ),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryPlus => Some(Lit::Num(
+            num(eval(&u.argument, dec, names, binds, depth + 1))?,
+        )),
         Expression::BinaryExpression(b) => {
-            let (l, r) = (eval_checksum(&b.left, dec)?, eval_checksum(&b.right, dec)?);
-            Some(match b.operator {
+            let l = num(eval(&b.left, dec, names, binds, depth + 1))?;
+            let r = num(eval(&b.right, dec, names, binds, depth + 1))?;
+            Some(Lit::Num(match b.operator {
                 BinaryOperator::Addition => l + r,
                 BinaryOperator::Subtraction => l - r,
                 BinaryOperator::Multiplication => l * r,
                 BinaryOperator::Division => l / r,
                 BinaryOperator::Remainder => l % r,
                 _ => return None,
-            })
+            }))
         }
         Expression::CallExpression(c) => {
-            let is_parse_int =
-                matches!(&c.callee, Expression::Identifier(id) if id.name == "parseInt");
-            if !is_parse_int {
-                return None;
-            }
-            let Some(Expression::CallExpression(inner)) = c
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(|x| x.without_parentheses())
-            else {
+            let Expression::Identifier(id) = c.callee.without_parentheses() else {
                 return None;
             };
-            let idx = inner
+            let args: Vec<Option<Lit>> = c
                 .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .and_then(num)?;
-            let key = inner
-                .arguments
-                .get(1)
-                .and_then(|a| a.as_expression())
-                .and_then(|x| match x {
-                    Expression::StringLiteral(s) => Some(s.value.as_str()),
-                    _ => None,
-                });
-            let s = dec.decode(idx, key)?;
-            Some(parse_int(&s))
+                .iter()
+                .map(|a| {
+                    a.as_expression()
+                        .and_then(|x| eval(x, dec, names, binds, depth + 1))
+                })
+                .collect();
+            if id.name == "parseInt" {
+                return match args.first() {
+                    Some(Some(Lit::Str(s))) => Some(Lit::Num(parse_int(s))),
+                    Some(Some(Lit::Num(n))) => Some(Lit::Num(n.trunc())),
+                    _ => Some(Lit::Num(f64::NAN)),
+                };
+            }
+            match names.get(id.name.as_str())? {
+                Callee::Decoder => {
+                    let Some(Some(Lit::Num(i))) = args.first() else {
+                        return None;
+                    };
+                    let key = match args.get(1) {
+                        Some(Some(Lit::Str(k))) => Some(k.as_str()),
+                        _ => None,
+                    };
+                    dec.decode(*i, key).map(Lit::Str)
+                }
+                Callee::Wrapper(params, body) => {
+                    let mut b: Vec<(String, Lit)> = binds.to_vec();
+                    for (p, a) in params.iter().zip(args) {
+                        if let Some(a) = a {
+                            b.push((p.clone(), a));
+                        }
+                    }
+                    eval(body, dec, names, &b, depth + 1)
+                }
+            }
         }
         _ => None,
     }
@@ -434,80 +770,36 @@ fn string_array(a: &ArrayExpression<'_>) -> Option<Vec<String>> {
         .collect()
 }
 
-/// The constant a decoder subtracts from its index (`a = a - 0x1d9`, `a -= 0x1d9`,
-/// `a = a - -0x12`), read from its text.
-fn decoder_offset(text: &str) -> Option<f64> {
-    // Find `X=X-NUM` or `X-=NUM` where NUM may be hex and may be negative.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(pos) = text[i..].find('-') {
-        let at = i + pos;
-        i = at + 1;
-        let mut j = at + 1;
-        if bytes.get(j) == Some(&b'=') {
-            j += 1;
-        }
-        while bytes.get(j) == Some(&b' ') {
-            j += 1;
-        }
-        let neg = bytes.get(j) == Some(&b'-');
-        if neg {
-            j += 1;
-        }
-        let rest = &text[j..];
-        let lit: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_hexdigit() || *c == 'x' || *c == 'X')
-            .collect();
-        if lit.is_empty() {
-            continue;
-        }
-        // The subtraction must apply to an identifier that is also assigned (`a=a-N`).
-        let before = text[..at].trim_end();
-        if !before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$') {
-            continue;
-        }
-        let v = if let Some(h) = lit.strip_prefix("0x").or_else(|| lit.strip_prefix("0X")) {
-            i64::from_str_radix(h, 16).ok()? as f64
-        } else {
-            lit.parse::<f64>().ok()?
-        };
-        return Some(if neg { -v } else { v });
+/// The constant a decoder's first statement subtracts from its first parameter
+/// (`a = a - 0x1d9`, `a -= 0x1d9`, `a = a - -0x12`).
+fn index_shift(f: &Function<'_>) -> Option<f64> {
+    let BindingPattern::BindingIdentifier(p) = &f.params.items.first()?.pattern else {
+        return None;
+    };
+    let Statement::ExpressionStatement(es) = f.body.as_ref()?.statements.first()? else {
+        return None;
+    };
+    let Expression::AssignmentExpression(a) = &es.expression else {
+        return None;
+    };
+    let AssignmentTarget::AssignmentTargetIdentifier(left) = &a.left else {
+        return None;
+    };
+    if left.name != p.name {
+        return None;
     }
-    None
-}
-
-/// Records `f` when its body is a single `return <expr>` over simple parameters.
-fn pure_function<'a>(f: &'a Function<'a>, sym: SymbolId, known: &mut Known<'a>) {
-    let Some(body) = &f.body else { return };
-    let [Statement::ReturnStatement(r)] = body.statements.as_slice() else {
-        return;
-    };
-    let Some(arg) = &r.argument else { return };
-    let Some(params) = simple_params(&f.params) else {
-        return;
-    };
-    known.pure.insert(sym, (params, arg));
-}
-
-fn pure_arrow<'a>(a: &'a ArrowFunctionExpression<'a>, sym: SymbolId, known: &mut Known<'a>) {
-    let Some(params) = simple_params(&a.params) else {
-        return;
-    };
-    let e = match &a.body {
-        ArrowFunctionBody::FunctionBody(b) => match b.statements.as_slice() {
-            [Statement::ReturnStatement(r)] => match &r.argument {
-                Some(e) => e,
-                None => return,
-            },
-            _ => return,
+    match a.operator {
+        AssignmentOperator::Subtraction => num(&a.right),
+        AssignmentOperator::Assign => match &a.right {
+            Expression::BinaryExpression(b) if b.operator == BinaryOperator::Subtraction => {
+                matches!(&b.left, Expression::Identifier(i) if i.name == p.name)
+                    .then(|| num(&b.right))
+                    .flatten()
+            }
+            _ => None,
         },
-        other => match other.as_expression() {
-            Some(e) => e,
-            None => return,
-        },
-    };
-    known.pure.insert(sym, (params, e));
+        _ => None,
+    }
 }
 
 fn simple_params(p: &FormalParameters<'_>) -> Option<Vec<SymbolId>> {
@@ -587,14 +879,74 @@ mod tests {
         let dec = rc4(b"k", &enc);
         assert_eq!(dec, vec!['h' as u32, 'i' as u32]);
     }
+}
 
+#[cfg(test)]
+mod fixtures {
+    use crate::flow::{SinkKind, SourceKind};
+    use crate::rules::test_util::{PJ, scan, scan_facts};
+    use crate::signal::Kind;
+
+    const ENV: &[(&str, &str)] = &[
+        (
+            "plain",
+            include_str!("../../tests/fixtures/obfuscator-io/plain.js"),
+        ),
+        (
+            "base64",
+            include_str!("../../tests/fixtures/obfuscator-io/base64.js"),
+        ),
+        (
+            "rc4",
+            include_str!("../../tests/fixtures/obfuscator-io/rc4.js"),
+        ),
+        (
+            "wrappers",
+            include_str!("../../tests/fixtures/obfuscator-io/wrappers.js"),
+        ),
+        (
+            "split",
+            include_str!("../../tests/fixtures/obfuscator-io/split.js"),
+        ),
+    ];
+
+    /// Every variant's strings are recovered: `require('https')`, `os.hostname()` and
+    /// `process.env` are seen, and the environment's path to the request is found.
     #[test]
-    fn decoder_offsets() {
-        assert_eq!(
-            decoder_offset("{_0x1=_0x1-0x1d9;let x=a[_0x1];}"),
-            Some(473.0)
+    fn string_arrays_are_decoded_and_the_path_found() {
+        for (name, src) in ENV {
+            let facts = scan_facts(&[("package.json", PJ), ("index.js", src)]);
+            let f = &facts.files[0];
+            assert!(f.has(Kind::Network), "{name}: https not recovered");
+            let path = facts
+                .flows
+                .paths
+                .iter()
+                .find(|p| p.source == SourceKind::EnvAll && p.sink == SinkKind::Network);
+            assert!(path.is_some(), "{name}: {:#?}", facts.flows.paths);
+            // `split` builds its request options by property assignments: no constant
+            // destination is folded there.
+            let dest = if *name == "split" {
+                None
+            } else {
+                Some("collect.example.com")
+            };
+            assert_eq!(path.unwrap().dest.as_deref(), dest, "{name}");
+        }
+    }
+
+    /// Control-flow flattening with call proxies: `d['wwAdZ'](exec, cmd)` is `exec(cmd)`.
+    #[test]
+    fn call_proxies_reach_the_real_call() {
+        let src = include_str!("../../tests/fixtures/obfuscator-io/cff.js");
+        let s = scan(&[("package.json", PJ), ("index.js", src)]);
+        assert!(
+            s.findings
+                .iter()
+                .any(|f| f.rule == "code/download-exec" && f.line == 1),
+            "{:#?}",
+            s.findings
         );
-        assert_eq!(decoder_offset("{a-=0x10;}"), Some(16.0));
-        assert_eq!(decoder_offset("{a=a- -0x2;}"), Some(-2.0));
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 }

@@ -26,8 +26,8 @@
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};
 use crate::flow::{
-    CallSite, FileFlow, FuncInfo, Init, Node, SinkFact, SinkKind, SourceFact, SourceKind, Step,
-    flags,
+    CallSite, FastMap, FileFlow, FuncInfo, Init, Node, SinkFact, SinkKind, SourceFact, SourceKind,
+    Step, flags,
 };
 use crate::signal::Kind;
 use oxc_ast::ast::*;
@@ -36,7 +36,6 @@ use oxc_span::GetSpan;
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::SymbolId;
-use std::collections::HashMap;
 
 /// Most nodes per program; beyond it the builder stops adding (and says so).
 const MAX_NODES: u32 = 400_000;
@@ -68,13 +67,18 @@ pub(crate) fn build(program: &Program<'_>, env: &Env<'_>, lines: Lines<'_>) -> F
             nodes: 1,
             ..FileFlow::default()
         },
-        vars: HashMap::new(),
-        memo: HashMap::new(),
-        funcs: HashMap::new(),
+        vars: FastMap::default(),
+        memo: FastMap::default(),
+        funcs: FastMap::default(),
         stack: Vec::new(),
         depth: 0,
+        func_syms: FastMap::default(),
+        urls: 0,
+        plus_depth: 0,
+        aliases: Vec::new(),
     };
     b.visit_program(program);
+    b.link_direct_calls();
     b.f
 }
 
@@ -91,14 +95,26 @@ struct Builder<'e, 's> {
     env: &'e Env<'s>,
     lines: Lines<'e>,
     f: FileFlow,
-    vars: HashMap<SymbolId, Node>,
-    memo: HashMap<(u32, u32, u8), Option<Node>>,
+    vars: FastMap<SymbolId, Node>,
+    memo: FastMap<(u32, u32, u8), Option<Node>>,
     /// Function index by span start.
-    funcs: HashMap<u32, (u32, Node)>,
+    funcs: FastMap<u32, (u32, Node)>,
     /// Enclosing functions (return nodes).
     stack: Vec<Node>,
     depth: u32,
+    /// Functions bound to a name (`function f`, `const f = () => …`): index by symbol.
+    func_syms: FastMap<SymbolId, u32>,
+    /// URL markers created so far (capped at [`MAX_URL_MARKERS`]).
+    urls: u32,
+    /// Depth of `+` expressions being built (see [`Builder::binary`]).
+    plus_depth: u32,
+    /// `(function symbol, name)`: names given to functions declared elsewhere, resolved
+    /// once every declaration is known.
+    aliases: Vec<(SymbolId, String)>,
 }
+
+/// Most URL markers per program: a bundle's URLs in docs and tables are not destinations.
+const MAX_URL_MARKERS: u32 = 16;
 
 /// What the builder knows about a called API.
 enum Api {
@@ -147,10 +163,7 @@ impl<'s> Builder<'_, 's> {
         let step = if what.is_empty() {
             Step::COPY
         } else {
-            Step {
-                line: self.line(offset),
-                what,
-            }
+            Step::new(self.line(offset), what)
         };
         self.f.edges.push((from, to, step));
     }
@@ -238,7 +251,11 @@ impl<'s> Builder<'_, 's> {
         }
         let ret = self.node();
         let idx = self.f.funcs.len() as u32;
-        self.f.funcs.push(FuncInfo { params: nodes, ret });
+        self.f.funcs.push(FuncInfo {
+            params: nodes,
+            ret,
+            names: Vec::new(),
+        });
         let value = self.node();
         if value != VOID {
             self.f.init.push((value, Init::Func(idx)));
@@ -258,6 +275,7 @@ impl<'s> Builder<'_, 's> {
         self.f.funcs.push(FuncInfo {
             params: vec![target],
             ret: VOID,
+            names: Vec::new(),
         });
         let n = self.node();
         if n != VOID {
@@ -267,6 +285,17 @@ impl<'s> Builder<'_, 's> {
     }
 
     fn call_site(&mut self, callee: Node, args: Vec<Node>, result: Node, offset: u32) {
+        self.method_site(callee, args, result, offset, None);
+    }
+
+    fn method_site(
+        &mut self,
+        callee: Node,
+        args: Vec<Node>,
+        result: Node,
+        offset: u32,
+        method: Option<&str>,
+    ) {
         if callee == VOID {
             return;
         }
@@ -276,7 +305,30 @@ impl<'s> Builder<'_, 's> {
             args,
             result,
             line,
+            method: method.map(str::to_string),
         });
+    }
+
+    /// Notes that the function `value` (a function expression, or a name bound to one) is
+    /// also known as `name` (stored under that property or exported as it).
+    fn name_function(&mut self, value: &Expression<'_>, name: &str) {
+        match value.without_parentheses() {
+            Expression::FunctionExpression(f) => self.name_at(f.span.start, &f.params, name),
+            Expression::ArrowFunctionExpression(a) => self.name_at(a.span.start, &a.params, name),
+            Expression::Identifier(id) => {
+                if let Some(sym) = self.env.symbol_of(id) {
+                    self.aliases.push((sym, name.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn name_at(&mut self, span: u32, params: &FormalParameters<'_>, name: &str) {
+        self.func(span, params);
+        if let Some(&(idx, _)) = self.funcs.get(&span) {
+            self.f.funcs[idx as usize].names.push(name.to_string());
+        }
     }
 
     // ---- patterns ------------------------------------------------------------------------
@@ -291,7 +343,10 @@ impl<'s> Builder<'_, 's> {
             }
             BindingPattern::ObjectPattern(o) => {
                 for p in &o.properties {
-                    self.bind(&p.value, from, offset);
+                    // `const { x } = o` reads a property.
+                    let m = self.node();
+                    self.edge(from, m, crate::flow::MEMBER, offset);
+                    self.bind(&p.value, m, offset);
                 }
                 if let Some(r) = &o.rest {
                     self.bind(&r.argument, from, offset);
@@ -592,11 +647,13 @@ impl<'s> Builder<'_, 's> {
             return None;
         }
         let lower = s.get(..6).unwrap_or(s).to_ascii_lowercase();
-        if lower.starts_with("http:/")
-            || lower.starts_with("https:")
-            || lower.starts_with("ws://")
-            || lower.starts_with("wss://")
+        if self.urls < MAX_URL_MARKERS
+            && (lower.starts_with("http:/")
+                || lower.starts_with("https:")
+                || lower.starts_with("ws://")
+                || lower.starts_with("wss://"))
         {
+            self.urls += 1;
             return Some(self.source(SourceKind::UrlLiteral, at, s));
         }
         let store = credential_store(s)?;
@@ -657,11 +714,22 @@ impl<'s> Builder<'_, 's> {
         if matches!(prop, Some("length" | "size" | "byteLength")) {
             return None;
         }
-        let b = self.expr(m.object());
+        if let MemberExpression::ComputedMemberExpression(c) = m
+            && self.env.worth_eval(m.object())
+            && self.env.eval(m.object()) == Val::Global("process.env".into())
+        {
+            // `process.env[name]`: one variable whose name is not constant (proxy settings,
+            // prefixed configuration), not the whole environment.
+            self.expr(&c.expression);
+            return Some(self.source(SourceKind::EnvSecret, e.span().start, "process.env[…]"));
+        }
+        let b = self.expr(m.object())?;
         if let MemberExpression::ComputedMemberExpression(c) = m {
             self.expr(&c.expression);
         }
-        b
+        let r = self.node();
+        self.edge(b, r, crate::flow::MEMBER, e.span().start);
+        Some(r)
     }
 
     fn binary(&mut self, b: &BinaryExpression<'_>, e: &Expression<'_>) -> Option<Node> {
@@ -686,8 +754,14 @@ impl<'s> Builder<'_, 's> {
                 return None;
             }
         };
+        // Fold a `+` chain once, at its top: folding every level would be quadratic.
+        let plus = b.operator == BinaryOperator::Addition;
+        let top = plus && self.plus_depth == 0;
+        self.plus_depth += u32::from(plus);
         let mut parts = vec![self.expr(&b.left), self.expr(&b.right)];
-        if b.operator == BinaryOperator::Addition
+        self.plus_depth -= u32::from(plus);
+        if top
+            && (has_string_operand(&b.left) || has_string_operand(&b.right))
             && let Val::Str(s) = self.env.binary(b, 0)
         {
             let _ = e;
@@ -703,6 +777,9 @@ impl<'s> Builder<'_, 's> {
             match p {
                 ObjectPropertyKind::ObjectProperty(p) => {
                     parts.push(self.expr(&p.value));
+                    if let Some(k) = p.key.static_name() {
+                        self.name_function(&p.value, &k);
+                    }
                     // esbuild's `__export(x, { name: () => name })` getters: the object
                     // also holds what the getter returns.
                     if let Expression::ArrowFunctionExpression(a) = &p.value
@@ -731,6 +808,11 @@ impl<'s> Builder<'_, 's> {
 
     fn assign(&mut self, a: &AssignmentExpression<'_>) -> Option<Node> {
         let at = a.span.start;
+        if let Some(m) = a.left.as_member_expression()
+            && let Some(p) = self.env.property_name(m, 0)
+        {
+            self.name_function(&a.right, &p);
+        }
         let v = self.expr(&a.right)?;
         let v = if a.operator == AssignmentOperator::Assign {
             v
@@ -779,6 +861,15 @@ impl<'s> Builder<'_, 's> {
             .collect()
     }
 
+    /// The argument nodes that carry data: function expressions passed as callbacks are
+    /// left out (a callback is called, not passed on).
+    fn data_args(&self, arguments: &[Argument<'_>], args: &[Option<Node>]) -> Vec<Option<Node>> {
+        args.iter()
+            .zip(arguments)
+            .map(|(n, a)| if is_function_arg(a) { None } else { *n })
+            .collect()
+    }
+
     /// Function-valued arguments (function expressions, or names that may hold one) get
     /// `data` as their parameters; their return value joins `result`.
     fn callbacks(
@@ -808,17 +899,25 @@ impl<'s> Builder<'_, 's> {
     }
 
     fn call(&mut self, c: &CallExpression<'_>) -> Option<Node> {
-        let at = c.span.start;
-        let callee_expr = c.callee.without_parentheses();
+        self.call_with(&c.callee, &c.arguments, c.span.start)
+    }
+
+    fn call_with(
+        &mut self,
+        callee_ast: &Expression<'_>,
+        arguments: &[Argument<'_>],
+        at: u32,
+    ) -> Option<Node> {
+        let callee_expr = callee_ast.without_parentheses();
         // Module interop helpers return their argument.
         if let Expression::Identifier(id) = callee_expr
             && INTEROP.contains(&id.name.as_str())
         {
-            let args = self.args(&c.arguments);
+            let args = self.args(arguments);
             return args.first().copied().flatten();
         }
-        let callee = match self.env.worth_eval(&c.callee) {
-            true => self.env.eval(&c.callee),
+        let callee = match self.env.worth_eval(callee_ast) {
+            true => self.env.eval(callee_ast),
             false => Val::Unknown,
         };
         // A global the folder does not list (`encodeURIComponent`, `$.ajax`): by its path.
@@ -829,7 +928,14 @@ impl<'s> Builder<'_, 's> {
             v => v,
         };
         if Env::is_require(&callee) {
-            return self.require(c);
+            return self.require(arguments, at);
+        }
+        // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
+        if self.env.is_call_proxy(&callee)
+            && let Some((first, rest)) = arguments.split_first()
+            && let Some(real) = first.as_expression()
+        {
+            return self.call_with(real, rest, at);
         }
         let member = callee_expr.as_member_expression();
         let method = member.and_then(|m| self.env.property_name(m, 0));
@@ -840,14 +946,13 @@ impl<'s> Builder<'_, 's> {
         if matches!(
             name.as_str(),
             "localStorage.getItem" | "sessionStorage.getItem"
-        ) && let Some(Val::Str(key)) = c
-            .arguments
+        ) && let Some(Val::Str(key)) = arguments
             .first()
             .and_then(|a| a.as_expression())
             .map(|e| self.env.eval(e))
         {
             // One named entry, not the whole store.
-            self.args(&c.arguments);
+            self.args(arguments);
             return Some(self.source(SourceKind::Storage, at, &format!("{name}('{key}')")));
         }
         let recv = match member {
@@ -855,26 +960,32 @@ impl<'s> Builder<'_, 's> {
             Some(m) => self.global_value(m.object()).flatten(),
             None => None,
         };
-        let args = self.args(&c.arguments);
+        let args = self.args(arguments);
+        // DOM queries and event listeners read user input whatever the receiver
+        // (`document.addEventListener('submit', …)`, `form.querySelectorAll('input')`).
+        if let Some(m) = method.as_deref()
+            && DOM_METHODS.contains(&m)
+        {
+            return self.method(m, member, arguments, &args, recv, at);
+        }
         if external {
-            let api = api_of(&callee, &c.arguments, self.env);
+            let api = api_of(&callee, arguments, self.env);
             let name = callee.name().unwrap_or_default();
-            return self.external(api, &name, c, &args, recv, at);
+            return self.external(api, &name, arguments, &args, recv, at);
         }
         if let Some(method) = method {
-            return self.method(&method, member, c, &args, recv, at);
+            return self.method(&method, member, arguments, &args, recv, at);
         }
         // A local function (or a callback parameter): linked by the solver.
-        let callee_node = self.expr(&c.callee)?;
+        let callee_node = self.expr(callee_ast)?;
         let result = self.node();
         let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
         self.call_site(callee_node, arg_nodes, result, at);
         Some(result)
     }
 
-    fn require(&mut self, c: &CallExpression<'_>) -> Option<Node> {
-        let at = c.span.start;
-        let arg = c.arguments.first().and_then(|a| a.as_expression())?;
+    fn require(&mut self, arguments: &[Argument<'_>], at: u32) -> Option<Node> {
+        let arg = arguments.first().and_then(|a| a.as_expression())?;
         if let Expression::StringLiteral(s) = arg.without_parentheses() {
             if s.value.starts_with('.') {
                 let n = self.node();
@@ -976,7 +1087,7 @@ impl<'s> Builder<'_, 's> {
             }
             Api::Decipher => {
                 let s = self.source(SourceKind::Deciphered, at, name);
-                let mut parts = args.to_vec();
+                let mut parts = self.data_args(&n.arguments, args);
                 parts.push(Some(s));
                 self.join(&parts, "decrypted", at)
             }
@@ -1012,19 +1123,19 @@ impl<'s> Builder<'_, 's> {
         &mut self,
         api: Api,
         name: &str,
-        c: &CallExpression<'_>,
+        arguments: &[Argument<'_>],
         args: &[Option<Node>],
         recv: Option<Node>,
         at: u32,
     ) -> Option<Node> {
-        let arg0 = c.arguments.first().and_then(|a| a.as_expression());
+        let arg0 = arguments.first().and_then(|a| a.as_expression());
         match api {
             Api::Network => {
                 let dest = args.first().copied().flatten();
                 let dest_const = arg0.and_then(|e| self.fold_dest(e));
                 let data: Vec<Node> = args
                     .iter()
-                    .zip(c.arguments.iter())
+                    .zip(arguments.iter())
                     .filter(|(_, a)| !is_function_arg(a))
                     .filter_map(|(n, _)| *n)
                     .collect();
@@ -1032,32 +1143,44 @@ impl<'s> Builder<'_, 's> {
                     self.sink(SinkKind::Network, at, name, data, dest, dest_const.clone());
                 }
                 let r = self.network_result(name, dest_const.as_deref(), at);
-                self.callbacks(&c.arguments, args, r, r, at);
+                self.callbacks(arguments, args, r, r, at);
                 Some(r)
             }
             Api::Dns => {
                 let data: Vec<Node> = args.first().copied().flatten().into_iter().collect();
                 self.sink(SinkKind::Dns, at, name, data, None, None);
                 let r = self.node();
-                self.callbacks(&c.arguments, args, r, r, at);
+                self.callbacks(arguments, args, r, r, at);
                 Some(r)
             }
-            Api::Spawn => self.spawn(name, c, args, at),
+            Api::Spawn => self.spawn(name, arguments, args, at),
             Api::Eval => {
                 // `setTimeout(fn, ms)` is a callback; `setTimeout(string)` and eval run code.
                 let timer = name.starts_with("set");
+                // A timer runs code only when given a string, never a name or a function.
+                let stringish = |a: &Argument<'_>| {
+                    matches!(
+                        a.as_expression().map(|e| e.without_parentheses()),
+                        Some(
+                            Expression::StringLiteral(_)
+                                | Expression::TemplateLiteral(_)
+                                | Expression::BinaryExpression(_)
+                                | Expression::CallExpression(_)
+                        )
+                    )
+                };
                 let code_args: Vec<Node> = args
                     .iter()
-                    .zip(c.arguments.iter())
+                    .zip(arguments.iter())
                     .take(if timer { 1 } else { usize::MAX })
-                    .filter(|(_, a)| !is_function_arg(a))
+                    .filter(|(_, a)| !is_function_arg(a) && (!timer || stringish(a)))
                     .filter_map(|(n, _)| *n)
                     .collect();
                 if !code_args.is_empty() {
                     self.sink(SinkKind::Eval, at, name, code_args, None, None);
                 }
                 let r = self.node();
-                self.callbacks(&c.arguments, args, VOID, r, at);
+                self.callbacks(arguments, args, VOID, r, at);
                 for a in args.iter().flatten() {
                     self.edge(*a, r, "", at);
                 }
@@ -1082,7 +1205,7 @@ impl<'s> Builder<'_, 's> {
                         self.edge(s, r, "", at);
                     }
                 }
-                self.callbacks(&c.arguments, args, r, r, at);
+                self.callbacks(arguments, args, r, r, at);
                 Some(r)
             }
             Api::FsWrite => {
@@ -1091,7 +1214,7 @@ impl<'s> Builder<'_, 's> {
                 let s = self.sink(SinkKind::FileWrite, at, name, data, None, None);
                 self.f.sinks[s].path_key = key;
                 let r = self.node();
-                self.callbacks(&c.arguments, args, r, r, at);
+                self.callbacks(arguments, args, r, r, at);
                 Some(r)
             }
             Api::FsStream => {
@@ -1100,24 +1223,32 @@ impl<'s> Builder<'_, 's> {
             }
             Api::Source(kind) => {
                 let s = self.source(kind, at, name);
-                self.callbacks(&c.arguments, args, s, s, at);
+                self.callbacks(arguments, args, s, s, at);
                 Some(s)
             }
             Api::Decode(what) => {
-                let s = self.source(SourceKind::Decoded, at, &format!("{name}(…)"));
-                let mut parts = args.to_vec();
+                // Decoding a constant is a hidden payload (a source); decoding run-time data
+                // (parsers, protocol code) only passes it on.
+                let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let joined = self.join(&parts, what, at);
                 let r = self.node();
-                self.edge(s, r, "", at);
                 if let Some(j) = joined {
                     self.edge(j, r, what, at);
+                }
+                if let Some(text) = self.decoded_constant(name, arguments) {
+                    let s = self.source(
+                        SourceKind::Decoded,
+                        at,
+                        &format!("{name}(…) = {}", crate::signal::truncate(&text, 60)),
+                    );
+                    self.edge(s, r, "", at);
                 }
                 Some(r)
             }
             Api::Decipher => {
                 let s = self.source(SourceKind::Deciphered, at, name);
-                let mut parts = args.to_vec();
+                let mut parts = self.data_args(arguments, args);
                 parts.push(Some(s));
                 self.join(&parts, "decrypted", at)
             }
@@ -1133,23 +1264,23 @@ impl<'s> Builder<'_, 's> {
                         self.edge(*a, *target, "stored", at);
                     }
                 }
-                let mut parts = args.to_vec();
+                let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let r = self.join(&parts, what, at);
                 if let Some(r) = r {
-                    self.callbacks(&c.arguments, args, r, r, at);
+                    self.callbacks(arguments, args, r, r, at);
                 }
                 r
             }
             Api::Sanitize => None,
             Api::Other => {
-                let mut parts = args.to_vec();
+                let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let r = self.node();
                 for p in parts.into_iter().flatten() {
                     self.edge(p, r, "", at);
                 }
-                self.callbacks(&c.arguments, args, r, r, at);
+                self.callbacks(arguments, args, r, r, at);
                 Some(r)
             }
         }
@@ -1158,17 +1289,17 @@ impl<'s> Builder<'_, 's> {
     fn spawn(
         &mut self,
         name: &str,
-        c: &CallExpression<'_>,
+        arguments: &[Argument<'_>],
         args: &[Option<Node>],
         at: u32,
     ) -> Option<Node> {
         let mut data = Vec::new();
         let mut command = Vec::new();
         let mut fl = 0u8;
-        for (a, n) in c.arguments.iter().zip(args) {
+        for (a, n) in arguments.iter().zip(args) {
             let Some(e) = a.as_expression() else { continue };
             match e.without_parentheses() {
-                Expression::ObjectExpression(o) => fl |= spawn_flags(o, self.env),
+                Expression::ObjectExpression(o) => fl |= spawn_flags(o.as_ref(), self.env),
                 Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {}
                 _ => {
                     if let Some(n) = n {
@@ -1186,8 +1317,7 @@ impl<'s> Builder<'_, 's> {
         let line = command.join(" ");
         let key = match command.first() {
             Some(p) if !p.trim().is_empty() => Some(program_key(p)),
-            _ => c
-                .arguments
+            _ => arguments
                 .first()
                 .and_then(|a| a.as_expression())
                 .and_then(|e| self.path_key(e)),
@@ -1236,7 +1366,7 @@ impl<'s> Builder<'_, 's> {
             Some(kind) => self.source(kind, at, &line),
             None => self.node(),
         };
-        self.callbacks(&c.arguments, args, r, r, at);
+        self.callbacks(arguments, args, r, r, at);
         Some(r)
     }
 
@@ -1245,12 +1375,12 @@ impl<'s> Builder<'_, 's> {
         &mut self,
         method: &str,
         member: Option<&MemberExpression<'_>>,
-        c: &CallExpression<'_>,
+        arguments: &[Argument<'_>],
         args: &[Option<Node>],
         recv: Option<Node>,
         at: u32,
     ) -> Option<Node> {
-        let first = c.arguments.first().and_then(|a| a.as_expression());
+        let first = arguments.first().and_then(|a| a.as_expression());
         let first_str = first.and_then(|e| self.env.eval(e).as_str().map(str::to_string));
         match method {
             "querySelector"
@@ -1277,7 +1407,7 @@ impl<'s> Builder<'_, 's> {
                     ),
                     None => recv?,
                 };
-                self.callbacks(&c.arguments, args, r, VOID, at);
+                self.callbacks(arguments, args, r, VOID, at);
                 return Some(r);
             }
             "getData" if member.is_some_and(|m| receiver_named(m, &["clipboardData"])) => {
@@ -1358,7 +1488,7 @@ impl<'s> Builder<'_, 's> {
             "split" | "match" | "matchAll" | "slice" | "substring" | "substr" | "exec" => "parsed",
             _ => "",
         };
-        let mut parts = args.to_vec();
+        let mut parts = self.data_args(arguments, args);
         parts.push(recv);
         let r = self.node();
         for p in parts.into_iter().flatten() {
@@ -1378,11 +1508,55 @@ impl<'s> Builder<'_, 's> {
         // A method of a local object (an imported module's function, a helper object).
         if let Some(recv) = recv {
             let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
-            self.call_site(recv, arg_nodes, r, at);
+            self.method_site(recv, arg_nodes, r, at, Some(method));
         }
         let data = recv.unwrap_or(r);
-        self.callbacks(&c.arguments, args, data, r, at);
+        self.callbacks(arguments, args, data, r, at);
         Some(r)
+    }
+
+    /// The text a decoder call yields when its input is a constant (at least 16 characters).
+    fn decoded_constant(&self, name: &str, arguments: &[Argument<'_>]) -> Option<String> {
+        let vals: Vec<Val> = arguments
+            .iter()
+            .map(|a| a.as_expression().map_or(Val::Unknown, |e| self.env.eval(e)))
+            .collect();
+        let text = match name {
+            "String.fromCharCode" | "String.fromCodePoint" => {
+                let mut s = String::new();
+                for v in &vals {
+                    match v {
+                        Val::Num(n) => s.push(char::from_u32(*n as u32)?),
+                        Val::Arr(items) => {
+                            for i in items {
+                                let Val::Num(n) = i else { return None };
+                                s.push(char::from_u32(*n as u32)?);
+                            }
+                        }
+                        _ => return None,
+                    }
+                }
+                s
+            }
+            _ => match vals.first()? {
+                Val::Str(s) => match name {
+                    "atob" => crate::decode::base64_text(s)?,
+                    _ => crate::decode::base64_text(s).or_else(|| crate::decode::hex_text(s))?,
+                },
+                Val::Arr(items) => {
+                    let bytes: Option<Vec<u8>> = items
+                        .iter()
+                        .map(|i| match i {
+                            Val::Num(n) => Some(*n as u8),
+                            _ => None,
+                        })
+                        .collect();
+                    crate::decode::printable(&bytes?)?
+                }
+                _ => return None,
+            },
+        };
+        (text.chars().count() >= 16).then_some(text)
     }
 
     /// `a.b.c` when `a` is a global no binding declares.
@@ -1452,6 +1626,10 @@ impl<'a> Visit<'a> for Builder<'_, '_> {
         {
             let v = self.var(sym);
             self.edge(value, v, "", it.span.start);
+            if let Some(&(idx, _)) = self.funcs.get(&it.span.start) {
+                self.func_syms.insert(sym, idx);
+                self.f.funcs[idx as usize].names.push(id.name.to_string());
+            }
         }
         let ret = self.ret_of(it.span.start).unwrap_or(VOID);
         self.stack.push(ret);
@@ -1487,6 +1665,18 @@ impl<'a> Visit<'a> for Builder<'_, '_> {
             && let Some(v) = self.expr(init)
         {
             self.bind(&it.id, v, it.span.start);
+            let span = match init.without_parentheses() {
+                Expression::FunctionExpression(f) => Some(f.span.start),
+                Expression::ArrowFunctionExpression(a) => Some(a.span.start),
+                _ => None,
+            };
+            if let (Some(span), BindingPattern::BindingIdentifier(id)) = (span, &it.id)
+                && let Some(sym) = id.symbol_id.get()
+                && let Some(&(idx, _)) = self.funcs.get(&span)
+            {
+                self.func_syms.insert(sym, idx);
+                self.f.funcs[idx as usize].names.push(id.name.to_string());
+            }
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -1569,6 +1759,7 @@ impl<'a> Visit<'a> for Builder<'_, '_> {
                 let v = self.var(sym);
                 let e = self.exports();
                 self.edge(v, e, "exported", it.span.start);
+                self.aliases.push((sym, s.exported.name().to_string()));
             }
         }
         walk::walk_export_named_declaration(self, it);
@@ -1631,6 +1822,43 @@ const TAG_ASSIGN: u8 = 11;
 const TAG_CALL: u8 = 14;
 
 impl Builder<'_, '_> {
+    /// Calls of a function by the name it was declared with (never reassigned) are linked
+    /// now, not through labels: arguments to parameters, return value to the result.
+    fn link_direct_calls(&mut self) {
+        for (sym, name) in std::mem::take(&mut self.aliases) {
+            if let Some(&idx) = self.func_syms.get(&sym) {
+                self.f.funcs[idx as usize].names.push(name);
+            }
+        }
+        let by_node: FastMap<Node, u32> = self
+            .func_syms
+            .iter()
+            .filter(|(sym, _)| !self.env.scoping.symbol_is_mutated(**sym))
+            .filter_map(|(sym, idx)| Some((*self.vars.get(sym)?, *idx)))
+            .collect();
+        if by_node.is_empty() {
+            return;
+        }
+        let calls = std::mem::take(&mut self.f.calls);
+        for c in calls {
+            let Some(&idx) = by_node.get(&c.callee) else {
+                self.f.calls.push(c);
+                continue;
+            };
+            let func = self.f.funcs[idx as usize].clone();
+            let arg = Step::new(c.line, "argument");
+            for (a, p) in c.args.iter().zip(&func.params) {
+                if *a != VOID && *p != VOID {
+                    self.f.edges.push((*a, *p, arg));
+                }
+            }
+            if func.ret != VOID && c.result != VOID {
+                let ret = Step::new(c.line, "returned");
+                self.f.edges.push((func.ret, c.result, ret));
+            }
+        }
+    }
+
     fn for_left(&mut self, left: &ForStatementLeft<'_>, v: Node, at: u32) {
         match left {
             ForStatementLeft::VariableDeclaration(d) => {
@@ -1654,6 +1882,31 @@ impl Builder<'_, '_> {
         self.f.imports.push((n, spec.to_string()));
         let e = self.exports();
         self.edge(n, e, "exported", at);
+    }
+}
+
+/// Methods whose meaning does not depend on the receiver (see [`Builder::method`]).
+const DOM_METHODS: &[&str] = &[
+    "querySelector",
+    "querySelectorAll",
+    "getElementsByTagName",
+    "getElementsByName",
+    "getElementById",
+    "getElementsByClassName",
+    "closest",
+    "addEventListener",
+    "getData",
+    "readText",
+];
+
+/// True when a `+` chain has a string literal or template among its operands.
+fn has_string_operand(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => true,
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+            has_string_operand(&b.left) || has_string_operand(&b.right)
+        }
+        _ => false,
     }
 }
 
@@ -1752,7 +2005,7 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
             "hostname" => Api::Source(SourceKind::HostName),
             "userInfo" => Api::Source(SourceKind::UserName),
             "networkInterfaces" => Api::Source(SourceKind::NetAddress),
-            "homedir" => Api::Source(SourceKind::Cwd),
+            "homedir" | "tmpdir" => Api::Transform(""),
             _ => Api::Sanitize,
         },
         "zlib"
@@ -1839,7 +2092,7 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
                 _ => Api::Transform(""),
             }
         }
-        "process.cwd" => Api::Source(SourceKind::Cwd),
+        "process.cwd" => Api::Transform(""),
         "navigator.clipboard.readText" | "navigator.clipboard.read" => {
             Api::Source(SourceKind::Clipboard)
         }
@@ -1892,6 +2145,9 @@ fn env_key_kind(key: &str) -> Option<SourceKind> {
 /// The credential store a path or name names (text indicators plus store files that only
 /// count inside a read path: browser cookie/login databases, Firefox's, Telegram's…).
 pub(crate) fn credential_store(s: &str) -> Option<String> {
+    if !STORE_HINTS.is_match(s) {
+        return None;
+    }
     let mut sigs = Vec::new();
     crate::text::scan_literal(s, 0, 0, &mut sigs);
     if let Some(sig) = sigs.iter().find(|x| {
@@ -1934,6 +2190,53 @@ pub(crate) fn credential_store(s: &str) -> Option<String> {
         .find(|x| lower == **x || last == **x || lower.ends_with(&format!("/{x}")))
         .map(|x| x.to_string())
 }
+
+/// Words every credential store name contains one of (a cheap filter before the full
+/// indicator search).
+static STORE_HINTS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                ".npmrc",
+                "npm_token",
+                "authtoken",
+                ".ssh",
+                "id_rsa",
+                "id_ed25519",
+                ".aws",
+                "docker",
+                ".kube",
+                "credential",
+                ".pypirc",
+                "login data",
+                "local storage",
+                "local state",
+                "wallet",
+                "solana",
+                "nkbihfbeogaeaoehlefnkodbefgpgknn",
+                "keystore",
+                "exodus",
+                "electrum",
+                "metamask",
+                ".gnupg",
+                ".netrc",
+                ".env",
+                "logins.json",
+                "key4.db",
+                "key3.db",
+                "cookies",
+                "web data",
+                "tdata",
+                "history",
+                "gcloud",
+                ".azure",
+                "keychain",
+                "discord",
+                "leveldb",
+            ])
+            .expect("static patterns build")
+    });
 
 /// A file of the package that holds data rather than code (by extension).
 fn is_data_file(p: &str) -> bool {
@@ -2250,6 +2553,7 @@ mod debug {
             ("a.js", &code),
         ]);
         for f in &facts.files {
+            eprintln!("{}: signals {:?}", f.path, f.signals);
             for fl in &f.flows {
                 eprintln!(
                     "{}: sources {:?}\nsinks {:?}\ncalls {:?}\nedges {:?}",

@@ -61,7 +61,7 @@ pub(crate) struct Output {
 
 /// Largest file whose flow graph is always built; larger files (bundles, generated code) get
 /// one only when they hold a sensitive source worth following (see [`wants_flow`]).
-pub const FLOW_ALWAYS_BYTES: usize = 1 << 20;
+pub const FLOW_ALWAYS_BYTES: usize = 512 * 1024;
 
 /// True when a large program's signals include a sensitive source or an encoded payload.
 fn wants_flow(src_len: usize, signals: &[Signal]) -> bool {

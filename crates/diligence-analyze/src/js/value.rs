@@ -8,11 +8,11 @@
 //! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
 //! so shadowed names are not confused.
 
-use super::deobfuscate::Known;
+use super::deobfuscate::{Known, Prop};
 use crate::decode;
 use oxc_ast::ast::*;
 use oxc_semantic::Scoping;
-use oxc_syntax::operator::{BinaryOperator, LogicalOperator};
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 use oxc_syntax::symbol::SymbolId;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -37,6 +37,9 @@ pub enum Val {
     Decoder(SymbolId),
     /// A single-return function the folder may inline (see [`super::deobfuscate`]).
     Pure(SymbolId),
+    /// A single-return function held by a constant object literal: the object's symbol and
+    /// the property's index (see [`super::deobfuscate::Prop`]).
+    ObjFn(SymbolId, u32),
 }
 
 impl Val {
@@ -188,7 +191,12 @@ impl<'s> Env<'s> {
                 Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
                 Expression::Identifier(id) => {
                     return match self.symbol_of(id) {
-                        Some(sym) => self.consts.contains_key(&sym),
+                        Some(sym) => {
+                            self.consts.contains_key(&sym)
+                                || self.known.objects.contains_key(&sym)
+                                || self.known.decoders.contains_key(&sym)
+                                || self.known.pure.contains_key(&sym)
+                        }
                         None => true,
                     };
                 }
@@ -239,11 +247,31 @@ impl<'s> Env<'s> {
                 _ => Val::Unknown,
             },
             Expression::StaticMemberExpression(m) => {
+                if let Some(v) = self.object_prop(&m.object, m.property.name.as_str(), d) {
+                    return v;
+                }
                 self.eval_d(&m.object, d).member(m.property.name.as_str())
             }
-            Expression::ComputedMemberExpression(m) => self.computed(&m.object, &m.expression, d),
+            Expression::ComputedMemberExpression(m) => {
+                if let Expression::Identifier(_) = &m.object
+                    && let Val::Str(k) = self.eval_d(&m.expression, d)
+                    && let Some(v) = self.object_prop(&m.object, &k, d)
+                {
+                    return v;
+                }
+                self.computed(&m.object, &m.expression, d)
+            }
             Expression::ArrayExpression(a) => self.array(a, d),
             Expression::BinaryExpression(b) => self.binary(b, d),
+            Expression::UnaryExpression(u) => match (u.operator, self.eval_d(&u.argument, d)) {
+                (UnaryOperator::UnaryNegation, Val::Num(n)) => Val::Num(-n),
+                (UnaryOperator::UnaryPlus, Val::Num(n)) => Val::Num(n),
+                (UnaryOperator::UnaryPlus, Val::Str(s)) => {
+                    s.trim().parse::<f64>().map_or(Val::Unknown, Val::Num)
+                }
+                (UnaryOperator::BitwiseNot, Val::Num(n)) => Val::Num(!(n as i64 as i32) as f64),
+                _ => Val::Unknown,
+            },
             Expression::LogicalExpression(l) => {
                 let left = self.eval_d(&l.left, d);
                 match (l.operator, &left) {
@@ -446,7 +474,7 @@ impl<'s> Env<'s> {
                     .decode(*i, key)
                     .map_or(Val::Unknown, Val::Str);
             }
-            Val::Pure(sym) => return self.inline(*sym, &c.arguments, d),
+            Val::Pure(_) | Val::ObjFn(..) => return self.inline(&callee, &c.arguments, d),
             Val::Module(m, p) if m == "util" && p == "promisify" => {
                 return c
                     .arguments
@@ -480,12 +508,46 @@ impl<'s> Env<'s> {
         self.method(obj, &method, &c.arguments, d)
     }
 
+    /// `obj.key` of a constant object literal found by the pre-pass: the value, or the
+    /// function as [`Val::ObjFn`]. `None` when `obj` is not such an object or has no `key`.
+    fn object_prop(&self, obj: &Expression, key: &str, d: u32) -> Option<Val> {
+        let Expression::Identifier(id) = obj else {
+            return None;
+        };
+        let sym = self.symbol_of(id)?;
+        let props = self.known.objects.get(&sym)?;
+        let (i, (_, prop)) = props.iter().enumerate().find(|(_, (k, _))| k == key)?;
+        Some(match prop {
+            Prop::Value(e) => self.eval_d(e, d + 1),
+            Prop::Func(..) => Val::ObjFn(sym, i as u32),
+        })
+    }
+
+    /// The parameters and returned expression of a [`Val::Pure`] or [`Val::ObjFn`].
+    fn function_of(&self, v: &Val) -> Option<(&[SymbolId], &Expression<'s>)> {
+        match v {
+            Val::Pure(sym) => self.known.pure.get(sym).map(|(p, b)| (p.as_slice(), *b)),
+            Val::ObjFn(sym, i) => match self.known.objects.get(sym)?.get(*i as usize)? {
+                (_, Prop::Func(p, b)) => Some((p.as_slice(), *b)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// True when calling `callee` only calls its first argument with the others
+    /// (obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`).
+    pub fn is_call_proxy(&self, callee: &Val) -> bool {
+        self.function_of(callee)
+            .is_some_and(|(p, b)| Known::is_call_proxy(p, b, self.scoping))
+    }
+
     /// Evaluates a single-return helper with its parameters bound to the arguments' values.
-    fn inline(&self, sym: SymbolId, args: &[Argument], d: u32) -> Val {
+    fn inline(&self, f: &Val, args: &[Argument], d: u32) -> Val {
         if d + 4 > MAX_DEPTH {
             return Val::Unknown;
         }
-        let Some((params, body)) = self.known.pure.get(&sym) else {
+        let Some((params, body)) = self.function_of(f) else {
             return Val::Unknown;
         };
         let vals = self.args(args, d);

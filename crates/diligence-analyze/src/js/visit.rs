@@ -103,6 +103,22 @@ impl<'s> Walker<'s> {
 
     /// Post-pass: XOR/char-code tables, `_0x` identifier fingerprint.
     pub fn finish(mut self, out: &mut Output) -> Env<'s> {
+        if let Some(at) = self.env.known.array_at
+            && !self.env.known.decoders.is_empty()
+        {
+            let detail = format!(
+                "string array of {} entries behind {} decoder function(s)",
+                self.env
+                    .known
+                    .decoders
+                    .values()
+                    .map(|d| d.strings.len())
+                    .max()
+                    .unwrap_or(0),
+                self.env.known.decoders.len()
+            );
+            self.sig(Kind::StringArray, at, detail);
+        }
         if self.hex_idents.len() >= 5 {
             let detail = format!("{} `_0x…` identifiers", self.hex_idents.len());
             let s = Signal {
@@ -427,6 +443,12 @@ impl<'s> Walker<'s> {
             {
                 self.sig(Kind::StorageRead, span, name);
             }
+            "RegExp" => {
+                if let Some(p) = first.and_then(|v| v.as_str()) {
+                    let (l, f) = (self.line(span), self.func());
+                    text::scan_regex(p, l, f, &mut self.out.signals);
+                }
+            }
             "setTimeout" | "setInterval" if matches!(first, Some(Val::Str(_))) => {
                 self.sig(Kind::DynamicCode, span, format!("{name} with a string"));
             }
@@ -548,7 +570,12 @@ impl<'s> Walker<'s> {
         let mutated = self.env.scoping.symbol_is_mutated(sym);
         let alias = matches!(
             v,
-            Val::Module(..) | Val::Global(_) | Val::Element(_) | Val::Decoder(_) | Val::Pure(_)
+            Val::Module(..)
+                | Val::Global(_)
+                | Val::Element(_)
+                | Val::Decoder(_)
+                | Val::Pure(_)
+                | Val::ObjFn(..)
         );
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
@@ -872,6 +899,14 @@ impl<'a> Visit<'a> for Walker<'_> {
                     );
                 }
             }
+            BinaryOperator::Equality
+            | BinaryOperator::StrictEquality
+            | BinaryOperator::Inequality
+            | BinaryOperator::StrictInequality
+            | BinaryOperator::LessThan
+            | BinaryOperator::LessEqualThan
+            | BinaryOperator::GreaterThan
+            | BinaryOperator::GreaterEqualThan => self.gate_comparison(it),
             BinaryOperator::Subtraction => {
                 if !self.env.worth_eval(&it.left) || !self.env.worth_eval(&it.right) {
                     walk::walk_binary_expression(self, it);
@@ -926,14 +961,30 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.host_tables -= u32::from(table);
     }
 
+    fn visit_debugger_statement(&mut self, it: &DebuggerStatement) {
+        // A `debugger` statement in shipped code pauses whoever opens the devtools: an
+        // anti-analysis trap when it sits in a timer or loop.
+        if self.func() != 0 {
+            self.sig(Kind::DevtoolsGate, it.span.start, "debugger statement");
+        }
+    }
+
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
         let forever = match &it.test {
             Expression::BooleanLiteral(b) => b.value,
             Expression::NumericLiteral(n) => n.value != 0.0,
             _ => false,
         };
+        let forever = forever || is_not_not_array(&it.test);
         if forever {
             self.infinite_loop(&it.body, it.span.start);
+            if flattened(&it.body) {
+                self.sig(
+                    Kind::ControlFlowFlattening,
+                    it.span.start,
+                    "while (true) switch (order[i++]) dispatcher",
+                );
+            }
         }
         walk::walk_while_statement(self, it);
     }
@@ -941,9 +992,101 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
         if it.test.is_none() {
             self.infinite_loop(&it.body, it.span.start);
+            if flattened(&it.body) {
+                self.sig(
+                    Kind::ControlFlowFlattening,
+                    it.span.start,
+                    "for (;;) switch (order[i++]) dispatcher",
+                );
+            }
         }
         walk::walk_for_statement(self, it);
     }
+}
+
+impl Walker<'_> {
+    /// Comparisons that test for an analysis environment: the page's host against
+    /// `localhost`, the CPU count or memory against a small number (sandbox VMs), the date
+    /// against a fixed instant (time bombs).
+    fn gate_comparison(&mut self, it: &BinaryExpression<'_>) {
+        let span = it.span.start;
+        let side = |e: &Expression<'_>| -> Val {
+            if self.env.worth_eval(e) {
+                self.env.eval(e)
+            } else {
+                Val::Unknown
+            }
+        };
+        let (l, r) = (side(&it.left), side(&it.right));
+        let host = |v: &Val| matches!(v, Val::Global(g) if matches!(g.as_str(), "location.hostname" | "location.host" | "location.origin" | "document.domain" | "location.href"));
+        let local = |v: &Val| {
+            v.as_str().is_some_and(|s| {
+                s.contains("localhost") || s.contains("127.0.0.1") || s == "0.0.0.0"
+            })
+        };
+        if host(&l) && local(&r) || host(&r) && local(&l) {
+            self.sig(Kind::SandboxGate, span, "page host compared with localhost");
+            return;
+        }
+        let small_machine = |e: &Expression<'_>| match e.without_parentheses() {
+            Expression::StaticMemberExpression(m) if m.property.name == "length" => {
+                matches!(&m.object, Expression::CallExpression(c) if matches!(side(&c.callee), Val::Module(ref md, ref p) if md == "os" && p == "cpus"))
+            }
+            Expression::CallExpression(c) => {
+                matches!(side(&c.callee), Val::Module(ref md, ref p) if md == "os" && (p == "totalmem" || p == "uptime"))
+            }
+            _ => false,
+        };
+        if (small_machine(&it.left) && matches!(r, Val::Num(_)))
+            || (small_machine(&it.right) && matches!(l, Val::Num(_)))
+        {
+            self.sig(
+                Kind::SandboxGate,
+                span,
+                "CPU count, memory or uptime compared (sandbox check)",
+            );
+            return;
+        }
+        let now = |e: &Expression<'_>| match e.without_parentheses() {
+            Expression::CallExpression(c) => {
+                matches!(side(&c.callee), Val::Global(ref g) if g == "Date.now")
+            }
+            Expression::NewExpression(n) => {
+                n.arguments.is_empty()
+                    && matches!(side(&n.callee), Val::Global(ref g) if g == "Date")
+            }
+            _ => false,
+        };
+        let instant = |v: &Val| matches!(v, Val::Num(n) if *n > 1.0e12);
+        if now(&it.left) && instant(&r) || now(&it.right) && instant(&l) {
+            self.sig(
+                Kind::TimeGate,
+                span,
+                "current time compared with a fixed date",
+            );
+        }
+    }
+}
+
+/// `!![]`: obfuscator.io's `true`.
+fn is_not_not_array(e: &Expression<'_>) -> bool {
+    matches!(e, Expression::UnaryExpression(u) if u.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+        && matches!(&u.argument, Expression::UnaryExpression(v) if v.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+            && matches!(&v.argument, Expression::ArrayExpression(a) if a.elements.is_empty())))
+}
+
+/// A loop body that dispatches on `order[i++]` with a `switch` (control-flow flattening).
+fn flattened(body: &Statement<'_>) -> bool {
+    let stmts: &[Statement<'_>] = match body {
+        Statement::BlockStatement(b) => &b.body,
+        other => std::slice::from_ref(other),
+    };
+    stmts.iter().any(|s| {
+        matches!(s, Statement::SwitchStatement(sw)
+            if sw.cases.len() >= 3
+                && matches!(&sw.discriminant, Expression::ComputedMemberExpression(m)
+                    if matches!(&m.expression, Expression::UpdateExpression(_))))
+    })
 }
 
 impl<'s> Walker<'s> {
@@ -966,6 +1109,14 @@ impl<'s> Walker<'s> {
             self.on_method(&method, m, it);
         }
         let network = self.on_call(&callee, &it.arguments, span, false);
+        // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
+        if self.env.is_call_proxy(&callee)
+            && let Some((first, rest)) = it.arguments.split_first()
+            && let Some(real) = first.as_expression()
+        {
+            let real = self.env.eval(real);
+            self.on_call(&real, rest, span, false);
+        }
         let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
             matches!(m.static_property_name(), Some("then" | "on" | "once"))
                 && chain_has_network(&self.env, m.object())

@@ -61,8 +61,10 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
                 Some(prog) if !SHELLS.contains(&prog) && !prog.starts_with('$') => Severity::Medium,
                 _ => Severity::Critical,
             },
-            // A module loader evaluates the script whose URL it was given.
+            // A module loader evaluates the script whose URL it was given; a dev server's client
+            // imports the modules its server names.
             _ if !constant_url => Severity::Low,
+            SinkKind::Require => Severity::Medium,
             _ => Severity::Critical,
         };
         out.push(flow_finding(

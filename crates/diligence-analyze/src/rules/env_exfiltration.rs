@@ -32,7 +32,8 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// dotenv-style loaders iterate `process.env` without a network sink (not reported); spawning a child with
     /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
-    /// reported, on purpose. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
+    /// reported, on purpose. Package managers send npm configuration taken from the environment
+    /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
     /// secret variable on a path is medium, a weak signal on its own.
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
@@ -66,18 +67,17 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
 }
 
 fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
-    let secrets: std::collections::BTreeSet<&str> = flows(p, &[SourceKind::EnvSecret], OUT)
-        .map(|f| f.from.what.as_str())
-        .collect();
     flows(p, &[SourceKind::EnvAll, SourceKind::EnvSecret], OUT)
         .take(20)
         .map(|path| {
             let sev = match path.source {
+                // npm-style configuration (`npm_config_*` variables) sent to the package
+                // registry is how package managers authenticate, not exfiltration.
+                SourceKind::EnvAll if package_registry(path.dest.as_deref()) => Severity::Medium,
                 SourceKind::EnvAll => Severity::Critical,
                 _ if path.sink == SinkKind::Dns || exfil_destination(path.dest.as_deref()) => {
                     Severity::Critical
                 }
-                _ if secrets.len() >= 3 => Severity::High,
                 _ => Severity::Medium,
             };
             let what = if path.source == SourceKind::EnvAll {
@@ -94,6 +94,26 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
             )
         })
         .collect()
+}
+
+/// True when `dest` is a package registry (npm, yarn, GitHub Packages, the npm mirrors).
+fn package_registry(dest: Option<&str>) -> bool {
+    let Some(d) = dest else { return false };
+    let host = d
+        .split("://")
+        .nth(1)
+        .unwrap_or(d)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        host.as_str(),
+        "registry.npmjs.org"
+            | "registry.yarnpkg.com"
+            | "npm.pkg.github.com"
+            | "registry.npmmirror.com"
+    )
 }
 
 fn report(
