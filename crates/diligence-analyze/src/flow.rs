@@ -83,8 +83,6 @@ pub enum SourceKind {
     UserName,
     /// Network interfaces, local or public IP addresses.
     NetAddress,
-    /// The working directory or home directory path.
-    Cwd,
     /// `document.cookie`.
     Cookie,
     /// `localStorage` / `sessionStorage`.
@@ -132,7 +130,6 @@ impl SourceKind {
             HostName => "host-name",
             UserName => "user-name",
             NetAddress => "ip-address",
-            Cwd => "directory",
             Cookie => "cookie",
             Storage => "web-storage",
             FormInput => "form-input",

@@ -19,7 +19,8 @@
 //!    lifecycle script) loads through static requires — a benchmark, an example, a test shipped
 //!    in the tarball — and 1.0 otherwise.
 //! 2. **A rule counts once**: its strongest finding, so one rule repeated over many lines
-//!    cannot add up on its own. Different rules add up.
+//!    cannot add up on its own. Different rules add up, except that rules of one category
+//!    whose strongest findings sit at the same place (one send seen by two rules) count once.
 //! 3. **Independent signals**: findings of at least `medium` severity in two different threat
 //!    [`Category`]s (say, obfuscated code and a credential read) make the package at least
 //!    suspicious, however far apart they sit: each alone is weak, together they are what a
@@ -144,15 +145,26 @@ pub fn category(rule: &str) -> Category<'_> {
 
 /// Combines findings into a verdict and a score (see the module docs).
 pub fn combine(findings: &[CodeFinding]) -> (Verdict, u32) {
-    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
+    // The strongest finding of each rule…
+    let mut best: BTreeMap<&str, (f64, &CodeFinding)> = BTreeMap::new();
     for f in findings {
         let s = finding_score(f);
-        let e = best.entry(f.rule.as_str()).or_insert(0.0);
-        if s > *e {
-            *e = s;
+        let e = best.entry(f.rule.as_str()).or_insert((0.0, f));
+        if s > e.0 {
+            *e = (s, f);
         }
     }
-    let mut score: f64 = best.values().sum();
+    // …and rules of one category that report the same place (two rules seeing one send)
+    // count once.
+    let mut places: BTreeMap<(Category, &str, u32), f64> = BTreeMap::new();
+    for (rule, (s, f)) in &best {
+        let e = places
+            .entry((category(rule), f.file.as_str(), f.line))
+            .or_insert(0.0);
+        *e = e.max(*s);
+    }
+    let mut score: f64 = places.values().sum();
+    let best: BTreeMap<&str, f64> = best.into_iter().map(|(r, (s, _))| (r, s)).collect();
     let evasive = findings
         .iter()
         .any(|f| category(&f.rule) == Category::Evasion && f.severity > Severity::Info);
@@ -313,7 +325,7 @@ mod tests {
                 false,
             ),
         ];
-        assert_eq!(combine(&same), (Verdict::Clean, 5));
+        assert_eq!(combine(&same), (Verdict::Clean, 3));
     }
 
     #[test]
@@ -358,6 +370,25 @@ mod tests {
             false,
         )];
         assert_eq!(combine(&path), (Verdict::Malicious, 30));
+    }
+
+    #[test]
+    fn two_rules_at_one_place_count_once() {
+        let one_send = [
+            f(
+                "code/env-exfiltration",
+                Severity::Medium,
+                Locality::Function,
+                false,
+            ),
+            f(
+                "code/credential-theft",
+                Severity::Medium,
+                Locality::Function,
+                false,
+            ),
+        ];
+        assert_eq!(combine(&one_send), (Verdict::Clean, 8));
     }
 
     #[test]

@@ -136,6 +136,9 @@ const GLOBALS: &[&str] = &[
     "ethereum",
     "RegExp",
     "Reflect",
+    "Proxy",
+    "encodeURIComponent",
+    "encodeURI",
     "importScripts",
 ];
 

@@ -443,6 +443,17 @@ impl<'s> Walker<'s> {
             {
                 self.sig(Kind::StorageRead, span, name);
             }
+            "Proxy" | "Reflect.defineProperty" if matches!(first, Some(Val::Global(g)) if g == "ethereum" || g == "fetch" || g.starts_with("XMLHttpRequest")) =>
+            {
+                self.sig(
+                    Kind::MonkeyPatch,
+                    span,
+                    format!(
+                        "{name} around {}",
+                        first.and_then(|v| v.name()).unwrap_or_default()
+                    ),
+                );
+            }
             "RegExp" => {
                 if let Some(p) = first.and_then(|v| v.as_str()) {
                     let (l, f) = (self.line(span), self.func());
@@ -647,6 +658,7 @@ impl<'s> Walker<'s> {
             Expression::FunctionExpression(_)
                 | Expression::ArrowFunctionExpression(_)
                 | Expression::CallExpression(_)
+                | Expression::NewExpression(_)
         );
         if patched && wrapper {
             self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
@@ -826,6 +838,33 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         self.esm_edge(&it.source.value);
+        // `import fs from 'node:fs'`, `import * as cp from 'child_process'`,
+        // `import { exec as run } from 'child_process'`: the bindings are module aliases.
+        let m = module_name(&it.source.value);
+        if !it.source.value.starts_with('.')
+            && let Some(specs) = &it.specifiers
+        {
+            for s in specs {
+                let (local, member) = match s {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                        (&s.local, s.imported.name().to_string())
+                    }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                        (&s.local, String::new())
+                    }
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                        (&s.local, String::new())
+                    }
+                };
+                if let Some(sym) = local.symbol_id.get() {
+                    self.env.consts.insert(sym, Val::Module(m.clone(), member));
+                }
+            }
+            self.module_capability(&m, it.span.start);
+            if m == "child_process" || SPAWN_MODULES.contains(&m.as_str()) {
+                self.sig(Kind::Spawn, it.span.start, format!("import '{m}'"));
+            }
+        }
         walk::walk_import_declaration(self, it);
     }
 

@@ -55,10 +55,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         match x.sink {
             SinkKind::Network | SinkKind::Dns => !matches!(
                 x.source,
-                SourceKind::NetworkData
-                    | SourceKind::Decoded
-                    | SourceKind::PackageData
-                    | SourceKind::Cwd
+                SourceKind::NetworkData | SourceKind::Decoded | SourceKind::PackageData
             ),
             SinkKind::Eval | SinkKind::Exec | SinkKind::Require => matches!(
                 x.source,

@@ -117,15 +117,16 @@ const SOURCES: &[SourceKind] = &[
     SourceKind::Wallet,
 ];
 
-/// How much a path's browser data says: 3 for secrets typed by the user, 2 for whole stores
-/// (the cookie jar, a storage dump, the clipboard), 1 for form inputs, 0 for one named entry.
+/// How much a path's browser data says: 3 for what the user types or copies (passwords, card
+/// fields, key strokes, the clipboard), 2 for whole stores (the cookie jar, a storage dump),
+/// 1 for form inputs, 0 for one named entry.
 fn weight(path: &FlowPath) -> u8 {
     match path.source {
         SourceKind::Password | SourceKind::Keystrokes => 3,
         // Analytics parse their own cookie out of the jar first; a stealer encodes the jar.
         SourceKind::Cookie if path.steps.first().is_none_or(|s| s.what != "parsed") => 2,
         SourceKind::Storage if !path.from.what.contains("getItem('") => 2,
-        SourceKind::Clipboard => 2,
+        SourceKind::Clipboard => 3,
         SourceKind::FormInput => 1,
         _ => 0,
     }

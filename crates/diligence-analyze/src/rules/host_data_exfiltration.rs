@@ -8,14 +8,15 @@ use diligence_finding::Severity;
 use std::collections::BTreeSet;
 
 diligence_finding::declare_rule! {
-    /// Host details (host name, user name, IP addresses, working directory) flow into a network send or a DNS name.
+    /// Host details (host name, user name, IP addresses) flow into a network send or a DNS name.
     ///
     /// ## What it detects
     /// A value-flow path from `os.hostname()`, `os.userInfo()`, `os.networkInterfaces()`, `$USER`/`$HOSTNAME`,
-    /// the output of `whoami`/`hostname`/`ifconfig`, a public-IP lookup, or `process.cwd()`/`os.homedir()`,
+    /// the output of `whoami`/`hostname`/`ifconfig`, or a public-IP lookup,
     /// through variables, encoders (hex, base64), functions and modules, into an HTTP request or a DNS query.
-    /// A DNS name built from host data is high; two or more kinds of host data sent together are high, and
-    /// critical at install time, with three kinds, or to an exfiltration-style endpoint; one kind is low.
+    /// A DNS name built from host data is high (critical with two kinds of host data); two or more kinds of host
+    /// data sent together are high, and critical at install time, with three kinds, or to an exfiltration-style
+    /// endpoint; one kind is low.
     ///
     /// ## Why it matters
     /// Dependency-confusion probes and reconnaissance payloads (the 2021 Birsan-style probes and the many copies
@@ -36,7 +37,6 @@ const SOURCES: &[SourceKind] = &[
     SourceKind::HostName,
     SourceKind::UserName,
     SourceKind::NetAddress,
-    SourceKind::Cwd,
 ];
 
 /// One finding per sink reached by host data.
@@ -59,7 +59,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let install = [&path.from.file, &path.to.file]
             .iter()
             .any(|f| p.file(f).is_some_and(|f| f.install_time));
-        let sev = if exfil_destination(path.dest.as_deref()) || kinds >= 3 || kinds >= 2 && install
+        let sev = if exfil_destination(path.dest.as_deref())
+            || kinds >= 3
+            || kinds >= 2 && (install || path.sink == SinkKind::Dns)
         {
             Severity::Critical
         } else if kinds >= 2 || path.sink == SinkKind::Dns {
