@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 pub(super) mod calls;
 mod data_list;
+mod load_time;
 
 use calls::*;
 
@@ -41,6 +42,8 @@ pub struct Walker<'s> {
     host_tables: u32,
     /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
     messages: Vec<(u32, u32)>,
+    /// What runs when the module loads (see [`load_time`]).
+    load: load_time::LoadTime,
     out: Output,
 }
 
@@ -73,6 +76,7 @@ impl<'s> Walker<'s> {
             num_arrays: Vec::new(),
             host_tables: 0,
             messages: Vec::new(),
+            load: load_time::LoadTime::default(),
             out: Output::default(),
         }
     }
@@ -147,6 +151,7 @@ impl<'s> Walker<'s> {
                 break;
             }
         }
+        self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
         out.flows.append(&mut self.out.flows);
@@ -255,6 +260,12 @@ impl<'s> Walker<'s> {
         let kinds = Self::call_kinds(callee);
         for k in &kinds {
             self.sig(*k, span, &name);
+        }
+        if kinds.contains(&Kind::DestructiveFs) && args.iter().any(|a| recursive_option(a)) {
+            self.sig(Kind::DestructiveFs, span, format!("{name} recursive"));
+        }
+        if kinds.contains(&Kind::FsWrite) {
+            self.load_fs_call(args, span);
         }
         if callee == &Val::Unknown {
             return false;
@@ -422,7 +433,8 @@ impl<'s> Walker<'s> {
             if let Some(Expression::ObjectExpression(o)) = a.as_expression()
                 && o.properties.iter().any(|p| matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("detached") && matches!(&p.value, Expression::BooleanLiteral(b) if b.value) || matches!(&p.value, Expression::UnaryExpression(_))))
             {
-                self.sig(Kind::DetachedSpawn, span, "detached child process");
+                let detail = detached_detail(o, vals.first());
+                self.sig(Kind::DetachedSpawn, span, detail);
             }
         }
     }
@@ -670,6 +682,10 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         self.funcs.push(self.next_func);
         self.next_func += 1;
+        self.load_enter(
+            it.span.start,
+            it.id.as_ref().and_then(|i| i.symbol_id.get()),
+        );
         walk::walk_function(self, it, flags);
         self.funcs.pop();
     }
@@ -677,6 +693,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
         self.funcs.push(self.next_func);
         self.next_func += 1;
+        self.load_enter(it.span.start, None);
         walk::walk_arrow_function_expression(self, it);
         self.funcs.pop();
     }
@@ -697,6 +714,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             self.bind_pattern(&it.id, init);
+            self.load_bind(&it.id, init);
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -704,6 +722,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
+            self.load_export_assign(m, &it.right);
             self.visit_expression(m.object());
             if let MemberExpression::ComputedMemberExpression(c) = m {
                 self.visit_expression(&c.expression);
@@ -818,6 +837,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             };
             self.on_global_read(&full, it.span.start);
         }
+        self.load_member(it);
         walk::walk_static_member_expression(self, it);
     }
 
@@ -838,34 +858,31 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         self.esm_edge(&it.source.value);
-        // `import fs from 'node:fs'`, `import * as cp from 'child_process'`,
-        // `import { exec as run } from 'child_process'`: the bindings are module aliases.
+        self.bind_import(it);
+        // Bindings of node modules also declare the capability (`import cp from 'child_process'`).
         let m = module_name(&it.source.value);
-        if !it.source.value.starts_with('.')
-            && let Some(specs) = &it.specifiers
-        {
-            for s in specs {
-                let (local, member) = match s {
-                    ImportDeclarationSpecifier::ImportSpecifier(s) => {
-                        (&s.local, s.imported.name().to_string())
-                    }
-                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                        (&s.local, String::new())
-                    }
-                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                        (&s.local, String::new())
-                    }
-                };
-                if let Some(sym) = local.symbol_id.get() {
-                    self.env.consts.insert(sym, Val::Module(m.clone(), member));
-                }
-            }
+        if !it.source.value.starts_with('.') && it.specifiers.is_some() {
             self.module_capability(&m, it.span.start);
             if m == "child_process" || SPAWN_MODULES.contains(&m.as_str()) {
                 self.sig(Kind::Spawn, it.span.start, format!("import '{m}'"));
             }
         }
         walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_export_default_declaration(&mut self, it: &ExportDefaultDeclaration<'a>) {
+        self.load_export_default(it);
+        walk::walk_export_default_declaration(self, it);
+    }
+
+    fn visit_export_named_declaration(&mut self, it: &ExportNamedDeclaration<'a>) {
+        self.load_export_named(it);
+        walk::walk_export_named_declaration(self, it);
+    }
+
+    fn visit_export_declaration(&mut self, it: &ExportDeclaration<'a>) {
+        self.load_export_decl(it);
+        walk::walk_export_declaration(self, it);
     }
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
@@ -915,6 +932,7 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
         let span = it.span.start;
+        self.load_compare(it);
         match it.operator {
             BinaryOperator::Addition if self.plus_depth == 0 => {
                 if let Val::Str(s) = self.env.binary(it, 0) {
@@ -1009,28 +1027,27 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
-        let forever = match &it.test {
-            Expression::BooleanLiteral(b) => b.value,
-            Expression::NumericLiteral(n) => n.value != 0.0,
-            _ => false,
-        };
-        let forever = forever || is_not_not_array(&it.test);
-        if forever {
-            self.infinite_loop(&it.body, it.span.start);
-            if flattened(&it.body) {
-                self.sig(
-                    Kind::ControlFlowFlattening,
-                    it.span.start,
-                    "while (true) switch (order[i++]) dispatcher",
-                );
-            }
+        let forever = load_time::always_true(&it.test) || is_not_not_array(&it.test);
+        self.load_loop(&it.body, it.span.start, forever);
+        if forever && flattened(&it.body) {
+            self.sig(
+                Kind::ControlFlowFlattening,
+                it.span.start,
+                "while (true) switch (order[i++]) dispatcher",
+            );
         }
         walk::walk_while_statement(self, it);
     }
 
+    fn visit_do_while_statement(&mut self, it: &DoWhileStatement<'a>) {
+        let forever = load_time::always_true(&it.test);
+        self.load_loop(&it.body, it.span.start, forever);
+        walk::walk_do_while_statement(self, it);
+    }
+
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
-        if it.test.is_none() {
-            self.infinite_loop(&it.body, it.span.start);
+        if it.test.as_ref().is_none_or(load_time::always_true) {
+            self.load_loop(&it.body, it.span.start, true);
             if flattened(&it.body) {
                 self.sig(
                     Kind::ControlFlowFlattening,
@@ -1134,10 +1151,12 @@ impl<'s> Walker<'s> {
         self.any_receiver_method(it);
 
         if !self.env.worth_eval(&it.callee) {
+            self.load_call(it, None);
             walk::walk_call_expression(self, it);
             return;
         }
         let callee = self.env.eval(&it.callee);
+        self.load_call(it, Some(&callee));
         let span = it.span.start;
         if Env::is_require(&callee) {
             self.on_require(&callee, it);
