@@ -244,11 +244,30 @@ pub const MARKERS_ONLY: &str = "#markers";
 /// along it; everything else passes unchanged.
 pub const MEMBER: &str = "#member";
 
+/// The `what` of a call that turns an object into text or a list it can be read from
+/// (`Object.entries`, `Object.keys`, an unknown library's serializer): the whole environment
+/// along it is its content, not the object (see [`Graph::env_text`]).
+pub const SERIALIZED: &str = "#serialized";
+
+/// Steps that make the whole environment's object into its content (text, bytes, a list).
+const SERIALIZING: &[&str] = &[
+    SERIALIZED,
+    "JSON.stringify",
+    "base64",
+    "hex",
+    "bytes",
+    "compressed",
+    "encrypted",
+    "cipher",
+    "url-encoded",
+];
+
 /// The names of transforms and hops (an edge stores an index into this table).
 const WHATS: &[&str] = &[
     "",
     MARKERS_ONLY,
     MEMBER,
+    SERIALIZED,
     "argument",
     "returned",
     "imported",
@@ -476,6 +495,10 @@ struct Graph<'a> {
     read_done: FastSet<(Node, Label)>,
     /// Single-variable labels made from environment labels (see [`Graph::env_member`]).
     env_members: FastMap<(Label, u32), Label>,
+    /// The content of the whole environment (serialized, listed): label by object label,
+    /// and the set of content labels (see [`Graph::env_text`]).
+    env_texts: FastMap<Label, Label>,
+    env_text_set: FastSet<Label>,
     /// `marker[s]`: source `s` is a marker (see [`SourceKind::is_marker`]).
     marker: Vec<bool>,
     work: Vec<(Node, Label)>,
@@ -549,6 +572,8 @@ impl<'a> Graph<'a> {
             linked: FastSet::default(),
             read_done: FastSet::default(),
             env_members: FastMap::default(),
+            env_texts: FastMap::default(),
+            env_text_set: FastSet::default(),
             marker: Vec::new(),
             work: Vec::new(),
             steps: 0,
@@ -679,6 +704,18 @@ impl<'a> Graph<'a> {
                     self.add(t, one, NONE, NONE);
                     continue;
                 }
+                if env && !self.env_text_set.contains(&l) {
+                    // The environment object itself: in a template or a concatenation it is
+                    // `[object Object]`; serialized or listed it is its content.
+                    if matches!(step.what(), "template" | "concatenated") {
+                        continue;
+                    }
+                    if SERIALIZING.contains(&step.what()) {
+                        let text = self.env_text(l);
+                        self.add(t, text, n, k);
+                        continue;
+                    }
+                }
                 self.add(t, l, n, k);
             }
             if let Some(extra) = self.extra.get(&n).cloned() {
@@ -759,6 +796,21 @@ impl<'a> Graph<'a> {
         id
     }
 
+    /// The content of the whole environment whose object is label `l` (same fact; the path
+    /// is kept, the label differs so templates pass it on).
+    fn env_text(&mut self, l: Label) -> Label {
+        if let Some(&id) = self.env_texts.get(&l) {
+            return id;
+        }
+        let fact = self.sources[l as usize].clone();
+        let id = self.sources.len() as Label;
+        self.marker.push(false);
+        self.sources.push(fact);
+        self.env_texts.insert(l, id);
+        self.env_text_set.insert(id);
+        id
+    }
+
     /// A credential name reached a file read's path: the read returns that credential.
     fn credential_reads(&mut self, n: Node, l: Label) {
         let Some(reads) = self.reads_by_path.get(&n).cloned() else {
@@ -812,6 +864,7 @@ impl<'a> Graph<'a> {
                 && step.line > 0
                 && step.what() != MARKERS_ONLY
                 && step.what() != MEMBER
+                && step.what() != SERIALIZED
             {
                 let file = self.units[self.unit_of_node(cur)].path.to_string();
                 let dup = out.last().is_some_and(|p| {
@@ -978,6 +1031,39 @@ mod tests {
         }
     }
 
+    /// The environment object in a template is `[object Object]`; serialized first, it is
+    /// its content and reaches the sink.
+    #[test]
+    fn the_environment_object_in_a_template_is_not_its_content() {
+        let solve_one = |first: &str| {
+            // node 0 = process.env, node 1 = after `first`, node 2 = template
+            let f = FileFlow {
+                nodes: 3,
+                sources: vec![src(SourceKind::EnvAll, 1)],
+                init: vec![(0, Init::Source(0))],
+                edges: vec![
+                    (0, 1, Step::new(2, first)),
+                    (1, 2, Step::new(3, "template")),
+                ],
+                sinks: vec![sink(SinkKind::Network, 4, vec![2])],
+                ..FileFlow::default()
+            };
+            let units = [Unit {
+                path: "a.js",
+                flow: &f,
+                imports: vec![],
+            }];
+            solve(&units)
+                .paths
+                .iter()
+                .map(|p| p.source)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(solve_one("argument"), vec![]);
+        assert_eq!(solve_one("JSON.stringify"), vec![SourceKind::EnvAll]);
+        assert_eq!(solve_one(SERIALIZED), vec![SourceKind::EnvAll]);
+    }
+
     /// `a.js`: `const v = secret(); module.exports = { send };` is not needed: a helper in
     /// another module receives the value through its parameter and sends it.
     #[test]
@@ -985,7 +1071,7 @@ mod tests {
         // Unit 0: node 0 = source value, node 1 = imported module, node 2 = call result.
         let a = FileFlow {
             nodes: 3,
-            sources: vec![src(SourceKind::EnvAll, 1)],
+            sources: vec![src(SourceKind::EnvSecret, 1)],
             init: vec![(0, Init::Source(0))],
             imports: vec![(1, "./b".into())],
             calls: vec![CallSite {
@@ -1026,7 +1112,10 @@ mod tests {
         let s = solve(&units);
         assert_eq!(s.paths.len(), 1);
         let p = &s.paths[0];
-        assert_eq!((p.source, p.sink), (SourceKind::EnvAll, SinkKind::Network));
+        assert_eq!(
+            (p.source, p.sink),
+            (SourceKind::EnvSecret, SinkKind::Network)
+        );
         assert_eq!((p.from.file.as_str(), p.from.line), ("a.js", 1));
         assert_eq!((p.to.file.as_str(), p.to.line), ("b.js", 5));
         let steps: Vec<(&str, u32, &str)> = p

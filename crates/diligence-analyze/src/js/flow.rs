@@ -1277,8 +1277,9 @@ impl<'s> Builder<'_, 's> {
                 let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let r = self.node();
+                // An unknown library call may serialize what it is given.
                 for p in parts.into_iter().flatten() {
-                    self.edge(p, r, "", at);
+                    self.edge(p, r, crate::flow::SERIALIZED, at);
                 }
                 self.callbacks(arguments, args, r, r, at);
                 Some(r)
@@ -1964,6 +1965,16 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         return match last {
             "createServer" | "listen" | "Server" | "Agent" | "STATUS_CODES" | "isIP" | "isIPv4"
             | "isIPv6" => Api::Other,
+            // Process-wide settings, not requests.
+            "setGlobalProxyFromEnv"
+            | "setDefaultAutoSelectFamily"
+            | "setDefaultAutoSelectFamilyAttemptTimeout"
+            | "setMaxIdleHTTPParsers"
+            | "validateHeaderName"
+            | "validateHeaderValue"
+            | "globalAgent"
+            | "METHODS"
+            | "maxHeaderSize" => Api::Sanitize,
             _ => Api::Network,
         };
     }
@@ -2063,12 +2074,12 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         "btoa" => Api::Transform("base64"),
         "escape" | "encodeURIComponent" | "encodeURI" => Api::Transform("url-encoded"),
         "JSON.stringify" => Api::Transform("JSON.stringify"),
+        "Object.entries" | "Object.keys" | "Object.values" => {
+            Api::Transform(crate::flow::SERIALIZED)
+        }
         "Object.assign"
         | "Object.defineProperty"
         | "Object.defineProperties"
-        | "Object.entries"
-        | "Object.keys"
-        | "Object.values"
         | "Object.fromEntries"
         | "Array.from"
         | "JSON.parse"
