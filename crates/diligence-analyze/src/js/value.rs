@@ -199,6 +199,7 @@ impl<'s> Env<'s> {
                                 || self.known.objects.contains_key(&sym)
                                 || self.known.decoders.contains_key(&sym)
                                 || self.known.pure.contains_key(&sym)
+                                || self.known.webpack.require.contains(&sym)
                         }
                         None => true,
                     };
@@ -464,6 +465,13 @@ impl<'s> Env<'s> {
                 .first()
                 .and_then(|a| a.as_expression())
                 .map_or(Val::Unknown, |e| self.eval_d(e, d));
+        }
+        // A webpack bundle's require of an external module (`__webpack_require__(147)`).
+        if let Expression::Identifier(id) = c.callee.without_parentheses()
+            && let Some(arg) = c.arguments.first().and_then(|a| a.as_expression())
+            && let Some(ext) = self.known.webpack.external(self.symbol_of(id), arg)
+        {
+            return Val::Module(module_name(ext), String::new());
         }
         let callee = self.eval_d(&c.callee, d);
         match &callee {
