@@ -132,7 +132,9 @@ pub fn category(rule: &str) -> Category<'_> {
         | "host-data-exfiltration"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" => Category::Execution,
-        "obfuscated-code" | "hidden-payload" | "steganography" => Category::Concealment,
+        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs" => {
+            Category::Concealment
+        }
         "analysis-evasion" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
         "protestware" | "import-time-dos" => Category::Sabotage,

@@ -1008,9 +1008,7 @@ impl<'s> Builder<'_, 's> {
         let arg = arguments.first().and_then(|a| a.as_expression())?;
         if let Expression::StringLiteral(s) = arg.without_parentheses() {
             if s.value.starts_with('.') {
-                let n = self.node();
-                self.f.imports.push((n, s.value.to_string()));
-                return Some(n);
+                return Some(self.relative_require(&s.value, at));
             }
             return None;
         }
@@ -1019,9 +1017,7 @@ impl<'s> Builder<'_, 's> {
             && k.starts_with('.')
             && !k.contains('\u{0}')
         {
-            let n = self.node();
-            self.f.imports.push((n, k.clone()));
-            return Some(n);
+            return Some(self.relative_require(k, at));
         }
         let d = self.expr(arg);
         let s = self.sink(
@@ -1034,6 +1030,18 @@ impl<'s> Builder<'_, 's> {
         );
         self.f.sinks[s].path_key = key;
         None
+    }
+
+    /// `require('./x')`: the module's exports; a data file (`./data.json`) is also package
+    /// data read at run time.
+    fn relative_require(&mut self, spec: &str, at: u32) -> Node {
+        let n = self.node();
+        self.f.imports.push((n, spec.to_string()));
+        if is_data_file(spec) && !spec.ends_with("package.json") {
+            let s = self.source(SourceKind::PackageData, at, &format!("require('{spec}')"));
+            self.edge(s, n, "", at);
+        }
+        n
     }
 
     fn new_expr(&mut self, n: &NewExpression<'_>) -> Option<Node> {

@@ -42,6 +42,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     ];
     let sinks = [SinkKind::Eval, SinkKind::Require];
     let out: Vec<CodeFinding> = flows(p, &sources, &sinks)
+        .filter(|path| !required_data_used_as_is(path))
         .take(20)
         .map(|path| {
             let sev = match path.source {
@@ -60,6 +61,28 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         })
         .collect();
     one_per_sink(out)
+}
+
+/// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches
+/// code without being decoded or deciphered on the way: code generation, not a payload.
+fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
+    const DECODING: &[&str] = &[
+        "base64-decoded",
+        "hex-decoded",
+        "bytes",
+        "char codes",
+        "inflated",
+        "decrypted",
+        "url-decoded",
+        "xor",
+        "reversed",
+    ];
+    path.source == SourceKind::PackageData
+        && path.from.what.starts_with("require(")
+        && !path
+            .steps
+            .iter()
+            .any(|s| DECODING.contains(&s.what.as_str()))
 }
 
 /// One finding per decode→exec site.
@@ -142,6 +165,38 @@ fn decoded(p: &PackageFacts) -> Vec<CodeFinding> {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// A required JSON file whose entries are hex-decoded and compiled: a hidden payload.
+    #[test]
+    fn positive_required_data_file_decoded_and_compiled() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("data/table.json", "[\"636f6e736f6c652e6c6f67283129\"]"),
+            (
+                "a.js",
+                "const t = require('./data/table.json');\nconst code = Buffer.from(t[0], 'hex').toString();\nnew Function(code)();\n",
+            ),
+        ]);
+        let h = hits(&s, "code/decode-exec");
+        assert!(
+            !h.is_empty() && h.iter().all(|x| *x == ("a.js".to_string(), 3)),
+            "{h:?}"
+        );
+    }
+
+    /// Code generated from a required JSON table of names (jsdom's globals): not a payload.
+    #[test]
+    fn negative_code_generated_from_a_required_table() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("generated/globals.json", "{\"Array\":{},\"Object\":{}}"),
+            (
+                "a.js",
+                "const vm = require('vm');\nconst globals = require('./generated/globals.json');\nfunction install(ctx) {\n  for (const name of Object.keys(globals)) {\n    vm.runInContext(`this.${name} = ${name};`, ctx);\n  }\n}\nmodule.exports = install;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty());
+    }
 
     #[test]
     fn positive() {

@@ -21,6 +21,7 @@ mod import_time_dos;
 mod install_script;
 mod install_script_network;
 mod manifest_confusion;
+mod minified_differs;
 mod native_binary;
 mod network_monkey_patch;
 mod obfuscated_code;
@@ -81,6 +82,7 @@ const ALL: &[(&Rule, Check)] = &[
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,
     ),
+    (&minified_differs::MINIFIED_DIFFERS, minified_differs::check),
     (&native_binary::NATIVE_BINARY, native_binary::check),
     (
         &network_monkey_patch::NETWORK_MONKEY_PATCH,
