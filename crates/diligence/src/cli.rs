@@ -70,6 +70,10 @@ pub enum ReportFormat {
     Sarif,
     /// A pull-request comment (GitHub Markdown, under 65,536 characters).
     Markdown,
+    /// One self-contained HTML page with filters (no network: inline CSS/JS, strict CSP).
+    Html,
+    /// GitHub Actions annotations (`::error file=…,line=…::…` workflow commands).
+    Github,
 }
 
 #[derive(Debug, Args)]

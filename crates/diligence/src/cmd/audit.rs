@@ -4,7 +4,8 @@
 //! 1. lockfile rules (offline tampering: hosts, schemes, names/versions in URLs, integrity,
 //!    non-registry sources, orphans) plus the graph-only metadata rules (typosquat,
 //!    dependency confusion);
-//! 2. advisories (OSV malware and vulnerabilities) from `--db` or the local index;
+//! 2. advisories (OSV malware and vulnerabilities) from `--db` or the local index, with fix
+//!    guidance (`diligence-fix`) resolved against packuments when the registry is used;
 //! 3. registry cross-checks (packument integrity, tarball URL, scope registry);
 //! 4. with `--metadata`: packument metadata rules (cooldown, new publisher, new install
 //!    script, dormancy, provenance …) over full packuments;
@@ -71,8 +72,11 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         .extend(diligence_registry::rules::project_credentials::check(
             &npm_config,
         ));
+    let mut advisory_db = None;
     if !args.sources.no_advisories {
-        all.add(advisory_layer(&graph, &args));
+        let (layer, db) = advisory_layer(&graph, &args);
+        all.add(layer);
+        advisory_db = db;
     }
     if !args.sources.no_registry {
         let client = wiring::registry_client(
@@ -82,6 +86,10 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             &args.sources.network,
         )?;
         all.add(registry_layer(&graph, &args, &client));
+        // Fix guidance for advisory findings, resolved against the packuments just fetched.
+        if let Some(db) = &advisory_db {
+            diligence_fix::annotate(&mut all.findings, &graph, db, &client);
+        }
         if !args.no_code {
             all.add(super::code_layer::scan_graph(
                 &graph,
@@ -177,20 +185,25 @@ fn lockfile_layer(
     }
 }
 
-fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
+/// The advisory findings, and the database (kept for the fix guidance).
+fn advisory_layer(
+    graph: &DependencyGraph,
+    args: &AuditArgs,
+) -> (Layer, Option<diligence_advisory::AdvisoryDb>) {
     let db = match wiring::open_advisories(args.sources.db.as_deref()) {
         Ok(db) => db,
         Err(ne) => {
-            return Layer {
+            let layer = Layer {
                 findings: Vec::new(),
                 not_evaluated: vec![ne],
             };
+            return (layer, None);
         }
     };
     if let Some(warning) = diligence_advisory::stale_warning(db.status()) {
         anstream::eprintln!("warning: {warning}");
     }
-    match diligence_advisory::check(graph, &db) {
+    let layer = match diligence_advisory::check(graph, &db) {
         Ok(findings) => Layer {
             findings,
             not_evaluated: Vec::new(),
@@ -199,7 +212,8 @@ fn advisory_layer(graph: &DependencyGraph, args: &AuditArgs) -> Layer {
             findings: Vec::new(),
             not_evaluated: vec![diligence_advisory::not_evaluated(&e)],
         },
-    }
+    };
+    (layer, Some(db))
 }
 
 fn registry_layer(graph: &DependencyGraph, args: &AuditArgs, client: &RegistryClient) -> Layer {

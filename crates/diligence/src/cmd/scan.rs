@@ -47,7 +47,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             Err(e) => {
                 failed = true;
                 // Every error of `scan_target` already names the target.
-                anstream::eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
+                anstream::eprintln!("error: {}", safe(&format!("{e:#}").replace('\n', " ")));
             }
         }
     }

@@ -87,6 +87,8 @@ pub(crate) fn write_report(
             diligence_report::sarif::write(report, &super::rules::all_rules(), &mut buf)?
         }
         ReportFormat::Markdown => diligence_report::markdown::write(report, fail_on, &mut buf)?,
+        ReportFormat::Html => diligence_report::html::write(report, fail_on, &mut buf)?,
+        ReportFormat::Github => diligence_report::github::write(report, fail_on, &mut buf)?,
     }
     match output {
         // A file gets no colour codes, whatever the terminal.
