@@ -616,9 +616,9 @@ fn ok_part(part: &str) -> bool {
     !part.is_empty()
         && part.len() <= 214
         && !part.starts_with(['.', '-'])
-        && part
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_' | '~'))
+        && part.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_' | '~')
+        })
 }
 
 /// A SemVer version made of `[0-9A-Za-z.+-]`.

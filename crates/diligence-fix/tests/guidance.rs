@@ -169,7 +169,10 @@ fn smallest_upgrade_of_the_direct_dependency() {
     let source = recorded(&[mkdirp, minimist()]);
     let fix = fix_for(&graph(LockfileFormat::Npm, DepKind::Prod, "1.2.5"), &source);
     assert_eq!(fix["kind"], "upgrade");
-    assert_eq!((fix["from"].as_str(), fix["to"].as_str()), (Some("0.5.5"), Some("0.5.6")));
+    assert_eq!(
+        (fix["from"].as_str(), fix["to"].as_str()),
+        (Some("0.5.5"), Some("0.5.6"))
+    );
     assert_eq!(fix["command"], "npm install mkdirp@^0.5.6");
     assert_eq!(
         fix["summary"],
@@ -178,7 +181,10 @@ fn smallest_upgrade_of_the_direct_dependency() {
     // A dev dependency in pnpm and yarn.
     let pnpm = fix_for(&graph(LockfileFormat::Pnpm, DepKind::Dev, "1.2.5"), &source);
     assert_eq!(pnpm["command"], "pnpm add mkdirp@^0.5.6 --save-dev");
-    let yarn = fix_for(&graph(LockfileFormat::YarnClassic, DepKind::Dev, "1.2.5"), &source);
+    let yarn = fix_for(
+        &graph(LockfileFormat::YarnClassic, DepKind::Dev, "1.2.5"),
+        &source,
+    );
     assert_eq!(yarn["command"], "yarn add mkdirp@^0.5.6 --dev");
 }
 
@@ -187,7 +193,10 @@ fn upgrade_that_drops_the_dependency() {
     let mkdirp = packument(
         "mkdirp",
         "1.0.4",
-        &[("0.5.5", json!({"minimist": "1.2.5"})), ("1.0.4", json!({}))],
+        &[
+            ("0.5.5", json!({"minimist": "1.2.5"})),
+            ("1.0.4", json!({})),
+        ],
     );
     let fix = fix_for(
         &graph(LockfileFormat::Npm, DepKind::Prod, "1.2.5"),
@@ -219,18 +228,27 @@ fn override_when_no_upgrade_helps() {
         json!({"file": "package.json", "entry": {"overrides": {"minimist@1.2.5": "1.2.6"}}})
     );
     assert_eq!(npm["command"], "npm install");
-    let pnpm = fix_for(&graph(LockfileFormat::Pnpm, DepKind::Prod, "1.2.5"), &source);
+    let pnpm = fix_for(
+        &graph(LockfileFormat::Pnpm, DepKind::Prod, "1.2.5"),
+        &source,
+    );
     assert_eq!(
         pnpm["manifest"]["entry"],
         json!({"pnpm": {"overrides": {"minimist@1.2.5": "1.2.6"}}})
     );
     assert_eq!(pnpm["command"], "pnpm install");
-    let berry = fix_for(&graph(LockfileFormat::YarnBerry, DepKind::Prod, "npm:1.2.5"), &source);
+    let berry = fix_for(
+        &graph(LockfileFormat::YarnBerry, DepKind::Prod, "npm:1.2.5"),
+        &source,
+    );
     assert_eq!(
         berry["manifest"]["entry"],
         json!({"resolutions": {"minimist@npm:1.2.5": "1.2.6"}})
     );
-    let classic = fix_for(&graph(LockfileFormat::YarnClassic, DepKind::Prod, "1.2.5"), &source);
+    let classic = fix_for(
+        &graph(LockfileFormat::YarnClassic, DepKind::Prod, "1.2.5"),
+        &source,
+    );
     assert_eq!(
         classic["manifest"]["entry"],
         json!({"resolutions": {"mkdirp/**/minimist": "1.2.6"}})
@@ -247,23 +265,25 @@ fn direct_dependency_upgrade_and_hostile_names() {
     assert_eq!(fix["command"], "npm install minimist@^1.2.6");
     // A version the registry document names with shell syntax never reaches a command.
     let mut hostile = minimist();
-    hostile["versions"]
-        .as_object_mut()
-        .unwrap()
-        .remove("1.2.6");
-    hostile["versions"]["1.2.7-x;id"] = json!({"name": "minimist", "version": "1.2.7-x;id", "dist": {"tarball": "x"}});
-    hostile["versions"]
-        .as_object_mut()
-        .unwrap()
-        .remove("1.2.8");
+    hostile["versions"].as_object_mut().unwrap().remove("1.2.6");
+    hostile["versions"]["1.2.7-x;id"] =
+        json!({"name": "minimist", "version": "1.2.7-x;id", "dist": {"tarball": "x"}});
+    hostile["versions"].as_object_mut().unwrap().remove("1.2.8");
     hostile["dist-tags"]["latest"] = json!("1.2.5");
     let fix = fix_for(&g, &recorded(&[hostile]));
-    assert!(fix.get("command").is_none() || !fix["command"].as_str().unwrap().contains(';'), "{fix}");
+    assert!(
+        fix.get("command").is_none() || !fix["command"].as_str().unwrap().contains(';'),
+        "{fix}"
+    );
 }
 
 #[test]
 fn no_fixed_version_published() {
-    let mkdirp = packument("mkdirp", "0.5.5", &[("0.5.5", json!({"minimist": "1.2.5"}))]);
+    let mkdirp = packument(
+        "mkdirp",
+        "0.5.5",
+        &[("0.5.5", json!({"minimist": "1.2.5"}))],
+    );
     let minimist = packument("minimist", "1.2.5", &[("1.2.5", json!({}))]);
     let fix = fix_for(
         &graph(LockfileFormat::Npm, DepKind::Prod, "1.2.5"),

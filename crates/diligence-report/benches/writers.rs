@@ -56,10 +56,13 @@ pub fn report(packages: usize) -> Report {
         );
         if i % 10 == 0 {
             findings.push(
-                Finding::new(&HOST, format!("resolved host evil-{i}.example is not allowed"))
-                    .package(&name, &version)
-                    .at("package-lock.json", 11 + i as u32 * 12)
-                    .evidence(json!({"host": format!("evil-{i}.example"), "snippet": "x".repeat(80)})),
+                Finding::new(
+                    &HOST,
+                    format!("resolved host evil-{i}.example is not allowed"),
+                )
+                .package(&name, &version)
+                .at("package-lock.json", 11 + i as u32 * 12)
+                .evidence(json!({"host": format!("evil-{i}.example"), "snippet": "x".repeat(80)})),
             );
         }
     }

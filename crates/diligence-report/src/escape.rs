@@ -92,7 +92,12 @@ pub fn markdown_text(text: &str) -> String {
             '#' => out.push_str("\\#&#8203;"),
             ':' if i > 0 && chars[i - 1] == ':' => out.push_str("&#58;"),
             ':' if next == Some('/') => out.push_str(":&#8203;"),
-            '.' if i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www") => {
+            '.' if i >= 3
+                && chars[i - 3..i]
+                    .iter()
+                    .collect::<String>()
+                    .eq_ignore_ascii_case("www") =>
+            {
                 out.push_str("&#8203;\\.")
             }
             // The only ASCII punctuation with an inline meaning once `<`, `&`, `#`, `@` and
@@ -116,7 +121,13 @@ pub fn markdown_text(text: &str) -> String {
 pub fn markdown_code(text: &str) -> String {
     let flat: String = text
         .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let content = terminal_safe(&flat).replace('|', "\\|");
     let mut longest = 0;
@@ -265,7 +276,9 @@ mod tests {
 
     #[test]
     fn markdown_text_defuses_markup_mentions_and_links() {
-        let md = markdown_text("<img src=x onerror=alert(1)> @org/team [x](https://evil.example) www.evil.example #12 **b**");
+        let md = markdown_text(
+            "<img src=x onerror=alert(1)> @org/team [x](https://evil.example) www.evil.example #12 **b**",
+        );
         assert!(!md.contains("<img"), "{md}");
         assert!(!md.contains("@org"), "{md}");
         assert!(!md.contains("https://"), "{md}");

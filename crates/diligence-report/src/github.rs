@@ -65,22 +65,28 @@ fn write_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let title = match &f.package {
-        Some(_) => format!("{} ({})", f.rule, present::package_label(f.package.as_ref())),
+        Some(_) => format!(
+            "{} ({})",
+            f.rule,
+            present::package_label(f.package.as_ref())
+        ),
         None => f.rule.clone(),
     };
     props.push(format!("title={}", github_property(&title)));
-    let mut data = f.message.clone();
+    // Each part is escaped on its own (a line break inside a value becomes a visible
+    // `\u{a}`); the parts are joined with the runner's `%0A`, the only line breaks.
+    let mut parts = vec![github_data(&f.message)];
     if let Some(fix) = present::fix_of(f) {
-        data.push_str(&format!("\nfix: {}", fix.summary));
+        let mut line = format!("fix: {}", fix.summary);
         if !fix.command.is_empty() {
-            data.push_str(&format!(" — run: {}", fix.command));
+            line.push_str(&format!(" — run: {}", fix.command));
         }
+        parts.push(github_data(&line));
     }
     for link in present::advisory_links(f) {
-        data.push_str(&format!("\n{}", link.url));
+        parts.push(github_data(&link.url));
     }
-    // Line breaks of our own are the runner's `%0A`; those inside values were escaped first.
-    let data: Vec<String> = data.split('\n').map(github_data).collect();
+    let data = parts;
     writeln!(
         out,
         "::{} {}::{}",
@@ -125,6 +131,11 @@ mod tests {
             lines[0],
             "::error file=dir%3Ax/package-lock.json,line=7,title=lockfile/resolved-host (a%2Cb%3Ac@1.0.0)::host evil\\u{a}:\\u{3a}stop-commands:\\u{3a}x\\u{d}:\\u{3a}error:\\u{3a}forged"
         );
-        assert!(lines.iter().skip(1).all(|l| !l.trim_start().starts_with("::")));
+        assert!(
+            lines
+                .iter()
+                .skip(1)
+                .all(|l| !l.trim_start().starts_with("::"))
+        );
     }
 }

@@ -4,8 +4,8 @@
 //! Colour is applied through ANSI styles; callers pass an `anstream` stream, which strips them
 //! when stdout is not a terminal or `NO_COLOR` is set.
 
-use anstyle::{AnsiColor, Color, Style};
 use crate::present;
+use anstyle::{AnsiColor, Color, Style};
 use diligence_finding::{Finding, Report, Severity};
 use std::io::{self, Write};
 
@@ -87,13 +87,22 @@ fn write_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     if let Some(loc) = &f.location {
         match loc.line {
             0 => writeln!(out, "            {DIM}--> {}{DIM:#}", safe(&loc.file))?,
-            line => writeln!(out, "            {DIM}--> {}:{line}{DIM:#}", safe(&loc.file))?,
+            line => writeln!(
+                out,
+                "            {DIM}--> {}:{line}{DIM:#}",
+                safe(&loc.file)
+            )?,
         }
     }
     if let Some(fix) = present::fix_of(f) {
         writeln!(out, "            {FIX}fix:{FIX:#} {}", safe(&fix.summary))?;
         if let Some((file, entry)) = &fix.manifest {
-            writeln!(out, "                 add to {}: {}", safe(file), safe(entry))?;
+            writeln!(
+                out,
+                "                 add to {}: {}",
+                safe(file),
+                safe(entry)
+            )?;
         }
         if !fix.command.is_empty() {
             writeln!(out, "                 run: {}", safe(&fix.command))?;

@@ -211,7 +211,10 @@ fn write_finding(s: &mut String, f: &Finding) {
     if let Some(path) = present::path_of(f).filter(|p| !f.message.contains(p.as_str())) {
         let _ = writeln!(s, "  - via {}", code(&path));
     }
-    for (key, value) in present::evidence_items(f).into_iter().take(EVIDENCE_ITEMS_MAX) {
+    for (key, value) in present::evidence_items(f)
+        .into_iter()
+        .take(EVIDENCE_ITEMS_MAX)
+    {
         let _ = writeln!(s, "  - {}: {}", text(&key), code(&value));
     }
 }
@@ -294,7 +297,7 @@ mod tests {
         assert!(md.contains("| `ms@2.1.3` | 2.1.2 → 2.1.3 | critical | 2 | `code/env-exfiltration` `diff/version-changed` |"));
         assert!(md.contains("<details><summary><code>ms@2.1.3</code> — 2 findings</summary>"));
         assert!(md.contains(
-            "- **CRITICAL** `code/env-exfiltration` reads ~/.npmrc and posts it — `install.js:3`"
+            "- **CRITICAL** `code/env-exfiltration` reads \\~/.npmrc and posts it — `install.js:3`"
         ));
         assert!(!md.contains("elided"));
     }
@@ -370,6 +373,9 @@ mod tests {
             .package("a|b\nc", "1.0.0")
             .evidence(json!({"change": "1|2"}));
         let row = table_row(&present::group_by_package(std::slice::from_ref(&f))[0]);
-        assert_eq!(row, "| `a\\|b c@1.0.0` | 1\\|2 | info | 1 | `diff/version-changed` |\n");
+        assert_eq!(
+            row,
+            "| `a\\|b c@1.0.0` | 1\\|2 | info | 1 | `diff/version-changed` |\n"
+        );
     }
 }

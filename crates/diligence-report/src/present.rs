@@ -75,7 +75,12 @@ pub fn advisory_links(f: &Finding) -> Vec<Link> {
         .evidence
         .get("ids")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).filter(|id| is_osv_id(id)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .filter(|id| is_osv_id(id))
+                .collect()
+        })
         .unwrap_or_default();
     let mut links = Vec::new();
     if let Some(ghsa) = ids.iter().find(|id| is_ghsa(id)) {
@@ -115,8 +120,24 @@ fn is_ghsa(id: &str) -> bool {
         && parts[0] == "GHSA"
         && parts[1..].iter().all(|p| {
             p.len() == 4
-                && p.chars()
-                    .all(|c| matches!(c, '2'..='9' | 'c' | 'f' | 'g' | 'h' | 'j' | 'm' | 'p' | 'q' | 'r' | 'v' | 'w' | 'x'))
+                && p.chars().all(|c| {
+                    matches!(
+                        c,
+                        '2'..='9'
+                            | 'c'
+                            | 'f'
+                            | 'g'
+                            | 'h'
+                            | 'j'
+                            | 'm'
+                            | 'p'
+                            | 'q'
+                            | 'r'
+                            | 'v'
+                            | 'w'
+                            | 'x'
+                    )
+                })
         })
 }
 

@@ -398,8 +398,8 @@ mod tests {
             .at("demo/package-lock.json", line)
             .evidence(json!({"host": "evil.example", "line": line}));
         let g = Finding::new(&HOST, "no location").severity(Severity::Low);
-        let posture = Finding::new(&COOLDOWN, "npm release cooldown: not configured")
-            .at("demo/.npmrc", 0);
+        let posture =
+            Finding::new(&COOLDOWN, "npm release cooldown: not configured").at("demo/.npmrc", 0);
         Report::new(
             Target {
                 path: "demo".into(),
@@ -478,15 +478,13 @@ mod tests {
     fn lockfile_is_the_fallback_without_a_manifest() {
         let v = to_value_with(&report(60), &[&HOST], &|p| p == "demo/package-lock.json");
         assert_eq!(
-            v["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"]
-                ["uri"],
+            v["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "demo/package-lock.json"
         );
         // With nothing on disk, results keep their own files.
         let v = to_value_with(&report(60), &[&HOST], &|_| false);
         assert_eq!(
-            v["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"]
-                ["uri"],
+            v["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "demo/.npmrc"
         );
     }

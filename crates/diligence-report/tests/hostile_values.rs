@@ -20,11 +20,14 @@ static HOST: Rule = Rule {
 };
 
 /// The inputs, as a crafted lockfile, tarball or advisory would carry them.
-const NAME: &str = "evil\r\n::stop-commands::pwn\x1b]0;title\x07<img src=x onerror=alert(1)>@org/team";
+const NAME: &str =
+    "evil\r\n::stop-commands::pwn\x1b]0;title\x07<img src=x onerror=alert(1)>@org/team";
 const VERSION: &str = "1.0.0\n::error file=x::forged ##[error]legacy";
-const URL: &str = "https://evil.example/a.tgz\x1b[2J\x1b[1;1H\x1b[32mALL CLEAN\x1b[0m\r\n::warning::x";
+const URL: &str =
+    "https://evil.example/a.tgz\x1b[2J\x1b[1;1H\x1b[32mALL CLEAN\x1b[0m\r\n::warning::x";
 const SUMMARY: &str = "[click](https://evil.example) ![i](https://evil.example/p.png) <script>alert(1)</script> @octocat #1 www.evil.example \u{202e}gnp.exe";
-const SNIPPET: &str = "`` ```\n</code></pre><iframe src=//evil.example>\n::add-mask::secret\n##[set-output name=x]y";
+const SNIPPET: &str =
+    "`` ```\n</code></pre><iframe src=//evil.example>\n::add-mask::secret\n##[set-output name=x]y";
 const FILE: &str = "lib/\n::error::file.js";
 
 fn report() -> Report {
@@ -72,7 +75,10 @@ fn assert_no_workflow_command(format: &str, text: &str, allowed: &dyn Fn(&str) -
             "{format}: a line starts a workflow command: {line:?}"
         );
     }
-    assert!(!text.contains("##["), "{format}: legacy workflow command in {text:?}");
+    assert!(
+        !text.contains("##["),
+        "{format}: legacy workflow command in {text:?}"
+    );
 }
 
 /// Only SGR colour sequences (`ESC [ digits ; m`) of the writer itself; no other escape, no
@@ -86,10 +92,17 @@ fn assert_terminal_safe(format: &str, text: &str) {
                 && rest[1..]
                     .find(|c: char| !(c.is_ascii_digit() || c == ';'))
                     .is_some_and(|end| rest[1..].as_bytes()[end] == b'm');
-            assert!(sgr, "{format}: raw escape sequence at {i}: {:?}", &text[i..i + 12.min(text.len() - i)]);
+            assert!(
+                sgr,
+                "{format}: raw escape sequence at {i}: {:?}",
+                &text[i..i + 12.min(text.len() - i)]
+            );
         }
     }
-    assert!(!text.contains(['\x07', '\r', '\u{202e}']), "{format}: control character in {text:?}");
+    assert!(
+        !text.contains(['\x07', '\r', '\u{202e}']),
+        "{format}: control character in {text:?}"
+    );
 }
 
 fn render(format: &str) -> String {
@@ -113,10 +126,40 @@ fn human_output_is_terminal_and_log_safe() {
     assert_terminal_safe("human", &text);
     assert_no_workflow_command("human", &text, &|_| false);
     // The values are still there, visibly escaped.
-    assert!(text.contains("evil\\u{d}\\u{a}:\\u{3a}stop-commands"), "{text}");
+    assert!(
+        text.contains("evil\\u{d}\\u{a}:\\u{3a}stop-commands"),
+        "{text}"
+    );
     assert!(text.contains("\\u{1b}[2J"), "{text}");
     // Every line is one of ours: the header, a package line, an indented detail, the summary.
-    assert_eq!(text.lines().filter(|l| l.starts_with("proj")).count(), 1);
+    let plain = strip_sgr(&text);
+    assert_eq!(
+        plain.lines().filter(|l| l.starts_with("proj")).count(),
+        1,
+        "{plain}"
+    );
+    assert!(
+        plain
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("proj\\u{a}:\\u{3a}error:\\u{3a}evil"),
+        "{plain}"
+    );
+}
+
+/// `text` without the writer's SGR colour sequences (`ESC [ digits ; m`).
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\x1b') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        let end = tail.find('m').map_or(tail.len(), |e| e + 1);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[test]
@@ -126,7 +169,12 @@ fn github_annotations_cannot_be_split_or_silenced() {
     let lines: Vec<&str> = text.lines().collect();
     // Two findings, one not-evaluated record, one summary: nothing else became a line.
     assert_eq!(lines.len(), 4, "{text}");
-    assert!(lines[0].starts_with("::error file=lib/%0A%3A%3Aerror%3A%3Afile.js,line=3,title=") || lines[0].starts_with("::error file=package-lock.json"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("::error file=lib/%0A%3A%3Aerror%3A%3Afile.js,line=3,title=")
+            || lines[0].starts_with("::error file=package-lock.json"),
+        "{}",
+        lines[0]
+    );
     assert_no_workflow_command("github", &text, &|l| {
         l.starts_with("::error file=") || l.starts_with("::error title=not evaluated::")
     });
@@ -142,7 +190,10 @@ fn json_and_sarif_round_trip_and_carry_no_command() {
     for format in ["json", "sarif"] {
         let text = render(format);
         assert_no_workflow_command(format, &text, &|_| false);
-        assert!(!text.contains(['\x1b', '\x07', '\r']), "{format}: raw control character");
+        assert!(
+            !text.contains(['\x1b', '\x07', '\r']),
+            "{format}: raw control character"
+        );
         let doc: Value = serde_json::from_str(&text).unwrap();
         // Values decode to exactly what went in.
         let found = if format == "json" {
@@ -159,12 +210,21 @@ fn markdown_defuses_html_mentions_links_and_commands() {
     let md = render("markdown");
     assert_terminal_safe("markdown", &md);
     assert_no_workflow_command("markdown", &md, &|_| false);
-    for raw in ["<img", "<script", "<iframe", "](https://evil", "![i]", "javascript:"] {
-        assert!(!md.contains(raw), "markdown: {raw} in\n{md}");
+    // Outside code spans (which GitHub shows literally: no HTML, link or mention inside),
+    // no raw HTML, link or image survives.
+    let prose = outside_code(&md);
+    for raw in [
+        "<img",
+        "<script",
+        "<iframe",
+        "](https://evil",
+        "![i]",
+        "javascript:",
+    ] {
+        assert!(!prose.contains(raw), "markdown: {raw} in\n{prose}");
     }
     // No mention, autolink or issue reference survives outside code (where GitHub links
     // none): each is broken by a zero-width space.
-    let prose = outside_code(&md);
     for (i, _) in prose.match_indices('@') {
         let after = &prose[i + 1..];
         assert!(
@@ -173,10 +233,25 @@ fn markdown_defuses_html_mentions_links_and_commands() {
             &prose[i.saturating_sub(20)..(i + 20).min(prose.len())]
         );
     }
-    assert!(!prose.contains("https://evil") && !prose.contains("www.evil"), "{prose}");
+    assert!(
+        !prose.contains("https://evil") && !prose.contains("www.evil"),
+        "{prose}"
+    );
     // The only links are the advisory pages built from validated ids.
-    let links: Vec<&str> = md.match_indices("](").map(|(i, _)| &md[i + 2..i + 30]).collect();
-    assert!(links.iter().all(|l| l.starts_with("https://github.com/advisories/GHSA-") || l.starts_with("https://osv.dev/vulnerability/GHSA-")), "{links:?}");
+    // (An escaped `\]` closes no link text.)
+    let links: Vec<&str> = prose
+        .match_indices("](")
+        .filter(|(i, _)| !prose[..*i].ends_with('\\'))
+        .map(|(i, _)| &prose[i + 2..(i + 60).min(prose.len())])
+        .collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://github.com/advisories/GHSA-")
+                || l.starts_with("https://osv.dev/vulnerability/GHSA-")),
+        "{links:?}"
+    );
     assert!(!md.contains("onmouseover"), "an invalid id became a link");
 }
 
@@ -238,9 +313,19 @@ fn html_keeps_every_value_as_text() {
     let page = render("html");
     assert_terminal_safe("html", &page);
     assert_no_workflow_command("html", &page, &|_| false);
-    for raw in ["<img", "<iframe", "javascript:", "onmouseover", "<a href=\"https://evil"] {
+    for raw in [
+        "<img",
+        "<iframe",
+        "javascript:",
+        "onmouseover",
+        "<a href=\"https://evil",
+    ] {
         assert!(!page.contains(raw), "html: {raw}");
     }
-    assert_eq!(page.matches("<script").count(), 1, "only the page's own script");
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
     assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

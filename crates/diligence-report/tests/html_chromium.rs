@@ -123,7 +123,11 @@ fn file_url(path: &Path, fragment: &str) -> String {
 
 #[test]
 fn html_report_renders_in_headless_chromium() {
-    let bin = diligence_testkit::tool_or_skip!("html_report_renders_in_headless_chromium", "chromium", "chromium-browser");
+    let bin = diligence_testkit::tool_or_skip!(
+        "html_report_renders_in_headless_chromium",
+        "chromium",
+        "chromium-browser"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let page = dir.path().join("report.html");
     let mut html = Vec::new();
@@ -133,9 +137,15 @@ fn html_report_renders_in_headless_chromium() {
     let profile = dir.path().join("profile");
     let dom = chromium(&bin, &profile, &["--dump-dom".into(), file_url(&page, "")]);
     // The script ran under the CSP: the page marks itself ready and counts the findings.
-    assert!(dom.contains("data-ready=\"true\""), "script did not run:\n{dom}");
+    assert!(
+        dom.contains("data-ready=\"true\""),
+        "script did not run:\n{dom}"
+    );
     assert!(dom.contains("showing 3 of 3 findings"), "{dom}");
-    assert!(dom.contains("<title>diligence report: demo</title>"), "title changed");
+    assert!(
+        dom.contains("<title>diligence report: demo</title>"),
+        "title changed"
+    );
     // Grouped by severity, then package; fix guidance and advisory links are there.
     let critical = dom
         .find("class=\"severity\" data-sev=\"critical\"")
@@ -151,11 +161,23 @@ fn html_report_renders_in_headless_chromium() {
     assert!(dom.contains("href=\"https://osv.dev/vulnerability/GHSA-xvch-5gv4-984h\""));
     assert!(dom.contains("id=\"not-evaluated\""));
     // Hostile values stayed text: no element they name exists in the DOM.
-    for tag in ["<img", "<iframe", "<a href=\"https://evil", "<a href=\"javascript"] {
+    for tag in [
+        "<img",
+        "<iframe",
+        "<a href=\"https://evil",
+        "<a href=\"javascript",
+    ] {
         assert!(!dom.contains(tag), "{tag} in the DOM:\n{dom}");
     }
-    assert_eq!(dom.matches("<script").count(), 1, "only the page's own script");
-    assert!(dom.contains("&lt;img src=x onerror="), "the name is shown as text");
+    assert_eq!(
+        dom.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(
+        dom.contains("&lt;img src=x onerror="),
+        "the name is shown as text"
+    );
 
     // The severity filter, driven through the URL fragment.
     let filtered = chromium(
@@ -167,9 +189,15 @@ fn html_report_renders_in_headless_chromium() {
     let text_filtered = chromium(
         &bin,
         &profile,
-        &["--dump-dom".into(), file_url(&page, "#sev=critical,high&q=minimist")],
+        &[
+            "--dump-dom".into(),
+            file_url(&page, "#sev=critical,high&q=minimist"),
+        ],
     );
-    assert!(text_filtered.contains("showing 1 of 3 findings"), "{text_filtered}");
+    assert!(
+        text_filtered.contains("showing 1 of 3 findings"),
+        "{text_filtered}"
+    );
 
     // A screenshot of the page.
     let shot = std::env::var_os("DILIGENCE_SCREENSHOT")

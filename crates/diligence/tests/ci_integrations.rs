@@ -25,7 +25,11 @@ fn repo_root() -> PathBuf {
 fn actionlint(actionlint: &Path, workflow: &str) -> (bool, String) {
     let repo = tempfile::tempdir().expect("tempdir");
     git(repo.path(), &["init", "--quiet"]);
-    std::fs::copy(repo_root().join("action.yml"), repo.path().join("action.yml")).unwrap();
+    std::fs::copy(
+        repo_root().join("action.yml"),
+        repo.path().join("action.yml"),
+    )
+    .unwrap();
     let workflows = repo.path().join(".github/workflows");
     std::fs::create_dir_all(&workflows).unwrap();
     std::fs::write(workflows.join("diligence.yml"), workflow).unwrap();
@@ -44,10 +48,8 @@ fn actionlint(actionlint: &Path, workflow: &str) -> (bool, String) {
 
 #[test]
 fn action_example_workflow_passes_actionlint() {
-    let bin = diligence_testkit::tool_or_skip!(
-        "action_example_workflow_passes_actionlint",
-        "actionlint"
-    );
+    let bin =
+        diligence_testkit::tool_or_skip!("action_example_workflow_passes_actionlint", "actionlint");
     let example = std::fs::read_to_string(repo_root().join("examples/github/diligence.yml"))
         .expect("example workflow");
     let (ok, text) = actionlint(&bin, &example);
@@ -123,9 +125,9 @@ fn try_repo(pre_commit: &Path, project: &Path, home: &Path, hook: &str) -> (bool
         .parent()
         .unwrap()
         .to_path_buf();
-    let path = std::env::join_paths(
-        std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
     .unwrap();
     let out = Command::new(pre_commit)
         .args(["try-repo"])
@@ -151,10 +153,8 @@ fn try_repo(pre_commit: &Path, project: &Path, home: &Path, hook: &str) -> (bool
 
 #[test]
 fn pre_commit_hook_runs_on_lockfile_changes() {
-    let pre_commit = diligence_testkit::tool_or_skip!(
-        "pre_commit_hook_runs_on_lockfile_changes",
-        "pre-commit"
-    );
+    let pre_commit =
+        diligence_testkit::tool_or_skip!("pre_commit_hook_runs_on_lockfile_changes", "pre-commit");
     let home = tempfile::tempdir().expect("tempdir");
     let project = tempfile::tempdir().expect("tempdir");
     let p = project.path();
@@ -170,7 +170,10 @@ fn pre_commit_hook_runs_on_lockfile_changes() {
 
     let (ok, text) = try_repo(&pre_commit, p, home.path(), "diligence-audit-offline");
     assert!(ok, "clean lockfile failed the hook:\n{text}");
-    assert!(text.contains("diligence audit (offline lockfile checks)"), "{text}");
+    assert!(
+        text.contains("diligence audit (offline lockfile checks)"),
+        "{text}"
+    );
     assert!(text.contains("Passed"), "{text}");
 
     // A lockfile edited to fetch the package from another host.

@@ -30,7 +30,8 @@ fn hostile_project(dir: &Path) {
         serde_json::to_vec_pretty(&lock).unwrap(),
     )
     .unwrap();
-    let manifest = serde_json::json!({"name": "app", "version": "1.0.0", "dependencies": {NAME: VERSION}});
+    let manifest =
+        serde_json::json!({"name": "app", "version": "1.0.0", "dependencies": {NAME: VERSION}});
     std::fs::write(
         dir.join("package.json"),
         serde_json::to_vec_pretty(&manifest).unwrap(),
@@ -52,14 +53,20 @@ fn assert_safe(what: &str, text: &str, allowed_command: &dyn Fn(&str) -> bool) {
             "{what}: workflow command line {line:?}"
         );
     }
-    assert!(!text.contains("##["), "{what}: legacy workflow command in {text:?}");
+    assert!(
+        !text.contains("##["),
+        "{what}: legacy workflow command in {text:?}"
+    );
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::cargo_bin("diligence")
         .unwrap()
         .args(args)
-        .env("DILIGENCE_CACHE_DIR", std::env::temp_dir().join("diligence-hostile-cache"))
+        .env(
+            "DILIGENCE_CACHE_DIR",
+            std::env::temp_dir().join("diligence-hostile-cache"),
+        )
         .output()
         .unwrap();
     (
@@ -113,7 +120,11 @@ fn error_messages_quote_paths_safely() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("proj\n::error::forged\u{1b}[2J");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": [").unwrap();
+    std::fs::write(
+        dir.join("package-lock.json"),
+        "{\"lockfileVersion\": 3, \"packages\": [",
+    )
+    .unwrap();
     let (code, out, err) = run(&[&["audit", dir.to_str().unwrap()][..], &OFFLINE[..]].concat());
     assert_eq!(code, 2, "{out}{err}");
     assert_safe("error", &err, &|_| false);
