@@ -142,8 +142,34 @@ pub struct SourceArgs {
     /// dormancy, provenance, …); fields the registry does not serve are not evaluated.
     #[arg(long)]
     pub metadata: bool,
+    /// Leave these dependency kinds out, as `npm --omit`: dev, optional, peer (repeatable or
+    /// comma-separated). Packages reached only through them are not checked.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub omit: Vec<OmitKind>,
     #[command(flatten)]
     pub network: NetworkArgs,
+}
+
+/// A dependency kind `--omit` leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OmitKind {
+    /// devDependencies (and what only they reach).
+    Dev,
+    /// optionalDependencies.
+    Optional,
+    /// peerDependencies.
+    Peer,
+}
+
+impl SourceArgs {
+    /// The `--omit` kinds as the graph filter.
+    pub fn omit(&self) -> diligence_graph::Omit {
+        diligence_graph::Omit {
+            dev: self.omit.contains(&OmitKind::Dev),
+            optional: self.omit.contains(&OmitKind::Optional),
+            peer: self.omit.contains(&OmitKind::Peer),
+        }
+    }
 }
 
 /// How the registry client uses the network and the cache, and whom it sends credentials

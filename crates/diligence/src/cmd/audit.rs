@@ -44,8 +44,8 @@ impl Layer {
 }
 
 pub fn run(args: AuditArgs) -> Result<u8> {
-    let graph = load_graph(&args.project)?;
-    let project_dir = project_dir(&args, &graph);
+    let graph = load_graph(&args.project)?.omit(args.sources.omit());
+    let project_dir = project_dir(&graph);
     let npm_config = NpmConfig::load_allowing(
         &project_dir,
         &args.sources.network.allow_project_credentials,
@@ -134,15 +134,11 @@ pub fn run(args: AuditArgs) -> Result<u8> {
 }
 
 /// The folder whose `.npmrc` and config apply: DIR, or the lockfile's folder with `--lockfile`.
-fn project_dir(args: &AuditArgs, graph: &DependencyGraph) -> std::path::PathBuf {
-    match &args.project.lockfile {
-        Some(_) => graph
-            .lockfile
-            .path
-            .parent()
-            .map(|p| p.to_path_buf())
-            .unwrap_or_else(|| ".".into()),
-        None => args.project.dir.clone(),
+/// The project folder: the lockfile's (the workspace root's when run in a member folder).
+fn project_dir(graph: &DependencyGraph) -> std::path::PathBuf {
+    match graph.lockfile.path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => ".".into(),
     }
 }
 

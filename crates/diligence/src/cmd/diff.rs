@@ -111,8 +111,9 @@ fn load_sides(args: &DiffArgs) -> Result<Sides> {
         if args.base.is_some() || args.head.is_some() {
             bail!("give either BASE/HEAD revisions or --base-lockfile/--head-lockfile, not both");
         }
-        let base = diligence_lockfile::read_lockfile(b)?;
-        let head = diligence_lockfile::read_lockfile(h)?;
+        let omit = args.sources.omit();
+        let base = diligence_lockfile::read_lockfile(b)?.omit(omit);
+        let head = diligence_lockfile::read_lockfile(h)?.omit(omit);
         let project_dir = h
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -145,10 +146,15 @@ fn load_sides(args: &DiffArgs) -> Result<Sides> {
         // The pull request adds the lockfile: everything in it is new.
         None => DependencyGraph::new(head.lockfile.clone()),
     };
+    let omit = args.sources.omit();
     Ok(Sides {
-        base,
-        head,
-        project_dir: dir.clone(),
+        base: base.omit(omit),
+        head: head.omit(omit),
+        // The lockfile's folder: the workspace root's when run in a member folder.
+        project_dir: path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| dir.clone(), Path::to_path_buf),
         base_label: base_rev,
     })
 }
