@@ -1,13 +1,15 @@
 //! Outside programs some tests drive (Chromium, actionlint, pre-commit). Like the corpus, a
 //! tool that is absent makes its test skip with one line naming it, and fails the test when
-//! `DILIGENCE_REQUIRE_TOOLS` is set (CI installs them with `scripts/install-test-tools.sh`).
+//! `DILIGENCE_REQUIRE_TOOLS` or `DILIGENCE_REQUIRE_CORPUS` is set (CI; `scripts/test`
+//! installs them with `scripts/install-test-tools.sh`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The first of `names` found as an executable in `$DILIGENCE_TOOLS_DIR/venv/bin`, the
 /// workspace's `.tools/venv/bin`, or on `PATH`. When none is: panics if
-/// `DILIGENCE_REQUIRE_TOOLS` is set to anything but `0` or empty, else prints one skip line
+/// `DILIGENCE_REQUIRE_TOOLS` or `DILIGENCE_REQUIRE_CORPUS` (both set by `.ci/run`) is set to
+/// anything but `0` or empty, else prints one skip line
 /// for `test` and returns `None`.
 pub fn tool(test: &str, names: &[&str]) -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> = Vec::new();
@@ -26,9 +28,10 @@ pub fn tool(test: &str, names: &[&str]) -> Option<PathBuf> {
             }
         }
     }
-    let required = std::env::var("DILIGENCE_REQUIRE_TOOLS")
-        .map(|v| !v.is_empty() && v != "0")
-        .unwrap_or(false);
+    // CI sets both; either makes a missing tool a failure.
+    let required = ["DILIGENCE_REQUIRE_TOOLS", "DILIGENCE_REQUIRE_CORPUS"]
+        .iter()
+        .any(|var| std::env::var(var).is_ok_and(|v| !v.is_empty() && v != "0"));
     if required {
         panic!(
             "{test}: {} not found and DILIGENCE_REQUIRE_TOOLS is set (scripts/install-test-tools.sh installs it)",
