@@ -3,8 +3,8 @@
 //! consumers.
 //!
 //! Shape: one `run`; `tool.driver.rules` lists the rules that have results in this log, and
-//! only those (id, `shortDescription` = the rule summary, `fullDescription` and `help` = the
-//! rule doc as Markdown, `defaultConfiguration.level`, and `properties`: `tags` =
+//! only those (id, `shortDescription` = the rule summary, `fullDescription` = the doc's first
+//! paragraph, `help` = the rule doc as text and Markdown, `defaultConfiguration.level`, and `properties`: `tags` =
 //! `["security", "supply-chain", <family>]` and `security-severity`, the score GitHub code
 //! scanning ranks alerts by, see [`security_severity`]); one `result` per finding with
 //! `ruleId`, `ruleIndex`, `level`, `message`, one location and
@@ -172,7 +172,7 @@ fn rule_descriptor(rule: &Rule, worst: Severity) -> Value {
         "id": rule.id,
         "name": rule_name(rule.id),
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": plain_first_paragraph(rule.doc), "markdown": rule.doc},
+        "fullDescription": {"text": plain_first_paragraph(rule.doc)},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "defaultConfiguration": {"level": level(rule.default_severity)},
         "properties": rule_properties(rule.family(), worst),
@@ -328,7 +328,11 @@ fn strip_positions(v: &Value) -> Value {
 /// absolute path (`/…`, `C:/…`) becomes a `file:///` URI (SARIF rule SARIF1004: a relative
 /// reference must not start with `/`).
 pub fn to_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
+    let mut path = path.replace('\\', "/");
+    // `./package.json` and `package.json` are one file to code scanning.
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
     let bytes = path.as_bytes();
     let drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
     let mut out = String::with_capacity(path.len() + 8);
@@ -523,6 +527,7 @@ mod tests {
     #[test]
     fn uris_are_percent_encoded() {
         assert_eq!(to_uri("a b\\c#d.js"), "a%20b/c%23d.js");
+        assert_eq!(to_uri("./package.json"), "package.json");
         assert_eq!(
             to_uri("/work/x/package-lock.json"),
             "file:///work/x/package-lock.json"
