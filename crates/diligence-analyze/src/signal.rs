@@ -81,6 +81,34 @@ pub enum Kind {
     ArchiveAnomaly,
     Unparsed,
     LifecycleScript,
+    // Install-time execution beyond `scripts` and behaviour with no flow (see `scripts`).
+    /// A command line runs a file (`sh x.sh`, `cmd /c x.bat`, `./x`): detail = the path as written.
+    RunsFile,
+    /// A `binding.gyp` command expansion (`<!(…)`, `<!@(…)`): run by node-gyp at install.
+    GypCommand,
+    /// A shell command downloads a file and later runs, loads or registers it.
+    DownloadRun,
+    /// A mining-pool address or miner arguments (`stratum+tcp://`, `--donate-level`).
+    MinerPool,
+    /// A user's personal folder named as a path segment (`Desktop`, `Documents`, `OneDrive`).
+    UserFolder,
+    /// A file write or delete whose target is another installed package, the project being
+    /// installed, or a path climbing out of the file's folder (see `js::visit::load_time`).
+    OtherPackage,
+    /// Locale, time-zone or country read (`resolvedOptions().timeZone`, `navigator.language`,
+    /// `geo.country_code`): a targeting gate.
+    LocaleGate,
+    /// The function `func` runs when the module loads (an IIFE, a callback or a same-file
+    /// function called from module scope), or when another module that loads calls the export
+    /// reaching it (see `scripts::mark_install_time`). Detail: `"{func}: …"` (signals are
+    /// deduplicated by kind, line and detail).
+    LoadTime,
+    /// Load-time code calls the export of a relative module: detail = `specifier#member`
+    /// (`./notice#` for the module's default export or `module.exports` itself).
+    LoadCall,
+    /// The function `func` runs when the module's export named in `detail` (`"{func}:{name}"`;
+    /// an empty name: the default export / `module.exports`) is called.
+    Export,
 }
 
 impl Kind {
@@ -149,6 +177,16 @@ impl Kind {
             ArchiveAnomaly => "archive-anomaly",
             Unparsed => "unparsed",
             LifecycleScript => "lifecycle-script",
+            RunsFile => "runs-file",
+            GypCommand => "gyp-command",
+            DownloadRun => "download-run",
+            MinerPool => "miner-pool",
+            UserFolder => "user-folder",
+            LocaleGate => "locale-gate",
+            OtherPackage => "other-package",
+            LoadTime => "load-time",
+            LoadCall => "load-call",
+            Export => "export",
         }
     }
 

@@ -100,6 +100,8 @@ const INDICATORS: &[(&str, Kind)] = &[
     ("rundll32", Kind::LolBin),
     ("certutil -urlcache", Kind::LolBin),
     ("certutil -decode", Kind::LolBin),
+    ("certutil.exe -urlcache", Kind::LolBin),
+    ("certutil.exe -decode", Kind::LolBin),
     ("bitsadmin /transfer", Kind::LolBin),
     ("-encodedcommand", Kind::LolBin),
     ("powershell -enc", Kind::LolBin),
@@ -125,11 +127,14 @@ const INDICATORS: &[(&str, Kind)] = &[
     ("ipgeolocation", Kind::GeoLookup),
     ("freegeoip", Kind::GeoLookup),
     ("ipwho.is", Kind::GeoLookup),
-    // Second runtimes fetched at install time.
-    ("bun.sh/install", Kind::RuntimeDropper),
-    ("oven-sh/bun/releases", Kind::RuntimeDropper),
-    ("deno.land/install", Kind::RuntimeDropper),
     ("npm publish", Kind::NpmPublish),
+    // Cryptocurrency miners: pool protocol and XMRig-style arguments.
+    ("stratum+tcp://", Kind::MinerPool),
+    ("stratum+ssl://", Kind::MinerPool),
+    ("stratum+tls://", Kind::MinerPool),
+    ("stratum2+tcp://", Kind::MinerPool),
+    ("--donate-level", Kind::MinerPool),
+    ("--cpu-max-threads-hint", Kind::MinerPool),
 ];
 
 static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -145,6 +150,38 @@ static RAW_IP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:https?|wss?|ftp|tcp)://|/dev/tcp/|\\\\)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})",
     )
     .expect("static regex")
+});
+
+/// Download locations of a JavaScript runtime: the bun and deno install scripts and release
+/// assets (any GitHub owner: forks and look-alike owners serve the same files), Node.js
+/// binary tarballs (`node-v22.1.0-linux-x64`; not the `-headers` archives node-gyp fetches).
+static RUNTIME_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)bun\.sh/install|/bun/releases/|/bun-(?:linux|darwin|windows)-(?:x64|aarch64)|deno\.land/(?:x/)?install|/deno/releases/|/deno-(?:x86_64|aarch64)-|/node-v\d+\.\d+\.\d+-(?:linux|darwin|win)-",
+    )
+    .expect("static regex")
+});
+
+/// Words every [`RUNTIME_URL`] match contains: a cheap test before the regex runs on every
+/// string literal.
+static RUNTIME_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["bun", "deno", "/node-v"])
+        .expect("static patterns build")
+});
+
+/// Folder names [`is_user_folder`] looks for, and `../..`.
+static USER_FOLDER_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "Desktop",
+        "Documents",
+        "OneDrive",
+        "Downloads",
+        "Pictures",
+        "../..",
+    ])
+    .expect("static patterns build")
 });
 
 static WALLET: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,6 +254,17 @@ pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail,
         })
     });
+    if memchr::memchr(b'/', s.as_bytes()).is_some()
+        && RUNTIME_HINT.is_match(s)
+        && let Some(m) = RUNTIME_URL.find(s)
+    {
+        out.push(Signal {
+            kind: Kind::RuntimeDropper,
+            line,
+            func,
+            detail: word_around(s, m.start(), m.end()),
+        });
+    }
 }
 
 fn raw_ips(s: &str, mut f: impl FnMut(usize, String)) {
@@ -251,6 +299,14 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail: t.to_string(),
         });
     }
+    if is_user_folder(t) {
+        out.push(Signal {
+            kind: Kind::UserFolder,
+            line,
+            func,
+            detail: t.to_string(),
+        });
+    }
     if matches!(t, ".env" | ".env.local" | ".env.production") {
         out.push(Signal {
             kind: Kind::DotenvPath,
@@ -267,6 +323,22 @@ pub fn scan_literal(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
             detail: s.to_string(),
         });
     }
+}
+
+/// Folders of a user's own documents (not configuration or cache folders), as a path segment
+/// of a string (`'Desktop'`, `'/Desktop/x.txt'`, not in URLs): where nothing a package installs
+/// belongs. Also the
+/// file-system root and two or more parent levels (`../..`): places outside any package.
+fn is_user_folder(t: &str) -> bool {
+    const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
+    if memchr::memchr2(b'/', b'\\', t.as_bytes()).is_none() {
+        return FOLDERS.contains(&t);
+    }
+    if !USER_FOLDER_HINT.is_match(t) || t.contains("://") || t.contains(' ') {
+        return false;
+    }
+    t.split(['/', '\\']).any(|seg| FOLDERS.contains(&seg))
+        || matches!(t.trim_end_matches('/'), "../.." | "../../..")
 }
 
 /// Searches a regular-expression pattern: wallet-address shapes and secret-name filters.
@@ -338,6 +410,19 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<Decod
             detail,
         })
     });
+    for m in RUNTIME_HINT
+        .is_match(text)
+        .then(|| RUNTIME_URL.find_iter(text).take(20))
+        .into_iter()
+        .flatten()
+    {
+        out.push(Signal {
+            kind: Kind::RuntimeDropper,
+            line: line_of(m.start()),
+            func: 0,
+            detail: word_around(text, m.start(), m.end()),
+        });
+    }
     let invisible = crate::decode::invisible_count(text);
     if invisible >= 16 {
         out.push(Signal {

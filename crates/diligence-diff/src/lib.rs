@@ -66,6 +66,10 @@ pub struct ReviewOptions<'a> {
     /// Packument metadata rules for every added or changed registry package's new version
     /// (needs `registry`); `None` skips them.
     pub metadata: Option<&'a diligence_metadata::MetadataPolicy>,
+    /// The typosquat rule on every registry name the head adds (a direct dependency as a name
+    /// someone asked for, a transitive one as a locked name), with this allowlist; `None`
+    /// skips it.
+    pub typosquat_allowlist: Option<&'a [String]>,
 }
 
 /// The outcome of a review: the changes, the new findings (change findings first, then the
@@ -85,6 +89,10 @@ pub fn review(base: &DependencyGraph, head: &DependencyGraph, opts: &ReviewOptio
     let file = head.lockfile.path.display().to_string();
     for c in &changes {
         out.findings.extend(change_findings(c, base, &file));
+    }
+    if let Some(allowlist) = opts.typosquat_allowlist {
+        out.findings
+            .extend(new_name_typosquats(&changes, base, allowlist, &file));
     }
     if let Some(policy) = opts.lockfile_policy {
         let old = diligence_lockfile_rules::check(base, policy);
@@ -135,6 +143,35 @@ pub fn review(base: &DependencyGraph, head: &DependencyGraph, opts: &ReviewOptio
     }
     out.changes = changes;
     out
+}
+
+/// `metadata/typosquat` on the registry names the head adds (not new versions of names the
+/// base has): a direct dependency is a name someone typed, so it is judged as requested; a
+/// transitive one as locked.
+fn new_name_typosquats(
+    changes: &[PackageChange],
+    base: &DependencyGraph,
+    allowlist: &[String],
+    file: &str,
+) -> Vec<Finding> {
+    use diligence_metadata::NameContext;
+    let known: std::collections::HashSet<&str> =
+        base.packages.iter().map(|p| p.name.as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::Added) && c.is_registry())
+        .filter(|c| !known.contains(c.package.name.as_str()) && seen.insert(&c.package.name))
+        .filter_map(|c| {
+            let p = &c.package;
+            let context = match c.path.len() {
+                1 => NameContext::Requested { exists: Some(true) },
+                _ => NameContext::Locked,
+            };
+            diligence_metadata::check_name(&p.name, &p.version, context, allowlist)
+                .map(|f| f.at(file, p.location.line))
+        })
+        .collect()
 }
 
 /// The `diff/…` findings of one change.
@@ -468,11 +505,6 @@ fn fetch_and_scan(
     let unpacked = diligence_analyze::archive::unpack_tarball(&bytes, &opts.limits)
         .map_err(|e| format!("{name}@{version}: {e}"))?;
     let files = unpacked.files.clone();
-    let scan = diligence_analyze::scan_files(
-        unpacked.files,
-        unpacked.anomalies,
-        &format!("{name}@{version}"),
-        &opts,
-    );
+    let scan = diligence_analyze::scan_unpacked(unpacked, &format!("{name}@{version}"), &opts);
     Ok((scan, files))
 }

@@ -20,7 +20,10 @@ pub mod pm;
 pub mod spec;
 pub mod vet;
 
-pub use closure::{Closure, PackumentSource, ResolvedPackage, resolve_closure};
+pub use closure::{
+    Closure, ClosureOptions, PackumentSource, Platform, ResolvedPackage, resolve_closure,
+    resolve_closure_with, unresolved_requests,
+};
 pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide};
 pub use plan::{Plan, plan};
 pub use pm::{Detected, PackageManager, detect};

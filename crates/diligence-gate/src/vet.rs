@@ -1,5 +1,6 @@
 //! Vetting a set of registry packages before install: packument metadata rules (and
-//! typosquat), OSV advisories, and static analysis of each verified tarball.
+//! typosquat: [`VetOptions::requested`] names as asked for, the rest as dependencies), OSV
+//! advisories, and static analysis of each verified tarball.
 //!
 //! The result separates two kinds of gaps:
 //! - [`Vetting::unvetted`]: a package or a whole layer could not be checked (no packument, the
@@ -73,6 +74,9 @@ pub struct VetOptions {
     pub now: SystemTime,
     /// Label for finding locations (`express@4.18.2`, or the lockfile path).
     pub label: String,
+    /// Names the person asked for (the specs of `check`, the arguments of `install`): the
+    /// typosquat rule judges these as requested names, every other target as a dependency.
+    pub requested: Vec<String>,
 }
 
 /// The outcome of vetting.
@@ -148,10 +152,23 @@ fn metadata_layer(
         let Some(p) = packuments.get(&t.name) else {
             continue;
         };
-        let (findings, not_evaluated) =
-            diligence_metadata::check_package(p, &t.version, opts.now, &opts.policy);
+        let (findings, not_evaluated) = diligence_metadata::check_package_with(
+            p,
+            &t.version,
+            opts.now,
+            &opts.policy,
+            packuments,
+        );
         out.findings.extend(findings);
         out.not_evaluated.extend(not_evaluated);
+        let context = match opts.requested.contains(&t.name) {
+            true => diligence_metadata::NameContext::Requested { exists: Some(true) },
+            false => diligence_metadata::NameContext::Locked,
+        };
+        let allowlist = &opts.policy.typosquat_allowlist;
+        out.findings.extend(diligence_metadata::check_name(
+            &t.name, &t.version, context, allowlist,
+        ));
     }
 }
 

@@ -244,6 +244,29 @@ pub fn rules() -> Vec<&'static Rule> {
     rules::ALL.to_vec()
 }
 
+/// Removes the `registry/resolved-mismatch` findings that only restate
+/// `lockfile/insecure-scheme` for the same `name@version` (the registry's own tarball fetched
+/// over plain `http://`: evidence `insecure_scheme_only`), so that one cause gives one
+/// finding. Findings of other rules are kept in order.
+pub fn drop_restated_scheme_findings(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| {
+        f.package
+            .as_ref()
+            .map(|p| (p.name.clone(), p.version.clone()))
+    };
+    let insecure: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| f.rule == "lockfile/insecure-scheme")
+        .filter_map(key)
+        .collect();
+    findings.retain(|f| {
+        let restates = f.rule == "registry/resolved-mismatch"
+            && f.evidence["insecure_scheme_only"] == serde_json::Value::Bool(true)
+            && key(f).is_some_and(|k| insecure.contains(&k));
+        !restates
+    });
+}
+
 /// Runs every offline lockfile rule on `graph` under `policy`.
 ///
 /// Findings point at the lockfile path as recorded in `graph.lockfile.path` and the entry's
@@ -298,5 +321,28 @@ fn has_strong_hash(p: &Package) -> bool {
             .strongest()
             .is_some_and(|h| h.algorithm > HashAlgorithm::Sha1),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod restated_tests {
+    use super::*;
+
+    #[test]
+    fn an_http_registry_url_is_one_finding() {
+        let scheme = Finding::new(&rules::insecure_scheme::INSECURE_SCHEME, "http".to_string())
+            .package("chalk", "0.4.0");
+        let mismatch = |only: bool| {
+            Finding::new(&rules::insecure_scheme::INSECURE_SCHEME, "m".to_string())
+                .package("chalk", "0.4.0")
+                .evidence(serde_json::json!({ "insecure_scheme_only": only }))
+        };
+        let mut restated = mismatch(true);
+        restated.rule = "registry/resolved-mismatch".into();
+        let mut other = mismatch(false);
+        other.rule = "registry/resolved-mismatch".into();
+        let mut findings = vec![scheme.clone(), restated, other.clone()];
+        drop_restated_scheme_findings(&mut findings);
+        assert_eq!(findings, vec![scheme, other]);
     }
 }

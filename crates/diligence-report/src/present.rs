@@ -190,26 +190,42 @@ pub fn path_of(f: &Finding) -> Option<String> {
         return None;
     }
     let chain = packages.join(" > ");
-    match path.get("importer").and_then(Value::as_str) {
-        Some(i) if !i.is_empty() && i != "." => Some(format!("{i}: {chain}")),
-        _ => Some(chain),
-    }
+    let first = match path.get("importer").and_then(Value::as_str) {
+        Some(i) if !i.is_empty() && i != "." => format!("{i}: {chain}"),
+        _ => chain,
+    };
+    // `paths` (advisory findings) holds every distinct path, the first one included.
+    let others = f
+        .evidence
+        .get("paths")
+        .and_then(Value::as_array)
+        .map_or(0, |a| a.len().saturating_sub(1));
+    Some(match others {
+        0 => first,
+        1 => format!("{first} (and 1 other path)"),
+        n => format!("{first} (and {n} other paths)"),
+    })
 }
 
 /// Longest value shown per evidence item (characters); longer values are cut with `…`.
 pub const EVIDENCE_VALUE_MAX: usize = 300;
 
 /// The evidence as `(key, value)` items for a person, in the evidence's key order, without
-/// the members shown on their own (`ids`, `url`, `fix`, `path`) or already in the message
-/// (`summary`). Strings are shown as they are, arrays of strings joined with `, `, anything
-/// else as compact JSON; each value cut at [`EVIDENCE_VALUE_MAX`] characters.
+/// the members shown on their own (`ids`, `url`, `fix`, `path`, `paths`) or already in the
+/// message (`summary`). Strings are shown as they are, arrays of strings or numbers joined
+/// with `, `, anything else as compact JSON; each value cut at [`EVIDENCE_VALUE_MAX`]
+/// characters.
 pub fn evidence_items(f: &Finding) -> Vec<(String, String)> {
     let Some(map) = f.evidence.as_object() else {
         return Vec::new();
     };
     map.iter()
         .filter(|(k, v)| {
-            !v.is_null() && !matches!(k.as_str(), "ids" | "url" | "fix" | "path" | "summary")
+            !v.is_null()
+                && !matches!(
+                    k.as_str(),
+                    "ids" | "url" | "fix" | "path" | "paths" | "summary"
+                )
         })
         .map(|(k, v)| (k.clone(), cut(&value_text(v), EVIDENCE_VALUE_MAX)))
         .collect()
@@ -218,9 +234,12 @@ pub fn evidence_items(f: &Finding) -> Vec<(String, String)> {
 fn value_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Array(items) if items.iter().all(Value::is_string) => items
+        Value::Array(items) if items.iter().all(|v| v.is_string() || v.is_number()) => items
             .iter()
-            .filter_map(Value::as_str)
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),
@@ -288,17 +307,22 @@ mod tests {
     #[test]
     fn evidence_items_and_path() {
         let f = Finding::new(&R, "m").evidence(json!({
-            "ids": ["GHSA-xvch-5gv4-984h"], "fixed": "1.2.6", "hosts": ["a", "b"],
+            "ids": ["GHSA-xvch-5gv4-984h"], "fixed": "1.2.6", "hosts": ["a", "b"], "lines": [12, 40],
             "path": {"importer": "packages/web", "packages": ["a@1.0.0", "b@2.0.0"]},
+            "paths": [{"importer": "packages/web", "packages": ["a@1.0.0", "b@2.0.0"]}, {"importer": ".", "packages": ["b@2.0.0"]}],
         }));
         assert_eq!(
             evidence_items(&f),
             vec![
                 ("fixed".to_string(), "1.2.6".to_string()),
-                ("hosts".to_string(), "a, b".to_string())
+                ("hosts".to_string(), "a, b".to_string()),
+                ("lines".to_string(), "12, 40".to_string())
             ]
         );
-        assert_eq!(path_of(&f).unwrap(), "packages/web: a@1.0.0 > b@2.0.0");
+        assert_eq!(
+            path_of(&f).unwrap(),
+            "packages/web: a@1.0.0 > b@2.0.0 (and 1 other path)"
+        );
         assert_eq!(cut("abcdef", 3), "abc…");
     }
 }

@@ -11,6 +11,7 @@
 //! - with `DILIGENCE_REQUIRE_CORPUS=1` (set by `.ci/run`) a missing corpus is a failure
 //!   instead, so CI never passes by skipping.
 
+pub mod git;
 pub mod tools;
 
 use std::io::Write;

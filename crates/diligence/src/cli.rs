@@ -37,6 +37,9 @@ pub enum Command {
     /// Review a change: compare the lockfile at two git revisions (or two files) and check
     /// what the head adds.
     Diff(DiffArgs),
+    /// After an incident: which commits, branches and tags of one or many repositories ever
+    /// locked a compromised version or contained an indicator.
+    Hunt(crate::cmd::hunt::HuntArgs),
 }
 
 /// Options shared by commands that read a project.

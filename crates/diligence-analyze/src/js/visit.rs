@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 mod calls;
 mod data_list;
+mod load_time;
 
 use calls::*;
 
@@ -41,6 +42,8 @@ pub struct Walker<'s> {
     host_tables: u32,
     /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
     messages: Vec<(u32, u32)>,
+    /// What runs when the module loads (see [`load_time`]).
+    load: load_time::LoadTime,
     out: Output,
 }
 
@@ -67,6 +70,7 @@ impl<'s> Walker<'s> {
             num_arrays: Vec::new(),
             host_tables: 0,
             messages: Vec::new(),
+            load: load_time::LoadTime::default(),
             out: Output::default(),
         }
     }
@@ -125,6 +129,7 @@ impl<'s> Walker<'s> {
                 break;
             }
         }
+        self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
     }
@@ -230,6 +235,12 @@ impl<'s> Walker<'s> {
         let kinds = Self::call_kinds(callee);
         for k in &kinds {
             self.sig(*k, span, &name);
+        }
+        if kinds.contains(&Kind::DestructiveFs) && args.iter().any(|a| recursive_option(a)) {
+            self.sig(Kind::DestructiveFs, span, format!("{name} recursive"));
+        }
+        if kinds.contains(&Kind::FsWrite) {
+            self.load_fs_call(args, span);
         }
         if callee == &Val::Unknown {
             return false;
@@ -397,7 +408,8 @@ impl<'s> Walker<'s> {
             if let Some(Expression::ObjectExpression(o)) = a.as_expression()
                 && o.properties.iter().any(|p| matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("detached") && matches!(&p.value, Expression::BooleanLiteral(b) if b.value) || matches!(&p.value, Expression::UnaryExpression(_))))
             {
-                self.sig(Kind::DetachedSpawn, span, "detached child process");
+                let detail = detached_detail(o, vals.first());
+                self.sig(Kind::DetachedSpawn, span, detail);
             }
         }
     }
@@ -619,6 +631,10 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         self.funcs.push(self.next_func);
         self.next_func += 1;
+        self.load_enter(
+            it.span.start,
+            it.id.as_ref().and_then(|i| i.symbol_id.get()),
+        );
         walk::walk_function(self, it, flags);
         self.funcs.pop();
     }
@@ -626,6 +642,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
         self.funcs.push(self.next_func);
         self.next_func += 1;
+        self.load_enter(it.span.start, None);
         walk::walk_arrow_function_expression(self, it);
         self.funcs.pop();
     }
@@ -646,6 +663,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             self.bind_pattern(&it.id, init);
+            self.load_bind(&it.id, init);
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -653,6 +671,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
+            self.load_export_assign(m, &it.right);
             self.visit_expression(m.object());
             if let MemberExpression::ComputedMemberExpression(c) = m {
                 self.visit_expression(&c.expression);
@@ -767,6 +786,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             };
             self.on_global_read(&full, it.span.start);
         }
+        self.load_member(it);
         walk::walk_static_member_expression(self, it);
     }
 
@@ -787,7 +807,23 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         self.esm_edge(&it.source.value);
+        self.bind_import(it);
         walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_export_default_declaration(&mut self, it: &ExportDefaultDeclaration<'a>) {
+        self.load_export_default(it);
+        walk::walk_export_default_declaration(self, it);
+    }
+
+    fn visit_export_named_declaration(&mut self, it: &ExportNamedDeclaration<'a>) {
+        self.load_export_named(it);
+        walk::walk_export_named_declaration(self, it);
+    }
+
+    fn visit_export_declaration(&mut self, it: &ExportDeclaration<'a>) {
+        self.load_export_decl(it);
+        walk::walk_export_declaration(self, it);
     }
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
@@ -837,6 +873,7 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
         let span = it.span.start;
+        self.load_compare(it);
         match it.operator {
             BinaryOperator::Addition if self.plus_depth == 0 => {
                 if let Val::Str(s) = self.env.binary(it, 0) {
@@ -915,20 +952,20 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
-        let forever = match &it.test {
-            Expression::BooleanLiteral(b) => b.value,
-            Expression::NumericLiteral(n) => n.value != 0.0,
-            _ => false,
-        };
-        if forever {
-            self.infinite_loop(&it.body, it.span.start);
-        }
+        let forever = load_time::always_true(&it.test);
+        self.load_loop(&it.body, it.span.start, forever);
         walk::walk_while_statement(self, it);
     }
 
+    fn visit_do_while_statement(&mut self, it: &DoWhileStatement<'a>) {
+        let forever = load_time::always_true(&it.test);
+        self.load_loop(&it.body, it.span.start, forever);
+        walk::walk_do_while_statement(self, it);
+    }
+
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
-        if it.test.is_none() {
-            self.infinite_loop(&it.body, it.span.start);
+        if it.test.as_ref().is_none_or(load_time::always_true) {
+            self.load_loop(&it.body, it.span.start, true);
         }
         walk::walk_for_statement(self, it);
     }
@@ -940,10 +977,12 @@ impl<'s> Walker<'s> {
         self.any_receiver_method(it);
 
         if !self.env.worth_eval(&it.callee) {
+            self.load_call(it, None);
             walk::walk_call_expression(self, it);
             return;
         }
         let callee = self.env.eval(&it.callee);
+        self.load_call(it, Some(&callee));
         let span = it.span.start;
         if Env::is_require(&callee) {
             self.on_require(&callee, it);

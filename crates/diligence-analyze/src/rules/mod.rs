@@ -4,12 +4,17 @@
 mod ai_agent_abuse;
 mod analysis_evasion;
 mod archive_anomaly;
+mod at_load;
 mod browser_data_theft;
 mod credential_theft;
 mod crypto_clipper;
+mod cryptominer;
 mod decode_exec;
+mod detached_install_spawn;
 mod download_exec;
 mod env_exfiltration;
+mod file_drop;
+mod gyp_command;
 mod hidden_payload;
 mod import_time_dos;
 mod install_script;
@@ -18,12 +23,18 @@ mod manifest_confusion;
 mod native_binary;
 mod network_monkey_patch;
 mod obfuscated_code;
+mod package_tamper;
 mod persistence;
 mod protestware;
+mod remote_dependency;
 mod reverse_shell;
+mod script_dropper;
+mod second_runtime;
+mod self_publish;
 mod steganography;
 mod suspicious_endpoint;
 mod windows_lolbin;
+mod wiper;
 mod worm_propagation;
 
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
@@ -43,9 +54,16 @@ const ALL: &[(&Rule, Check)] = &[
     ),
     (&credential_theft::CREDENTIAL_THEFT, credential_theft::check),
     (&crypto_clipper::CRYPTO_CLIPPER, crypto_clipper::check),
+    (&cryptominer::CRYPTOMINER, cryptominer::check),
     (&decode_exec::DECODE_EXEC, decode_exec::check),
+    (
+        &detached_install_spawn::DETACHED_INSTALL_SPAWN,
+        detached_install_spawn::check,
+    ),
     (&download_exec::DOWNLOAD_EXEC, download_exec::check),
     (&env_exfiltration::ENV_EXFILTRATION, env_exfiltration::check),
+    (&file_drop::FILE_DROP, file_drop::check),
+    (&gyp_command::GYP_COMMAND, gyp_command::check),
     (&hidden_payload::HIDDEN_PAYLOAD, hidden_payload::check),
     (&import_time_dos::IMPORT_TIME_DOS, import_time_dos::check),
     (&install_script::INSTALL_SCRIPT, install_script::check),
@@ -63,15 +81,24 @@ const ALL: &[(&Rule, Check)] = &[
         network_monkey_patch::check,
     ),
     (&obfuscated_code::OBFUSCATED_CODE, obfuscated_code::check),
+    (&package_tamper::PACKAGE_TAMPER, package_tamper::check),
     (&persistence::PERSISTENCE, persistence::check),
     (&protestware::PROTESTWARE, protestware::check),
+    (
+        &remote_dependency::REMOTE_DEPENDENCY,
+        remote_dependency::check,
+    ),
     (&reverse_shell::REVERSE_SHELL, reverse_shell::check),
+    (&script_dropper::SCRIPT_DROPPER, script_dropper::check),
+    (&second_runtime::SECOND_RUNTIME, second_runtime::check),
+    (&self_publish::SELF_PUBLISH, self_publish::check),
     (&steganography::STEGANOGRAPHY, steganography::check),
     (
         &suspicious_endpoint::SUSPICIOUS_ENDPOINT,
         suspicious_endpoint::check,
     ),
     (&windows_lolbin::WINDOWS_LOLBIN, windows_lolbin::check),
+    (&wiper::WIPER, wiper::check),
     (&worm_propagation::WORM_PROPAGATION, worm_propagation::check),
 ];
 

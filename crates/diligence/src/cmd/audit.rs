@@ -110,6 +110,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
                 .into(),
         });
     }
+    // One cause, one finding: the registry's tarball over http:// is the lockfile's finding.
+    diligence_lockfile_rules::drop_restated_scheme_findings(&mut all.findings);
     all.findings
         .extend(diligence_metadata::posture(&project_dir, None));
     all.not_evaluated = group_not_evaluated(all.not_evaluated);

@@ -1,7 +1,9 @@
 //! `diligence check <spec>…`: vet packages before adding them. Each spec (`name`,
 //! `name@range`, `name@tag`) is resolved through its packument with npm's semantics, then the
-//! version and its whole dependency closure (resolved from packuments) are vetted: packument
-//! metadata rules and typosquat, OSV advisories, static analysis of each verified tarball.
+//! version and its whole dependency closure (resolved from packuments the way npm builds its
+//! tree: optional peers left out, optional packages of other platforms skipped unless
+//! `--all-platforms`) are vetted: packument metadata rules and typosquat (a spec that does not
+//! resolve gets "did you mean …?"), OSV advisories, static analysis of each verified tarball.
 //!
 //! Exit codes: 2 when anything could not be evaluated (a spec that does not resolve, a
 //! dependency without a packument, no advisory data); else 1 when a finding is at or above
@@ -26,6 +28,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    /// Vet the optional packages of every platform (the lockfile's set), not only those this
+    /// machine would install.
+    #[arg(long)]
+    pub all_platforms: bool,
 }
 
 /// Vetting switches shared by `check` and `install`.
@@ -74,7 +80,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
             }),
         }
     }
-    let closure = diligence_gate::resolve_closure(&client, &specs);
+    let closure_opts = diligence_gate::ClosureOptions {
+        platform: (!args.all_platforms).then(diligence_gate::Platform::current),
+    };
+    let closure = diligence_gate::resolve_closure_with(&client, &specs, &closure_opts);
     let targets: Vec<VetTarget> = closure.packages.iter().map(VetTarget::from).collect();
     let roots: Vec<String> = closure
         .packages
@@ -87,8 +96,17 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     } else {
         roots.join(" ")
     };
-    let opts = vet_options(&args.vet, label.clone())?;
-    let vetting = diligence_gate::vet(&targets, &closure.packuments, &client, &opts);
+    let mut opts = vet_options(&args.vet, label.clone())?;
+    opts.requested = specs.iter().map(|s| s.name.clone()).collect();
+    let mut vetting = diligence_gate::vet(&targets, &closure.packuments, &client, &opts);
+    // A spec that does not resolve is where a user mistyped: "did you mean …?"
+    let unresolved = diligence_gate::unresolved_requests(&client, &specs, &closure);
+    vetting
+        .findings
+        .extend(diligence_metadata::check_requested_names(
+            &unresolved,
+            &opts.policy.typosquat_allowlist,
+        ));
     not_evaluated.extend(closure.not_evaluated);
     let report = report(label, targets.len(), vetting, not_evaluated);
     let mut out = anstream::stdout();
@@ -151,6 +169,7 @@ pub(crate) fn vet_options(args: &VetArgs, label: String) -> Result<VetOptions> {
         policy,
         now: SystemTime::now(),
         label,
+        requested: Vec::new(),
     })
 }
 

@@ -112,7 +112,7 @@ fn scan_one(
     p: &Package,
     full_packuments: bool,
 ) -> Result<Option<PackageScan>, String> {
-    let cache_file = scan_cache_file(p);
+    let cache_file = scan_cache_file(p, full_packuments);
     if let Some(path) = &cache_file
         && let Ok(bytes) = std::fs::read(path)
         && let Ok(scan) = serde_json::from_slice::<PackageScan>(&bytes)
@@ -167,10 +167,21 @@ fn full_manifest(client: &RegistryClient, p: &Package) -> Option<serde_json::Val
     serde_json::to_value(packument.version(&p.version)?).ok()
 }
 
-/// `<cache>/scans/<sha256(integrity, binary identity)>.json`, or `None` without a cache
-/// directory or an integrity to key on.
-fn scan_cache_file(p: &Package) -> Option<PathBuf> {
-    let integrity = p.integrity.as_ref()?.to_string();
+/// `<cache>/scans/<sha256(integrity, binary identity, with manifest)>.json`, or `None`
+/// without a cache directory or an integrity to key on. A scan with the registry manifest
+/// (`--metadata`: the manifest-confusion comparison ran) is keyed apart from one without, so a
+/// `--metadata` run after a default run does not reuse a scan that skipped the comparison.
+fn scan_cache_file(p: &Package, with_manifest: bool) -> Option<PathBuf> {
+    scan_cache_path(p.integrity.as_ref()?, with_manifest)
+}
+
+/// The scan cache file of a tarball with this integrity (see [`scan_cache_file`]); `hunt`
+/// reads it without filling it.
+pub(crate) fn scan_cache_path(
+    integrity: &diligence_graph::Integrity,
+    with_manifest: bool,
+) -> Option<PathBuf> {
+    let integrity = integrity.to_string();
     let cache = diligence_registry::Cache::default_location()?;
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
@@ -183,6 +194,38 @@ fn scan_cache_file(p: &Package) -> Option<PathBuf> {
     let mut h = Sha256::new();
     h.update(integrity.as_bytes());
     h.update(format!("\0{}\0{}\0{mtime}", env!("CARGO_PKG_VERSION"), meta.len()).as_bytes());
+    if with_manifest {
+        h.update(b"\0registry-manifest");
+    }
     let key = hex::encode(h.finalize());
     Some(cache.root().join("scans").join(format!("{key}.json")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scan that compared the registry manifest is cached apart from one that did not.
+    #[test]
+    fn metadata_scans_have_their_own_cache_key() {
+        let p = Package {
+            name: "left-pad".into(),
+            version: "1.3.0".into(),
+            source: diligence_graph::Source::Registry { resolved: None },
+            integrity: diligence_graph::Integrity::parse_sri("sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==").ok(),
+            dev: false,
+            optional: false,
+            peer: false,
+            has_install_script: false,
+            dependencies: Vec::new(),
+            key: "left-pad@1.3.0".into(),
+            location: Default::default(),
+        };
+        let (Some(plain), Some(with)) = (scan_cache_file(&p, false), scan_cache_file(&p, true))
+        else {
+            eprintln!("skipped: no cache directory or integrity");
+            return;
+        };
+        assert_ne!(plain, with);
+    }
 }

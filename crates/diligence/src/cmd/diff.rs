@@ -78,6 +78,7 @@ pub fn run(args: DiffArgs) -> Result<u8> {
         advisories: db.as_ref(),
         registry: client.as_ref(),
         metadata: args.sources.metadata.then_some(&metadata_policy),
+        typosquat_allowlist: Some(&metadata_policy.typosquat_allowlist),
     };
     let review = diligence_diff::review(&sides.base, &sides.head, &opts);
     not_evaluated.extend(review.not_evaluated);

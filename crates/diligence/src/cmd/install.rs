@@ -76,7 +76,11 @@ pub fn run(args: InstallArgs) -> Result<u8> {
                 plan.added.len()
             );
             let client = registry_client(&args.vet)?;
-            let opts = vet_options(&args.vet, label.clone())?;
+            let mut opts = vet_options(&args.vet, label.clone())?;
+            opts.requested = requested_specs(&args.args)
+                .into_iter()
+                .map(|s| s.name)
+                .collect();
             let empty = Default::default();
             let mut vetting = diligence_gate::vet(&plan.added, &empty, &client, &opts);
             vetting.unvetted.extend(plan.unvetted);
@@ -87,10 +91,12 @@ pub fn run(args: InstallArgs) -> Result<u8> {
                 what: "install plan".into(),
                 why: e.to_string(),
             };
-            let vetting = Vetting {
+            let mut vetting = Vetting {
                 unvetted: vec![gap],
                 ..Default::default()
             };
+            // The plan fails on a name the registry does not have: say what was meant.
+            vetting.findings = mistyped(&args)?;
             (
                 vetting,
                 0,
@@ -111,6 +117,40 @@ pub fn run(args: InstallArgs) -> Result<u8> {
         return Ok(code);
     }
     exec(pm, &args.args, &project)
+}
+
+/// The package specs among the package manager's arguments (options and non-registry specs
+/// left out).
+fn requested_specs(args: &[String]) -> Vec<diligence_gate::Spec> {
+    args.iter()
+        .filter(|a| !a.starts_with('-'))
+        .filter_map(|a| diligence_gate::Spec::parse(a).ok())
+        .collect()
+}
+
+/// Typosquat findings for requested names the registry does not have ("did you mean …?").
+fn mistyped(args: &InstallArgs) -> Result<Vec<diligence_finding::Finding>> {
+    use diligence_gate::PackumentSource;
+    let specs = requested_specs(&args.args);
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let client = registry_client(&args.vet)?;
+    let policy = diligence_metadata::MetadataPolicy::default()
+        .with_npmrc(&args.vet.dir)
+        .map_err(anyhow::Error::msg)?;
+    let names: Vec<diligence_metadata::RequestedName> = specs
+        .iter()
+        .map(|s| diligence_metadata::RequestedName {
+            spec: s.name.clone(),
+            version: None,
+            exists: client.exists(&s.name),
+        })
+        .collect();
+    Ok(diligence_metadata::check_requested_names(
+        &names,
+        &policy.typosquat_allowlist,
+    ))
 }
 
 /// Applies the decision: `Some(exit code)` when the install must not run.

@@ -5,6 +5,7 @@ pub mod check;
 mod code_layer;
 mod db;
 pub(crate) mod diff;
+pub mod hunt;
 pub mod install;
 mod ls;
 pub mod posture;
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Hunt(args) => hunt::run(args),
     }
 }

@@ -114,12 +114,7 @@ fn scan_bytes(bytes: &[u8], target: &str, opts: &ScanOptions) -> Result<PackageS
     if !unpacked.files.iter().any(|f| f.path == "package.json") {
         bail!("{target}: {NO_MANIFEST}");
     }
-    Ok(diligence_analyze::scan_files(
-        unpacked.files,
-        unpacked.anomalies,
-        target,
-        opts,
-    ))
+    Ok(diligence_analyze::scan_unpacked(unpacked, target, opts))
 }
 
 /// Downloads `name@version` through the registry client (configured from `.npmrc`, tarball

@@ -236,30 +236,69 @@ impl Walker<'_> {
                 self.sig(Kind::NpmToken, span, full);
                 self.sig(Kind::EnvRead, span, full);
             }
+            "process.env.LANG"
+            | "process.env.LC_ALL"
+            | "process.env.LANGUAGE"
+            | "process.env.TZ" => {
+                self.sig(Kind::LocaleGate, span, full);
+                self.sig(Kind::EnvRead, span, full);
+            }
+            "navigator.language" | "navigator.languages" | "navigator.userLanguage" => {
+                self.sig(Kind::LocaleGate, span, full)
+            }
             f if f.starts_with("process.env.") => self.sig(Kind::EnvRead, span, full),
             _ => {}
         }
     }
+}
 
-    pub(super) fn infinite_loop(&mut self, body: &Statement<'_>, span: u32) {
-        if self.func() != 0 {
-            return;
+/// `{ recursive: true }` (the option of `fs.rm`/`fs.rmdir` that deletes a whole tree).
+pub(super) fn recursive_option(a: &Argument<'_>) -> bool {
+    matches!(a.as_expression(), Some(Expression::ObjectExpression(o)) if o.properties.iter().any(|p| matches!(p,
+        ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("recursive")
+            && matches!(&p.value, Expression::BooleanLiteral(b) if b.value))))
+}
+
+/// Detail of a detached spawn: `detached child process`, then `, stdio ignored` (`stdio:
+/// 'ignore'` or all-`'ignore'` array), `, hidden window` (`windowsHide: true`) and the program
+/// when it is known (a constant, or `process.execPath`: Node itself).
+pub(super) fn detached_detail(o: &ObjectExpression<'_>, program: Option<&Val>) -> String {
+    let mut d = String::from("detached child process");
+    let prop = |name: &str| {
+        o.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some(name) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })
+    };
+    let ignore =
+        |e: &Expression<'_>| matches!(e, Expression::StringLiteral(s) if s.value == "ignore");
+    match prop("stdio") {
+        Some(e) if ignore(e) => d.push_str(", stdio ignored"),
+        Some(Expression::ArrayExpression(a))
+            if !a.elements.is_empty()
+                && a.elements
+                    .iter()
+                    .all(|x| x.as_expression().is_some_and(ignore)) =>
+        {
+            d.push_str(", stdio ignored")
         }
-        let mut exit = Exit {
-            exits: false,
-            console: false,
-        };
-        exit.visit_statement(body);
-        if exit.exits {
-            return;
-        }
-        let detail = if exit.console {
-            "unconditional infinite loop writing to the console at module load"
-        } else {
-            "unconditional infinite loop at module load"
-        };
-        self.sig(Kind::InfiniteLoop, span, detail);
+        _ => {}
     }
+    if matches!(prop("windowsHide"), Some(Expression::BooleanLiteral(b)) if b.value) {
+        d.push_str(", hidden window");
+    }
+    match program {
+        Some(Val::Str(p)) => d.push_str(&format!(", program `{}`", truncate(p, 80))),
+        Some(Val::Global(g)) if g == "process.execPath" || g == "process.argv0" => {
+            d.push_str(", program `node` (process.execPath)")
+        }
+        _ => {}
+    }
+    d
 }
 
 pub(super) fn same_ident(a: &Expression<'_>, b: &Expression<'_>) -> bool {
@@ -333,6 +372,8 @@ pub(super) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
         return vec![Kind::Spawn];
     }
     match m {
+        // Recursive deletion libraries.
+        "rimraf" | "del" => vec![Kind::FsWrite, Kind::DestructiveFs],
         "fs" if FS_READ.contains(&last) => vec![Kind::FsRead],
         "fs" if FS_WRITE.contains(&last) => vec![Kind::FsWrite],
         "fs" if FS_DELETE.contains(&last) => vec![Kind::FsWrite, Kind::DestructiveFs],
@@ -390,6 +431,14 @@ impl<'a> Visit<'a> for Exit {
         {
             self.console |= o.name == "console";
             self.exits |= o.name == "process";
+        }
+        // `process.stdout.write(…)`, `process.stderr.write(…)`.
+        if let Some(m) = it.callee.as_member_expression()
+            && let Some(inner) = m.object().as_member_expression()
+            && matches!(inner.object(), Expression::Identifier(o) if o.name == "process")
+            && matches!(inner.static_property_name(), Some("stdout" | "stderr"))
+        {
+            self.console = true;
         }
         walk::walk_call_expression(self, it);
     }

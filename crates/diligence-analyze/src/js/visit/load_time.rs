@@ -1,0 +1,707 @@
+//! What runs when the module loads: module scope, immediately invoked functions, functions of
+//! the same file that load-time code calls by name, callbacks it passes to calls — and, for the
+//! rules that judge behaviour with no flow (sabotage loops, wipers, file drops), targeting gates
+//! (locale, time zone, country, dates).
+//!
+//! Function ids are the walker's; the call graph is built while walking and closed in
+//! [`LoadTime::finish`]:
+//! - a function expression called where it is written (`(function(){…})()`, `!function(){}()`)
+//!   or passed as an argument (`setTimeout(() => …)`, `https.get(u, res => …)`) is a child of the
+//!   function that contains the call;
+//! - a call to an identifier bound to a function declared in this file (`main()`) links the
+//!   caller to that function.
+//!
+//! Load-time functions other than module scope get a [`Kind::LoadTime`] signal (so rules can
+//! tell a write in `leaveNote()` called at load from a write in an exported helper), loops
+//! recorded as candidates become [`Kind::InfiniteLoop`] only when they run at load, and a call
+//! at load time to the export of a relative module (`require('./notice')()`) becomes a
+//! [`Kind::LoadCall`] that [`crate::scripts`] resolves across files.
+
+use super::*;
+use oxc_syntax::symbol::SymbolId;
+use std::collections::{BTreeSet, HashMap};
+
+/// Load-time bookkeeping of one walk.
+#[derive(Debug, Default)]
+pub(super) struct LoadTime {
+    /// Span start of a function expression -> the function that calls or receives it.
+    children: HashMap<u32, u32>,
+    /// Function symbol -> function id.
+    fn_ids: HashMap<SymbolId, u32>,
+    /// Symbol a function expression is being bound to (`const f = () => …`).
+    pending_symbol: Option<SymbolId>,
+    /// (caller function, callee symbol).
+    calls: Vec<(u32, SymbolId)>,
+    /// (parent, child) function edges.
+    edges: Vec<(u32, u32)>,
+    /// Loop candidates: (function, span start, detail).
+    loops: Vec<(u32, u32, &'static str)>,
+    /// Relative-module calls: (function, span start, module specifier).
+    module_calls: Vec<(u32, u32, String)>,
+    /// Symbols bound to a constant date (`Date.UTC(…)`, `new Date('2024-…')`).
+    date_consts: BTreeSet<SymbolId>,
+    /// Span start of an exported function expression -> export name (`""`: the module's
+    /// default export, `module.exports` itself).
+    export_spans: HashMap<u32, String>,
+    /// Exported functions: (export name, function id).
+    exports: Vec<(String, u32)>,
+    /// Exports of a binding: (export name, symbol).
+    export_symbols: Vec<(String, SymbolId)>,
+    /// Symbols bound to a path with a known base (see [`Walker::based`]).
+    bases: HashMap<SymbolId, (Base, Vec<String>)>,
+}
+
+/// Where a path starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Base {
+    /// The user's home folder.
+    Home,
+    /// The folder of the file itself.
+    Dirname,
+    /// The folder of another installed package (`require.resolve`).
+    Package(String),
+    /// The project `npm install` runs in (`INIT_CWD`).
+    InstallRoot,
+}
+
+impl Walker<'_> {
+    /// Internal id of the innermost function being walked (0 = module scope).
+    fn inner(&self) -> u32 {
+        *self.funcs.last().unwrap_or(&0)
+    }
+
+    /// Called when a function starts (after its id is pushed): links it to its caller.
+    pub(super) fn load_enter(&mut self, span: u32, symbol: Option<SymbolId>) {
+        let id = self.inner();
+        let lt = &mut self.load;
+        if let Some(parent) = lt.children.remove(&span) {
+            lt.edges.push((parent, id));
+        }
+        if let Some(name) = lt.export_spans.remove(&span) {
+            lt.exports.push((name, id));
+        }
+        if let Some(sym) = symbol.or(lt.pending_symbol.take()) {
+            lt.fn_ids.insert(sym, id);
+        }
+    }
+
+    /// A variable declarator: remembers the symbol a function expression initialises, and
+    /// constant dates.
+    pub(super) fn load_bind(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        let BindingPattern::BindingIdentifier(b) = id else {
+            return;
+        };
+        let Some(sym) = b.symbol_id.get() else {
+            return;
+        };
+        match init.without_parentheses() {
+            Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                self.load.pending_symbol = Some(sym);
+            }
+            e if is_constant_date(e) => {
+                self.load.date_consts.insert(sym);
+            }
+            e => {
+                if could_be_path(e)
+                    && let Some(b) = self.based(e)
+                {
+                    self.load.bases.insert(sym, b);
+                }
+            }
+        }
+    }
+
+    /// A file write or delete whose first argument names a place outside the package:
+    /// - the home folder itself, a file or a user folder directly in it, the file-system root:
+    ///   [`Kind::UserFolder`] (`fs.rmSync(os.homedir(), …)`, `path.join(home, 'README.txt')`;
+    ///   dot folders such as `~/.config/x` are an application's own);
+    /// - another installed package (`require.resolve('ethers')`), the project being installed
+    ///   (`process.env.INIT_CWD`), or a path climbing out of `__dirname`: [`Kind::OtherPackage`]
+    ///   with detail `package NAME`, `install root|REST` or `__dirname|UPS|REST` (the rule knows
+    ///   how deep the file sits, so whether `UPS` levels leave the package).
+    pub(super) fn load_fs_call(&mut self, args: &[Argument<'_>], span: u32) {
+        if let Some((kind, t)) = args
+            .first()
+            .and_then(|a| a.as_expression())
+            .and_then(|e| self.fs_target(e))
+        {
+            self.sig(kind, span, t);
+        }
+    }
+
+    /// See [`Self::load_fs_call`].
+    fn fs_target(&self, e: &Expression<'_>) -> Option<(Kind, String)> {
+        const FOLDERS: &[&str] = &["Desktop", "Documents", "OneDrive", "Downloads", "Pictures"];
+        let e = e.without_parentheses();
+        if let Expression::StringLiteral(s) = e {
+            return matches!(s.value.as_str(), "/" | "C:\\" | "C:/" | "c:\\" | "~" | "~/").then(
+                || {
+                    (
+                        Kind::UserFolder,
+                        "file-system root or home folder".to_string(),
+                    )
+                },
+            );
+        }
+        let (base, rest) = self.based(e)?;
+        let joined = rest.join("/");
+        let segs: Vec<&str> = joined
+            .split(['/', '\\'])
+            .filter(|s| !s.is_empty() && *s != ".")
+            .collect();
+        match base {
+            Base::Home => match segs.as_slice() {
+                [] => Some("home folder"),
+                [first, ..] if FOLDERS.contains(first) => Some("user folder in the home folder"),
+                [name] if !name.starts_with('.') && name.contains('.') && !name.contains('?') => {
+                    Some("home folder")
+                }
+                _ => None,
+            }
+            .map(|t| (Kind::UserFolder, t.to_string())),
+            Base::Dirname => {
+                let ups = segs.iter().take_while(|s| **s == "..").count();
+                (ups > 0).then(|| {
+                    let rest = segs[ups..].join("/");
+                    (Kind::OtherPackage, format!("__dirname|{ups}|{rest}"))
+                })
+            }
+            Base::Package(name) => Some((Kind::OtherPackage, format!("package {name}"))),
+            Base::InstallRoot => Some((
+                Kind::OtherPackage,
+                format!("install root|{}", segs.join("/")),
+            )),
+        }
+    }
+
+    /// The base a path expression starts from and the constant parts after it (`?` for parts
+    /// that are not constant): `path.join(base, 'a', 'b')`, `base + '/a'`, `` `${base}/a` ``,
+    /// `path.dirname(base)`, or a binding of one.
+    fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
+        let e = e.without_parentheses();
+        if self.is_home(e) {
+            return Some((Base::Home, Vec::new()));
+        }
+        let text = |a: &Expression<'_>| self.env.eval(a).as_str().unwrap_or("?").to_string();
+        match e {
+            Expression::Identifier(id)
+                if id.name == "__dirname" && self.env.symbol_of(id).is_none() =>
+            {
+                Some((Base::Dirname, Vec::new()))
+            }
+            Expression::Identifier(id) => self
+                .env
+                .symbol_of(id)
+                .and_then(|s| self.load.bases.get(&s).cloned()),
+            Expression::StaticMemberExpression(_)
+                if self.env.eval(e) == Val::Global("process.env.INIT_CWD".into()) =>
+            {
+                Some((Base::InstallRoot, Vec::new()))
+            }
+            Expression::CallExpression(c) => {
+                let callee = self.env.eval(&c.callee);
+                let first = c.arguments.first().and_then(|a| a.as_expression());
+                match callee {
+                    Val::Global(g) if g == "require.resolve" => {
+                        let spec = first.map(|a| self.env.eval(a))?;
+                        let spec = spec.as_str()?;
+                        (!spec.starts_with('.') && !spec.starts_with('/'))
+                            .then(|| (Base::Package(module_name(spec)), Vec::new()))
+                    }
+                    Val::Module(m, p) if m == "path" && (p == "join" || p == "resolve") => {
+                        let (base, mut rest) = self.based(first?)?;
+                        rest.extend(
+                            c.arguments
+                                .iter()
+                                .skip(1)
+                                .filter_map(|a| a.as_expression())
+                                .map(text),
+                        );
+                        Some((base, rest))
+                    }
+                    Val::Module(m, p) if m == "path" && p == "dirname" => {
+                        let (base, mut rest) = self.based(first?)?;
+                        match base {
+                            // The folder of a package's entry file is still that package.
+                            Base::Package(_) => {}
+                            _ => rest.push("..".into()),
+                        }
+                        Some((base, rest))
+                    }
+                    _ => None,
+                }
+            }
+            Expression::BinaryExpression(b) => {
+                let (base, mut rest) = self.based(&b.left)?;
+                rest.push(text(&b.right));
+                Some((base, rest))
+            }
+            Expression::TemplateLiteral(t)
+                if t.quasis.first().is_some_and(|q| q.value.raw.is_empty()) =>
+            {
+                let (base, mut rest) = self.based(t.expressions.first()?)?;
+                rest.extend(t.quasis.iter().skip(1).map(|q| q.value.raw.to_string()));
+                Some((base, rest))
+            }
+            _ => None,
+        }
+    }
+
+    /// `os.homedir()`, `process.env.HOME`/`USERPROFILE`/`HOMEPATH`, or a binding of one.
+    fn is_home(&self, e: &Expression<'_>) -> bool {
+        match e {
+            Expression::CallExpression(c) => {
+                matches!(self.env.eval(&c.callee), Val::Module(m, p) if m == "os" && p == "homedir")
+            }
+            Expression::Identifier(id) => self
+                .env
+                .symbol_of(id)
+                .and_then(|s| self.load.bases.get(&s))
+                .is_some_and(|(b, rest)| *b == Base::Home && rest.is_empty()),
+            Expression::StaticMemberExpression(_) => matches!(self.env.eval(e), Val::Global(g)
+                if g == "process.env.HOME" || g == "process.env.USERPROFILE" || g == "process.env.HOMEPATH"),
+            Expression::LogicalExpression(l) => {
+                self.is_home(l.left.without_parentheses())
+                    || self.is_home(l.right.without_parentheses())
+            }
+            _ => false,
+        }
+    }
+
+    /// `import x from 'm'`, `import * as x from 'm'`, `import { a as x } from 'm'`: binds `x` as
+    /// `require('m')` (or its member `a`) would be, so ES modules get the same facts as CommonJS.
+    pub(super) fn bind_import(&mut self, it: &ImportDeclaration<'_>) {
+        let m = module_name(&it.source.value);
+        for spec in it.specifiers.iter().flatten() {
+            let (local, member) = match spec {
+                ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => (&s.local, String::new()),
+                ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                    (&s.local, String::new())
+                }
+                ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                    let name = s.imported.name().to_string();
+                    let member = if name == "default" {
+                        String::new()
+                    } else {
+                        name
+                    };
+                    (&s.local, member)
+                }
+            };
+            if let Some(sym) = local.symbol_id.get() {
+                self.env.consts.insert(sym, Val::Module(m.clone(), member));
+            }
+        }
+    }
+
+    /// `module.exports = f`, `exports.x = function () {}`, `module.exports = { a, b() {} }`:
+    /// records which functions the module exports under which name.
+    pub(super) fn load_export_assign(&mut self, m: &MemberExpression<'_>, right: &Expression<'_>) {
+        let obj = m.object();
+        let root_module = matches!(obj, Expression::Identifier(o) if o.name == "module");
+        let prop = m.static_property_name();
+        let name = match (obj, prop) {
+            (_, Some("exports")) if root_module => String::new(),
+            (Expression::Identifier(o), Some(p)) if o.name == "exports" => p.to_string(),
+            (Expression::StaticMemberExpression(inner), Some(p))
+                if inner.property.name == "exports"
+                    && matches!(&inner.object, Expression::Identifier(o) if o.name == "module") =>
+            {
+                p.to_string()
+            }
+            _ => return,
+        };
+        self.load_export_value(name.clone(), right);
+        if name.is_empty()
+            && let Expression::ObjectExpression(o) = right.without_parentheses()
+        {
+            for p in &o.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p
+                    && let Some(k) = p.key.static_name()
+                {
+                    self.load_export_value(k.to_string(), &p.value);
+                }
+            }
+        }
+    }
+
+    fn load_export_value(&mut self, name: String, value: &Expression<'_>) {
+        match value.without_parentheses() {
+            Expression::FunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, name);
+            }
+            Expression::ArrowFunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, name);
+            }
+            Expression::Identifier(id) => {
+                if let Some(sym) = self.env.symbol_of(id) {
+                    self.load.export_symbols.push((name, sym));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `export default function …`, `export function f`, `export { f as g }`, `export default f`.
+    pub(super) fn load_export_default(&mut self, it: &ExportDefaultDeclaration<'_>) {
+        match &it.declaration {
+            ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
+                self.load.export_spans.insert(f.span.start, String::new());
+            }
+            ExportDefaultDeclarationKind::ArrowFunctionExpression(f) => {
+                self.load.export_spans.insert(f.span.start, String::new());
+            }
+            other => {
+                if let Some(e) = other.as_expression() {
+                    self.load_export_value(String::new(), e);
+                }
+            }
+        }
+    }
+
+    /// `export function f () {}`, `export const f = () => …`.
+    pub(super) fn load_export_decl(&mut self, it: &ExportDeclaration<'_>) {
+        if let Declaration::FunctionDeclaration(f) = &it.declaration
+            && let Some(id) = &f.id
+        {
+            self.load
+                .export_spans
+                .insert(f.span.start, id.name.to_string());
+        }
+        if let Declaration::VariableDeclaration(v) = &it.declaration {
+            for d in &v.declarations {
+                if let (BindingPattern::BindingIdentifier(b), Some(init)) = (&d.id, &d.init) {
+                    self.load_export_value(b.name.to_string(), init);
+                }
+            }
+        }
+    }
+
+    /// `export { f as g }`.
+    pub(super) fn load_export_named(&mut self, it: &ExportNamedDeclaration<'_>) {
+        for s in &it.specifiers {
+            if let ModuleExportName::IdentifierReference(local) = &s.local
+                && let Some(sym) = self.env.symbol_of(local)
+            {
+                let name = s.exported.name().to_string();
+                let name = if name == "default" {
+                    String::new()
+                } else {
+                    name
+                };
+                self.load.export_symbols.push((name, sym));
+            }
+        }
+    }
+
+    /// A call: IIFE and callback edges, calls by name, calls of relative modules.
+    pub(super) fn load_call(&mut self, it: &CallExpression<'_>, callee: Option<&Val>) {
+        let me = self.inner();
+        if let Expression::FunctionExpression(f) = it.callee.without_parentheses() {
+            self.load.children.insert(f.span.start, me);
+        }
+        if let Expression::ArrowFunctionExpression(f) = it.callee.without_parentheses() {
+            self.load.children.insert(f.span.start, me);
+        }
+        for a in &it.arguments {
+            match a.as_expression().map(|e| e.without_parentheses()) {
+                Some(Expression::FunctionExpression(f)) => {
+                    self.load.children.insert(f.span.start, me);
+                }
+                Some(Expression::ArrowFunctionExpression(f)) => {
+                    self.load.children.insert(f.span.start, me);
+                }
+                Some(Expression::Identifier(id)) => {
+                    if let Some(sym) = self.env.symbol_of(id) {
+                        self.load.calls.push((me, sym));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Expression::Identifier(id) = &it.callee
+            && let Some(sym) = self.env.symbol_of(id)
+        {
+            self.load.calls.push((me, sym));
+        }
+        if let Some(Val::Module(m, p)) = callee
+            && m.starts_with('.')
+        {
+            let call = format!("{m}#{p}");
+            self.load.module_calls.push((me, it.span.start, call));
+        }
+    }
+
+    /// A loop: a candidate when nothing in its body leaves it and it either never ends
+    /// (`while (true)`, `for (;;)`) or writes to the console or stdout (a loop whose end depends
+    /// on data, printing forever: faker 6.6.6, colors 1.4.44-liberty-2).
+    pub(super) fn load_loop(&mut self, body: &Statement<'_>, span: u32, forever: bool) {
+        let mut exit = Exit {
+            exits: false,
+            console: false,
+        };
+        exit.visit_statement(body);
+        if exit.exits || !forever && !exit.console {
+            return;
+        }
+        let detail = match (forever, exit.console) {
+            (true, true) => "unconditional infinite loop writing to the console at module load",
+            (true, false) => "unconditional infinite loop at module load",
+            _ => "loop writing to the console at module load with no break, return or throw",
+        };
+        let me = self.inner();
+        self.load.loops.push((me, span, detail));
+    }
+
+    /// A comparison: a date gate when one side is the current time and the other a constant
+    /// date (`Date.now() < Date.UTC(2024, 10, 25)`, `new Date() > since`), or the current year
+    /// against a year.
+    pub(super) fn load_compare(&mut self, it: &BinaryExpression<'_>) {
+        if !it.operator.is_compare() && !it.operator.is_equality() {
+            return;
+        }
+        let sides = [(&it.left, &it.right), (&it.right, &it.left)];
+        let gate = sides.iter().any(|(now, other)| {
+            if is_now(now) {
+                return is_constant_date(other)
+                    || matches!(other.without_parentheses(), Expression::NumericLiteral(n) if n.value >= 1e12)
+                    || matches!(other.without_parentheses(), Expression::Identifier(id)
+                        if self.env.symbol_of(id).is_some_and(|s| self.load.date_consts.contains(&s)));
+            }
+            is_current_year(now)
+                && matches!(other.without_parentheses(), Expression::NumericLiteral(n) if (2000.0..2100.0).contains(&n.value))
+        });
+        if gate {
+            self.sig(
+                Kind::TimeGate,
+                it.span.start,
+                "current date compared with a fixed date",
+            );
+        }
+    }
+
+    /// Locale, time-zone and country reads (`resolvedOptions().timeZone`, `geo.country_code`).
+    pub(super) fn load_member(&mut self, it: &StaticMemberExpression<'_>) {
+        let prop = it.property.name.as_str();
+        let locale = matches!(prop, "timeZone" | "locale")
+            && matches!(&it.object, Expression::CallExpression(c)
+                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+        let country = matches!(
+            prop,
+            "country_code" | "countryCode" | "country_name" | "countryName"
+        );
+        if locale || country {
+            self.sig(Kind::LocaleGate, it.span.start, format!(".{prop} read"));
+        }
+    }
+
+    /// Closes the call graph and emits load-time facts (called from `finish`).
+    pub(super) fn load_finish(&mut self) {
+        let lt = std::mem::take(&mut self.load);
+        let mut edges: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (a, b) in &lt.edges {
+            edges.entry(*a).or_default().push(*b);
+        }
+        for (caller, sym) in &lt.calls {
+            if let Some(callee) = lt.fn_ids.get(sym) {
+                edges.entry(*caller).or_default().push(*callee);
+            }
+        }
+        let closure = |root: u32| {
+            let mut seen: BTreeSet<u32> = BTreeSet::new();
+            let mut stack = vec![root];
+            while let Some(f) = stack.pop() {
+                if seen.insert(f) {
+                    stack.extend(edges.get(&f).into_iter().flatten().copied());
+                }
+            }
+            seen
+        };
+        let at_load = closure(0);
+        // What each export runs when an importer calls it (resolved across files by
+        // `scripts::mark_install_time`).
+        let mut exports = lt.exports.clone();
+        for (name, sym) in &lt.export_symbols {
+            if let Some(id) = lt.fn_ids.get(sym) {
+                exports.push((name.clone(), *id));
+            }
+        }
+        if matches!(self.place, Placement::Real) {
+            let mut n = 0;
+            for (name, root) in exports {
+                if n >= MAX_EXPORT_SIGNALS {
+                    break;
+                }
+                for f in closure(root).into_iter().filter(|f| *f != 0) {
+                    n += 1;
+                    if n > MAX_EXPORT_SIGNALS {
+                        break;
+                    }
+                    self.out.signals.push(Signal {
+                        kind: Kind::Export,
+                        line: 0,
+                        func: f,
+                        detail: format!("{f}:{name}"),
+                    });
+                }
+            }
+        }
+        // Embedded code runs at load only when the code around it does.
+        let outer_at_load = self.func() == 0;
+        let real = matches!(self.place, Placement::Real);
+        for (f, span, detail) in lt.loops {
+            if at_load.contains(&f) && outer_at_load {
+                self.sig_in(Kind::InfiniteLoop, span, f, detail);
+            }
+        }
+        for (f, span, module) in lt.module_calls {
+            if at_load.contains(&f) && outer_at_load {
+                self.sig_in(Kind::LoadCall, span, f, module);
+            }
+        }
+        if real {
+            let used: BTreeSet<u32> = self.out.signals.iter().map(|s| s.func).collect();
+            for f in at_load.iter().filter(|f| **f != 0 && used.contains(f)) {
+                self.out.signals.push(Signal {
+                    kind: Kind::LoadTime,
+                    line: 0,
+                    func: *f,
+                    detail: format!("{f}: runs when the module loads"),
+                });
+            }
+        }
+    }
+
+    /// A signal at `span` placed in function `f` (its own id in real code).
+    fn sig_in(&mut self, kind: Kind, span: u32, f: u32, detail: impl AsRef<str>) {
+        let func = match self.place {
+            Placement::Real => f,
+            Placement::Embedded { func, .. } => func,
+        };
+        let s = Signal {
+            kind,
+            line: self.line(span),
+            func,
+            detail: truncate(detail.as_ref(), 200),
+        };
+        self.out.signals.push(s);
+    }
+}
+
+/// Most [`Kind::Export`] signals one file records (a bundle exporting hundreds of functions
+/// would otherwise flood its facts).
+const MAX_EXPORT_SIGNALS: usize = 400;
+
+/// A cheap syntactic test before [`Walker::based`] evaluates anything: the expression could
+/// start from `__dirname`, the home folder, `INIT_CWD`, `require.resolve`, a path call or a
+/// variable (every variable declarator asks).
+fn could_be_path(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::Identifier(_) => true,
+        Expression::StaticMemberExpression(m) => matches!(
+            m.property.name.as_str(),
+            "HOME" | "USERPROFILE" | "HOMEPATH" | "INIT_CWD"
+        ),
+        Expression::CallExpression(c) => match &c.callee {
+            Expression::StaticMemberExpression(m) => matches!(
+                m.property.name.as_str(),
+                "join" | "resolve" | "dirname" | "homedir"
+            ),
+            Expression::Identifier(id) => {
+                matches!(id.name.as_str(), "join" | "resolve" | "dirname" | "homedir")
+            }
+            _ => false,
+        },
+        Expression::BinaryExpression(b) => could_be_path(&b.left),
+        Expression::TemplateLiteral(t) => t.expressions.first().is_some_and(could_be_path),
+        Expression::LogicalExpression(l) => could_be_path(&l.left) || could_be_path(&l.right),
+        _ => false,
+    }
+}
+
+/// True for a loop test that can never be false: `true`, `1`, `!0`, `'x'`, `1 === 1`,
+/// `n < Infinity`.
+pub(super) fn always_true(e: &Expression<'_>) -> bool {
+    use oxc_syntax::operator::UnaryOperator;
+    match e.without_parentheses() {
+        Expression::BooleanLiteral(b) => b.value,
+        Expression::NumericLiteral(n) => n.value != 0.0 && !n.value.is_nan(),
+        Expression::StringLiteral(s) => !s.value.is_empty(),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+            matches!(u.argument.without_parentheses(),
+                Expression::BooleanLiteral(b) if !b.value)
+                || matches!(u.argument.without_parentheses(), Expression::NumericLiteral(n) if n.value == 0.0)
+        }
+        Expression::BinaryExpression(b) => {
+            use oxc_syntax::operator::BinaryOperator as Op;
+            let inf = |x: &Expression<'_>| matches!(x.without_parentheses(), Expression::Identifier(i) if i.name == "Infinity");
+            let num = |x: &Expression<'_>| match x.without_parentheses() {
+                Expression::NumericLiteral(n) => Some(n.value),
+                _ => None,
+            };
+            match (b.operator, num(&b.left), num(&b.right)) {
+                (Op::StrictEquality | Op::Equality, Some(x), Some(y)) => x == y,
+                (Op::LessThan, Some(x), Some(y)) => x < y,
+                (Op::GreaterThan, Some(x), Some(y)) => x > y,
+                (Op::LessThan | Op::LessEqualThan, ..) => inf(&b.right),
+                (Op::GreaterThan | Op::GreaterEqualThan, ..) => inf(&b.left),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// `Date.now()`, `new Date()`, `+new Date`, `new Date().getTime()`, `Date.now().valueOf()`.
+fn is_now(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::CallExpression(c) => match c.callee.as_member_expression() {
+            Some(m) => {
+                let prop = m.static_property_name();
+                matches!(m.object(), Expression::Identifier(o) if o.name == "Date")
+                    && prop == Some("now")
+                    || matches!(prop, Some("getTime" | "valueOf")) && is_now(m.object())
+            }
+            None => false,
+        },
+        Expression::NewExpression(n) => {
+            n.arguments.is_empty()
+                && matches!(&n.callee, Expression::Identifier(o) if o.name == "Date")
+        }
+        Expression::UnaryExpression(u) => is_now(&u.argument),
+        _ => false,
+    }
+}
+
+/// `new Date().getFullYear()` / `getUTCFullYear()`.
+fn is_current_year(e: &Expression<'_>) -> bool {
+    matches!(e.without_parentheses(), Expression::CallExpression(c)
+        if c.callee.as_member_expression().is_some_and(|m|
+            matches!(m.static_property_name(), Some("getFullYear" | "getUTCFullYear")) && is_now(m.object())))
+}
+
+/// `Date.UTC(2024, …)`, `new Date('2024-11-25')`, `new Date(2024, 10, 25)`, `Date.parse('…')`.
+fn is_constant_date(e: &Expression<'_>) -> bool {
+    let literal_args = |args: &[Argument<'_>]| {
+        !args.is_empty()
+            && args.iter().all(|a| {
+                matches!(
+                    a.as_expression(),
+                    Some(Expression::NumericLiteral(_) | Expression::StringLiteral(_))
+                )
+            })
+    };
+    match e.without_parentheses() {
+        Expression::CallExpression(c) => {
+            c.callee.as_member_expression().is_some_and(|m| {
+                matches!(m.object(), Expression::Identifier(o) if o.name == "Date")
+                    && matches!(m.static_property_name(), Some("UTC" | "parse"))
+            }) && literal_args(&c.arguments)
+        }
+        Expression::NewExpression(n) => {
+            matches!(&n.callee, Expression::Identifier(o) if o.name == "Date")
+                && literal_args(&n.arguments)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,65 @@
+//! Shared by the rules that judge behaviour with no flow: does a signal run when a consumer
+//! loads the package (`require`/`import` of `main`/`exports`), as opposed to when a person runs
+//! the package's command (`bin`) or calls one of its functions?
+
+use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+/// Files a consumer's `require`/`import` of the package loads: reachable through static
+/// relative requires from `main` (default `index.js`), `exports`, `module` and `browser`, not
+/// from `bin`. With no resolvable entry point, every file.
+pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
+    let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+    let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut entries = Vec::new();
+    match p.manifest.get("main").and_then(|v| v.as_str()) {
+        Some(m) if !m.is_empty() => entries.push(m.to_string()),
+        _ => entries.push("index.js".to_string()),
+    }
+    for key in ["exports", "module", "browser"] {
+        if let Some(v) = p.manifest.get(key) {
+            strings(v, &mut entries);
+        }
+    }
+    let mut queue: VecDeque<String> = entries
+        .iter()
+        .filter(|e| !e.contains('*'))
+        .filter_map(|e| crate::scripts::resolve(&names, "", e.trim_start_matches("./")))
+        .collect();
+    if queue.is_empty() {
+        return names;
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    while let Some(path) = queue.pop_front() {
+        let Some(f) = index.get(path.as_str()) else {
+            continue;
+        };
+        if !seen.insert(f.path.as_str()) {
+            continue;
+        }
+        queue.extend(f.deps.iter().cloned());
+    }
+    seen
+}
+
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|i| strings(i, out)),
+        _ => {}
+    }
+}
+
+/// True when `s` in `f` runs when a consumer loads the package: module scope, a function the
+/// module's load-time code calls (see `js::visit::load_time`), or a function reached from an
+/// export that a module in `imported` calls at load (a `bin` calling it does not count).
+pub(crate) fn at_load(imported: &BTreeSet<&str>, f: &FileFacts, s: &Signal) -> bool {
+    s.func == 0
+        || f.of(Kind::LoadTime).any(|l| {
+            l.func == s.func
+                && l.detail
+                    .split_once(crate::scripts::LOADED_BY)
+                    .is_none_or(|(_, from)| imported.contains(from))
+        })
+}

@@ -1,0 +1,203 @@
+//! `code/package-tamper`.
+
+use super::{chain, finding};
+use crate::CodeFinding;
+use crate::classify::FileKind;
+use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// Install- or load-time code writes into another installed package or into the project being installed.
+    ///
+    /// ## What it detects
+    /// A file write or delete in JavaScript that runs at install or when the package is loaded, whose target is the
+    /// folder of another package (`path.dirname(require.resolve('ethers'))`, a path from `__dirname` that climbs
+    /// out of the package into `node_modules`), or the project `npm install` runs in (`process.env.INIT_CWD`).
+    /// Critical for another package at install, high at load; high for the project at install (low for its
+    /// `.git/hooks`, the husky-style hook installers' business).
+    ///
+    /// ## Why it matters
+    /// ethers-provider2 and ethers-providerz (2025) looked harmless themselves: their install script patched the
+    /// legitimate `ethers` package already in `node_modules` with a reverse shell, which stayed even after the
+    /// malicious package was removed. Other packages plant files in the project (workflows, editor tasks).
+    ///
+    /// ## Example
+    /// `fs.writeFileSync(path.join(path.dirname(require.resolve('ethers')), 'providers.js'), patched)` in a
+    /// `postinstall` file.
+    ///
+    /// ## Known false positives
+    /// patch-package and similar tools patch `node_modules`, but the project runs them from its own scripts, not a
+    /// dependency's install script. Installers that resolve their own folder by name (`require.resolve('esbuild')`
+    /// in esbuild's `install.js`) write into themselves. Git hook installers (husky before v5) write `.git/hooks` of the installing
+    /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported.
+    pub static PACKAGE_TAMPER = { id: "code/package-tamper", severity: Severity::Critical };
+}
+
+/// One finding per file with a write outside the package.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let imported = super::at_load::imported(p);
+    let own = p
+        .manifest
+        .get("name")
+        .and_then(|n| n.as_str())
+        .unwrap_or("");
+    let mut out = Vec::new();
+    for f in p.files.iter().filter(|f| f.kind == FileKind::JavaScript) {
+        let install = f.install_time;
+        let loaded = imported.contains(f.path.as_str());
+        // The most severe write of the file.
+        let hit = f
+            .of(Kind::OtherPackage)
+            .filter(|s| install || loaded && super::at_load::at_load(&imported, f, s))
+            .filter_map(|s| target(own, f, s).map(|(what, project)| (s, what, project)))
+            .map(|(s, what, project)| {
+                let hooks = what.contains(".git/hooks");
+                let severity = match (install, project, hooks) {
+                    (_, true, true) => Severity::Low,
+                    (true, false, _) => PACKAGE_TAMPER.default_severity,
+                    (false, false, _) | (true, true, false) => Severity::High,
+                    (false, true, false) => Severity::Medium,
+                };
+                (severity, s, what)
+            })
+            .max_by_key(|(severity, s, _)| (*severity, std::cmp::Reverse(s.line)));
+        let Some((severity, s, what)) = hit else {
+            continue;
+        };
+        let when = if install {
+            "at install"
+        } else {
+            "when the package is loaded"
+        };
+        let msg = format!("writes into {what} {when}");
+        out.push(finding(
+            &PACKAGE_TAMPER,
+            severity,
+            f,
+            s,
+            Locality::Function,
+            msg,
+            chain(p, f, s, &[Kind::FsRead, Kind::Network]),
+        ));
+    }
+    out
+}
+
+/// What the write reaches and whether it is the installing project (not another package);
+/// `None` when the path stays inside the package (`own` is its name).
+fn target(own: &str, f: &FileFacts, s: &Signal) -> Option<(String, bool)> {
+    let d = &s.detail;
+    if let Some(name) = d.strip_prefix("package ") {
+        // `require.resolve` of its own name is the package's own folder (esbuild's installer).
+        return (name != own).then(|| (format!("the installed package `{name}`"), false));
+    }
+    if let Some(rest) = d.strip_prefix("install root|") {
+        return Some((format!("the project being installed (`{rest}`)"), true));
+    }
+    let mut parts = d.strip_prefix("__dirname|")?.splitn(2, '|');
+    let ups: usize = parts.next()?.parse().ok()?;
+    let rest = parts.next().unwrap_or("");
+    // `lib/x.js` sits one folder deep: one `..` is the package root, two is `node_modules`.
+    let depth = f.path.matches('/').count();
+    if ups <= depth {
+        return None;
+    }
+    let first = rest.split('/').next().unwrap_or("");
+    match ups - depth {
+        1 if !first.is_empty() && first != "?" && !first.starts_with('.') => {
+            Some((format!("the installed package `{first}` (`{rest}`)"), false))
+        }
+        1 => None,
+        _ => Some((format!("the folder above the package (`{rest}`)"), true)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Verdict;
+    use crate::rules::test_util::{PJ, hits, scan};
+    use diligence_finding::Severity;
+
+    const PJ_POST: &str = "{\"name\":\"t\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node scripts/fix.js\"}}";
+
+    #[test]
+    fn positive_patch_another_package_at_install() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst dir = path.dirname(require.resolve('ethers'));\nconst file = path.join(dir, 'providers', 'provider-jsonrpc.js');\nconst src = fs.readFileSync(file, 'utf8');\nfs.writeFileSync(file, src.replace('x', 'y'));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 6)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    #[test]
+    fn positive_sibling_by_dirname() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nfs.writeFileSync(path.join(__dirname, '..', '..', 'ethers', 'lib', 'index.js'), 'x');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 3)]
+        );
+    }
+
+    /// esbuild's installer resolves its own folder by name and writes there.
+    #[test]
+    fn negative_own_name() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"esb\",\"scripts\":{\"postinstall\":\"node install.js\"}}",
+            ),
+            (
+                "install.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst dir = path.join(path.dirname(require.resolve('esb')), 'npm-install');\nfs.writeFileSync(path.join(dir, 'package.json'), '{}');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/package-tamper").is_empty());
+    }
+
+    /// Writing the package's own build output from a script folder, and a husky-style hook.
+    #[test]
+    fn negative_own_folder_and_git_hooks() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nfs.writeFileSync(path.join(__dirname, '..', 'dist', 'index.js'), 'x');\nconst root = process.env.INIT_CWD;\nfs.writeFileSync(path.join(root, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\\nnpx lint-staged\\n');\n",
+            ),
+        ]);
+        let f: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/package-tamper")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].severity), (5, Severity::Low));
+        assert_eq!(s.verdict, Verdict::Clean);
+    }
+
+    /// A library that writes into another package only inside an exported function.
+    #[test]
+    fn negative_exported_function() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nexports.patch = (src) => fs.writeFileSync(require.resolve('left-pad'), src);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/package-tamper").is_empty());
+    }
+}
