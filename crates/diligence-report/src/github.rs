@@ -59,7 +59,12 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
 fn write_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     let mut props = Vec::new();
     if let Some(loc) = f.location.as_ref().filter(|l| !l.file.is_empty()) {
-        props.push(format!("file={}", github_property(&loc.file)));
+        // The runner matches `file` against the repository's paths: no leading `./`.
+        let mut file = loc.file.as_str();
+        while let Some(rest) = file.strip_prefix("./") {
+            file = rest;
+        }
+        props.push(format!("file={}", github_property(file)));
         if loc.line > 0 {
             props.push(format!("line={}", loc.line));
         }
