@@ -53,6 +53,18 @@ pub struct Hit<'a> {
 /// first entry's line. Errors only when the index is corrupt; callers turn that into
 /// [`not_evaluated`].
 pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, AdvisoryError> {
+    check_all(graph, db).map(|(findings, _)| findings)
+}
+
+/// [`check`], plus one [`NotEvaluated`] per (package, record) whose ranges cannot be fully
+/// evaluated for the locked version (a malformed event version, a range without a parsable
+/// `introduced`, a non-SemVer locked version): `advisories of name@version`, naming the
+/// record. Such a record never silently counts as "not affected".
+pub fn check_all(
+    graph: &DependencyGraph,
+    db: &AdvisoryDb,
+) -> Result<(Vec<Finding>, Vec<NotEvaluated>), AdvisoryError> {
+    let mut not_evaluated = Vec::new();
     let mut by_name: HashMap<&str, Vec<IndexedAdvisory>> = HashMap::new();
     let mut paths: Option<Vec<ImporterPath>> = None;
     let file = graph.lockfile.path.display().to_string();
@@ -77,7 +89,16 @@ pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, A
         if !by_name.contains_key(name) {
             by_name.insert(name, db.lookup(name)?);
         }
-        let matches = matches_for(&by_name[name], version);
+        let candidates = &by_name[name];
+        for a in candidates {
+            if let Some(why) = range::unevaluable(&a.affected, version) {
+                not_evaluated.push(NotEvaluated {
+                    what: format!("advisories of {}", graph.package(ids[0]).id_string()),
+                    why: format!("{}: {why}", a.id),
+                });
+            }
+        }
+        let matches = matches_for(candidates, version);
         if matches.is_empty() {
             continue;
         }
@@ -107,7 +128,8 @@ pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, A
             });
         }
     }
-    Ok(findings)
+    not_evaluated.dedup();
+    Ok((findings, not_evaluated))
 }
 
 /// The `not_evaluated` record for a missing or unreadable database:

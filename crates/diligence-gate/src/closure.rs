@@ -26,6 +26,10 @@
 
 use crate::spec::{Spec, Wanted, resolve};
 use diligence_finding::NotEvaluated;
+use diligence_graph::{
+    DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
+    Package, Source,
+};
 use diligence_packument::{Packument, VersionManifest};
 use diligence_registry::RegistryClient;
 use nodejs_semver::{Range, Version};
@@ -227,6 +231,66 @@ pub struct Closure {
     pub not_evaluated: Vec<NotEvaluated>,
     /// Optional packages left out because the platform cannot run them (`name@version`).
     pub skipped_for_platform: Vec<String>,
+}
+
+impl Closure {
+    /// The closure as a lockfile-less graph for the checks that read graphs (advisories with
+    /// their dependency paths, typosquat, the code layer): one root importer (`.`) depending
+    /// on the roots, an edge from each `required_by` package to the package it pulled in, each
+    /// package's `resolved` the packument's `dist.tarball` and its integrity the packument's
+    /// `dist.integrity`. `label` stands for the lockfile path in finding locations.
+    pub fn graph(&self, label: &str) -> DependencyGraph {
+        let mut graph = DependencyGraph::new(LockfileInfo {
+            path: label.into(),
+            format: LockfileFormat::Npm,
+            version: "registry".into(),
+        });
+        let mut ids = HashMap::new();
+        for p in &self.packages {
+            let integrity = p
+                .manifest
+                .dist
+                .integrity
+                .as_deref()
+                .and_then(|i| Integrity::parse_sri(i).ok());
+            let id = graph.add_package(Package {
+                name: p.name.clone(),
+                version: p.version.clone(),
+                source: Source::Registry {
+                    resolved: Some(p.manifest.dist.tarball.clone()),
+                },
+                integrity,
+                dev: false,
+                optional: false,
+                peer: false,
+                has_install_script: false,
+                dependencies: Vec::new(),
+                key: p.id(),
+                location: Location::default(),
+            });
+            ids.insert(p.id(), id);
+        }
+        let mut root = Importer {
+            path: ".".into(),
+            name: None,
+            dependencies: Vec::new(),
+            package: None,
+        };
+        for p in &self.packages {
+            let edge = Edge {
+                name: p.name.clone(),
+                spec: p.version.clone(),
+                kind: DepKind::Prod,
+                target: ids.get(&p.id()).copied(),
+            };
+            match p.required_by.as_ref().and_then(|r| ids.get(r)) {
+                Some(parent) => graph.packages[parent.index()].dependencies.push(edge),
+                None => root.dependencies.push(edge),
+            }
+        }
+        graph.importers.push(root);
+        graph
+    }
 }
 
 /// Resolves `specs` and everything they depend on for the current platform.

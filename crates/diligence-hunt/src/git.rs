@@ -527,10 +527,7 @@ impl LogStream {
         };
         // Raw entries (`:<old mode> <new mode> <old id> <new id> <status>` then the path)
         // until the next header or the end.
-        loop {
-            let Some(tok) = self.token()? else {
-                break;
-            };
+        while let Some(tok) = self.token()? {
             let t = trim_newlines(&tok);
             if t.is_empty() {
                 continue;

@@ -17,6 +17,10 @@ use diligence_lockfile::LOCKFILE_NAMES;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+/// A commit's tracked changes: (interned path, the file entry after the change; `None` when
+/// deleted).
+type TrackedChanges = Vec<(u32, Option<FileEntry>)>;
+
 /// One commit of the walk.
 #[derive(Debug, Clone)]
 pub struct Commit {
@@ -101,7 +105,7 @@ pub fn walk(
     let mut paths = Interner::new();
     let mut blobs = Interner::new();
     // Phase 1: read the log, keeping only tracked changes.
-    let mut records: Vec<(LogRecord, Vec<(u32, Option<FileEntry>)>)> = Vec::new();
+    let mut records: Vec<(LogRecord, TrackedChanges)> = Vec::new();
     let mut stream = git.log(tips, max_age)?;
     while let Some(mut rec) = stream.next_record()? {
         let changes = std::mem::take(&mut rec.changes);

@@ -611,7 +611,8 @@ fn read_units(
             message: e.to_string(),
         })?;
     let stream = git.blobs(ids(&readable))?;
-    let evaluated: Vec<Result<Vec<(u32, UnitResult, bool)>, HuntError>> = stream
+    type Evaluated = Result<Vec<(u32, UnitResult, bool)>, HuntError>;
+    let evaluated: Vec<Evaluated> = stream
         .par_bridge()
         .map(|item| {
             let (id, bytes) = item?;

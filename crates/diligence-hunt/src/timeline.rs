@@ -63,7 +63,8 @@ pub fn matches(
         return Vec::new();
     }
     // Per commit: sorted (key, path) pairs; commits sharing their lockfiles share them.
-    let mut by_units: HashMap<*const Vec<(u32, u32)>, Arc<Vec<(u32, u32)>>> = HashMap::new();
+    type Units = Vec<(u32, u32)>;
+    let mut by_units: HashMap<*const Units, Arc<Units>> = HashMap::new();
     let commit_hits: Vec<Arc<Vec<(u32, u32)>>> = commit_units
         .iter()
         .map(|units| {

@@ -25,15 +25,8 @@ fn main() {
         let requested = severity(&m, NameContext::Requested { exists: Some(true) });
         let locked = severity(&m, NameContext::Locked);
         println!(
-            "{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}",
-            m.name,
-            m.target,
-            m.target_rank,
-            m.kind,
-            format!("{:?}", m.confidence),
-            requested,
-            locked,
-            m.why
+            "{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{}",
+            m.name, m.target, m.target_rank, m.kind, m.confidence, requested, locked, m.why
         );
     }
     eprintln!("matched {flagged} of {total}");

@@ -82,16 +82,10 @@ pub fn first_published(packument: &Packument) -> Result<i64, &'static str> {
         .ok_or("no time.created and no version publish times")
 }
 
-/// What a rule concluded about one version.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Evaluated, nothing to report.
-    Clean,
-    /// Evaluated, one finding.
-    Found(Finding),
-    /// Could not be evaluated: the packument lacks the field (the reason, one line).
-    NotEvaluated(String),
-}
+/// What a rule concluded about one version: the one outcome type of every rule family. A
+/// packument rule that lacks its input field returns [`Outcome::gap`] with the reason; the
+/// runner names the rule and version.
+pub use diligence_finding::Outcome;
 
 impl<'a> VersionContext<'a> {
     /// Builds the context of `version`. `Err` (one line) when the packument has no such

@@ -107,14 +107,7 @@ fn check_version(
     let mut findings = Vec::new();
     let mut not_evaluated = Vec::new();
     for (rule, check) in rules::PACKUMENT_RULES {
-        match check(&cx) {
-            Outcome::Clean => {}
-            Outcome::Found(f) => findings.push(f),
-            Outcome::NotEvaluated(why) => not_evaluated.push(NotEvaluated {
-                what: format!("{} of {id}", rule.id),
-                why,
-            }),
-        }
+        check(&cx).record(rule, &id, &mut findings, &mut not_evaluated);
     }
     (findings, not_evaluated)
 }

@@ -45,7 +45,9 @@ pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
     // budget for the packages.
     let mut not_evaluated = String::new();
     write_not_evaluated(report, &mut not_evaluated);
-    let budget = limit.saturating_sub(RESERVE + not_evaluated.len());
+    let mut suppressed_list = String::new();
+    write_suppressed(report, &mut suppressed_list);
+    let budget = limit.saturating_sub(RESERVE + not_evaluated.len() + suppressed_list.len());
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", verdict_line(report, fail_on));
     let groups = present::group_by_package(&report.findings);
@@ -81,9 +83,14 @@ pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
         );
     }
     out.push_str(&not_evaluated);
+    out.push_str(&suppressed_list);
+    let suppressed = match report.summary.suppressed {
+        0 => String::new(),
+        n => format!(" · {n} suppressed by policy"),
+    };
     let _ = writeln!(
         out,
-        "<sub>{} {} · {} packages · fail-on {fail_on}</sub>",
+        "<sub>{} {} · {} packages · fail-on {fail_on}{suppressed}</sub>",
         report.tool.name, report.tool.version, report.summary.packages
     );
     out
@@ -243,6 +250,31 @@ fn write_not_evaluated(report: &Report, out: &mut String) {
     }
     if report.not_evaluated.len() > listed {
         let _ = writeln!(out, "- … and {} more", report.not_evaluated.len() - listed);
+    }
+    out.push('\n');
+}
+
+/// The suppressed findings when the report lists them (`--show-suppressed`), at most
+/// [`NOT_EVALUATED_MAX`] by name, each value escaped as everywhere else.
+fn write_suppressed(report: &Report, out: &mut String) {
+    if report.suppressed.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "**Suppressed by policy** ({}):\n",
+        report.summary.suppressed
+    );
+    for s in report.suppressed.iter().take(NOT_EVALUATED_MAX) {
+        let f = &s.finding;
+        let _ = writeln!(
+            out,
+            "- {} {} — {} ({})",
+            code(&f.rule),
+            text(&one_line(&f.message)),
+            text(&present::cut(&s.reason, 200)),
+            text(&present::cut(&s.by, 100))
+        );
     }
     out.push('\n');
 }

@@ -83,7 +83,7 @@ pub fn to_value_with(
     // Rules in first-result order, each with the highest severity of its results.
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut used: Vec<(&str, Severity)> = Vec::new();
-    let mut results = Vec::with_capacity(report.findings.len());
+    let mut results = Vec::with_capacity(report.findings.len() + report.suppressed.len());
     let mut exists_cache: HashMap<String, bool> = HashMap::new();
     let mut file_exists = |file: &str| -> bool {
         if let Some(&known) = exists_cache.get(file) {
@@ -94,13 +94,26 @@ pub fn to_value_with(
         found
     };
     let fallback = fallback_file(report, &mut file_exists);
-    for f in &report.findings {
+    let shown = report.findings.iter().map(|f| (f, None));
+    // Suppressed findings (only with --show-suppressed) are results with an external
+    // suppression, as SARIF 2.1.0 §3.35 has it: code scanning shows them as dismissed.
+    let hidden = report.suppressed.iter().map(|s| (&s.finding, Some(s)));
+    for (f, suppressed) in shown.chain(hidden) {
         let i = *index.entry(f.rule.as_str()).or_insert_with(|| {
             used.push((f.rule.as_str(), f.severity));
             used.len() - 1
         });
         used[i].1 = used[i].1.max(f.severity);
-        results.push(result(f, i, fallback.as_deref(), &mut file_exists));
+        let mut r = result(f, i, fallback.as_deref(), &mut file_exists);
+        if let Some(s) = suppressed {
+            let justification = if s.reason.is_empty() {
+                s.by.clone()
+            } else {
+                format!("{} ({})", s.reason, s.by)
+            };
+            r["suppressions"] = json!([{"kind": "external", "justification": justification}]);
+        }
+        results.push(r);
     }
     let driver_rules: Vec<Value> = used
         .iter()
@@ -140,7 +153,11 @@ pub fn to_value_with(
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,
-            "properties": {"schema": report.schema, "target": report.target.path},
+            "properties": {
+                "schema": report.schema,
+                "target": report.target.path,
+                "suppressed": report.summary.suppressed,
+            },
         }],
     })
 }

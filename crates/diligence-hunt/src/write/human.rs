@@ -159,12 +159,11 @@ fn write_match(m: &Match, out: &mut dyn Write) -> io::Result<()> {
     if let Some(a) = &m.matched_by.advisory {
         writeln!(out, "    {DIM}{}: {}{DIM:#}", v(&a.id), v(&a.summary))?;
     }
-    let window = m
-        .events
-        .first()
-        .is_some_and(|e| e.at_window_start)
-        .then_some("  (already locked where the walk starts)")
-        .unwrap_or("");
+    let window = if m.events.first().is_some_and(|e| e.at_window_start) {
+        "  (already locked where the walk starts)"
+    } else {
+        ""
+    };
     writeln!(out, "    introduced  {}{window}", commit_line(&m.first))?;
     writeln!(out, "    last        {}", commit_line(&m.last))?;
     let intro = m.events.iter().filter(|e| e.event == "introduced").count();

@@ -76,12 +76,12 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     }
     if !cx.times_consistent {
-        return Outcome::NotEvaluated(
+        return Outcome::gap(
             "publish times contradict version order (rewritten by a mirror?)".into(),
         );
     }
     let (Some(now), Some(before)) = (cx.published, previous.published) else {
-        return Outcome::NotEvaluated(format!(
+        return Outcome::gap(format!(
             "packument has no publish time for {} or {}",
             cx.version, previous.version
         ));
@@ -108,7 +108,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
             "minor"
         }
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&DORMANT_RELEASE, message)
             .severity(severity)
             .evidence(json!({

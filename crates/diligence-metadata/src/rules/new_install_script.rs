@@ -80,7 +80,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
             .severity(severity)
             .evidence(
@@ -135,7 +135,7 @@ fn flag(cx: &VersionContext, previous: &Prior) -> Outcome {
         cx.version,
         previous.version
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
             .evidence(json!({"previous": previous.version, "hasInstallScript": true})),
     )

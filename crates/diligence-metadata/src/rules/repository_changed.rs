@@ -58,7 +58,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     };
     if cx.abbreviated() {
-        return Outcome::NotEvaluated("abbreviated packument has no repository field".into());
+        return Outcome::gap("abbreviated packument has no repository field".into());
     }
     let (Some(now), Some(before)) = (
         repository_url(cx.manifest),
@@ -89,7 +89,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         previous.version,
         cx.version
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&REPOSITORY_CHANGED, message)
             .severity(severity)
             .evidence(json!({

@@ -52,7 +52,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.name(),
         cx.version
     );
-    Outcome::Found(cx.finding(&VERSION_JUMP, message).evidence(json!({
+    Outcome::found(cx.finding(&VERSION_JUMP, message).evidence(json!({
         "major": major,
         "previous": cx.previous.as_ref().map(|p| p.version),
     })))

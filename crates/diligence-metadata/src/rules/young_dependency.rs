@@ -52,7 +52,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     }
     let Some(others) = cx.others else {
-        return Outcome::NotEvaluated("no packuments of the dependencies it adds".into());
+        return Outcome::gap("no packuments of the dependencies it adds".into());
     };
     let reference = cx.published.unwrap_or(cx.now);
     let mut young = Vec::new();
@@ -72,7 +72,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
     if young.is_empty() {
         return match unknown.is_empty() {
             true => Outcome::Clean,
-            false => Outcome::NotEvaluated(unknown.join("; ")),
+            false => Outcome::gap(unknown.join("; ")),
         };
     }
     let list: Vec<String> = young
@@ -89,7 +89,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .iter()
         .map(|(n, age)| json!({"name": n, "age_days": age}))
         .collect();
-    Outcome::Found(cx.finding(&YOUNG_DEPENDENCY, message).evidence(json!({
+    Outcome::found(cx.finding(&YOUNG_DEPENDENCY, message).evidence(json!({
         "previous": previous.version,
         "young": evidence,
         "threshold_days": cx.policy.new_package_days,

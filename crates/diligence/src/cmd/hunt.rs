@@ -3,60 +3,15 @@
 //! `diligence-hunt`; this module parses arguments, expands advisory ids from the advisory
 //! database, lends the code-scan cache, and writes the report.
 
+use crate::cli::{HuntArgs, HuntFormat};
 use anyhow::{Context, Result, bail};
-use clap::{Args, ValueEnum};
-use diligence_analyze::PackageScan;
+use diligence_engine::PackageScan;
 use diligence_graph::Integrity;
 use diligence_hunt::ioc::{AnalysisCache, TarballFacts};
 use diligence_hunt::spec::{self, PackageSpec};
 use diligence_hunt::{HuntOptions, HuntQuery};
 use std::io::Write;
 use std::path::PathBuf;
-
-/// Arguments of `diligence hunt`.
-#[derive(Debug, Args)]
-pub struct HuntArgs {
-    /// What to hunt: `name@version`, `name@range`, a bare `name` (every version), or an
-    /// advisory id (`MAL-…`, `GHSA-…`, `CVE-…`) expanded from the advisory database.
-    #[arg(value_name = "SPEC", required_unless_present = "ioc")]
-    pub specs: Vec<String>,
-    /// Repository to hunt (repeatable; default: the current folder).
-    #[arg(long = "repo", value_name = "DIR")]
-    pub repos: Vec<PathBuf>,
-    /// Walk every branch, tag, remote-tracking and pull-request ref, not only HEAD.
-    #[arg(long)]
-    pub all_refs: bool,
-    /// Only commits committed on or after DATE (YYYY-MM-DD, or an RFC 3339 time).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Indicators of compromise, one per line: hosts, URLs, hashes, file names (see the
-    /// README; prefix a line with host:, url:, hash: or file: when it is ambiguous).
-    #[arg(long, value_name = "FILE")]
-    pub ioc: Option<PathBuf>,
-    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) for
-    /// advisory ids, instead of the local database.
-    #[arg(long, value_name = "PATH|URL")]
-    pub db: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = HuntFormat::Human)]
-    pub format: HuntFormat,
-    /// Write the report to this file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-/// Output formats of `diligence hunt`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HuntFormat {
-    /// A timeline per repository, coloured on a terminal.
-    Human,
-    /// The diligence.hunt/1 document (schema/diligence.hunt-1.schema.json).
-    Json,
-    /// For an incident ticket (GitHub Markdown).
-    Markdown,
-    /// One row per event, for a spreadsheet.
-    Csv,
-}
 
 /// Runs the hunt; returns the exit code (0 no match, 1 a match, 2 not evaluated).
 pub fn run(args: HuntArgs) -> Result<u8> {
@@ -110,7 +65,7 @@ fn query(args: &HuntArgs) -> Result<HuntQuery> {
         .filter(|s| spec::is_advisory_id(s))
         .collect();
     if !ids.is_empty() {
-        let db = super::wiring::open_advisories(args.db.as_deref())
+        let db = open_advisories(args.db.as_deref())
             .map_err(|ne| anyhow::anyhow!("{}: {}", ne.what, ne.why))?;
         if let Some(warning) = diligence_advisory::stale_warning(db.status()) {
             anstream::eprintln!("warning: {warning}");
@@ -155,14 +110,7 @@ impl ScanCache {
 impl AnalysisCache for ScanCache {
     fn lookup(&self, _name: &str, _version: &str, integrity: &Integrity) -> Option<TarballFacts> {
         // A scan made with `--metadata` is keyed apart; either one holds the same code facts.
-        let bytes = [false, true].into_iter().find_map(|with_manifest| {
-            std::fs::read(super::code_layer::scan_cache_path(
-                integrity,
-                with_manifest,
-            )?)
-            .ok()
-        })?;
-        let scan: PackageScan = serde_json::from_slice(&bytes).ok()?;
+        let scan: PackageScan = diligence_engine::cached_scan(integrity)?;
         Some(facts(&scan))
     }
 }
@@ -185,4 +133,22 @@ fn facts(scan: &PackageScan) -> TarballFacts {
     f.files.sort();
     f.files.dedup();
     f
+}
+
+/// The advisory database from `--db` or the local index; the error is the not-evaluated
+/// record `audit` would list.
+fn open_advisories(
+    db: Option<&str>,
+) -> Result<diligence_advisory::AdvisoryDb, diligence_finding::NotEvaluated> {
+    let opened = match db {
+        Some(source) => diligence_advisory::AdvisoryDb::load_source(source),
+        None => diligence_advisory::AdvisoryDb::open_cache(),
+    };
+    opened.map_err(|e| {
+        let mut ne = diligence_advisory::not_evaluated(&e);
+        if db.is_none() {
+            ne.why.push_str(" (or --no-advisories to skip)");
+        }
+        ne
+    })
 }

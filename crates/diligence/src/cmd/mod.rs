@@ -1,17 +1,18 @@
-//! One module per subcommand. Each `run` returns the exit code.
+//! One module per subcommand. Each `run` returns the exit code. The report commands share
+//! [`common`] (settings from the common flags, the writers) and depend on nothing else in
+//! `cmd`; the checks themselves are `diligence_engine`'s.
 
 mod audit;
-pub mod check;
-mod code_layer;
+mod check;
+mod common;
 mod db;
-pub(crate) mod diff;
-pub mod hunt;
-pub mod install;
+mod diff;
+pub(crate) mod hunt;
+mod install;
 mod ls;
-pub mod posture;
+mod posture;
 mod rules;
 mod scan;
-mod wiring;
 
 use crate::cli::{Cli, Command};
 

@@ -1,11 +1,14 @@
-//! Typosquats among the names a pull request adds: a mistyped direct dependency is high, as is
-//! a slip of a top package pulled in transitively; names the base already had are not judged.
+//! Typosquats among the names a pull request adds (`diff`, `install`): a mistyped direct
+//! dependency is high, as is a slip of a top package pulled in transitively; names the base
+//! already had are not judged. (Moved from `diligence-diff`'s review test when the review
+//! moved into the engine.)
 
-use diligence_diff::{ReviewOptions, review};
+use diligence_engine::{Command, DeltaInput, Engine, Input, LockfileInput, Settings};
 use diligence_finding::Severity;
 use diligence_graph::DependencyGraph;
+use std::path::Path;
 
-fn lockfile(dir: &std::path::Path, root_deps: &str, packages: &str) -> DependencyGraph {
+fn lockfile(dir: &Path, root_deps: &str, packages: &str) -> DependencyGraph {
     let text = format!(
         r#"{{"name":"app","lockfileVersion":3,"requires":true,"packages":{{
   "":{{"name":"app","dependencies":{{{root_deps}}}}}{packages}}}}}"#
@@ -25,7 +28,9 @@ fn entry(name: &str, deps: &str) -> String {
 #[test]
 fn added_names_are_judged_as_typed_or_locked() {
     let dir = tempfile::tempdir().unwrap();
-    let base = lockfile(dir.path(), r#""chalky":"^1""#, &entry("chalky", ""));
+    let base_dir = dir.path().join("base");
+    std::fs::create_dir_all(&base_dir).unwrap();
+    let base = lockfile(&base_dir, r#""chalky":"^1""#, &entry("chalky", ""));
     let packages = [
         entry("chalky", ""),
         entry("expresss", r#""lodahs":"^1","reacts":"^1""#),
@@ -34,16 +39,20 @@ fn added_names_are_judged_as_typed_or_locked() {
     ]
     .concat();
     let head = lockfile(dir.path(), r#""chalky":"^1","expresss":"^1""#, &packages);
-    let allowlist = Vec::new();
-    let r = review(
-        &base,
-        &head,
-        &ReviewOptions {
-            typosquat_allowlist: Some(&allowlist),
-            ..ReviewOptions::default()
-        },
-    );
-    let found: Vec<(String, Severity)> = r
+    let mut settings = Settings::for_project(dir.path());
+    settings.command = Command::Diff;
+    settings.registry = false;
+    settings.code = false;
+    settings.advisories = false;
+    settings.progress = false;
+    let input = Input::Delta(Box::new(DeltaInput {
+        base: LockfileInput::on_disk(base, base_dir.clone()),
+        head: LockfileInput::on_disk(head, dir.path().to_path_buf()),
+        label: "test".into(),
+    }));
+    let run = Engine::new(settings).unwrap().run(input).unwrap();
+    let found: Vec<(String, Severity)> = run
+        .report
         .findings
         .iter()
         .filter(|f| f.rule == "metadata/typosquat")
