@@ -91,7 +91,7 @@ fn assert_terminal_safe(format: &str, text: &str) {
             let sgr = rest.starts_with('[')
                 && rest[1..]
                     .find(|c: char| !(c.is_ascii_digit() || c == ';'))
-                    .is_some_and(|end| rest[1..].as_bytes()[end] == b'm');
+                    .is_some_and(|end| rest.as_bytes()[1..][end] == b'm');
             assert!(
                 sgr,
                 "{format}: raw escape sequence at {i}: {:?}",
