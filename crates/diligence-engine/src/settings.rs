@@ -43,7 +43,7 @@ impl Command {
 
 /// The flags shared by every command (`--config`, `--fail-on`, `--offline`,
 /// `--prefer-offline`, `--db`, `--no-advisories`, `--no-registry`, `--no-code`,
-/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`).
+/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`, `--omit`).
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub command: Command,
@@ -88,6 +88,10 @@ pub struct Settings {
     /// `check --all-platforms`: resolve the optional packages of every platform (the
     /// lockfile's set), not only those this machine would install.
     pub all_platforms: bool,
+    /// `--omit dev|optional|peer`: lockfile inputs (`audit`, both sides of `diff`) without
+    /// what only those dependency kinds reach, as `npm --omit` installs them
+    /// ([`DependencyGraph::omit`](diligence_graph::DependencyGraph::omit)).
+    pub omit: diligence_graph::Omit,
 }
 
 impl Settings {
@@ -112,6 +116,7 @@ impl Settings {
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
             all_platforms: false,
+            omit: diligence_graph::Omit::default(),
         }
     }
 
