@@ -166,7 +166,7 @@ fn weak_signals_are_counted_and_listed_with_verbose() {
         "{verbose}"
     );
     let (_, json) = scan_json(&[d]);
-    assert_eq!(json[0]["weak_signals"], 1);
+    assert_eq!(json["packages"][0]["weak_signals"], 1);
 }
 
 #[test]
