@@ -36,6 +36,9 @@ pub struct Run {
     pub plan_command: Option<String>,
     /// For `install`: registry packages the plan adds or changes.
     pub planned_packages: usize,
+    /// For `install`: the planned files, the vetted lockfile's SHA-256 and the folder they
+    /// wait in; [`diligence_gate::Planned::apply`] writes exactly them into the project.
+    pub planned: Option<diligence_gate::Planned>,
     /// One-line warnings for stderr (a stale advisory database).
     pub warnings: Vec<String>,
 }
@@ -92,6 +95,7 @@ impl Engine {
     pub fn run(&self, input: Input) -> Result<Run, EngineError> {
         let mut plan_command = None;
         let mut planned_packages = 0;
+        let mut planned = None;
         let is_lockfile = matches!(input, Input::Lockfile(_));
         let (target, packages, collected) = match input {
             Input::Lockfile(l) => self.run_lockfile(l),
@@ -104,6 +108,7 @@ impl Engine {
             } => match diligence_gate::plan(&project_dir, pm, &args) {
                 Ok(plan) => {
                     plan_command = Some(plan.command.clone());
+                    planned = Some(plan.planned.clone());
                     let before = match plan.before {
                         Some(g) => LockfileInput::on_disk(g, project_dir.clone()),
                         None => LockfileInput::empty(
@@ -150,6 +155,7 @@ impl Engine {
             fail_on: self.fail_on(),
             plan_command,
             planned_packages,
+            planned,
             warnings,
         })
     }

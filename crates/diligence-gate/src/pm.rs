@@ -68,6 +68,25 @@ impl PackageManager {
         argv
     }
 
+    /// The frozen install from a vetted lockfile: `npm ci`, `pnpm install --frozen-lockfile`,
+    /// `yarn install --immutable`, `bun install --frozen-lockfile`: each refuses to install
+    /// when the lockfile does not satisfy `package.json` instead of resolving again, so
+    /// nothing the gate did not vet (a dist-tag moved since, a newer patch) gets in. Of the
+    /// user's arguments only `--ignore-scripts` carries over (the others name packages or
+    /// change what the planning run wrote, which is already in the lockfile).
+    pub fn frozen_install_command(self, args: &[String]) -> Vec<String> {
+        let mut argv: Vec<String> = match self {
+            PackageManager::Npm => vec!["ci".into()],
+            PackageManager::Pnpm => vec!["install".into(), "--frozen-lockfile".into()],
+            PackageManager::Yarn => vec!["install".into(), "--immutable".into()],
+            PackageManager::Bun => vec!["install".into(), "--frozen-lockfile".into()],
+        };
+        if args.iter().any(|a| a == "--ignore-scripts") {
+            argv.push("--ignore-scripts".into());
+        }
+        argv
+    }
+
     /// The planning run: the same command, but writing only the lockfile and running no
     /// lifecycle scripts (npm `--package-lock-only --ignore-scripts`, pnpm `--lockfile-only
     /// --ignore-scripts`, yarn berry `--mode update-lockfile`, bun `--lockfile-only
@@ -201,6 +220,27 @@ mod tests {
         assert_eq!(
             PackageManager::Bun.plan_command(&[]),
             args(&["install", "--lockfile-only", "--ignore-scripts"])
+        );
+    }
+
+    #[test]
+    fn frozen_installs_never_resolve() {
+        let a = args(&["x@latest", "--save-dev", "--ignore-scripts"]);
+        assert_eq!(
+            PackageManager::Npm.frozen_install_command(&a),
+            args(&["ci", "--ignore-scripts"])
+        );
+        assert_eq!(
+            PackageManager::Pnpm.frozen_install_command(&a),
+            args(&["install", "--frozen-lockfile", "--ignore-scripts"])
+        );
+        assert_eq!(
+            PackageManager::Yarn.frozen_install_command(&[]),
+            args(&["install", "--immutable"])
+        );
+        assert_eq!(
+            PackageManager::Bun.frozen_install_command(&args(&["lodash"])),
+            args(&["install", "--frozen-lockfile"])
         );
     }
 
