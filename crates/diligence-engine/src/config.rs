@@ -1,5 +1,6 @@
 //! The project's configuration, read the same way for every command: `diligence.toml`
-//! (`--config`, else `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
+//! (`--config`, else the trusted policy the input names — `diff`: the base revision's — else
+//! `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
 //! lockfile and metadata policies built from both.
 
 use crate::EngineError;
@@ -29,7 +30,13 @@ impl ProjectConfig {
     /// unreadable `.npmrc`.
     pub fn load(settings: &Settings) -> Result<ProjectConfig, EngineError> {
         let dir = settings.project_dir.as_path();
-        let policy = Policy::load(dir, settings.config.as_deref())?;
+        let policy = match (&settings.config, &settings.trusted_policy) {
+            (None, Some(trusted)) => match &trusted.text {
+                Some(text) => Policy::parse(&trusted.path, text)?,
+                None => Policy::default(),
+            },
+            (explicit, _) => Policy::load(dir, explicit.as_deref())?,
+        };
         let known: Vec<&str> = crate::rules::all_rules().iter().map(|r| r.id).collect();
         policy.check_rule_ids(&known)?;
         let npm = NpmConfig::load_allowing(dir, &settings.allow_project_credentials)

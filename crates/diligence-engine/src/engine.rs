@@ -125,6 +125,8 @@ impl Engine {
                         label: plan.command.clone(),
                         base: before,
                         head: after,
+                        config_changes: Vec::new(),
+                        base_policy: None,
                     };
                     self.run_delta(delta, Some(plan.command))
                 }
@@ -261,6 +263,9 @@ impl Engine {
         c.layer
             .findings
             .extend(diligence_diff::change_findings(&changes, base, head));
+        c.layer
+            .findings
+            .extend(diligence_diff::config_findings(&d.config_changes));
         c.layer.not_evaluated.extend(d.head.gaps.iter().cloned());
         let old = layers::lockfile(base, &d.base.declared, &self.config);
         let new = layers::lockfile(head, &d.head.declared, &self.config);

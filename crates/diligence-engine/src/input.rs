@@ -1,6 +1,7 @@
 //! What a command asks the engine to judge, and how each input is read.
 
 use crate::EngineError;
+use crate::settings::TrustedPolicy;
 use diligence_diff::git;
 use diligence_finding::NotEvaluated;
 use diligence_gate::PackageManager;
@@ -31,6 +32,12 @@ pub struct DeltaInput {
     pub head: LockfileInput,
     /// `base → head` for the report target.
     pub label: String,
+    /// The trust-boundary files (`diligence.toml`, `.npmrc`) the head adds, changes or
+    /// removes (`diff` on git revisions): each is a `diff/config-changed` finding.
+    pub config_changes: Vec<diligence_diff::ConfigChange>,
+    /// The base revision's `diligence.toml`, which governs the review instead of the head's
+    /// (`diff` on git revisions; see [`Input::trusted_policy`]).
+    pub base_policy: Option<TrustedPolicy>,
 }
 
 /// What `scan` was given, one entry per command-line target.
@@ -141,6 +148,8 @@ impl Input {
             label: format!("{} → {}", base.display(), head.display()),
             base: base_input,
             head: head_input,
+            config_changes: Vec::new(),
+            base_policy: None,
         })))
     }
 
@@ -188,10 +197,33 @@ impl Input {
             }
             None => LockfileInput::empty_like(&head_input),
         };
+        let dir_rel = git::relative_to(&root, dir)?;
+        let policy_rel = diligence_diff::config::join_rel(&dir_rel, diligence_policy::POLICY_FILE);
+        let policy_bytes = git::show_bounded(
+            &root,
+            &base_rev,
+            &policy_rel,
+            diligence_diff::config::MAX_CONFIG_BYTES,
+        )?;
+        let text = match policy_bytes {
+            Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
+                EngineError::Input(format!(
+                    "{base_rev}:{policy_rel}: not valid UTF-8 at byte {}",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?),
+            None => None,
+        };
+        let config_changes = diligence_diff::config_changes(&root, &dir_rel, &base_rev, head, dir)?;
         Ok(Input::Delta(Box::new(DeltaInput {
             label: format!("{base_rev} → {}", head.unwrap_or("working tree")),
             base: base_input,
             head: head_input,
+            config_changes,
+            base_policy: Some(TrustedPolicy {
+                path: PathBuf::from(policy_rel),
+                text,
+            }),
         })))
     }
 
@@ -219,6 +251,15 @@ impl Input {
             manifest,
             project_dir: dir.to_path_buf(),
         })
+    }
+
+    /// The policy that governs this input instead of the project folder's `diligence.toml`:
+    /// the base revision's for `diff` on git revisions, else `None`.
+    pub fn trusted_policy(&self) -> Option<TrustedPolicy> {
+        match self {
+            Input::Delta(d) => d.base_policy.clone(),
+            _ => None,
+        }
     }
 
     /// The folder whose `diligence.toml` and `.npmrc` apply: the lockfile's folder (`audit`,

@@ -41,6 +41,17 @@ impl Command {
     }
 }
 
+/// `diligence.toml` read from a trusted place instead of the project folder: `diff` reads the
+/// base revision's, so a pull request cannot configure its own review (`--config` still wins).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedPolicy {
+    /// How errors and findings name the file (`diligence.toml`, relative to the repository
+    /// root).
+    pub path: PathBuf,
+    /// The file's text; `None` when the base has none (the default policy applies).
+    pub text: Option<String>,
+}
+
 /// The flags shared by every command (`--config`, `--fail-on`, `--offline`,
 /// `--prefer-offline`, `--db`, `--no-advisories`, `--no-registry`, `--no-code`,
 /// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`).
@@ -88,6 +99,9 @@ pub struct Settings {
     /// `check --all-platforms`: resolve the optional packages of every platform (the
     /// lockfile's set), not only those this machine would install.
     pub all_platforms: bool,
+    /// The policy to apply instead of `<project dir>/diligence.toml` when `config` is
+    /// `None` ([`crate::Input::trusted_policy`]: the base revision's for `diff`).
+    pub trusted_policy: Option<TrustedPolicy>,
 }
 
 impl Settings {
@@ -112,6 +126,7 @@ impl Settings {
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
             all_platforms: false,
+            trusted_policy: None,
         }
     }
 

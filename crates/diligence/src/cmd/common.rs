@@ -47,6 +47,7 @@ pub(crate) fn settings(
         fetch_timeout: sources.network.fetch_timeout,
         allow_project_credentials: sources.network.allow_project_credentials.clone(),
         all_platforms: false,
+        trusted_policy: None,
     }
 }
 

@@ -4,6 +4,10 @@
 //! and advisory findings the base did not have, and every other layer (typosquat, registry
 //! cross-checks, metadata, the code delta) on the added and changed entries.
 //!
+//! Trust boundary: on git revisions the policy is the base revision's `diligence.toml` (or
+//! `--config`), never the head's, and a head that adds, changes or removes `diligence.toml`
+//! or `.npmrc` is a `diff/config-changed` finding.
+//!
 //! Exit codes: 2 when something could not be evaluated (or on bad input/config), else 1 when a
 //! *new* finding is at or above `--fail-on`, else 0. Findings the base already had never fail
 //! the run.
@@ -30,12 +34,14 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             args.head.as_deref(),
         )?,
     };
-    let settings = common::settings(
+    let mut settings = common::settings(
         Command::Diff,
         input.project_dir(),
         &args.report,
         &args.sources,
     );
+    // The base revision's diligence.toml governs the review, never the head's (--config wins).
+    settings.trusted_policy = input.trusted_policy();
     let run = Engine::new(settings)?.run(input)?;
     common::print_warnings(&run);
     common::write_report(&run, &args.report)?;
