@@ -15,7 +15,7 @@ use std::path::Path;
 pub const TRUST_FILES: [&str; 2] = ["diligence.toml", ".npmrc"];
 
 /// Largest trust-boundary file read (1 MiB): real ones are a few hundred bytes.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub const MAX_CONFIG_BYTES: u64 = diligence_lockfile::bounded::MAX_CONFIG_BYTES;
 
 /// Most setting names one change lists.
 const MAX_KEYS: usize = 20;
@@ -145,32 +145,13 @@ pub fn join_rel(dir_rel: &str, name: &str) -> String {
 
 /// A working-tree file, at most [`MAX_CONFIG_BYTES`]; `None` when absent.
 fn read_worktree(path: &Path) -> Result<Option<Vec<u8>>, DiffError> {
-    let too = |message: String| DiffError::Input {
-        what: path.display().to_string(),
-        message,
-    };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(too(e.to_string())),
-    };
-    if !meta.is_file() {
-        return Err(too("not a regular file".into()));
+    use diligence_lockfile::bounded::{BoundedReadError, read_bounded};
+    match read_bounded(path, MAX_CONFIG_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(BoundedReadError::NotFound) => Ok(None),
+        Err(e) => Err(DiffError::Input {
+            what: path.display().to_string(),
+            message: e.to_string(),
+        }),
     }
-    if meta.len() > MAX_CONFIG_BYTES {
-        return Err(too(format!("larger than {MAX_CONFIG_BYTES} bytes")));
-    }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(|e| too(e.to_string()))?,
-            MAX_CONFIG_BYTES + 1,
-        ),
-        &mut bytes,
-    )
-    .map_err(|e| too(e.to_string()))?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(too(format!("larger than {MAX_CONFIG_BYTES} bytes")));
-    }
-    Ok(Some(bytes))
 }

@@ -157,10 +157,19 @@ pub fn detect(project: &Path, explicit: Option<PackageManager>) -> Result<Detect
 
 fn from_package_json(project: &Path) -> Result<Option<PackageManager>, GateError> {
     let path = project.join("package.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(GateError::io(&path, e)),
+    let bounded = diligence_lockfile::bounded::read_text_bounded(
+        &path,
+        diligence_lockfile::bounded::MAX_MANIFEST_BYTES,
+    );
+    let text = match bounded {
+        Ok(Some(t)) => t,
+        Ok(None) => return Ok(None),
+        Err(why) => {
+            return Err(GateError::Project {
+                path: path.display().to_string(),
+                why,
+            });
+        }
     };
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| GateError::Project {
         path: path.display().to_string(),
@@ -220,6 +229,21 @@ mod tests {
         assert_eq!(
             PackageManager::Bun.plan_command(&[]),
             args(&["install", "--lockfile-only", "--ignore-scripts"])
+        );
+    }
+
+    #[test]
+    fn package_json_is_read_size_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("package.json");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(diligence_lockfile::bounded::MAX_MANIFEST_BYTES + 1)
+            .unwrap();
+        let e = detect(dir.path(), None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}: larger than 16 MiB (limit)", path.display())
         );
     }
 

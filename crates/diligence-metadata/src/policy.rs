@@ -70,9 +70,13 @@ impl MetadataPolicy {
     /// naming the file. Credentials in the file are never read into the policy.
     pub fn with_npmrc(mut self, project_dir: &Path) -> Result<MetadataPolicy, String> {
         let path = project_dir.join(".npmrc");
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(self),
+        let bounded = diligence_lockfile::bounded::read_text_bounded(
+            &path,
+            diligence_lockfile::bounded::MAX_CONFIG_BYTES,
+        );
+        let text = match bounded {
+            Ok(Some(t)) => t,
+            Ok(None) => return Ok(self),
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };
         for line in text.lines().map(str::trim) {
@@ -116,5 +120,22 @@ mod tests {
             .with_npmrc(&dir.path().join("nope"))
             .unwrap();
         assert_eq!(none, MetadataPolicy::default());
+    }
+
+    #[test]
+    fn npmrc_is_read_size_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".npmrc");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(2 * 1024 * 1024)
+            .unwrap();
+        let e = MetadataPolicy::default()
+            .with_npmrc(dir.path())
+            .unwrap_err();
+        assert_eq!(
+            e,
+            format!("{}: cannot read: larger than 1 MiB (limit)", path.display())
+        );
     }
 }
