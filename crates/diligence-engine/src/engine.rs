@@ -97,9 +97,18 @@ impl Engine {
         let mut planned_packages = 0;
         let mut planned = None;
         let is_lockfile = matches!(input, Input::Lockfile(_));
+        let omit = self.settings.omit;
         let (target, packages, collected) = match input {
-            Input::Lockfile(l) => self.run_lockfile(l),
-            Input::Delta(d) => self.run_delta(*d, None),
+            Input::Lockfile(l) => self.run_lockfile(l.omit(omit)),
+            Input::Delta(d) => {
+                let d = *d;
+                let delta = DeltaInput {
+                    base: d.base.omit(omit),
+                    head: d.head.omit(omit),
+                    ..d
+                };
+                self.run_delta(delta, None)
+            }
             Input::Specs { specs, .. } => self.run_specs(&specs),
             Input::InstallPlan {
                 project_dir,
@@ -203,6 +212,14 @@ impl Engine {
             .as_ref()
     }
 
+    /// Fix guidance on advisory findings (`evidence.fix`, see `diligence-fix`), resolved
+    /// against packuments through the registry client; nothing without the registry.
+    fn fix_guidance(&self, graph: &DependencyGraph, findings: &mut [diligence_finding::Finding]) {
+        if let (Some(client), Ok(db)) = (&self.client, self.advisory_db()) {
+            diligence_fix::annotate(findings, graph, db, client);
+        }
+    }
+
     fn warn(&self, line: String) {
         self.warnings
             .lock()
@@ -229,7 +246,9 @@ impl Engine {
             .extend(layers::unlocked_gaps(&lockfile.findings));
         c.layer.add(lockfile);
         if self.settings.advisories {
-            c.layer.add(layers::advisories(graph, self.advisory_db()));
+            let mut advisories = layers::advisories(graph, self.advisory_db());
+            self.fix_guidance(graph, &mut advisories.findings);
+            c.layer.add(advisories);
         }
         let all = |_: &Package| true;
         let facts = self.registry_layers(graph, &all, &mut c);
@@ -287,9 +306,9 @@ impl Engine {
         if self.settings.advisories {
             let old = layers::advisories(base, self.advisory_db());
             let new = layers::advisories(head, self.advisory_db());
-            c.layer
-                .findings
-                .extend(diligence_diff::only_new(old.findings, new.findings));
+            let mut added = diligence_diff::only_new(old.findings, new.findings);
+            self.fix_guidance(head, &mut added);
+            c.layer.findings.extend(added);
             c.layer.not_evaluated.extend(new.not_evaluated);
         }
         let changed: BTreeSet<(&str, &str)> = changes

@@ -128,9 +128,11 @@ impl Input {
             None => diligence_lockfile::find_lockfile(dir)?,
         };
         let graph = diligence_lockfile::read_lockfile(&path)?;
+        // The lockfile's folder: `dir` itself, or the workspace root when `dir` is a member
+        // (`find_lockfile` walks up to it).
         let project_dir = match lockfile {
-            Some(_) => parent_of(&graph.lockfile.path),
-            None => dir.to_path_buf(),
+            None if path.parent() == Some(dir) => dir.to_path_buf(),
+            _ => parent_of(&graph.lockfile.path),
         };
         let mut input = LockfileInput::on_disk(graph, project_dir);
         input.label = dir.display().to_string();
@@ -169,6 +171,12 @@ impl Input {
             None => diligence_lockfile::find_lockfile(dir)?,
         };
         let rel = git::relative_to(&root, &path)?;
+        // A workspace member's lockfile is the root's: the root is the project.
+        let project = match lockfile {
+            None if path.parent() != Some(dir) => parent_of(&path),
+            _ => dir.to_path_buf(),
+        };
+        let dir = project.as_path();
         let base_rev = match base {
             Some(rev) => rev.to_string(),
             None => git::default_base(dir).map_err(|e| {
@@ -359,6 +367,35 @@ impl LockfileInput {
             gaps: Vec::new(),
             project_dir,
         }
+    }
+}
+
+impl LockfileInput {
+    /// The input without what `omit` leaves out: the graph as
+    /// [`DependencyGraph::omit`] gives it, and the importers' declared dependencies without
+    /// the names whose only importer edges are of omitted kinds (so an omitted dev
+    /// dependency is not "unlocked").
+    pub fn omit(mut self, omit: diligence_graph::Omit) -> LockfileInput {
+        if omit.is_empty() {
+            return self;
+        }
+        for importer in &self.graph.importers {
+            let Some(declared) = self.declared.importers.get_mut(&importer.path) else {
+                continue;
+            };
+            // Names the lockfile records for the importer only under omitted kinds.
+            let kept = |name: &str| {
+                let mut edges = importer
+                    .dependencies
+                    .iter()
+                    .filter(|e| e.name == name)
+                    .peekable();
+                edges.peek().is_none() || edges.any(|e| !omit.omits(e.kind))
+            };
+            declared.dependencies.retain(|(name, _)| kept(name));
+        }
+        self.graph = self.graph.omit(omit);
+        self
     }
 }
 

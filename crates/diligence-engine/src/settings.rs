@@ -54,7 +54,7 @@ pub struct TrustedPolicy {
 
 /// The flags shared by every command (`--config`, `--fail-on`, `--offline`,
 /// `--prefer-offline`, `--db`, `--no-advisories`, `--no-registry`, `--no-code`,
-/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`).
+/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`, `--omit`).
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub command: Command,
@@ -102,6 +102,10 @@ pub struct Settings {
     /// The policy to apply instead of `<project dir>/diligence.toml` when `config` is
     /// `None` ([`crate::Input::trusted_policy`]: the base revision's for `diff`).
     pub trusted_policy: Option<TrustedPolicy>,
+    /// `--omit dev|optional|peer`: lockfile inputs (`audit`, both sides of `diff`) without
+    /// what only those dependency kinds reach, as `npm --omit` installs them
+    /// ([`DependencyGraph::omit`](diligence_graph::DependencyGraph::omit)).
+    pub omit: diligence_graph::Omit,
 }
 
 impl Settings {
@@ -127,6 +131,7 @@ impl Settings {
             allow_project_credentials: Vec::new(),
             all_platforms: false,
             trusted_policy: None,
+            omit: diligence_graph::Omit::default(),
         }
     }
 

@@ -12,6 +12,7 @@
 //!   instead, so CI never passes by skipping.
 
 pub mod git;
+pub mod tools;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -69,44 +70,6 @@ macro_rules! corpus_or_skip {
         match $crate::corpus($sub) {
             Some(path) => path,
             None => return,
-        }
-    };
-}
-
-/// True when `program --version` runs (npm, pnpm, git, …). When it does not: panics if
-/// `DILIGENCE_REQUIRE_TOOLS` or `DILIGENCE_REQUIRE_CORPUS` is set to anything but `0` or empty
-/// (CI), else prints one skip line on stderr naming the program and returns `false`.
-pub fn tool(program: &str) -> bool {
-    let runs = std::process::Command::new(program)
-        .arg("--version")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if runs {
-        return true;
-    }
-    let required = ["DILIGENCE_REQUIRE_TOOLS", "DILIGENCE_REQUIRE_CORPUS"]
-        .iter()
-        .any(|v| std::env::var(v).is_ok_and(|v| !v.is_empty() && v != "0"));
-    if required {
-        panic!("`{program} --version` does not run and DILIGENCE_REQUIRE_TOOLS is set");
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "note: `{program}` not found: the test that needs it is skipped"
-    );
-    false
-}
-
-/// `tool_or_skip!("npm")` returns from the calling test (which must return `()`) when the
-/// program does not run; see [`tool`].
-#[macro_export]
-macro_rules! tool_or_skip {
-    ($program:expr) => {
-        if !$crate::tool($program) {
-            return;
         }
     };
 }

@@ -71,7 +71,7 @@ fn client(s: &Served<'_>) -> &'static str {
 
 #[test]
 fn install_installs_the_vetted_version_when_latest_moves() {
-    diligence_testkit::tool_or_skip!("npm");
+    diligence_testkit::tool_or_skip!("install_installs_the_vetted_version_when_latest_moves", "npm");
     let log: Arc<Mutex<Vec<String>>> = Arc::default();
     let seen = log.clone();
     let mut moved = false;
@@ -139,7 +139,7 @@ fn planned_lockfile(tmp: &Path) -> Option<PathBuf> {
 
 #[test]
 fn install_refuses_a_lockfile_changed_after_vetting() {
-    diligence_testkit::tool_or_skip!("npm");
+    diligence_testkit::tool_or_skip!("install_refuses_a_lockfile_changed_after_vetting", "npm");
     let tmp = tempfile::tempdir().unwrap();
     let tmp_dir = tmp.path().to_path_buf();
     let mut tampered = false;
