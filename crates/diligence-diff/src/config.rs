@@ -45,7 +45,11 @@ pub struct ConfigChange {
 }
 
 /// What the head did to `file` (`None`: the bytes are the same, or absent on both sides).
-pub fn compare_config(file: &str, base: Option<&[u8]>, head: Option<&[u8]>) -> Option<ConfigChange> {
+pub fn compare_config(
+    file: &str,
+    base: Option<&[u8]>,
+    head: Option<&[u8]>,
+) -> Option<ConfigChange> {
     let kind = match (base, head) {
         (None, None) => return None,
         (Some(b), Some(h)) if b == h => return None,

@@ -4,7 +4,7 @@
 //! lockfile and metadata policies built from both.
 
 use crate::EngineError;
-use crate::settings::Settings;
+use crate::settings::{Settings, TrustedConfig};
 use diligence_metadata::MetadataPolicy;
 use diligence_policy::Policy;
 use diligence_registry::NpmConfig;
@@ -30,22 +30,30 @@ impl ProjectConfig {
     /// unreadable `.npmrc`.
     pub fn load(settings: &Settings) -> Result<ProjectConfig, EngineError> {
         let dir = settings.project_dir.as_path();
-        let policy = match (&settings.config, &settings.trusted_policy) {
-            (None, Some(trusted)) => match &trusted.text {
-                Some(text) => Policy::parse(&trusted.path, text)?,
+        let trusted = settings.trusted_config.as_ref();
+        let policy = match (&settings.config, trusted) {
+            (None, Some(t)) => match &t.policy.text {
+                Some(text) => Policy::parse(&t.policy.path, text)?,
                 None => Policy::default(),
             },
             (explicit, _) => Policy::load(dir, explicit.as_deref())?,
         };
         let known: Vec<&str> = crate::rules::all_rules().iter().map(|r| r.id).collect();
         policy.check_rule_ids(&known)?;
-        let npm = NpmConfig::load_allowing(dir, &settings.allow_project_credentials)
-            .map_err(|e| EngineError::Registry(format!("reading npm configuration: {e}")))?;
+        let npmrc_name = trusted.map(|t| t.npmrc.path.display().to_string());
+        let project_npmrc =
+            trusted.map(|t| (npmrc_name.as_deref().unwrap_or(""), t.npmrc.text.as_deref()));
+        let npm = NpmConfig::load_allowing_project_text(
+            dir,
+            &settings.allow_project_credentials,
+            project_npmrc,
+        )
+        .map_err(|e| EngineError::Registry(format!("reading npm configuration: {e}")))?;
         let mut lockfile = lockfile_policy(&policy, &npm);
         lockfile
             .allowed_hosts
             .extend(settings.allowed_hosts.iter().cloned());
-        let metadata = metadata_policy(&policy, dir)?;
+        let metadata = metadata_policy(&policy, dir, trusted)?;
         Ok(ProjectConfig {
             policy,
             npm,
@@ -70,10 +78,17 @@ fn lockfile_policy(policy: &Policy, npm: &NpmConfig) -> diligence_lockfile_rules
 }
 
 /// The metadata thresholds and lists: defaults, then `.npmrc` registries, then diligence.toml.
-fn metadata_policy(policy: &Policy, project_dir: &Path) -> Result<MetadataPolicy, EngineError> {
-    let mut m = MetadataPolicy::default()
-        .with_npmrc(project_dir)
-        .map_err(EngineError::Registry)?;
+fn metadata_policy(
+    policy: &Policy,
+    project_dir: &Path,
+    trusted: Option<&TrustedConfig>,
+) -> Result<MetadataPolicy, EngineError> {
+    let mut m = match trusted {
+        Some(t) => MetadataPolicy::default().with_npmrc_text(t.npmrc.text.as_deref().unwrap_or("")),
+        None => MetadataPolicy::default()
+            .with_npmrc(project_dir)
+            .map_err(EngineError::Registry)?,
+    };
     let t = &policy.thresholds;
     m.cooldown_days = t.cooldown_days.unwrap_or(m.cooldown_days);
     m.new_package_days = t.new_package_days.unwrap_or(m.new_package_days);

@@ -135,7 +135,7 @@ impl Engine {
                         base: before,
                         head: after,
                         config_changes: Vec::new(),
-                        base_policy: None,
+                        base_config: None,
                     };
                     self.run_delta(delta, Some(plan.command))
                 }

@@ -1,7 +1,7 @@
 //! What a command asks the engine to judge, and how each input is read.
 
 use crate::EngineError;
-use crate::settings::TrustedPolicy;
+use crate::settings::{TrustedConfig, TrustedFile};
 use diligence_diff::git;
 use diligence_finding::NotEvaluated;
 use diligence_gate::PackageManager;
@@ -35,9 +35,9 @@ pub struct DeltaInput {
     /// The trust-boundary files (`diligence.toml`, `.npmrc`) the head adds, changes or
     /// removes (`diff` on git revisions): each is a `diff/config-changed` finding.
     pub config_changes: Vec<diligence_diff::ConfigChange>,
-    /// The base revision's `diligence.toml`, which governs the review instead of the head's
-    /// (`diff` on git revisions; see [`Input::trusted_policy`]).
-    pub base_policy: Option<TrustedPolicy>,
+    /// The base revision's `diligence.toml` and `.npmrc`, which govern the review instead of
+    /// the head's (`diff` on git revisions; see [`Input::trusted_config`]).
+    pub base_config: Option<TrustedConfig>,
 }
 
 /// What `scan` was given, one entry per command-line target.
@@ -151,7 +151,7 @@ impl Input {
             base: base_input,
             head: head_input,
             config_changes: Vec::new(),
-            base_policy: None,
+            base_config: None,
         })))
     }
 
@@ -159,6 +159,11 @@ impl Input {
     /// [HEAD]`): `base` defaults to the merge base with the upstream branch (else `HEAD~1`),
     /// `head` to the working tree. Manifests are read at the same revisions. A lockfile
     /// missing at the base makes everything in the head "added".
+    ///
+    /// Trust boundary: the policy and the project `.npmrc` are the base revision's in the
+    /// project folder (none there: defaults), never the head's; the head's changes to
+    /// `diligence.toml` and `.npmrc` are listed for `diff/config-changed`. Errors also when a
+    /// base file is over 1 MiB or not UTF-8.
     pub fn git_delta(
         dir: &Path,
         lockfile: Option<&Path>,
@@ -206,21 +211,31 @@ impl Input {
             None => LockfileInput::empty_like(&head_input),
         };
         let dir_rel = git::relative_to(&root, dir)?;
-        let policy_rel = diligence_diff::config::join_rel(&dir_rel, diligence_policy::POLICY_FILE);
-        let policy_bytes = git::show_bounded(
-            &root,
-            &base_rev,
-            &policy_rel,
-            diligence_diff::config::MAX_CONFIG_BYTES,
-        )?;
-        let text = match policy_bytes {
-            Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
-                EngineError::Input(format!(
-                    "{base_rev}:{policy_rel}: not valid UTF-8 at byte {}",
-                    e.utf8_error().valid_up_to()
-                ))
-            })?),
-            None => None,
+        let base_file = |name: &str| -> Result<TrustedFile, EngineError> {
+            let rel = diligence_diff::config::join_rel(&dir_rel, name);
+            let bytes = git::show_bounded(
+                &root,
+                &base_rev,
+                &rel,
+                diligence_diff::config::MAX_CONFIG_BYTES,
+            )?;
+            let text = match bytes {
+                Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
+                    EngineError::Input(format!(
+                        "{base_rev}:{rel}: not valid UTF-8 at byte {}",
+                        e.utf8_error().valid_up_to()
+                    ))
+                })?),
+                None => None,
+            };
+            Ok(TrustedFile {
+                path: PathBuf::from(rel),
+                text,
+            })
+        };
+        let base_config = TrustedConfig {
+            policy: base_file(diligence_policy::POLICY_FILE)?,
+            npmrc: base_file(".npmrc")?,
         };
         let config_changes = diligence_diff::config_changes(&root, &dir_rel, &base_rev, head, dir)?;
         Ok(Input::Delta(Box::new(DeltaInput {
@@ -228,10 +243,7 @@ impl Input {
             base: base_input,
             head: head_input,
             config_changes,
-            base_policy: Some(TrustedPolicy {
-                path: PathBuf::from(policy_rel),
-                text,
-            }),
+            base_config: Some(base_config),
         })))
     }
 
@@ -261,11 +273,12 @@ impl Input {
         })
     }
 
-    /// The policy that governs this input instead of the project folder's `diligence.toml`:
-    /// the base revision's for `diff` on git revisions, else `None`.
-    pub fn trusted_policy(&self) -> Option<TrustedPolicy> {
+    /// The configuration that governs this input instead of the project folder's
+    /// `diligence.toml` and `.npmrc`: the base revision's for `diff` on git revisions, else
+    /// `None`.
+    pub fn trusted_config(&self) -> Option<TrustedConfig> {
         match self {
-            Input::Delta(d) => d.base_policy.clone(),
+            Input::Delta(d) => d.base_config.clone(),
             _ => None,
         }
     }

@@ -41,14 +41,25 @@ impl Command {
     }
 }
 
-/// `diligence.toml` read from a trusted place instead of the project folder: `diff` reads the
-/// base revision's, so a pull request cannot configure its own review (`--config` still wins).
+/// The project configuration read from a trusted place instead of the project folder: `diff`
+/// reads the base revision's, so a pull request cannot configure its own review.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrustedPolicy {
-    /// How errors and findings name the file (`diligence.toml`, relative to the repository
-    /// root).
+pub struct TrustedConfig {
+    /// `diligence.toml` (`--config` still wins).
+    pub policy: TrustedFile,
+    /// The project `.npmrc`: registries, scope registries and project credentials (still
+    /// behind the credential allowlist). User and global `.npmrc` and the environment apply
+    /// as always.
+    pub npmrc: TrustedFile,
+}
+
+/// One configuration file of a [`TrustedConfig`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedFile {
+    /// How errors and findings name the file (relative to the repository root, e.g.
+    /// `diligence.toml`).
     pub path: PathBuf,
-    /// The file's text; `None` when the base has none (the default policy applies).
+    /// The file's text; `None` when there is none (defaults apply).
     pub text: Option<String>,
 }
 
@@ -99,9 +110,9 @@ pub struct Settings {
     /// `check --all-platforms`: resolve the optional packages of every platform (the
     /// lockfile's set), not only those this machine would install.
     pub all_platforms: bool,
-    /// The policy to apply instead of `<project dir>/diligence.toml` when `config` is
-    /// `None` ([`crate::Input::trusted_policy`]: the base revision's for `diff`).
-    pub trusted_policy: Option<TrustedPolicy>,
+    /// The `diligence.toml` and `.npmrc` to apply instead of the project folder's
+    /// ([`crate::Input::trusted_config`]: the base revision's for `diff`).
+    pub trusted_config: Option<TrustedConfig>,
     /// `--omit dev|optional|peer`: lockfile inputs (`audit`, both sides of `diff`) without
     /// what only those dependency kinds reach, as `npm --omit` installs them
     /// ([`DependencyGraph::omit`](diligence_graph::DependencyGraph::omit)).
@@ -130,7 +141,7 @@ impl Settings {
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
             all_platforms: false,
-            trusted_policy: None,
+            trusted_config: None,
             omit: diligence_graph::Omit::default(),
         }
     }

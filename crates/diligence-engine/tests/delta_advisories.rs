@@ -28,7 +28,7 @@ fn advisory_packages(
         head: LockfileInput::on_disk(head.clone(), dir.to_path_buf()),
         label: "test".into(),
         config_changes: Vec::new(),
-        base_policy: None,
+        base_config: None,
     }));
     let run = Engine::new(offline_settings(dir, osv))
         .unwrap()

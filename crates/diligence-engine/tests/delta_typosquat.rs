@@ -50,7 +50,7 @@ fn added_names_are_judged_as_typed_or_locked() {
         head: LockfileInput::on_disk(head, dir.path().to_path_buf()),
         label: "test".into(),
         config_changes: Vec::new(),
-        base_policy: None,
+        base_config: None,
     }));
     let run = Engine::new(settings).unwrap().run(input).unwrap();
     let found: Vec<(String, Severity)> = run

@@ -183,11 +183,10 @@ fn read_hashed(path: &Path) -> Result<(DependencyGraph, String), GateError> {
         why: format!("not valid UTF-8 at byte {}", e.valid_up_to()),
     })?;
     let manifest_path = path.with_file_name("package.json");
-    let manifest =
-        Manifest::read_optional(&manifest_path).map_err(|why| GateError::Project {
-            path: manifest_path.display().to_string(),
-            why,
-        })?;
+    let manifest = Manifest::read_optional(&manifest_path).map_err(|why| GateError::Project {
+        path: manifest_path.display().to_string(),
+        why,
+    })?;
     let graph = diligence_lockfile::parse_lockfile(
         path,
         text.strip_prefix('\u{feff}').unwrap_or(text),
@@ -224,7 +223,8 @@ fn changed_files(
             }
             changed_files(work, project, &child, out)?;
         } else if kind.is_file() {
-            let planned = std::fs::read(entry.path()).map_err(|e| GateError::io(&entry.path(), e))?;
+            let planned =
+                std::fs::read(entry.path()).map_err(|e| GateError::io(&entry.path(), e))?;
             let same = std::fs::read(project.join(&child)).is_ok_and(|now| now == planned);
             if !same {
                 out.push(child);

@@ -128,7 +128,10 @@ mod tests {
             read_text_bounded(&big, 10).unwrap_err(),
             "larger than 10 B (limit)"
         );
-        assert_eq!(read_text_bounded(&big, 11).unwrap().as_deref(), Some("xxxxxxxxxxx"));
+        assert_eq!(
+            read_text_bounded(&big, 11).unwrap().as_deref(),
+            Some("xxxxxxxxxxx")
+        );
         assert_eq!(read_text_bounded(&dir.path().join("none"), 10), Ok(None));
     }
 

@@ -76,6 +76,10 @@ mod tests {
             Manifest::read_optional(Path::new("/dev/zero")).unwrap_err(),
             "cannot read: not a regular file"
         );
-        assert!(Manifest::read_optional(&dir.path().join("none")).unwrap().is_none());
+        assert!(
+            Manifest::read_optional(&dir.path().join("none"))
+                .unwrap()
+                .is_none()
+        );
     }
 }

@@ -68,7 +68,7 @@ impl MetadataPolicy {
     /// project's `.npmrc` (`registry=<url>`, `@scope:registry=<url>`; npm docs "npmrc"), keeping
     /// values already set. A missing `.npmrc` changes nothing; an unreadable one is an error
     /// naming the file. Credentials in the file are never read into the policy.
-    pub fn with_npmrc(mut self, project_dir: &Path) -> Result<MetadataPolicy, String> {
+    pub fn with_npmrc(self, project_dir: &Path) -> Result<MetadataPolicy, String> {
         let path = project_dir.join(".npmrc");
         let bounded = diligence_lockfile::bounded::read_text_bounded(
             &path,
@@ -79,6 +79,11 @@ impl MetadataPolicy {
             Ok(None) => return Ok(self),
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };
+        Ok(self.with_npmrc_text(&text))
+    }
+
+    /// [`MetadataPolicy::with_npmrc`] from the `.npmrc` text (`diff`: the base revision's).
+    pub fn with_npmrc_text(mut self, text: &str) -> MetadataPolicy {
         for line in text.lines().map(str::trim) {
             if line.starts_with(['#', ';']) {
                 continue;
@@ -96,7 +101,7 @@ impl MetadataPolicy {
                     .or_insert(value);
             }
         }
-        Ok(self)
+        self
     }
 }
 

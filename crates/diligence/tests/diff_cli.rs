@@ -708,7 +708,12 @@ fn metadata_rules_run_on_the_new_version() {
 /// The base of the removal scenario with `policy` committed as diligence.toml, and a head
 /// that drops old-dep, writes `head_policy` and appends `head_npmrc` to `.npmrc` when given,
 /// committed or left in the working tree.
-fn trust_fixture(policy: &str, head_policy: Option<&str>, head_npmrc: Option<&str>, commit_head: bool) -> Fixture {
+fn trust_fixture(
+    policy: &str,
+    head_policy: Option<&str>,
+    head_npmrc: Option<&str>,
+    commit_head: bool,
+) -> Fixture {
     let w = world();
     let registry = serve(&[&w.colorize_old, &w.str_helper, &w.old_dep]);
     let fx = Fixture::new(&registry);
@@ -756,8 +761,13 @@ fn the_base_policy_governs_diff_not_the_head() {
     let head_policy = "fail-on = \"critical\"\n[rules.\"diff/package-removed\"]\ndisabled = true\n[rules.\"diff/config-changed\"]\ndisabled = true\n";
     for commit_head in [true, false] {
         let fx = trust_fixture(RAISE_REMOVED, Some(head_policy), None, commit_head);
-        let (code, stdout, stderr) =
-            fx.diligence(&["diff", "--no-advisories", "--no-registry", "--format", "json"]);
+        let (code, stdout, stderr) = fx.diligence(&[
+            "diff",
+            "--no-advisories",
+            "--no-registry",
+            "--format",
+            "json",
+        ]);
         assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
         let report: Value = serde_json::from_str(&stdout).unwrap();
         let row = |r: &str, p: &str, s: &str| (r.to_string(), p.to_string(), s.to_string());
@@ -790,8 +800,13 @@ fn the_base_policy_governs_diff_not_the_head() {
 #[test]
 fn an_unchanged_base_policy_applies_and_config_wins() {
     let fx = trust_fixture(RAISE_REMOVED, None, None, true);
-    let (code, stdout, stderr) =
-        fx.diligence(&["diff", "--no-advisories", "--no-registry", "--format", "json"]);
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(
@@ -835,14 +850,24 @@ fn a_head_npmrc_that_steers_credentials_is_a_finding() {
         .env("DILIGENCE_CACHE_DIR", &fx.cache)
         .env("CI_SECRET", "s3cr3t-value-never-printed")
         .env("NO_COLOR", "1")
-        .args(["diff", "--no-advisories", "--no-registry", "--format", "json"])
+        .args([
+            "diff",
+            "--no-advisories",
+            "--no-registry",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr),
     );
-    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}\nstdout: {stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {stderr}\nstdout: {stdout}"
+    );
     assert!(!stdout.contains("s3cr3t") && !stderr.contains("s3cr3t"));
     let report: Value = serde_json::from_str(&stdout).unwrap();
     let f = &report["findings"][0];
@@ -853,4 +878,35 @@ fn a_head_npmrc_that_steers_credentials_is_a_finding() {
         "the head changes .npmrc (//evil.example/:_authToken): a pull request must not configure its own review; the base revision's policy applies"
     );
     assert_eq!(f["location"], json!({"file": ".npmrc", "line": 2}));
+}
+
+#[test]
+fn the_base_npmrc_names_the_registry_not_the_head() {
+    // The head points .npmrc at a registry of its own (here a closed port): the review still
+    // cross-checks against the base's registry, and the change itself is a finding.
+    let (fx, _) = bump_fixture();
+    let (_, base_stdout, _) = fx.diligence(&["diff", "--no-advisories", "--format", "json"]);
+    let base_report: Value = serde_json::from_str(&base_stdout).unwrap();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(
+        fx.repo.join(".npmrc"),
+        format!("registry=http://127.0.0.1:{closed}/\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = fx.diligence(&["diff", "--no-advisories", "--format", "json"]);
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["not_evaluated"], json!([]), "{stdout}");
+    let mut expected = summary(&base_report);
+    expected.push((
+        "diff/config-changed".to_string(),
+        "@".to_string(),
+        "high".to_string(),
+    ));
+    expected.sort();
+    assert_eq!(summary(&report), expected);
 }

@@ -71,7 +71,10 @@ fn client(s: &Served<'_>) -> &'static str {
 
 #[test]
 fn install_installs_the_vetted_version_when_latest_moves() {
-    diligence_testkit::tool_or_skip!("install_installs_the_vetted_version_when_latest_moves", "npm");
+    diligence_testkit::tool_or_skip!(
+        "install_installs_the_vetted_version_when_latest_moves",
+        "npm"
+    );
     let log: Arc<Mutex<Vec<String>>> = Arc::default();
     let seen = log.clone();
     let mut moved = false;
@@ -87,7 +90,8 @@ fn install_installs_the_vetted_version_when_latest_moves() {
         seen.lock().unwrap().push("latest → 1.0.1".into());
         vec![("movable".into(), "latest".into(), "1.0.1".into())]
     });
-    let reg = FixtureRegistry::start_with_hook(&versions(), &[("movable", "latest", "1.0.0")], hook);
+    let reg =
+        FixtureRegistry::start_with_hook(&versions(), &[("movable", "latest", "1.0.0")], hook);
     let proj = project(&reg);
     let tmp = tempfile::tempdir().unwrap();
 
@@ -100,7 +104,12 @@ fn install_installs_the_vetted_version_when_latest_moves() {
     )
     .unwrap();
     assert_eq!(installed["version"], "1.0.0");
-    assert!(!proj.path().join("node_modules/movable/unvetted.js").exists());
+    assert!(
+        !proj
+            .path()
+            .join("node_modules/movable/unvetted.js")
+            .exists()
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(proj.path().join("package.json")).unwrap())
             .unwrap();
@@ -118,13 +127,19 @@ fn install_installs_the_vetted_version_when_latest_moves() {
 
     // The tag really moved before the install step, and npm never fetched the unvetted tarball.
     let log = log.lock().unwrap().clone();
-    let moved_at = log.iter().position(|l| l == "latest → 1.0.1").expect("moved");
+    let moved_at = log
+        .iter()
+        .position(|l| l == "latest → 1.0.1")
+        .expect("moved");
     let fetched_at = log
         .iter()
         .position(|l| l == "npm /movable/-/movable-1.0.0.tgz")
         .unwrap_or_else(|| panic!("npm fetched no tarball: {log:?}"));
     assert!(moved_at < fetched_at, "{log:?}");
-    assert!(!log.iter().any(|l| l.ends_with("movable-1.0.1.tgz")), "{log:?}");
+    assert!(
+        !log.iter().any(|l| l.ends_with("movable-1.0.1.tgz")),
+        "{log:?}"
+    );
 }
 
 /// The single planning folder under `tmp`, once a planning run has written its lockfile.
@@ -132,7 +147,11 @@ fn planned_lockfile(tmp: &Path) -> Option<PathBuf> {
     std::fs::read_dir(tmp)
         .ok()?
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("diligence-plan-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("diligence-plan-")
+        })
         .map(|e| e.path().join("package-lock.json"))
         .find(|p| p.is_file())
 }
@@ -157,10 +176,15 @@ fn install_refuses_a_lockfile_changed_after_vetting() {
         }
         Vec::new()
     });
-    let reg = FixtureRegistry::start_with_hook(&versions(), &[("movable", "latest", "1.0.0")], hook);
+    let reg =
+        FixtureRegistry::start_with_hook(&versions(), &[("movable", "latest", "1.0.0")], hook);
     let proj = project(&reg);
 
-    let out = install(proj.path(), tmp.path(), &["movable@1.0.0", "--ignore-scripts"]);
+    let out = install(
+        proj.path(),
+        tmp.path(),
+        &["movable@1.0.0", "--ignore-scripts"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(

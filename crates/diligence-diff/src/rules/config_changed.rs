@@ -62,7 +62,8 @@ mod tests {
     #[test]
     fn a_head_npmrc_naming_a_token_host_is_reported_without_the_value() {
         let base = b"registry=https://registry.npmjs.org/\n";
-        let head = b"registry=https://registry.npmjs.org/\n//evil.example/:_authToken=${CI_SECRET}\n";
+        let head =
+            b"registry=https://registry.npmjs.org/\n//evil.example/:_authToken=${CI_SECRET}\n";
         let change = compare_config(".npmrc", Some(base), Some(head)).unwrap();
         let f = check(&change).unwrap();
         assert_eq!(f.rule, "diff/config-changed");
@@ -106,6 +107,11 @@ mod tests {
         let reordered = b"\nregistry=https://registry.npmjs.org/\n";
         let c = compare_config(".npmrc", Some(text), Some(reordered)).unwrap();
         assert_eq!(c.keys, Vec::<String>::new());
-        assert!(check(&c).unwrap().message.starts_with("the head changes .npmrc: "));
+        assert!(
+            check(&c)
+                .unwrap()
+                .message
+                .starts_with("the head changes .npmrc: ")
+        );
     }
 }

@@ -133,8 +133,7 @@ fn specifier(s: &str) -> Option<((&str, Option<&str>), &str)> {
 
 fn read_catalogs(path: &Path) -> HashMap<String, HashMap<String, String>> {
     let mut out = HashMap::new();
-    let Ok(Some(text)) =
-        crate::bounded::read_text_bounded(path, crate::bounded::MAX_CONFIG_BYTES)
+    let Ok(Some(text)) = crate::bounded::read_text_bounded(path, crate::bounded::MAX_CONFIG_BYTES)
     else {
         return out;
     };

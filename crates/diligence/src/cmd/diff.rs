@@ -5,7 +5,7 @@
 //! cross-checks, metadata, the code delta) on the added and changed entries.
 //!
 //! Trust boundary: on git revisions the policy is the base revision's `diligence.toml` (or
-//! `--config`), never the head's, and a head that adds, changes or removes `diligence.toml`
+//! `--config`) and the project `.npmrc` the base revision's, never the head's, and a head that adds, changes or removes `diligence.toml`
 //! or `.npmrc` is a `diff/config-changed` finding.
 //!
 //! Exit codes: 2 when something could not be evaluated (or on bad input/config), else 1 when a
@@ -40,8 +40,9 @@ pub fn run(args: DiffArgs) -> Result<u8> {
         &args.report,
         &args.sources,
     );
-    // The base revision's diligence.toml governs the review, never the head's (--config wins).
-    settings.trusted_policy = input.trusted_policy();
+    // The base revision's diligence.toml and .npmrc govern the review, never the head's
+    // (--config wins for the policy).
+    settings.trusted_config = input.trusted_config();
     let run = Engine::new(settings)?.run(input)?;
     common::print_warnings(&run);
     common::write_report(&run, &args.report)?;

@@ -60,7 +60,9 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     let Some(planned) = &run.planned else {
         // Only reached with --force-unvetted after a failed plan: there is no vetted
         // lockfile to install from, so the user's own command runs, as they asked.
-        anstream::eprintln!("diligence: no vetted lockfile (--force-unvetted): running the package manager unfrozen");
+        anstream::eprintln!(
+            "diligence: no vetted lockfile (--force-unvetted): running the package manager unfrozen"
+        );
         return exec(pm, &pm.install_command(&args.args), &project);
     };
     if let Err(e) = planned.apply(&project) {

@@ -250,8 +250,8 @@ impl FixtureRegistry {
         }
         let packument_route = |name: &str| format!("/{}", name.replace('/', "%2f"));
         let publish = move |routes: &mut BTreeMap<String, (Vec<u8>, &'static str)>,
-                       name: &str,
-                       doc: &serde_json::Value| {
+                            name: &str,
+                            doc: &serde_json::Value| {
             let body = serde_json::to_vec(doc).unwrap();
             routes.insert(packument_route(name), (body.clone(), "application/json"));
             if name.contains('/') {
