@@ -122,13 +122,40 @@ pub fn config_changes(
         let before = git::show_bounded(root, base, &rel, MAX_CONFIG_BYTES)?;
         let after = match head {
             Some(rev) => git::show_bounded(root, rev, &rel, MAX_CONFIG_BYTES),
-            None => read_worktree(&worktree.join(name)),
+            None => read_trust_file(&worktree.join(name)),
         };
         let change = match after {
             Ok(after) => compare_config(&rel, before.as_deref(), after.as_deref()),
             // Too large (or unreadable) to compare: the head changed it, keys unknown.
             Err(_) => Some(ConfigChange {
                 file: rel,
+                kind: ConfigChangeKind::Changed,
+                keys: Vec::new(),
+                line: 0,
+            }),
+        };
+        out.extend(change);
+    }
+    Ok(out)
+}
+
+/// The trust-boundary files of two folders (`diff --base-lockfile B --head-lockfile H` in
+/// different folders): what the head folder's copy adds, changes or removes, named by the
+/// head folder's path. Errors: a base file that cannot be read (over 1 MiB, not a regular
+/// file); an unreadable head file is reported as changed.
+pub fn config_changes_between(
+    base_dir: &Path,
+    head_dir: &Path,
+) -> Result<Vec<ConfigChange>, DiffError> {
+    let mut out = Vec::new();
+    for name in TRUST_FILES {
+        let before = read_trust_file(&base_dir.join(name))?;
+        let head = head_dir.join(name);
+        let shown = head.display().to_string();
+        let change = match read_trust_file(&head) {
+            Ok(after) => compare_config(&shown, before.as_deref(), after.as_deref()),
+            Err(_) => Some(ConfigChange {
+                file: shown,
                 kind: ConfigChangeKind::Changed,
                 keys: Vec::new(),
                 line: 0,
@@ -147,8 +174,9 @@ pub fn join_rel(dir_rel: &str, name: &str) -> String {
     }
 }
 
-/// A working-tree file, at most [`MAX_CONFIG_BYTES`]; `None` when absent.
-fn read_worktree(path: &Path) -> Result<Option<Vec<u8>>, DiffError> {
+/// A trust-boundary file on disk, at most [`MAX_CONFIG_BYTES`], regular files only; `None`
+/// when absent.
+pub fn read_trust_file(path: &Path) -> Result<Option<Vec<u8>>, DiffError> {
     use diligence_lockfile::bounded::{BoundedReadError, read_bounded};
     match read_bounded(path, MAX_CONFIG_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),

@@ -140,18 +140,49 @@ impl Input {
     }
 
     /// Two lockfile files (`diff --base-lockfile B --head-lockfile H`); the head's folder is
-    /// the project.
+    /// the project. When the two are in different folders, the base folder's `diligence.toml`
+    /// and `.npmrc` govern (as the base revision's do for git revisions) and the head
+    /// folder's differences are listed for `diff/config-changed`.
     pub fn files_delta(base: &Path, head: &Path) -> Result<Input, EngineError> {
         let b = diligence_lockfile::read_lockfile(base)?;
         let h = diligence_lockfile::read_lockfile(head)?;
-        let base_input = LockfileInput::on_disk(b, parent_of(base));
-        let head_input = LockfileInput::on_disk(h, parent_of(head));
+        let (base_dir, head_dir) = (parent_of(base), parent_of(head));
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        let (config_changes, base_config) = if same(&base_dir, &head_dir) {
+            (Vec::new(), None)
+        } else {
+            let file = |name: &str| -> Result<TrustedFile, EngineError> {
+                let path = base_dir.join(name);
+                let text = match diligence_diff::config::read_trust_file(&path)? {
+                    Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
+                        EngineError::Input(format!(
+                            "{}: not valid UTF-8 at byte {}",
+                            path.display(),
+                            e.utf8_error().valid_up_to()
+                        ))
+                    })?),
+                    None => None,
+                };
+                Ok(TrustedFile { path, text })
+            };
+            let trusted = TrustedConfig {
+                policy: file(diligence_policy::POLICY_FILE)?,
+                npmrc: file(".npmrc")?,
+            };
+            let changes = diligence_diff::config::config_changes_between(&base_dir, &head_dir)?;
+            (changes, Some(trusted))
+        };
+        let base_input = LockfileInput::on_disk(b, base_dir);
+        let head_input = LockfileInput::on_disk(h, head_dir);
         Ok(Input::Delta(Box::new(DeltaInput {
             label: format!("{} → {}", base.display(), head.display()),
             base: base_input,
             head: head_input,
-            config_changes: Vec::new(),
-            base_config: None,
+            config_changes,
+            base_config,
         })))
     }
 

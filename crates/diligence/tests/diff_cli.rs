@@ -910,3 +910,58 @@ fn the_base_npmrc_names_the_registry_not_the_head() {
     expected.sort();
     assert_eq!(summary(&report), expected);
 }
+
+#[test]
+fn lockfiles_in_two_folders_take_the_base_folders_policy() {
+    let w = world();
+    let tmp = tempfile::tempdir().unwrap();
+    let (base, head) = (tmp.path().join("base"), tmp.path().join("head"));
+    let all = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+        (&w.old_dep, sri(&w.old_dep.tgz)),
+    ];
+    for (dir, entries, policy) in [
+        (&base, &all[..], RAISE_REMOVED),
+        (
+            &head,
+            &all[..2],
+            "[rules.\"diff/package-removed\"]\ndisabled = true\n",
+        ),
+    ] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("package-lock.json"), lockfile(entries)).unwrap();
+        std::fs::write(dir.join("package.json"), manifest(entries)).unwrap();
+        std::fs::write(dir.join("diligence.toml"), policy).unwrap();
+    }
+    let out = assert_cmd::Command::cargo_bin("diligence")
+        .unwrap()
+        .env("HOME", tmp.path())
+        .env("npm_config_userconfig", tmp.path().join(".npmrc"))
+        .env("NO_COLOR", "1")
+        .arg("diff")
+        .arg("--base-lockfile")
+        .arg(base.join("package-lock.json"))
+        .arg("--head-lockfile")
+        .arg(head.join("package-lock.json"))
+        .args(["--no-advisories", "--no-registry", "--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let row = |r: &str, p: &str, s: &str| (r.to_string(), p.to_string(), s.to_string());
+    assert_eq!(
+        summary(&report),
+        [
+            row("diff/config-changed", "@", "high"),
+            row("diff/package-removed", "old-dep@1.0.0", "high"),
+        ]
+    );
+    let f = &report["findings"].as_array().unwrap()[0];
+    assert_eq!(
+        f["location"]["file"],
+        head.join("diligence.toml").display().to_string()
+    );
+    assert_eq!(f["evidence"]["keys"], json!(["disabled", "severity"]));
+}
