@@ -223,9 +223,18 @@ fn changed_files(
             }
             changed_files(work, project, &child, out)?;
         } else if kind.is_file() {
-            let planned =
-                std::fs::read(entry.path()).map_err(|e| GateError::io(&entry.path(), e))?;
-            let same = std::fs::read(project.join(&child)).is_ok_and(|now| now == planned);
+            // Sizes first: only files of equal length are read and compared.
+            let planned_len = entry
+                .metadata()
+                .map_err(|e| GateError::io(&entry.path(), e))?
+                .len();
+            let now = project.join(&child);
+            let same = std::fs::metadata(&now).is_ok_and(|m| m.is_file() && m.len() == planned_len)
+                && {
+                    let planned =
+                        std::fs::read(entry.path()).map_err(|e| GateError::io(&entry.path(), e))?;
+                    std::fs::read(&now).is_ok_and(|bytes| bytes == planned)
+                };
             if !same {
                 out.push(child);
             }

@@ -965,3 +965,31 @@ fn lockfiles_in_two_folders_take_the_base_folders_policy() {
     );
     assert_eq!(f["evidence"]["keys"], json!(["disabled", "severity"]));
 }
+
+#[test]
+fn trust_files_are_read_size_bounded() {
+    // A head .npmrc over 1 MiB is not read: it is a change whose settings are not listed.
+    let big = format!("# {}\n", "x".repeat(2 * 1024 * 1024));
+    let fx = trust_fixture("", None, Some(&big), false);
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+    ]);
+    // The oversized project .npmrc is the working tree's, not the base's: the review runs.
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["findings"][0]["rule"], "diff/config-changed");
+    assert_eq!(report["findings"][0]["evidence"]["keys"], json!([]));
+    // A base policy over 1 MiB is refused from its size (git cat-file -s), exit 2.
+    let fx = trust_fixture(&big, None, None, true);
+    let (code, _, stderr) = fx.diligence(&["diff", "--no-advisories", "--no-registry"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(":diligence.toml: is 2097155 bytes, over the 1048576 byte limit"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
