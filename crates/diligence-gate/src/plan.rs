@@ -281,3 +281,70 @@ fn copy_project(from: &Path, to: &Path) -> Result<(), GateError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan that wrote `package-lock.json` and `package.json` into a planning folder.
+    fn planned(lockfile: &str) -> Planned {
+        let work = tempfile::tempdir().unwrap();
+        std::fs::write(work.path().join("package-lock.json"), lockfile).unwrap();
+        std::fs::write(work.path().join("package.json"), "{\"name\":\"app\"}\n").unwrap();
+        Planned {
+            work: Arc::new(work),
+            pm: PackageManager::Npm,
+            changed: vec!["package-lock.json".into(), "package.json".into()],
+            lockfile_sha256: sha256_hex(lockfile.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn apply_writes_exactly_the_vetted_files() {
+        let project = tempfile::tempdir().unwrap();
+        let plan = planned("{\"lockfileVersion\":3}\n");
+        plan.apply(project.path()).unwrap();
+        let written = std::fs::read(project.path().join("package-lock.json")).unwrap();
+        assert_eq!(sha256_hex(&written), plan.lockfile_sha256);
+        assert_eq!(
+            std::fs::read_to_string(project.path().join("package.json")).unwrap(),
+            "{\"name\":\"app\"}\n"
+        );
+        plan.verify(&project.path().join("package-lock.json"))
+            .unwrap();
+        // Nothing staged is left behind.
+        assert!(
+            !project
+                .path()
+                .join("package-lock.json.diligence-new")
+                .exists()
+        );
+    }
+
+    #[test]
+    fn a_lockfile_changed_after_vetting_is_refused() {
+        // Changed in the planning folder before it is written: nothing reaches the project.
+        let project = tempfile::tempdir().unwrap();
+        let plan = planned("{\"lockfileVersion\":3}\n");
+        std::fs::write(plan.work_dir().join("package-lock.json"), "{}\n").unwrap();
+        let e = plan.apply(project.path()).unwrap_err();
+        assert!(matches!(e, GateError::Changed { .. }), "{e}");
+        assert!(!project.path().join("package-lock.json").exists());
+        assert!(!project.path().join("package.json").exists());
+        // Changed in the project after it was written: the last check before the install.
+        let plan = planned("{\"lockfileVersion\":3}\n");
+        plan.apply(project.path()).unwrap();
+        let path = project.path().join("package-lock.json");
+        std::fs::write(&path, "{\"lockfileVersion\":3} \n").unwrap();
+        let e = plan.verify(&path).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "{}: changed after it was vetted (sha256 {}, vetted {}); not installing",
+                path.display(),
+                sha256_hex(b"{\"lockfileVersion\":3} \n"),
+                plan.lockfile_sha256
+            )
+        );
+    }
+}
