@@ -1,7 +1,8 @@
 //! The project's configuration, read the same way for every command: `diligence.toml`
-//! (`--config`, else the trusted policy the input names — `diff`: the base revision's — else
-//! `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
-//! lockfile and metadata policies built from both.
+//! (`--config`, else `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
+//! lockfile and metadata policies built from both. When the settings carry a
+//! [`TrustedConfig`] (`diff`: the base revision's files), its `diligence.toml` (unless
+//! `--config`) and project `.npmrc` replace the project folder's.
 
 use crate::EngineError;
 use crate::settings::{Settings, TrustedConfig};
@@ -40,14 +41,15 @@ impl ProjectConfig {
         };
         let known: Vec<&str> = crate::rules::all_rules().iter().map(|r| r.id).collect();
         policy.check_rule_ids(&known)?;
-        let npmrc_name = trusted.map(|t| t.npmrc.path.display().to_string());
-        let project_npmrc =
-            trusted.map(|t| (npmrc_name.as_deref().unwrap_or(""), t.npmrc.text.as_deref()));
-        let npm = NpmConfig::load_allowing_project_text(
-            dir,
-            &settings.allow_project_credentials,
-            project_npmrc,
-        )
+        let allow = &settings.allow_project_credentials;
+        let npm = match trusted {
+            Some(t) => {
+                let name = t.npmrc.path.display().to_string();
+                let text = t.npmrc.text.as_deref();
+                NpmConfig::load_allowing_project_text(dir, allow, Some((&name, text)))
+            }
+            None => NpmConfig::load_allowing(dir, allow),
+        }
         .map_err(|e| EngineError::Registry(format!("reading npm configuration: {e}")))?;
         let mut lockfile = lockfile_policy(&policy, &npm);
         lockfile
