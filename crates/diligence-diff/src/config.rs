@@ -105,10 +105,19 @@ fn key_of(line: &str) -> String {
         .collect()
 }
 
+/// Whether the working-tree copy of trust file `name` is local configuration rather than
+/// content of the change: git does not track it, and it exists in `worktree`. Local files
+/// apply as they are (a developer's own `.npmrc`, one CI wrote before the run) and are no
+/// finding; a pull request cannot make a file untracked in its checkout.
+pub fn is_local(root: &Path, dir_rel: &str, name: &str, worktree: &Path) -> bool {
+    worktree.join(name).exists() && !git::is_tracked(root, &join_rel(dir_rel, name))
+}
+
 /// The trust-boundary files of the project folder `dir_rel` (relative to the repository root,
 /// `""` for the root) at `base` against the head: the revision `head`, or the working tree
-/// folder `worktree` when `head` is `None`. Errors: git fails, or a file is larger than
-/// [`MAX_CONFIG_BYTES`] (an oversized head file is reported as changed instead).
+/// folder `worktree` when `head` is `None` (files git does not track there are local
+/// configuration, [`is_local`], and not compared). Errors: git fails, or a base file is
+/// larger than [`MAX_CONFIG_BYTES`] (an oversized head file is reported as changed instead).
 pub fn config_changes(
     root: &Path,
     dir_rel: &str,
@@ -118,6 +127,9 @@ pub fn config_changes(
 ) -> Result<Vec<ConfigChange>, DiffError> {
     let mut out = Vec::new();
     for name in TRUST_FILES {
+        if head.is_none() && is_local(root, dir_rel, name, worktree) {
+            continue;
+        }
         let rel = join_rel(dir_rel, name);
         let before = git::show_bounded(root, base, &rel, MAX_CONFIG_BYTES)?;
         let after = match head {

@@ -61,6 +61,13 @@ pub fn show(root: &Path, rev: &str, rel: &str) -> Result<Option<Vec<u8>>, DiffEr
     }
 }
 
+/// Whether git tracks `rel` (relative to the repository root, `/`-separated): it is in the
+/// index. An untracked file in the working tree (a developer's local `.npmrc`, one CI wrote
+/// before the run) is not part of any revision.
+pub fn is_tracked(root: &Path, rel: &str) -> bool {
+    git(root, &["ls-files", "--error-unmatch", "--", rel]).is_ok()
+}
+
 /// [`show`] for a file of at most `limit` bytes: its size is asked first (`git cat-file -s`),
 /// so an oversized blob is never read. Errors: as [`show`], or [`DiffError::Input`] when
 /// the file is larger than `limit`.

@@ -1,11 +1,11 @@
 //! The project's configuration, read the same way for every command: `diligence.toml`
 //! (`--config`, else `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
 //! lockfile and metadata policies built from both. When the settings carry a
-//! [`TrustedConfig`] (`diff`: the base revision's files), its `diligence.toml` (unless
+//! [`TrustedConfig`](crate::TrustedConfig) (`diff`: the base revision's files), its `diligence.toml` (unless
 //! `--config`) and project `.npmrc` replace the project folder's.
 
 use crate::EngineError;
-use crate::settings::{Settings, TrustedConfig};
+use crate::settings::{Settings, TrustedFile};
 use diligence_metadata::MetadataPolicy;
 use diligence_policy::Policy;
 use diligence_registry::NpmConfig;
@@ -32,9 +32,11 @@ impl ProjectConfig {
     pub fn load(settings: &Settings) -> Result<ProjectConfig, EngineError> {
         let dir = settings.project_dir.as_path();
         let trusted = settings.trusted_config.as_ref();
-        let policy = match (&settings.config, trusted) {
-            (None, Some(t)) => match &t.policy.text {
-                Some(text) => Policy::parse(&t.policy.path, text)?,
+        let trusted_policy = trusted.and_then(|t| t.policy.as_ref());
+        let trusted_npmrc = trusted.and_then(|t| t.npmrc.as_ref());
+        let policy = match (&settings.config, trusted_policy) {
+            (None, Some(t)) => match &t.text {
+                Some(text) => Policy::parse(&t.path, text)?,
                 None => Policy::default(),
             },
             (explicit, _) => Policy::load(dir, explicit.as_deref())?,
@@ -42,10 +44,10 @@ impl ProjectConfig {
         let known: Vec<&str> = crate::rules::all_rules().iter().map(|r| r.id).collect();
         policy.check_rule_ids(&known)?;
         let allow = &settings.allow_project_credentials;
-        let npm = match trusted {
+        let npm = match trusted_npmrc {
             Some(t) => {
-                let name = t.npmrc.path.display().to_string();
-                let text = t.npmrc.text.as_deref();
+                let name = t.path.display().to_string();
+                let text = t.text.as_deref();
                 NpmConfig::load_allowing_project_text(dir, allow, Some((&name, text)))
             }
             None => NpmConfig::load_allowing(dir, allow),
@@ -55,7 +57,7 @@ impl ProjectConfig {
         lockfile
             .allowed_hosts
             .extend(settings.allowed_hosts.iter().cloned());
-        let metadata = metadata_policy(&policy, dir, trusted)?;
+        let metadata = metadata_policy(&policy, dir, trusted_npmrc)?;
         Ok(ProjectConfig {
             policy,
             npm,
@@ -83,10 +85,10 @@ fn lockfile_policy(policy: &Policy, npm: &NpmConfig) -> diligence_lockfile_rules
 fn metadata_policy(
     policy: &Policy,
     project_dir: &Path,
-    trusted: Option<&TrustedConfig>,
+    trusted_npmrc: Option<&TrustedFile>,
 ) -> Result<MetadataPolicy, EngineError> {
-    let mut m = match trusted {
-        Some(t) => MetadataPolicy::default().with_npmrc_text(t.npmrc.text.as_deref().unwrap_or("")),
+    let mut m = match trusted_npmrc {
+        Some(t) => MetadataPolicy::default().with_npmrc_text(t.text.as_deref().unwrap_or("")),
         None => MetadataPolicy::default()
             .with_npmrc(project_dir)
             .map_err(EngineError::Registry)?,

@@ -169,8 +169,8 @@ impl Input {
                 Ok(TrustedFile { path, text })
             };
             let trusted = TrustedConfig {
-                policy: file(diligence_policy::POLICY_FILE)?,
-                npmrc: file(".npmrc")?,
+                policy: Some(file(diligence_policy::POLICY_FILE)?),
+                npmrc: Some(file(".npmrc")?),
             };
             let changes = diligence_diff::config::config_changes_between(&base_dir, &head_dir)?;
             (changes, Some(trusted))
@@ -193,8 +193,10 @@ impl Input {
     ///
     /// Trust boundary: the policy and the project `.npmrc` are the base revision's in the
     /// project folder (none there: defaults), never the head's; the head's changes to
-    /// `diligence.toml` and `.npmrc` are listed for `diff/config-changed`. Errors also when a
-    /// base file is over 1 MiB or not UTF-8.
+    /// `diligence.toml` and `.npmrc` are listed for `diff/config-changed`. With the working
+    /// tree as head, a file git does not track is local configuration (a developer's own,
+    /// one CI wrote) and applies as it is. Errors also when a base file is over 1 MiB or not
+    /// UTF-8.
     pub fn git_delta(
         dir: &Path,
         lockfile: Option<&Path>,
@@ -242,7 +244,11 @@ impl Input {
             None => LockfileInput::empty_like(&head_input),
         };
         let dir_rel = git::relative_to(&root, dir)?;
-        let base_file = |name: &str| -> Result<TrustedFile, EngineError> {
+        let base_file = |name: &str| -> Result<Option<TrustedFile>, EngineError> {
+            // A local file git does not track applies as it is (see `config::is_local`).
+            if head.is_none() && diligence_diff::config::is_local(&root, &dir_rel, name, dir) {
+                return Ok(None);
+            }
             let rel = diligence_diff::config::join_rel(&dir_rel, name);
             let bytes = git::show_bounded(
                 &root,
@@ -259,10 +265,10 @@ impl Input {
                 })?),
                 None => None,
             };
-            Ok(TrustedFile {
+            Ok(Some(TrustedFile {
                 path: PathBuf::from(rel),
                 text,
-            })
+            }))
         };
         let base_config = TrustedConfig {
             policy: base_file(diligence_policy::POLICY_FILE)?,

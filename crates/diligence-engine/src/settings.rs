@@ -45,12 +45,13 @@ impl Command {
 /// reads the base revision's, so a pull request cannot configure its own review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustedConfig {
-    /// `diligence.toml` (`--config` still wins).
-    pub policy: TrustedFile,
+    /// `diligence.toml` (`--config` still wins); `None`: the project folder's applies (a
+    /// local file git does not track).
+    pub policy: Option<TrustedFile>,
     /// The project `.npmrc`: registries, scope registries and project credentials (still
-    /// behind the credential allowlist). User and global `.npmrc` and the environment apply
-    /// as always.
-    pub npmrc: TrustedFile,
+    /// behind the credential allowlist); `None`: the project folder's applies. User and
+    /// global `.npmrc` and the environment apply as always.
+    pub npmrc: Option<TrustedFile>,
 }
 
 /// One configuration file of a [`TrustedConfig`].

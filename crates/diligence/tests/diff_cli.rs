@@ -993,3 +993,41 @@ fn trust_files_are_read_size_bounded() {
     );
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn untracked_local_config_applies_and_is_no_finding() {
+    // A diligence.toml and .npmrc git does not track (a developer's own, or one CI wrote
+    // before the run) are local configuration, not content of the change: they apply to a
+    // working-tree diff and are not reported.
+    let w = world();
+    let registry = serve(&[&w.colorize_old, &w.str_helper, &w.old_dep]);
+    let fx = Fixture::new(&registry);
+    let all = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+        (&w.old_dep, sri(&w.old_dep.tgz)),
+    ];
+    commit(&fx.repo, &all, "base");
+    commit(&fx.repo, &all[..2], "drop old-dep");
+    git(&fx.repo, &["rm", "-q", "--cached", ".npmrc"]);
+    git(&fx.repo, &["commit", "-q", "-m", "untrack .npmrc"]);
+    std::fs::write(fx.repo.join("diligence.toml"), RAISE_REMOVED).unwrap();
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+        "HEAD~2",
+    ]);
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        summary(&report),
+        [(
+            "diff/package-removed".to_string(),
+            "old-dep@1.0.0".to_string(),
+            "high".to_string()
+        )]
+    );
+}
