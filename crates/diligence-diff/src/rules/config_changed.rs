@@ -11,8 +11,11 @@ declare_rule! {
     /// A head whose `diligence.toml` or `.npmrc` (in the project folder) differs from the
     /// base revision's: added, changed or removed. The finding names the settings that
     /// changed (keys and `[sections]` only; values, which may hold credentials, are never
-    /// shown). `diff` never applies the head's `diligence.toml`: the base revision's (or
-    /// `--config`) governs the review, so this finding cannot be waived by the same change.
+    /// shown). `diff` never applies the head's `diligence.toml` or `.npmrc`: the base
+    /// revision's (or `--config`) govern the review, so this finding cannot be waived by the
+    /// same change. With two lockfile folders (`--base-lockfile`/`--head-lockfile`) the
+    /// folders' files are compared. In a working-tree diff, files git does not track are
+    /// local configuration (a developer's own, one CI wrote) and are not reported.
     ///
     /// ## Why it matters
     /// A pull request that may edit the policy can switch off the review of itself: disable a
