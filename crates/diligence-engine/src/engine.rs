@@ -36,6 +36,9 @@ pub struct Run {
     pub plan_command: Option<String>,
     /// For `install`: registry packages the plan adds or changes.
     pub planned_packages: usize,
+    /// For `install`: the planned files, the vetted lockfile's SHA-256 and the folder they
+    /// wait in; [`diligence_gate::Planned::apply`] writes exactly them into the project.
+    pub planned: Option<diligence_gate::Planned>,
     /// One-line warnings for stderr (a stale advisory database).
     pub warnings: Vec<String>,
 }
@@ -92,6 +95,7 @@ impl Engine {
     pub fn run(&self, input: Input) -> Result<Run, EngineError> {
         let mut plan_command = None;
         let mut planned_packages = 0;
+        let mut planned = None;
         let is_lockfile = matches!(input, Input::Lockfile(_));
         let omit = self.settings.omit;
         let (target, packages, collected) = match input {
@@ -101,7 +105,7 @@ impl Engine {
                 let delta = DeltaInput {
                     base: d.base.omit(omit),
                     head: d.head.omit(omit),
-                    label: d.label,
+                    ..d
                 };
                 self.run_delta(delta, None)
             }
@@ -113,6 +117,7 @@ impl Engine {
             } => match diligence_gate::plan(&project_dir, pm, &args) {
                 Ok(plan) => {
                     plan_command = Some(plan.command.clone());
+                    planned = Some(plan.planned.clone());
                     let before = match plan.before {
                         Some(g) => LockfileInput::on_disk(g, project_dir.clone()),
                         None => LockfileInput::empty(
@@ -129,6 +134,8 @@ impl Engine {
                         label: plan.command.clone(),
                         base: before,
                         head: after,
+                        config_changes: Vec::new(),
+                        base_config: None,
                     };
                     self.run_delta(delta, Some(plan.command))
                 }
@@ -159,6 +166,7 @@ impl Engine {
             fail_on: self.fail_on(),
             plan_command,
             planned_packages,
+            planned,
             warnings,
         })
     }
@@ -274,6 +282,9 @@ impl Engine {
         c.layer
             .findings
             .extend(diligence_diff::change_findings(&changes, base, head));
+        c.layer
+            .findings
+            .extend(diligence_diff::config_findings(&d.config_changes));
         c.layer.not_evaluated.extend(d.head.gaps.iter().cloned());
         let old = layers::lockfile(base, &d.base.declared, &self.config);
         let new = layers::lockfile(head, &d.head.declared, &self.config);

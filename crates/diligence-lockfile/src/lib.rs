@@ -12,6 +12,7 @@
 //! when the parser knows it, the line and column ([`LockfileError`]): an unreadable lockfile is
 //! never an empty graph.
 
+pub mod bounded;
 pub mod bun;
 mod lines;
 pub mod manifest;

@@ -99,14 +99,14 @@ fn workspace_globs(root: &Path) -> Option<Vec<String>> {
     (!globs.is_empty()).then_some(globs)
 }
 
-/// A config file up to 1 MiB.
+/// A config file up to 1 MiB, regular files only ([`crate::bounded`]): a larger one, a FIFO
+/// or a device is an error, never a blocked or truncated read.
 fn read_small(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(1 << 20)
-        .read_to_string(&mut text)?;
-    Ok(text)
+    match crate::bounded::read_text_bounded(path, crate::bounded::MAX_CONFIG_BYTES) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(std::io::ErrorKind::NotFound.into()),
+        Err(why) => Err(std::io::Error::other(why)),
+    }
 }
 
 /// Whether the folder `rel` (`packages/web`) matches the globs: included by one and excluded

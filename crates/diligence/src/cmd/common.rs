@@ -48,6 +48,7 @@ pub(crate) fn settings(
         allow_project_credentials: sources.network.allow_project_credentials.clone(),
         omit: sources.omit(),
         all_platforms: false,
+        trusted_config: None,
     }
 }
 
