@@ -228,7 +228,8 @@ fn audit_entry(
                 to: to.into(),
             }
         }
-        [("violation", v)] => {
+        // The only key left is `violation`.
+        [(_, v)] => {
             let text = doc.string(v, "violation")?;
             let npm = match strict {
                 // cargo-vet writes Cargo's VersionReq (`>=1.2, <2`): a comma is npm's space.
@@ -519,7 +520,7 @@ notes = "compromised release"
                 range: ">=1.0.1 <1.0.3".into()
             }
         );
-        assert_eq!(scoped.line, 13);
+        assert_eq!(scoped.line, 14);
         let delta = a.iter().find(|x| x.line == 8).unwrap();
         assert_eq!(
             delta.kind,
