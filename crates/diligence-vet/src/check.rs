@@ -57,8 +57,9 @@ pub fn vet_with_imports(
     for p in &out.coverage.packages {
         let line = graph.package(p.nodes[0]).location.line;
         package_findings(store, table, &lockfile, line, p, &mut out.findings);
-        if !p.evaluation.unverified.is_empty() {
-            unverified.push(format!("{}@{}", p.name, p.version));
+        let id = format!("{}@{}", p.name, p.version);
+        if !p.evaluation.unverified.is_empty() && !unverified.contains(&id) {
+            unverified.push(id);
         }
     }
     if !unverified.is_empty() {
@@ -70,7 +71,7 @@ pub fn vet_with_imports(
                 shown.join(", "),
                 if unverified.len() > 5 { ", …" } else { "" }
             ),
-            why: "the lockfile records no sha1/sha512 integrity to compare with the ledger's (a yarn berry checksum hashes yarn's zip, not the tarball)".into(),
+            why: "the ledger's integrity and the lockfile's share no hash algorithm (a yarn berry checksum hashes yarn's zip, not the npm tarball an audit records)".into(),
         });
     }
     import_findings(store, &mut out);

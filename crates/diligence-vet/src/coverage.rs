@@ -60,7 +60,6 @@ struct Entry {
     /// Closed under `implies`.
     criteria: CriteriaSet,
     integrity: Option<Integrity>,
-    who: Vec<String>,
 }
 
 /// A violation entry.
@@ -114,7 +113,6 @@ impl Ledger {
                 to: e.version.clone(),
                 criteria: table.closure_of(e.criteria.iter().map(String::as_str)),
                 integrity: e.integrity.clone(),
-                who: Vec::new(),
             });
         }
         ledger
@@ -143,7 +141,6 @@ impl Ledger {
             to,
             criteria: closure,
             integrity: a.integrity.clone(),
-            who: a.who.clone(),
         });
     }
 
@@ -180,6 +177,10 @@ impl Ledger {
                         delta_from: e.from.clone(),
                     });
                 }
+                // No hash in the lockfile (npm's bundled dependencies ship inside their
+                // parent's pinned tarball; a missing hash elsewhere is the lockfile rules'
+                // `lockfile/integrity-missing`): nothing to compare, not a doubt about the entry.
+                Agreement::Unknown if integrity.is_none() => {}
                 Agreement::Unknown => eval.unverified.push(e.origin.clone()),
             }
         }

@@ -92,3 +92,9 @@ pub fn version_cmp(a: &str, b: &str) -> Ordering {
         _ => a.cmp(b),
     }
 }
+
+/// Whether `v` is an exact npm version written canonically (`1.2.3`, `1.0.0-rc.1`), as the
+/// ledger's `version` and `delta` fields require.
+pub fn is_exact_version(v: &str) -> bool {
+    nodejs_semver::Version::parse(v).is_ok_and(|p| p.to_string() == v)
+}

@@ -11,7 +11,7 @@ use crate::format::Exemption;
 use crate::imports::ImportState;
 use crate::requirements;
 use crate::store::Store;
-use diligence_graph::DependencyGraph;
+use diligence_graph::{DependencyGraph, Integrity};
 use std::collections::{BTreeSet, HashMap};
 
 /// Lines of `exemptions.toml` entries whose integrity disagrees with the lockfile.
@@ -145,10 +145,27 @@ pub fn regenerate_exemptions(
             .into_iter()
             .map(String::from)
             .collect();
-        if let Some(same) = kept
-            .iter_mut()
-            .find(|e| e.package == p.name && e.version == p.version && e.integrity == p.integrity)
-        {
+        // One entry per version: the same version locked twice with hashes of different
+        // algorithms (an old sha1 entry beside a sha512 one) gets one exemption carrying both;
+        // a copy without integrity (npm's bundled dependencies, pinned by their parent's
+        // tarball) shares the entry of the hashed copy.
+        if let Some(same) = kept.iter_mut().find(|e| {
+            e.package == p.name
+                && e.version == p.version
+                && (e.integrity == p.integrity
+                    || e.integrity.is_none()
+                    || p.integrity.is_none()
+                    || disjoint(&e.integrity, &p.integrity))
+        }) {
+            if same.integrity.is_none() {
+                same.integrity = p.integrity.clone();
+            }
+            let merge = disjoint(&same.integrity, &p.integrity);
+            if let (true, Some(Integrity::Sri(have)), Some(Integrity::Sri(add))) =
+                (merge, &mut same.integrity, &p.integrity)
+            {
+                have.extend(add.iter().cloned());
+            }
             for n in names {
                 if !same.criteria.contains(&n) {
                     same.criteria.push(n);
@@ -173,4 +190,17 @@ pub fn regenerate_exemptions(
     }
     out.exemptions = kept;
     out
+}
+
+/// Two SRI integrities that share no algorithm (sha1 only beside sha512 only): nothing says
+/// they differ, and one entry can carry both.
+fn disjoint(a: &Option<Integrity>, b: &Option<Integrity>) -> bool {
+    match (a, b) {
+        (Some(Integrity::Sri(x)), Some(Integrity::Sri(y))) => {
+            !x.is_empty()
+                && !y.is_empty()
+                && x.iter().all(|h| y.iter().all(|g| g.algorithm != h.algorithm))
+        }
+        _ => false,
+    }
 }

@@ -10,6 +10,7 @@ mod ls;
 pub mod posture;
 mod rules;
 mod scan;
+pub mod vet;
 mod wiring;
 
 use crate::cli::{Cli, Command};
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Vet(args) => vet::run(args),
     }
 }

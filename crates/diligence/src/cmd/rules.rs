@@ -16,6 +16,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(diligence_analyze::rules());
     rules.extend(diligence_policy::rules());
     rules.extend(diligence_diff::rules());
+    rules.extend(diligence_vet::rules());
     rules.sort_by_key(|r| r.id);
     rules.dedup_by_key(|r| r.id);
     rules
