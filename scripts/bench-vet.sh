@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
 corpus=../shared/corpus/lockfiles
-cargo build --release -q -p diligence
+[ -n "${NO_BUILD:-}" ] || cargo build --release -q -p diligence
 bin=$PWD/target/release/diligence
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
