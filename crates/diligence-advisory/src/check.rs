@@ -34,37 +34,93 @@ pub struct Hit<'a> {
     /// Any record of the group is malware.
     pub malware: bool,
     /// `(importer path, [name@version …])` from a direct dependency to this package, when
-    /// reachable.
+    /// reachable (the first entry's shortest path).
     pub path: Option<(String, Vec<String>)>,
+    /// Every distinct path to every lockfile entry of this `name@version` (an npm v1 or
+    /// nested lockfile holds one entry per place it is installed).
+    pub paths: Vec<(String, Vec<String>)>,
+    /// The lockfile line of each entry of this `name@version`, in graph order.
+    pub lines: Vec<u32>,
 }
 
 /// Checks every registry package of the graph (and patched registry packages: a patch does
 /// not change the version advisories are about) against the database.
 ///
-/// Returns one finding per package node and alias group: records linked through `aliases`
-/// (GHSA ↔ CVE ↔ MAL) become one finding listing all ids. Findings point at the lockfile and
-/// the package entry's line. Errors only when the index is corrupt; callers turn that into
+/// Returns one finding per `name@version` and alias group, however many lockfile entries
+/// install it: records linked through `aliases` (GHSA ↔ CVE ↔ MAL) become one finding listing
+/// all ids, and the evidence lists every path and entry line (`lodash@4.17.14` installed in 36
+/// places is one finding a reviewer can act on, not 36). Findings point at the lockfile and the
+/// first entry's line. Errors only when the index is corrupt; callers turn that into
 /// [`not_evaluated`].
 pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, AdvisoryError> {
+    check_all(graph, db).map(|(findings, _)| findings)
+}
+
+/// [`check`], plus one [`NotEvaluated`] per (package, record) whose ranges cannot be fully
+/// evaluated for the locked version (a malformed event version, a range without a parsable
+/// `introduced`, a non-SemVer locked version): `advisories of name@version`, naming the
+/// record. Such a record never silently counts as "not affected".
+pub fn check_all(
+    graph: &DependencyGraph,
+    db: &AdvisoryDb,
+) -> Result<(Vec<Finding>, Vec<NotEvaluated>), AdvisoryError> {
+    let mut not_evaluated = Vec::new();
     let mut by_name: HashMap<&str, Vec<IndexedAdvisory>> = HashMap::new();
     let mut paths: Option<Vec<ImporterPath>> = None;
     let file = graph.lockfile.path.display().to_string();
-    let mut findings = Vec::new();
+    // name@version → its entries, in graph order.
+    let mut entries: Vec<((&str, &str), Vec<PackageId>)> = Vec::new();
+    let mut slot: HashMap<(&str, &str), usize> = HashMap::new();
     for (id, package) in graph.iter() {
         if !is_registry(&package.source) {
             continue;
         }
-        if !by_name.contains_key(package.name.as_str()) {
-            by_name.insert(&package.name, db.lookup(&package.name)?);
+        let key = (package.name.as_str(), package.version.as_str());
+        match slot.get(&key) {
+            Some(&i) => entries[i].1.push(id),
+            None => {
+                slot.insert(key, entries.len());
+                entries.push((key, vec![id]));
+            }
         }
-        let matches = matches_for(&by_name[package.name.as_str()], &package.version);
+    }
+    let mut findings = Vec::new();
+    for ((name, version), ids) in entries {
+        if !by_name.contains_key(name) {
+            by_name.insert(name, db.lookup(name)?);
+        }
+        let candidates = &by_name[name];
+        for a in candidates {
+            if let Some(why) = range::unevaluable(&a.affected, version) {
+                not_evaluated.push(NotEvaluated {
+                    what: format!("advisories of {}", graph.package(ids[0]).id_string()),
+                    why: format!("{}: {why}", a.id),
+                });
+            }
+        }
+        let matches = matches_for(candidates, version);
         if matches.is_empty() {
             continue;
         }
         let paths = paths.get_or_insert_with(|| graph.shortest_paths());
-        let path = render_path(graph, paths.get(id.index()).and_then(Option::as_ref));
+        let mut all_paths: Vec<(String, Vec<String>)> = Vec::new();
+        for id in &ids {
+            if let Some(p) = render_path(graph, paths.get(id.index()).and_then(Option::as_ref))
+                && !all_paths.contains(&p)
+            {
+                all_paths.push(p);
+            }
+        }
+        let first = graph.package(ids[0]);
+        let path = render_path(graph, paths.get(ids[0].index()).and_then(Option::as_ref));
+        let lines: Vec<u32> = ids
+            .iter()
+            .map(|id| graph.package(*id).location.line)
+            .collect();
         for group in group_by_alias(&matches) {
-            let hit = make_hit(package, &file, &group, path.clone());
+            let mut hit = make_hit(first, &file, &group, path.clone());
+            hit.paths = all_paths.clone();
+            hit.lines = lines.clone();
             findings.push(if hit.malware {
                 rules::malware::finding(&hit)
             } else {
@@ -72,7 +128,8 @@ pub fn check(graph: &DependencyGraph, db: &AdvisoryDb) -> Result<Vec<Finding>, A
             });
         }
     }
-    Ok(findings)
+    not_evaluated.dedup();
+    Ok((findings, not_evaluated))
 }
 
 /// The `not_evaluated` record for a missing or unreadable database:
@@ -183,6 +240,8 @@ fn make_hit<'a>(
             .iter()
             .any(|m| m.advisory.kind == AdvisoryKind::Malware),
         path,
+        paths: Vec::new(),
+        lines: Vec::new(),
     }
 }
 
@@ -213,8 +272,20 @@ pub(crate) fn path_text(path: &Option<(String, Vec<String>)>) -> String {
     }
 }
 
+/// The path phrase of a hit: the first path, and how many more there are.
+pub(crate) fn paths_text(hit: &Hit<'_>) -> String {
+    let more = hit.paths.len().saturating_sub(1);
+    match more {
+        0 => path_text(&hit.path),
+        1 => format!("{} and 1 other path", path_text(&hit.path)),
+        n => format!("{} and {n} other paths", path_text(&hit.path)),
+    }
+}
+
 /// The evidence object shared by both rules: `ids`, `summary`, `url`, `advisory_severity`
-/// (as the records give it, `null` when none) and `path` (`{importer, packages}` or `null`).
+/// (as the records give it, `null` when none), `path` (`{importer, packages}` of the first
+/// entry, or `null`), `paths` (every distinct path to every entry), `entries` (how many
+/// lockfile entries install this `name@version`) and `lines` (their lockfile lines).
 pub(crate) fn evidence(hit: &Hit<'_>) -> serde_json::Map<String, serde_json::Value> {
     let value = serde_json::json!({
         "ids": hit.ids,
@@ -225,6 +296,12 @@ pub(crate) fn evidence(hit: &Hit<'_>) -> serde_json::Map<String, serde_json::Val
             "importer": importer,
             "packages": chain,
         })),
+        "paths": hit.paths.iter().map(|(importer, chain)| serde_json::json!({
+            "importer": importer,
+            "packages": chain,
+        })).collect::<Vec<_>>(),
+        "entries": hit.lines.len(),
+        "lines": hit.lines,
     });
     match value {
         serde_json::Value::Object(map) => map,

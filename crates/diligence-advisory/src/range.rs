@@ -98,6 +98,37 @@ pub fn affects(package: &AffectedPackage, version: &str) -> bool {
     package.ranges.iter().any(|r| range_affects(r, &parsed))
 }
 
+/// Why `package`'s ranges cannot be fully evaluated for `version`, or `None` when they can:
+/// an event version that does not parse (skipped by [`range_affects`], which could hide a
+/// match), a range without any parsable `introduced`, or a locked version that is not SemVer
+/// while the record has ranges. A version listed exactly in `versions` is always evaluable.
+pub fn unevaluable(package: &AffectedPackage, version: &str) -> Option<String> {
+    if package.versions.iter().any(|v| v == version) || package.ranges.is_empty() {
+        return None;
+    }
+    if parse_version(version).is_none() {
+        return Some(format!(
+            "{version} is not a SemVer version, so the record's ranges cannot be compared with it"
+        ));
+    }
+    for events in &package.ranges {
+        let bad = events
+            .iter()
+            .map(event_version)
+            .find(|v| *v != "*" && parse_bound(v).is_none());
+        if let Some(bad) = bad {
+            return Some(format!("range event version `{bad}` is not a version"));
+        }
+        let introduced = events
+            .iter()
+            .any(|e| matches!(e, Event::Introduced(v) if parse_bound(v).is_some()));
+        if !introduced {
+            return Some("a range has no parsable `introduced` event".into());
+        }
+    }
+    None
+}
+
 /// Evaluates one range: the `limit` check, then the walk over events sorted by version
 /// (stable, so ties keep file order), starting from "not affected".
 pub fn range_affects(events: &[Event], version: &Version) -> bool {
@@ -179,6 +210,23 @@ mod tests {
     }
     fn lim(s: &str) -> Event {
         Event::Limit(s.into())
+    }
+
+    #[test]
+    fn malformed_ranges_are_unevaluable() {
+        let good = pkg(vec![vec![i("1.0.0"), f("1.2.0")]], &[]);
+        assert_eq!(unevaluable(&good, "1.1.0"), None);
+        let bad = pkg(vec![vec![i("1.0.0"), f("one.two")]], &[]);
+        assert_eq!(
+            unevaluable(&bad, "1.1.0").as_deref(),
+            Some("range event version `one.two` is not a version")
+        );
+        let no_intro = pkg(vec![vec![f("1.2.0")]], &[]);
+        assert!(unevaluable(&no_intro, "1.1.0").is_some());
+        assert!(unevaluable(&good, "not-semver").is_some());
+        // Listed exactly: no range needed.
+        let listed = pkg(vec![vec![f("x")]], &["1.1.0"]);
+        assert_eq!(unevaluable(&listed, "1.1.0"), None);
     }
 
     #[test]

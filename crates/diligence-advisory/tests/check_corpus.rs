@@ -137,3 +137,32 @@ fn unnumbered_malware_record_is_reported_under_its_file_name() {
     );
     assert!(f.message.contains("known malicious"), "{}", f.message);
 }
+
+/// npm v1 nests `lodash@4.17.14` in 12 places in lodash's own lockfile: each advisory is one
+/// finding for the package, listing all 12 paths and entry lines (it was 12 findings each).
+#[test]
+fn one_finding_per_package_and_advisory_with_every_path() {
+    diligence_testkit::corpus_or_skip!("");
+    let lock = corpus().join("lockfiles/npm-v1-lodash/package-lock.json");
+    let graph = diligence_lockfile::read_lockfile(&lock).expect("npm v1 lockfile");
+    let findings = check(&graph, &osv_db()).expect("check");
+    let lodash: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| {
+            f.package
+                .as_ref()
+                .is_some_and(|p| p.name == "lodash" && p.version == "4.17.14")
+        })
+        .collect();
+    assert_eq!(lodash.len(), 3);
+    for f in &lodash {
+        assert_eq!(f.evidence["entries"], 12);
+        assert_eq!(f.evidence["paths"].as_array().map(Vec::len), Some(12));
+        assert_eq!(f.evidence["lines"].as_array().map(Vec::len), Some(12));
+        assert!(
+            f.message
+                .ends_with("via async@2.6.3 > lodash@4.17.14 and 11 other paths")
+        );
+    }
+    assert_eq!(findings.len(), 27);
+}

@@ -1,9 +1,11 @@
 //! Static analysis of npm package code, without ever running it.
 //!
 //! The pipeline for one package:
-//! 1. [`archive`]: unpack a `.tgz` in memory (or read a folder read-only) under hard limits;
-//!    every limit hit, `..` path, absolute path, symlink or hard link becomes a
-//!    `code/archive-anomaly` finding, never a crash and never a write.
+//! 1. [`archive`]: unpack a `.tgz` in memory exactly as npm 11 installs it (or read a folder
+//!    read-only) under hard limits; files over the in-memory limit are streamed (hashed,
+//!    classified, their strings searched); every limit hit, `..` path, absolute path, link,
+//!    duplicate or header npm reads past becomes a `code/archive-anomaly` finding, never a
+//!    crash and never a write.
 //! 2. [`classify`]: decide what each file *is* from its bytes (magic numbers and sniffing), not
 //!    from its extension.
 //! 3. [`js`] (oxc parser + oxc semantic) and [`text`] (aho-corasick indicators over every text
@@ -41,7 +43,7 @@ use diligence_finding::Finding;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-pub use archive::{ArchiveLimits, PackageFile};
+pub use archive::{ArchiveLimits, LargeFile, PackageFile, Unpacked};
 pub use finding::{CapabilityUse, CodeFinding, Evidence};
 pub use pipeline::ScanOptions;
 pub use rules::rules;
@@ -116,8 +118,10 @@ pub enum ScanError {
 /// Scans a gzip-compressed npm tarball held in memory. `label` names it in errors and in
 /// `package` when the tarball has no readable `package.json`.
 ///
-/// Errors only when the bytes are not gzip at all; truncated or hostile archives yield
-/// `code/archive-anomaly` findings on the files that could be read.
+/// The tarball is read as npm 11 installs it (see [`archive`]). Errors only when the bytes
+/// are neither gzip nor tar; truncated or hostile archives yield `code/archive-anomaly`
+/// findings on the files that could be read, and `not_evaluated` entries when part of the
+/// package was not read.
 pub fn scan_tarball(
     bytes: &[u8],
     label: &str,
@@ -128,7 +132,7 @@ pub fn scan_tarball(
             path: label.to_string(),
             reason,
         })?;
-    Ok(scan_files(unpacked.files, unpacked.anomalies, label, opts))
+    Ok(scan_unpacked(unpacked, label, opts))
 }
 
 /// Scans a package folder on disk (the root that holds `package.json`), read-only, without
@@ -156,7 +160,7 @@ pub fn scan_dir(path: &Path, opts: &ScanOptions) -> Result<PackageScan, ScanErro
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    Ok(scan_files(read.files, read.anomalies, &label, opts))
+    Ok(scan_unpacked(read, &label, opts))
 }
 
 /// Scans files already in memory (paths relative to the package root).
@@ -166,6 +170,27 @@ pub fn scan_files(
     label: &str,
     opts: &ScanOptions,
 ) -> PackageScan {
+    scan_unpacked(
+        Unpacked {
+            files,
+            large: Vec::new(),
+            anomalies,
+        },
+        label,
+        opts,
+    )
+}
+
+/// Scans what [`archive::unpack_tarball`] or [`archive::read_dir`] read, streamed large files
+/// included. A `package.json` that is missing or cannot be parsed as npm parses it (see
+/// [`archive::parse_manifest`]) makes the scan not evaluated: its scripts and entry points
+/// are unknown.
+pub fn scan_unpacked(unpacked: Unpacked, label: &str, opts: &ScanOptions) -> PackageScan {
+    let Unpacked {
+        files,
+        large,
+        anomalies,
+    } = unpacked;
     let mut not_evaluated: Vec<String> = anomalies
         .iter()
         .filter(|a| a.stops_analysis())
@@ -177,7 +202,18 @@ pub fn scan_files(
             }
         })
         .collect();
-    let facts = pipeline::collect(files, anomalies, opts);
+    match files.iter().find(|f| f.path == "package.json") {
+        None => not_evaluated.push("package.json: missing (npm reads the package from it)".into()),
+        Some(f) => {
+            if let Err(e) = archive::parse_manifest(&f.bytes) {
+                not_evaluated.push(format!(
+                    "package.json: cannot be parsed as npm parses it ({e}): scripts and entry \
+                     points not read"
+                ));
+            }
+        }
+    }
+    let facts = pipeline::collect_all(files, large, anomalies, opts);
     not_evaluated.extend(
         facts
             .all(signal::Kind::Unparsed)

@@ -7,7 +7,7 @@
 //! edges → reachability from entry points ([`crate::entry`]). The analysers only fill the
 //! fact types of [`crate::signal`]; this module is the one place that knows all of them.
 
-use crate::archive::{Anomaly, ArchiveLimits, PackageFile};
+use crate::archive::{Anomaly, ArchiveLimits, LargeFile, PackageFile};
 use crate::classify::{FileKind, classify};
 use crate::js::{MAX_NESTING, nesting_depth};
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal, dedupe};
@@ -30,10 +30,20 @@ pub fn collect(
     anomalies: Vec<Anomaly>,
     opts: &ScanOptions,
 ) -> PackageFacts {
+    collect_all(files, Vec::new(), anomalies, opts)
+}
+
+/// [`collect`] with the files that were streamed rather than kept ([`LargeFile`]).
+pub fn collect_all(
+    files: Vec<PackageFile>,
+    large: Vec<LargeFile>,
+    anomalies: Vec<Anomaly>,
+    opts: &ScanOptions,
+) -> PackageFacts {
     let manifest = files
         .iter()
         .find(|f| f.path == "package.json")
-        .and_then(|f| serde_json::from_slice::<serde_json::Value>(&f.bytes).ok())
+        .and_then(|f| crate::archive::parse_manifest(&f.bytes).ok())
         .unwrap_or(serde_json::Value::Null);
     let package_id = match (
         manifest.get("name").and_then(|v| v.as_str()),
@@ -43,8 +53,9 @@ pub fn collect(
         (Some(n), None) => Some(n.to_string()),
         _ => None,
     };
-    let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
-    let file_count = files.len();
+    let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum::<u64>()
+        + large.iter().map(|l| l.size).sum::<u64>();
+    let file_count = files.len() + large.len();
     let scripts =
         crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
     // Largest files first so the parallel parse does not end on one big straggler.
@@ -54,6 +65,7 @@ pub fn collect(
         Some(pool) => pool.install(|| files.into_par_iter().map(analyse_file).collect()),
         None => files.into_par_iter().map(analyse_file).collect(),
     };
+    facts.extend(large.into_iter().map(analyse_large));
     facts.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
         pj.signals.extend(scripts.signals.iter().cloned());
@@ -145,6 +157,58 @@ fn analyse_file(file: PackageFile) -> FileFacts {
     }
     dedupe(&mut facts.signals);
     facts
+}
+
+/// Analyses a file that was streamed ([`LargeFile`]): its kind from its first bytes, a
+/// native-binary signal with size and SHA-256, an unparsed signal for JavaScript (too large to
+/// parse) and for text whose strings outran the budget, and the indicator search over its
+/// strings (signals at line 0: the strings are not lines of the file).
+fn analyse_large(file: LargeFile) -> FileFacts {
+    let kind = classify(&file.path, &file.head);
+    let mut signals = Vec::new();
+    match kind {
+        FileKind::NativeBinary => signals.push(Signal {
+            kind: Kind::NativeBinary,
+            line: 0,
+            func: 0,
+            detail: format!("{} bytes, sha256 {}", file.size, file.sha256),
+        }),
+        FileKind::JavaScript => signals.push(Signal {
+            kind: Kind::Unparsed,
+            line: 0,
+            func: 0,
+            detail: format!(
+                "{} bytes of JavaScript exceed the in-memory limit: strings searched, not parsed",
+                file.size
+            ),
+        }),
+        k if k.is_text() && !file.strings_complete => signals.push(Signal {
+            kind: Kind::Unparsed,
+            line: 0,
+            func: 0,
+            detail: format!(
+                "{} bytes of text: only the strings within the memory budget were searched",
+                file.size
+            ),
+        }),
+        _ => {}
+    }
+    let mut found = Vec::new();
+    // Decoded payloads are not followed: the strings are fragments, not a document.
+    let _ = crate::text::scan_text(&file.strings, FileKind::Text, &mut found);
+    signals.extend(found.into_iter().map(|s| Signal { line: 0, ..s }));
+    dedupe(&mut signals);
+    FileFacts {
+        path: file.path,
+        kind,
+        signals,
+        requires: Vec::new(),
+        deps: Vec::new(),
+        text: None,
+        install_time: false,
+        reachable: true,
+        kinds: BTreeSet::new(),
+    }
 }
 
 /// Worker pool for file analysis, with stacks large enough for deeply nested (but accepted)

@@ -3,6 +3,21 @@
 //! `diligence.report/1`.
 //!
 //! Checks depend on this crate only, never on the writers in `diligence-report`.
+//!
+//! ## The check contract
+//! Every rule family follows the same contract, so that a listed rule always runs and every
+//! error path ends in a record:
+//! - a rule is a [`Rule`] declared with [`declare_rule!`] (id, default severity, doc);
+//! - a check function returns an [`Outcome`] (or a list of findings for checks that can fire
+//!   more than once): [`Outcome::Clean`], [`Outcome::Finding`] or [`Outcome::NotEvaluated`];
+//! - a finding is a [`Finding`]: rule, severity, package, message, an optional
+//!   [`FindingLocation`] (a lockfile line, or a file and line inside a package for code
+//!   findings) and evidence;
+//! - what a check could not evaluate is a [`NotEvaluated`] record; a record about one rule
+//!   names the rule first (`<rule id> of <subject>`, see [`NotEvaluated::for_rule`]) so that
+//!   policy can tell rule-level gaps from whole-layer gaps ([`NotEvaluated::rule`]);
+//! - each family keeps a table of `(rule, check function)` pairs and derives its `rules()`
+//!   list from it, so a rule cannot be listed without running.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -214,6 +229,134 @@ pub struct NotEvaluated {
     pub why: String,
 }
 
+impl NotEvaluated {
+    /// A record about `what`.
+    pub fn new(what: impl Into<String>, why: impl Into<String>) -> NotEvaluated {
+        NotEvaluated {
+            what: what.into(),
+            why: why.into(),
+        }
+    }
+
+    /// A rule-level record: `what` is `<rule id> of <subject>`.
+    pub fn for_rule(rule: &Rule, subject: &str, why: impl Into<String>) -> NotEvaluated {
+        NotEvaluated {
+            what: format!("{} of {subject}", rule.id),
+            why: why.into(),
+        }
+    }
+
+    /// The rule id of a rule-level record (`what` starts with `family/kebab-name of `), else
+    /// `None` (a package, a layer or an input could not be evaluated).
+    pub fn rule(&self) -> Option<&str> {
+        let (head, _) = self.what.split_once(" of ")?;
+        is_rule_id(head).then_some(head)
+    }
+}
+
+/// True for `family/kebab-name` ids (lowercase ASCII letters, digits, single dashes).
+pub fn is_rule_id(id: &str) -> bool {
+    let Some((family, name)) = id.split_once('/') else {
+        return false;
+    };
+    [family, name].iter().all(|part| {
+        !part.is_empty()
+            && part.split('-').all(|w| !w.is_empty())
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    })
+}
+
+/// What one check concluded about one subject (a lockfile entry, a packument version, a
+/// tarball): the single outcome type of every rule family.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Evaluated; nothing to report.
+    Clean,
+    /// Evaluated; one finding.
+    Finding(Box<Finding>),
+    /// Could not be evaluated, and why. A check that knows only the reason may leave `what`
+    /// empty ([`Outcome::gap`]); the family's runner names the rule and subject.
+    NotEvaluated(NotEvaluated),
+}
+
+impl Outcome {
+    /// A finding outcome.
+    pub fn found(finding: Finding) -> Outcome {
+        Outcome::Finding(Box::new(finding))
+    }
+
+    /// A not-evaluated outcome with only a reason; the runner fills `what`.
+    pub fn gap(why: String) -> Outcome {
+        Outcome::NotEvaluated(NotEvaluated {
+            what: String::new(),
+            why,
+        })
+    }
+
+    /// Adds the outcome to `findings` or `not_evaluated`. An empty `what` becomes
+    /// `<rule id> of <subject>`. Returns true for a finding.
+    pub fn record(
+        self,
+        rule: &Rule,
+        subject: &str,
+        findings: &mut Vec<Finding>,
+        not_evaluated: &mut Vec<NotEvaluated>,
+    ) -> bool {
+        match self {
+            Outcome::Clean => false,
+            Outcome::Finding(f) => {
+                findings.push(*f);
+                true
+            }
+            Outcome::NotEvaluated(mut ne) => {
+                if ne.what.is_empty() {
+                    ne.what = format!("{} of {subject}", rule.id);
+                }
+                not_evaluated.push(ne);
+                false
+            }
+        }
+    }
+}
+
+/// A finding a policy waiver hid, with the waiver that hid it (`--show-suppressed`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suppressed {
+    pub finding: Finding,
+    /// Where the waiver is: `diligence.toml:12` (an `[[ignore]]` entry) or
+    /// `diligence.toml: [rules."id"] disabled`.
+    pub by: String,
+    /// The reason the waiver gives (empty for a disabled rule).
+    pub reason: String,
+}
+
+/// The code verdict of one scanned package (the `scan` answer, and the code layer's record of
+/// every other command).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageVerdict {
+    pub package: PackageRef,
+    /// `malicious`, `suspicious` or `clean`; a partly analysed package keeps its verdict as a
+    /// lower bound and has `complete: false`.
+    pub verdict: String,
+    /// The analyser's score (0 = nothing of note).
+    pub score: u32,
+    /// Findings that are weak signals (medium or low): a clean package with weak signals
+    /// reads `clean (N weak signals)`, never a bare `clean`.
+    #[serde(default)]
+    pub weak_signals: usize,
+    /// Files looked at, and their total size in bytes.
+    pub files: usize,
+    pub bytes: u64,
+    /// False when part of the package could not be analysed (then it is also listed under
+    /// `not_evaluated`).
+    pub complete: bool,
+    /// Where the code came from: `registry`, `tarball`, `git`, `file`, `link` or `path`
+    /// (a folder or tarball given to `scan`).
+    pub source: String,
+}
+
 /// Tool identity in a report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ToolInfo {
@@ -253,6 +396,9 @@ pub struct Summary {
     /// Number of locked packages (graph nodes).
     pub packages: usize,
     pub findings: SeverityCounts,
+    /// Findings hidden by policy waivers (`[[ignore]]` entries and disabled rules).
+    #[serde(default)]
+    pub suppressed: usize,
 }
 
 /// The `diligence.report/1` document (see `schema/diligence.report-1.schema.json`).
@@ -265,6 +411,13 @@ pub struct Report {
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub not_evaluated: Vec<NotEvaluated>,
+    /// The suppressed findings themselves, only with `--show-suppressed` (their number is
+    /// always in `summary.suppressed`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Suppressed>,
+    /// Per-package code verdicts, when the code layer ran (always for `scan`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packages: Vec<PackageVerdict>,
 }
 
 /// The schema id written in every report.
@@ -311,10 +464,27 @@ impl Report {
             summary: Summary {
                 packages,
                 findings: counts,
+                suppressed: 0,
             },
             findings,
             not_evaluated,
+            suppressed: Vec::new(),
+            packages: Vec::new(),
         }
+    }
+
+    /// Records `count` suppressed findings; `listed` are shown (`--show-suppressed`).
+    pub fn with_suppressed(mut self, count: usize, listed: Vec<Suppressed>) -> Report {
+        self.summary.suppressed = count;
+        self.suppressed = listed;
+        self
+    }
+
+    /// Attaches the per-package code verdicts, sorted by package.
+    pub fn with_verdicts(mut self, mut verdicts: Vec<PackageVerdict>) -> Report {
+        verdicts.sort_by(|a, b| a.package.cmp(&b.package));
+        self.packages = verdicts;
+        self
     }
 
     /// Exit code per the project contract: 1 when a finding is at or above `fail_on` (the

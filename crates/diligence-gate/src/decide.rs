@@ -1,13 +1,16 @@
 //! The install decision: proceed, ask, or refuse — never fail open.
 //!
-//! 1. Anything unvetted (a package or layer that could not be checked, a failed planning run)
-//!    refuses with exit 2, unless the user passed `--force-unvetted`.
-//! 2. No finding at or above the threshold: proceed.
-//! 3. Findings at or above the threshold: proceed with `--yes`; on a terminal ask, defaulting
-//!    to no; without a terminal refuse with exit 1.
+//! 1. Findings at or above the threshold: without `--yes`, ask on a terminal (default no) when
+//!    nothing else blocks, else refuse with exit 1 — the exit-code contract of every command
+//!    (1 wins over 2).
+//! 2. Anything unvetted (a package or layer that could not be checked, a failed planning run:
+//!    every not-evaluated record that is not about one rule, see
+//!    [`diligence_finding::NotEvaluated::rule`]) refuses with exit 2, unless the user passed
+//!    `--force-unvetted`. Rule-level gaps (a mirror that strips `maintainers`) are reported,
+//!    not blocking.
+//! 3. Otherwise proceed.
 
-use crate::vet::Vetting;
-use diligence_finding::Severity;
+use diligence_finding::{Report, Severity};
 use std::io::{BufRead, Write};
 
 /// The user's switches and the environment.
@@ -47,30 +50,40 @@ pub enum RefuseReason {
     Findings { blocking: usize },
 }
 
+/// The not-evaluated records of `report` that block an install (not rule-level).
+pub fn unvetted(report: &Report) -> usize {
+    report
+        .not_evaluated
+        .iter()
+        .filter(|ne| ne.rule().is_none())
+        .count()
+}
+
 /// Decides (see the module docs).
-pub fn decide(vetting: &Vetting, opts: &GateOptions) -> Decision {
-    if !vetting.unvetted.is_empty() && !opts.force_unvetted {
-        let gaps = vetting.unvetted.len();
+pub fn decide(report: &Report, opts: &GateOptions) -> Decision {
+    let gaps = unvetted(report);
+    let gaps_block = gaps > 0 && !opts.force_unvetted;
+    let blocking = report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= opts.fail_on)
+        .count();
+    if blocking > 0 && !opts.yes {
+        if opts.interactive && !gaps_block {
+            return Decision::Ask { blocking };
+        }
+        return Decision::Refuse {
+            reason: RefuseReason::Findings { blocking },
+            exit_code: 1,
+        };
+    }
+    if gaps_block {
         return Decision::Refuse {
             reason: RefuseReason::Unvetted { gaps },
             exit_code: 2,
         };
     }
-    let blocking = vetting
-        .findings
-        .iter()
-        .filter(|f| f.severity >= opts.fail_on)
-        .count();
-    if blocking == 0 || opts.yes {
-        return Decision::Proceed;
-    }
-    if opts.interactive {
-        return Decision::Ask { blocking };
-    }
-    Decision::Refuse {
-        reason: RefuseReason::Findings { blocking },
-        exit_code: 1,
-    }
+    Decision::Proceed
 }
 
 /// Asks `question [y/N]` on `out` and reads one line from `input`: only `y` or `yes` (any
@@ -92,23 +105,33 @@ pub fn confirm(question: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use diligence_finding::{Finding, NotEvaluated};
+    use diligence_finding::{Finding, NotEvaluated, Rule, Target};
 
-    fn vetting(severities: &[Severity], gaps: usize) -> Vetting {
-        let rule = diligence_analyze::rules()[0];
-        Vetting {
-            findings: severities
-                .iter()
-                .map(|s| Finding::new(rule, "m").severity(*s))
-                .collect(),
-            unvetted: (0..gaps)
-                .map(|i| NotEvaluated {
-                    what: format!("code of p{i}@1.0.0"),
-                    why: "x".into(),
-                })
-                .collect(),
-            ..Default::default()
-        }
+    static RULE: Rule = Rule {
+        id: "code/demo",
+        default_severity: Severity::High,
+        summary: "s",
+        doc: "d",
+    };
+
+    fn vetting(severities: &[Severity], gaps: usize) -> Report {
+        let findings = severities
+            .iter()
+            .map(|s| Finding::new(&RULE, "m").severity(*s))
+            .collect();
+        let mut not_evaluated: Vec<NotEvaluated> = (0..gaps)
+            .map(|i| NotEvaluated::new(format!("code scan of p{i}@1.0.0"), "x"))
+            .collect();
+        // Rule-level gaps never block.
+        not_evaluated.push(NotEvaluated::new(
+            "metadata/new-publisher of p@1.0.0",
+            "the registry serves no _npmUser",
+        ));
+        let target = Target {
+            path: "p".into(),
+            lockfile: None,
+        };
+        Report::new(target, 1, findings, not_evaluated)
     }
 
     fn opts(yes: bool, force: bool, tty: bool) -> GateOptions {
@@ -129,6 +152,18 @@ mod tests {
         };
         assert_eq!(decide(&v, &opts(true, false, true)), refuse);
         assert_eq!(decide(&v, &opts(false, true, false)), Decision::Proceed);
+        // Findings at the threshold and a gap: exit 1 like every command; never asked.
+        let both = vetting(&[Severity::High], 1);
+        let refuse = Decision::Refuse {
+            reason: RefuseReason::Findings { blocking: 1 },
+            exit_code: 1,
+        };
+        assert_eq!(decide(&both, &opts(false, false, true)), refuse);
+        let unvetted = Decision::Refuse {
+            reason: RefuseReason::Unvetted { gaps: 1 },
+            exit_code: 2,
+        };
+        assert_eq!(decide(&both, &opts(true, false, true)), unvetted);
     }
 
     #[test]

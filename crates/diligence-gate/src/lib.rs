@@ -5,27 +5,29 @@
 //!   resolution through a packument with npm's semantics (nodejs-semver ranges, dist-tags).
 //! - [`closure`]: the full transitive closure of specs, resolved from packuments.
 //! - [`pm`]: which package manager a project uses and the command lines to run.
-//! - [`plan`]: what an install would add, from a lockfile-only run of the package manager in a
-//!   temporary copy of the project, diffed against the current lockfile.
-//! - [`vet`]: metadata rules, OSV advisories and static analysis of each verified tarball.
+//! - [`plan`]: the lockfile an install would write, from a lockfile-only run of the package
+//!   manager in a temporary copy of the project, next to the current one.
 //! - [`decide`]: proceed, ask (TTY, default no) or refuse — never fail open.
 //!
-//! Nothing here runs package code: planning runs the package manager with scripts disabled,
-//! and tarballs are only read in memory by `diligence-analyze`.
+//! The vetting itself (lockfile rules, advisories, registry cross-checks, metadata, code) is
+//! `diligence-engine`'s: `check` hands it the [`Closure`], `install` the [`Plan`]'s two
+//! lockfiles. Nothing here runs package code: planning runs the package manager with scripts
+//! disabled.
 
 pub mod closure;
 pub mod decide;
 pub mod plan;
 pub mod pm;
 pub mod spec;
-pub mod vet;
 
-pub use closure::{Closure, PackumentSource, ResolvedPackage, resolve_closure};
-pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide};
+pub use closure::{
+    Closure, ClosureOptions, PackumentSource, Platform, ResolvedPackage, resolve_closure,
+    resolve_closure_with, unresolved_requests,
+};
+pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide, unvetted};
 pub use plan::{Plan, plan};
 pub use pm::{Detected, PackageManager, detect};
 pub use spec::{Spec, Wanted};
-pub use vet::{Advisories, VetOptions, VetTarget, Vetting, vet};
 
 use std::path::Path;
 

@@ -1,34 +1,26 @@
-//! Working out what an install would add, without installing: copy the project (without
+//! Working out what an install would change, without installing: copy the project (without
 //! `node_modules`, `.git` and package caches) into a temporary folder, run the package
 //! manager's lockfile-only command there ([`PackageManager::plan_command`]; no lifecycle
-//! scripts run, no `node_modules` is written), read both lockfiles with
-//! `diligence-lockfile` and diff them.
-//!
-//! Added = registry `name@version`s in the new lockfile that the old one did not lock. A new
-//! non-registry source (git, URL, file) cannot be vetted from a packument and is reported as
-//! unvetted.
+//! scripts run, no `node_modules` is written), and read both lockfiles with
+//! `diligence-lockfile`. The engine reviews the change from the old lockfile to the planned
+//! one exactly as `diligence diff` reviews a pull request.
 
 use crate::GateError;
 use crate::pm::PackageManager;
-use crate::vet::VetTarget;
-use diligence_finding::NotEvaluated;
-use diligence_graph::{DependencyGraph, Source};
-use std::collections::{BTreeMap, BTreeSet};
+use diligence_graph::DependencyGraph;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Folders never copied into the planning folder (and yarn berry's `.yarn/cache`).
 const SKIPPED_DIRS: &[&str] = &["node_modules", ".git", ".pnpm-store"];
 
-/// What an install would change.
-#[derive(Debug, Clone, Default)]
+/// What an install would change: the lockfile before and after.
+#[derive(Debug, Clone)]
 pub struct Plan {
-    /// Registry packages the install would add (new `name@version`s), sorted.
-    pub added: Vec<VetTarget>,
-    /// New packages from sources the gate cannot vet.
-    pub unvetted: Vec<NotEvaluated>,
-    /// Number of packages in the new lockfile.
-    pub packages_after: usize,
+    /// The project's lockfile now; `None` when it has none yet.
+    pub before: Option<DependencyGraph>,
+    /// The lockfile the package manager wrote in the planning copy.
+    pub after: DependencyGraph,
     /// The planning command line, for messages (`npm install --package-lock-only …`).
     pub command: String,
 }
@@ -66,11 +58,17 @@ pub fn plan(project: &Path, pm: PackageManager, args: &[String]) -> Result<Plan,
             why: format!("{} ({})", output.status, last.trim()),
         });
     }
-    let after = read_graph(work.path(), pm)?.ok_or_else(|| GateError::Plan {
+    let mut after = read_graph(work.path(), pm)?.ok_or_else(|| GateError::Plan {
         command: command.clone(),
         why: format!("it wrote no {}", pm.lockfile()),
     })?;
-    Ok(diff(before.as_ref(), &after, command))
+    // Findings point at the project's lockfile, not the temporary copy.
+    after.lockfile.path = project.join(pm.lockfile());
+    Ok(Plan {
+        before,
+        after,
+        command,
+    })
 }
 
 /// The project's lockfile graph, `None` when the project has no lockfile yet.
@@ -85,56 +83,6 @@ fn read_graph(dir: &Path, pm: PackageManager) -> Result<Option<DependencyGraph>,
             path: path.display().to_string(),
             why: e.to_string(),
         })
-}
-
-/// Registry packages and other sources in `after` that `before` does not have.
-pub fn diff(before: Option<&DependencyGraph>, after: &DependencyGraph, command: String) -> Plan {
-    let old: BTreeSet<(&str, &str, &str)> = before
-        .map(|g| {
-            g.packages
-                .iter()
-                .map(|p| (p.name.as_str(), p.version.as_str(), p.source.kind()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut added = BTreeMap::new();
-    let mut unvetted = BTreeSet::new();
-    for p in &after.packages {
-        if old.contains(&(p.name.as_str(), p.version.as_str(), p.source.kind())) {
-            continue;
-        }
-        match &p.source {
-            Source::Registry { .. } => {
-                added
-                    .entry((p.name.clone(), p.version.clone()))
-                    .or_insert_with(|| p.integrity.clone());
-            }
-            Source::Workspace { .. } | Source::Link { .. } => {}
-            other => {
-                unvetted.insert((p.id_string(), other.resolved().unwrap_or_default()));
-            }
-        }
-    }
-    Plan {
-        added: added
-            .into_iter()
-            .map(|((name, version), integrity)| VetTarget {
-                name,
-                version,
-                integrity,
-                required_by: None,
-            })
-            .collect(),
-        unvetted: unvetted
-            .into_iter()
-            .map(|(id, from)| NotEvaluated {
-                what: format!("code of {id}"),
-                why: format!("not from the registry ({from}): the gate cannot vet it"),
-            })
-            .collect(),
-        packages_after: after.packages.len(),
-        command,
-    }
 }
 
 /// Copies `from` into `to`: regular files and folders only (symlinks are not followed), without

@@ -5,9 +5,11 @@
 //! - no spec part means the `latest` dist-tag;
 //! - a dist-tag name (`next`, `beta`) is looked up in `dist-tags`;
 //! - a range (`^4.17.0`, `4.x`, `>=1 <2`, an exact version) picks the `latest` tag's version when
-//!   it satisfies the range, else the highest version that satisfies it; prereleases only match
-//!   when the range names a prerelease (semver's default); deprecated versions are avoided while
-//!   a non-deprecated one satisfies the range.
+//!   it satisfies the range and is not deprecated, else the highest version that satisfies it;
+//!   prereleases only match when the range names a prerelease (semver's default); deprecated
+//!   versions are avoided while a non-deprecated one satisfies the range. (npm-pick-manifest
+//!   also prefers versions whose `engines.node` accepts the running Node.js; the gate does not
+//!   know which Node.js will run the install and ignores `engines`.)
 
 use crate::GateError;
 use diligence_packument::Packument;
@@ -177,7 +179,10 @@ fn resolve_range(packument: &Packument, text: &str) -> Result<String, GateError>
     if let Some(latest) = packument.dist_tags.get("latest")
         && let Ok(v) = Version::parse(latest)
         && range.satisfies(&v)
-        && packument.versions.contains_key(latest)
+        && packument
+            .versions
+            .get(latest)
+            .is_some_and(|m| m.deprecated.is_none())
     {
         return Ok(latest.clone());
     }
@@ -323,5 +328,9 @@ mod tests {
             resolve(&p, &Wanted::Range("1.0.1".into())).unwrap(),
             "1.0.1"
         );
+        // A deprecated `latest` is not preferred either (npm-pick-manifest).
+        let mut p = packument(&["1.0.0", "1.1.0"], &[("latest", "1.1.0")]);
+        p.versions.get_mut("1.1.0").unwrap().deprecated = Some(serde_json::json!("oops"));
+        assert_eq!(resolve(&p, &Wanted::Range("^1".into())).unwrap(), "1.0.0");
     }
 }

@@ -34,7 +34,27 @@ pub mod rules;
 use diligence_finding::{Finding, Rule};
 use diligence_graph::{DependencyGraph, HashAlgorithm, LockfileFormat, Package, PackageId, Source};
 use resolved::ResolvedUrl;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// What the project's `package.json` files ask for, by importer path (`.` for the root,
+/// `packages/a` for a workspace member), for `lockfile/unlocked-dependency`: formats that
+/// record the importers' dependencies in the lockfile itself (npm v2/v3, pnpm, bun, berry)
+/// are compared with the manifests as they are now, so a dependency added without relocking
+/// is seen in every format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeclaredDependencies {
+    pub importers: BTreeMap<String, Declared>,
+}
+
+/// One importer's `package.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Declared {
+    /// The manifest's path as findings name it.
+    pub file: String,
+    /// `(name, spec)` of `dependencies` and `devDependencies` (optional and peer dependencies
+    /// may be legitimately absent and are left out).
+    pub dependencies: Vec<(String, String)>,
+}
 
 /// What a project allows in its lockfile. [`Default`] is the public npm registry as npm and
 /// yarn write it: hosts `registry.npmjs.org` and `registry.yarnpkg.com`, schemes `https`,
@@ -125,6 +145,8 @@ fn split_host_port(entry: &str) -> (&str, Option<u16>) {
 pub(crate) struct Cx<'a> {
     pub graph: &'a DependencyGraph,
     pub policy: &'a LockfilePolicy,
+    /// The importers' manifests, when the caller read them.
+    pub declared: &'a DeclaredDependencies,
     /// The lockfile path as written in findings.
     pub file: String,
     /// The lockfile's sha1-only entries are outliers: most hashed entries record a stronger
@@ -239,9 +261,32 @@ fn unwrap_patch(source: &Source) -> &Source {
     }
 }
 
-/// All rules of this crate, in the order [`check`] runs them.
+/// All rules of this crate, in the order [`check`] runs them (from the rule table).
 pub fn rules() -> Vec<&'static Rule> {
-    rules::ALL.to_vec()
+    rules::ALL.iter().map(|(rule, _)| *rule).collect()
+}
+
+/// Removes the `registry/resolved-mismatch` findings that only restate
+/// `lockfile/insecure-scheme` for the same `name@version` (the registry's own tarball fetched
+/// over plain `http://`: evidence `insecure_scheme_only`), so that one cause gives one
+/// finding. Findings of other rules are kept in order.
+pub fn drop_restated_scheme_findings(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| {
+        f.package
+            .as_ref()
+            .map(|p| (p.name.clone(), p.version.clone()))
+    };
+    let insecure: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| f.rule == "lockfile/insecure-scheme")
+        .filter_map(key)
+        .collect();
+    findings.retain(|f| {
+        let restates = f.rule == "registry/resolved-mismatch"
+            && f.evidence["insecure_scheme_only"] == serde_json::Value::Bool(true)
+            && key(f).is_some_and(|k| insecure.contains(&k));
+        !restates
+    });
 }
 
 /// Runs every offline lockfile rule on `graph` under `policy`.
@@ -251,9 +296,21 @@ pub fn rules() -> Vec<&'static Rule> {
 /// order, rules in [`rules`] order; then graph-wide rules (spec/source mismatch, orphans).
 /// Never fails: an unparsable `resolved` URL is itself a finding.
 pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
+    check_with(graph, policy, &DeclaredDependencies::default())
+}
+
+/// [`check`] with the importers' manifests as the project has them now
+/// ([`DeclaredDependencies`]): `lockfile/unlocked-dependency` then also reports what a
+/// `package.json` asks for and the lockfile's importer record lacks.
+pub fn check_with(
+    graph: &DependencyGraph,
+    policy: &LockfilePolicy,
+    declared: &DeclaredDependencies,
+) -> Vec<Finding> {
     let cx = Cx {
         graph,
         policy,
+        declared,
         file: graph.lockfile.path.display().to_string(),
         sha1_outlier: sha1_is_outlier(graph),
         npm_folders: match graph.lockfile.format {
@@ -262,13 +319,7 @@ pub fn check(graph: &DependencyGraph, policy: &LockfilePolicy) -> Vec<Finding> {
         },
         allowed_hosts: policy.host_allow_list(),
     };
-    let mut out = Vec::new();
-    for (id, package) in graph.iter() {
-        let entry = Entry::new(&cx, id, package);
-        rules::check_entry(&cx, &entry, &mut out);
-    }
-    rules::check_graph(&cx, &mut out);
-    out
+    rules::run(&cx)
 }
 
 /// Share of hashed entries (1 in 20) up to which sha1-only entries count as outliers.
@@ -298,5 +349,28 @@ fn has_strong_hash(p: &Package) -> bool {
             .strongest()
             .is_some_and(|h| h.algorithm > HashAlgorithm::Sha1),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod restated_tests {
+    use super::*;
+
+    #[test]
+    fn an_http_registry_url_is_one_finding() {
+        let scheme = Finding::new(&rules::insecure_scheme::INSECURE_SCHEME, "http".to_string())
+            .package("chalk", "0.4.0");
+        let mismatch = |only: bool| {
+            Finding::new(&rules::insecure_scheme::INSECURE_SCHEME, "m".to_string())
+                .package("chalk", "0.4.0")
+                .evidence(serde_json::json!({ "insecure_scheme_only": only }))
+        };
+        let mut restated = mismatch(true);
+        restated.rule = "registry/resolved-mismatch".into();
+        let mut other = mismatch(false);
+        other.rule = "registry/resolved-mismatch".into();
+        let mut findings = vec![scheme.clone(), restated, other.clone()];
+        drop_restated_scheme_findings(&mut findings);
+        assert_eq!(findings, vec![scheme, other]);
     }
 }

@@ -87,6 +87,18 @@ impl ResolvedUrl {
     /// The tarball path under each reading (see the module docs); `None` in a slot when that
     /// reading has no registry tarball shape.
     pub fn tarball_readings(&self) -> [Option<TarballPath>; 2] {
+        // Nothing percent-encoded: decoding changes nothing, and the WHATWG segments hold no
+        // `.`/`..` (resolved) nor `/`, so both readings are the same (the common case).
+        if !self.segments.iter().any(|s| s.contains('%')) {
+            let plain: Vec<String> = self
+                .segments
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect();
+            let shape = tarball_shape(&plain);
+            return [shape.clone(), shape];
+        }
         let requested: Vec<String> = self
             .segments
             .iter()

@@ -42,18 +42,50 @@ pub struct VersionContext<'a> {
     /// when there is one.
     pub previous: Option<Prior<'a>>,
     pub policy: &'a MetadataPolicy,
+    /// Packuments of other packages (the dependencies a version adds), when the caller has
+    /// them: `check_graph` passes every packument of the lockfile, `check` the closure's.
+    pub others: Option<&'a dyn PackumentLookup>,
 }
 
-/// What a rule concluded about one version.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Evaluated, nothing to report.
-    Clean,
-    /// Evaluated, one finding.
-    Found(Finding),
-    /// Could not be evaluated: the packument lacks the field (the reason, one line).
-    NotEvaluated(String),
+/// Packuments by package name, for rules that look past the package itself.
+pub trait PackumentLookup: Sync + std::fmt::Debug {
+    /// The packument of `name`, when known.
+    fn packument(&self, name: &str) -> Option<&Packument>;
 }
+
+impl PackumentLookup for std::collections::HashMap<String, Packument> {
+    fn packument(&self, name: &str) -> Option<&Packument> {
+        self.get(name)
+    }
+}
+
+impl PackumentLookup for std::collections::HashMap<String, std::sync::Arc<Packument>> {
+    fn packument(&self, name: &str) -> Option<&Packument> {
+        self.get(name).map(|p| &**p)
+    }
+}
+
+/// When a package was first published, in Unix seconds: `time.created`, else (when the
+/// version times are consistent) its earliest version time. `Err` says why it is unknown.
+pub fn first_published(packument: &Packument) -> Result<i64, &'static str> {
+    if let Some(created) = packument.time.get("created").and_then(|t| parse_rfc3339(t)) {
+        return Ok(created);
+    }
+    if !times_consistent(packument) {
+        return Err("no time.created and version times contradict version order");
+    }
+    packument
+        .versions
+        .keys()
+        .filter_map(|v| packument.published(v).and_then(parse_rfc3339))
+        .min()
+        .ok_or("no time.created and no version publish times")
+}
+
+/// What a rule concluded about one version: the one outcome type of every rule family. A
+/// packument rule that lacks its input field returns [`Outcome::gap`] with the reason; the
+/// runner names the rule and version.
+pub use diligence_finding::Outcome;
 
 impl<'a> VersionContext<'a> {
     /// Builds the context of `version`. `Err` (one line) when the packument has no such
@@ -118,7 +150,14 @@ impl<'a> VersionContext<'a> {
             earlier,
             previous,
             policy,
+            others: None,
         })
+    }
+
+    /// The same context with other packages' packuments available to the rules.
+    pub fn with_others(mut self, others: &'a dyn PackumentLookup) -> VersionContext<'a> {
+        self.others = Some(others);
+        self
     }
 
     /// The package name (the packument's, else the manifest's).
@@ -246,6 +285,14 @@ pub fn normalise_repository(raw: &str) -> Option<String> {
         // `git@github.com:user/repo` and `user:token@host/...`
         s = rest.replacen(':', "/", 1);
     }
+    // `github.com:user/repo` (scp-like without a user): the `:` is a path separator unless a
+    // port follows.
+    if let Some((host, rest)) = s.split_once(':')
+        && !host.contains('/')
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        s = format!("{host}/{rest}");
+    }
     if !s.contains('.') && s.matches('/').count() == 1 {
         s = format!("github.com/{s}");
     }
@@ -256,7 +303,27 @@ pub fn normalise_repository(raw: &str) -> Option<String> {
         .unwrap_or("")
         .trim_end_matches('/');
     let s = s.strip_suffix(".git").unwrap_or(s);
+    // A link into the repository (`…/tree/main/packages/x`, `…/blob/master/README.md`) names
+    // the same repository as its root.
+    let mut parts: Vec<&str> = s.split('/').collect();
+    if let Some(i) = parts
+        .iter()
+        .position(|p| matches!(*p, "tree" | "blob" | "-"))
+        .filter(|&i| i >= 3)
+    {
+        parts.truncate(i);
+    }
+    let s = parts.join("/");
+    let s = s.strip_suffix(".git").unwrap_or(&s);
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A normalised repository URL ([`normalise_repository`]) split into host, owner and name
+/// (`github.com/vercel/ms` → (`github.com`, `vercel`, `ms`)); `None` when it has fewer parts.
+pub fn repository_parts(url: &str) -> Option<(&str, &str, &str)> {
+    let mut it = url.splitn(4, '/');
+    let (host, owner, name) = (it.next()?, it.next()?, it.next()?);
+    (!owner.is_empty() && !name.is_empty()).then_some((host, owner, name))
 }
 
 #[cfg(test)]
@@ -274,9 +341,25 @@ mod tests {
             "github:expressjs/express",
             "expressjs/express",
             "https://www.github.com/expressjs/express/",
+            "github.com:expressjs/express",
+            "https://github.com/expressjs/express/tree/master",
+            "https://github.com/expressjs/express/tree/main/lib",
+            "https://github.com/expressjs/express/blob/master/Readme.md",
         ] {
             assert_eq!(normalise_repository(raw), want, "{raw}");
         }
         assert_eq!(normalise_repository(" "), None);
+        assert_eq!(
+            normalise_repository("https://gitlab.com/a/b/-/tree/main").as_deref(),
+            Some("gitlab.com/a/b")
+        );
+        assert_eq!(
+            normalise_repository("https://git.example.com:8443/a/b.git").as_deref(),
+            Some("git.example.com:8443/a/b")
+        );
+        assert_eq!(
+            repository_parts("github.com/vercel/ms"),
+            Some(("github.com", "vercel", "ms"))
+        );
     }
 }

@@ -4,7 +4,10 @@
 //! - [`check_package`] vets one version of one packument (single specs: `diligence check`,
 //!   `diligence install`); [`check_graph`] vets every registry package of a lockfile's graph
 //!   and points findings at the lockfile lines.
-//! - [`typosquat()`] judges one name against the pinned popular list ([`popular`]).
+//! - [`typosquat()`] judges one name against the pinned popular list ([`popular`]) with the
+//!   model in [`typosquat`](mod@typosquat); [`check_requested_names`] and
+//!   [`rules::typosquat::check`] turn matches into findings for names a person asked for and
+//!   for a lockfile graph.
 //! - [`rules::dependency_confusion::check`] works on the graph alone (offline).
 //! - [`rules::manifest_confusion::check_manifest_confusion`] compares a registry version
 //!   document with the tarball's `package.json`.
@@ -21,12 +24,16 @@ pub mod popular;
 pub mod posture;
 pub mod rules;
 pub mod time;
+pub mod typosquat;
 
-pub use context::{Outcome, VersionContext};
+pub use context::{Outcome, PackumentLookup, VersionContext};
 pub use policy::MetadataPolicy;
 pub use posture::{PackageManager, posture};
 pub use rules::manifest_confusion::check_manifest_confusion;
-pub use rules::typosquat::{SquatKind, TyposquatMatch, typosquat, typosquat_with_allowlist};
+pub use rules::typosquat::{
+    RequestedName, check_name, check_requested_names, typosquat, typosquat_with_allowlist,
+};
+pub use typosquat::{NameContext, SquatKind, TyposquatMatch};
 
 use diligence_finding::{Finding, NotEvaluated, Rule};
 use diligence_graph::{DependencyGraph, Source};
@@ -45,8 +52,10 @@ pub fn rules() -> Vec<&'static Rule> {
     out
 }
 
-/// Vets one version of a packument: every packument rule plus the typosquat rule on the
-/// package name. `now` is the reference time for ages (pass `SystemTime::now()`).
+/// Vets one version of a packument: every packument rule. `now` is the reference time for ages
+/// (pass `SystemTime::now()`). The typosquat rule depends on where the name comes from: call
+/// [`check_name`] (a closure's packages, [`NameContext::Locked`]) or [`check_requested_names`]
+/// (the names asked for) beside it.
 ///
 /// Findings carry the package but no location. A version missing from the packument, or not
 /// semver, gives one [`NotEvaluated`] (`metadata checks of name@version`); a rule whose input
@@ -57,11 +66,20 @@ pub fn check_package(
     now: SystemTime,
     policy: &MetadataPolicy,
 ) -> (Vec<Finding>, Vec<NotEvaluated>) {
-    let (mut findings, not_evaluated) = check_version(packument, version, now, policy);
-    if let Some(m) = typosquat_with_allowlist(&packument.name, &policy.typosquat_allowlist) {
-        findings.push(rules::typosquat::finding(&m, version));
-    }
-    (findings, not_evaluated)
+    check_version(packument, version, now, policy, None)
+}
+
+/// [`check_package`] with other packages' packuments at hand (the closure's, in `check`): the
+/// rules that look at the dependencies a version adds (`metadata/young-dependency`) need them
+/// and are not evaluated without.
+pub fn check_package_with(
+    packument: &Packument,
+    version: &str,
+    now: SystemTime,
+    policy: &MetadataPolicy,
+    others: &dyn PackumentLookup,
+) -> (Vec<Finding>, Vec<NotEvaluated>) {
+    check_version(packument, version, now, policy, Some(others))
 }
 
 /// The packument rules only (no typosquat), for one version.
@@ -70,10 +88,14 @@ fn check_version(
     version: &str,
     now: SystemTime,
     policy: &MetadataPolicy,
+    others: Option<&dyn PackumentLookup>,
 ) -> (Vec<Finding>, Vec<NotEvaluated>) {
     let id = format!("{}@{version}", packument.name);
     let cx = match VersionContext::new(packument, version, time::unix_secs(now), policy) {
-        Ok(cx) => cx,
+        Ok(cx) => match others {
+            Some(o) => cx.with_others(o),
+            None => cx,
+        },
         Err(why) => {
             let ne = NotEvaluated {
                 what: format!("metadata checks of {id}"),
@@ -85,14 +107,7 @@ fn check_version(
     let mut findings = Vec::new();
     let mut not_evaluated = Vec::new();
     for (rule, check) in rules::PACKUMENT_RULES {
-        match check(&cx) {
-            Outcome::Clean => {}
-            Outcome::Found(f) => findings.push(f),
-            Outcome::NotEvaluated(why) => not_evaluated.push(NotEvaluated {
-                what: format!("{} of {id}", rule.id),
-                why,
-            }),
-        }
+        check(&cx).record(rule, &id, &mut findings, &mut not_evaluated);
     }
     (findings, not_evaluated)
 }
@@ -128,7 +143,7 @@ pub fn check_graph(
             });
             continue;
         };
-        let (f, ne) = check_version(packument, version, now, policy);
+        let (f, ne) = check_version(packument, version, now, policy, Some(packuments));
         findings.extend(f.into_iter().map(|f| f.at(file.clone(), line)));
         not_evaluated.extend(ne);
     }

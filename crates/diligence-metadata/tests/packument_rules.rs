@@ -113,6 +113,15 @@ fn hijacked_release_trips_every_takeover_rule() {
             .map(f64::round),
         Some(2737.0)
     );
+    // The same repository name under another owner reads as an organisation move (info); the
+    // quiet year counts because the release also changes publisher and install scripts.
+    use diligence_finding::Severity;
+    assert_eq!(by("metadata/repository-changed").severity, Severity::Info);
+    assert_eq!(by("metadata/dormant-release").severity, Severity::Medium);
+    assert_eq!(
+        by("metadata/dormant-release").evidence["other_signals"],
+        serde_json::json!(["new publisher `mallory`", "new install script"])
+    );
 }
 
 #[test]
@@ -379,7 +388,7 @@ fn every_rule_has_the_documented_shape() {
             rule.id
         );
     }
-    assert_eq!(diligence_metadata::rules().len(), 22);
+    assert_eq!(diligence_metadata::rules().len(), 23);
 }
 
 #[test]
@@ -488,4 +497,145 @@ fn repository_moving_back_to_an_earlier_url_is_not_a_change() {
             .iter()
             .any(|f| f.rule == "metadata/repository-changed")
     );
+}
+
+/// Repository changes: another host or another owner and name is medium, the same owner
+/// renaming is low, the same name under another owner is info.
+#[test]
+fn repository_moves_are_graded() {
+    use diligence_finding::Severity;
+    let cases = [
+        ("https://gitlab.com/mallory/tidy", Severity::Medium),
+        ("https://github.com/mallory/tidy", Severity::Medium),
+        ("https://github.com/alice/tidy-config-next", Severity::Low),
+        ("git@github.com:tidy-org/tidy-config.git", Severity::Info),
+        (
+            "https://github.com/alice/tidy-config/tree/main/packages/x",
+            Severity::Info,
+        ),
+    ];
+    for (url, severity) in cases {
+        let mut p = fixture("hijacked-release.json");
+        p.versions.get_mut("1.1.1").unwrap().repository = Some(serde_json::json!(url));
+        let (findings, _) = check_package(&p, "1.1.1", now(), &MetadataPolicy::default());
+        let got = findings
+            .iter()
+            .find(|f| f.rule == "metadata/repository-changed")
+            .map(|f| f.severity);
+        // A link into the old repository is the old repository.
+        let want = (!url.contains("/tree/")).then_some(severity);
+        assert_eq!(got, want, "{url}");
+    }
+}
+
+/// A quiet year alone is low.
+#[test]
+fn dormant_release_alone_is_low() {
+    let mut p = fixture("hijacked-release.json");
+    let alice = p.versions["1.1.0"].npm_user.clone();
+    let v = p.versions.get_mut("1.1.1").unwrap();
+    v.npm_user = alice;
+    v.scripts.remove("postinstall");
+    let (findings, _) = check_package(&p, "1.1.1", now(), &MetadataPolicy::default());
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "metadata/dormant-release")
+        .unwrap();
+    assert_eq!(f.severity, diligence_finding::Severity::Low);
+    assert_eq!(f.evidence["other_signals"], serde_json::json!([]));
+}
+
+/// A version that adds a dependency first published the day before is high; one that adds
+/// an old dependency is clean; without the dependency's packument it is not evaluated.
+#[test]
+fn young_dependency_added_in_a_patch_release() {
+    let widget = fixture("young-dependency/widget-http.json");
+    let others: HashMap<String, Packument> = ["helper-crypto-js", "proxy-from-env"]
+        .into_iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                fixture(&format!("young-dependency/{n}.json")),
+            )
+        })
+        .collect();
+    let policy = MetadataPolicy::default();
+    let (findings, ne) =
+        diligence_metadata::check_package_with(&widget, "1.4.1", now(), &policy, &others);
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "metadata/young-dependency")
+        .expect("young dependency");
+    assert_eq!(f.severity, diligence_finding::Severity::High);
+    assert_eq!(
+        f.message,
+        "widget-http@1.4.1 adds dependencies that did not exist a few weeks earlier: `helper-crypto-js` (first published 1.1 days before)"
+    );
+    assert!(
+        !ne.iter()
+            .any(|n| n.what.starts_with("metadata/young-dependency")),
+        "{ne:?}"
+    );
+    // 1.4.0 added proxy-from-env, published in 2016.
+    let (findings, ne) =
+        diligence_metadata::check_package_with(&widget, "1.4.0", now(), &policy, &others);
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "metadata/young-dependency")
+    );
+    assert!(
+        !ne.iter()
+            .any(|n| n.what.starts_with("metadata/young-dependency"))
+    );
+    // Without packuments of the dependencies: not evaluated, never clean.
+    let (_, ne) = check_package(&widget, "1.4.1", now(), &policy);
+    assert_eq!(
+        ne.iter()
+            .filter(|n| n.what.starts_with("metadata/young-dependency"))
+            .map(|n| n.why.as_str())
+            .collect::<Vec<_>>(),
+        ["no packuments of the dependencies it adds"]
+    );
+}
+
+/// A deliberate high version scheme (`esprima-fb` 13001.x, 14001.x, 15001.x) is not a jump
+/// after its first version up there.
+#[test]
+fn version_schemes_are_not_jumps() {
+    let mut p = fixture("hijacked-release.json");
+    let base = p.versions["1.1.0"].clone();
+    for (v, t) in [
+        ("13001.1.0", "2019-07-01T00:00:00.000Z"),
+        ("14001.1.0", "2020-07-01T00:00:00.000Z"),
+        ("15001.1.0", "2021-07-01T00:00:00.000Z"),
+    ] {
+        let mut m = base.clone();
+        m.version = v.to_string();
+        p.versions.insert(v.to_string(), m);
+        p.time.insert(v.to_string(), t.to_string());
+    }
+    let jump = |v: &str| {
+        check_package(&p, v, now(), &MetadataPolicy::default())
+            .0
+            .iter()
+            .any(|f| f.rule == "metadata/version-jump")
+    };
+    assert!(jump("13001.1.0"));
+    assert!(!jump("14001.1.0"));
+    assert!(!jump("15001.1.0"));
+}
+
+/// `"dependencies": []` on both sides: the registry's copy reads back as `{}` through the
+/// packument types, which is the same.
+#[test]
+fn manifest_confusion_empty_dependency_arrays_agree() {
+    let registry: VersionManifest = serde_json::from_value(serde_json::json!({
+        "name": "mime", "version": "1.0.0", "dependencies": []
+    }))
+    .unwrap();
+    let tarball = serde_json::json!({"name": "mime", "version": "1.0.0", "dependencies": []});
+    assert_eq!(check_manifest_confusion(&registry, &tarball), None);
+    let tarball = serde_json::json!({"name": "mime", "version": "1.0.0", "dependencies": ["x"]});
+    assert!(check_manifest_confusion(&registry, &tarball).is_some());
 }

@@ -118,6 +118,49 @@ pub struct VersionManifest {
     pub os: Option<serde_json::Value>,
     #[serde(default)]
     pub cpu: Option<serde_json::Value>,
+    /// The C libraries the package runs with on Linux (`["glibc"]`, `["musl"]`), as npm 10.4+
+    /// reads it beside `os` and `cpu`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub libc: Option<serde_json::Value>,
+    /// `{name: {"optional": true}}`: peers npm does not install unless something else does.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "lenient::object_map"
+    )]
+    pub peer_dependencies_meta: BTreeMap<String, serde_json::Value>,
+    /// Dependencies shipped inside the tarball (`true` = all of `dependencies`, or a list of
+    /// names); `bundledDependencies` is read as the same field.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "bundledDependencies"
+    )]
+    pub bundle_dependencies: Option<serde_json::Value>,
+}
+
+impl VersionManifest {
+    /// Whether `peerDependenciesMeta[name].optional` is true.
+    pub fn optional_peer(&self, name: &str) -> bool {
+        self.peer_dependencies_meta
+            .get(name)
+            .and_then(|m| m.get("optional"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false)
+    }
+
+    /// The names of the dependencies shipped inside the tarball.
+    pub fn bundled(&self) -> Vec<&str> {
+        match &self.bundle_dependencies {
+            Some(serde_json::Value::Bool(true)) => {
+                self.dependencies.keys().map(String::as_str).collect()
+            }
+            Some(serde_json::Value::Array(names)) => {
+                names.iter().filter_map(serde_json::Value::as_str).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// `dist` of a version: where the tarball is and how to verify it.

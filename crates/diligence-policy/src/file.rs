@@ -38,7 +38,9 @@ struct RawRule {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawIgnore {
+    id: Option<Spanned<String>>,
     package: Option<Spanned<String>>,
+    version: Option<Spanned<String>>,
     integrity: Option<Spanned<String>>,
     rule: Option<Spanned<String>>,
     reason: Option<Spanned<String>>,
@@ -91,12 +93,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Policy, PolicyError> {
     for entry in raw.ignore.unwrap_or_default() {
         let (ignore, place) = cx.ignore(entry)?;
         policy.ignores.push(ignore);
-        places.push(place);
+        places.extend(place);
     }
     places.sort_by_key(|(_, line, column)| (*line, *column));
     policy.set_rule_id_places(places);
     Ok(policy)
 }
+
+/// A rule id with its 1-based line and column in the file.
+type Place = (String, usize, usize);
 
 struct Cx<'a> {
     path: &'a Path,
@@ -166,33 +171,69 @@ impl Cx<'_> {
         ))
     }
 
-    /// The ignore entry and the place of its `rule` value.
-    fn ignore(
-        &self,
-        entry: Spanned<RawIgnore>,
-    ) -> Result<(Ignore, (String, usize, usize)), PolicyError> {
+    /// The ignore entry and the place of its `rule` value (`None` for an `id` ignore
+    /// without a rule).
+    fn ignore(&self, entry: Spanned<RawIgnore>) -> Result<(Ignore, Option<Place>), PolicyError> {
         let span = entry.span();
         let raw = entry.into_inner();
-        let target = match (&raw.package, &raw.integrity) {
-            (Some(p), None) => self.package_pin(p)?,
-            (None, Some(i)) => self.integrity_pin(i)?,
+        let id = match &raw.id {
+            Some(id) => Some(self.advisory_id(id)?),
+            None => None,
+        };
+        let target = match (&raw.package, &raw.version, &raw.integrity) {
+            (Some(p), None, None) => self.package_pin(p)?,
+            (Some(p), Some(v), None) => self.range_pin(p, v)?,
+            (None, None, Some(i)) => self.integrity_pin(i)?,
+            (None, None, None) if id.is_some() => IgnoreTarget::Any,
+            (None, Some(v), _) => {
+                return Err(self.error(
+                    v.span(),
+                    "`version` needs `package = \"name\"` (the package the range is about)".into(),
+                ));
+            }
             _ => {
                 return Err(self.error(
                     span,
-                    "an [[ignore]] entry needs exactly one of `package = \"name@version\"` or \
-                     `integrity = \"sha512-…\"`"
+                    "an [[ignore]] entry needs exactly one pin: `package = \"name@version\"`, \
+                     `package = \"name\"` with `version = \"<range>\"`, or \
+                     `integrity = \"sha512-…\"` (only an `id` ignore may have none)"
                         .into(),
                 ));
             }
         };
-        let Some(rule) = raw.rule else {
-            return Err(self.error(
-                span,
-                "an [[ignore]] entry needs `rule = \"family/name\"`".into(),
-            ));
+        let (rule, place) = match (raw.rule, &id) {
+            (Some(rule), _) => {
+                self.rule_id(&rule)?;
+                if id.is_some() && !rule.get_ref().starts_with("advisory/") {
+                    return Err(self.error(
+                        rule.span(),
+                        "`id` names an advisory: `rule` must be advisory/malware or \
+                         advisory/vulnerability (or be left out)"
+                            .into(),
+                    ));
+                }
+                if id.is_none() && rule.get_ref().starts_with("advisory/") {
+                    return Err(self.error(
+                        rule.span(),
+                        "an ignore of advisory findings must name the advisory with \
+                         `id = \"GHSA-…\"` (or MAL-…, CVE-…): a waiver must not hide a record \
+                         it does not name"
+                            .into(),
+                    ));
+                }
+                let place = self.place(&rule);
+                (rule.into_inner(), Some(place))
+            }
+            (None, Some(_)) => ("advisory/*".to_string(), None),
+            (None, None) => {
+                return Err(self.error(
+                    span,
+                    "an [[ignore]] entry needs `rule = \"family/name\"` or an advisory \
+                     `id = \"GHSA-…\"`"
+                        .into(),
+                ));
+            }
         };
-        self.rule_id(&rule)?;
-        let place = self.place(&rule);
         let reason = match raw.reason {
             Some(r) if !r.get_ref().trim().is_empty() => r.into_inner(),
             Some(r) => return Err(self.error(r.span(), "`reason` must not be empty".into())),
@@ -209,12 +250,62 @@ impl Cx<'_> {
         };
         let ignore = Ignore {
             target,
-            rule: rule.into_inner(),
+            rule,
+            id,
             reason,
             expires,
             line: self.line(&span),
         };
         Ok((ignore, place))
+    }
+
+    /// An advisory id: letters, digits and dashes with a known prefix shape (`GHSA-…`,
+    /// `MAL-…`, `CVE-…`, any `PREFIX-…`).
+    fn advisory_id(&self, id: &Spanned<String>) -> Result<String, PolicyError> {
+        let t = id.get_ref().trim();
+        let shaped = t.split_once('-').is_some_and(|(prefix, rest)| {
+            !prefix.is_empty()
+                && prefix.bytes().all(|b| b.is_ascii_alphabetic())
+                && !rest.is_empty()
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+        if shaped {
+            return Ok(t.to_string());
+        }
+        Err(self.error(
+            id.span(),
+            format!(
+                "`{t}` is not an advisory id (expected e.g. GHSA-9wv6-86v2-598j or MAL-2025-46974)"
+            ),
+        ))
+    }
+
+    fn range_pin(
+        &self,
+        p: &Spanned<String>,
+        v: &Spanned<String>,
+    ) -> Result<IgnoreTarget, PolicyError> {
+        let name = p.get_ref().trim();
+        let valid_name = !name.is_empty()
+            && name.get(1..).is_some_and(|rest| !rest.contains('@'))
+            && !name.contains(char::is_whitespace);
+        if !valid_name {
+            return Err(self.error(
+                p.span(),
+                format!("`{name}` is not a package name (with `version`, write the name alone)"),
+            ));
+        }
+        let range = v.get_ref().trim();
+        if nodejs_semver::Range::parse(range).is_err() {
+            return Err(self.error(
+                v.span(),
+                format!("`{range}` is not an npm version range (e.g. \">=1.2.0 <1.3.0\")"),
+            ));
+        }
+        Ok(IgnoreTarget::Range {
+            name: name.to_string(),
+            range: range.to_string(),
+        })
     }
 
     fn package_pin(&self, p: &Spanned<String>) -> Result<IgnoreTarget, PolicyError> {
@@ -261,19 +352,7 @@ impl Cx<'_> {
     }
 }
 
-/// `family/kebab-name` with lowercase ASCII letters, digits and single dashes.
-fn is_rule_id(id: &str) -> bool {
-    let Some((family, name)) = id.split_once('/') else {
-        return false;
-    };
-    [family, name].iter().all(|part| {
-        !part.is_empty()
-            && part.split('-').all(|w| !w.is_empty())
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    })
-}
+use diligence_finding::is_rule_id;
 
 /// An exact semver-like version: no ranges, wildcards, spaces or tags.
 fn is_exact_version(v: &str) -> bool {

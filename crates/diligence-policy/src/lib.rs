@@ -27,12 +27,30 @@
 //! rule = "code/install-script"
 //! reason = "reviewed in PR #123: the script only builds a native addon"
 //! expires = 2026-12-31                    # optional TOML date
+//!
+//! [[ignore]]
+//! id = "GHSA-9wv6-86v2-598j"              # one advisory (or an alias of it), nothing else
+//! package = "path-to-regexp"              # optional: only this package …
+//! version = "<0.1.10"                     # … in this npm range
+//! reason = "not reachable: we never build routes from user input"
+//!
+//! [[ignore]]
+//! rule = "metadata/new-package"           # a rule on a version range
+//! package = "@corp/tool"
+//! version = ">=2.0.0 <3.0.0"
+//! reason = "our own package"
 //! ```
 //!
+//! A waiver never hides a record it does not name: an ignore of advisory findings must name
+//! the advisory (`id = "GHSA-…"`, `"MAL-…"` or an alias), so a second, newer record for the
+//! same version is reported; every other ignore names a rule and pins a package (exact
+//! version, npm range or integrity).
+//!
 //! Loading ([`Policy::load`]) is strict: unknown keys, wrong types, bad severities, rule ids
-//! not shaped `family/kebab-name`, ignores without a pin, a rule or a reason, and bad dates are
-//! errors naming `file:line:column`. [`Policy::apply`] applies the rule overrides and the
-//! ignores to a finished list of findings and adds `policy/expired-ignore` and
+//! not shaped `family/kebab-name`, ignores without a pin, a rule/id or a reason, bad ranges
+//! and bad dates are errors naming `file:line:column`. [`Policy::apply_all`] applies the rule
+//! overrides and the ignores to a finished list of findings and not-evaluated records, keeps
+//! the suppressed findings apart (reports count them) and adds `policy/expired-ignore` and
 //! `policy/stale-ignore` findings of its own.
 
 mod date;
@@ -41,9 +59,8 @@ pub mod rules;
 
 pub use date::Date;
 
-use diligence_finding::{Finding, PackageRef, Severity};
+use diligence_finding::{Finding, NotEvaluated, PackageRef, Severity, Suppressed};
 use diligence_graph::{DependencyGraph, Integrity};
-use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -101,17 +118,26 @@ pub struct Thresholds {
 pub enum IgnoreTarget {
     /// `package = "name@version"`: exactly that version.
     Package { name: String, version: String },
+    /// `package = "name"` with `version = "<npm range>"`: the versions of `name` in the range
+    /// (npm semantics, nodejs-semver; prereleases only when the range names one).
+    Range { name: String, range: String },
     /// `integrity = "sha512-…"`: the tarball with that SRI hash, whatever its name (resolve it
     /// against the graph with [`Policy::resolve_integrities`]).
     Integrity(Integrity),
+    /// No pin: only allowed with an advisory `id` (that advisory on any package).
+    Any,
 }
 
-/// One `[[ignore]]` entry: accept the findings of `rule` on one pinned package.
+/// One `[[ignore]]` entry: accept the findings of `rule` (or of advisory `id`) on the pinned
+/// packages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignore {
     pub target: IgnoreTarget,
-    /// Rule id, e.g. `code/install-script`.
+    /// Rule id, e.g. `code/install-script`. Always set; for an `id` ignore without a `rule`
+    /// it is `advisory/*` (any advisory rule).
     pub rule: String,
+    /// Advisory id (`GHSA-…`, `MAL-…`, `CVE-…`): only findings whose advisory ids include it.
+    pub id: Option<String>,
     /// Why the risk is accepted (required, non-empty).
     pub reason: String,
     /// Last day the ignore applies (inclusive); from the next day on it is expired.
@@ -121,12 +147,41 @@ pub struct Ignore {
 }
 
 impl Ignore {
-    /// `name@version` or the integrity string, for messages.
+    /// `name@version`, `name@range`, the integrity string or `any package`, with the
+    /// advisory id in front when there is one, for messages.
     pub fn pin(&self) -> String {
-        match &self.target {
+        let pin = match &self.target {
             IgnoreTarget::Package { name, version } => format!("{name}@{version}"),
+            IgnoreTarget::Range { name, range } => format!("{name}@{range}"),
             IgnoreTarget::Integrity(i) => i.to_string(),
+            IgnoreTarget::Any => "any package".to_string(),
+        };
+        match &self.id {
+            Some(id) => format!("{id} on {pin}"),
+            None => pin,
         }
+    }
+
+    /// True when the ignore's rule covers `rule` (`advisory/*` covers both advisory rules).
+    fn covers_rule(&self, rule: &str) -> bool {
+        match self.rule.strip_suffix("/*") {
+            Some(family) => rule.split('/').next() == Some(family),
+            None => self.rule == rule,
+        }
+    }
+
+    /// True when the ignore's advisory id (if any) is among the finding's advisory ids
+    /// (`evidence.ids`, the record's id and aliases), compared case-insensitively.
+    fn covers_advisory(&self, f: &Finding) -> bool {
+        let Some(id) = &self.id else { return true };
+        f.evidence
+            .get("ids")
+            .and_then(|v| v.as_array())
+            .is_some_and(|ids| {
+                ids.iter()
+                    .filter_map(|v| v.as_str())
+                    .any(|x| x.eq_ignore_ascii_case(id))
+            })
     }
 
     /// True when `expires` is before `today`.
@@ -246,65 +301,112 @@ impl Policy {
                         version: p.version.clone(),
                     })
                     .collect(),
-                IgnoreTarget::Package { .. } => Vec::new(),
+                _ => Vec::new(),
             })
             .collect();
     }
 
     fn ignore_matches(&self, index: usize, f: &Finding) -> bool {
         let ig = &self.ignores[index];
-        if ig.rule != f.rule {
+        if !ig.covers_rule(&f.rule) || !ig.covers_advisory(f) {
             return false;
+        }
+        if ig.target == IgnoreTarget::Any {
+            return true;
         }
         let Some(pkg) = &f.package else { return false };
         match &ig.target {
             IgnoreTarget::Package { name, version } => &pkg.name == name && &pkg.version == version,
+            IgnoreTarget::Range { name, range } => {
+                &pkg.name == name && in_range(&pkg.version, range)
+            }
             IgnoreTarget::Integrity(_) => self
                 .integrity_packages
                 .get(index)
                 .is_some_and(|list| list.contains(pkg)),
+            IgnoreTarget::Any => true,
         }
     }
 
-    /// Applies the policy to a finished list of findings, as of `today`:
+    /// [`Policy::apply_all`] for findings only (the suppressed findings are dropped).
+    pub fn apply(&self, findings: Vec<Finding>, today: Date) -> Vec<Finding> {
+        self.apply_all(findings, Vec::new(), today).findings
+    }
+
+    /// Applies the policy to a finished list of findings and not-evaluated records, as of
+    /// `today`:
     ///
-    /// 1. `[rules]` overrides: findings of a disabled rule are dropped, severities replaced;
-    /// 2. ignores that have not expired drop the findings they match (same rule, same pinned
-    ///    package); an expired ignore drops nothing and adds a `policy/expired-ignore` finding;
+    /// 1. `[rules]` overrides: findings of a disabled rule are suppressed (and its rule-level
+    ///    not-evaluated records dropped: a rule switched off is not a gap), severities replaced;
+    /// 2. ignores that have not expired suppress the findings they match (the rule or the
+    ///    named advisory, and the pinned package); an expired ignore suppresses nothing and
+    ///    adds a `policy/expired-ignore` finding;
     /// 3. an unexpired ignore that matched nothing adds a `policy/stale-ignore` finding.
     ///
     /// Policy findings point at the ignore's line in the policy file and pass through the
     /// `[rules]` overrides too. Order of the input is kept; policy findings come last.
-    pub fn apply(&self, findings: Vec<Finding>, today: Date) -> Vec<Finding> {
-        let mut used = vec![false; self.ignores.len()];
-        let mut out = Vec::with_capacity(findings.len());
-        for f in findings.into_iter().filter_map(|f| self.override_rule(f)) {
-            let mut suppressed = false;
-            for (i, ig) in self.ignores.iter().enumerate() {
-                if self.ignore_matches(i, &f) {
-                    used[i] = true;
-                    suppressed |= !ig.is_expired(today);
-                }
-            }
-            if !suppressed {
-                out.push(f);
-            }
-        }
+    pub fn apply_all(
+        &self,
+        findings: Vec<Finding>,
+        not_evaluated: Vec<NotEvaluated>,
+        today: Date,
+    ) -> Applied {
         let file = self
             .path
             .as_ref()
             .map_or_else(|| POLICY_FILE.to_string(), |p| p.display().to_string());
-        for (i, ig) in self.ignores.iter().enumerate() {
-            let finding = if ig.is_expired(today) {
-                expired_finding(ig, &file, today)
-            } else if !used[i] {
-                stale_finding(ig, &file)
-            } else {
+        let mut used = vec![false; self.ignores.len()];
+        let mut out = Vec::with_capacity(findings.len());
+        let mut suppressed = Vec::new();
+        for f in findings {
+            if self.rules.get(&f.rule).is_some_and(|o| o.disabled) {
+                suppressed.push(Suppressed {
+                    by: format!("{file}: [rules.\"{}\"] disabled", f.rule),
+                    reason: String::new(),
+                    finding: f,
+                });
+                continue;
+            }
+            let Some(f) = self.override_rule(f) else {
                 continue;
             };
-            out.extend(self.override_rule(finding));
+            let mut by = None;
+            for (i, ig) in self.ignores.iter().enumerate() {
+                if self.ignore_matches(i, &f) {
+                    used[i] = true;
+                    if !ig.is_expired(today) && by.is_none() {
+                        by = Some(i);
+                    }
+                }
+            }
+            match by {
+                Some(i) => suppressed.push(Suppressed {
+                    by: format!("{file}:{}", self.ignores[i].line),
+                    reason: self.ignores[i].reason.clone(),
+                    finding: f,
+                }),
+                None => out.push(f),
+            }
         }
-        out
+        let not_evaluated = not_evaluated
+            .into_iter()
+            .filter(|ne| {
+                ne.rule()
+                    .is_none_or(|r| !self.rules.get(r).is_some_and(|o| o.disabled))
+            })
+            .collect();
+        for (i, ig) in self.ignores.iter().enumerate() {
+            for (_, check) in &rules::ALL_CHECKS {
+                if let Some(finding) = check(ig, used[i], &file, today) {
+                    out.extend(self.override_rule(finding));
+                }
+            }
+        }
+        Applied {
+            findings: out,
+            not_evaluated,
+            suppressed,
+        }
     }
 
     fn override_rule(&self, mut f: Finding) -> Option<Finding> {
@@ -321,44 +423,29 @@ impl Policy {
     }
 }
 
-fn with_pin(f: Finding, ig: &Ignore) -> Finding {
-    match &ig.target {
-        IgnoreTarget::Package { name, version } => f.package(name, version),
-        IgnoreTarget::Integrity(_) => f,
-    }
+/// The result of [`Policy::apply_all`].
+#[derive(Debug, Clone, Default)]
+pub struct Applied {
+    /// Findings to report (policy findings last).
+    pub findings: Vec<Finding>,
+    /// Not-evaluated records to report (rule-level records of disabled rules removed).
+    pub not_evaluated: Vec<NotEvaluated>,
+    /// Findings hidden by a waiver, with the waiver.
+    pub suppressed: Vec<Suppressed>,
 }
 
-fn expired_finding(ig: &Ignore, file: &str, today: Date) -> Finding {
-    let expires = ig.expires.map(|d| d.to_string()).unwrap_or_default();
-    let f = Finding::new(
-        &rules::expired_ignore::EXPIRED_IGNORE,
-        format!(
-            "ignore of {} on {} expired on {expires} (reason was: {}); its findings are reported again",
-            ig.rule,
-            ig.pin(),
-            ig.reason
-        ),
-    )
-    .at(file, ig.line)
-    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "expires": expires, "today": today.to_string(), "reason": ig.reason}));
-    with_pin(f, ig)
-}
-
-fn stale_finding(ig: &Ignore, file: &str) -> Finding {
-    let f = Finding::new(
-        &rules::stale_ignore::STALE_IGNORE,
-        format!(
-            "ignore of {} on {} matched no finding; remove it or update the pin",
-            ig.rule,
-            ig.pin()
-        ),
-    )
-    .at(file, ig.line)
-    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "reason": ig.reason}));
-    with_pin(f, ig)
+/// True when `version` satisfies the npm `range` (unparsable input never matches).
+fn in_range(version: &str, range: &str) -> bool {
+    let (Ok(v), Ok(r)) = (
+        nodejs_semver::Version::parse(version),
+        nodejs_semver::Range::parse(range),
+    ) else {
+        return false;
+    };
+    r.satisfies(&v)
 }
 
 /// All rules of this crate: `policy/expired-ignore`, `policy/stale-ignore`.
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
-    rules::ALL.to_vec()
+    rules::all()
 }

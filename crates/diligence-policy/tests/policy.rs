@@ -174,7 +174,7 @@ fn bad_severities_dates_and_pins() {
         "{e}"
     );
     let e = err("[[ignore]]\nrule = \"code/x\"\nreason = \"r\"\n");
-    assert!(e.contains("exactly one of `package"), "{e}");
+    assert!(e.contains("needs exactly one pin"), "{e}");
     let e = err("internal-scopes = [\"corp\"]\n");
     assert!(
         e.starts_with("proj/diligence.toml:1:20: `corp` is not an npm scope"),
@@ -408,4 +408,116 @@ fn unreadable_file_error_names_the_os_error_once() {
         .to_string();
     assert!(source.contains("os error 2"), "{source}");
     assert!(!e.to_string().contains("os error"));
+}
+
+static MALWARE: Rule = Rule {
+    id: "advisory/malware",
+    default_severity: Severity::Critical,
+    summary: "s",
+    doc: "d",
+};
+
+fn malware(name: &str, version: &str, ids: &[&str]) -> Finding {
+    Finding::new(&MALWARE, "known malicious")
+        .package(name, version)
+        .at("package-lock.json", 7)
+        .evidence(serde_json::json!({ "ids": ids }))
+}
+
+#[test]
+fn an_advisory_waiver_names_the_advisory_and_hides_nothing_else() {
+    let p = parse(
+        "[[ignore]]\nid = \"MAL-2025-1\"\npackage = \"debug\"\nversion = \"4.4.2\"\nreason = \"false report, see #9\"\n",
+    )
+    .unwrap();
+    assert_eq!(p.ignores[0].id.as_deref(), Some("MAL-2025-1"));
+    let first = malware("debug", "4.4.2", &["MAL-2025-1", "GHSA-aaaa-bbbb-cccc"]);
+    // A second, newer record for the same version: a different advisory.
+    let second = malware("debug", "4.4.2", &["MAL-2025-2"]);
+    let applied = p.apply_all(vec![first.clone(), second.clone()], vec![], today());
+    assert_eq!(applied.findings, vec![second]);
+    assert_eq!(applied.suppressed.len(), 1);
+    assert_eq!(applied.suppressed[0].finding, first);
+    assert_eq!(applied.suppressed[0].by, "proj/diligence.toml:1");
+    assert_eq!(applied.suppressed[0].reason, "false report, see #9");
+    // Aliases match too (case-insensitive).
+    let p = parse("[[ignore]]\nid = \"ghsa-aaaa-bbbb-cccc\"\nreason = \"r\"\n").unwrap();
+    let applied = p.apply_all(vec![first], vec![], today());
+    assert!(applied.findings.is_empty() && applied.suppressed.len() == 1);
+}
+
+#[test]
+fn advisory_rules_cannot_be_waived_without_an_id() {
+    let e =
+        err("[[ignore]]\npackage = \"debug@4.4.2\"\nrule = \"advisory/malware\"\nreason = \"r\"\n");
+    assert!(
+        e.starts_with(
+            "proj/diligence.toml:3:8: an ignore of advisory findings must name the advisory"
+        ),
+        "{e}"
+    );
+    let e = err("[[ignore]]\nid = \"GHSA-x\"\nrule = \"code/install-script\"\nreason = \"r\"\n");
+    assert!(e.contains("`rule` must be advisory/malware"), "{e}");
+    let e = err("[[ignore]]\nid = \"not an id\"\nreason = \"r\"\n");
+    assert!(
+        e.starts_with("proj/diligence.toml:2:6: `not an id` is not an advisory id"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rule_waiver_on_a_version_range() {
+    let p = parse(
+        "[[ignore]]\nrule = \"code/install-script\"\npackage = \"left-pad\"\nversion = \">=1.3.0 <1.4.0\"\nreason = \"native build\"\n",
+    )
+    .unwrap();
+    let applied = p.apply_all(
+        vec![
+            install("left-pad", "1.3.5", 1),
+            install("left-pad", "1.4.0", 2),
+            install("right-pad", "1.3.5", 3),
+        ],
+        vec![],
+        today(),
+    );
+    let kept: Vec<String> = applied
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}@{}",
+                f.package.as_ref().unwrap().name,
+                f.package.as_ref().unwrap().version
+            )
+        })
+        .collect();
+    assert_eq!(kept, ["left-pad@1.4.0", "right-pad@1.3.5"]);
+    assert_eq!(applied.suppressed.len(), 1);
+    let e = err(
+        "[[ignore]]\nrule = \"code/x\"\npackage = \"left-pad\"\nversion = \"not a range!\"\nreason = \"r\"\n",
+    );
+    assert!(
+        e.starts_with("proj/diligence.toml:4:11: `not a range!` is not an npm version range"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_disabled_rule_is_counted_as_suppressed_and_drops_its_gaps() {
+    let p = parse("[rules.\"code/install-script\"]\ndisabled = true\n").unwrap();
+    let gap = diligence_finding::NotEvaluated::new("code/install-script of a@1.0.0", "no input");
+    let other = diligence_finding::NotEvaluated::new("advisories", "no database");
+    let applied = p.apply_all(
+        vec![install("a", "1.0.0", 1)],
+        vec![gap, other.clone()],
+        today(),
+    );
+    assert!(applied.findings.is_empty());
+    assert_eq!(applied.suppressed.len(), 1);
+    assert!(
+        applied.suppressed[0]
+            .by
+            .ends_with("[rules.\"code/install-script\"] disabled")
+    );
+    assert_eq!(applied.not_evaluated, vec![other]);
 }

@@ -83,11 +83,23 @@ pub fn crosscheck(
     client: &RegistryClient,
     options: &CrosscheckOptions,
 ) -> (Vec<Finding>, Vec<NotEvaluated>) {
+    crosscheck_only(graph, client, options, &|_| true)
+}
+
+/// [`crosscheck`] restricted to the registry entries `only` accepts (a pull request's added
+/// and changed entries). Graph-wide facts (the lockfile's hash profile) still come from the
+/// whole graph.
+pub fn crosscheck_only(
+    graph: &DependencyGraph,
+    client: &RegistryClient,
+    options: &CrosscheckOptions,
+    only: &(dyn Fn(&Package) -> bool + Sync),
+) -> (Vec<Finding>, Vec<NotEvaluated>) {
     let file = graph.lockfile.path.display().to_string();
     let entries: Vec<&Package> = graph
         .packages
         .iter()
-        .filter(|p| matches!(p.source, Source::Registry { .. }))
+        .filter(|p| matches!(p.source, Source::Registry { .. }) && only(p))
         .collect();
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(client.options().concurrency.max(1))

@@ -70,7 +70,49 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
         }
         writeln!(out)?;
     }
+    if report.summary.suppressed > 0 {
+        write_suppressed(report, out)?;
+    }
     write_summary(report, fail_on, out)
+}
+
+/// The count of findings policy waivers hid, and the findings themselves when the report
+/// lists them (`--show-suppressed`).
+fn write_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let n = report.summary.suppressed;
+    let hint = if report.suppressed.is_empty() {
+        " (--show-suppressed lists them)"
+    } else {
+        ":"
+    };
+    writeln!(
+        out,
+        "{DIM}{n} finding{} suppressed by policy{hint}{DIM:#}",
+        if n == 1 { "" } else { "s" }
+    )?;
+    for s in &report.suppressed {
+        let f = &s.finding;
+        let pkg = f
+            .package
+            .as_ref()
+            .map(|p| format!("{}@{} ", p.name, p.version))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {DIM}{:<8}  {}{}  {}  (by {}{}){DIM:#}",
+            f.severity.as_str().to_uppercase(),
+            safe(&pkg),
+            safe(&f.message),
+            safe(&f.rule),
+            safe(&s.by),
+            if s.reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", safe(&s.reason))
+            }
+        )?;
+    }
+    writeln!(out)
 }
 
 fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
@@ -136,9 +178,13 @@ fn write_summary(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io:
         1 => format!("findings at or above {fail_on} (and some checks could not run)"),
         _ => "NOT EVALUATED: some checks could not run".to_string(),
     };
+    let suppressed = match report.summary.suppressed {
+        0 => String::new(),
+        n => format!(" ({n} suppressed)"),
+    };
     writeln!(
         out,
-        "{BOLD}{} packages: {counts} — {verdict}{BOLD:#}",
+        "{BOLD}{} packages: {counts}{suppressed} — {verdict}{BOLD:#}",
         report.summary.packages
     )
 }

@@ -68,9 +68,14 @@ pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
         );
     }
     write_not_evaluated(report, &mut out);
+    write_suppressed(report, &mut out);
+    let suppressed = match report.summary.suppressed {
+        0 => String::new(),
+        n => format!(" · {n} suppressed by policy"),
+    };
     let _ = writeln!(
         out,
-        "<sub>{} {} · {} packages · fail-on {fail_on}</sub>",
+        "<sub>{} {} · {} packages · fail-on {fail_on}{suppressed}</sub>",
         report.tool.name, report.tool.version, report.summary.packages
     );
     out
@@ -227,6 +232,31 @@ fn write_not_evaluated(report: &Report, out: &mut String) {
             out,
             "- … and {} more",
             report.not_evaluated.len() - NOT_EVALUATED_MAX
+        );
+    }
+    out.push('\n');
+}
+
+/// The suppressed findings when the report lists them (`--show-suppressed`), at most
+/// [`NOT_EVALUATED_MAX`] by name.
+fn write_suppressed(report: &Report, out: &mut String) {
+    if report.suppressed.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "**Suppressed by policy** ({}):\n",
+        report.summary.suppressed
+    );
+    for s in report.suppressed.iter().take(NOT_EVALUATED_MAX) {
+        let f = &s.finding;
+        let _ = writeln!(
+            out,
+            "- `{}` {} — {} ({})",
+            f.rule,
+            one_line(&f.message),
+            one_line(&s.reason),
+            one_line(&s.by)
         );
     }
     out.push('\n');

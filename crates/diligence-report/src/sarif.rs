@@ -62,8 +62,12 @@ pub fn to_value(report: &Report, rules: &[&'static Rule]) -> Value {
         .as_ref()
         .map(|l| l.path.clone())
         .unwrap_or_else(|| report.target.path.clone());
-    let mut results = Vec::with_capacity(report.findings.len());
-    for f in &report.findings {
+    let mut results = Vec::with_capacity(report.findings.len() + report.suppressed.len());
+    let shown = report.findings.iter().map(|f| (f, None));
+    // Suppressed findings (only with --show-suppressed) are results with an external
+    // suppression, as SARIF 2.1.0 §3.35 has it: code scanning shows them as dismissed.
+    let hidden = report.suppressed.iter().map(|s| (&s.finding, Some(s)));
+    for (f, suppressed) in shown.chain(hidden) {
         let i = *index.entry(f.rule.clone()).or_insert_with(|| {
             driver_rules.push(json!({
                 "id": f.rule,
@@ -72,7 +76,16 @@ pub fn to_value(report: &Report, rules: &[&'static Rule]) -> Value {
             }));
             driver_rules.len() - 1
         });
-        results.push(result(f, i, &default_uri));
+        let mut r = result(f, i, &default_uri);
+        if let Some(s) = suppressed {
+            let justification = if s.reason.is_empty() {
+                s.by.clone()
+            } else {
+                format!("{} ({})", s.reason, s.by)
+            };
+            r["suppressions"] = json!([{"kind": "external", "justification": justification}]);
+        }
+        results.push(r);
     }
     let notifications: Vec<Value> = report
         .not_evaluated
@@ -100,7 +113,11 @@ pub fn to_value(report: &Report, rules: &[&'static Rule]) -> Value {
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,
-            "properties": {"schema": report.schema, "target": report.target.path},
+            "properties": {
+                "schema": report.schema,
+                "target": report.target.path,
+                "suppressed": report.summary.suppressed,
+            },
         }],
     })
 }

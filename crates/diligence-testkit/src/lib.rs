@@ -11,6 +11,8 @@
 //! - with `DILIGENCE_REQUIRE_CORPUS=1` (set by `.ci/run`) a missing corpus is a failure
 //!   instead, so CI never passes by skipping.
 
+pub mod git;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Once;

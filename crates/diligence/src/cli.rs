@@ -29,17 +29,20 @@ pub enum Command {
     /// List detection rules, or print one rule's documentation.
     Rules(RulesArgs),
     /// Report the package manager's supply-chain settings: cooldown, install scripts, hardening.
-    Posture(crate::cmd::posture::PostureArgs),
+    Posture(PostureArgs),
     /// Vet packages before adding them: each spec and its whole dependency closure.
-    Check(crate::cmd::check::CheckArgs),
+    Check(CheckArgs),
     /// Vet what an install would add, then run the package manager with the same arguments.
-    Install(crate::cmd::install::InstallArgs),
+    Install(InstallArgs),
     /// Review a change: compare the lockfile at two git revisions (or two files) and check
     /// what the head adds.
     Diff(DiffArgs),
     /// The audit ledger (supply-chain/): require a recorded review, delta review, import or
     /// exemption for every locked package; certify, suggest, prune, regenerate.
     Vet(crate::cmd::vet::VetArgs),
+    /// After an incident: which commits, branches and tags of one or many repositories ever
+    /// locked a compromised version or contained an indicator.
+    Hunt(HuntArgs),
 }
 
 /// Options shared by commands that read a project.
@@ -62,7 +65,8 @@ pub struct LsArgs {
     pub json: bool,
 }
 
-/// Report formats of the commands that produce a report (audit, diff, scan, check).
+/// Report formats of every command that produces a report (audit, diff, scan, check,
+/// install).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// Grouped by package, coloured on a terminal.
@@ -99,8 +103,8 @@ pub struct DiffArgs {
     pub sources: SourceArgs,
 }
 
-/// How a report is written and judged (audit, diff).
-#[derive(Debug, Args)]
+/// How a report is written and judged: the same on every command.
+#[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
@@ -112,15 +116,21 @@ pub struct ReportArgs {
     /// `fail-on`, else high).
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
+    /// No progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// List the findings that diligence.toml waivers hid (their number is always shown).
+    #[arg(long)]
+    pub show_suppressed: bool,
+}
+
+/// Which layers run, where their data comes from, and the policy: the same on every command.
+/// A layer that cannot run is "not evaluated" (exit 2) unless switched off.
+#[derive(Debug, Args, Clone)]
+pub struct SourceArgs {
     /// Policy file (default: diligence.toml in the project folder when present).
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
-}
-
-/// Where advisories, packuments and tarballs come from, and which of those layers run
-/// (audit, diff). A layer that cannot run is "not evaluated" (exit 2) unless switched off.
-#[derive(Debug, Args)]
-pub struct SourceArgs {
     /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) to use
     /// instead of the local database.
     #[arg(long, value_name = "PATH|URL")]
@@ -128,29 +138,43 @@ pub struct SourceArgs {
     /// Skip the advisory check.
     #[arg(long)]
     pub no_advisories: bool,
-    /// Skip the registry: no cross-checks, no tarballs (so no code scan).
+    /// Skip the registry: no cross-checks, no downloads (registry and git code is then not
+    /// evaluated; local file: code is still scanned).
     #[arg(long)]
     pub no_registry: bool,
-    /// Use only the local cache for packuments and tarballs; what is missing is not evaluated.
+    /// Skip the static analysis of package code.
+    #[arg(long)]
+    pub no_code: bool,
+    /// Use only the local cache for packuments, tarballs and git commits; what is missing is
+    /// not evaluated.
     #[arg(long, conflicts_with = "prefer_offline")]
     pub offline: bool,
     /// Use the cache first and the network only for what is missing.
     #[arg(long)]
     pub prefer_offline: bool,
-    /// Also run the packument metadata rules (publish age, new publisher, new install script,
+    /// Run the packument metadata rules (publish age, new publisher, new install script,
     /// dormancy, provenance, …); fields the registry does not serve are not evaluated.
-    #[arg(long)]
+    /// Default: on for check and install, off for audit and diff.
+    #[arg(long, conflicts_with = "no_metadata")]
     pub metadata: bool,
+    /// Do not run the packument metadata rules.
+    #[arg(long)]
+    pub no_metadata: bool,
+    /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org,
+    /// registry.yarnpkg.com and the configured registries.
+    #[arg(long = "allowed-host", value_name = "HOST")]
+    pub allowed_hosts: Vec<String>,
     #[command(flatten)]
     pub network: NetworkArgs,
 }
 
 /// How the registry client uses the network and the cache, and whom it sends credentials
-/// (audit, diff, check, install).
+/// (every command).
 #[derive(Debug, Args, Clone, Default)]
 pub struct NetworkArgs {
     /// Ask the registry again for every cached packument this run (a conditional request
     /// where it sent ETag/Last-Modified) instead of trusting the cache for --max-age.
+    /// Always on for check and install.
     #[arg(long)]
     pub refresh: bool,
     /// How long a cached packument is used without asking the registry again, when the
@@ -177,16 +201,6 @@ pub struct AuditArgs {
     pub report: ReportArgs,
     #[command(flatten)]
     pub sources: SourceArgs,
-    /// Allow `resolved` URLs on this host too (repeatable). Default: registry.npmjs.org and
-    /// registry.yarnpkg.com.
-    #[arg(long = "allowed-host", value_name = "HOST")]
-    pub allowed_hosts: Vec<String>,
-    /// Skip the static analysis of package tarballs.
-    #[arg(long)]
-    pub no_code: bool,
-    /// No progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,16 +221,19 @@ pub struct ScanArgs {
     /// Package folders, .tgz tarballs, or name@version specs.
     #[arg(required = true)]
     pub targets: Vec<String>,
-    /// Output format: `json` is one `{package, verdict, score, findings}` object per package;
-    /// `sarif` and `markdown` are reports like audit's.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
-    /// Write the output to this file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// The registry's version document to compare with the tarball's package.json.
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Folder whose diligence.toml and .npmrc apply.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Also list the findings of clean packages (their weak signals and capabilities).
+    #[arg(long, short)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +242,135 @@ pub struct RulesArgs {
     pub id: Option<String>,
 }
 
+/// Arguments of `diligence posture`.
+#[derive(Debug, Args)]
+pub struct PostureArgs {
+    /// Project folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Package manager to report for (default: package.json `packageManager`, else the
+    /// lockfile present, else npm).
+    #[arg(long, value_enum, value_name = "PM")]
+    pub pm: Option<PmArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PostureFormat::Human)]
+    pub format: PostureFormat,
+    /// Exit 1 when a finding is at or above this severity (posture findings are info; an
+    /// unreadable configuration file is medium).
+    #[arg(long, value_name = "SEVERITY", default_value = "medium", value_parser = parse_severity)]
+    pub fail_on: Severity,
+}
+
+/// `--pm` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PmArg {
+    Npm,
+    Pnpm,
+    Yarn,
+    Bun,
+}
+
+/// Output formats of `diligence posture`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PostureFormat {
+    Human,
+    Json,
+}
+
+/// Arguments of `diligence check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Package specs: `name`, `name@range`, `name@tag`, `@scope/name@version`.
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<String>,
+    /// Folder whose diligence.toml and .npmrc (registry, scopes, credentials) apply.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Vet the optional packages of every platform (the lockfile's set), not only those this
+    /// machine would install.
+    #[arg(long)]
+    pub all_platforms: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Arguments of `diligence install`.
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    /// Package manager (default: `packageManager` in package.json, else the lockfile present,
+    /// else npm).
+    #[arg(long, value_enum, value_name = "PM")]
+    pub pm: Option<PmArg>,
+    /// Install even when findings reach --fail-on (no question asked).
+    #[arg(long)]
+    pub yes: bool,
+    /// Install even when vetting could not be done (unreachable registry, no advisory data).
+    #[arg(long)]
+    pub force_unvetted: bool,
+    /// The project folder (its diligence.toml and .npmrc apply; the package manager runs
+    /// here).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// Arguments for the package manager, passed unchanged (e.g. `lodash --save-dev`).
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    pub args: Vec<String>,
+}
+
 fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
+}
+
+/// Arguments of `diligence hunt`.
+#[derive(Debug, Args)]
+pub struct HuntArgs {
+    /// What to hunt: `name@version`, `name@range`, a bare `name` (every version), or an
+    /// advisory id (`MAL-…`, `GHSA-…`, `CVE-…`) expanded from the advisory database.
+    #[arg(value_name = "SPEC", required_unless_present = "ioc")]
+    pub specs: Vec<String>,
+    /// Repository to hunt (repeatable; default: the current folder).
+    #[arg(long = "repo", value_name = "DIR")]
+    pub repos: Vec<PathBuf>,
+    /// Walk every branch, tag, remote-tracking and pull-request ref, not only HEAD.
+    #[arg(long)]
+    pub all_refs: bool,
+    /// Only commits committed on or after DATE (YYYY-MM-DD, or an RFC 3339 time).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Indicators of compromise, one per line: hosts, URLs, hashes, file names (see the
+    /// README; prefix a line with host:, url:, hash: or file: when it is ambiguous).
+    #[arg(long, value_name = "FILE")]
+    pub ioc: Option<PathBuf>,
+    /// Advisory source (folder of OSV JSON, a .zip export, a single record, or a URL) for
+    /// advisory ids, instead of the local database.
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HuntFormat::Human)]
+    pub format: HuntFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `diligence hunt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HuntFormat {
+    /// A timeline per repository, coloured on a terminal.
+    Human,
+    /// The diligence.hunt/1 document (schema/diligence.hunt-1.schema.json).
+    Json,
+    /// For an incident ticket (GitHub Markdown).
+    Markdown,
+    /// One row per event, for a spreadsheet.
+    Csv,
 }

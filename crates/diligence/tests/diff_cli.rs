@@ -428,6 +428,13 @@ fn bump_with_exfiltrating_postinstall_and_integrity_edit() {
             row("diff/integrity-changed", "str-helper@2.0.0", "high"),
             row("diff/new-lifecycle-script", "colorize-text@1.0.1", "medium"),
             row("diff/version-changed", "colorize-text@1.0.1", "info"),
+            // The same registry cross-check `audit` runs: the edited integrity is not the
+            // registry's for str-helper 2.0.0.
+            row(
+                "registry/integrity-mismatch",
+                "str-helper@2.0.0",
+                "critical"
+            ),
         ]
     );
     let theft = code_findings
@@ -644,16 +651,19 @@ fn metadata_rules_run_on_the_new_version() {
         .into_iter()
         .filter(|(r, _, _)| r.starts_with("metadata/"))
         .collect();
-    let row = |r: &str| {
-        (
-            r.to_string(),
-            "colorize-text@1.0.1".to_string(),
-            "info".to_string(),
-        )
-    };
+    let row = |r: &str, p: &str, s: &str| (r.to_string(), p.to_string(), s.to_string());
+    // Every changed entry is vetted (the bump and the integrity edit), and the fixture
+    // registry's version document lacks the `postinstall` the 1.0.1 tarball has: manifest
+    // confusion, compared from the full packument.
     assert_eq!(
         metadata,
-        [row("metadata/no-license"), row("metadata/no-repository")]
+        [
+            row("metadata/manifest-confusion", "colorize-text@1.0.1", "high"),
+            row("metadata/no-license", "colorize-text@1.0.1", "info"),
+            row("metadata/no-license", "str-helper@2.0.0", "info"),
+            row("metadata/no-repository", "colorize-text@1.0.1", "info"),
+            row("metadata/no-repository", "str-helper@2.0.0", "info"),
+        ]
     );
     let what: Vec<&str> = report["not_evaluated"]
         .as_array()
@@ -664,9 +674,12 @@ fn metadata_rules_run_on_the_new_version() {
     assert_eq!(
         what,
         [
-            "metadata/new-publisher of colorize-text@1.0.1",
-            "metadata/maintainers-changed of colorize-text@1.0.1",
             "metadata/deprecated of colorize-text@1.0.1",
+            "metadata/deprecated of str-helper@2.0.0",
+            "metadata/maintainers-changed of colorize-text@1.0.1",
+            "metadata/maintainers-changed of str-helper@2.0.0",
+            "metadata/new-publisher of colorize-text@1.0.1",
+            "metadata/new-publisher of str-helper@2.0.0",
         ]
     );
     let license = report["findings"]

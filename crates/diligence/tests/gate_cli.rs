@@ -237,7 +237,7 @@ fn install_lodash_with_npm_vets_then_installs() {
     let out = install(proj.path(), &["--pm", "npm", "lodash"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("`npm install --package-lock-only --ignore-scripts --no-audit --no-fund lodash` would add 1 registry package(s)"), "{stderr}");
+    assert!(stderr.contains("`npm install --package-lock-only --ignore-scripts --no-audit --no-fund lodash` would add or change 1 registry package(s)"), "{stderr}");
     let installed =
         std::fs::read_to_string(proj.path().join("node_modules/lodash/package.json")).unwrap();
     assert!(installed.contains("\"version\": \"4.17.21\""));
@@ -307,7 +307,7 @@ fn a_partly_readable_tarball_is_not_vetted() {
         .iter()
         .map(|n| n["what"].as_str().unwrap())
         .collect();
-    assert_eq!(what, ["code of half-there@1.0.0"]);
+    assert_eq!(what, ["code scan of half-there@1.0.0"]);
 
     let proj = project(&reg);
     let out = install(proj.path(), &["--pm", "npm", "--yes", "half-there"]);

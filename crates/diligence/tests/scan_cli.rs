@@ -1,4 +1,5 @@
-//! `diligence scan` end to end on the shared malicious-dev corpus: JSON shape, verdicts, exit
+//! `diligence scan` end to end on the shared malicious-dev corpus: the `diligence.report/1`
+//! JSON (per-package verdicts under `packages`, validated against the schema), verdicts, exit
 //! codes. No network: folder and tarball targets only.
 
 use assert_cmd::Command;
@@ -19,7 +20,17 @@ fn scan_json(args: &[&str]) -> (i32, serde_json::Value) {
         .args(args)
         .output()
         .unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema_file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/diligence.report-1.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(schema_file).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     (out.status.code().unwrap(), json)
 }
 
@@ -29,19 +40,29 @@ fn malicious_folder_exits_1_with_findings() {
     let dir = corpus("corss-env-7.0.4");
     let (code, json) = scan_json(&[dir.to_str().unwrap()]);
     assert_eq!(code, 1);
-    let pkg = &json[0];
-    assert_eq!(pkg["package"], "corss-env@7.0.4");
+    assert_eq!(json["schema"], "diligence.report/1");
+    let pkg = &json["packages"][0];
+    assert_eq!(
+        pkg["package"],
+        serde_json::json!({"name": "corss-env", "version": "7.0.4"})
+    );
     assert_eq!(pkg["verdict"], "malicious");
-    let f = pkg["findings"]
+    assert_eq!(pkg["complete"], true);
+    assert_eq!(pkg["source"], "path");
+    let f = json["findings"]
         .as_array()
         .unwrap()
         .iter()
         .find(|f| f["rule"] == "code/env-exfiltration")
         .unwrap();
     assert_eq!(f["severity"], "critical");
-    assert_eq!(f["file"], "package-setup.js");
-    assert_eq!(f["line"], 15);
-    assert_eq!(f["snippet"], "env: env");
+    assert_eq!(f["package"]["name"], "corss-env");
+    assert_eq!(
+        f["location"],
+        serde_json::json!({"file": "package-setup.js", "line": 15})
+    );
+    assert_eq!(f["evidence"]["snippet"], "env: env");
+    assert_eq!(f["evidence"]["verdict"], "malicious");
 }
 
 #[test]
@@ -50,8 +71,9 @@ fn benign_folder_exits_0() {
     let dir = corpus("crc32c-native-1.4.0");
     let (code, json) = scan_json(&[dir.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert_eq!(json[0]["verdict"], "clean");
-    assert_eq!(json[0]["score"], 0);
+    assert_eq!(json["packages"][0]["verdict"], "clean");
+    assert_eq!(json["packages"][0]["score"], 0);
+    assert_eq!(json["not_evaluated"], serde_json::json!([]));
 }
 
 #[test]
@@ -72,9 +94,16 @@ fn tarball_target_and_unreadable_target() {
     let missing = tmp.path().join("missing.tgz");
     let (code, json) = scan_json(&[tgz.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 2, "an unreadable target means not evaluated");
-    assert_eq!(json.as_array().unwrap().len(), 1);
-    assert_eq!(json[0]["package"], "tiny-pubsub@1.2.0");
-    assert_eq!(json[0]["verdict"], "clean");
+    assert_eq!(json["packages"].as_array().unwrap().len(), 1);
+    assert_eq!(json["packages"][0]["package"]["name"], "tiny-pubsub");
+    assert_eq!(json["packages"][0]["verdict"], "clean");
+    assert_eq!(json["summary"]["packages"], 1);
+    let ne = &json["not_evaluated"][0];
+    assert_eq!(ne["what"], format!("code scan of {}", missing.display()));
+    assert_eq!(
+        ne["why"],
+        "no such file or folder (and not a name@version spec)"
+    );
 }
 
 /// `(exit code, stdout, stderr)` of `diligence scan <args>` in the human format.
@@ -180,4 +209,40 @@ fn errors_name_the_target_once() {
     let (code, _, stderr) = scan_human(&[m]);
     assert_eq!(code, 2);
     assert_eq!(stderr.matches(m).count(), 1, "{stderr}");
+}
+
+/// A clean package prints its verdict line only; `--verbose` also lists its lower findings
+/// (here the info `code/install-script` of a `node build.js` postinstall), and the JSON
+/// counts medium and low findings as weak signals (info is not one).
+#[test]
+fn clean_package_lists_lower_findings_only_with_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name":"probe","version":"1.0.0","scripts":{"postinstall":"node build.js"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("build.js"),
+        "console.log(require('os').platform());\n",
+    )
+    .unwrap();
+    let target = dir.path().to_str().unwrap();
+    let (code, out, _) = scan_human(&["--no-registry", target]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with("probe@1.0.0: clean (score 0, 2 files, "),
+        "{out}"
+    );
+    let (code, out, _) = scan_human(&["--no-registry", "--verbose", target]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("info     code/install-script package.json:1 lifecycle script `postinstall: node build.js`"),
+        "{out}"
+    );
+    let (code, json) = scan_json(&["--no-registry", target]);
+    assert_eq!(code, 0);
+    assert_eq!(json["packages"][0]["verdict"], "clean");
+    assert_eq!(json["packages"][0]["weak_signals"], 0);
 }

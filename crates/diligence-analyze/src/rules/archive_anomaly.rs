@@ -10,7 +10,10 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// Entries with `..` or absolute paths, symlinks and hard links (never followed or written), special files,
-    /// truncated archives, and unpacking limits (total bytes, file count, single-file size, compression ratio).
+    /// duplicate entries (npm keeps the last), files at the archive root, headers npm reads past (bad checksum, a
+    /// link target on a file, global PAX sizes), paths that collide on macOS/Windows, truncated or corrupt archives
+    /// (a cut gzip trailer included), and unpacking limits (entries of any kind, bytes, file count, compression
+    /// ratio). Hostile entries are high; the rest medium. The tarball is read exactly as npm 11 extracts it.
     ///
     /// ## Why it matters
     /// Tar path traversal (node-tar CVE-2021-32803/37701 family) and zip bombs attack the scanner or the installer
@@ -46,24 +49,21 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         .anomalies
         .iter()
         .take(20)
-        .map(|a| {
-            let severe = a.what.contains("`..`") || a.what.contains("link");
-            CodeFinding {
-                rule: ARCHIVE_ANOMALY.id.to_string(),
-                severity: if severe {
-                    Severity::High
-                } else {
-                    ARCHIVE_ANOMALY.default_severity
-                },
-                file: a.path.clone(),
-                line: 0,
-                snippet: String::new(),
-                message: format!("archive anomaly: {}", a.what),
-                locality: Locality::Alone,
-                install_time: false,
-                reachable: true,
-                evidence: Vec::new(),
-            }
+        .map(|a| CodeFinding {
+            rule: ARCHIVE_ANOMALY.id.to_string(),
+            severity: if a.effect == crate::archive::Effect::Hostile {
+                Severity::High
+            } else {
+                ARCHIVE_ANOMALY.default_severity
+            },
+            file: a.path.clone(),
+            line: 0,
+            snippet: String::new(),
+            message: format!("archive anomaly: {}", a.what),
+            locality: Locality::Alone,
+            install_time: false,
+            reachable: true,
+            evidence: Vec::new(),
         })
         .collect();
     out.extend(unparsed);
@@ -78,7 +78,8 @@ mod tests {
     fn positive() {
         let a = crate::archive::Anomaly {
             path: "package/../../x".into(),
-            what: "absolute path or `..` component (not written)".into(),
+            what: "`..` component: npm does not write it".into(),
+            effect: crate::archive::Effect::Hostile,
         };
         let files = vec![crate::PackageFile {
             path: "package.json".into(),

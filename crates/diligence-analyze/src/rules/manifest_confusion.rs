@@ -98,6 +98,20 @@ fn normalise(
     let Some(v) = v else { return Value::Null };
     match (field, v) {
         (_, Value::Object(o)) if o.is_empty() => Value::Null,
+        // Old manifests list dependencies as an array of names; the registry document read
+        // back through the packument types has them as `name → "*"` (normalize-package-data).
+        (f, Value::Array(names)) if f.ends_with("ependencies") => {
+            let map: serde_json::Map<String, Value> = names
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|n| (n.to_string(), Value::String("*".into())))
+                .collect();
+            if map.is_empty() {
+                Value::Null
+            } else {
+                Value::Object(map)
+            }
+        }
         ("bin", Value::String(path)) => {
             let name = pj.get("name").and_then(|n| n.as_str()).unwrap_or("");
             let short = name.rsplit('/').next().unwrap_or(name);
@@ -175,5 +189,24 @@ mod tests {
         );
         assert!(hits(&s, "code/manifest-confusion").is_empty());
         let _ = (scan, PJ);
+    }
+
+    /// `"dependencies": []` in the tarball and `{}` in the registry document (re-serialised
+    /// through the packument types) are the same (`mime@1.0.0`-era manifests).
+    #[test]
+    fn negative_empty_dependency_array() {
+        let pj = "{\"name\": \"t\", \"version\": \"1.0.0\", \"dependencies\": []}\n";
+        let files = vec![crate::PackageFile {
+            path: "package.json".into(),
+            bytes: pj.as_bytes().to_vec(),
+        }];
+        let opts = crate::ScanOptions {
+            registry_manifest: Some(
+                serde_json::json!({"name": "t", "version": "1.0.0", "dependencies": {}}),
+            ),
+            ..Default::default()
+        };
+        let s = crate::scan_files(files, Vec::new(), "t", &opts);
+        assert!(hits(&s, "code/manifest-confusion").is_empty());
     }
 }

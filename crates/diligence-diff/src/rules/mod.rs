@@ -1,6 +1,12 @@
-//! The `diff/…` rules: what a pull request changes in the locked dependency graph.
+//! The `diff/…` rules: what a pull request changes in the locked dependency graph. One file
+//! per rule, each with its check; the tables below are what runs, and [`crate::rules()`]
+//! lists them.
 
-use diligence_finding::Rule;
+use crate::changes::PackageChange;
+use crate::delta::FileDelta;
+use diligence_finding::{Finding, Rule};
+use diligence_graph::DependencyGraph;
+use serde_json::{Value, json};
 
 pub mod integrity_changed;
 pub mod new_lifecycle_script;
@@ -9,12 +15,56 @@ pub mod package_added;
 pub mod package_removed;
 pub mod version_changed;
 
-/// Every rule of this crate, in report order.
-pub static ALL: [&Rule; 6] = [
-    &package_added::PACKAGE_ADDED,
-    &package_removed::PACKAGE_REMOVED,
-    &version_changed::VERSION_CHANGED,
-    &integrity_changed::INTEGRITY_CHANGED,
-    &new_source::NEW_SOURCE,
-    &new_lifecycle_script::NEW_LIFECYCLE_SCRIPT,
+/// What a change rule sees besides the change: the base graph and both lockfile paths as
+/// findings name them.
+pub struct ChangeContext<'a> {
+    pub base: &'a DependencyGraph,
+    /// The head lockfile path (added and changed entries point here).
+    pub head_file: String,
+    /// The base lockfile path (removed entries point here).
+    pub base_file: String,
+}
+
+/// A rule over one package change.
+pub type ChangeCheck = fn(&PackageChange, &ChangeContext<'_>) -> Option<Finding>;
+
+/// A rule over one package change and the file delta between its two tarballs.
+pub type DeltaCheck = fn(&PackageChange, &FileDelta) -> Vec<Finding>;
+
+/// The change rules, in report order (per change: the change itself, then its source).
+pub static CHANGE_RULES: [(&Rule, ChangeCheck); 5] = [
+    (&package_added::PACKAGE_ADDED, package_added::check),
+    (&package_removed::PACKAGE_REMOVED, package_removed::check),
+    (&version_changed::VERSION_CHANGED, version_changed::check),
+    (
+        &integrity_changed::INTEGRITY_CHANGED,
+        integrity_changed::check,
+    ),
+    (&new_source::NEW_SOURCE, new_source::check),
 ];
+
+/// The rules over a version change's file delta (run by the engine's code layer).
+pub static DELTA_RULES: [(&Rule, DeltaCheck); 1] = [(
+    &new_lifecycle_script::NEW_LIFECYCLE_SCRIPT,
+    new_lifecycle_script::check,
+)];
+
+/// `{"path", "importer", "source", "resolved"}` of a change.
+pub(crate) fn base_evidence(c: &PackageChange) -> Value {
+    let p = &c.package;
+    json!({
+        "path": c.path,
+        "importer": c.importer,
+        "source": p.source.kind(),
+        "resolved": p.source.resolved(),
+    })
+}
+
+/// ` (direct dependency)`, ` (via a@1 → b@2)` or ` (reached by no importer)`.
+pub(crate) fn via(path: &[String]) -> String {
+    match path.len() {
+        0 => " (reached by no importer)".to_string(),
+        1 => " (direct dependency)".to_string(),
+        _ => format!(" (via {})", path[..path.len() - 1].join(" → ")),
+    }
+}

@@ -1,6 +1,10 @@
 //! `diff/new-source`.
 
-use diligence_finding::{Severity, declare_rule};
+use super::ChangeContext;
+use crate::changes::{ChangeKind, PackageChange};
+use diligence_finding::{Finding, Severity, declare_rule};
+use diligence_graph::Source;
+use serde_json::json;
 
 declare_rule! {
     /// An added or changed package comes from outside the registry (git, tarball URL, file).
@@ -20,4 +24,41 @@ declare_rule! {
     /// ## Known false positives
     /// Forks pinned to a commit on purpose; accept them with an `[[ignore]]` entry.
     pub static NEW_SOURCE = { id: "diff/new-source", severity: Severity::Medium };
+}
+
+/// The finding for an added or changed entry with a non-registry source that the base did not
+/// have for that package.
+pub fn check(c: &PackageChange, cx: &ChangeContext<'_>) -> Option<Finding> {
+    let p = &c.package;
+    if matches!(c.kind, ChangeKind::Removed) {
+        return None;
+    }
+    if matches!(
+        p.source,
+        Source::Registry { .. } | Source::Workspace { .. } | Source::Patch { .. }
+    ) {
+        return None;
+    }
+    let resolved = p.source.resolved();
+    let seen = cx
+        .base
+        .packages
+        .iter()
+        .any(|b| b.name == p.name && b.source.resolved() == resolved);
+    if seen {
+        return None;
+    }
+    let finding = Finding::new(
+        &NEW_SOURCE,
+        format!(
+            "{} now comes from a {} source: {}",
+            p.id_string(),
+            p.source.kind(),
+            resolved.as_deref().unwrap_or("?")
+        ),
+    )
+    .package(&p.name, &p.version)
+    .at(&cx.head_file, p.location.for_resolved())
+    .evidence(json!({"source": p.source.kind(), "resolved": resolved, "path": c.path}));
+    Some(finding)
 }

@@ -1,6 +1,9 @@
 //! `diff/package-added`.
 
-use diligence_finding::{Severity, declare_rule};
+use super::{ChangeContext, base_evidence, via};
+use crate::changes::{ChangeKind, PackageChange};
+use diligence_finding::{Finding, Severity, declare_rule};
+use serde_json::json;
 
 declare_rule! {
     /// A package that the base lockfile did not have is locked in the head lockfile.
@@ -23,4 +26,22 @@ declare_rule! {
     /// ## Known false positives
     /// None as a fact; it is informational and never fails a run at the default threshold.
     pub static PACKAGE_ADDED = { id: "diff/package-added", severity: Severity::Info };
+}
+
+/// The finding for an added package, at its head lockfile entry.
+pub fn check(c: &PackageChange, cx: &ChangeContext<'_>) -> Option<Finding> {
+    if c.kind != ChangeKind::Added {
+        return None;
+    }
+    let p = &c.package;
+    let mut evidence = base_evidence(c);
+    evidence["change"] = json!("added");
+    let finding = Finding::new(
+        &PACKAGE_ADDED,
+        format!("{} added{}", p.id_string(), via(&c.path)),
+    )
+    .at(&cx.head_file, p.location.line)
+    .package(&p.name, &p.version)
+    .evidence(evidence);
+    Some(finding)
 }

@@ -1,6 +1,9 @@
 //! `diff/package-removed`.
 
-use diligence_finding::{Severity, declare_rule};
+use super::{ChangeContext, base_evidence};
+use crate::changes::{ChangeKind, PackageChange};
+use diligence_finding::{Finding, Severity, declare_rule};
+use serde_json::json;
 
 declare_rule! {
     /// A package locked in the base lockfile is gone from the head lockfile.
@@ -18,4 +21,19 @@ declare_rule! {
     /// ## Known false positives
     /// None; informational.
     pub static PACKAGE_REMOVED = { id: "diff/package-removed", severity: Severity::Info };
+}
+
+/// The finding for a removed package, at its base lockfile entry.
+pub fn check(c: &PackageChange, cx: &ChangeContext<'_>) -> Option<Finding> {
+    if c.kind != ChangeKind::Removed {
+        return None;
+    }
+    let p = &c.package;
+    let mut evidence = base_evidence(c);
+    evidence["change"] = json!("removed");
+    let finding = Finding::new(&PACKAGE_REMOVED, format!("{} removed", p.id_string()))
+        .at(&cx.base_file, p.location.line)
+        .package(&p.name, &p.version)
+        .evidence(evidence);
+    Some(finding)
 }

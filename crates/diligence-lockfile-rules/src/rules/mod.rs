@@ -22,44 +22,88 @@ use crate::{Cx, Entry};
 use diligence_finding::{Finding, Rule};
 use diligence_graph::Source;
 
-/// Every rule, in the order [`crate::check`] runs them.
-pub(crate) static ALL: [&Rule; 14] = [
-    &resolved_host::RESOLVED_HOST,
-    &insecure_scheme::INSECURE_SCHEME,
-    &disallowed_scheme::DISALLOWED_SCHEME,
-    &resolved_name_mismatch::RESOLVED_NAME_MISMATCH,
-    &resolved_version_mismatch::RESOLVED_VERSION_MISMATCH,
-    &integrity_missing::INTEGRITY_MISSING,
-    &integrity_weak::INTEGRITY_WEAK,
-    &git_source::GIT_SOURCE,
-    &remote_tarball::REMOTE_TARBALL,
-    &local_path_outside_project::LOCAL_PATH_OUTSIDE_PROJECT,
-    &local_source::LOCAL_SOURCE,
-    &spec_source_mismatch::SPEC_SOURCE_MISMATCH,
-    &orphan_entry::ORPHAN_ENTRY,
-    &unlocked_dependency::UNLOCKED_DEPENDENCY,
-];
-
-/// Runs the per-entry rules on one entry.
-pub(crate) fn check_entry(cx: &Cx<'_>, entry: &Entry<'_>, out: &mut Vec<Finding>) {
-    resolved_host::check(cx, entry, out);
-    insecure_scheme::check(cx, entry, out);
-    disallowed_scheme::check(cx, entry, out);
-    resolved_name_mismatch::check(cx, entry, out);
-    resolved_version_mismatch::check(cx, entry, out);
-    integrity_missing::check(cx, entry, out);
-    integrity_weak::check(cx, entry, out);
-    git_source::check(cx, entry, out);
-    remote_tarball::check(cx, entry, out);
-    local_path_outside_project::check(cx, entry, out);
-    local_source::check(cx, entry, out);
+/// A rule's check: per locked entry, or once over the whole graph.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    Entry(fn(&Cx<'_>, &Entry<'_>, &mut Vec<Finding>)),
+    Graph(fn(&Cx<'_>, &mut Vec<Finding>)),
 }
 
-/// Runs the rules that need the whole graph.
-pub(crate) fn check_graph(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    spec_source_mismatch::check(cx, out);
-    orphan_entry::check(cx, out);
-    unlocked_dependency::check(cx, out);
+/// Every rule with its check, in the order [`crate::check`] runs them: the per-entry rules
+/// for each entry in graph order, then the graph rules.
+pub(crate) static ALL: [(&Rule, Check); 14] = [
+    (
+        &resolved_host::RESOLVED_HOST,
+        Check::Entry(resolved_host::check),
+    ),
+    (
+        &insecure_scheme::INSECURE_SCHEME,
+        Check::Entry(insecure_scheme::check),
+    ),
+    (
+        &disallowed_scheme::DISALLOWED_SCHEME,
+        Check::Entry(disallowed_scheme::check),
+    ),
+    (
+        &resolved_name_mismatch::RESOLVED_NAME_MISMATCH,
+        Check::Entry(resolved_name_mismatch::check),
+    ),
+    (
+        &resolved_version_mismatch::RESOLVED_VERSION_MISMATCH,
+        Check::Entry(resolved_version_mismatch::check),
+    ),
+    (
+        &integrity_missing::INTEGRITY_MISSING,
+        Check::Entry(integrity_missing::check),
+    ),
+    (
+        &integrity_weak::INTEGRITY_WEAK,
+        Check::Entry(integrity_weak::check),
+    ),
+    (&git_source::GIT_SOURCE, Check::Entry(git_source::check)),
+    (
+        &remote_tarball::REMOTE_TARBALL,
+        Check::Entry(remote_tarball::check),
+    ),
+    (
+        &local_path_outside_project::LOCAL_PATH_OUTSIDE_PROJECT,
+        Check::Entry(local_path_outside_project::check),
+    ),
+    (
+        &local_source::LOCAL_SOURCE,
+        Check::Entry(local_source::check),
+    ),
+    (
+        &spec_source_mismatch::SPEC_SOURCE_MISMATCH,
+        Check::Graph(spec_source_mismatch::check),
+    ),
+    (
+        &orphan_entry::ORPHAN_ENTRY,
+        Check::Graph(orphan_entry::check),
+    ),
+    (
+        &unlocked_dependency::UNLOCKED_DEPENDENCY,
+        Check::Graph(unlocked_dependency::check),
+    ),
+];
+
+/// Runs the table: every per-entry check on each entry, then the graph checks.
+pub(crate) fn run(cx: &Cx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, package) in cx.graph.iter() {
+        let entry = Entry::new(cx, id, package);
+        for (_, check) in &ALL {
+            if let Check::Entry(f) = check {
+                f(cx, &entry, &mut out);
+            }
+        }
+    }
+    for (_, check) in &ALL {
+        if let Check::Graph(f) = check {
+            f(cx, &mut out);
+        }
+    }
+    out
 }
 
 /// Cleartext transports: anyone on the network path can read or replace the download.

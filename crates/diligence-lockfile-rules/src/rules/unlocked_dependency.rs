@@ -8,9 +8,14 @@ declare_rule! {
     ///
     /// ## What it detects
     /// Production and dev dependency edges — of an importer (root or workspace) or of a locked
-    /// package — that resolve to no lockfile entry. Optional and peer dependencies are left
+    /// package — that resolve to no lockfile entry; and, for every format, `dependencies` and
+    /// `devDependencies` of an importer's `package.json` that the lockfile's record of that
+    /// importer lacks (npm v2/v3, pnpm, bun and berry record the importers' dependencies in the
+    /// lockfile, so a dependency added to package.json without relocking, or a lockfile cut
+    /// down to its root, is seen by comparing the two). Optional and peer dependencies are left
     /// out: other platforms' binaries and unmet optional peers are legitimately absent.
-    /// Evidence: `{"from", "dependency", "spec"}`.
+    /// Evidence: `{"from", "dependency", "spec"}` (plus `"declared_in"` for the manifest
+    /// comparison).
     ///
     /// ## Why it matters
     /// What is not locked is not reviewed: `npm install`, `yarn` and `pnpm install` without a
@@ -37,6 +42,7 @@ fn required(edge: &Edge) -> bool {
 /// Reports unresolved required edges: importers' at line 0 of the lockfile (they come from
 /// package.json), packages' at the package's entry line.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    check_manifests(cx, out);
     for importer in &cx.graph.importers {
         for edge in importer.dependencies.iter().filter(|e| required(e)) {
             let message = format!(
@@ -64,6 +70,34 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
                 .evidence(
                     json!({ "from": p.id_string(), "dependency": edge.name, "spec": edge.spec }),
                 );
+            out.push(finding);
+        }
+    }
+}
+
+/// Dependencies an importer's package.json asks for that the lockfile's importer record does
+/// not list at all (listed but unresolved edges are reported by [`check`] itself).
+fn check_manifests(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    for importer in &cx.graph.importers {
+        let Some(declared) = cx.declared.importers.get(&importer.path) else {
+            continue;
+        };
+        for (name, spec) in &declared.dependencies {
+            if importer.dependencies.iter().any(|e| &e.name == name) {
+                continue;
+            }
+            let message = format!(
+                "`{name}` (`{spec}`) is in {} but the lockfile has no entry for it under importer `{}`: the install resolves it from the registry, unreviewed (relock)",
+                declared.file, importer.path
+            );
+            let finding = Finding::new(&UNLOCKED_DEPENDENCY, message)
+                .at(cx.file.clone(), 0)
+                .evidence(json!({
+                    "from": importer.path,
+                    "dependency": name,
+                    "spec": spec,
+                    "declared_in": declared.file,
+                }));
             out.push(finding);
         }
     }

@@ -75,6 +75,13 @@ pub fn check(
             }
             continue;
         };
+        // Only names a policy speaks about can be confused: skip the URL parse for the rest.
+        let relevant = mapped_registry(&package.name, policy).is_some()
+            || is_internal(&package.name, policy)
+            || (scope_of(&package.name).is_none() && policy.registry.is_some());
+        if !relevant {
+            continue;
+        }
         let Some(host) = host_of(resolved) else {
             continue;
         };

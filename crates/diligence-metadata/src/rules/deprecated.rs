@@ -32,7 +32,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         Some(serde_json::Value::Bool(true)) => "deprecated".to_string(),
         Some(_) => return Outcome::Clean,
         None if cx.account_data_stripped() => {
-            return Outcome::NotEvaluated(
+            return Outcome::gap(
                 "packument looks stripped (no maintainers or _npmUser); `deprecated` may be missing"
                     .into(),
             );
@@ -40,7 +40,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         None => return Outcome::Clean,
     };
     let text = format!("{}@{} is deprecated: {message}", cx.name(), cx.version);
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&DEPRECATED, text)
             .evidence(json!({"deprecated": message})),
     )

@@ -40,7 +40,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
             cx.name(),
             cx.version
         );
-        return Outcome::Found(
+        return Outcome::found(
             cx.finding(&INSTALL_SCRIPT, message)
                 .evidence(json!({"hasInstallScript": true})),
         );
@@ -56,7 +56,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&INSTALL_SCRIPT, message)
             .evidence(json!({ "scripts": evidence })),
     )

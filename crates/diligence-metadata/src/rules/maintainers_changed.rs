@@ -34,14 +34,14 @@ fn names(people: &[Person]) -> BTreeSet<String> {
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
     if cx.manifest.maintainers.is_none() {
-        return Outcome::NotEvaluated(format!("packument has no maintainers for {}", cx.version));
+        return Outcome::gap(format!("packument has no maintainers for {}", cx.version));
     }
     let Some(previous) = &cx.previous else {
         return Outcome::Clean;
     };
     let (Some(now), Some(before)) = (&cx.manifest.maintainers, &previous.manifest.maintainers)
     else {
-        return Outcome::NotEvaluated(format!(
+        return Outcome::gap(format!(
             "packument has no maintainers for {} or {}",
             cx.version, previous.version
         ));
@@ -68,7 +68,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    Outcome::Found(cx.finding(&MAINTAINERS_CHANGED, message).evidence(json!({
+    Outcome::found(cx.finding(&MAINTAINERS_CHANGED, message).evidence(json!({
         "previous": previous.version,
         "added": added,
         "removed": removed,

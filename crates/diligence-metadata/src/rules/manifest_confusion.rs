@@ -12,7 +12,8 @@ declare_rule! {
     /// Differences in `name`, `version`, `scripts`, `dependencies`, `optionalDependencies` or
     /// `bin` between the version manifest the registry serves (what `npm view`, audits and
     /// security tools read) and the `package.json` in the tarball (what the package manager
-    /// actually installs and runs). An absent field equals an empty one; a string `bin` equals
+    /// actually installs and runs). An absent field equals an empty one; a dependency list
+    /// written as an array of names (`[]`) equals the map the registry makes of it; a string `bin` equals
     /// `{<name without scope>: path}`; leading `./` in paths is ignored; and the
     /// `install: node-gyp rebuild` npm adds to the registry document for packages with a
     /// `binding.gyp` is not a difference.
@@ -105,6 +106,18 @@ fn normalise(field: &str, value: Option<&Value>, package: &str) -> Value {
             return Value::String(String::new());
         }
         None | Some(Value::Null) => return Value::Object(Map::new()),
+        // Old manifests write dependency lists as arrays of names (`"dependencies": []`); the
+        // registry reads them as `name → "*"` (npm's normalize-package-data), so both sides
+        // mean the same map.
+        Some(Value::Array(names)) if field.ends_with("ependencies") => {
+            return Value::Object(
+                names
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|n| (n.to_string(), Value::String("*".into())))
+                    .collect(),
+            );
+        }
         Some(v) => v.clone(),
     };
     match (field, value) {

@@ -18,6 +18,7 @@ pub mod recent_version;
 pub mod repository_changed;
 pub mod typosquat;
 pub mod version_jump;
+pub mod young_dependency;
 
 use crate::context::{Outcome, VersionContext};
 use diligence_finding::Rule;
@@ -26,11 +27,12 @@ use diligence_finding::Rule;
 pub type PackumentRule = (&'static Rule, fn(&VersionContext) -> Outcome);
 
 /// Every packument rule, in report order.
-pub const PACKUMENT_RULES: [PackumentRule; 14] = [
+pub const PACKUMENT_RULES: [PackumentRule; 15] = [
     (
         &new_install_script::NEW_INSTALL_SCRIPT,
         new_install_script::check,
     ),
+    (&young_dependency::YOUNG_DEPENDENCY, young_dependency::check),
     (
         &provenance_regression::PROVENANCE_REGRESSION,
         provenance_regression::check,

@@ -44,7 +44,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         previous.version,
         added.join(", ")
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_BIN, message)
             .evidence(json!({"previous": previous.version, "added": added})),
     )

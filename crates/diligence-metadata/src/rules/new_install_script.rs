@@ -21,7 +21,8 @@ declare_rule! {
     /// 1.2.3 with no scripts; 1.2.4 with `"preinstall": "node bundle.js"`.
     ///
     /// ## Known false positives
-    /// A package that starts building a native addon. Changed commands of a hook the previous
+    /// A package that starts building a native addon. A command whose only change is an
+    /// embedded version number is not a change. Changed commands of a hook the previous
     /// version already had are reported at medium, since swapping `node-gyp rebuild` for
     /// `node x.js` is the same attack but most changes are routine (sharp's install check).
     pub static NEW_INSTALL_SCRIPT = { id: "metadata/new-install-script", severity: Severity::High };
@@ -36,9 +37,12 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return check_flags(cx, previous);
     }
     let before = install_scripts(previous.manifest);
+    // A command whose only change is an embedded version number (`prebuild-install -r
+    // napi --tag v1.2.4`, `node-pre-gyp … 2.0.1`) is the same command.
+    let same = |a: &str, b: &str| a == b || without_versions(a) == without_versions(b);
     let added: Vec<(&str, String)> = install_scripts(cx.manifest)
         .into_iter()
-        .filter(|(k, v)| !before.iter().any(|(bk, bv)| bk == k && bv == v))
+        .filter(|(k, v)| !before.iter().any(|(bk, bv)| bk == k && same(bv, v)))
         .collect();
     if added.is_empty() {
         return Outcome::Clean;
@@ -76,13 +80,41 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
             .severity(severity)
             .evidence(
                 json!({"previous": previous.version, "scripts": scripts, "new_hook": new_hook}),
             ),
     )
+}
+
+/// A command with every version number (`1.2.3`, `v1.2.3-beta.1`, `1.2`) replaced by `#`.
+fn without_versions(command: &str) -> String {
+    let mut out = String::with_capacity(command.len());
+    let mut chars = command.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        // A run of digits, dots and prerelease characters that holds a dot is a version.
+        let mut run = String::from(c);
+        while let Some(&n) = chars.peek() {
+            if n.is_ascii_alphanumeric() || n == '.' || n == '-' {
+                run.push(n);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if run.contains('.') {
+            out.push('#');
+        } else {
+            out.push_str(&run);
+        }
+    }
+    out
 }
 
 /// Abbreviated packuments carry no `scripts`, only `hasInstallScript` (omitted when false):
@@ -103,8 +135,29 @@ fn flag(cx: &VersionContext, previous: &Prior) -> Outcome {
         cx.version,
         previous.version
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_INSTALL_SCRIPT, message)
             .evidence(json!({"previous": previous.version, "hasInstallScript": true})),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_versions;
+
+    #[test]
+    fn version_numbers_are_not_changes() {
+        assert_eq!(
+            without_versions("node install.js --tag v1.2.3"),
+            without_versions("node install.js --tag v1.2.4-beta.1")
+        );
+        assert_ne!(
+            without_versions("node install.js"),
+            without_versions("node x.js")
+        );
+        assert_eq!(
+            without_versions("node-gyp rebuild -j 8"),
+            "node-gyp rebuild -j 8"
+        );
+    }
 }

@@ -38,7 +38,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
     let (created, basis) = match created {
         Some(c) => (c, "time.created"),
         None if !cx.times_consistent => {
-            return Outcome::NotEvaluated(
+            return Outcome::gap(
                 "packument has no time.created and its version times contradict version order"
                     .into(),
             );
@@ -53,7 +53,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
             match earliest {
                 Some(e) => (e, "earliest-version"),
                 None => {
-                    return Outcome::NotEvaluated(
+                    return Outcome::gap(
                         "packument has no time.created and no version publish times".into(),
                     );
                 }
@@ -70,7 +70,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         age.max(0.0),
         cx.policy.new_package_days
     );
-    Outcome::Found(cx.finding(&NEW_PACKAGE, message).evidence(json!({
+    Outcome::found(cx.finding(&NEW_PACKAGE, message).evidence(json!({
         "created_age_days": age,
         "basis": basis,
         "threshold_days": cx.policy.new_package_days,

@@ -32,7 +32,7 @@ declare_rule! {
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
     let Some(publisher) = cx.manifest.npm_user.as_ref().and_then(|u| u.name.clone()) else {
-        return Outcome::NotEvaluated(format!("packument has no _npmUser for {}", cx.version));
+        return Outcome::gap(format!("packument has no _npmUser for {}", cx.version));
     };
     if cx.earlier.is_empty() {
         return Outcome::Clean;
@@ -43,7 +43,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         .filter_map(|p| p.manifest.npm_user.as_ref()?.name.clone())
         .collect();
     if earlier.is_empty() {
-        return Outcome::NotEvaluated("packument has no _npmUser for earlier versions".into());
+        return Outcome::gap("packument has no _npmUser for earlier versions".into());
     }
     if earlier.contains(&publisher) {
         return Outcome::Clean;
@@ -54,7 +54,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.version,
         earlier.iter().cloned().collect::<Vec<_>>().join(", ")
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&NEW_PUBLISHER, message)
             .evidence(json!({"publisher": publisher, "earlier_publishers": earlier})),
     )

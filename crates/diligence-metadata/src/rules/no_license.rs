@@ -38,11 +38,11 @@ fn declared(value: Option<&serde_json::Value>) -> bool {
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
     if cx.abbreviated() {
-        return Outcome::NotEvaluated("abbreviated packument has no license field".into());
+        return Outcome::gap("abbreviated packument has no license field".into());
     }
     if declared(cx.manifest.license.as_ref()) || declared(cx.manifest.licenses.as_ref()) {
         return Outcome::Clean;
     }
     let message = format!("{}@{} declares no license", cx.name(), cx.version);
-    Outcome::Found(cx.finding(&NO_LICENSE, message))
+    Outcome::found(cx.finding(&NO_LICENSE, message))
 }

@@ -26,11 +26,11 @@ declare_rule! {
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
     if cx.abbreviated() {
-        return Outcome::NotEvaluated("abbreviated packument has no repository field".into());
+        return Outcome::gap("abbreviated packument has no repository field".into());
     }
     if repository_url(cx.manifest).is_some() {
         return Outcome::Clean;
     }
     let message = format!("{}@{} declares no source repository", cx.name(), cx.version);
-    Outcome::Found(cx.finding(&NO_REPOSITORY, message))
+    Outcome::found(cx.finding(&NO_REPOSITORY, message))
 }

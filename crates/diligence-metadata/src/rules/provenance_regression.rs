@@ -52,7 +52,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.version,
         last.version
     );
-    Outcome::Found(
+    Outcome::found(
         cx.finding(&PROVENANCE_REGRESSION, message)
             .evidence(json!({"last_attested": last.version})),
     )

@@ -30,7 +30,7 @@ declare_rule! {
 /// Runs the rule.
 pub fn check(cx: &VersionContext) -> Outcome {
     let Some(published) = cx.published else {
-        return Outcome::NotEvaluated(format!("packument has no publish time for {}", cx.version));
+        return Outcome::gap(format!("packument has no publish time for {}", cx.version));
     };
     let age = days_between(published, cx.now);
     if age >= cx.policy.cooldown_days {
@@ -43,7 +43,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         (age * 24.0).max(0.0),
         cx.policy.cooldown_days
     );
-    Outcome::Found(cx.finding(&RECENT_VERSION, message).evidence(json!({
+    Outcome::found(cx.finding(&RECENT_VERSION, message).evidence(json!({
         "published": cx.packument.published(cx.version),
         "age_days": age,
         "cooldown_days": cx.policy.cooldown_days,

@@ -8,10 +8,10 @@ declare_rule! {
     /// The version jumps to an implausibly high major (`99.x`, `9999.x`).
     ///
     /// ## What it detects
-    /// A version whose major is at least `version_jump_major` (default 99), unless the package
-    /// reached it gradually (the previous version's major is also at least that high and at
-    /// most 10 below), or it is a calendar version (a first version or steady series with a
-    /// year major, 2000–2100).
+    /// A version whose major is at least `version_jump_major` (default 99), unless an earlier
+    /// version was already that high (a version scheme: `esprima-fb` 13001.x → 15001.x), or it
+    /// is a calendar version (a first version or steady series with a year major,
+    /// 2000–2100). Only the first version to jump is reported.
     ///
     /// ## Why it matters
     /// Dependency-confusion payloads are published with huge versions so that they win over
@@ -34,7 +34,10 @@ pub fn check(cx: &VersionContext) -> Outcome {
         return Outcome::Clean;
     }
     let previous_major = cx.previous.as_ref().map(|p| p.semver.major());
-    let gradual = previous_major.is_some_and(|p| p >= threshold && major - p <= 10);
+    // Only the first jump is one: once earlier versions are up there too, the high majors are
+    // the package's version scheme (`esprima-fb` 13001.x, 14001.x, 15001.x).
+    let gradual = cx.earlier.iter().any(|p| p.semver.major() >= threshold)
+        || previous_major.is_some_and(|p| p >= threshold && major - p <= 10);
     let calendar =
         (2000..=2100).contains(&major) && previous_major.is_none_or(|p| (2000..=2100).contains(&p));
     if gradual || calendar {
@@ -49,7 +52,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.name(),
         cx.version
     );
-    Outcome::Found(cx.finding(&VERSION_JUMP, message).evidence(json!({
+    Outcome::found(cx.finding(&VERSION_JUMP, message).evidence(json!({
         "major": major,
         "previous": cx.previous.as_ref().map(|p| p.version),
     })))

@@ -1,6 +1,9 @@
 //! `policy/expired-ignore`.
 
-use diligence_finding::{Severity, declare_rule};
+use super::with_pin;
+use crate::{Date, Ignore};
+use diligence_finding::{Finding, Severity, declare_rule};
+use serde_json::json;
 
 declare_rule! {
     /// An `[[ignore]]` entry in diligence.toml is past its `expires` date.
@@ -28,4 +31,24 @@ declare_rule! {
     /// ## Known false positives
     /// None: the date is in the file. Renew the entry after a new review or delete it.
     pub static EXPIRED_IGNORE = { id: "policy/expired-ignore", severity: Severity::Medium };
+}
+
+/// The finding for an ignore past its `expires` date, at its line in `file`.
+pub fn check(ig: &Ignore, _matched: bool, file: &str, today: Date) -> Option<Finding> {
+    if !ig.is_expired(today) {
+        return None;
+    }
+    let expires = ig.expires.map(|d| d.to_string()).unwrap_or_default();
+    let f = Finding::new(
+        &EXPIRED_IGNORE,
+        format!(
+            "ignore of {} on {} expired on {expires} (reason was: {}); its findings are reported again",
+            ig.rule,
+            ig.pin(),
+            ig.reason
+        ),
+    )
+    .at(file, ig.line)
+    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "expires": expires, "today": today.to_string(), "reason": ig.reason}));
+    Some(with_pin(f, ig))
 }

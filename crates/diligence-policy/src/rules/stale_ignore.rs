@@ -1,6 +1,9 @@
 //! `policy/stale-ignore`.
 
-use diligence_finding::{Severity, declare_rule};
+use super::with_pin;
+use crate::{Date, Ignore};
+use diligence_finding::{Finding, Severity, declare_rule};
+use serde_json::json;
 
 declare_rule! {
     /// An `[[ignore]]` entry in diligence.toml matched no finding.
@@ -27,4 +30,22 @@ declare_rule! {
     /// A check that did not run (`--no-registry`, `--offline`, a missing advisory database)
     /// produces no findings, so its ignores look stale in that run.
     pub static STALE_IGNORE = { id: "policy/stale-ignore", severity: Severity::Info };
+}
+
+/// The finding for an unexpired ignore that matched nothing this run, at its line in `file`.
+pub fn check(ig: &Ignore, matched: bool, file: &str, today: Date) -> Option<Finding> {
+    if matched || ig.is_expired(today) {
+        return None;
+    }
+    let f = Finding::new(
+        &STALE_IGNORE,
+        format!(
+            "ignore of {} on {} matched no finding; remove it or update the pin",
+            ig.rule,
+            ig.pin()
+        ),
+    )
+    .at(file, ig.line)
+    .evidence(json!({"rule": ig.rule, "pin": ig.pin(), "reason": ig.reason}));
+    Some(with_pin(f, ig))
 }

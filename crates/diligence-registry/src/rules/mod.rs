@@ -11,7 +11,7 @@ pub mod scope_registry;
 pub mod tarball_integrity;
 pub mod version_missing;
 
-use diligence_finding::{Finding, NotEvaluated, Rule};
+use diligence_finding::{Finding, Rule};
 use diligence_graph::Package;
 
 /// All rules of this crate, for `diligence rules` and SARIF.
@@ -27,16 +27,8 @@ pub fn rules() -> Vec<&'static Rule> {
     ]
 }
 
-/// What one rule concluded about one entry.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Nothing to report.
-    Clean,
-    /// A finding.
-    Finding(Box<Finding>),
-    /// The check could not be made, and why.
-    NotEvaluated(NotEvaluated),
-}
+/// What one rule concluded about one entry: the one outcome type of every rule family.
+pub use diligence_finding::Outcome;
 
 /// A finding of `rule` about `package` at `file:line`.
 pub(crate) fn finding(

@@ -1,113 +1,55 @@
 //! `diligence install [--pm npm|pnpm|yarn|bun] <args>…`: the install gate.
 //!
 //! 1. Detect the package manager (`--pm`, `packageManager`, the lockfile present, else npm).
-//! 2. Work out what the install would add: the package manager's lockfile-only run in a
-//!    temporary copy of the project (scripts off), diffed against the current lockfile.
-//! 3. Vet the added packages (metadata, advisories, code) and print the report on stderr.
-//! 4. Decide: anything unvetted refuses (exit 2) unless `--force-unvetted`; findings at or
+//! 2. The engine plans the install (the package manager's lockfile-only run in a temporary
+//!    copy of the project, scripts off) and reviews the planned lockfile against the current
+//!    one exactly as `diff` reviews a pull request. The report goes to stderr (or `--output`).
+//! 3. Decide: anything unvetted refuses (exit 2) unless `--force-unvetted`; findings at or
 //!    above `--fail-on` ask on a terminal (default no), refuse without one (exit 1) unless
 //!    `--yes`.
-//! 5. Run `<pm> install|add <args>…` with the user's arguments unchanged (no shell) and exit
+//! 4. Run `<pm> install|add <args>…` with the user's arguments unchanged (no shell) and exit
 //!    with its status.
 
-use crate::cmd::check::{VetArgs, registry_client, report, vet_options};
+use super::common;
+use crate::cli::{InstallArgs, PmArg};
 use anyhow::{Context, Result};
-use clap::{Args, ValueEnum};
-use diligence_finding::NotEvaluated;
-use diligence_gate::{Decision, GateOptions, PackageManager, RefuseReason, Vetting};
+use diligence_engine::{Command, Engine, Input};
+use diligence_gate::{Decision, GateOptions, PackageManager, RefuseReason};
 use std::io::IsTerminal;
-use std::process::Command;
 
-/// Arguments of `diligence install`.
-#[derive(Debug, Args)]
-pub struct InstallArgs {
-    /// Package manager (default: `packageManager` in package.json, else the lockfile present,
-    /// else npm).
-    #[arg(long, value_enum, value_name = "PM")]
-    pub pm: Option<Pm>,
-    /// Install even when findings reach --fail-on (no question asked).
-    #[arg(long)]
-    pub yes: bool,
-    /// Install even when vetting could not be done (unreachable registry, no advisory data).
-    #[arg(long)]
-    pub force_unvetted: bool,
-    #[command(flatten)]
-    pub vet: VetArgs,
-    /// Arguments for the package manager, passed unchanged (e.g. `lodash --save-dev`).
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "ARGS"
-    )]
-    pub args: Vec<String>,
-}
-
-/// `--pm` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Pm {
-    Npm,
-    Pnpm,
-    Yarn,
-    Bun,
-}
-
-impl From<Pm> for PackageManager {
-    fn from(pm: Pm) -> PackageManager {
-        match pm {
-            Pm::Npm => PackageManager::Npm,
-            Pm::Pnpm => PackageManager::Pnpm,
-            Pm::Yarn => PackageManager::Yarn,
-            Pm::Bun => PackageManager::Bun,
-        }
+fn package_manager(pm: PmArg) -> PackageManager {
+    match pm {
+        PmArg::Npm => PackageManager::Npm,
+        PmArg::Pnpm => PackageManager::Pnpm,
+        PmArg::Yarn => PackageManager::Yarn,
+        PmArg::Bun => PackageManager::Bun,
     }
 }
 
 pub fn run(args: InstallArgs) -> Result<u8> {
-    let project = args.vet.dir.clone();
-    let detected = diligence_gate::detect(&project, args.pm.map(Into::into))?;
+    let project = args.dir.clone();
+    let detected = diligence_gate::detect(&project, args.pm.map(package_manager))?;
     let pm = detected.pm;
     anstream::eprintln!("diligence: {} ({})", pm.program(), detected.because);
-    let (vetting, packages, label) = match diligence_gate::plan(&project, pm, &args.args) {
-        Ok(plan) => {
-            let label = plan.command.clone();
-            anstream::eprintln!(
-                "diligence: `{}` would add {} registry package(s)",
-                plan.command,
-                plan.added.len()
-            );
-            let client = registry_client(&args.vet)?;
-            let opts = vet_options(&args.vet, label.clone())?;
-            let empty = Default::default();
-            let mut vetting = diligence_gate::vet(&plan.added, &empty, &client, &opts);
-            vetting.unvetted.extend(plan.unvetted);
-            (vetting, plan.added.len(), label)
-        }
-        Err(e) => {
-            let gap = NotEvaluated {
-                what: "install plan".into(),
-                why: e.to_string(),
-            };
-            let vetting = Vetting {
-                unvetted: vec![gap],
-                ..Default::default()
-            };
-            (
-                vetting,
-                0,
-                format!("{} {}", pm.program(), args.args.join(" ")),
-            )
-        }
-    };
+    let settings = common::settings(Command::Install, &project, &args.report, &args.sources);
+    let run = Engine::new(settings)?.run(Input::install(&project, pm, &args.args))?;
+    if let Some(command) = &run.plan_command {
+        anstream::eprintln!(
+            "diligence: `{command}` would add or change {} registry package(s)",
+            run.planned_packages
+        );
+    }
+    common::print_warnings(&run);
+    let mut buf = Vec::new();
+    common::render(&run.report, args.report.format, run.fail_on, &mut buf)?;
+    common::emit(&buf, args.report.output.as_deref(), &mut anstream::stderr())?;
     let opts = GateOptions {
-        fail_on: args.vet.fail_on,
+        fail_on: run.fail_on,
         yes: args.yes,
         force_unvetted: args.force_unvetted,
         interactive: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
     };
-    let decision = diligence_gate::decide(&vetting, &opts);
-    let report = report(label, packages, vetting, Vec::new());
-    diligence_report::human::write(&report, args.vet.fail_on, &mut anstream::stderr())?;
-    if let Some(code) = refused(decision) {
+    if let Some(code) = refused(diligence_gate::decide(&run.report, &opts)) {
         return Ok(code);
     }
     exec(pm, &args.args, &project)
@@ -147,7 +89,7 @@ fn refused(decision: Decision) -> Option<u8> {
 /// returns its exit status (1 when it was killed by a signal).
 fn exec(pm: PackageManager, args: &[String], project: &std::path::Path) -> Result<u8> {
     let argv = pm.install_command(args);
-    let status = Command::new(pm.program())
+    let status = std::process::Command::new(pm.program())
         .args(&argv)
         .current_dir(project)
         .status()

@@ -1,17 +1,19 @@
-//! One module per subcommand. Each `run` returns the exit code.
+//! One module per subcommand. Each `run` returns the exit code. The report commands share
+//! [`common`] (settings from the common flags, the writers) and depend on nothing else in
+//! `cmd`; the checks themselves are `diligence_engine`'s.
 
 mod audit;
-pub mod check;
-mod code_layer;
+mod check;
+mod common;
 mod db;
-pub(crate) mod diff;
-pub mod install;
+mod diff;
+pub(crate) mod hunt;
+mod install;
 mod ls;
-pub mod posture;
+mod posture;
 mod rules;
 mod scan;
 pub mod vet;
-mod wiring;
 
 use crate::cli::{Cli, Command};
 
@@ -28,5 +30,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Vet(args) => vet::run(args),
+        Command::Hunt(args) => hunt::run(args),
     }
 }

@@ -2,51 +2,11 @@
 //! install-script policy, hardening switches, pinning), normalised to days/hours, with what to
 //! add. Reads only configuration files; never runs the package manager.
 
+use crate::cli::{PmArg, PostureArgs, PostureFormat};
 use anyhow::{Result, bail};
-use clap::{Args, ValueEnum};
 use diligence_finding::{Finding, Report, Severity, Target};
 use diligence_metadata::PackageManager;
 use std::io::Write;
-use std::path::PathBuf;
-
-/// Arguments of `diligence posture`.
-#[derive(Debug, Args)]
-pub struct PostureArgs {
-    /// Project folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
-    /// Package manager to report for (default: package.json `packageManager`, else the
-    /// lockfile present, else npm).
-    #[arg(long, value_enum, value_name = "PM")]
-    pub pm: Option<PmArg>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = PostureFormat::Human)]
-    pub format: PostureFormat,
-    /// Exit 1 when a finding is at or above this severity (posture findings are info; an
-    /// unreadable configuration file is medium).
-    #[arg(long, value_name = "SEVERITY", default_value = "medium", value_parser = parse_severity)]
-    pub fail_on: Severity,
-}
-
-/// `--pm` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PmArg {
-    Npm,
-    Pnpm,
-    Yarn,
-    Bun,
-}
-
-/// Output formats of `diligence posture`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PostureFormat {
-    Human,
-    Json,
-}
-
-fn parse_severity(s: &str) -> Result<Severity, String> {
-    s.parse()
-}
 
 impl From<PmArg> for PackageManager {
     fn from(pm: PmArg) -> Self {

@@ -7,7 +7,7 @@
 //! - `vet suggest`: the smallest reviews that would cover what is unaudited;
 //! - `vet prune`, `vet regenerate-exemptions`, `vet regenerate-imports`: ledger upkeep.
 
-use super::wiring;
+use super::common;
 use crate::cli::{NetworkArgs, ReportArgs};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
@@ -178,13 +178,25 @@ fn store_dir(project_dir: &Path) -> PathBuf {
 fn client(project_dir: &Path, sources: &VetSources) -> Result<RegistryClient> {
     let npm = NpmConfig::load_allowing(project_dir, &sources.network.allow_project_credentials)
         .with_context(|| "reading npm configuration")?;
-    wiring::warn_config(&npm);
-    wiring::registry_client(
-        sources.offline,
-        sources.prefer_offline,
-        npm,
-        &sources.network,
-    )
+    for w in &npm.warnings {
+        anstream::eprintln!("warning: {w}");
+    }
+    let network = if sources.offline {
+        diligence_engine::Network::Offline
+    } else if sources.prefer_offline {
+        diligence_engine::Network::PreferOffline
+    } else {
+        diligence_engine::Network::Online
+    };
+    let settings = diligence_engine::Settings {
+        network,
+        refresh: sources.network.refresh,
+        max_age: sources.network.max_age,
+        fetch_timeout: sources.network.fetch_timeout,
+        allow_project_credentials: sources.network.allow_project_credentials.clone(),
+        ..diligence_engine::Settings::for_project(project_dir)
+    };
+    Ok(diligence_engine::registry_client(&settings, npm)?)
 }
 
 /// A client only when the ledger imports a URL and the network may be used: `vet` on a
@@ -209,7 +221,7 @@ fn check(args: VetCheckArgs) -> Result<u8> {
     let (graph, project_dir) = load(&args.project)?;
     let store = Store::load(&store_dir(&project_dir))?;
     let mut policy = diligence_policy::Policy::load(&project_dir, args.report.config.as_deref())?;
-    let known: Vec<&str> = super::rules::all_rules().iter().map(|r| r.id).collect();
+    let known: Vec<&str> = diligence_engine::all_rules().iter().map(|r| r.id).collect();
     policy.check_rule_ids(&known)?;
     policy.resolve_integrities(&graph);
     let fail_on = policy.fail_on(args.report.fail_on);
@@ -236,11 +248,12 @@ fn check(args: VetCheckArgs) -> Result<u8> {
         findings,
         vetting.not_evaluated,
     );
-    wiring::write_report(
-        &report,
-        args.report.format,
-        fail_on,
+    let mut buf = Vec::new();
+    common::render(&report, args.report.format, fail_on, &mut buf)?;
+    common::emit(
+        &buf,
         args.report.output.as_deref(),
+        &mut anstream::stdout(),
     )?;
     Ok(report.exit_code(fail_on) as u8)
 }

@@ -26,6 +26,12 @@ pub struct FixtureVersion {
     pub published: String,
     /// Serve these bytes instead of the built tarball (the packument's integrity matches them).
     pub tarball_bytes: Option<Vec<u8>>,
+    /// The version document's package.json fields (a real tarball's own package.json)
+    /// instead of the ones built from the fields above.
+    pub manifest: Option<serde_json::Value>,
+    /// Serve these bytes while the packument keeps the integrity of [`Self::tarball`] (a
+    /// registry or cache serving tampered bytes).
+    pub served_bytes: Option<Vec<u8>>,
 }
 
 impl FixtureVersion {
@@ -44,7 +50,38 @@ impl FixtureVersion {
             )],
             published: "2022-10-08T20:00:00.000Z".into(),
             tarball_bytes: None,
+            manifest: None,
+            served_bytes: None,
         }
+    }
+
+    /// A real registry tarball: its own package.json is the version document.
+    pub fn from_tarball(bytes: Vec<u8>) -> FixtureVersion {
+        let gz = flate2::read::GzDecoder::new(&bytes[..]);
+        let mut archive = tar::Archive::new(gz);
+        let mut manifest = serde_json::Value::Null;
+        for entry in archive.entries().unwrap() {
+            let mut entry = entry.unwrap();
+            let path = entry.path().unwrap().to_string_lossy().into_owned();
+            if path.split('/').skip(1).collect::<Vec<_>>() == ["package.json"] {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+                manifest = serde_json::from_str(&text).unwrap();
+            }
+        }
+        let name = manifest["name"].as_str().unwrap().to_string();
+        let version = manifest["version"].as_str().unwrap().to_string();
+        FixtureVersion {
+            tarball_bytes: Some(bytes),
+            manifest: Some(manifest),
+            ..FixtureVersion::new(&name, &version, &[])
+        }
+    }
+
+    /// Serves `bytes` for the tarball while the packument keeps the real integrity.
+    pub fn serving(mut self, bytes: Vec<u8>) -> FixtureVersion {
+        self.served_bytes = Some(bytes);
+        self
     }
 
     pub fn file(mut self, path: &str, content: &str) -> FixtureVersion {
@@ -58,6 +95,9 @@ impl FixtureVersion {
     }
 
     fn package_json(&self) -> serde_json::Value {
+        if let Some(m) = &self.manifest {
+            return m.clone();
+        }
         let deps: serde_json::Map<String, serde_json::Value> = self
             .dependencies
             .iter()
@@ -183,7 +223,8 @@ impl FixtureRegistry {
             p["versions"][&v.version] = doc;
             p["time"][&v.version] = v.published.clone().into();
             p["dist-tags"]["latest"] = v.version.clone().into();
-            routes.insert(path, (tgz, "application/octet-stream"));
+            let served = v.served_bytes.clone().unwrap_or(tgz);
+            routes.insert(path, (served, "application/octet-stream"));
         }
         for (name, tag, version) in tags {
             packuments.get_mut(*name).unwrap()["dist-tags"][*tag] = (*version).into();

@@ -1,0 +1,119 @@
+//! Scan results cached by tarball integrity under `<cache>/scans/<key>.json`, keyed also by
+//! the running binary (its version, size and modification time), so a second run is instant
+//! and a rebuilt analyser never reads stale verdicts, and by whether the registry manifest was
+//! compared (`--metadata`: the analyser's manifest rules ran), so a `--metadata` run after a
+//! default run does not reuse a scan that skipped the comparison. `hunt` reads the same files
+//! ([`scan_cache_path`], [`cached_scan`]) without filling them.
+
+use diligence_analyze::PackageScan;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// What is cached per tarball: the scan (its fields at the top level, so the file reads as a
+/// [`PackageScan`]) and the tarball's `package.json` (for the manifest-confusion comparison).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct Cached {
+    #[serde(flatten)]
+    pub scan: PackageScan,
+    #[serde(default)]
+    pub package_json: Option<serde_json::Value>,
+}
+
+/// The scan cache file of a tarball with this integrity in the default cache folder
+/// (`DILIGENCE_CACHE_DIR` or the platform's), `with_manifest` when the registry manifest was
+/// compared; `None` without a cache folder.
+pub fn scan_cache_path(
+    integrity: &diligence_graph::Integrity,
+    with_manifest: bool,
+) -> Option<PathBuf> {
+    let cache = diligence_registry::Cache::default_location()?;
+    file(Some(cache.root()), &integrity.to_string(), with_manifest)
+}
+
+/// The cached scan of a tarball with this integrity, made with or without the registry
+/// manifest (either holds the same code facts); `None` when there is none or it is unreadable.
+pub fn cached_scan(integrity: &diligence_graph::Integrity) -> Option<PackageScan> {
+    [false, true]
+        .into_iter()
+        .find_map(|with_manifest| read(&scan_cache_path(integrity, with_manifest)?))
+        .map(|c| c.scan)
+}
+
+/// The cache file for `integrity` (with or without the registry manifest compared), or `None`
+/// without a cache folder.
+pub(crate) fn file(cache: Option<&Path>, integrity: &str, with_manifest: bool) -> Option<PathBuf> {
+    let cache = cache?;
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    let mut h = Sha256::new();
+    h.update(integrity.as_bytes());
+    h.update(format!("\0{}\0{}\0{mtime}", env!("CARGO_PKG_VERSION"), meta.len()).as_bytes());
+    if with_manifest {
+        h.update(b"\0registry-manifest");
+    }
+    let key = hex::encode(h.finalize());
+    Some(cache.join("scans").join(format!("{key}.json")))
+}
+
+pub(crate) fn read(path: &Path) -> Option<Cached> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Writes then renames, so readers never see half a file; a cache that cannot be written only
+/// costs speed.
+pub(crate) fn write(path: &Path, cached: &Cached) {
+    let Ok(json) = serde_json::to_vec(cached) else {
+        return;
+    };
+    let tmp = path.with_extension("tmp");
+    if std::fs::create_dir_all(path.parent().unwrap_or(path)).is_ok()
+        && std::fs::write(&tmp, json).is_ok()
+    {
+        let _ = std::fs::rename(&tmp, path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scan that compared the registry manifest is cached apart from one that did not.
+    #[test]
+    fn metadata_scans_have_their_own_cache_key() {
+        let dir = Path::new("/cache");
+        let sri = "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
+        let (Some(plain), Some(with)) = (file(Some(dir), sri, false), file(Some(dir), sri, true))
+        else {
+            panic!("the test binary has an identity to key on");
+        };
+        assert_ne!(plain, with);
+        assert!(plain.starts_with("/cache/scans"));
+    }
+
+    /// The file reads as a plain `PackageScan` (what `hunt` and older readers expect), and a
+    /// plain `PackageScan` reads as a cache entry without a package.json.
+    #[test]
+    fn cache_entries_are_package_scans() {
+        let scan: PackageScan = serde_json::from_value(serde_json::json!({
+            "package": "a@1.0.0", "verdict": "clean", "score": 0, "findings": [],
+            "capabilities": [], "files": 1, "bytes": 2, "not_evaluated": []
+        }))
+        .unwrap();
+        let cached = Cached {
+            scan: scan.clone(),
+            package_json: Some(serde_json::json!({"name": "a"})),
+        };
+        let text = serde_json::to_vec(&cached).unwrap();
+        assert_eq!(serde_json::from_slice::<PackageScan>(&text).unwrap(), scan);
+        let plain: Cached = serde_json::from_slice(&serde_json::to_vec(&scan).unwrap()).unwrap();
+        assert_eq!(plain.scan, scan);
+        assert_eq!(plain.package_json, None);
+    }
+}

@@ -1,0 +1,97 @@
+//! `metadata/young-dependency`: a release adds a dependency that was itself published days
+//! before.
+
+use crate::context::{Outcome, VersionContext, first_published};
+use crate::time::days_between;
+use diligence_finding::{Severity, declare_rule};
+use serde_json::json;
+
+declare_rule! {
+    /// A version adds a dependency whose package was first published shortly before it.
+    ///
+    /// ## What it detects
+    /// A dependency in `dependencies` or `optionalDependencies` that the previous version did
+    /// not have, whose own packument was created less than `new_package_days` (default 22)
+    /// before this version was published (before now, when the version has no publish time).
+    /// The dependency's creation is `time.created`, else its earliest version time.
+    ///
+    /// ## Why it matters
+    /// A hijacked account does not need to touch the package's code: adding a brand-new
+    /// dependency that carries the payload is enough, and the package's own diff stays clean.
+    /// The 2026 axios compromise shipped patch releases whose only change was a dependency on
+    /// a package published the day before, with a `postinstall` dropper.
+    ///
+    /// ## Example
+    /// `widget@1.4.1` adds `"helper-crypto-js": "^4.2.1"`; `helper-crypto-js` was created one
+    /// day before `widget@1.4.1` was published.
+    ///
+    /// ## Known false positives
+    /// A project that splits code into a new package of its own and depends on it in the same
+    /// week. Not evaluated when the caller has no packument for the dependency or its times
+    /// are unknown or rewritten (the mirror reachable here rewrites them).
+    pub static YOUNG_DEPENDENCY = { id: "metadata/young-dependency", severity: Severity::High };
+}
+
+/// Runs the rule.
+pub fn check(cx: &VersionContext) -> Outcome {
+    let Some(previous) = &cx.previous else {
+        return Outcome::Clean;
+    };
+    let had = |name: &str| {
+        previous.manifest.dependencies.contains_key(name)
+            || previous.manifest.optional_dependencies.contains_key(name)
+    };
+    let added: Vec<&String> = cx
+        .manifest
+        .dependencies
+        .keys()
+        .chain(cx.manifest.optional_dependencies.keys())
+        .filter(|d| !had(d))
+        .collect();
+    if added.is_empty() {
+        return Outcome::Clean;
+    }
+    let Some(others) = cx.others else {
+        return Outcome::gap("no packuments of the dependencies it adds".into());
+    };
+    let reference = cx.published.unwrap_or(cx.now);
+    let mut young = Vec::new();
+    let mut unknown = Vec::new();
+    for name in added {
+        match others.packument(name).map(first_published) {
+            Some(Ok(created)) => {
+                let age = days_between(created, reference);
+                if age < cx.policy.new_package_days {
+                    young.push((name.as_str(), age));
+                }
+            }
+            Some(Err(why)) => unknown.push(format!("{name}: {why}")),
+            None => unknown.push(format!("{name}: no packument")),
+        }
+    }
+    if young.is_empty() {
+        return match unknown.is_empty() {
+            true => Outcome::Clean,
+            false => Outcome::gap(unknown.join("; ")),
+        };
+    }
+    let list: Vec<String> = young
+        .iter()
+        .map(|(n, age)| format!("`{n}` (first published {:.1} days before)", age.max(0.0)))
+        .collect();
+    let message = format!(
+        "{}@{} adds dependencies that did not exist a few weeks earlier: {}",
+        cx.name(),
+        cx.version,
+        list.join(", ")
+    );
+    let evidence: Vec<serde_json::Value> = young
+        .iter()
+        .map(|(n, age)| json!({"name": n, "age_days": age}))
+        .collect();
+    Outcome::found(cx.finding(&YOUNG_DEPENDENCY, message).evidence(json!({
+        "previous": previous.version,
+        "young": evidence,
+        "threshold_days": cx.policy.new_package_days,
+    })))
+}

@@ -1,0 +1,96 @@
+//! What every report command shares: the engine settings built from the common flags, and
+//! the report writers. A leaf module: it depends on `cli` and the library crates only, so the
+//! command modules never depend on each other.
+
+use crate::cli::{ReportArgs, ReportFormat, SourceArgs};
+use anyhow::{Context, Result};
+use diligence_engine::{Command, Network, Run, Settings};
+use diligence_finding::{Report, Severity};
+use std::io::Write;
+use std::path::Path;
+
+/// The engine settings of `command` for `project_dir` from the common flags.
+pub(crate) fn settings(
+    command: Command,
+    project_dir: &Path,
+    report: &ReportArgs,
+    sources: &SourceArgs,
+) -> Settings {
+    let network = if sources.offline {
+        Network::Offline
+    } else if sources.prefer_offline {
+        Network::PreferOffline
+    } else {
+        Network::Online
+    };
+    let metadata = match (sources.metadata, sources.no_metadata) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    Settings {
+        command,
+        project_dir: project_dir.to_path_buf(),
+        config: sources.config.clone(),
+        fail_on: report.fail_on,
+        network,
+        db: sources.db.clone(),
+        advisories: !sources.no_advisories,
+        registry: !sources.no_registry,
+        code: !sources.no_code,
+        metadata,
+        allowed_hosts: sources.allowed_hosts.clone(),
+        progress: !report.quiet,
+        show_suppressed: report.show_suppressed,
+        refresh: sources.network.refresh,
+        max_age: sources.network.max_age,
+        fetch_timeout: sources.network.fetch_timeout,
+        allow_project_credentials: sources.network.allow_project_credentials.clone(),
+        all_platforms: false,
+    }
+}
+
+/// Prints the run's warnings on stderr.
+pub(crate) fn print_warnings(run: &Run) {
+    for w in &run.warnings {
+        anstream::eprintln!("warning: {w}");
+    }
+}
+
+/// Writes the report in `args.format` to `--output` (a file, created or truncated, without
+/// colour codes) or to stdout. Errors: the output file cannot be written (one line naming it).
+pub(crate) fn write_report(run: &Run, args: &ReportArgs) -> Result<()> {
+    let mut buf: Vec<u8> = Vec::new();
+    render(&run.report, args.format, run.fail_on, &mut buf)?;
+    emit(&buf, args.output.as_deref(), &mut anstream::stdout())
+}
+
+/// Renders `report` in `format`.
+pub(crate) fn render(
+    report: &Report,
+    format: ReportFormat,
+    fail_on: Severity,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    match format {
+        ReportFormat::Human => diligence_report::human::write(report, fail_on, out)?,
+        ReportFormat::Json => diligence_report::json::write(report, out)?,
+        ReportFormat::Sarif => {
+            diligence_report::sarif::write(report, &diligence_engine::all_rules(), out)?
+        }
+        ReportFormat::Markdown => diligence_report::markdown::write(report, fail_on, out)?,
+    }
+    Ok(())
+}
+
+/// `bytes` to `output` (colour codes stripped) or to `stream`.
+pub(crate) fn emit(bytes: &[u8], output: Option<&Path>, stream: &mut dyn Write) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, anstream::adapter::strip_bytes(bytes).into_vec())
+            .with_context(|| format!("{}: cannot write the report", path.display())),
+        None => {
+            stream.write_all(bytes)?;
+            Ok(stream.flush()?)
+        }
+    }
+}
