@@ -30,6 +30,7 @@ pub mod classify;
 mod decode;
 pub mod entry;
 pub mod finding;
+pub mod flow;
 mod js;
 pub mod pipeline;
 pub mod rules;
@@ -59,6 +60,11 @@ pub struct PackageScan {
     pub score: u32,
     /// Findings sorted by severity (descending), file, line.
     pub findings: Vec<CodeFinding>,
+    /// How many findings are weak signals (`medium` or `low`; see
+    /// [`verdict::weak_signals`]): a clean package with weak signals is reported as
+    /// `clean (N weak signals)`, never as bare `clean`.
+    #[serde(default)]
+    pub weak_signals: usize,
     /// First use of each capability per file.
     pub capabilities: Vec<CapabilityUse>,
     /// Number of files looked at, and their total size in bytes.
@@ -232,10 +238,12 @@ pub fn scan_unpacked(unpacked: Unpacked, label: &str, opts: &ScanOptions) -> Pac
             .then_with(|| a.rule.cmp(&b.rule))
     });
     let (verdict, score) = verdict::combine(&findings);
+    let weak_signals = verdict::weak_signals(&findings);
     PackageScan {
         package,
         verdict,
         score,
+        weak_signals,
         findings,
         capabilities: facts.capability_uses(),
         files: facts.file_count,

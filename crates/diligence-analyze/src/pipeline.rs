@@ -84,6 +84,11 @@ pub fn collect_all(
         f.kinds = f.signals.iter().map(|s| s.kind).collect();
     }
     crate::entry::mark_reachable(&mut facts, &manifest, &scripts.entry_files);
+    let flows = solve_flows(&facts, &names);
+    // The graphs are solved: free them before the rules run.
+    for f in facts.iter_mut() {
+        f.flows = Vec::new();
+    }
     PackageFacts {
         package_id,
         manifest,
@@ -92,7 +97,41 @@ pub fn collect_all(
         anomalies,
         file_count,
         total_bytes,
+        flows,
     }
+}
+
+/// Links the files' flow graphs through their relative imports and solves them.
+fn solve_flows(facts: &[FileFacts], names: &BTreeSet<&str>) -> crate::flow::Solution {
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut units = Vec::new();
+    for f in facts {
+        for (k, flow) in f.flows.iter().enumerate() {
+            if k == 0 {
+                first.insert(f.path.as_str(), units.len());
+            }
+            units.push(crate::flow::Unit {
+                path: f.path.as_str(),
+                flow,
+                imports: Vec::new(),
+            });
+        }
+    }
+    if units.is_empty() {
+        return crate::flow::Solution::default();
+    }
+    for u in &mut units {
+        u.imports = u
+            .flow
+            .imports
+            .iter()
+            .map(|(_, spec)| {
+                crate::scripts::resolve(names, u.path, spec)
+                    .and_then(|p| first.get(p.as_str()).copied())
+            })
+            .collect();
+    }
+    crate::flow::solve(&units)
 }
 
 /// Analyses one file by its content kind.
@@ -108,6 +147,7 @@ fn analyse_file(file: PackageFile) -> FileFacts {
         install_time: false,
         reachable: true,
         kinds: BTreeSet::new(),
+        flows: Vec::new(),
     };
     match kind {
         FileKind::Image => {
@@ -115,9 +155,9 @@ fn analyse_file(file: PackageFile) -> FileFacts {
             if let Some(tail) = image_tail(&file.bytes)
                 && crate::decode::looks_like_code(&tail)
             {
-                facts
-                    .signals
-                    .extend(crate::js::analyse_embedded(&tail, 0, 0, 0));
+                let mut embedded = crate::js::analyse_embedded(&tail, 0, 0, 0);
+                facts.signals.append(&mut embedded.signals);
+                facts.flows.append(&mut embedded.flows);
             }
         }
         FileKind::NativeBinary => facts.signals.push(Signal {
@@ -131,9 +171,9 @@ fn analyse_file(file: PackageFile) -> FileFacts {
             let text = String::from_utf8(file.bytes)
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             for c in crate::text::scan_text(&text, kind, &mut facts.signals) {
-                facts
-                    .signals
-                    .extend(crate::js::analyse_embedded(&c.code, c.line, 0, 0));
+                let mut embedded = crate::js::analyse_embedded(&c.code, c.line, 0, 0);
+                facts.signals.append(&mut embedded.signals);
+                facts.flows.append(&mut embedded.flows);
             }
             if kind == FileKind::JavaScript {
                 let depth = nesting_depth(text.as_bytes());
@@ -208,6 +248,7 @@ fn analyse_large(file: LargeFile) -> FileFacts {
         install_time: false,
         reachable: true,
         kinds: BTreeSet::new(),
+        flows: Vec::new(),
     }
 }
 

@@ -81,6 +81,13 @@ pub enum Kind {
     ArchiveAnomaly,
     Unparsed,
     LifecycleScript,
+    /// An obfuscator string array with its decoder function (see `js::deobfuscate`).
+    StringArray,
+    /// Control-flow flattening: `while (true) switch (order[i++]) { … }`.
+    ControlFlowFlattening,
+    /// A check for an analysis environment: localhost, a sandbox or VM (few CPUs, little
+    /// memory, sandbox user or host names), a debugger.
+    SandboxGate,
     // Install-time execution beyond `scripts` and behaviour with no flow (see `scripts`).
     /// A command line runs a file (`sh x.sh`, `cmd /c x.bat`, `./x`): detail = the path as written.
     RunsFile,
@@ -177,6 +184,9 @@ impl Kind {
             ArchiveAnomaly => "archive-anomaly",
             Unparsed => "unparsed",
             LifecycleScript => "lifecycle-script",
+            StringArray => "string-array",
+            ControlFlowFlattening => "control-flow-flattening",
+            SandboxGate => "sandbox-gate",
             RunsFile => "runs-file",
             GypCommand => "gyp-command",
             DownloadRun => "download-run",
@@ -250,6 +260,9 @@ pub struct FileFacts {
     pub reachable: bool,
     /// The kinds present in `signals` (filled once all signals are in).
     pub kinds: BTreeSet<Kind>,
+    /// Value-flow graphs of the file's program and of code decoded from it (see
+    /// [`crate::flow`]).
+    pub flows: Vec<crate::flow::FileFlow>,
 }
 
 impl FileFacts {
@@ -306,6 +319,8 @@ pub struct PackageFacts {
     pub anomalies: Vec<Anomaly>,
     pub file_count: usize,
     pub total_bytes: u64,
+    /// Source → sink paths across the package (see [`crate::flow::solve`]).
+    pub flows: crate::flow::Solution,
 }
 
 impl PackageFacts {

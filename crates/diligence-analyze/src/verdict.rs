@@ -1,27 +1,40 @@
-//! Verdict combination: `malicious | suspicious | clean` and a score from a package's findings.
+//! The scoring model: one place that turns a package's findings into `malicious |
+//! suspicious | clean` and a score.
 //!
-//! Each finding contributes `weight(severity) × locality × install × reach`:
+//! 1. **Each finding** contributes `weight(severity) × locality × install × reach`:
 //!
-//! | severity | weight |   | locality  | factor |   | install-time | factor |
-//! |----------|--------|---|-----------|--------|---|--------------|--------|
-//! | critical | 20     |   | function  | 1.5    |   | yes          | 1.5    |
-//! | high     | 10     |   | file      | 1.25   |   | no           | 1.0    |
-//! | medium   | 5      |   | package   | 1.0    |   |              |        |
-//! | low      | 2      |   | alone     | 0.5    |   |              |        |
-//! | info     | 0      |   |           |        |   |              |        |
+//!    | severity | weight |   | locality  | factor |   | install-time | factor |
+//!    |----------|--------|---|-----------|--------|---|--------------|--------|
+//!    | critical | 20     |   | function  | 1.5    |   | yes          | 1.5    |
+//!    | high     | 10     |   | file      | 1.25   |   | no           | 1.0    |
+//!    | medium   | 5      |   | package   | 1.0    |   |              |        |
+//!    | low      | 2      |   | alone     | 0.5    |   |              |        |
+//!    | info     | 0      |   |           |        |   |              |        |
 //!
-//! *Locality* is where the threat sits relative to the capability it needs (a credential path
-//! and a network call in the same function, the same file, only the same package, or no such
-//! capability at all). *Reach* is 0.5 for a file no entry point (`main`, `exports`, `bin`,
-//! `module`, `browser`, lifecycle script) loads through static requires — a benchmark, an
-//! example, a test shipped in the tarball — and 1.0 otherwise. Only the strongest finding of
-//! each rule counts, so one rule repeated over many lines cannot add up on its own. The score
-//! is the rounded sum.
+//!    *Locality* is where the threat sits relative to the capability it needs (a credential
+//!    path and a network call in the same function, the same file, only the same package, or
+//!    no such capability at all); a proven source → sink path ([`crate::flow`]) is `function`.
+//!    *Install-time* (the code runs from a lifecycle script, no user action needed) raises.
+//!    *Reach* is 0.5 for a file no entry point (`main`, `exports`, `bin`, `module`, `browser`,
+//!    lifecycle script) loads through static requires — a benchmark, an example, a test shipped
+//!    in the tarball — and 1.0 otherwise.
+//! 2. **A rule counts once**: its strongest finding, so one rule repeated over many lines
+//!    cannot add up on its own. Different rules add up, except that rules of one category
+//!    whose strongest findings sit at the same place (one send seen by two rules) count once.
+//! 3. **Independent signals**: findings of at least `medium` severity in two different threat
+//!    [`Category`]s (say, obfuscated code and a credential read) make the package at least
+//!    suspicious, however far apart they sit: each alone is weak, together they are what a
+//!    reviewer must look at.
+//! 4. **Evasion raises, never lowers**: when the package hides from analysis (devtools,
+//!    localhost, CI, time-of-day or sandbox checks: `code/analysis-evasion`) and anything else
+//!    scores, the total is multiplied by 1.5; evasion alone scores only its own weight.
 //!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off
-//! clean; a single `critical` threat next to its capability in one file is malicious; a single
-//! `high` threat is suspicious at most unless install-time or corroborated by a second rule.
+//! clean; a complete source → sink path at `critical` (`20 × 1.5 = 30`) is malicious; a single
+//! `critical` threat next to its capability in one file is malicious; a single `high` threat is
+//! suspicious at most unless install-time, evasive or corroborated by a second rule; a single
+//! `medium` or `low` finding is a weak signal (clean, reported as such).
 
 use crate::finding::CodeFinding;
 pub use crate::finding::Locality;
@@ -84,17 +97,96 @@ pub fn finding_score(f: &CodeFinding) -> f64 {
     weight(f.severity) * locality_factor(f.locality) * install * reach
 }
 
+/// Threat categories: rules that look at the same kind of behaviour. Two findings are
+/// independent when their categories differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category<'a> {
+    /// Data leaving the machine: environment, credentials, browser data, host data, endpoints.
+    Exfiltration,
+    /// Running code or commands the package did not ship in the clear.
+    Execution,
+    /// Hiding code: obfuscation, encoded payloads, steganography.
+    Concealment,
+    /// Hiding from analysis: devtools, CI, localhost, time or sandbox checks.
+    Evasion,
+    /// Staying on the machine or spreading: persistence, worms, AI-agent abuse.
+    Persistence,
+    /// Damage: protestware, wipers, import-time denial of service.
+    Sabotage,
+    /// Tampering with other code's traffic or wallets: clippers, monkey-patching.
+    Interception,
+    /// What install scripts do.
+    Install,
+    /// The package itself: manifest confusion, archive anomalies.
+    Integrity,
+    /// A rule this table does not list: its own category.
+    Other(&'a str),
+}
+
+/// The category of a rule id (unknown rules are each their own category).
+pub fn category(rule: &str) -> Category<'_> {
+    match rule.strip_prefix("code/").unwrap_or(rule) {
+        "env-exfiltration"
+        | "credential-theft"
+        | "browser-data-theft"
+        | "host-data-exfiltration"
+        | "suspicious-endpoint" => Category::Exfiltration,
+        "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" => Category::Execution,
+        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs" => {
+            Category::Concealment
+        }
+        "analysis-evasion" => Category::Evasion,
+        "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
+        "protestware" | "import-time-dos" => Category::Sabotage,
+        "crypto-clipper" | "network-monkey-patch" => Category::Interception,
+        "install-script" | "install-script-network" | "native-binary" => Category::Install,
+        "manifest-confusion" | "archive-anomaly" => Category::Integrity,
+        _ => Category::Other(rule),
+    }
+}
+
 /// Combines findings into a verdict and a score (see the module docs).
 pub fn combine(findings: &[CodeFinding]) -> (Verdict, u32) {
-    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
+    // The strongest finding of each rule…
+    let mut best: BTreeMap<&str, (f64, &CodeFinding)> = BTreeMap::new();
     for f in findings {
         let s = finding_score(f);
-        let e = best.entry(f.rule.as_str()).or_insert(0.0);
-        if s > *e {
-            *e = s;
+        let e = best.entry(f.rule.as_str()).or_insert((0.0, f));
+        if s > e.0 {
+            *e = (s, f);
         }
     }
-    let score = best.values().sum::<f64>().round() as u32;
+    // …and rules of one category that report the same place (two rules seeing one send)
+    // count once.
+    let mut places: BTreeMap<(Category, &str, u32), f64> = BTreeMap::new();
+    for (rule, (s, f)) in &best {
+        let e = places
+            .entry((category(rule), f.file.as_str(), f.line))
+            .or_insert(0.0);
+        *e = e.max(*s);
+    }
+    let mut score: f64 = places.values().sum();
+    let best: BTreeMap<&str, f64> = best.into_iter().map(|(r, (s, _))| (r, s)).collect();
+    let evasive = findings
+        .iter()
+        .any(|f| category(&f.rule) == Category::Evasion && f.severity > Severity::Info);
+    let others: f64 = best
+        .iter()
+        .filter(|(r, _)| category(r) != Category::Evasion)
+        .map(|(_, s)| s)
+        .sum();
+    if evasive && others > 0.0 {
+        score *= 1.5;
+    }
+    let independent: std::collections::BTreeSet<Category> = findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Medium)
+        .map(|f| category(&f.rule))
+        .collect();
+    if independent.len() >= 2 {
+        score = score.max(f64::from(SUSPICIOUS));
+    }
+    let score = score.round() as u32;
     let verdict = if score >= MALICIOUS {
         Verdict::Malicious
     } else if score >= SUSPICIOUS {
@@ -103,6 +195,14 @@ pub fn combine(findings: &[CodeFinding]) -> (Verdict, u32) {
         Verdict::Clean
     };
     (verdict, score)
+}
+
+/// Findings that are weak signals on their own: `medium` and `low` severity.
+pub fn weak_signals(findings: &[CodeFinding]) -> usize {
+    findings
+        .iter()
+        .filter(|f| matches!(f.severity, Severity::Medium | Severity::Low))
+        .count()
 }
 
 #[cfg(test)]
@@ -186,6 +286,122 @@ mod tests {
         assert_eq!(combine(std::slice::from_ref(&loaded)), (Verdict::Clean, 6));
         loaded.install_time = true;
         assert_eq!(combine(std::slice::from_ref(&loaded)).1, 19);
+    }
+
+    #[test]
+    fn two_independent_medium_signals_are_suspicious_far_apart() {
+        let one = [f(
+            "code/obfuscated-code",
+            Severity::Medium,
+            Locality::Alone,
+            false,
+        )];
+        assert_eq!(combine(&one), (Verdict::Clean, 3));
+        let two = [
+            f(
+                "code/obfuscated-code",
+                Severity::Medium,
+                Locality::Alone,
+                false,
+            ),
+            f(
+                "code/credential-theft",
+                Severity::Medium,
+                Locality::Package,
+                false,
+            ),
+        ];
+        assert_eq!(combine(&two), (Verdict::Suspicious, 10));
+        // Two rules of one category are not independent.
+        let same = [
+            f(
+                "code/env-exfiltration",
+                Severity::Medium,
+                Locality::Alone,
+                false,
+            ),
+            f(
+                "code/credential-theft",
+                Severity::Medium,
+                Locality::Alone,
+                false,
+            ),
+        ];
+        assert_eq!(combine(&same), (Verdict::Clean, 3));
+    }
+
+    #[test]
+    fn evasion_raises_and_never_lowers() {
+        let threat = [f(
+            "code/credential-theft",
+            Severity::High,
+            Locality::File,
+            false,
+        )];
+        assert_eq!(combine(&threat), (Verdict::Suspicious, 13));
+        let evasive = [
+            f(
+                "code/credential-theft",
+                Severity::High,
+                Locality::File,
+                false,
+            ),
+            f(
+                "code/analysis-evasion",
+                Severity::Low,
+                Locality::File,
+                false,
+            ),
+        ];
+        assert_eq!(combine(&evasive), (Verdict::Suspicious, 23));
+        let alone = [f(
+            "code/analysis-evasion",
+            Severity::Low,
+            Locality::File,
+            false,
+        )];
+        assert_eq!(combine(&alone), (Verdict::Clean, 3));
+    }
+
+    #[test]
+    fn a_complete_path_is_malicious() {
+        let path = [f(
+            "code/env-exfiltration",
+            Severity::Critical,
+            Locality::Function,
+            false,
+        )];
+        assert_eq!(combine(&path), (Verdict::Malicious, 30));
+    }
+
+    #[test]
+    fn two_rules_at_one_place_count_once() {
+        let one_send = [
+            f(
+                "code/env-exfiltration",
+                Severity::Medium,
+                Locality::Function,
+                false,
+            ),
+            f(
+                "code/credential-theft",
+                Severity::Medium,
+                Locality::Function,
+                false,
+            ),
+        ];
+        assert_eq!(combine(&one_send), (Verdict::Clean, 8));
+    }
+
+    #[test]
+    fn weak_signals_are_medium_and_low() {
+        let v = [
+            f("a", Severity::Medium, Locality::Alone, false),
+            f("b", Severity::Low, Locality::Alone, false),
+            f("c", Severity::Info, Locality::Alone, false),
+            f("d", Severity::High, Locality::Alone, false),
+        ];
+        assert_eq!(weak_signals(&v), 2);
     }
 
     #[test]

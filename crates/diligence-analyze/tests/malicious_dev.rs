@@ -129,7 +129,7 @@ fn malicious_samples_are_malicious_at_their_key_lines() {
             "tiny-tooltip-ui-3.2.1",
             "code/browser-data-theft",
             "dist/metrics.js",
-            30,
+            36,
         ),
         (
             "tz-format-lite-0.9.4",

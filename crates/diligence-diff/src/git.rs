@@ -61,6 +61,41 @@ pub fn show(root: &Path, rev: &str, rel: &str) -> Result<Option<Vec<u8>>, DiffEr
     }
 }
 
+/// Whether git tracks `rel` (relative to the repository root, `/`-separated): it is in the
+/// index. An untracked file in the working tree (a developer's local `.npmrc`, one CI wrote
+/// before the run) is not part of any revision.
+pub fn is_tracked(root: &Path, rel: &str) -> bool {
+    git(root, &["ls-files", "--error-unmatch", "--", rel]).is_ok()
+}
+
+/// [`show`] for a file of at most `limit` bytes: its size is asked first (`git cat-file -s`),
+/// so an oversized blob is never read. Errors: as [`show`], or [`DiffError::Input`] when
+/// the file is larger than `limit`.
+pub fn show_bounded(
+    root: &Path,
+    rev: &str,
+    rel: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, DiffError> {
+    git_text(
+        root,
+        &["rev-parse", "--verify", &format!("{rev}^{{commit}}")],
+    )?;
+    let spec = format!("{rev}:{rel}");
+    if git(root, &["cat-file", "-e", &spec]).is_err() {
+        return Ok(None);
+    }
+    let size = git_text(root, &["cat-file", "-s", &spec])?;
+    let too_large = size.parse::<u64>().map_or(true, |n| n > limit);
+    if too_large {
+        return Err(DiffError::Input {
+            what: spec,
+            message: format!("is {size} bytes, over the {limit} byte limit"),
+        });
+    }
+    git(root, &["cat-file", "blob", &spec]).map(Some)
+}
+
 /// Parses the lockfile `rel` as it is at `rev` (with the `package.json` beside it at the same
 /// revision). The graph's lockfile path is `rel`, so findings of both sides point at the same
 /// file. A lockfile missing at `rev` is an empty graph of the same format (everything in

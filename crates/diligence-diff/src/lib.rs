@@ -14,11 +14,13 @@
 //! the two graphs.
 
 pub mod changes;
+pub mod config;
 pub mod delta;
 pub mod git;
 pub mod rules;
 
 pub use changes::{ChangeKind, Direction, PackageChange, compare};
+pub use config::{ConfigChange, ConfigChangeKind, compare_config, config_changes};
 
 use diligence_finding::Finding;
 use diligence_graph::DependencyGraph;
@@ -38,12 +40,27 @@ pub enum DiffError {
 
 /// All rules of this crate, from the rule tables: `diff/package-added`,
 /// `diff/package-removed`, `diff/version-changed`, `diff/integrity-changed`,
-/// `diff/new-source`, `diff/new-lifecycle-script`.
+/// `diff/new-source`, `diff/new-lifecycle-script`, `diff/config-changed`.
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::CHANGE_RULES
         .iter()
         .map(|(r, _)| *r)
         .chain(rules::DELTA_RULES.iter().map(|(r, _)| *r))
+        .chain(rules::CONFIG_RULES.iter().map(|(r, _)| *r))
+        .collect()
+}
+
+/// The `diff/config-changed` findings of the head's trust-boundary file changes (from
+/// [`config_changes`]), in order.
+pub fn config_findings(changes: &[ConfigChange]) -> Vec<Finding> {
+    changes
+        .iter()
+        .flat_map(|c| {
+            rules::CONFIG_RULES
+                .iter()
+                .filter_map(|(_, check)| check(c))
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 

@@ -1,9 +1,11 @@
 //! The project's configuration, read the same way for every command: `diligence.toml`
 //! (`--config`, else `<project dir>/diligence.toml`), `.npmrc` (as npm reads it), and the
-//! lockfile and metadata policies built from both.
+//! lockfile and metadata policies built from both. When the settings carry a
+//! [`TrustedConfig`](crate::TrustedConfig) (`diff`: the base revision's files), its `diligence.toml` (unless
+//! `--config`) and project `.npmrc` replace the project folder's.
 
 use crate::EngineError;
-use crate::settings::Settings;
+use crate::settings::{Settings, TrustedFile};
 use diligence_metadata::MetadataPolicy;
 use diligence_policy::Policy;
 use diligence_registry::NpmConfig;
@@ -29,16 +31,33 @@ impl ProjectConfig {
     /// unreadable `.npmrc`.
     pub fn load(settings: &Settings) -> Result<ProjectConfig, EngineError> {
         let dir = settings.project_dir.as_path();
-        let policy = Policy::load(dir, settings.config.as_deref())?;
+        let trusted = settings.trusted_config.as_ref();
+        let trusted_policy = trusted.and_then(|t| t.policy.as_ref());
+        let trusted_npmrc = trusted.and_then(|t| t.npmrc.as_ref());
+        let policy = match (&settings.config, trusted_policy) {
+            (None, Some(t)) => match &t.text {
+                Some(text) => Policy::parse(&t.path, text)?,
+                None => Policy::default(),
+            },
+            (explicit, _) => Policy::load(dir, explicit.as_deref())?,
+        };
         let known: Vec<&str> = crate::rules::all_rules().iter().map(|r| r.id).collect();
         policy.check_rule_ids(&known)?;
-        let npm = NpmConfig::load_allowing(dir, &settings.allow_project_credentials)
-            .map_err(|e| EngineError::Registry(format!("reading npm configuration: {e}")))?;
+        let allow = &settings.allow_project_credentials;
+        let npm = match trusted_npmrc {
+            Some(t) => {
+                let name = t.path.display().to_string();
+                let text = t.text.as_deref();
+                NpmConfig::load_allowing_project_text(dir, allow, Some((&name, text)))
+            }
+            None => NpmConfig::load_allowing(dir, allow),
+        }
+        .map_err(|e| EngineError::Registry(format!("reading npm configuration: {e}")))?;
         let mut lockfile = lockfile_policy(&policy, &npm);
         lockfile
             .allowed_hosts
             .extend(settings.allowed_hosts.iter().cloned());
-        let metadata = metadata_policy(&policy, dir)?;
+        let metadata = metadata_policy(&policy, dir, trusted_npmrc)?;
         Ok(ProjectConfig {
             policy,
             npm,
@@ -63,10 +82,17 @@ fn lockfile_policy(policy: &Policy, npm: &NpmConfig) -> diligence_lockfile_rules
 }
 
 /// The metadata thresholds and lists: defaults, then `.npmrc` registries, then diligence.toml.
-fn metadata_policy(policy: &Policy, project_dir: &Path) -> Result<MetadataPolicy, EngineError> {
-    let mut m = MetadataPolicy::default()
-        .with_npmrc(project_dir)
-        .map_err(EngineError::Registry)?;
+fn metadata_policy(
+    policy: &Policy,
+    project_dir: &Path,
+    trusted_npmrc: Option<&TrustedFile>,
+) -> Result<MetadataPolicy, EngineError> {
+    let mut m = match trusted_npmrc {
+        Some(t) => MetadataPolicy::default().with_npmrc_text(t.text.as_deref().unwrap_or("")),
+        None => MetadataPolicy::default()
+            .with_npmrc(project_dir)
+            .map_err(EngineError::Registry)?,
+    };
     let t = &policy.thresholds;
     m.cooldown_days = t.cooldown_days.unwrap_or(m.cooldown_days);
     m.new_package_days = t.new_package_days.unwrap_or(m.new_package_days);

@@ -36,6 +36,9 @@ pub struct Run {
     pub plan_command: Option<String>,
     /// For `install`: registry packages the plan adds or changes.
     pub planned_packages: usize,
+    /// For `install`: the planned files, the vetted lockfile's SHA-256 and the folder they
+    /// wait in; [`diligence_gate::Planned::apply`] writes exactly them into the project.
+    pub planned: Option<diligence_gate::Planned>,
     /// One-line warnings for stderr (a stale advisory database).
     pub warnings: Vec<String>,
 }
@@ -92,10 +95,20 @@ impl Engine {
     pub fn run(&self, input: Input) -> Result<Run, EngineError> {
         let mut plan_command = None;
         let mut planned_packages = 0;
+        let mut planned = None;
         let is_lockfile = matches!(input, Input::Lockfile(_));
+        let omit = self.settings.omit;
         let (target, packages, collected) = match input {
-            Input::Lockfile(l) => self.run_lockfile(l),
-            Input::Delta(d) => self.run_delta(*d, None),
+            Input::Lockfile(l) => self.run_lockfile(l.omit(omit)),
+            Input::Delta(d) => {
+                let d = *d;
+                let delta = DeltaInput {
+                    base: d.base.omit(omit),
+                    head: d.head.omit(omit),
+                    ..d
+                };
+                self.run_delta(delta, None)
+            }
             Input::Specs { specs, .. } => self.run_specs(&specs),
             Input::InstallPlan {
                 project_dir,
@@ -104,6 +117,7 @@ impl Engine {
             } => match diligence_gate::plan(&project_dir, pm, &args) {
                 Ok(plan) => {
                     plan_command = Some(plan.command.clone());
+                    planned = Some(plan.planned.clone());
                     let before = match plan.before {
                         Some(g) => LockfileInput::on_disk(g, project_dir.clone()),
                         None => LockfileInput::empty(
@@ -120,6 +134,8 @@ impl Engine {
                         label: plan.command.clone(),
                         base: before,
                         head: after,
+                        config_changes: Vec::new(),
+                        base_config: None,
                     };
                     self.run_delta(delta, Some(plan.command))
                 }
@@ -150,6 +166,7 @@ impl Engine {
             fail_on: self.fail_on(),
             plan_command,
             planned_packages,
+            planned,
             warnings,
         })
     }
@@ -195,6 +212,14 @@ impl Engine {
             .as_ref()
     }
 
+    /// Fix guidance on advisory findings (`evidence.fix`, see `diligence-fix`), resolved
+    /// against packuments through the registry client; nothing without the registry.
+    fn fix_guidance(&self, graph: &DependencyGraph, findings: &mut [diligence_finding::Finding]) {
+        if let (Some(client), Ok(db)) = (&self.client, self.advisory_db()) {
+            diligence_fix::annotate(findings, graph, db, client);
+        }
+    }
+
     fn warn(&self, line: String) {
         self.warnings
             .lock()
@@ -221,7 +246,9 @@ impl Engine {
             .extend(layers::unlocked_gaps(&lockfile.findings));
         c.layer.add(lockfile);
         if self.settings.advisories {
-            c.layer.add(layers::advisories(graph, self.advisory_db()));
+            let mut advisories = layers::advisories(graph, self.advisory_db());
+            self.fix_guidance(graph, &mut advisories.findings);
+            c.layer.add(advisories);
         }
         let all = |_: &Package| true;
         let facts = self.registry_layers(graph, &all, &mut c);
@@ -255,6 +282,9 @@ impl Engine {
         c.layer
             .findings
             .extend(diligence_diff::change_findings(&changes, base, head));
+        c.layer
+            .findings
+            .extend(diligence_diff::config_findings(&d.config_changes));
         c.layer.not_evaluated.extend(d.head.gaps.iter().cloned());
         let old = layers::lockfile(base, &d.base.declared, &self.config);
         let new = layers::lockfile(head, &d.head.declared, &self.config);
@@ -276,9 +306,9 @@ impl Engine {
         if self.settings.advisories {
             let old = layers::advisories(base, self.advisory_db());
             let new = layers::advisories(head, self.advisory_db());
-            c.layer
-                .findings
-                .extend(diligence_diff::only_new(old.findings, new.findings));
+            let mut added = diligence_diff::only_new(old.findings, new.findings);
+            self.fix_guidance(head, &mut added);
+            c.layer.findings.extend(added);
             c.layer.not_evaluated.extend(new.not_evaluated);
         }
         let changed: BTreeSet<(&str, &str)> = changes

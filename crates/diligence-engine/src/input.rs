@@ -1,6 +1,7 @@
 //! What a command asks the engine to judge, and how each input is read.
 
 use crate::EngineError;
+use crate::settings::{TrustedConfig, TrustedFile};
 use diligence_diff::git;
 use diligence_finding::NotEvaluated;
 use diligence_gate::PackageManager;
@@ -31,6 +32,12 @@ pub struct DeltaInput {
     pub head: LockfileInput,
     /// `base → head` for the report target.
     pub label: String,
+    /// The trust-boundary files (`diligence.toml`, `.npmrc`) the head adds, changes or
+    /// removes (`diff` on git revisions): each is a `diff/config-changed` finding.
+    pub config_changes: Vec<diligence_diff::ConfigChange>,
+    /// The base revision's `diligence.toml` and `.npmrc`, which govern the review instead of
+    /// the head's (`diff` on git revisions; see [`Input::trusted_config`]).
+    pub base_config: Option<TrustedConfig>,
 }
 
 /// What `scan` was given, one entry per command-line target.
@@ -121,9 +128,11 @@ impl Input {
             None => diligence_lockfile::find_lockfile(dir)?,
         };
         let graph = diligence_lockfile::read_lockfile(&path)?;
+        // The lockfile's folder: `dir` itself, or the workspace root when `dir` is a member
+        // (`find_lockfile` walks up to it).
         let project_dir = match lockfile {
-            Some(_) => parent_of(&graph.lockfile.path),
-            None => dir.to_path_buf(),
+            None if path.parent() == Some(dir) => dir.to_path_buf(),
+            _ => parent_of(&graph.lockfile.path),
         };
         let mut input = LockfileInput::on_disk(graph, project_dir);
         input.label = dir.display().to_string();
@@ -131,16 +140,49 @@ impl Input {
     }
 
     /// Two lockfile files (`diff --base-lockfile B --head-lockfile H`); the head's folder is
-    /// the project.
+    /// the project. When the two are in different folders, the base folder's `diligence.toml`
+    /// and `.npmrc` govern (as the base revision's do for git revisions) and the head
+    /// folder's differences are listed for `diff/config-changed`.
     pub fn files_delta(base: &Path, head: &Path) -> Result<Input, EngineError> {
         let b = diligence_lockfile::read_lockfile(base)?;
         let h = diligence_lockfile::read_lockfile(head)?;
-        let base_input = LockfileInput::on_disk(b, parent_of(base));
-        let head_input = LockfileInput::on_disk(h, parent_of(head));
+        let (base_dir, head_dir) = (parent_of(base), parent_of(head));
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        let (config_changes, base_config) = if same(&base_dir, &head_dir) {
+            (Vec::new(), None)
+        } else {
+            let file = |name: &str| -> Result<TrustedFile, EngineError> {
+                let path = base_dir.join(name);
+                let text = match diligence_diff::config::read_trust_file(&path)? {
+                    Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
+                        EngineError::Input(format!(
+                            "{}: not valid UTF-8 at byte {}",
+                            path.display(),
+                            e.utf8_error().valid_up_to()
+                        ))
+                    })?),
+                    None => None,
+                };
+                Ok(TrustedFile { path, text })
+            };
+            let trusted = TrustedConfig {
+                policy: Some(file(diligence_policy::POLICY_FILE)?),
+                npmrc: Some(file(".npmrc")?),
+            };
+            let changes = diligence_diff::config::config_changes_between(&base_dir, &head_dir)?;
+            (changes, Some(trusted))
+        };
+        let base_input = LockfileInput::on_disk(b, base_dir);
+        let head_input = LockfileInput::on_disk(h, head_dir);
         Ok(Input::Delta(Box::new(DeltaInput {
             label: format!("{} → {}", base.display(), head.display()),
             base: base_input,
             head: head_input,
+            config_changes,
+            base_config,
         })))
     }
 
@@ -148,6 +190,13 @@ impl Input {
     /// [HEAD]`): `base` defaults to the merge base with the upstream branch (else `HEAD~1`),
     /// `head` to the working tree. Manifests are read at the same revisions. A lockfile
     /// missing at the base makes everything in the head "added".
+    ///
+    /// Trust boundary: the policy and the project `.npmrc` are the base revision's in the
+    /// project folder (none there: defaults), never the head's; the head's changes to
+    /// `diligence.toml` and `.npmrc` are listed for `diff/config-changed`. With the working
+    /// tree as head, a file git does not track is local configuration (a developer's own,
+    /// one CI wrote) and applies as it is. Errors also when a base file is over 1 MiB or not
+    /// UTF-8.
     pub fn git_delta(
         dir: &Path,
         lockfile: Option<&Path>,
@@ -160,6 +209,12 @@ impl Input {
             None => diligence_lockfile::find_lockfile(dir)?,
         };
         let rel = git::relative_to(&root, &path)?;
+        // A workspace member's lockfile is the root's: the root is the project.
+        let project = match lockfile {
+            None if path.parent() != Some(dir) => parent_of(&path),
+            _ => dir.to_path_buf(),
+        };
+        let dir = project.as_path();
         let base_rev = match base {
             Some(rev) => rev.to_string(),
             None => git::default_base(dir).map_err(|e| {
@@ -188,10 +243,44 @@ impl Input {
             }
             None => LockfileInput::empty_like(&head_input),
         };
+        let dir_rel = git::relative_to(&root, dir)?;
+        let base_file = |name: &str| -> Result<Option<TrustedFile>, EngineError> {
+            // A local file git does not track applies as it is (see `config::is_local`).
+            if head.is_none() && diligence_diff::config::is_local(&root, &dir_rel, name, dir) {
+                return Ok(None);
+            }
+            let rel = diligence_diff::config::join_rel(&dir_rel, name);
+            let bytes = git::show_bounded(
+                &root,
+                &base_rev,
+                &rel,
+                diligence_diff::config::MAX_CONFIG_BYTES,
+            )?;
+            let text = match bytes {
+                Some(bytes) => Some(String::from_utf8(bytes).map_err(|e| {
+                    EngineError::Input(format!(
+                        "{base_rev}:{rel}: not valid UTF-8 at byte {}",
+                        e.utf8_error().valid_up_to()
+                    ))
+                })?),
+                None => None,
+            };
+            Ok(Some(TrustedFile {
+                path: PathBuf::from(rel),
+                text,
+            }))
+        };
+        let base_config = TrustedConfig {
+            policy: base_file(diligence_policy::POLICY_FILE)?,
+            npmrc: base_file(".npmrc")?,
+        };
+        let config_changes = diligence_diff::config_changes(&root, &dir_rel, &base_rev, head, dir)?;
         Ok(Input::Delta(Box::new(DeltaInput {
             label: format!("{base_rev} → {}", head.unwrap_or("working tree")),
             base: base_input,
             head: head_input,
+            config_changes,
+            base_config: Some(base_config),
         })))
     }
 
@@ -219,6 +308,16 @@ impl Input {
             manifest,
             project_dir: dir.to_path_buf(),
         })
+    }
+
+    /// The configuration that governs this input instead of the project folder's
+    /// `diligence.toml` and `.npmrc`: the base revision's for `diff` on git revisions, else
+    /// `None`.
+    pub fn trusted_config(&self) -> Option<TrustedConfig> {
+        match self {
+            Input::Delta(d) => d.base_config.clone(),
+            _ => None,
+        }
     }
 
     /// The folder whose `diligence.toml` and `.npmrc` apply: the lockfile's folder (`audit`,
@@ -318,6 +417,35 @@ impl LockfileInput {
             gaps: Vec::new(),
             project_dir,
         }
+    }
+}
+
+impl LockfileInput {
+    /// The input without what `omit` leaves out: the graph as
+    /// [`DependencyGraph::omit`] gives it, and the importers' declared dependencies without
+    /// the names whose only importer edges are of omitted kinds (so an omitted dev
+    /// dependency is not "unlocked").
+    pub fn omit(mut self, omit: diligence_graph::Omit) -> LockfileInput {
+        if omit.is_empty() {
+            return self;
+        }
+        for importer in &self.graph.importers {
+            let Some(declared) = self.declared.importers.get_mut(&importer.path) else {
+                continue;
+            };
+            // Names the lockfile records for the importer only under omitted kinds.
+            let kept = |name: &str| {
+                let mut edges = importer
+                    .dependencies
+                    .iter()
+                    .filter(|e| e.name == name)
+                    .peekable();
+                edges.peek().is_none() || edges.any(|e| !omit.omits(e.kind))
+            };
+            declared.dependencies.retain(|(name, _)| kept(name));
+        }
+        self.graph = self.graph.omit(omit);
+        self
     }
 }
 

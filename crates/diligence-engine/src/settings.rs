@@ -41,9 +41,32 @@ impl Command {
     }
 }
 
+/// The project configuration read from a trusted place instead of the project folder: `diff`
+/// reads the base revision's, so a pull request cannot configure its own review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedConfig {
+    /// `diligence.toml` (`--config` still wins); `None`: the project folder's applies (a
+    /// local file git does not track).
+    pub policy: Option<TrustedFile>,
+    /// The project `.npmrc`: registries, scope registries and project credentials (still
+    /// behind the credential allowlist); `None`: the project folder's applies. User and
+    /// global `.npmrc` and the environment apply as always.
+    pub npmrc: Option<TrustedFile>,
+}
+
+/// One configuration file of a [`TrustedConfig`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedFile {
+    /// How errors and findings name the file (relative to the repository root, e.g.
+    /// `diligence.toml`).
+    pub path: PathBuf,
+    /// The file's text; `None` when there is none (defaults apply).
+    pub text: Option<String>,
+}
+
 /// The flags shared by every command (`--config`, `--fail-on`, `--offline`,
 /// `--prefer-offline`, `--db`, `--no-advisories`, `--no-registry`, `--no-code`,
-/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`).
+/// `--metadata`/`--no-metadata`, `--allowed-host`, `-q`, `--show-suppressed`, `--omit`).
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub command: Command,
@@ -88,6 +111,13 @@ pub struct Settings {
     /// `check --all-platforms`: resolve the optional packages of every platform (the
     /// lockfile's set), not only those this machine would install.
     pub all_platforms: bool,
+    /// The `diligence.toml` and `.npmrc` to apply instead of the project folder's
+    /// ([`crate::Input::trusted_config`]: the base revision's for `diff`).
+    pub trusted_config: Option<TrustedConfig>,
+    /// `--omit dev|optional|peer`: lockfile inputs (`audit`, both sides of `diff`) without
+    /// what only those dependency kinds reach, as `npm --omit` installs them
+    /// ([`DependencyGraph::omit`](diligence_graph::DependencyGraph::omit)).
+    pub omit: diligence_graph::Omit,
 }
 
 impl Settings {
@@ -112,6 +142,8 @@ impl Settings {
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
             all_platforms: false,
+            trusted_config: None,
+            omit: diligence_graph::Omit::default(),
         }
     }
 

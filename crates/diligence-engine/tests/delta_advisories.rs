@@ -27,6 +27,8 @@ fn advisory_packages(
         base: LockfileInput::on_disk(base.clone(), dir.to_path_buf()),
         head: LockfileInput::on_disk(head.clone(), dir.to_path_buf()),
         label: "test".into(),
+        config_changes: Vec::new(),
+        base_config: None,
     }));
     let run = Engine::new(offline_settings(dir, osv))
         .unwrap()

@@ -49,6 +49,8 @@ fn added_names_are_judged_as_typed_or_locked() {
         base: LockfileInput::on_disk(base, base_dir.clone()),
         head: LockfileInput::on_disk(head, dir.path().to_path_buf()),
         label: "test".into(),
+        config_changes: Vec::new(),
+        base_config: None,
     }));
     let run = Engine::new(settings).unwrap().run(input).unwrap();
     let found: Vec<(String, Severity)> = run

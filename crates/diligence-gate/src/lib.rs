@@ -6,7 +6,9 @@
 //! - [`closure`]: the full transitive closure of specs, resolved from packuments.
 //! - [`pm`]: which package manager a project uses and the command lines to run.
 //! - [`plan`]: the lockfile an install would write, from a lockfile-only run of the package
-//!   manager in a temporary copy of the project, next to the current one.
+//!   manager in a temporary copy of the project, next to the current one; [`Planned::apply`]
+//!   writes exactly the vetted lockfile into the project (hash-checked) before the frozen
+//!   install runs from it.
 //! - [`decide`]: proceed, ask (TTY, default no) or refuse — never fail open.
 //!
 //! The vetting itself (lockfile rules, advisories, registry cross-checks, metadata, code) is
@@ -25,7 +27,7 @@ pub use closure::{
     resolve_closure_with, unresolved_requests,
 };
 pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide, unvetted};
-pub use plan::{Plan, plan};
+pub use plan::{Plan, Planned, plan, sha256_hex};
 pub use pm::{Detected, PackageManager, detect};
 pub use spec::{Spec, Wanted};
 
@@ -51,6 +53,14 @@ pub enum GateError {
     /// The lockfile-only planning run failed.
     #[error("`{command}` failed: {why}")]
     Plan { command: String, why: String },
+    /// The vetted lockfile changed between vetting and the install (the install must not
+    /// run). Hashes are lowercase hex SHA-256.
+    #[error("{path}: changed after it was vetted (sha256 {now}, vetted {vetted}); not installing")]
+    Changed {
+        path: String,
+        vetted: String,
+        now: String,
+    },
 }
 
 impl GateError {

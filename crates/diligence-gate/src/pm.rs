@@ -68,6 +68,25 @@ impl PackageManager {
         argv
     }
 
+    /// The frozen install from a vetted lockfile: `npm ci`, `pnpm install --frozen-lockfile`,
+    /// `yarn install --immutable`, `bun install --frozen-lockfile`: each refuses to install
+    /// when the lockfile does not satisfy `package.json` instead of resolving again, so
+    /// nothing the gate did not vet (a dist-tag moved since, a newer patch) gets in. Of the
+    /// user's arguments only `--ignore-scripts` carries over (the others name packages or
+    /// change what the planning run wrote, which is already in the lockfile).
+    pub fn frozen_install_command(self, args: &[String]) -> Vec<String> {
+        let mut argv: Vec<String> = match self {
+            PackageManager::Npm => vec!["ci".into()],
+            PackageManager::Pnpm => vec!["install".into(), "--frozen-lockfile".into()],
+            PackageManager::Yarn => vec!["install".into(), "--immutable".into()],
+            PackageManager::Bun => vec!["install".into(), "--frozen-lockfile".into()],
+        };
+        if args.iter().any(|a| a == "--ignore-scripts") {
+            argv.push("--ignore-scripts".into());
+        }
+        argv
+    }
+
     /// The planning run: the same command, but writing only the lockfile and running no
     /// lifecycle scripts (npm `--package-lock-only --ignore-scripts`, pnpm `--lockfile-only
     /// --ignore-scripts`, yarn berry `--mode update-lockfile`, bun `--lockfile-only
@@ -138,10 +157,19 @@ pub fn detect(project: &Path, explicit: Option<PackageManager>) -> Result<Detect
 
 fn from_package_json(project: &Path) -> Result<Option<PackageManager>, GateError> {
     let path = project.join("package.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(GateError::io(&path, e)),
+    let bounded = diligence_lockfile::bounded::read_text_bounded(
+        &path,
+        diligence_lockfile::bounded::MAX_MANIFEST_BYTES,
+    );
+    let text = match bounded {
+        Ok(Some(t)) => t,
+        Ok(None) => return Ok(None),
+        Err(why) => {
+            return Err(GateError::Project {
+                path: path.display().to_string(),
+                why,
+            });
+        }
     };
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| GateError::Project {
         path: path.display().to_string(),
@@ -201,6 +229,42 @@ mod tests {
         assert_eq!(
             PackageManager::Bun.plan_command(&[]),
             args(&["install", "--lockfile-only", "--ignore-scripts"])
+        );
+    }
+
+    #[test]
+    fn package_json_is_read_size_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("package.json");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(diligence_lockfile::bounded::MAX_MANIFEST_BYTES + 1)
+            .unwrap();
+        let e = detect(dir.path(), None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}: larger than 16 MiB (limit)", path.display())
+        );
+    }
+
+    #[test]
+    fn frozen_installs_never_resolve() {
+        let a = args(&["x@latest", "--save-dev", "--ignore-scripts"]);
+        assert_eq!(
+            PackageManager::Npm.frozen_install_command(&a),
+            args(&["ci", "--ignore-scripts"])
+        );
+        assert_eq!(
+            PackageManager::Pnpm.frozen_install_command(&a),
+            args(&["install", "--frozen-lockfile", "--ignore-scripts"])
+        );
+        assert_eq!(
+            PackageManager::Yarn.frozen_install_command(&[]),
+            args(&["install", "--immutable"])
+        );
+        assert_eq!(
+            PackageManager::Bun.frozen_install_command(&args(&["lodash"])),
+            args(&["install", "--frozen-lockfile"])
         );
     }
 

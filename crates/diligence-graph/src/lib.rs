@@ -6,9 +6,11 @@
 //! [`Location`] of each entry, which reports use to point at `file:line`.
 
 mod integrity;
+mod omit;
 mod source;
 
 pub use integrity::{HashAlgorithm, Integrity, IntegrityError, SriHash};
+pub use omit::Omit;
 pub use source::Source;
 
 use serde::Serialize;
@@ -225,11 +227,22 @@ impl DependencyGraph {
     }
 
     fn reachability(&self) -> Vec<bool> {
+        self.reachability_by(&|_: &Edge| true)
+    }
+
+    /// Which packages the importers reach through the edges `follow` accepts.
+    pub(crate) fn reachability_by(&self, follow: &dyn Fn(&Edge) -> bool) -> Vec<bool> {
         let mut reached = vec![false; self.packages.len()];
         let mut stack: Vec<PackageId> = Vec::new();
         for importer in &self.importers {
             stack.extend(importer.package);
-            stack.extend(importer.dependencies.iter().filter_map(|e| e.target));
+            stack.extend(
+                importer
+                    .dependencies
+                    .iter()
+                    .filter(|e| follow(e))
+                    .filter_map(|e| e.target),
+            );
         }
         while let Some(id) = stack.pop() {
             if std::mem::replace(&mut reached[id.index()], true) {
@@ -239,6 +252,7 @@ impl DependencyGraph {
                 self.packages[id.index()]
                     .dependencies
                     .iter()
+                    .filter(|e| follow(e))
                     .filter_map(|e| e.target),
             );
         }

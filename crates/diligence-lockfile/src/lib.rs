@@ -12,12 +12,14 @@
 //! when the parser knows it, the line and column ([`LockfileError`]): an unreadable lockfile is
 //! never an empty graph.
 
+pub mod bounded;
 pub mod bun;
 mod lines;
 pub mod manifest;
 pub mod npm;
 pub mod pnpm;
 pub mod url_shape;
+mod workspace;
 pub mod yarn_berry;
 pub mod yarn_classic;
 mod yarn_shared;
@@ -225,7 +227,10 @@ pub fn parse_lockfile(
 ///
 /// With several lockfiles present, `packageManager` in `package.json` (`npm@…`, `yarn@…`,
 /// `pnpm@…`, `bun@…`) picks one; otherwise this is an error listing them (the user passes
-/// `--lockfile`). No lockfile at all is an error too.
+/// `--lockfile`). A folder without a lockfile inside a workspace (`packages/web` of a
+/// monorepo, or a plain sub-folder such as `src/`) gets the workspace root's lockfile, found
+/// by walking up (see the `workspace` module); the returned path is then written from `dir`
+/// (`../../package-lock.json`). No lockfile at all is an error too.
 pub fn find_lockfile(dir: &Path) -> Result<PathBuf, LockfileError> {
     if !dir.is_dir() {
         return Err(LockfileError::new(dir, "is not a folder"));
@@ -245,10 +250,14 @@ pub fn find_lockfile(dir: &Path) -> Result<PathBuf, LockfileError> {
         candidates.retain(|n| *n != "bun.lockb");
     }
     match candidates.as_slice() {
-        [] => Err(LockfileError::new(
-            dir,
-            "no lockfile found (looked for package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock)",
-        )),
+        // A workspace member: the lockfile is the workspace root's.
+        [] => match workspace::find_root(dir, &LOCKFILE_NAMES) {
+            Some(root) if root != dir => find_lockfile(&root),
+            _ => Err(LockfileError::new(
+                dir,
+                "no lockfile found (looked for package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock here and in the workspace root above)",
+            )),
+        },
         [one] => Ok(dir.join(one)),
         many => {
             let manifest = Manifest::read_optional(&dir.join("package.json"))

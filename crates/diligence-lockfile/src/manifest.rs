@@ -36,14 +36,15 @@ impl Manifest {
         serde_json::from_str(text).map_err(|e| format!("{}:{}: {}", e.line(), e.column(), e))
     }
 
-    /// Reads a `package.json` if it exists. `Ok(None)` when absent; `Err` (one line) when
-    /// unreadable or malformed.
+    /// Reads a `package.json` if it exists, at most
+    /// [`crate::bounded::MAX_MANIFEST_BYTES`]. `Ok(None)` when absent; `Err` (one line) when
+    /// unreadable, too large, not a regular file or malformed.
     pub fn read_optional(path: &Path) -> Result<Option<Manifest>, String> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Manifest::parse(&text)
+        match crate::bounded::read_text_bounded(path, crate::bounded::MAX_MANIFEST_BYTES) {
+            Ok(Some(text)) => Manifest::parse(&text)
                 .map(Some)
                 .map_err(|e| format!("invalid package.json: {e}")),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Ok(None) => Ok(None),
             Err(e) => Err(format!("cannot read: {e}")),
         }
     }
@@ -52,5 +53,33 @@ impl Manifest {
     pub fn package_manager_name(&self) -> Option<&str> {
         let pm = self.package_manager.as_deref()?;
         Some(pm.split('@').next().unwrap_or(pm))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifests_are_read_size_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("package.json");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(crate::bounded::MAX_MANIFEST_BYTES + 1)
+            .unwrap();
+        assert_eq!(
+            Manifest::read_optional(&path).unwrap_err(),
+            "cannot read: larger than 16 MiB (limit)"
+        );
+        assert_eq!(
+            Manifest::read_optional(Path::new("/dev/zero")).unwrap_err(),
+            "cannot read: not a regular file"
+        );
+        assert!(
+            Manifest::read_optional(&dir.path().join("none"))
+                .unwrap()
+                .is_none()
+        );
     }
 }

@@ -68,13 +68,22 @@ impl MetadataPolicy {
     /// project's `.npmrc` (`registry=<url>`, `@scope:registry=<url>`; npm docs "npmrc"), keeping
     /// values already set. A missing `.npmrc` changes nothing; an unreadable one is an error
     /// naming the file. Credentials in the file are never read into the policy.
-    pub fn with_npmrc(mut self, project_dir: &Path) -> Result<MetadataPolicy, String> {
+    pub fn with_npmrc(self, project_dir: &Path) -> Result<MetadataPolicy, String> {
         let path = project_dir.join(".npmrc");
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(self),
+        let bounded = diligence_lockfile::bounded::read_text_bounded(
+            &path,
+            diligence_lockfile::bounded::MAX_CONFIG_BYTES,
+        );
+        let text = match bounded {
+            Ok(Some(t)) => t,
+            Ok(None) => return Ok(self),
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };
+        Ok(self.with_npmrc_text(&text))
+    }
+
+    /// [`MetadataPolicy::with_npmrc`] from the `.npmrc` text (`diff`: the base revision's).
+    pub fn with_npmrc_text(mut self, text: &str) -> MetadataPolicy {
         for line in text.lines().map(str::trim) {
             if line.starts_with(['#', ';']) {
                 continue;
@@ -92,7 +101,7 @@ impl MetadataPolicy {
                     .or_insert(value);
             }
         }
-        Ok(self)
+        self
     }
 }
 
@@ -116,5 +125,22 @@ mod tests {
             .with_npmrc(&dir.path().join("nope"))
             .unwrap();
         assert_eq!(none, MetadataPolicy::default());
+    }
+
+    #[test]
+    fn npmrc_is_read_size_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".npmrc");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(2 * 1024 * 1024)
+            .unwrap();
+        let e = MetadataPolicy::default()
+            .with_npmrc(dir.path())
+            .unwrap_err();
+        assert_eq!(
+            e,
+            format!("{}: cannot read: larger than 1 MiB (limit)", path.display())
+        );
     }
 }

@@ -270,3 +270,22 @@ fn pinned_versions_that_ignore_the_settings() {
         "pnpm 9.15.9 runs every dependency's build scripts: pnpm ≥ 10 runs only those listed in allowBuilds/onlyBuiltDependencies"
     );
 }
+
+#[test]
+fn config_files_are_read_size_bounded() {
+    let dir = project(&[("package.json", "{\"name\":\"app\"}")]);
+    std::fs::File::create(dir.path().join(".npmrc"))
+        .unwrap()
+        .set_len(2 * 1024 * 1024)
+        .unwrap();
+    let findings = posture(dir.path(), Some(PackageManager::Npm));
+    let unreadable = by(&findings, "posture/unreadable-config");
+    assert_eq!(unreadable.len(), 1, "{findings:?}");
+    assert!(
+        unreadable[0]
+            .message
+            .contains("cannot read: larger than 1 MiB (limit)"),
+        "{}",
+        unreadable[0].message
+    );
+}

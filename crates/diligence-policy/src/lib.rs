@@ -236,10 +236,19 @@ impl Policy {
                 p
             }
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| PolicyError::Io {
+        let io = |source: std::io::Error| PolicyError::Io {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        // The OS error of a missing or unreadable path, as is.
+        std::fs::metadata(&path).map_err(io)?;
+        // Size-bounded: a policy file is a few KiB; `--config /dev/zero` must not exhaust memory.
+        let text = diligence_lockfile::bounded::read_text_bounded(
+            &path,
+            diligence_lockfile::bounded::MAX_CONFIG_BYTES,
+        )
+        .and_then(|t| t.ok_or_else(|| "removed while reading".to_string()))
+        .map_err(|why| io(std::io::Error::other(why)))?;
         Policy::parse(&path, &text)
     }
 

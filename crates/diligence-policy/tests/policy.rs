@@ -521,3 +521,25 @@ fn a_disabled_rule_is_counted_as_suppressed_and_drops_its_gaps() {
     );
     assert_eq!(applied.not_evaluated, vec![other]);
 }
+
+#[test]
+fn policy_files_are_read_size_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 MiB of zeros (a sparse file): refused from its size, never read.
+    let big = dir.path().join("diligence.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(2 * 1024 * 1024)
+        .unwrap();
+    let e = Policy::load(dir.path(), None).unwrap_err();
+    assert_eq!(
+        format!("{e}: {}", std::error::Error::source(&e).unwrap()),
+        format!("{}: cannot read: larger than 1 MiB (limit)", big.display())
+    );
+    // A device that never ends is refused before reading.
+    let e = Policy::load(dir.path(), Some(Path::new("/dev/zero"))).unwrap_err();
+    assert_eq!(
+        format!("{e}: {}", std::error::Error::source(&e).unwrap()),
+        "/dev/zero: cannot read: not a regular file"
+    );
+}

@@ -332,6 +332,18 @@ impl NpmConfig {
     /// [`NpmConfig::load`] with `allow` (the `--allow-project-credentials` entries) added to
     /// the allowlist from the environment.
     pub fn load_allowing(project_dir: &Path, allow: &[String]) -> Result<NpmConfig, ConfigError> {
+        Self::load_allowing_project_text(project_dir, allow, None)
+    }
+
+    /// [`NpmConfig::load_allowing`] with the project `.npmrc` given as text instead of read
+    /// from `project_dir` (`diff` uses the base revision's): `Some((name, Some(text)))` is the
+    /// file named `name` in messages, `Some((name, None))` a project without one. It stays on
+    /// the far side of the trust boundary (allowlist, `${VAR}` refusal) like the file.
+    pub fn load_allowing_project_text(
+        project_dir: &Path,
+        allow: &[String],
+        project_npmrc: Option<(&str, Option<&str>)>,
+    ) -> Result<NpmConfig, ConfigError> {
         let env: Vec<(String, String)> = std::env::vars().collect();
         let home = dirs::home_dir();
         let allowlist =
@@ -339,7 +351,15 @@ impl NpmConfig {
                 source_name: "credential allowlist".into(),
                 message,
             })?;
-        Self::load_with_allowlist(project_dir, home.as_deref(), &env, &allowlist)
+        let project = match project_npmrc {
+            Some((name, text)) => RawSource {
+                name: name.to_string(),
+                pairs: parse_ini(text.unwrap_or("")),
+                project: true,
+            },
+            None => project_source(project_dir)?,
+        };
+        Self::load_from(project, home.as_deref(), &env, &allowlist)
     }
 
     /// [`NpmConfig::load`] with explicit home folder and environment (for tests); the
@@ -364,6 +384,17 @@ impl NpmConfig {
         env: &[(String, String)],
         allowlist: &CredentialAllowlist,
     ) -> Result<NpmConfig, ConfigError> {
+        Self::load_from(project_source(project_dir)?, home, env, allowlist)
+    }
+
+    /// The loader behind the others: the project source, home folder, environment and
+    /// allowlist.
+    fn load_from(
+        project: RawSource,
+        home: Option<&Path>,
+        env: &[(String, String)],
+        allowlist: &CredentialAllowlist,
+    ) -> Result<NpmConfig, ConfigError> {
         // npm's own variables are case-insensitive; `${VAR}` expansion is exact, as in a shell.
         let lookup = |k: &str| -> Option<String> {
             env.iter()
@@ -376,8 +407,6 @@ impl NpmConfig {
                 .map(|(_, v)| v.clone())
         };
         let mut sources = vec![env_source(env)];
-        let mut project = read_file(&project_dir.join(".npmrc"))?;
-        project.project = true;
         sources.push(project);
         let user = lookup("npm_config_userconfig")
             .map(PathBuf::from)
@@ -783,6 +812,13 @@ fn unquote(value: &str) -> String {
     } else {
         value.to_string()
     }
+}
+
+/// `<project_dir>/.npmrc` as the project source (beyond the trust boundary).
+fn project_source(project_dir: &Path) -> Result<RawSource, ConfigError> {
+    let mut project = read_file(&project_dir.join(".npmrc"))?;
+    project.project = true;
+    Ok(project)
 }
 
 /// Reads one `.npmrc`, at most [`bounded::MAX_NPMRC_BYTES`]; a missing file is empty.

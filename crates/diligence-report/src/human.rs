@@ -4,9 +4,9 @@
 //! Colour is applied through ANSI styles; callers pass an `anstream` stream, which strips them
 //! when stdout is not a terminal or `NO_COLOR` is set.
 
+use crate::present;
 use anstyle::{AnsiColor, Color, Style};
 use diligence_finding::{Finding, Report, Severity};
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 fn style(sev: Severity) -> Style {
@@ -21,29 +21,14 @@ fn style(sev: Severity) -> Style {
     if sev >= Severity::High { s.bold() } else { s }
 }
 
-/// `text` with every control character (ESC, CR, BEL, other C0/C1 codes, DEL, and line
-/// breaks) written as a visible `\u{..}` escape, so that text taken from a lockfile or a
-/// package (a `resolved` URL, a code snippet) cannot move the cursor, clear the screen or
-/// forge a "clean" line on the terminal. Borrowed when there is nothing to escape.
-pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
+pub use crate::escape::terminal_safe;
 use terminal_safe as safe;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
+const FIX: Style = Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Green)))
+    .bold();
 
 /// Writes the human report. `fail_on` is shown in the summary line.
 pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Result<()> {
@@ -116,40 +101,59 @@ fn write_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    // Findings arrive sorted by severity; group by package keeping first-seen order, so the
-    // package with the worst finding comes first.
-    let mut order: Vec<Option<&diligence_finding::PackageRef>> = Vec::new();
-    for f in findings {
-        if !order.contains(&f.package.as_ref()) {
-            order.push(f.package.as_ref());
-        }
-    }
-    for pkg in order {
-        match pkg {
+    // Findings arrive sorted by severity; grouping keeps first-seen order, so the package
+    // with the worst finding comes first.
+    for group in present::group_by_package(findings) {
+        match group.package {
             Some(p) => writeln!(out, "{BOLD}{}@{}{BOLD:#}", safe(&p.name), safe(&p.version))?,
             None => writeln!(out, "{BOLD}project{BOLD:#}")?,
         }
-        for f in findings.iter().filter(|f| f.package.as_ref() == pkg) {
-            let s = style(f.severity);
-            writeln!(
-                out,
-                "  {s}{:<8}{s:#}  {}  {DIM}{}{DIM:#}",
-                f.severity.as_str().to_uppercase(),
-                safe(&f.message),
-                safe(&f.rule)
-            )?;
-            if let Some(loc) = &f.location {
-                match loc.line {
-                    0 => writeln!(out, "            {DIM}--> {}{DIM:#}", safe(&loc.file))?,
-                    line => writeln!(
-                        out,
-                        "            {DIM}--> {}:{line}{DIM:#}",
-                        safe(&loc.file)
-                    )?,
-                }
-            }
+        for f in group.findings {
+            write_finding(f, out)?;
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// One finding: severity, message, rule; then its location, fix guidance and advisory links.
+fn write_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let s = style(f.severity);
+    writeln!(
+        out,
+        "  {s}{:<8}{s:#}  {}  {DIM}{}{DIM:#}",
+        f.severity.as_str().to_uppercase(),
+        safe(&f.message),
+        safe(&f.rule)
+    )?;
+    if let Some(loc) = &f.location {
+        match loc.line {
+            0 => writeln!(out, "            {DIM}--> {}{DIM:#}", safe(&loc.file))?,
+            line => writeln!(
+                out,
+                "            {DIM}--> {}:{line}{DIM:#}",
+                safe(&loc.file)
+            )?,
+        }
+    }
+    if let Some(fix) = present::fix_of(f) {
+        writeln!(out, "            {FIX}fix:{FIX:#} {}", safe(&fix.summary))?;
+        if let Some((file, entry)) = &fix.manifest {
+            writeln!(
+                out,
+                "                 add to {}: {}",
+                safe(file),
+                safe(entry)
+            )?;
+        }
+        if !fix.command.is_empty() {
+            writeln!(out, "                 run: {}", safe(&fix.command))?;
+        }
+    }
+    let links = present::advisory_links(f);
+    if !links.is_empty() {
+        let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+        writeln!(out, "            {DIM}{}{DIM:#}", urls.join("  "))?;
     }
     Ok(())
 }
@@ -239,7 +243,6 @@ mod tests {
             terminal_safe(forged),
             "https://evil.example/a.tgz\\u{1b}[2J\\u{1b}[32mALL CLEAN\\u{1b}[0m\\u{d}"
         );
-        assert!(matches!(terminal_safe("plain"), Cow::Borrowed("plain")));
         let f = Finding::new(&RULE, forged).package("a\x07", "1.0.0");
         let report = Report::new(
             Target {

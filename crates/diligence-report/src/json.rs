@@ -4,8 +4,9 @@
 use diligence_finding::Report;
 use std::io::{self, Write};
 
-/// Writes the report as pretty JSON. Errors: I/O errors of `out`.
+/// Writes the report as pretty JSON (strings carry no `##[` workflow command, see
+/// [`crate::escape::write_json_pretty`]). Errors: I/O errors of `out`.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    crate::escape::write_json_pretty(report, &mut *out)?;
     out.write_all(b"\n")
 }

@@ -2,24 +2,33 @@
 //!
 //! Layout: a one-line verdict; a table with one row per package (change, worst severity,
 //! finding count, rules); one collapsible `<details>` block per package listing its findings
-//! with `file:line` and the evidence as JSON; then what was not evaluated.
+//! with `file:line`, the fix guidance, advisory links (GitHub and osv.dev) and the evidence as
+//! `key: value` items; then what was not evaluated.
+//!
+//! Every value that comes from a lockfile, manifest, tarball or advisory goes through
+//! [`crate::escape::markdown_text`] or [`crate::escape::markdown_code`] (inside HTML:
+//! [`crate::escape::html_text`]):
+//! no raw HTML such as `<img>`, no `@mention`, no autolink or Markdown link, no workflow
+//! command reaches the comment.
 //!
 //! GitHub rejects comments over 65,536 characters ([`GITHUB_COMMENT_LIMIT`]). The writer keeps
 //! the whole comment under that limit: packages are emitted most-severe first while they fit,
 //! long evidence is cut per finding, and the rest is replaced by one line that says how many
 //! packages and findings were elided.
 
-use diligence_finding::{Finding, PackageRef, Report, Severity};
+use crate::escape::{html_text, markdown_code as code, markdown_text as text};
+use crate::present::{self, Group};
+use diligence_finding::{Finding, Report, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// GitHub's maximum issue/PR comment body, in characters.
 pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
 
-/// Room kept for the elision note, the not-evaluated list head and the footer (bytes).
+/// Room kept for the elision note and the footer (bytes).
 const RESERVE: usize = 4_096;
-/// Longest evidence JSON shown per finding (bytes); longer evidence is cut with a note.
-const EVIDENCE_MAX: usize = 1_200;
+/// Most evidence items shown per finding.
+const EVIDENCE_ITEMS_MAX: usize = 12;
 /// Most not-evaluated records listed by name.
 const NOT_EVALUATED_MAX: usize = 20;
 
@@ -32,16 +41,22 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
 /// Renders the comment with a size limit in characters (`limit` ≥ 8 KiB is sensible; the
 /// result's length in bytes, hence in characters, stays below it).
 pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
-    let budget = limit.saturating_sub(RESERVE);
+    // The not-evaluated list is always shown: it is written first and counted out of the
+    // budget for the packages.
+    let mut not_evaluated = String::new();
+    write_not_evaluated(report, &mut not_evaluated);
+    let mut suppressed_list = String::new();
+    write_suppressed(report, &mut suppressed_list);
+    let budget = limit.saturating_sub(RESERVE + not_evaluated.len() + suppressed_list.len());
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", verdict_line(report, fail_on));
-    let groups = group_by_package(&report.findings);
+    let groups = present::group_by_package(&report.findings);
     let mut table = String::new();
     let mut details = String::new();
     let mut shown = 0;
-    for (pkg, findings) in &groups {
-        let row = table_row(*pkg, findings);
-        let block = details_block(*pkg, findings);
+    for group in &groups {
+        let row = table_row(group);
+        let block = details_block(group);
         if out.len() + table.len() + details.len() + row.len() + block.len() + 200 > budget {
             break;
         }
@@ -58,7 +73,7 @@ pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
     }
     if shown < groups.len() {
         let elided = &groups[shown..];
-        let findings: usize = elided.iter().map(|(_, f)| f.len()).sum();
+        let findings: usize = elided.iter().map(|g| g.findings.len()).sum();
         let _ = writeln!(
             out,
             "> **{} of {} packages elided** ({findings} findings) to stay under GitHub's \
@@ -67,8 +82,8 @@ pub fn render(report: &Report, fail_on: Severity, limit: usize) -> String {
             groups.len()
         );
     }
-    write_not_evaluated(report, &mut out);
-    write_suppressed(report, &mut out);
+    out.push_str(&not_evaluated);
+    out.push_str(&suppressed_list);
     let suppressed = match report.summary.suppressed {
         0 => String::new(),
         n => format!(" · {n} suppressed by policy"),
@@ -127,27 +142,6 @@ fn verdict_line(report: &Report, fail_on: Severity) -> String {
     }
 }
 
-type Group<'a> = (Option<&'a PackageRef>, Vec<&'a Finding>);
-
-/// Findings grouped by package in first-seen order (findings arrive most severe first).
-fn group_by_package(findings: &[Finding]) -> Vec<Group<'_>> {
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    for f in findings {
-        match groups.iter_mut().find(|(p, _)| *p == f.package.as_ref()) {
-            Some((_, list)) => list.push(f),
-            None => groups.push((f.package.as_ref(), vec![f])),
-        }
-    }
-    groups
-}
-
-fn package_label(pkg: Option<&PackageRef>) -> String {
-    match pkg {
-        Some(p) => format!("{}@{}", p.name, p.version),
-        None => "project".to_string(),
-    }
-}
-
 /// The `change` evidence of the package's `diff/…` finding, e.g. `1.0.0 → 1.1.0`.
 fn change_of(findings: &[&Finding]) -> String {
     findings
@@ -158,87 +152,110 @@ fn change_of(findings: &[&Finding]) -> String {
         .to_string()
 }
 
-fn table_row(pkg: Option<&PackageRef>, findings: &[&Finding]) -> String {
-    let worst = findings
-        .iter()
-        .map(|f| f.severity)
-        .max()
-        .unwrap_or(Severity::Info);
-    let mut rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+fn table_row(group: &Group<'_>) -> String {
+    let mut rules: Vec<&str> = group.findings.iter().map(|f| f.rule.as_str()).collect();
     rules.dedup();
-    let rules: Vec<String> = rules.iter().take(6).map(|r| format!("`{r}`")).collect();
+    let rules: Vec<String> = rules.iter().take(6).map(|r| code(r)).collect();
     format!(
-        "| `{}` | {} | {} | {} | {} |\n",
-        cell(&package_label(pkg)),
-        cell(&change_of(findings)),
-        worst,
-        findings.len(),
+        "| {} | {} | {} | {} | {} |\n",
+        code(&present::cut(&group.label(), 200)),
+        text(&present::cut(&change_of(&group.findings), 200)),
+        group.worst(),
+        group.findings.len(),
         rules.join(" ")
     )
 }
 
-fn details_block(pkg: Option<&PackageRef>, findings: &[&Finding]) -> String {
+fn details_block(group: &Group<'_>) -> String {
     let mut s = String::new();
+    let n = group.findings.len();
     let _ = writeln!(
         s,
-        "<details><summary><code>{}</code> — {} finding{}</summary>\n",
-        html(&package_label(pkg)),
-        findings.len(),
-        if findings.len() == 1 { "" } else { "s" }
+        "<details><summary><code>{}</code> — {n} finding{}</summary>\n",
+        html_text(&present::cut(&group.label(), 200)),
+        if n == 1 { "" } else { "s" }
     );
-    for f in findings {
-        let at = match &f.location {
-            Some(l) if l.line > 0 => format!(" — `{}:{}`", l.file, l.line),
-            Some(l) => format!(" — `{}`", l.file),
-            None => String::new(),
-        };
-        let _ = writeln!(
-            s,
-            "- **{}** `{}` {}{at}",
-            f.severity.as_str().to_uppercase(),
-            f.rule,
-            one_line(&f.message)
-        );
-        if !f.evidence.is_null() {
-            let _ = writeln!(s, "\n  ```json\n  {}\n  ```", evidence_text(&f.evidence));
-        }
+    for f in &group.findings {
+        write_finding(&mut s, f);
     }
     s.push_str("\n</details>\n\n");
     s
 }
 
-fn evidence_text(evidence: &serde_json::Value) -> String {
-    let text = evidence.to_string().replace("```", "'''");
-    if text.len() <= EVIDENCE_MAX {
-        return text;
+/// One finding as a list item, with sub-items for the fix, the links and the evidence.
+fn write_finding(s: &mut String, f: &Finding) {
+    let at = match &f.location {
+        Some(l) if l.line > 0 => format!(" — {}", code(&format!("{}:{}", l.file, l.line))),
+        Some(l) => format!(" — {}", code(&l.file)),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        s,
+        "- **{}** {} {}{at}",
+        f.severity.as_str().to_uppercase(),
+        code(&f.rule),
+        text(&one_line(&f.message))
+    );
+    if let Some(fix) = present::fix_of(f) {
+        let _ = write!(s, "  - **Fix:** {}", text(&fix.summary));
+        if !fix.command.is_empty() {
+            let _ = write!(s, " — run {}", code(&fix.command));
+        }
+        s.push('\n');
+        if let Some((file, entry)) = &fix.manifest {
+            let _ = writeln!(s, "  - add to {}: {}", code(file), code(entry));
+        }
     }
-    let mut cut = EVIDENCE_MAX;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
+    let links = present::advisory_links(f);
+    if !links.is_empty() {
+        // Labels and URLs are built from validated advisory ids only (see `advisory_links`).
+        let md: Vec<String> = links
+            .iter()
+            .map(|l| format!("[{}]({})", l.label, l.url))
+            .collect();
+        let _ = writeln!(s, "  - Advisory: {}", md.join(" · "));
     }
-    format!("{} … ({} more bytes)", &text[..cut], text.len() - cut)
+    if let Some(path) = present::path_of(f).filter(|p| !f.message.contains(p.as_str())) {
+        let _ = writeln!(s, "  - via {}", code(&path));
+    }
+    for (key, value) in present::evidence_items(f)
+        .into_iter()
+        .take(EVIDENCE_ITEMS_MAX)
+    {
+        let _ = writeln!(s, "  - {}: {}", text(&key), code(&value));
+    }
 }
+
+/// Longest not-evaluated section (bytes): lines past it are counted, not listed.
+const NOT_EVALUATED_BYTES: usize = 12_000;
 
 fn write_not_evaluated(report: &Report, out: &mut String) {
     if report.not_evaluated.is_empty() {
         return;
     }
+    let start = out.len();
     let _ = writeln!(out, "**Not evaluated** (the result is incomplete):\n");
+    let mut listed = 0;
     for ne in report.not_evaluated.iter().take(NOT_EVALUATED_MAX) {
-        let _ = writeln!(out, "- {}: {}", one_line(&ne.what), one_line(&ne.why));
-    }
-    if report.not_evaluated.len() > NOT_EVALUATED_MAX {
-        let _ = writeln!(
-            out,
-            "- … and {} more",
-            report.not_evaluated.len() - NOT_EVALUATED_MAX
+        let line = format!(
+            "- {}: {}\n",
+            text(&present::cut(&ne.what, 200)),
+            text(&present::cut(&ne.why, 300))
         );
+        if out.len() - start + line.len() > NOT_EVALUATED_BYTES {
+            break;
+        }
+        out.push_str(&line);
+        listed += 1;
+    }
+    if report.not_evaluated.len() > listed {
+        let _ = writeln!(out, "- … and {} more", report.not_evaluated.len() - listed);
     }
     out.push('\n');
 }
 
 /// The suppressed findings when the report lists them (`--show-suppressed`), at most
-/// [`NOT_EVALUATED_MAX`] by name.
+/// [`NOT_EVALUATED_MAX`] by name, each value escaped as everywhere else.
 fn write_suppressed(report: &Report, out: &mut String) {
     if report.suppressed.is_empty() {
         return;
@@ -252,49 +269,19 @@ fn write_suppressed(report: &Report, out: &mut String) {
         let f = &s.finding;
         let _ = writeln!(
             out,
-            "- `{}` {} — {} ({})",
-            f.rule,
-            one_line(&f.message),
-            one_line(&s.reason),
-            one_line(&s.by)
+            "- {} {} — {} ({})",
+            code(&f.rule),
+            text(&one_line(&f.message)),
+            text(&present::cut(&s.reason, 200)),
+            text(&present::cut(&s.by, 100))
         );
     }
     out.push('\n');
 }
 
-/// Text safe inside a table cell: no newlines, `|` escaped, at most 200 bytes.
-fn cell(s: &str) -> String {
-    let mut t = one_line(s).replace('|', "\\|");
-    if t.len() > 200 {
-        let mut cut = 200;
-        while !t.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        t.truncate(cut);
-        t.push('…');
-    }
-    t
-}
-
+/// At most 500 characters (the escapes then keep it on one line).
 fn one_line(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
-    if t.len() <= 500 {
-        return t;
-    }
-    let mut cut = 500;
-    while !t.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", &t[..cut])
-}
-
-fn html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    present::cut(s, 500)
 }
 
 #[cfg(test)]
@@ -342,7 +329,7 @@ mod tests {
         assert!(md.contains("| `ms@2.1.3` | 2.1.2 → 2.1.3 | critical | 2 | `code/env-exfiltration` `diff/version-changed` |"));
         assert!(md.contains("<details><summary><code>ms@2.1.3</code> — 2 findings</summary>"));
         assert!(md.contains(
-            "- **CRITICAL** `code/env-exfiltration` reads ~/.npmrc and posts it — `install.js:3`"
+            "- **CRITICAL** `code/env-exfiltration` reads \\~/.npmrc and posts it — `install.js:3`"
         ));
         assert!(!md.contains("elided"));
     }
@@ -414,7 +401,13 @@ mod tests {
 
     #[test]
     fn cells_are_escaped() {
-        assert_eq!(cell("a|b\nc"), "a\\|b c");
-        assert_eq!(html("<x>&"), "&lt;x&gt;&amp;");
+        let f = Finding::new(&CHANGED, "x")
+            .package("a|b\nc", "1.0.0")
+            .evidence(json!({"change": "1|2"}));
+        let row = table_row(&present::group_by_package(std::slice::from_ref(&f))[0]);
+        assert_eq!(
+            row,
+            "| `a\\|b c@1.0.0` | 1\\|2 | info | 1 | `diff/version-changed` |\n"
+        );
     }
 }

@@ -77,6 +77,10 @@ pub enum ReportFormat {
     Sarif,
     /// A pull-request comment (GitHub Markdown, under 65,536 characters).
     Markdown,
+    /// One self-contained HTML page with filters (no network: inline CSS/JS, strict CSP).
+    Html,
+    /// GitHub Actions annotations (`::error file=…,line=…::…` workflow commands).
+    Github,
 }
 
 #[derive(Debug, Args)]
@@ -164,8 +168,34 @@ pub struct SourceArgs {
     /// registry.yarnpkg.com and the configured registries.
     #[arg(long = "allowed-host", value_name = "HOST")]
     pub allowed_hosts: Vec<String>,
+    /// Leave these dependency kinds out, as `npm --omit`: dev, optional, peer (repeatable or
+    /// comma-separated). Packages reached only through them are not checked.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub omit: Vec<OmitKind>,
     #[command(flatten)]
     pub network: NetworkArgs,
+}
+
+/// A dependency kind `--omit` leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OmitKind {
+    /// devDependencies (and what only they reach).
+    Dev,
+    /// optionalDependencies.
+    Optional,
+    /// peerDependencies.
+    Peer,
+}
+
+impl SourceArgs {
+    /// The `--omit` kinds as the graph filter.
+    pub fn omit(&self) -> diligence_graph::Omit {
+        diligence_graph::Omit {
+            dev: self.omit.contains(&OmitKind::Dev),
+            optional: self.omit.contains(&OmitKind::Optional),
+            peer: self.omit.contains(&OmitKind::Peer),
+        }
+    }
 }
 
 /// How the registry client uses the network and the cache, and whom it sends credentials

@@ -21,9 +21,11 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            // One line, no backtrace: the chain of contexts joined with ": ".
+            // One line, no backtrace: the chain of contexts joined with ": ". Values quoted
+            // from inputs (paths, lockfile text) cannot add a line, terminal escapes or a CI
+            // workflow command.
             let msg = format!("{e:#}").replace('\n', " ");
-            anstream::eprintln!("error: {msg}");
+            anstream::eprintln!("error: {}", diligence_report::escape::terminal_safe(&msg));
             ExitCode::from(2)
         }
     }

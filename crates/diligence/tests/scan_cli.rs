@@ -135,6 +135,40 @@ fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
     tar.into_inner().unwrap().finish().unwrap()
 }
 
+/// A clean package with a weak signal (an API client sending its own token) is never printed
+/// as bare `clean`; `--verbose` lists the signal.
+#[test]
+fn weak_signals_are_counted_and_listed_with_verbose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("gh-client");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("package.json"),
+        r#"{"name":"gh-client","version":"1.0.0"}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.js"),
+        "const https = require('https');\nmodule.exports = (path) => https.request({ hostname: 'api.github.com', path, headers: { authorization: 'token ' + process.env.GITHUB_TOKEN } });\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, stdout, _) = scan_human(&[d]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("gh-client@1.0.0: clean (1 weak signal) "),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let (_, verbose, _) = scan_human(&["--verbose", d]);
+    assert!(
+        verbose.contains("medium   code/env-exfiltration index.js:2"),
+        "{verbose}"
+    );
+    let (_, json) = scan_json(&[d]);
+    assert_eq!(json["packages"][0]["weak_signals"], 1);
+}
+
 #[test]
 fn targets_without_package_json_are_errors() {
     diligence_testkit::corpus_or_skip!("");

@@ -6,9 +6,13 @@
 //! with their signals placed on the literal's line: a payload hidden in base64, hex, an XOR
 //! char-code table or invisible Unicode is judged like plain code.
 
+mod deobfuscate;
+pub(crate) mod flow;
 mod value;
 mod visit;
+mod webpack;
 
+use crate::flow::FileFlow;
 use crate::signal::{FileFacts, Kind, Signal};
 use oxc_allocator::Allocator;
 use oxc_parser::{ParseOptions, Parser};
@@ -35,6 +39,7 @@ pub fn analyse(path: &str, src: &str, facts: &mut FileFacts) {
     }
     facts.signals.append(&mut out.signals);
     facts.requires.append(&mut out.requires);
+    facts.flows.append(&mut out.flows);
 }
 
 /// Where signals of a (possibly embedded) program go.
@@ -46,11 +51,37 @@ pub(crate) enum Placement {
     Embedded { line: u32, func: u32 },
 }
 
-/// Signals and requires gathered from one program.
+/// Signals, requires and flow graphs gathered from one program (and the programs decoded
+/// from it).
 #[derive(Debug, Default)]
 pub(crate) struct Output {
     pub signals: Vec<Signal>,
     pub requires: Vec<String>,
+    pub flows: Vec<FileFlow>,
+}
+
+/// Largest file whose flow graph is always built; larger files (bundles, generated code) get
+/// one only when they hold a sensitive source worth following (see [`wants_flow`]).
+pub const FLOW_ALWAYS_BYTES: usize = 512 * 1024;
+
+/// True when a large program's signals include a sensitive source or an encoded payload.
+fn wants_flow(src_len: usize, signals: &[Signal]) -> bool {
+    src_len <= FLOW_ALWAYS_BYTES
+        || signals.iter().any(|s| {
+            matches!(
+                s.kind,
+                Kind::EnvDump
+                    | Kind::EnvIterate
+                    | Kind::CredentialPath
+                    | Kind::CookieRead
+                    | Kind::FormHarvest
+                    | Kind::SensitiveField
+                    | Kind::ClipboardHook
+                    | Kind::HiddenCode
+                    | Kind::Decipher
+                    | Kind::RemoteExec
+            )
+        })
 }
 
 fn source_type(path: &str) -> SourceType {
@@ -111,15 +142,31 @@ fn run_in(
     let program = allocator.alloc(ret.program);
     let semantic = SemanticBuilder::new().build(program).semantic;
     let scoping = semantic.scoping();
-    let mut walker = visit::Walker::new(src, scoping, place, depth);
+    let mut strings = deobfuscate::string_table(program, scoping, src);
+    strings.webpack = webpack::Webpack::find(program, scoping, src);
+    let mut walker = visit::Walker::new(src, scoping, place, depth, strings);
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
-    walker.finish(out);
+    let before = out.signals.len();
+    let env = walker.finish(out);
+    if wants_flow(src.len(), &out.signals[before..]) {
+        let starts: Vec<u32>;
+        let lines = match place {
+            Placement::Embedded { line, .. } => flow::Lines::Fixed(line),
+            Placement::Real => {
+                starts = std::iter::once(0)
+                    .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1))
+                    .collect();
+                flow::Lines::Real(&starts)
+            }
+        };
+        out.flows.push(flow::build(program, &env, lines));
+    }
     true
 }
 
 /// Analyses decoded text as JavaScript placed at `line`/`func`; when it does not parse, only
-/// the text indicators apply. Returns the signals.
-pub(crate) fn analyse_embedded(code: &str, line: u32, func: u32, depth: u8) -> Vec<Signal> {
+/// the text indicators apply. Returns the signals and the flow graphs.
+pub(crate) fn analyse_embedded(code: &str, line: u32, func: u32, depth: u8) -> Output {
     let mut out = Output::default();
     let place = Placement::Embedded { line, func };
     if depth < MAX_EMBED_DEPTH {
@@ -136,7 +183,8 @@ pub(crate) fn analyse_embedded(code: &str, line: u32, func: u32, depth: u8) -> V
         func,
         detail: crate::signal::truncate(code.trim(), 120),
     });
-    out.signals
+    out.requires.clear();
+    out
 }
 
 /// Analyses inline code from a lifecycle script (`node -e CODE`) placed at `line` of

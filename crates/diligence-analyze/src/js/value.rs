@@ -8,11 +8,13 @@
 //! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
 //! so shadowed names are not confused.
 
+use super::deobfuscate::{Known, Prop};
 use crate::decode;
 use oxc_ast::ast::*;
 use oxc_semantic::Scoping;
-use oxc_syntax::operator::{BinaryOperator, LogicalOperator};
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 use oxc_syntax::symbol::SymbolId;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// An abstract value.
@@ -31,6 +33,13 @@ pub enum Val {
     Module(String, String),
     /// An object created by `new Image()` or `document.createElement('img' | 'script' | …)`.
     Element(String),
+    /// A string-array decoder found by [`super::deobfuscate`] (or an alias of one).
+    Decoder(SymbolId),
+    /// A single-return function the folder may inline (see [`super::deobfuscate`]).
+    Pure(SymbolId),
+    /// A single-return function held by a constant object literal: the object's symbol and
+    /// the property's index (see [`super::deobfuscate::Prop`]).
+    ObjFn(SymbolId, u32),
 }
 
 impl Val {
@@ -61,6 +70,8 @@ impl Val {
         match self {
             Val::Global(g) if g == "globalThis" => Val::Global(prop.to_string()),
             Val::Global(g) => Val::Global(format!("{g}.{prop}")),
+            // `require('x').default` (module interop) is the module.
+            Val::Module(m, p) if prop == "default" => Val::Module(m.clone(), p.clone()),
             Val::Module(m, p) if p.is_empty() => Val::Module(m.clone(), prop.to_string()),
             Val::Module(m, p) => Val::Module(m.clone(), format!("{p}.{prop}")),
             Val::Element(e) => Val::Element(format!("{e}.{prop}")),
@@ -125,6 +136,9 @@ const GLOBALS: &[&str] = &[
     "ethereum",
     "RegExp",
     "Reflect",
+    "Proxy",
+    "encodeURIComponent",
+    "encodeURI",
     "importScripts",
 ];
 
@@ -138,11 +152,15 @@ pub fn module_name(spec: &str) -> String {
     }
 }
 
-/// The folding environment: constant bindings and decoded-data taint, keyed by symbol.
+/// The folding environment: constant bindings and decoded-data taint, keyed by symbol, and
+/// what the deobfuscation pre-pass found (string-array decoders, inlinable helpers).
 pub struct Env<'s> {
     pub scoping: &'s Scoping,
     pub consts: HashMap<SymbolId, Val>,
     pub tainted: HashSet<SymbolId>,
+    pub known: Known<'s>,
+    /// Parameter bindings of the helpers being inlined (innermost last).
+    overlay: RefCell<Vec<(SymbolId, Val)>>,
 }
 
 const MAX_DEPTH: u32 = 24;
@@ -152,11 +170,13 @@ pub const ENV_REPORT: &str = "process.env#report";
 const MAX_STR: usize = 1 << 20;
 
 impl<'s> Env<'s> {
-    pub fn new(scoping: &'s Scoping) -> Self {
+    pub fn new(scoping: &'s Scoping, known: Known<'s>) -> Self {
         Env {
             scoping,
             consts: HashMap::new(),
             tainted: HashSet::new(),
+            known,
+            overlay: RefCell::new(Vec::new()),
         }
     }
 
@@ -174,7 +194,13 @@ impl<'s> Env<'s> {
                 Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
                 Expression::Identifier(id) => {
                     return match self.symbol_of(id) {
-                        Some(sym) => self.consts.contains_key(&sym),
+                        Some(sym) => {
+                            self.consts.contains_key(&sym)
+                                || self.known.objects.contains_key(&sym)
+                                || self.known.decoders.contains_key(&sym)
+                                || self.known.pure.contains_key(&sym)
+                                || self.known.webpack.require.contains(&sym)
+                        }
                         None => true,
                     };
                 }
@@ -225,11 +251,31 @@ impl<'s> Env<'s> {
                 _ => Val::Unknown,
             },
             Expression::StaticMemberExpression(m) => {
+                if let Some(v) = self.object_prop(&m.object, m.property.name.as_str(), d) {
+                    return v;
+                }
                 self.eval_d(&m.object, d).member(m.property.name.as_str())
             }
-            Expression::ComputedMemberExpression(m) => self.computed(&m.object, &m.expression, d),
+            Expression::ComputedMemberExpression(m) => {
+                if let Expression::Identifier(_) = &m.object
+                    && let Val::Str(k) = self.eval_d(&m.expression, d)
+                    && let Some(v) = self.object_prop(&m.object, &k, d)
+                {
+                    return v;
+                }
+                self.computed(&m.object, &m.expression, d)
+            }
             Expression::ArrayExpression(a) => self.array(a, d),
             Expression::BinaryExpression(b) => self.binary(b, d),
+            Expression::UnaryExpression(u) => match (u.operator, self.eval_d(&u.argument, d)) {
+                (UnaryOperator::UnaryNegation, Val::Num(n)) => Val::Num(-n),
+                (UnaryOperator::UnaryPlus, Val::Num(n)) => Val::Num(n),
+                (UnaryOperator::UnaryPlus, Val::Str(s)) => {
+                    s.trim().parse::<f64>().map_or(Val::Unknown, Val::Num)
+                }
+                (UnaryOperator::BitwiseNot, Val::Num(n)) => Val::Num(!(n as i64 as i32) as f64),
+                _ => Val::Unknown,
+            },
             Expression::LogicalExpression(l) => {
                 let left = self.eval_d(&l.left, d);
                 match (l.operator, &left) {
@@ -250,7 +296,19 @@ impl<'s> Env<'s> {
 
     fn ident(&self, id: &IdentifierReference) -> Val {
         if let Some(sym) = self.symbol_of(id) {
-            return self.consts.get(&sym).cloned().unwrap_or(Val::Unknown);
+            if let Some((_, v)) = self.overlay.borrow().iter().rev().find(|(s, _)| *s == sym) {
+                return v.clone();
+            }
+            if self.known.decoders.contains_key(&sym) {
+                return Val::Decoder(sym);
+            }
+            if let Some(v) = self.consts.get(&sym) {
+                return v.clone();
+            }
+            if self.known.pure.contains_key(&sym) {
+                return Val::Pure(sym);
+            }
+            return Val::Unknown;
         }
         let name = id.name.as_str();
         match name {
@@ -398,7 +456,45 @@ impl<'s> Env<'s> {
     }
 
     fn call(&self, c: &CallExpression, d: u32) -> Val {
+        // Module interop helpers (`__importDefault(require('https'))`) return their argument.
+        if let Expression::Identifier(id) = c.callee.without_parentheses()
+            && super::flow::INTEROP.contains(&id.name.as_str())
+        {
+            return c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map_or(Val::Unknown, |e| self.eval_d(e, d));
+        }
+        // A webpack bundle's require of an external module (`__webpack_require__(147)`).
+        if let Expression::Identifier(id) = c.callee.without_parentheses()
+            && let Some(arg) = c.arguments.first().and_then(|a| a.as_expression())
+            && let Some(ext) = self.known.webpack.external(self.symbol_of(id), arg)
+        {
+            return Val::Module(module_name(ext), String::new());
+        }
         let callee = self.eval_d(&c.callee, d);
+        match &callee {
+            Val::Decoder(sym) => {
+                let vals = self.args(&c.arguments, d);
+                let (Some(Val::Num(i)), key) = (vals.first(), vals.get(1).and_then(|v| v.as_str()))
+                else {
+                    return Val::Unknown;
+                };
+                return self.known.decoders[sym]
+                    .decode(*i, key)
+                    .map_or(Val::Unknown, Val::Str);
+            }
+            Val::Pure(_) | Val::ObjFn(..) => return self.inline(&callee, &c.arguments, d),
+            Val::Module(m, p) if m == "util" && p == "promisify" => {
+                return c
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .map_or(Val::Unknown, |e| self.eval_d(e, d));
+            }
+            _ => {}
+        }
         if Self::is_require(&callee) {
             return match c
                 .arguments
@@ -421,6 +517,63 @@ impl<'s> Env<'s> {
         };
         let obj = self.eval_d(member.object(), d);
         self.method(obj, &method, &c.arguments, d)
+    }
+
+    /// `obj.key` of a constant object literal found by the pre-pass: the value, or the
+    /// function as [`Val::ObjFn`]. `None` when `obj` is not such an object or has no `key`.
+    fn object_prop(&self, obj: &Expression, key: &str, d: u32) -> Option<Val> {
+        let Expression::Identifier(id) = obj else {
+            return None;
+        };
+        let sym = self.symbol_of(id)?;
+        let props = self.known.objects.get(&sym)?;
+        let (i, (_, prop)) = props.iter().enumerate().find(|(_, (k, _))| k == key)?;
+        Some(match prop {
+            Prop::Value(e) => self.eval_d(e, d + 1),
+            Prop::Func(..) => Val::ObjFn(sym, i as u32),
+        })
+    }
+
+    /// The parameters and returned expression of a [`Val::Pure`] or [`Val::ObjFn`].
+    fn function_of(&self, v: &Val) -> Option<(&[SymbolId], &Expression<'s>)> {
+        match v {
+            Val::Pure(sym) => self.known.pure.get(sym).map(|(p, b)| (p.as_slice(), *b)),
+            Val::ObjFn(sym, i) => match self.known.objects.get(sym)?.get(*i as usize)? {
+                (_, Prop::Func(p, b)) => Some((p.as_slice(), *b)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// True when calling `callee` only calls its first argument with the others
+    /// (obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`).
+    pub fn is_call_proxy(&self, callee: &Val) -> bool {
+        self.function_of(callee)
+            .is_some_and(|(p, b)| Known::is_call_proxy(p, b, self.scoping))
+    }
+
+    /// Evaluates a single-return helper with its parameters bound to the arguments' values.
+    fn inline(&self, f: &Val, args: &[Argument], d: u32) -> Val {
+        if d + 4 > MAX_DEPTH {
+            return Val::Unknown;
+        }
+        let Some((params, body)) = self.function_of(f) else {
+            return Val::Unknown;
+        };
+        let vals = self.args(args, d);
+        let n = params.len();
+        {
+            let mut o = self.overlay.borrow_mut();
+            for (i, p) in params.iter().enumerate() {
+                o.push((*p, vals.get(i).cloned().unwrap_or(Val::Unknown)));
+            }
+        }
+        let v = self.eval_d(body, d + 3);
+        let mut o = self.overlay.borrow_mut();
+        let keep = o.len().saturating_sub(n);
+        o.truncate(keep);
+        v
     }
 
     /// The property name of a member expression, folding computed keys (`cp['ex' + 'ec']`).

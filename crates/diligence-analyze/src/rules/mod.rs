@@ -16,10 +16,12 @@ mod env_exfiltration;
 mod file_drop;
 mod gyp_command;
 mod hidden_payload;
+mod host_data_exfiltration;
 mod import_time_dos;
 mod install_script;
 mod install_script_network;
 mod manifest_confusion;
+mod minified_differs;
 mod native_binary;
 mod network_monkey_patch;
 mod obfuscated_code;
@@ -37,7 +39,8 @@ mod windows_lolbin;
 mod wiper;
 mod worm_propagation;
 
-use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
+use crate::flow::{FlowPath, SinkKind, SourceKind};
+use crate::signal::{self, FileFacts, Kind, PackageFacts, Signal};
 use crate::verdict::Locality;
 use crate::{CodeFinding, Evidence};
 use diligence_finding::{Rule, Severity};
@@ -65,6 +68,10 @@ const ALL: &[(&Rule, Check)] = &[
     (&file_drop::FILE_DROP, file_drop::check),
     (&gyp_command::GYP_COMMAND, gyp_command::check),
     (&hidden_payload::HIDDEN_PAYLOAD, hidden_payload::check),
+    (
+        &host_data_exfiltration::HOST_DATA_EXFILTRATION,
+        host_data_exfiltration::check,
+    ),
     (&import_time_dos::IMPORT_TIME_DOS, import_time_dos::check),
     (&install_script::INSTALL_SCRIPT, install_script::check),
     (
@@ -75,6 +82,7 @@ const ALL: &[(&Rule, Check)] = &[
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,
     ),
+    (&minified_differs::MINIFIED_DIFFERS, minified_differs::check),
     (&native_binary::NATIVE_BINARY, native_binary::check),
     (
         &network_monkey_patch::NETWORK_MONKEY_PATCH,
@@ -212,6 +220,150 @@ pub(crate) fn finding(
         reachable: f.reachable,
         evidence,
     }
+}
+
+/// Source → sink paths whose source is one of `sources` and sink one of `sinks`, at most one
+/// per sink place and source kind (the solver already keeps one per sink and source kind).
+pub(crate) fn flows<'p>(
+    p: &'p PackageFacts,
+    sources: &'p [SourceKind],
+    sinks: &'p [SinkKind],
+) -> impl Iterator<Item = &'p FlowPath> + 'p {
+    p.flows
+        .paths
+        .iter()
+        .filter(move |f| sources.contains(&f.source) && sinks.contains(&f.sink))
+}
+
+/// The evidence chain of a path: the source, each transform, the sink.
+pub(crate) fn flow_evidence(path: &FlowPath) -> Vec<Evidence> {
+    let mut out = vec![Evidence {
+        kind: format!("source:{}", path.source.as_str()),
+        file: path.from.file.clone(),
+        line: path.from.line,
+        detail: path.from.what.clone(),
+    }];
+    out.extend(path.steps.iter().map(|s| Evidence {
+        kind: "transform".into(),
+        file: s.file.clone(),
+        line: s.line,
+        detail: s.what.clone(),
+    }));
+    let to = match &path.dest {
+        Some(d) => format!("{} to {d}", path.to.what),
+        None => path.to.what.clone(),
+    };
+    out.push(Evidence {
+        kind: format!("sink:{}", path.sink.as_str()),
+        file: path.to.file.clone(),
+        line: path.to.line,
+        detail: to,
+    });
+    out
+}
+
+/// One line for a person: `process.env (index.js:2) → JSON.stringify (3) → https.request (5)`.
+pub(crate) fn describe(path: &FlowPath) -> String {
+    let at = |file: &str, line: u32| {
+        if file == path.to.file {
+            format!("{line}")
+        } else {
+            format!("{file}:{line}")
+        }
+    };
+    let mut parts = vec![format!(
+        "{} `{}` ({})",
+        path.source.as_str(),
+        signal::truncate(&path.from.what, 60),
+        at(&path.from.file, path.from.line)
+    )];
+    for s in &path.steps {
+        parts.push(format!("{} ({})", s.what, at(&s.file, s.line)));
+    }
+    let dest = path
+        .dest
+        .as_deref()
+        .map(|d| format!(" to {}", signal::truncate(d, 60)))
+        .unwrap_or_default();
+    parts.push(format!(
+        "{}{dest} ({})",
+        signal::truncate(&path.to.what, 60),
+        at(&path.to.file, path.to.line)
+    ));
+    parts.join(" → ")
+}
+
+/// A finding at a path's sink, with the path as evidence. Install-time and reachability
+/// hold when either end's file has them.
+pub(crate) fn flow_finding(
+    rule: &Rule,
+    severity: Severity,
+    p: &PackageFacts,
+    path: &FlowPath,
+    message: String,
+) -> CodeFinding {
+    let sink = p.file(&path.to.file);
+    let source = p.file(&path.from.file);
+    let any = |get: fn(&FileFacts) -> bool| sink.is_some_and(get) || source.is_some_and(get);
+    CodeFinding {
+        rule: rule.id.to_string(),
+        severity,
+        file: path.to.file.clone(),
+        line: path.to.line,
+        snippet: sink.map(|f| f.snippet(path.to.line)).unwrap_or_default(),
+        message,
+        locality: Locality::Function,
+        install_time: any(|f| f.install_time),
+        reachable: any(|f| f.reachable),
+        evidence: flow_evidence(path),
+    }
+}
+
+/// Keeps the strongest finding per (file, line): one sink reached by several sources is
+/// reported once, the others' sources added to its evidence.
+pub(crate) fn one_per_sink(mut v: Vec<CodeFinding>) -> Vec<CodeFinding> {
+    v.sort_by(|a, b| {
+        (a.file.as_str(), a.line, std::cmp::Reverse(a.severity)).cmp(&(
+            b.file.as_str(),
+            b.line,
+            std::cmp::Reverse(b.severity),
+        ))
+    });
+    let mut out: Vec<CodeFinding> = Vec::new();
+    for f in v {
+        match out.last_mut() {
+            Some(last) if last.file == f.file && last.line == f.line => {
+                if let Some(src) = f.evidence.first() {
+                    last.evidence.insert(1, src.clone());
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+/// True when one of the path findings `traced` starts at the signal's place: the heuristic
+/// finding for that signal would repeat a proven path.
+pub(crate) fn traced(traced: &[CodeFinding], f: &FileFacts, s: &Signal) -> bool {
+    traced.iter().any(|t| {
+        t.evidence
+            .first()
+            .is_some_and(|e| e.file == f.path && e.line == s.line)
+    })
+}
+
+/// True when a destination is an exfiltration-style endpoint (webhook, OAST, tunnel, paste
+/// site, chat bot API) or a raw public IP address.
+pub(crate) fn exfil_destination(dest: Option<&str>) -> bool {
+    let Some(d) = dest else { return false };
+    let mut sigs = Vec::new();
+    crate::text::scan_str(d, 0, 0, &mut sigs);
+    let host_only = !d.contains("://");
+    if host_only {
+        crate::text::scan_str(&format!("https://{d}/"), 0, 0, &mut sigs);
+    }
+    sigs.iter().any(|s| s.kind == Kind::Endpoint)
 }
 
 /// At most one finding per (file, line) from `kind` signals; `make` decides each.

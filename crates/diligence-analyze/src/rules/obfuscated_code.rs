@@ -10,10 +10,13 @@ diligence_finding::declare_rule! {
     /// Obfuscator fingerprints, as opposed to ordinary minification.
     ///
     /// ## What it detects
-    /// javascript-obfuscator string-array rotation (`a.push(a.shift())`), five or more `_0x…` identifiers, XOR-ed
-    /// char-code decoders (`String.fromCharCode(c ^ k)`), and module or API names (`child_process`, `eval`,
-    /// `require`) that only exist in encoded form or are assembled at run time. Minified code (short names, no
-    /// encoding) does not match.
+    /// Whole-file obfuscator fingerprints: a string array behind a decoder function (found and replayed by the
+    /// deobfuscator, rotation included), string-array rotation (`a.push(a.shift())`), control-flow flattening
+    /// (`while (!![]) switch (order[i++])`), five or more `_0x…` identifiers; and XOR-ed char-code decoders
+    /// (`String.fromCharCode(c ^ k)`) and module or API names (`child_process`, `eval`, `require`) that only exist
+    /// in encoded form or are assembled at run time. Two obfuscator fingerprints in one file (an obfuscator.io
+    /// output) are high and make a dependency suspicious by themselves, wherever the file sits; one is medium.
+    /// Minified code (short names, no encoding) does not match.
     ///
     /// ## Why it matters
     /// Obfuscation is how npm malware hides its strings from review and from string-matching scanners (coa/rc 2021,
@@ -23,16 +26,27 @@ diligence_finding::declare_rule! {
     /// `var _0x4e1f=['cmVxdWlyZQ=='];(function(a,n){while(--n)a['push'](a['shift']())})(_0x4e1f,0x1a3);`
     ///
     /// ## Known false positives
-    /// Some commercial packages ship obfuscated licence checks. Medium severity alone; high with two or more
-    /// fingerprints, and weighted by dynamic code, network or spawns in the same file.
+    /// Some commercial packages ship obfuscated licence checks: they are reported on purpose (a reviewer cannot
+    /// read them either). One fingerprint alone (a few `_0x` names, one char-code decoder) is medium, a weak
+    /// signal.
     pub static OBFUSCATED_CODE = { id: "code/obfuscated-code", severity: Severity::Medium };
 }
 
 const FINGERPRINTS: &[Kind] = &[
+    Kind::StringArray,
     Kind::StringArrayRotation,
+    Kind::ControlFlowFlattening,
     Kind::HexIdentifiers,
     Kind::CharCodeDecoder,
     Kind::HiddenModuleName,
+];
+
+/// Fingerprints only an obfuscator leaves across a whole file.
+const WHOLE_FILE: &[Kind] = &[
+    Kind::StringArray,
+    Kind::StringArrayRotation,
+    Kind::ControlFlowFlattening,
+    Kind::HexIdentifiers,
 ];
 
 /// One finding per obfuscated file.
@@ -48,16 +62,18 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let Some(s) = f.signals.iter().find(|s| FINGERPRINTS.contains(&s.kind)) else {
             continue;
         };
+        let whole_file = kinds.iter().filter(|k| WHOLE_FILE.contains(k)).count() >= 2;
         let sev = if kinds.len() >= 2 {
             Severity::High
         } else {
             OBFUSCATED_CODE.default_severity
         };
         let loc = locality(p, f, s, &[Kind::DynamicCode, Kind::Network, Kind::Spawn]);
-        let loc = if loc == Locality::Package {
-            Locality::Alone
-        } else {
-            loc
+        let loc = match loc {
+            // An obfuscator.io file is suspicious by itself: its capabilities are hidden too.
+            _ if whole_file => loc.max(Locality::File),
+            Locality::Package => Locality::Alone,
+            other => other,
         };
         let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
         let msg = format!("obfuscated code ({})", names.join(", "));
@@ -91,6 +107,21 @@ mod tests {
             hits(&s, "code/obfuscated-code"),
             vec![("o.js".to_string(), 1)]
         );
+    }
+
+    /// A generated obfuscator.io file with no visible capability at all is suspicious by
+    /// itself.
+    #[test]
+    fn whole_file_obfuscation_is_suspicious_alone() {
+        let src = include_str!("../../tests/fixtures/obfuscator-io/base64.js");
+        let s = scan(&[("package.json", PJ), ("lib/x.js", src)]);
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.rule == "code/obfuscated-code")
+            .expect("a finding");
+        assert_eq!(f.severity, diligence_finding::Severity::High);
+        assert!(s.verdict >= crate::Verdict::Suspicious);
     }
 
     #[test]

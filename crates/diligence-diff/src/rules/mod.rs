@@ -3,11 +3,13 @@
 //! lists them.
 
 use crate::changes::PackageChange;
+use crate::config::ConfigChange;
 use crate::delta::FileDelta;
 use diligence_finding::{Finding, Rule};
 use diligence_graph::DependencyGraph;
 use serde_json::{Value, json};
 
+pub mod config_changed;
 pub mod integrity_changed;
 pub mod new_lifecycle_script;
 pub mod new_source;
@@ -48,6 +50,13 @@ pub static DELTA_RULES: [(&Rule, DeltaCheck); 1] = [(
     &new_lifecycle_script::NEW_LIFECYCLE_SCRIPT,
     new_lifecycle_script::check,
 )];
+
+/// A rule over one trust-boundary file the head changed (`diligence.toml`, `.npmrc`).
+pub type ConfigCheck = fn(&ConfigChange) -> Option<Finding>;
+
+/// The rules over the head's configuration changes.
+pub static CONFIG_RULES: [(&Rule, ConfigCheck); 1] =
+    [(&config_changed::CONFIG_CHANGED, config_changed::check)];
 
 /// `{"path", "importer", "source", "resolved"}` of a change.
 pub(crate) fn base_evidence(c: &PackageChange) -> Value {

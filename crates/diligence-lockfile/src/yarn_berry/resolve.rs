@@ -133,7 +133,8 @@ fn specifier(s: &str) -> Option<((&str, Option<&str>), &str)> {
 
 fn read_catalogs(path: &Path) -> HashMap<String, HashMap<String, String>> {
     let mut out = HashMap::new();
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(Some(text)) = crate::bounded::read_text_bounded(path, crate::bounded::MAX_CONFIG_BYTES)
+    else {
         return out;
     };
     let Ok(nodes) = yarn_syntax::parse(&text, Syntax::Berry, path) else {

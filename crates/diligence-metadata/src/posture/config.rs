@@ -90,9 +90,13 @@ impl ProjectConfig {
         parse: impl Fn(&str, &Path) -> Result<Vec<(String, Setting)>, ConfigError>,
     ) {
         let path = dir.join(name);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        let bounded = diligence_lockfile::bounded::read_text_bounded(
+            &path,
+            diligence_lockfile::bounded::MAX_CONFIG_BYTES,
+        );
+        let text = match bounded {
+            Ok(Some(t)) => t,
+            Ok(None) => return,
             Err(e) => {
                 self.errors.push(ConfigError {
                     file: path,

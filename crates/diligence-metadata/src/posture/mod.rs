@@ -127,9 +127,13 @@ fn is_yarn_classic(dir: &Path, version: Option<&str>) -> bool {
     if dir.join(".yarnrc.yml").is_file() {
         return false;
     }
-    match std::fs::read_to_string(dir.join("yarn.lock")) {
-        Ok(text) => !text.contains("__metadata:"),
-        Err(_) => true,
+    let lockfile = diligence_lockfile::bounded::read_text_bounded(
+        &dir.join("yarn.lock"),
+        diligence_lockfile::MAX_LOCKFILE_BYTES,
+    );
+    match lockfile {
+        Ok(Some(text)) => !text.contains("__metadata:"),
+        _ => true,
     }
 }
 

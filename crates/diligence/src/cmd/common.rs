@@ -46,7 +46,9 @@ pub(crate) fn settings(
         max_age: sources.network.max_age,
         fetch_timeout: sources.network.fetch_timeout,
         allow_project_credentials: sources.network.allow_project_credentials.clone(),
+        omit: sources.omit(),
         all_platforms: false,
+        trusted_config: None,
     }
 }
 
@@ -79,6 +81,8 @@ pub(crate) fn render(
             diligence_report::sarif::write(report, &diligence_engine::all_rules(), out)?
         }
         ReportFormat::Markdown => diligence_report::markdown::write(report, fail_on, out)?,
+        ReportFormat::Html => diligence_report::html::write(report, fail_on, out)?,
+        ReportFormat::Github => diligence_report::github::write(report, fail_on, out)?,
     }
     Ok(())
 }

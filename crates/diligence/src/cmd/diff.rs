@@ -4,6 +4,10 @@
 //! and advisory findings the base did not have, and every other layer (typosquat, registry
 //! cross-checks, metadata, the code delta) on the added and changed entries.
 //!
+//! Trust boundary: on git revisions the policy is the base revision's `diligence.toml` (or
+//! `--config`) and the project `.npmrc` the base revision's, never the head's, and a head that adds, changes or removes `diligence.toml`
+//! or `.npmrc` is a `diff/config-changed` finding.
+//!
 //! Exit codes: 2 when something could not be evaluated (or on bad input/config), else 1 when a
 //! *new* finding is at or above `--fail-on`, else 0. Findings the base already had never fail
 //! the run.
@@ -30,12 +34,15 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             args.head.as_deref(),
         )?,
     };
-    let settings = common::settings(
+    let mut settings = common::settings(
         Command::Diff,
         input.project_dir(),
         &args.report,
         &args.sources,
     );
+    // The base revision's diligence.toml and .npmrc govern the review, never the head's
+    // (--config wins for the policy).
+    settings.trusted_config = input.trusted_config();
     let run = Engine::new(settings)?.run(input)?;
     common::print_warnings(&run);
     common::write_report(&run, &args.report)?;

@@ -7,8 +7,13 @@
 //! 3. Decide: anything unvetted refuses (exit 2) unless `--force-unvetted`; findings at or
 //!    above `--fail-on` ask on a terminal (default no), refuse without one (exit 1) unless
 //!    `--yes`.
-//! 4. Run `<pm> install|add <args>…` with the user's arguments unchanged (no shell) and exit
-//!    with its status.
+//! 4. Write the vetted plan into the project (the planned lockfile, and `package.json` when
+//!    packages were named), checking that the lockfile still has the SHA-256 that was vetted,
+//!    then run the package manager's frozen install from it (`npm ci`, `pnpm install
+//!    --frozen-lockfile`, `yarn install --immutable`, `bun install --frozen-lockfile`; no
+//!    shell) and exit with its status. The package manager cannot resolve again, so a
+//!    dist-tag moved since the plan installs nothing new. A lockfile that changed after it
+//!    was vetted refuses with exit 2.
 
 use super::common;
 use crate::cli::{InstallArgs, PmArg};
@@ -52,7 +57,32 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     if let Some(code) = refused(diligence_gate::decide(&run.report, &opts)) {
         return Ok(code);
     }
-    exec(pm, &args.args, &project)
+    let Some(planned) = &run.planned else {
+        // Only reached with --force-unvetted after a failed plan: there is no vetted
+        // lockfile to install from, so the user's own command runs, as they asked.
+        anstream::eprintln!(
+            "diligence: no vetted lockfile (--force-unvetted): running the package manager unfrozen"
+        );
+        return exec(pm, &pm.install_command(&args.args), &project);
+    };
+    if let Err(e) = planned.apply(&project) {
+        anstream::eprintln!("diligence: {e}");
+        return Ok(2);
+    }
+    let argv = pm.frozen_install_command(&args.args);
+    anstream::eprintln!(
+        "diligence: installing the vetted {} (sha256 {}) with `{} {}`",
+        pm.lockfile(),
+        planned.lockfile_sha256,
+        pm.program(),
+        argv.join(" ")
+    );
+    // The last check before the package manager reads it.
+    if let Err(e) = planned.verify(&project.join(pm.lockfile())) {
+        anstream::eprintln!("diligence: {e}");
+        return Ok(2);
+    }
+    exec(pm, &argv, &project)
 }
 
 /// Applies the decision: `Some(exit code)` when the install must not run.
@@ -85,12 +115,11 @@ fn refused(decision: Decision) -> Option<u8> {
     }
 }
 
-/// Runs the package manager with the user's arguments unchanged, in the project folder, and
-/// returns its exit status (1 when it was killed by a signal).
-fn exec(pm: PackageManager, args: &[String], project: &std::path::Path) -> Result<u8> {
-    let argv = pm.install_command(args);
+/// Runs the package manager with `argv`, in the project folder, and returns its exit status
+/// (1 when it was killed by a signal).
+fn exec(pm: PackageManager, argv: &[String], project: &std::path::Path) -> Result<u8> {
     let status = std::process::Command::new(pm.program())
-        .args(&argv)
+        .args(argv)
         .current_dir(project)
         .status()
         .with_context(|| format!("cannot start {}", pm.program()))?;

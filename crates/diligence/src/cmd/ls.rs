@@ -3,6 +3,7 @@
 use crate::cli::{LsArgs, ProjectArgs};
 use anyhow::Result;
 use diligence_graph::DependencyGraph;
+use diligence_report::escape::terminal_safe as safe;
 use serde_json::json;
 
 /// Reads the project's lockfile (`--lockfile` or discovery in DIR). Errors are one line.
@@ -40,7 +41,9 @@ pub fn run(args: LsArgs) -> Result<u8> {
             },
             "packages": packages,
         });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        let mut text = Vec::new();
+        diligence_report::escape::write_json_pretty(&out, &mut text)?;
+        println!("{}", String::from_utf8_lossy(&text));
     } else {
         print_table(&graph);
     }
@@ -64,18 +67,19 @@ fn print_table(graph: &DependencyGraph) {
         if p.peer {
             flags.push("peer");
         }
+        // Names and versions come from the lockfile: no terminal escape or workflow command.
         table.add_row([
-            p.name.as_str(),
-            p.version.as_str(),
+            safe(&p.name).as_ref(),
+            safe(&p.version).as_ref(),
             p.source.kind(),
             &flags.join(","),
         ]);
     }
     println!(
         "{} ({} {}): {} packages, {} importers",
-        graph.lockfile.path.display(),
+        safe(&graph.lockfile.path.display().to_string()),
         graph.lockfile.format.as_str(),
-        graph.lockfile.version,
+        safe(&graph.lockfile.version),
         graph.packages.len(),
         graph.importers.len()
     );

@@ -186,10 +186,29 @@ fn shasum(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// One request the registry answered: its path (without the query) and `User-Agent`.
+pub struct Served<'a> {
+    pub path: &'a str,
+    pub user_agent: &'a str,
+}
+
+/// Called after each response; the `(name, tag, version)` it returns move dist-tags for the
+/// requests that follow (a maintainer publishing between two steps of a run).
+pub type Hook = Box<dyn FnMut(&Served<'_>) -> Vec<(String, String, String)> + Send>;
+
 impl FixtureRegistry {
     /// Starts a registry serving `versions`; `latest` is the highest version given last per
     /// name unless `tags` says otherwise (`(name, tag, version)`).
     pub fn start(versions: &[FixtureVersion], tags: &[(&str, &str, &str)]) -> FixtureRegistry {
+        Self::start_with_hook(versions, tags, Box::new(|_| Vec::new()))
+    }
+
+    /// [`FixtureRegistry::start`] with `hook` called after every response.
+    pub fn start_with_hook(
+        versions: &[FixtureVersion],
+        tags: &[(&str, &str, &str)],
+        mut hook: Hook,
+    ) -> FixtureRegistry {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let url = format!("http://127.0.0.1:{port}/");
@@ -229,21 +248,32 @@ impl FixtureRegistry {
         for (name, tag, version) in tags {
             packuments.get_mut(*name).unwrap()["dist-tags"][*tag] = (*version).into();
         }
-        for (name, doc) in packuments {
-            let escaped = name.replace('/', "%2f");
-            let body = serde_json::to_vec(&doc).unwrap();
-            routes.insert(format!("/{escaped}"), (body.clone(), "application/json"));
-            if escaped != name {
+        let packument_route = |name: &str| format!("/{}", name.replace('/', "%2f"));
+        let publish = move |routes: &mut BTreeMap<String, (Vec<u8>, &'static str)>,
+                            name: &str,
+                            doc: &serde_json::Value| {
+            let body = serde_json::to_vec(doc).unwrap();
+            routes.insert(packument_route(name), (body.clone(), "application/json"));
+            if name.contains('/') {
                 routes.insert(
                     format!("/{}", name.replace('/', "%2F")),
                     (body, "application/json"),
                 );
             }
+        };
+        for (name, doc) in &packuments {
+            publish(&mut routes, name, doc);
         }
         let srv = server.clone();
         std::thread::spawn(move || {
             for request in srv.incoming_requests() {
                 let path = request.url().split('?').next().unwrap_or("").to_string();
+                let user_agent = request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv("User-Agent"))
+                    .map(|h| h.value.as_str().to_string())
+                    .unwrap_or_default();
                 let response = match routes.get(&path) {
                     Some((body, ctype)) => tiny_http::Response::from_data(body.clone())
                         .with_header(tiny_http::Header::from_bytes("Content-Type", *ctype).unwrap())
@@ -252,6 +282,15 @@ impl FixtureRegistry {
                         .with_status_code(404),
                 };
                 let _ = request.respond(response);
+                let served = Served {
+                    path: &path,
+                    user_agent: &user_agent,
+                };
+                for (name, tag, version) in hook(&served) {
+                    let doc = packuments.get_mut(&name).unwrap();
+                    doc["dist-tags"][&tag] = version.into();
+                    publish(&mut routes, &name, doc);
+                }
             }
         });
         FixtureRegistry { url, server }

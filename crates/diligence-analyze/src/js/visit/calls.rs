@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) const NET_MODULES: &[&str] = &[
+pub(in crate::js) const NET_MODULES: &[&str] = &[
     "http",
     "https",
     "http2",
@@ -25,8 +25,9 @@ pub(super) const NET_MODULES: &[&str] = &[
     "socket.io-client",
     "ky",
 ];
-pub(super) const SPAWN_MODULES: &[&str] = &["child_process", "execa", "cross-spawn", "shelljs"];
-pub(super) const FS_READ: &[&str] = &[
+pub(in crate::js) const SPAWN_MODULES: &[&str] =
+    &["child_process", "execa", "cross-spawn", "shelljs"];
+pub(in crate::js) const FS_READ: &[&str] = &[
     "readFile",
     "readFileSync",
     "createReadStream",
@@ -37,7 +38,7 @@ pub(super) const FS_READ: &[&str] = &[
     "readJson",
     "readJsonSync",
 ];
-pub(super) const FS_WRITE: &[&str] = &[
+pub(in crate::js) const FS_WRITE: &[&str] = &[
     "writeFile",
     "writeFileSync",
     "appendFile",
@@ -54,7 +55,7 @@ pub(super) const FS_WRITE: &[&str] = &[
     "cp",
     "cpSync",
 ];
-pub(super) const FS_DELETE: &[&str] = &[
+pub(in crate::js) const FS_DELETE: &[&str] = &[
     "rm",
     "rmSync",
     "rmdir",
@@ -123,7 +124,7 @@ pub(super) const HOST_KEYS: &[&str] = &[
     "release",
     "interfaces",
 ];
-pub(super) const SPAWN_OPTION_KEYS: &[&str] = &[
+pub(in crate::js) const SPAWN_OPTION_KEYS: &[&str] = &[
     "stdio",
     "shell",
     "detached",
@@ -363,7 +364,7 @@ pub(super) fn fetch_of_unknown_url(env: &Env<'_>, call: &CallExpression<'_>) -> 
     false
 }
 
-pub(super) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
+pub(in crate::js) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
     let last = p.rsplit('.').next().unwrap_or(p);
     if NET_MODULES.contains(&m) {
         return vec![Kind::Network];
@@ -387,7 +388,7 @@ pub(super) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
     }
 }
 
-pub(super) fn global_call_kinds(g: &str) -> Vec<Kind> {
+pub(in crate::js) fn global_call_kinds(g: &str) -> Vec<Kind> {
     match g {
         "eval" | "Function" => vec![Kind::DynamicCode],
         "fetch" | "XMLHttpRequest" | "WebSocket" | "EventSource" | "importScripts" => {
