@@ -4,8 +4,8 @@ use crate::coverage::{Coverage, Ledger, Locked, Origin, Status};
 use crate::criteria::CriteriaTable;
 use crate::imports::{Fetch, ImportState, ImportStatus};
 use crate::rules::{
-    import_changed::IMPORT_CHANGED, integrity_mismatch::INTEGRITY_MISMATCH,
-    unaudited::UNAUDITED, unused_exemption::UNUSED_EXEMPTION, violation::VIOLATION,
+    import_changed::IMPORT_CHANGED, integrity_mismatch::INTEGRITY_MISMATCH, unaudited::UNAUDITED,
+    unused_exemption::UNUSED_EXEMPTION, violation::VIOLATION,
 };
 use crate::store::{CONFIG_FILE, EXEMPTIONS_FILE, IMPORTS_LOCK, Store};
 use crate::{format, prune, requirements};
@@ -137,12 +137,17 @@ fn package_findings(
                     p.name,
                     p.version,
                     v.range,
-                    v.notes.as_deref().map(|n| format!(": {n}")).unwrap_or_default()
+                    v.notes
+                        .as_deref()
+                        .map(|n| format!(": {n}"))
+                        .unwrap_or_default()
                 ),
             )
             .package(&p.name, &p.version)
             .at(lockfile, line)
-            .evidence(json!({"entry": place, "range": v.range, "criteria": table.names(v.criteria)})),
+            .evidence(
+                json!({"entry": place, "range": v.range, "criteria": table.names(v.criteria)}),
+            ),
         );
     }
     let Status::Unaudited { missing, base } = &e.status else {
@@ -207,7 +212,10 @@ fn describe(store: &Store, origin: &Origin) -> (String, String) {
             let place = format!("{}:{line}", store.file(crate::store::AUDITS_FILE));
             (format!("audit at {place}"), place)
         }
-        Origin::Import { name } => (format!("audit imported from `{name}`"), format!("import {name}")),
+        Origin::Import { name } => (
+            format!("audit imported from `{name}`"),
+            format!("import {name}"),
+        ),
         Origin::Exemptions { line } => {
             let place = format!("{}:{line}", store.file(EXEMPTIONS_FILE));
             (format!("exemption at {place}"), place)

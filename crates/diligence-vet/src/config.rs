@@ -130,7 +130,10 @@ impl Default for Config {
 
 /// Reads the criteria definitions of a parsed `config.toml` (the first pass: the criteria
 /// table must exist before names can be checked).
-pub(crate) fn criteria_of(doc: &Doc<'_>, root: &DeTable<'_>) -> Result<Vec<CriterionDef>, VetError> {
+pub(crate) fn criteria_of(
+    doc: &Doc<'_>,
+    root: &DeTable<'_>,
+) -> Result<Vec<CriterionDef>, VetError> {
     match get(root, "criteria") {
         Some(v) => crate::format::criteria_defs(doc, v, Strictness::Own),
         None => Ok(Vec::new()),
@@ -261,13 +264,13 @@ fn import(
         }
         (None, Some(p)) => ImportSource::Path(doc.string(p, "path")?),
         (Some(_), Some(p)) => {
-            return Err(doc.error(p.span(), format!("import `{name}` has both `url` and `path`")));
+            return Err(doc.error(
+                p.span(),
+                format!("import `{name}` has both `url` and `path`"),
+            ));
         }
         (None, None) => {
-            return Err(doc.error(
-                name_span,
-                format!("import `{name}` needs `url` or `path`"),
-            ));
+            return Err(doc.error(name_span, format!("import `{name}` needs `url` or `path`")));
         }
     };
     let mut criteria_map = BTreeMap::new();

@@ -107,13 +107,17 @@ impl Ledger {
             }
         }
         for e in exemptions {
-            ledger.entries.entry(e.package.clone()).or_default().push(Entry {
-                origin: Origin::Exemptions { line: e.line },
-                from: None,
-                to: e.version.clone(),
-                criteria: table.closure_of(e.criteria.iter().map(String::as_str)),
-                integrity: e.integrity.clone(),
-            });
+            ledger
+                .entries
+                .entry(e.package.clone())
+                .or_default()
+                .push(Entry {
+                    origin: Origin::Exemptions { line: e.line },
+                    from: None,
+                    to: e.version.clone(),
+                    criteria: table.closure_of(e.criteria.iter().map(String::as_str)),
+                    integrity: e.integrity.clone(),
+                });
         }
         ledger
     }
@@ -124,24 +128,30 @@ impl Ledger {
             AuditKind::Delta { from, to } => (Some(from.clone()), to.clone()),
             AuditKind::Violation { range } => {
                 if let Ok(parsed) = Range::parse(range) {
-                    self.violations.entry(a.package.clone()).or_default().push(Violation {
-                        origin,
-                        range: parsed,
-                        range_text: range.clone(),
-                        criteria: raw,
-                        notes: a.notes.clone(),
-                    });
+                    self.violations
+                        .entry(a.package.clone())
+                        .or_default()
+                        .push(Violation {
+                            origin,
+                            range: parsed,
+                            range_text: range.clone(),
+                            criteria: raw,
+                            notes: a.notes.clone(),
+                        });
                 }
                 return;
             }
         };
-        self.entries.entry(a.package.clone()).or_default().push(Entry {
-            origin,
-            from,
-            to,
-            criteria: closure,
-            integrity: a.integrity.clone(),
-        });
+        self.entries
+            .entry(a.package.clone())
+            .or_default()
+            .push(Entry {
+                origin,
+                from,
+                to,
+                criteria: closure,
+                integrity: a.integrity.clone(),
+            });
     }
 
     /// Evaluates one locked `name@version` with the lockfile's `integrity` against the raw
@@ -216,9 +226,9 @@ impl Ledger {
                 eval.status = match (upto, deltas) {
                     (Source3::Own, false) => Status::Audited(How::Full),
                     (Source3::Own, true) => Status::Audited(How::Delta),
-                    (Source3::Imported, _) => Status::Audited(How::Imported(
-                        imports_used(entries, &usable, version),
-                    )),
+                    (Source3::Imported, _) => {
+                        Status::Audited(How::Imported(imports_used(entries, &usable, version)))
+                    }
                     (Source3::Exempted, _) => Status::Exempted,
                 };
                 return eval;

@@ -107,7 +107,10 @@ impl fmt::Display for CriteriaError {
                 write!(f, "criterion `{c}` implies `{u}`, which is not defined")
             }
             CriteriaError::TooMany(n) => {
-                write!(f, "{n} criteria defined; at most {MAX_CRITERIA} are supported")
+                write!(
+                    f,
+                    "{n} criteria defined; at most {MAX_CRITERIA} are supported"
+                )
             }
             CriteriaError::BuiltinRedefined(c) => write!(
                 f,
@@ -238,7 +241,9 @@ impl CriteriaTable {
         names
             .into_iter()
             .filter_map(|n| self.index(n))
-            .fold(CriteriaSet::EMPTY, |acc, i| acc.union(CriteriaSet::single(i)))
+            .fold(CriteriaSet::EMPTY, |acc, i| {
+                acc.union(CriteriaSet::single(i))
+            })
     }
 
     /// The closure of one criterion by number.
@@ -300,8 +305,14 @@ mod tests {
             t.names(c),
             ["safe-to-run", "safe-to-deploy", "crypto-reviewed", "strict"]
         );
-        assert!(t.closure_of([SAFE_TO_DEPLOY]).contains_all(t.set_of([SAFE_TO_RUN])));
-        assert!(!t.closure_of([SAFE_TO_RUN]).contains_all(t.set_of([SAFE_TO_DEPLOY])));
+        assert!(
+            t.closure_of([SAFE_TO_DEPLOY])
+                .contains_all(t.set_of([SAFE_TO_RUN]))
+        );
+        assert!(
+            !t.closure_of([SAFE_TO_RUN])
+                .contains_all(t.set_of([SAFE_TO_DEPLOY]))
+        );
         assert_eq!(
             t.minimal_names(t.set_of(["safe-to-run", "safe-to-deploy"])),
             ["safe-to-deploy"]

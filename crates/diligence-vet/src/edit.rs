@@ -124,7 +124,9 @@ mod tests {
     #[test]
     fn at_the_end_and_in_an_empty_file() {
         let out = insert_audit(FILE, "z", &block("z"));
-        assert!(out.ends_with("version = \"1.0.0\"\n\n[[audits.z]]\ncriteria = \"safe-to-run\"\nversion = \"2.0.0\"\n"));
+        assert!(out.ends_with(
+            "version = \"1.0.0\"\n\n[[audits.z]]\ncriteria = \"safe-to-run\"\nversion = \"2.0.0\"\n"
+        ));
         assert_eq!(insert_audit("", "a", &block("a")), block("a"));
         assert_eq!(
             insert_audit("[audits]", "a", &block("a")),

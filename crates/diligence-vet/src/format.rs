@@ -268,7 +268,9 @@ fn audit_entry(
         Some(v) => doc.strings(v, "who")?.into_iter().map(|(s, _)| s).collect(),
         None => Vec::new(),
     };
-    let notes = get(t, "notes").map(|v| doc.string(v, "notes")).transpose()?;
+    let notes = get(t, "notes")
+        .map(|v| doc.string(v, "notes"))
+        .transpose()?;
     let date = get(t, "date").map(|v| doc.date(v, "date")).transpose()?;
     Ok(Audit {
         package: package.to_string(),
@@ -363,10 +365,10 @@ pub(crate) fn exemptions_of(
             };
             let version = exact_version(doc, v, Strictness::Own)?;
             let criteria = criteria_field(doc, t, span.clone(), table, &what)?;
-            let integrity = get(t, "integrity")
-                .map(|v| integrity(doc, v))
+            let integrity = get(t, "integrity").map(|v| integrity(doc, v)).transpose()?;
+            let notes = get(t, "notes")
+                .map(|v| doc.string(v, "notes"))
                 .transpose()?;
-            let notes = get(t, "notes").map(|v| doc.string(v, "notes")).transpose()?;
             let suggest = get(t, "suggest")
                 .map(|v| doc.boolean(v, "suggest"))
                 .transpose()?
@@ -530,7 +532,10 @@ notes = "compromised release"
             }
         );
         assert_eq!(delta.who, ["Ada", "Bob"]);
-        assert_eq!(a.iter().find(|x| x.line == 2).unwrap().date.as_deref(), Some("2026-12-07"));
+        assert_eq!(
+            a.iter().find(|x| x.line == 2).unwrap().date.as_deref(),
+            Some("2026-12-07")
+        );
     }
 
     #[test]
@@ -564,10 +569,7 @@ notes = "compromised release"
                 "[[audits.a]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0\"\nintegrity = \"md5-x\"\n",
                 "supply-chain/audits.toml:4:13: integrity: unknown integrity algorithm `md5`",
             ),
-            (
-                "[audits\n",
-                "supply-chain/audits.toml:1:",
-            ),
+            ("[audits\n", "supply-chain/audits.toml:1:"),
         ];
         for (text, want) in cases {
             let err = parse_own(text).unwrap_err().to_string();
@@ -577,7 +579,10 @@ notes = "compromised release"
 
     #[test]
     fn foreign_entries_are_skipped_not_fatal() {
-        let doc = Doc::new("acme", "[[audits.a]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0@git:abc\"\nimportable = false\n\n[[audits.a]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0\"\naggregated-from = \"x\"\n\n[[audits.b]]\ncriteria = \"safe-to-run\"\nviolation = \">=1.2, <2\"\n");
+        let doc = Doc::new(
+            "acme",
+            "[[audits.a]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0@git:abc\"\nimportable = false\n\n[[audits.a]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0\"\naggregated-from = \"x\"\n\n[[audits.b]]\ncriteria = \"safe-to-run\"\nviolation = \">=1.2, <2\"\n",
+        );
         let root = doc.parse().unwrap();
         let mut out = Parsed::default();
         audits_of(

@@ -100,14 +100,21 @@ pub(crate) fn parse_lock(
     };
     for (name, v) in doc.table(all, "imports")? {
         let t = doc.table(v, "an import")?;
-        doc.only_keys(t, &["url", "path", "sha256", "criteria", "audits"], "a locked import")?;
+        doc.only_keys(
+            t,
+            &["url", "path", "sha256", "criteria", "audits"],
+            "a locked import",
+        )?;
         let source = match (get(t, "url"), get(t, "path")) {
             (Some(u), None) => ImportSource::Url(doc.string(u, "url")?),
             (None, Some(p)) => ImportSource::Path(doc.string(p, "path")?),
             _ => {
                 return Err(doc.error(
                     name.span(),
-                    format!("locked import `{}` needs one of `url` or `path`", name.get_ref()),
+                    format!(
+                        "locked import `{}` needs one of `url` or `path`",
+                        name.get_ref()
+                    ),
                 ));
             }
         };
@@ -122,8 +129,8 @@ pub(crate) fn parse_lock(
             Some(c) => criteria_defs(doc, c, Strictness::Foreign)?,
             None => Vec::new(),
         };
-        let table = CriteriaTable::new(&criteria)
-            .map_err(|e| doc.error(name.span(), e.to_string()))?;
+        let table =
+            CriteriaTable::new(&criteria).map_err(|e| doc.error(name.span(), e.to_string()))?;
         let mut parsed = Parsed::default();
         format::audits_of(doc, t, &table, Strictness::Own, &mut parsed)?;
         out.insert(
@@ -205,7 +212,10 @@ pub fn fetch(
                 .fetch(url)
                 .map_err(|e| format!("import `{}` ({url}): {e}", import.name))?;
             if body.len() as u64 > MAX_IMPORT_BYTES {
-                return Err(format!("import `{}` ({url}): larger than 32 MiB", import.name));
+                return Err(format!(
+                    "import `{}` ({url}): larger than 32 MiB",
+                    import.name
+                ));
             }
             body
         }
@@ -231,8 +241,14 @@ pub fn parse_fetched(name: &str, source: &str, bytes: &[u8]) -> Result<Fetched, 
     };
     let table = CriteriaTable::new(&criteria).map_err(|e| format!("import `{name}`: {e}"))?;
     let mut parsed = Parsed::default();
-    format::audits_of(&doc, root.get_ref(), &table, Strictness::Foreign, &mut parsed)
-        .map_err(|e| e.to_string())?;
+    format::audits_of(
+        &doc,
+        root.get_ref(),
+        &table,
+        Strictness::Foreign,
+        &mut parsed,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(Fetched {
         sha256,
         parsed,
@@ -311,7 +327,15 @@ pub fn resolve(
 
 /// Audits only in `new` (added) and only in `old` (removed or rewritten), ignoring lines.
 pub fn audit_changes(old: &[Audit], new: &[Audit]) -> (usize, usize) {
-    let strip = |a: &Audit| audit_text("a", &Audit { line: 0, ..a.clone() });
+    let strip = |a: &Audit| {
+        audit_text(
+            "a",
+            &Audit {
+                line: 0,
+                ..a.clone()
+            },
+        )
+    };
     let before: BTreeSet<String> = old.iter().map(strip).collect();
     let after: BTreeSet<String> = new.iter().map(strip).collect();
     (

@@ -4,9 +4,7 @@
 
 use crate::imports::{self, Fetch, LockedImport};
 use crate::prune::{Regenerated, prunable, regenerate_exemptions};
-use crate::store::{
-    AUDITS_FILE, CONFIG_FILE, EXEMPTIONS_FILE, IMPORTS_LOCK, Store, write_file,
-};
+use crate::store::{AUDITS_FILE, CONFIG_FILE, EXEMPTIONS_FILE, IMPORTS_LOCK, Store, write_file};
 use crate::{VetError, format};
 use diligence_graph::DependencyGraph;
 use std::collections::BTreeMap;
@@ -105,15 +103,18 @@ pub struct Pinned {
 /// Fetches every import `config.toml` lists and pins it in `imports.lock` (dropping pins of
 /// imports no longer listed). Errors: an import cannot be fetched or parsed (nothing is
 /// written then), or the lock cannot be written.
-pub fn regenerate_imports_in(dir: &Path, fetcher: Option<&dyn Fetch>) -> Result<Vec<Pinned>, VetError> {
+pub fn regenerate_imports_in(
+    dir: &Path,
+    fetcher: Option<&dyn Fetch>,
+) -> Result<Vec<Pinned>, VetError> {
     let store = Store::load(dir)?;
     let mut lock: BTreeMap<String, LockedImport> = BTreeMap::new();
     let mut out = Vec::new();
     for cfg in store.config.imports.values() {
         let fetched = imports::fetch(cfg, &store.dir, fetcher).map_err(VetError::Input)?;
         let previous = store.lock.get(&cfg.name);
-        let change = previous
-            .map(|p| imports::audit_changes(&p.audits, &fetched.parsed.file.audits));
+        let change =
+            previous.map(|p| imports::audit_changes(&p.audits, &fetched.parsed.file.audits));
         out.push(Pinned {
             name: cfg.name.clone(),
             sha256: fetched.sha256.clone(),

@@ -62,14 +62,16 @@ pub fn prunable<'s>(
             let mut trial = removed.clone();
             trial.push(e.line);
             let still = packages.iter().all(|p| {
-                matches!(p.evaluation.status, Status::Unaudited { .. } | Status::NotRequired)
-                    || ledger.covered_without(
-                        &p.name,
-                        &p.version,
-                        p.integrity.as_ref(),
-                        p.required,
-                        &trial,
-                    )
+                matches!(
+                    p.evaluation.status,
+                    Status::Unaudited { .. } | Status::NotRequired
+                ) || ledger.covered_without(
+                    &p.name,
+                    &p.version,
+                    p.integrity.as_ref(),
+                    p.required,
+                    &trial,
+                )
             });
             if still {
                 removed = trial;
@@ -124,7 +126,8 @@ pub fn regenerate_exemptions(
     };
     for e in &kept {
         if mismatched.contains(&e.line) {
-            out.kept_mismatched.push(format!("{}@{}", e.package, e.version));
+            out.kept_mismatched
+                .push(format!("{}@{}", e.package, e.version));
         }
     }
     let ledger = Ledger::new(table, &store.audits, imports, &kept);
@@ -199,7 +202,8 @@ fn disjoint(a: &Option<Integrity>, b: &Option<Integrity>) -> bool {
         (Some(Integrity::Sri(x)), Some(Integrity::Sri(y))) => {
             !x.is_empty()
                 && !y.is_empty()
-                && x.iter().all(|h| y.iter().all(|g| g.algorithm != h.algorithm))
+                && x.iter()
+                    .all(|h| y.iter().all(|g| g.algorithm != h.algorithm))
         }
         _ => false,
     }

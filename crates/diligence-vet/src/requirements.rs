@@ -18,7 +18,11 @@ use std::collections::BTreeMap;
 
 /// The criteria every node of `graph` needs (indexed by [`PackageId`]), as raw sets (not
 /// closed under `implies`).
-pub fn requirements(graph: &DependencyGraph, policy: &Policy, table: &CriteriaTable) -> Vec<CriteriaSet> {
+pub fn requirements(
+    graph: &DependencyGraph,
+    policy: &Policy,
+    table: &CriteriaTable,
+) -> Vec<CriteriaSet> {
     let set = |names: &[String]| table.set_of(names.iter().map(String::as_str));
     let default = (set(&policy.criteria), set(&policy.dev_criteria));
     // Importers grouped by their (criteria, dev-criteria): one traversal per group.

@@ -240,7 +240,10 @@ fn notes_delta(
             removed: *removed,
             flagged: new_findings.iter().filter(|x| &x.file == path).count(),
             install_time: install.contains(path.as_str())
-                || scan.findings.iter().any(|x| &x.file == path && x.install_time),
+                || scan
+                    .findings
+                    .iter()
+                    .any(|x| &x.file == path && x.install_time),
         })
         .collect();
     order(&mut notes);
@@ -479,7 +482,13 @@ pub fn record(store: &Store, c: &Certification) -> Result<PathBuf, VetError> {
     let doc = Doc::new(path.display().to_string(), &new_text);
     let root = doc.parse()?;
     let mut parsed = Parsed::default();
-    format::audits_of(&doc, root.get_ref(), &store.criteria, Strictness::Own, &mut parsed)?;
+    format::audits_of(
+        &doc,
+        root.get_ref(),
+        &store.criteria,
+        Strictness::Own,
+        &mut parsed,
+    )?;
     if parsed.file.audits.len() != store.audits.len() + 1 {
         return Err(VetError::Input(format!(
             "{}: the new entry did not read back; the file was not changed",

@@ -172,10 +172,20 @@ fn diff_lines(old: &[u8], new: &[u8]) -> (u64, u64) {
             DiffOp::Equal { .. } => {}
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => removed += a[old_index..old_index + old_len].iter().map(|l| weight(l)).sum::<u64>(),
+            } => {
+                removed += a[old_index..old_index + old_len]
+                    .iter()
+                    .map(|l| weight(l))
+                    .sum::<u64>()
+            }
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => added += b[new_index..new_index + new_len].iter().map(|l| weight(l)).sum::<u64>(),
+            } => {
+                added += b[new_index..new_index + new_len]
+                    .iter()
+                    .map(|l| weight(l))
+                    .sum::<u64>()
+            }
             DiffOp::Replace {
                 old_index,
                 old_len,

@@ -77,7 +77,11 @@ impl Store {
         let audits_doc = Doc::new(display(dir, AUDITS_FILE), &audits_text);
         let config_root = config_doc.parse()?;
         let audits_root = audits_doc.parse()?;
-        audits_doc.only_keys(audits_root.get_ref(), &["criteria", "audits"], "audits.toml")?;
+        audits_doc.only_keys(
+            audits_root.get_ref(),
+            &["criteria", "audits"],
+            "audits.toml",
+        )?;
 
         let mut defs = config::criteria_of(&config_doc, config_root.get_ref())?;
         let audits_criteria = match toml_get(audits_root.get_ref(), "criteria") {
@@ -99,8 +103,8 @@ impl Store {
             }
         }
         defs.extend(audits_criteria.iter().cloned());
-        let criteria = CriteriaTable::new(&defs)
-            .map_err(|e| config_doc.error(0..0, e.to_string()))?;
+        let criteria =
+            CriteriaTable::new(&defs).map_err(|e| config_doc.error(0..0, e.to_string()))?;
 
         let config = config::parse(&config_doc, config_root.get_ref(), &criteria)?;
         let mut parsed = Parsed::default();
@@ -113,7 +117,8 @@ impl Store {
         )?;
         let exemptions_doc = Doc::new(display(dir, EXEMPTIONS_FILE), &exemptions_text);
         let exemptions_root = exemptions_doc.parse()?;
-        let exemptions = format::exemptions_of(&exemptions_doc, exemptions_root.get_ref(), &criteria)?;
+        let exemptions =
+            format::exemptions_of(&exemptions_doc, exemptions_root.get_ref(), &criteria)?;
         let lock_doc = Doc::new(display(dir, IMPORTS_LOCK), &lock_text);
         let lock_root = lock_doc.parse()?;
         let lock = imports::parse_lock(&lock_doc, lock_root.get_ref())?;

@@ -83,7 +83,8 @@ pub fn suggest(
                 todo.push((p, *missing, false))
             }
             Status::Exempted
-                if opts.exempted && !no_suggest.contains(&(p.name.as_str(), p.version.as_str())) =>
+                if opts.exempted
+                    && !no_suggest.contains(&(p.name.as_str(), p.version.as_str())) =>
             {
                 todo.push((p, p.required, true))
             }
@@ -189,12 +190,7 @@ fn nearest(bases: &[(String, bool)], version: &str) -> Vec<(String, bool)> {
     let above = bases
         .iter()
         .find(|(v, _)| crate::version_cmp(v, version).is_gt());
-    below
-        .into_iter()
-        .take(2)
-        .chain(above)
-        .cloned()
-        .collect()
+    below.into_iter().take(2).chain(above).cloned().collect()
 }
 
 /// Node index → number of packages and importers with an edge to it.
@@ -224,10 +220,19 @@ pub fn render(suggestions: &[Suggestion]) -> String {
     let mut total = 0u64;
     let mut unknown = 0usize;
     for (title, exempted) in [
-        ("Unaudited (fail `diligence vet`), smallest review first:", false),
-        ("Exempted (shrink the exemptions), smallest review first:", true),
+        (
+            "Unaudited (fail `diligence vet`), smallest review first:",
+            false,
+        ),
+        (
+            "Exempted (shrink the exemptions), smallest review first:",
+            true,
+        ),
     ] {
-        let group: Vec<&Suggestion> = suggestions.iter().filter(|x| x.exempted == exempted).collect();
+        let group: Vec<&Suggestion> = suggestions
+            .iter()
+            .filter(|x| x.exempted == exempted)
+            .collect();
         if group.is_empty() {
             continue;
         }

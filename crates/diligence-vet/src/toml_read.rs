@@ -148,10 +148,7 @@ impl<'t> Doc<'t> {
     pub fn date(&self, v: &Value<'t>, what: &str) -> Result<String, VetError> {
         match v.get_ref().as_datetime() {
             Some(d) if d.date.is_some() && d.time.is_none() => Ok(d.to_string()),
-            _ => Err(self.error(
-                v.span(),
-                format!("{what} must be a date like 2026-12-07"),
-            )),
+            _ => Err(self.error(v.span(), format!("{what} must be a date like 2026-12-07"))),
         }
     }
 }

@@ -115,13 +115,25 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
     let fetcher: &dyn Fetch = &client;
     // Only their safe-to-run counts at first (acme-strict implies their safe-to-deploy,
     // which implies safe-to-run).
-    write(dir, "config.toml", &config(&server.url, "safe-to-run = \"safe-to-run\""));
+    write(
+        dir,
+        "config.toml",
+        &config(&server.url, "safe-to-run = \"safe-to-run\""),
+    );
 
     // Listed but not pinned: counts for nothing, and says so.
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(v.imports[0].status, ImportStatus::NotPinned);
     assert_eq!(v.not_evaluated.len(), 1);
-    assert!(v.not_evaluated[0].why.starts_with("not pinned in "), "{:?}", v.not_evaluated);
+    assert!(
+        v.not_evaluated[0].why.starts_with("not pinned in "),
+        "{:?}",
+        v.not_evaluated
+    );
 
     // Pin it.
     let pinned = ops::regenerate_imports_in(&store_dir, Some(fetcher)).unwrap();
@@ -137,12 +149,20 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
     assert!(lock.contains(&format!("sha256 = \"{sha}\"")), "{lock}");
 
     // Mapped to safe-to-run only: production packages still need safe-to-deploy.
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(v.imports[0].status, ImportStatus::Pinned);
     assert_eq!(
         rules_of(&v),
         vec![
-            ("vet/unaudited".into(), "left-pad@1.3.0".into(), Severity::High),
+            (
+                "vet/unaudited".into(),
+                "left-pad@1.3.0".into(),
+                Severity::High
+            ),
             ("vet/unaudited".into(), "ms@2.1.3".into(), Severity::High),
         ]
     );
@@ -153,7 +173,11 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
         "config.toml",
         &config(&server.url, "safe-to-deploy = \"safe-to-deploy\""),
     );
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(rules_of(&v), vec![]);
     assert!(v.not_evaluated.is_empty() && v.warnings.is_empty());
     assert_eq!(
@@ -166,7 +190,11 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
     let tampered = ACME.replace("version = \"2.1.3\"", "version = \"2.1.4\"")
         + "\n[[audits.evil]]\ncriteria = \"safe-to-deploy\"\nversion = \"1.0.0\"\n";
     server.set(&tampered);
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(
         rules_of(&v),
         vec![("vet/import-changed".into(), String::new(), Severity::High)]
@@ -191,8 +219,15 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
     );
 
     // Only additions: medium.
-    server.set(&(ACME.to_string() + "\n[[audits.other]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0\"\n"));
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    server.set(
+        &(ACME.to_string()
+            + "\n[[audits.other]]\ncriteria = \"safe-to-run\"\nversion = \"1.0.0\"\n"),
+    );
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(
         rules_of(&v),
         vec![("vet/import-changed".into(), String::new(), Severity::Medium)]
@@ -201,14 +236,21 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
     // Offline: not compared, a warning, the pinned copy used.
     let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), None);
     assert_eq!(rules_of(&v), vec![]);
-    assert!(matches!(v.imports[0].status, ImportStatus::Unchecked { .. }));
+    assert!(matches!(
+        v.imports[0].status,
+        ImportStatus::Unchecked { .. }
+    ));
     assert_eq!(v.warnings.len(), 1);
 
     // Someone reviews the change and re-pins: the rewritten audit no longer covers ms.
     server.set(&tampered);
     let pinned = ops::regenerate_imports_in(&store_dir, Some(fetcher)).unwrap();
     assert_eq!(pinned[0].change, Some((2, 1)));
-    let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), Some(fetcher));
+    let v = vet(
+        &graph(dir),
+        &Store::load(&store_dir).unwrap(),
+        Some(fetcher),
+    );
     assert_eq!(
         rules_of(&v),
         vec![("vet/unaudited".into(), "ms@2.1.3".into(), Severity::High)]
@@ -225,7 +267,11 @@ fn pinned_import_counts_for_mapped_criteria_and_a_changed_one_is_refused() {
         ),
     );
     let err = ops::regenerate_imports_in(&store_dir, Some(fetcher)).unwrap_err();
-    assert!(err.to_string().starts_with("import `acme` (http://127.0.0.1:"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("import `acme` (http://127.0.0.1:"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_to_string(store_dir.join("imports.lock")).unwrap(),
         before

@@ -15,7 +15,10 @@ fn rules_of(v: &diligence_vet::Vetting) -> Vec<(String, String, Severity)> {
         .findings
         .iter()
         .map(|f| {
-            let p = f.package.as_ref().map_or(String::new(), |p| format!("{}@{}", p.name, p.version));
+            let p = f
+                .package
+                .as_ref()
+                .map_or(String::new(), |p| format!("{}@{}", p.name, p.version));
             (f.rule.clone(), p, f.severity)
         })
         .collect();
@@ -58,7 +61,9 @@ fn adopt_add_fail_certify_pass() {
         "[[exemptions.t]]\nversion = \"3.0.0\"\ncriteria = \"safe-to-run\"\nintegrity = \"{}\"\n",
         sri("t@3.0.0")
     )), "{text}");
-    assert!(text.contains("[[exemptions.a]]\nversion = \"1.0.0\"\ncriteria = \"safe-to-deploy\"\n"));
+    assert!(
+        text.contains("[[exemptions.a]]\nversion = \"1.0.0\"\ncriteria = \"safe-to-deploy\"\n")
+    );
     let store = Store::load(&store_dir).unwrap();
     let v = vet(&graph(dir), &store, None);
     assert_eq!(rules_of(&v), vec![]);
@@ -127,7 +132,12 @@ fn adopt_add_fail_certify_pass() {
             date: "2026-12-08".into(),
         },
     );
-    assert!(again.unwrap_err().to_string().contains("already records this audit of c"));
+    assert!(
+        again
+            .unwrap_err()
+            .to_string()
+            .contains("already records this audit of c")
+    );
 }
 
 #[test]
@@ -166,15 +176,27 @@ delta = "5.0.0 -> 5.1.0"
         sri("lib@1.2.0")
     );
     write(dir, "audits.toml", &chain);
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(rules_of(&v), vec![]);
     assert_eq!(*status_of(&v, "lib@1.2.0"), Status::Audited(How::Delta));
     // The dev tool needs safe-to-run only, which its chain gives.
     assert_eq!(*status_of(&v, "tool@5.1.0"), Status::Audited(How::Delta));
 
     // Break the chain in the middle: the nearest covered version becomes the base.
-    write(dir, "audits.toml", &chain.replace("delta = \"1.0.0 -> 1.1.0\"", "delta = \"1.0.0 -> 1.0.1\""));
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    write(
+        dir,
+        "audits.toml",
+        &chain.replace("delta = \"1.0.0 -> 1.1.0\"", "delta = \"1.0.0 -> 1.0.1\""),
+    );
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(
         rules_of(&v),
         vec![("vet/unaudited".into(), "lib@1.2.0".into(), Severity::High)]
@@ -182,8 +204,19 @@ delta = "5.0.0 -> 5.1.0"
     assert!(v.findings[0].message.contains("review the delta from covered 1.0.1 (`diligence vet certify lib 1.0.1 1.2.0 --criteria safe-to-deploy`)"), "{}", v.findings[0].message);
 
     // A delta certified for less than production needs does not carry safe-to-deploy.
-    write(dir, "audits.toml", &chain.replace("who = \"B\"\ncriteria = \"safe-to-deploy\"", "who = \"B\"\ncriteria = \"safe-to-run\""));
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    write(
+        dir,
+        "audits.toml",
+        &chain.replace(
+            "who = \"B\"\ncriteria = \"safe-to-deploy\"",
+            "who = \"B\"\ncriteria = \"safe-to-run\"",
+        ),
+    );
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(
         *status_of(&v, "lib@1.2.0"),
         Status::Unaudited {
@@ -195,19 +228,39 @@ delta = "5.0.0 -> 5.1.0"
     // The same dev tool as a production dependency needs safe-to-deploy.
     write_project(dir, &[direct("lib", "1.2.0"), direct("tool", "5.1.0")]);
     write(dir, "audits.toml", &chain);
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(
         rules_of(&v),
         vec![("vet/unaudited".into(), "tool@5.1.0".into(), Severity::High)]
     );
-    assert!(v.findings[0].message.starts_with("tool@5.1.0 is not audited for safe-to-deploy: review it in full"));
+    assert!(
+        v.findings[0]
+            .message
+            .starts_with("tool@5.1.0 is not audited for safe-to-deploy: review it in full")
+    );
 
     // Policy: the package needs nothing (first-party), then only safe-to-run.
-    write(dir, "config.toml", "[policy.packages.tool]\ncriteria = []\n");
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    write(
+        dir,
+        "config.toml",
+        "[policy.packages.tool]\ncriteria = []\n",
+    );
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(*status_of(&v, "tool@5.1.0"), Status::NotRequired);
     write(dir, "config.toml", "[policy]\ncriteria = \"safe-to-run\"\n");
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(rules_of(&v), vec![]);
 }
 
@@ -216,7 +269,10 @@ fn republished_version_is_an_integrity_mismatch() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     // The lockfile locks another tarball under the audited version number.
-    write_project(dir, &[direct("ms", "2.1.3").with_integrity(sri("republished"))]);
+    write_project(
+        dir,
+        &[direct("ms", "2.1.3").with_integrity(sri("republished"))],
+    );
     write(
         dir,
         "audits.toml",
@@ -225,10 +281,18 @@ fn republished_version_is_an_integrity_mismatch() {
             sri("ms@2.1.3")
         ),
     );
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(
         rules_of(&v),
-        vec![("vet/integrity-mismatch".into(), "ms@2.1.3".into(), Severity::High)]
+        vec![(
+            "vet/integrity-mismatch".into(),
+            "ms@2.1.3".into(),
+            Severity::High
+        )]
     );
     let f = &v.findings[0];
     assert!(f.message.starts_with(&format!(
@@ -237,21 +301,36 @@ fn republished_version_is_an_integrity_mismatch() {
         sri("ms@2.1.3"),
         sri("republished")
     )), "{}", f.message);
-    assert!(matches!(status_of(&v, "ms@2.1.3"), Status::Unaudited { .. }));
+    assert!(matches!(
+        status_of(&v, "ms@2.1.3"),
+        Status::Unaudited { .. }
+    ));
     // regenerate-exemptions does not paper over it: the entry stays, nothing is exempted.
-    let regen = ops::regenerate_exemptions_in(&dir.join("supply-chain"), &graph(dir), None).unwrap();
+    let regen =
+        ops::regenerate_exemptions_in(&dir.join("supply-chain"), &graph(dir), None).unwrap();
     assert_eq!(regen.added, 0);
     // An exemption pinned to the old tarball is a mismatch too.
     write(dir, "audits.toml", "");
     write(
         dir,
         "exemptions.toml",
-        &format!("[[exemptions.ms]]\nversion = \"2.1.3\"\ncriteria = \"safe-to-deploy\"\nintegrity = \"{}\"\n", sri("ms@2.1.3")),
+        &format!(
+            "[[exemptions.ms]]\nversion = \"2.1.3\"\ncriteria = \"safe-to-deploy\"\nintegrity = \"{}\"\n",
+            sri("ms@2.1.3")
+        ),
     );
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     assert_eq!(
         rules_of(&v),
-        vec![("vet/integrity-mismatch".into(), "ms@2.1.3".into(), Severity::High)]
+        vec![(
+            "vet/integrity-mismatch".into(),
+            "ms@2.1.3".into(),
+            Severity::High
+        )]
     );
 }
 
@@ -265,15 +344,35 @@ fn violations_win_over_audits_and_exemptions() {
         "audits.toml",
         "[[audits.chalk]]\ncriteria = \"safe-to-deploy\"\nversion = \"5.6.1\"\n\n[[audits.chalk]]\ncriteria = \"safe-to-run\"\nviolation = \"=5.6.1\"\nnotes = \"wallet clipper\"\n\n[[audits.debug]]\ncriteria = \"safe-to-deploy\"\nviolation = \">=4.4.2 <4.4.3\"\n",
     );
-    write(dir, "exemptions.toml", "[[exemptions.debug]]\nversion = \"4.4.2\"\ncriteria = \"safe-to-run\"\n");
-    let v = vet(&graph(dir), &Store::load(&dir.join("supply-chain")).unwrap(), None);
+    write(
+        dir,
+        "exemptions.toml",
+        "[[exemptions.debug]]\nversion = \"4.4.2\"\ncriteria = \"safe-to-run\"\n",
+    );
+    let v = vet(
+        &graph(dir),
+        &Store::load(&dir.join("supply-chain")).unwrap(),
+        None,
+    );
     // chalk fails safe-to-run, which safe-to-deploy implies; debug is dev-only and its
     // violation is for safe-to-deploy, which safe-to-run does not need.
     assert_eq!(
         rules_of(&v),
-        vec![("vet/violation".into(), "chalk@5.6.1".into(), Severity::Critical)]
+        vec![(
+            "vet/violation".into(),
+            "chalk@5.6.1".into(),
+            Severity::Critical
+        )]
     );
-    assert!(v.findings[0].message.ends_with("(=5.6.1 fails safe-to-run) recorded in the audit at ".to_string().as_str()) || v.findings[0].message.contains("(=5.6.1 fails safe-to-run) recorded in the audit at"));
+    assert!(
+        v.findings[0].message.ends_with(
+            "(=5.6.1 fails safe-to-run) recorded in the audit at "
+                .to_string()
+                .as_str()
+        ) || v.findings[0]
+            .message
+            .contains("(=5.6.1 fails safe-to-run) recorded in the audit at")
+    );
     assert!(v.findings[0].message.ends_with(": wallet clipper"));
 }
 
@@ -295,7 +394,11 @@ fn prune_drops_what_audits_cover_and_what_is_gone() {
     let v = vet(&graph(dir), &store, None);
     assert_eq!(
         rules_of(&v),
-        vec![("vet/unused-exemption".into(), "a@1.0.0".into(), Severity::Info)]
+        vec![(
+            "vet/unused-exemption".into(),
+            "a@1.0.0".into(),
+            Severity::Info
+        )]
     );
     assert_eq!(*status_of(&v, "b@2.1.0"), Status::Exempted);
     let gone = ops::prune_in(&store_dir, &graph(dir), None).unwrap();
@@ -303,7 +406,11 @@ fn prune_drops_what_audits_cover_and_what_is_gone() {
     let v = vet(&graph(dir), &Store::load(&store_dir).unwrap(), None);
     assert_eq!(rules_of(&v), vec![]);
     // b's exemption is the root of its delta chain: kept.
-    assert!(std::fs::read_to_string(store_dir.join("exemptions.toml")).unwrap().contains("[[exemptions.b]]\nversion = \"2.0.0\""));
+    assert!(
+        std::fs::read_to_string(store_dir.join("exemptions.toml"))
+            .unwrap()
+            .contains("[[exemptions.b]]\nversion = \"2.0.0\"")
+    );
 }
 
 #[test]
@@ -311,7 +418,9 @@ fn ledger_errors_name_file_line_and_column() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     write(dir, "config.toml", "[policy]\ncriteria = \"safe-to-fly\"\n");
-    let err = Store::load(&dir.join("supply-chain")).unwrap_err().to_string();
+    let err = Store::load(&dir.join("supply-chain"))
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         format!(
@@ -319,16 +428,38 @@ fn ledger_errors_name_file_line_and_column() {
             dir.join("supply-chain/config.toml").display()
         )
     );
-    write(dir, "config.toml", "[imports.x]\nurl = \"http://example.com/a.toml\"\n");
-    let err = Store::load(&dir.join("supply-chain")).unwrap_err().to_string();
+    write(
+        dir,
+        "config.toml",
+        "[imports.x]\nurl = \"http://example.com/a.toml\"\n",
+    );
+    let err = Store::load(&dir.join("supply-chain"))
+        .unwrap_err()
+        .to_string();
     assert!(err.ends_with("config.toml:2:7: import url `http://example.com/a.toml` must use https:// (plain http only on 127.0.0.1, localhost or [::1])"), "{err}");
     write(dir, "config.toml", "");
-    write(dir, "exemptions.toml", "[[exemptions.a]]\nversion = \"1.0.0\"\n");
-    let err = Store::load(&dir.join("supply-chain")).unwrap_err().to_string();
-    assert!(err.ends_with("exemptions.toml:1:1: [[exemptions.a]] needs `criteria`"), "{err}");
+    write(
+        dir,
+        "exemptions.toml",
+        "[[exemptions.a]]\nversion = \"1.0.0\"\n",
+    );
+    let err = Store::load(&dir.join("supply-chain"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("exemptions.toml:1:1: [[exemptions.a]] needs `criteria`"),
+        "{err}"
+    );
     write(dir, "exemptions.toml", "");
     write(dir, "config.toml", "[criteria.x]\ndescription = \"d\"\n");
     write(dir, "audits.toml", "[criteria.x]\ndescription = \"d\"\n");
-    let err = Store::load(&dir.join("supply-chain")).unwrap_err().to_string();
-    assert!(err.ends_with("audits.toml:1:1: criterion `x` is defined in both config.toml and audits.toml") || err.contains("criterion `x` is defined in both config.toml and audits.toml"), "{err}");
+    let err = Store::load(&dir.join("supply-chain"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with(
+            "audits.toml:1:1: criterion `x` is defined in both config.toml and audits.toml"
+        ) || err.contains("criterion `x` is defined in both config.toml and audits.toml"),
+        "{err}"
+    );
 }

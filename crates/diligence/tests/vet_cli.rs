@@ -69,14 +69,19 @@ fn adopt_add_fail_suggest_certify_pass() {
     let proj = project(&reg);
     let d = proj.path();
     let dir = d.to_str().unwrap();
-    write_project(d, &[direct("ms", "2.1.3").with_integrity(sri_of(&ms.tarball()))]);
+    write_project(
+        d,
+        &[direct("ms", "2.1.3").with_integrity(sri_of(&ms.tarball()))],
+    );
 
     // No ledger yet: exit 2, one line saying how to adopt one.
     let o = run(d, &["vet", dir]);
     assert_eq!(o.code, 2, "{}", o.stderr);
     assert_eq!(
         o.stderr.trim(),
-        format!("error: {dir}/supply-chain: no audit ledger here (run `diligence vet regenerate-exemptions` to adopt one for the current lockfile)")
+        format!(
+            "error: {dir}/supply-chain: no audit ledger here (run `diligence vet regenerate-exemptions` to adopt one for the current lockfile)"
+        )
     );
 
     // Adopt.
@@ -121,7 +126,13 @@ fn adopt_add_fail_suggest_certify_pass() {
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "vet/unaudited");
     let o = run(d, &["vet", dir, "--format", "markdown"]);
     assert_eq!(o.code, 1);
-    assert!(o.stdout.contains("left-pad@1.1.0 is not audited for safe-to-deploy"), "{}", o.stdout);
+    // Markdown defuses the `@` (no mention): a zero-width space follows it.
+    assert!(
+        o.stdout
+            .contains("left-pad@&#8203;1.1.0 is not audited for safe-to-deploy"),
+        "{}",
+        o.stdout
+    );
 
     // suggest sizes the review on the real tarball.
     let o = run(d, &["vet", "suggest", dir]);
@@ -135,26 +146,59 @@ fn adopt_add_fail_suggest_certify_pass() {
     // certify without a terminal and without --criteria/--who: shows, records nothing.
     let o = run(d, &["vet", "certify", "left-pad", "1.1.0", "--dir", dir]);
     assert_eq!(o.code, 2);
-    assert!(o.stdout.starts_with("Full review of left-pad@1.1.0: "), "{}", o.stdout);
-    assert!(o.stderr.contains("not recorded: pass --criteria and --who"), "{}", o.stderr);
+    assert!(
+        o.stdout.starts_with("Full review of left-pad@1.1.0: "),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stderr.contains("not recorded: pass --criteria and --who"),
+        "{}",
+        o.stderr
+    );
 
     let o = run(
         d,
         &[
-            "vet", "certify", "left-pad", "1.1.0", "--dir", dir, "--criteria", "safe-to-deploy",
-            "--who", "Ada <ada@example.com>", "--notes", "read setup.js: it posts the environment",
+            "vet",
+            "certify",
+            "left-pad",
+            "1.1.0",
+            "--dir",
+            dir,
+            "--criteria",
+            "safe-to-deploy",
+            "--who",
+            "Ada <ada@example.com>",
+            "--notes",
+            "read setup.js: it posts the environment",
         ],
     );
     assert_eq!(o.code, 0, "{}", o.stderr);
     // What to read first: the analyser's findings, what runs at install, the entry points.
-    assert!(o.stdout.contains("\nRuns at install:\n  postinstall: node lib/setup.js\n"), "{}", o.stdout);
-    assert!(o.stdout.contains("\nEntry points: index.js"), "{}", o.stdout);
     assert!(
-        o.stdout.contains("Read first — analyser findings:\n  lib/setup.js:3  code/env-exfiltration [critical] "),
+        o.stdout
+            .contains("\nRuns at install:\n  postinstall: node lib/setup.js\n"),
         "{}",
         o.stdout
     );
-    assert!(o.stdout.contains("\n  ! lib/setup.js  6 lines\n"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("\nEntry points: index.js"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains(
+            "Read first — analyser findings:\n  lib/setup.js:5  code/env-exfiltration [critical] "
+        ),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("\n  ! lib/setup.js  6 lines\n"),
+        "{}",
+        o.stdout
+    );
     assert_eq!(
         o.stderr.trim(),
         format!("recorded: left-pad@1.1.0 for safe-to-deploy in {dir}/supply-chain/audits.toml")
@@ -185,15 +229,30 @@ fn adopt_add_fail_suggest_certify_pass() {
     assert_eq!(o.code, 1);
     let report: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(report["findings"][0]["rule"], "vet/integrity-mismatch");
-    assert_eq!(report["findings"][0]["evidence"]["locked"], sri("republished"));
+    assert_eq!(
+        report["findings"][0]["evidence"]["locked"],
+        sri("republished")
+    );
     // …and certify refuses to record the registry's tarball against that lockfile.
     let o = run(
         d,
-        &["vet", "certify", "left-pad", "1.1.0", "--dir", dir, "--criteria", "safe-to-run", "--who", "Bob"],
+        &[
+            "vet",
+            "certify",
+            "left-pad",
+            "1.1.0",
+            "--dir",
+            dir,
+            "--criteria",
+            "safe-to-run",
+            "--who",
+            "Bob",
+        ],
     );
     assert_eq!(o.code, 2);
     assert!(
-        o.stderr.contains("left-pad@1.1.0 locks sha512-") && o.stderr.contains("the registry serves another tarball"),
+        o.stderr.contains("left-pad@1.1.0 locks sha512-")
+            && o.stderr.contains("the registry serves another tarball"),
         "{}",
         o.stderr
     );
@@ -206,7 +265,10 @@ fn delta_review_shows_the_code_delta() {
     let proj = project(&reg);
     let d = proj.path();
     let dir = d.to_str().unwrap();
-    write_project(d, &[direct("left-pad", "1.1.0").with_integrity(sri_of(&new.tarball()))]);
+    write_project(
+        d,
+        &[direct("left-pad", "1.1.0").with_integrity(sri_of(&new.tarball()))],
+    );
     std::fs::create_dir_all(d.join("supply-chain")).unwrap();
     std::fs::write(
         d.join("supply-chain/audits.toml"),
@@ -224,28 +286,68 @@ fn delta_review_shows_the_code_delta() {
         "left-pad@1.1.0 is not audited for safe-to-deploy: review the delta from covered 1.0.0 (`diligence vet certify left-pad 1.0.0 1.1.0 --criteria safe-to-deploy`), or exempt it"
     );
     let o = run(d, &["vet", "suggest", dir]);
-    assert!(o.stdout.contains("  diligence vet certify left-pad 1.0.0 1.1.0 --criteria safe-to-deploy\n"), "{}", o.stdout);
     assert!(
-        o.stdout.contains("      16 lines (delta; full review 26 lines); used by 1\n"),
+        o.stdout
+            .contains("  diligence vet certify left-pad 1.0.0 1.1.0 --criteria safe-to-deploy\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("      16 lines (delta; full review 26 lines); used by 1\n"),
         "{}",
         o.stdout
     );
 
     let o = run(
         d,
-        &["vet", "certify", "left-pad", "1.0.0", "1.1.0", "--dir", dir, "--criteria", "safe-to-deploy", "--who", "Ada"],
+        &[
+            "vet",
+            "certify",
+            "left-pad",
+            "1.0.0",
+            "1.1.0",
+            "--dir",
+            dir,
+            "--criteria",
+            "safe-to-deploy",
+            "--who",
+            "Ada",
+        ],
     );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stdout.starts_with("Delta review of left-pad 1.0.0 -> 1.1.0: "), "{}", o.stdout);
-    assert!(o.stdout.contains("New or changed lifecycle scripts: postinstall: node lib/setup.js"), "{}", o.stdout);
     assert!(
-        o.stdout.contains("Read first — findings new in this version:\n  lib/setup.js:3  code/env-exfiltration [critical] "),
+        o.stdout
+            .starts_with("Delta review of left-pad 1.0.0 -> 1.1.0: "),
         "{}",
         o.stdout
     );
-    assert!(o.stdout.contains("  ! added   lib/setup.js  +6 -0\n"), "{}", o.stdout);
-    assert!(o.stdout.contains("    changed lib/pad.js  +3 -2\n"), "{}", o.stdout);
+    assert!(
+        o.stdout
+            .contains("New or changed lifecycle scripts: postinstall: node lib/setup.js"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("Read first — findings new in this version:\n  lib/setup.js:5  code/env-exfiltration [critical] "),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("  ! added   lib/setup.js  +6 -0\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("    changed lib/pad.js  +3 -2\n"),
+        "{}",
+        o.stdout
+    );
     let o = run(d, &["vet", dir]);
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
-    assert!(o.stderr.contains("1 audited (0 full, 1 delta, 0 imported)"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("1 audited (0 full, 1 delta, 0 imported)"),
+        "{}",
+        o.stderr
+    );
 }

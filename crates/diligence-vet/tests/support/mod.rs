@@ -126,8 +126,16 @@ pub fn write_project(dir: &Path, pkgs: &[Pkg]) {
         "name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
         "packages": packages,
     });
-    std::fs::write(dir.join("package.json"), serde_json::to_string_pretty(&manifest).unwrap()).unwrap();
-    std::fs::write(dir.join("package-lock.json"), serde_json::to_string_pretty(&lock).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("package.json"),
+        serde_json::to_string_pretty(&manifest).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("package-lock.json"),
+        serde_json::to_string_pretty(&lock).unwrap(),
+    )
+    .unwrap();
 }
 
 /// Reads the fixture project's lockfile.

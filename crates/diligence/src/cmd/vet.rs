@@ -59,6 +59,10 @@ pub struct VetProject {
 /// How the registry (tarballs) and URL imports are reached.
 #[derive(Debug, Args, Clone, Default)]
 pub struct VetSources {
+    /// Policy file (default: diligence.toml in the project folder when present): its
+    /// `fail-on`, ignores and severity overrides apply to the `vet/…` findings.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// No network: URL imports are not compared with their source (the pinned copies are
     /// used), tarballs come from the cache only.
     #[arg(long, conflicts_with = "prefer_offline")]
@@ -78,9 +82,6 @@ pub struct VetCheckArgs {
     pub report: ReportArgs,
     #[command(flatten)]
     pub sources: VetSources,
-    /// No coverage summary on stderr.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -220,7 +221,7 @@ fn import_fetcher(
 fn check(args: VetCheckArgs) -> Result<u8> {
     let (graph, project_dir) = load(&args.project)?;
     let store = Store::load(&store_dir(&project_dir))?;
-    let mut policy = diligence_policy::Policy::load(&project_dir, args.report.config.as_deref())?;
+    let mut policy = diligence_policy::Policy::load(&project_dir, args.sources.config.as_deref())?;
     let known: Vec<&str> = diligence_engine::all_rules().iter().map(|r| r.id).collect();
     policy.check_rule_ids(&known)?;
     policy.resolve_integrities(&graph);
@@ -230,7 +231,7 @@ fn check(args: VetCheckArgs) -> Result<u8> {
     for w in &vetting.warnings {
         anstream::eprintln!("warning: {w}");
     }
-    if !args.quiet {
+    if !args.report.quiet {
         anstream::eprintln!("{}", summary(&vetting.coverage));
     }
     let findings = policy.apply(vetting.findings, diligence_policy::Date::today());
@@ -250,11 +251,7 @@ fn check(args: VetCheckArgs) -> Result<u8> {
     );
     let mut buf = Vec::new();
     common::render(&report, args.report.format, fail_on, &mut buf)?;
-    common::emit(
-        &buf,
-        args.report.output.as_deref(),
-        &mut anstream::stdout(),
-    )?;
+    common::emit(&buf, args.report.output.as_deref(), &mut anstream::stdout())?;
     Ok(report.exit_code(fail_on) as u8)
 }
 
@@ -361,7 +358,9 @@ fn certify(args: CertifyArgs) -> Result<u8> {
         Some(w) => w.clone(),
         None => match diligence_vet::review::git_identity(&project_dir) {
             Some(w) => w,
-            None => bail!("who reviewed? pass --who \"Name <email>\" (git user.name/user.email are not set)"),
+            None => bail!(
+                "who reviewed? pass --who \"Name <email>\" (git user.name/user.email are not set)"
+            ),
         },
     };
     if interactive && args.criteria.is_empty() && args.who.is_none() {
@@ -455,7 +454,8 @@ fn prune(args: LedgerArgs) -> Result<u8> {
     let dir = store_dir(&project_dir);
     let store = Store::load(&dir)?;
     let fetcher = import_fetcher(&store, &project_dir, &args.sources)?;
-    let gone = diligence_vet::ops::prune_in(&dir, &graph, fetcher.as_ref().map(|c| c as &dyn Fetch))?;
+    let gone =
+        diligence_vet::ops::prune_in(&dir, &graph, fetcher.as_ref().map(|c| c as &dyn Fetch))?;
     if gone.is_empty() {
         anstream::eprintln!("nothing to prune");
     } else {
@@ -517,10 +517,8 @@ fn regenerate_imports(args: LedgerArgs) -> Result<u8> {
     } else {
         Some(client(&project_dir, &args.sources)?)
     };
-    let pinned = diligence_vet::ops::regenerate_imports_in(
-        &dir,
-        client.as_ref().map(|c| c as &dyn Fetch),
-    )?;
+    let pinned =
+        diligence_vet::ops::regenerate_imports_in(&dir, client.as_ref().map(|c| c as &dyn Fetch))?;
     for p in &pinned {
         let change = match p.change {
             None => "newly pinned".to_string(),
