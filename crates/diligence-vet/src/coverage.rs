@@ -22,6 +22,9 @@ use diligence_registry::verify::{Comparison, compare};
 use nodejs_semver::{Range, Version};
 use std::collections::{BTreeMap, HashMap};
 
+/// A locked version: name, version and the tarball integrity it was locked with.
+type GroupKey<'a> = (&'a str, &'a str, Option<&'a Integrity>);
+
 /// Where an entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Origin {
@@ -498,8 +501,7 @@ impl Coverage {
         ledger: &Ledger,
         table: &CriteriaTable,
     ) -> Coverage {
-        let mut groups: HashMap<(&str, &str, Option<&Integrity>), (Vec<PackageId>, CriteriaSet)> =
-            HashMap::new();
+        let mut groups: HashMap<GroupKey<'_>, (Vec<PackageId>, CriteriaSet)> = HashMap::new();
         let mut outside: BTreeMap<&'static str, usize> = BTreeMap::new();
         for (id, p) in graph.iter() {
             if !matches!(p.source, Source::Registry { .. }) {

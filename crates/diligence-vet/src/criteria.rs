@@ -191,13 +191,13 @@ impl CriteriaTable {
         let mut closure = direct.clone();
         loop {
             let mut changed = false;
-            for i in 0..closure.len() {
-                let mut next = closure[i];
-                for j in closure[i].indices() {
+            for set in closure.iter_mut() {
+                let mut next = *set;
+                for j in set.indices() {
                     next = next.union(direct[j]);
                 }
-                if next != closure[i] {
-                    closure[i] = next;
+                if next != *set {
+                    *set = next;
                     changed = true;
                 }
             }
