@@ -13,6 +13,7 @@ mod ls;
 mod posture;
 mod rules;
 mod scan;
+pub mod vet;
 
 use crate::cli::{Cli, Command};
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Vet(args) => vet::run(args),
         Command::Hunt(args) => hunt::run(args),
     }
 }
