@@ -722,8 +722,9 @@ fn plain_target(label: String) -> Target {
 
 /// A registry client for the npm configuration, caching in the default cache folder, with
 /// the network settings (`--offline`/`--prefer-offline`, `--refresh`, `--max-age`,
-/// `--fetch-timeout`).
-fn registry_client(
+/// `--fetch-timeout`). Errors: the cache folder or the npm configuration's CA file cannot be
+/// used ([`EngineError::Registry`]).
+pub fn registry_client(
     settings: &Settings,
     npm: diligence_registry::NpmConfig,
 ) -> Result<RegistryClient, EngineError> {

@@ -52,7 +52,7 @@ mod sources;
 pub use config::ProjectConfig;
 /// What the code layer caches per tarball (read by `hunt` through [`cached_scan`]).
 pub use diligence_analyze::PackageScan;
-pub use engine::{Engine, Run};
+pub use engine::{Engine, Run, registry_client};
 pub use input::{DeltaInput, Input, LockfileInput, PackagesInput, ScanTarget};
 pub use rules::{Coverage, all_rules, coverage};
 pub use scan_cache::{cached_scan, scan_cache_path};

@@ -26,6 +26,8 @@ pub enum Coverage {
     Posture,
     /// `policy/…` findings of `diligence.toml` itself (every input).
     Policy,
+    /// `vet/…` findings of the audit ledger (`diligence vet`, over the locked graph).
+    Ledger,
 }
 
 /// Each family's rules with the layer that runs them, in family order. A family's list comes
@@ -58,6 +60,7 @@ pub fn coverage() -> Vec<(Coverage, Vec<&'static Rule>)> {
         (Coverage::Delta, diligence_diff::rules()),
         (Coverage::Posture, diligence_metadata::posture::rules()),
         (Coverage::Policy, diligence_policy::rules()),
+        (Coverage::Ledger, diligence_vet::rules()),
     ]
 }
 
@@ -74,6 +77,7 @@ pub fn all_rules() -> Vec<&'static Rule> {
     rules.extend(diligence_analyze::rules());
     rules.extend(diligence_policy::rules());
     rules.extend(diligence_diff::rules());
+    rules.extend(diligence_vet::rules());
     rules.sort_by_key(|r| r.id);
     rules
 }

@@ -37,6 +37,9 @@ pub enum Command {
     /// Review a change: compare the lockfile at two git revisions (or two files) and check
     /// what the head adds.
     Diff(DiffArgs),
+    /// The audit ledger (supply-chain/): require a recorded review, delta review, import or
+    /// exemption for every locked package; certify, suggest, prune, regenerate.
+    Vet(crate::cmd::vet::VetArgs),
     /// After an incident: which commits, branches and tags of one or many repositories ever
     /// locked a compromised version or contained an indicator.
     Hunt(HuntArgs),

@@ -14,6 +14,7 @@ mod posture;
 mod rules;
 mod scan;
 mod scan_stream;
+pub mod vet;
 
 use crate::cli::{Cli, Command};
 
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Install(args) => install::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Vet(args) => vet::run(args),
         Command::Hunt(args) => hunt::run(args),
     }
 }
