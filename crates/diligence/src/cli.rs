@@ -229,6 +229,12 @@ pub struct NetworkArgs {
 pub struct AuditArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
+    /// Audit every project below DIR: each folder that holds a lockfile (not following
+    /// symbolic links; skipping `node_modules` and hidden folders), one report after another.
+    /// Formats human, markdown and github; the exit code is 1 when any project has findings
+    /// at or above the threshold, else 2 when any could not be evaluated, else 0.
+    #[arg(short = 'r', long, conflicts_with = "lockfile")]
+    pub recursive: bool,
     #[command(flatten)]
     pub report: ReportArgs,
     #[command(flatten)]

@@ -138,3 +138,74 @@ fn omit_leaves_out_dev_optional_and_peer_packages() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `audit -r DIR`: one report per folder that holds a lockfile (the monorepo root, a clean
+/// project, a folder with two lockfiles that cannot be evaluated); `node_modules` is skipped;
+/// findings in one project make the exit code 1 whatever the others give.
+#[test]
+fn recursive_audit_reports_every_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    monorepo(&root.join("mono"));
+    let clean = root.join("tools/clean");
+    std::fs::create_dir_all(&clean).unwrap();
+    std::fs::write(
+        clean.join("package.json"),
+        json!({"name": "clean", "version": "1.0.0", "dependencies": {"ms": "^2.1.3"}}).to_string(),
+    )
+    .unwrap();
+    let lock = json!({
+        "name": "clean", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+        "packages": {
+            "": {"name": "clean", "version": "1.0.0", "dependencies": {"ms": "^2.1.3"}},
+            "node_modules/ms": {
+                "version": "2.1.3",
+                "resolved": "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",
+                "integrity": INTEGRITY,
+            },
+        },
+    });
+    std::fs::write(clean.join("package-lock.json"), lock.to_string()).unwrap();
+    std::fs::create_dir_all(clean.join("node_modules/x")).unwrap();
+    std::fs::write(clean.join("node_modules/x/yarn.lock"), "").unwrap();
+    let run = |dir: &Path, extra: &[&str]| {
+        let out = Command::cargo_bin("diligence")
+            .unwrap()
+            .current_dir(root)
+            .args(["audit", "-r"])
+            .arg(dir)
+            .args(["--no-advisories", "--no-registry", "--no-code", "-q"])
+            .args(extra)
+            .env("DILIGENCE_CACHE_DIR", root.join(".cache-test"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, _) = run(Path::new("."), &[]);
+    assert_eq!(code, 1, "{stdout}");
+    let headers: Vec<&str> = stdout.lines().filter(|l| l.starts_with("== ")).collect();
+    assert_eq!(headers, ["== ./mono", "== ./tools/clean"], "{stdout}");
+    // The clean project alone exits 0.
+    let (code, stdout, _) = run(Path::new("tools"), &[]);
+    assert_eq!(code, 0, "{stdout}");
+    // Two lockfiles in one folder: that project is not evaluated (exit 2), named on stderr.
+    std::fs::write(clean.join("yarn.lock"), "").unwrap();
+    let (code, _, stderr) = run(Path::new("tools"), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.starts_with("error: tools/clean: "), "{stderr}");
+    // Markdown heads each project with its folder; JSON is one report per run, so it is refused.
+    let (code, stdout, _) = run(Path::new("mono"), &["--format", "markdown"]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("### `mono`\n\n"), "{stdout}");
+    let (code, _, stderr) = run(Path::new("mono"), &["--format", "json"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("audit -r writes one report per project"),
+        "{stderr}"
+    );
+}

