@@ -32,7 +32,8 @@ printf '%-4s %8s %8s %8s %10s %8s %14s %16s %8s\n' run wall_s user_s sys_s rss_K
 for run in $(seq "$runs"); do
   /usr/bin/time -o "$work/time" -f '%e %U %S %M' \
     "$bin" hunt "$spec" --repo "$work/repo" --all-refs --format json --output "$work/out.json" || true
-  read -r wall user sys rss < "$work/time"
+  # /usr/bin/time writes "Command exited with non-zero status 1" first when hunt finds matches.
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   python3 - "$work/out.json" "$run" "$wall" "$user" "$sys" "$rss" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))

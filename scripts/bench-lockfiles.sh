@@ -20,7 +20,7 @@ bin=target/release/diligence
 
 tools=$(mktemp -d)
 trap 'rm -rf "$tools"' EXIT
-(cd "$tools" && npm init -y >/dev/null && npm install --no-audit --no-fund -q lockfile-lint@5 >/dev/null 2>&1)
+(cd "$tools" && npm init -y >/dev/null && npm install --ignore-scripts --no-audit --no-fund -q lockfile-lint@5 >/dev/null 2>&1)
 lint="$tools/node_modules/.bin/lockfile-lint"
 
 # Wall time in µs of one run (output discarded, exit code ignored).

@@ -21,8 +21,9 @@ pub struct Packument {
     /// `created`, `modified` and version → ISO 8601 publish time (full packuments only).
     #[serde(default, deserialize_with = "limited::map")]
     pub time: BTreeMap<String, String>,
-    /// Current maintainers (full packuments only).
-    #[serde(default)]
+    /// Current maintainers (full packuments only): an array of persons, or in old documents a
+    /// single person; other shapes read as `None`.
+    #[serde(default, deserialize_with = "lenient::persons")]
     pub maintainers: Option<Vec<Person>>,
     /// ISO 8601 time of the last change (abbreviated packuments).
     #[serde(default)]
@@ -106,7 +107,9 @@ pub struct VersionManifest {
     /// The account that published this version.
     #[serde(rename = "_npmUser", default)]
     pub npm_user: Option<Person>,
-    #[serde(default)]
+    /// The version's maintainers: an array of persons, or in old documents a single person
+    /// (string or object); other shapes read as `None`.
+    #[serde(default, deserialize_with = "lenient::persons")]
     pub maintainers: Option<Vec<Person>>,
     /// A deprecation message (abbreviated and full packuments).
     #[serde(default)]
@@ -342,6 +345,27 @@ mod lenient {
         })
     }
 
+    /// A list of persons: an array (entries that are neither a string nor an object are
+    /// dropped), a single string or object (old version documents, such as dateformat@3.0.3's
+    /// `"maintainers": "Name <email>"`), else `None`.
+    pub fn persons<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<super::Person>>, D::Error> {
+        let person = |v: serde_json::Value| match v {
+            v @ (serde_json::Value::String(_) | serde_json::Value::Object(_)) => {
+                super::Person::deserialize(v).ok()
+            }
+            _ => None,
+        };
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Array(a) => Some(a.into_iter().filter_map(person).collect()),
+            v @ (serde_json::Value::String(_) | serde_json::Value::Object(_)) => {
+                person(v).map(|p| vec![p])
+            }
+            _ => None,
+        })
+    }
+
     /// An object (values as they are); anything else is empty.
     pub fn object_map<'de, D: Deserializer<'de>>(
         d: D,
@@ -381,6 +405,28 @@ mod tests {
         assert_eq!(m[0].email.as_deref(), Some("sindresorhus@gmail.com"));
         assert_eq!(m[1].name.as_deref(), Some("qix"));
         assert_eq!(m[1].email, None);
+    }
+
+    /// dateformat@3.0.3's version document has `"maintainers"` as one string; a number or
+    /// `null` reads as no maintainers instead of failing the packument.
+    #[test]
+    fn maintainers_as_one_person_or_another_shape() {
+        let p = Packument::from_slice(
+            br#"{"name":"dateformat","maintainers":{"name":"felixge"},"versions":{"3.0.3":{"name":"dateformat","version":"3.0.3","maintainers":"Felix Geisendorfer <felix@debuggable.com>"},"1.0.0":{"maintainers":7},"0.9.0":{"maintainers":[null,"kof"]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p.maintainers.as_ref().unwrap()[0].name.as_deref(),
+            Some("felixge")
+        );
+        let m = p.version("3.0.3").unwrap().maintainers.clone().unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].name.as_deref(), Some("Felix Geisendorfer"));
+        assert_eq!(m[0].email.as_deref(), Some("felix@debuggable.com"));
+        assert_eq!(p.version("1.0.0").unwrap().maintainers, None);
+        let m = p.version("0.9.0").unwrap().maintainers.clone().unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].name.as_deref(), Some("kof"));
     }
 
     #[test]
