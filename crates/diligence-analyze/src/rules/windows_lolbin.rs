@@ -170,10 +170,7 @@ mod tests {
             vec![("pre.bat".to_string(), 3)]
         );
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/windows-lolbin")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/windows-lolbin"),
             Some(diligence_finding::Severity::Critical)
         );
     }
@@ -213,11 +210,7 @@ mod tests {
                 "MZ\u{90}\u{0}\u{3}\u{0}\u{0}\u{0}\u{4}\u{0}",
             ),
         ]);
-        let f = s
-            .findings
-            .iter()
-            .find(|f| f.rule == "code/windows-lolbin")
-            .expect("finding");
+        let f = crate::rules::test_util::finding(&s, "code/windows-lolbin");
         assert_eq!(
             (f.file.as_str(), f.line, f.severity),
             ("install.js", 2, diligence_finding::Severity::Critical)

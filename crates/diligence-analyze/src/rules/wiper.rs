@@ -187,10 +187,7 @@ mod tests {
         ]);
         assert_eq!(hits(&s, "code/wiper"), vec![("lib/geo.js".to_string(), 7)]);
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/wiper")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/wiper"),
             Some(Severity::Critical)
         );
         assert_eq!(s.verdict, Verdict::Malicious);
@@ -267,10 +264,7 @@ mod tests {
             ),
         ]);
         assert_eq!(
-            s.findings
-                .iter()
-                .find(|f| f.rule == "code/wiper")
-                .map(|f| f.severity),
+            crate::rules::test_util::severity(&s, "code/wiper"),
             Some(Severity::Medium)
         );
         assert_eq!(s.verdict, Verdict::Clean);
