@@ -47,12 +47,20 @@ fn recursive(args: &AuditArgs) -> Result<u8> {
         );
     }
     let root = &args.project.dir;
-    let projects = projects_below(root)?;
-    if projects.is_empty() {
+    let (projects, unreadable) = projects_below(root)?;
+    let mut codes = Vec::new();
+    // A folder that cannot be listed may hold a project: not evaluated, never skipped.
+    for dir in &unreadable {
+        anstream::eprintln!(
+            "error: {}: cannot read this folder: not evaluated",
+            terminal_safe(&dir.display().to_string())
+        );
+        codes.push(2);
+    }
+    if projects.is_empty() && unreadable.is_empty() {
         bail!("{}: no lockfile in this folder or below it", root.display());
     }
     let mut out: Vec<u8> = Vec::new();
-    let mut codes = Vec::new();
     for dir in &projects {
         let label = dir.display().to_string();
         match format {
@@ -102,11 +110,14 @@ fn combined_exit_code(codes: &[u8]) -> u8 {
     }
 }
 
-/// The folders at or below `root` that hold a lockfile, sorted. Symbolic links are not
-/// followed; `node_modules` and hidden folders (`.git`, `.yarn`, …) are skipped. Errors: `root`
-/// cannot be read.
-fn projects_below(root: &Path) -> Result<Vec<PathBuf>> {
+/// The folders at or below `root` that hold a lockfile, sorted, and the folders below it that
+/// could not be listed. Symbolic links are not followed; `node_modules` and hidden folders
+/// (`.git`, `.yarn`, …) are skipped. Errors: `root` cannot be read.
+type Found = (Vec<PathBuf>, Vec<PathBuf>);
+
+fn projects_below(root: &Path) -> Result<Found> {
     let mut found = Vec::new();
+    let mut unreadable = Vec::new();
     let mut stack = vec![(root.to_path_buf(), 0usize)];
     while let Some((dir, depth)) = stack.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -136,7 +147,8 @@ fn projects_below(root: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     found.sort();
-    Ok(found)
+    unreadable.sort();
+    Ok((found, unreadable))
 }
 
 #[cfg(test)]
@@ -168,7 +180,7 @@ mod tests {
         }
         assert_eq!(
             projects_below(root).unwrap(),
-            vec![root.join("a"), root.join("b/c")]
+            (vec![root.join("a"), root.join("b/c")], vec![])
         );
     }
 }
