@@ -175,21 +175,39 @@ const CORROBORATION: &[Kind] = &[
     Kind::EnvSecretFilter,
 ];
 
-/// True when `dest` belongs to the service that issued the store's credential (an npm
-/// token to a registry, AWS keys to `amazonaws.com`).
+/// True when `dest` (a URL or host) is a host of the service that issued the store's
+/// credential (an npm token to a registry, AWS keys to `amazonaws.com`): the host is one of
+/// the service's domains or a subdomain of one, or for npm a private registry whose first
+/// label names it (`registry.acme.internal`, `npm.acme.internal`). A look-alike that only
+/// contains a service's name (`github-stats.example`) is not the service.
 fn owner_host(store: &str, dest: &str) -> bool {
-    let d = dest.to_ascii_lowercase();
-    let owners: &[&str] = match store {
-        "npm" => &["npmjs", "yarnpkg", "registry", "npm."],
-        "aws" => &["amazonaws.com", "aws."],
-        "docker" => &["docker"],
-        "git" => &["github", "gitlab", "bitbucket"],
+    let lower = dest.to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
+    let domains: &[&str] = match store {
+        "npm" => &["npmjs.org", "npmjs.com", "yarnpkg.com"],
+        "aws" => &["amazonaws.com", "aws.amazon.com"],
+        "docker" => &["docker.io", "docker.com"],
+        "git" => &[
+            "github.com",
+            "githubusercontent.com",
+            "gitlab.com",
+            "bitbucket.org",
+        ],
         "gcloud" => &["googleapis.com", "google.com"],
-        "azure" => &["azure", "microsoft", "windows.net"],
-        "pypi" => &["pypi", "python.org"],
+        "azure" => &["azure.com", "microsoft.com", "windows.net", "azurecr.io"],
+        "pypi" => &["pypi.org", "python.org"],
         _ => &[],
     };
-    owners.iter().any(|o| d.contains(o))
+    let private_npm = store == "npm"
+        && host.contains('.')
+        && matches!(host.split('.').next(), Some("registry" | "npm"));
+    private_npm
+        || domains
+            .iter()
+            .any(|d| host == *d || host.strip_suffix(d).is_some_and(|sub| sub.ends_with('.')))
 }
 
 /// The credential store a path names (`.ssh/id_rsa` and `id_rsa` are both `ssh`).
@@ -327,6 +345,32 @@ mod tests {
             ),
         ]);
         assert_eq!(s.verdict, crate::Verdict::Suspicious);
+    }
+
+    /// The service's own domains and their subdomains are its hosts; a host that only
+    /// contains the service's name is not.
+    #[test]
+    fn owner_hosts_are_domains_not_substrings() {
+        assert!(super::owner_host("aws", "https://sts.amazonaws.com/"));
+        assert!(super::owner_host("git", "api.github.com"));
+        assert!(super::owner_host(
+            "npm",
+            "https://registry.npmjs.org/-/whoami"
+        ));
+        assert!(super::owner_host("npm", "https://npm.acme.internal:4873/"));
+        assert!(!super::owner_host(
+            "git",
+            "https://github-stats.example/collect"
+        ));
+        assert!(!super::owner_host(
+            "git",
+            "https://github.com.example.net/x"
+        ));
+        assert!(!super::owner_host("aws", "https://evilamazonaws.com/"));
+        assert!(!super::owner_host(
+            "npm",
+            "https://user@example.net/registry"
+        ));
     }
 
     #[test]
