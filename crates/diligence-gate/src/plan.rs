@@ -15,7 +15,6 @@
 use crate::GateError;
 use crate::pm::PackageManager;
 use diligence_graph::DependencyGraph;
-use diligence_lockfile::Manifest;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -163,40 +162,12 @@ pub fn plan(project: &Path, pm: PackageManager, args: &[String]) -> Result<Plan,
 
 /// Reads the lockfile at `path` once: its graph parsed from the bytes read and their SHA-256.
 fn read_hashed(path: &Path) -> Result<(DependencyGraph, String), GateError> {
-    let too_big = |len: u64| GateError::Project {
-        path: path.display().to_string(),
-        why: format!(
-            "is {len} bytes, over the {} byte limit for lockfiles",
-            diligence_lockfile::MAX_LOCKFILE_BYTES
-        ),
-    };
-    let len = std::fs::metadata(path)
-        .map_err(|e| GateError::io(path, e))?
-        .len();
-    if len > diligence_lockfile::MAX_LOCKFILE_BYTES {
-        return Err(too_big(len));
-    }
-    let bytes = std::fs::read(path).map_err(|e| GateError::io(path, e))?;
-    let hash = sha256_hex(&bytes);
-    let text = std::str::from_utf8(&bytes).map_err(|e| GateError::Project {
-        path: path.display().to_string(),
-        why: format!("not valid UTF-8 at byte {}", e.valid_up_to()),
-    })?;
-    let manifest_path = path.with_file_name("package.json");
-    let manifest = Manifest::read_optional(&manifest_path).map_err(|why| GateError::Project {
-        path: manifest_path.display().to_string(),
-        why,
-    })?;
-    let graph = diligence_lockfile::parse_lockfile(
-        path,
-        text.strip_prefix('\u{feff}').unwrap_or(text),
-        manifest.as_ref(),
-    )
-    .map_err(|e| GateError::Project {
-        path: path.display().to_string(),
-        why: e.to_string(),
-    })?;
-    Ok((graph, hash))
+    let (graph, bytes) =
+        diligence_lockfile::read_lockfile_with_bytes(path).map_err(|e| GateError::Project {
+            path: path.display().to_string(),
+            why: e.to_string(),
+        })?;
+    Ok((graph, sha256_hex(&bytes)))
 }
 
 /// The regular files under `work/rel` that `project/rel` lacks or holds with other bytes

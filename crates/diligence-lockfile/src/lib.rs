@@ -153,6 +153,12 @@ fn detect_yarn(text: &str) -> LockfileFormat {
 /// Errors: unreadable file, larger than [`MAX_LOCKFILE_BYTES`], not UTF-8, `bun.lockb`,
 /// unknown format, or a parse error with line and column.
 pub fn read_lockfile(path: &Path) -> Result<DependencyGraph, LockfileError> {
+    read_lockfile_with_bytes(path).map(|(graph, _)| graph)
+}
+
+/// [`read_lockfile`], also returning the bytes that were parsed (for a caller that hashes
+/// exactly what it vetted). Errors: as [`read_lockfile`].
+pub fn read_lockfile_with_bytes(path: &Path) -> Result<(DependencyGraph, Vec<u8>), LockfileError> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name == "bun.lockb" {
         return Err(LockfileError::new(
@@ -181,7 +187,8 @@ pub fn read_lockfile(path: &Path) -> Result<DependencyGraph, LockfileError> {
     let manifest_path = path.parent().unwrap_or(Path::new(".")).join("package.json");
     let manifest = Manifest::read_optional(&manifest_path)
         .map_err(|e| LockfileError::new(&manifest_path, e))?;
-    parse_lockfile(path, text, manifest.as_ref())
+    let graph = parse_lockfile(path, text, manifest.as_ref())?;
+    Ok((graph, bytes))
 }
 
 fn decode_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LockfileError> {

@@ -77,11 +77,6 @@ pub fn run(args: InstallArgs) -> Result<u8> {
         pm.program(),
         argv.join(" ")
     );
-    // The last check before the package manager reads it.
-    if let Err(e) = planned.verify(&project.join(pm.lockfile())) {
-        anstream::eprintln!("diligence: {e}");
-        return Ok(2);
-    }
     exec(pm, &argv, &project)
 }
 
