@@ -359,10 +359,7 @@ mod lenient {
         };
         Ok(match serde_json::Value::deserialize(d)? {
             serde_json::Value::Array(a) => Some(a.into_iter().filter_map(person).collect()),
-            v @ (serde_json::Value::String(_) | serde_json::Value::Object(_)) => {
-                person(v).map(|p| vec![p])
-            }
-            _ => None,
+            v => person(v).map(|p| vec![p]),
         })
     }
 

@@ -177,16 +177,16 @@ impl Ledger {
         // Entries about this very version are checked against the lockfile's tarball.
         let mut usable = vec![true; entries.len()];
         for (i, e) in entries.iter().enumerate() {
-            if e.to != version || e.integrity.is_none() {
+            let Some(recorded) = e.integrity.as_ref().filter(|_| e.to == version) else {
                 continue;
-            }
-            match agree(e.integrity.as_ref(), integrity) {
+            };
+            match agree(Some(recorded), integrity) {
                 Agreement::Same => {}
                 Agreement::Differs => {
                     usable[i] = false;
                     eval.mismatches.push(Mismatch {
                         origin: e.origin.clone(),
-                        recorded: e.integrity.clone().unwrap_or(Integrity::Sri(vec![])),
+                        recorded: recorded.clone(),
                         delta_from: e.from.clone(),
                     });
                 }
@@ -289,11 +289,6 @@ impl Ledger {
         reach(entries, &usable, Source3::Exempted, true)
             .get(version)
             .is_some_and(|s| s.contains_all(required))
-    }
-
-    /// The exemption entries for `name` (lines in `exemptions.toml`).
-    pub fn has_entries(&self, name: &str) -> bool {
-        self.entries.contains_key(name)
     }
 }
 

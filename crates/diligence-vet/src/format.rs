@@ -27,7 +27,7 @@ use crate::VetError;
 use crate::criteria::{CriteriaTable, CriterionDef};
 use crate::toml_read::{Doc, Value, get, key, quote};
 use diligence_graph::Integrity;
-use nodejs_semver::{Range, Version};
+use nodejs_semver::Range;
 use std::fmt::Write as _;
 use toml::de::DeTable;
 
@@ -325,13 +325,13 @@ fn exact_version(doc: &Doc<'_>, v: &Value<'_>, _strict: Strictness) -> Result<St
 }
 
 fn check_version(doc: &Doc<'_>, v: &Value<'_>, text: &str) -> Result<(), VetError> {
-    match Version::parse(text) {
-        Ok(parsed) if parsed.to_string() == text => Ok(()),
-        _ => Err(doc.error(
-            v.span(),
-            format!("`{text}` is not an exact npm version (like 1.2.3)"),
-        )),
+    if crate::is_exact_version(text) {
+        return Ok(());
     }
+    Err(doc.error(
+        v.span(),
+        format!("`{text}` is not an exact npm version (like 1.2.3)"),
+    ))
 }
 
 fn integrity(doc: &Doc<'_>, v: &Value<'_>) -> Result<Integrity, VetError> {
