@@ -514,6 +514,29 @@ fn word_around(s: &str, start: usize, end: usize) -> String {
     truncate(s.get(a..z).unwrap_or(""), 100)
 }
 
+/// The lowercase host of `url` (a URL, or a bare host with an optional port and path): no
+/// scheme, user info, port, path, query or trailing dot.
+pub(crate) fn url_host(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// True when `host` is `domain` or one of its subdomains (`api.github.com` is `github.com`;
+/// `github.com.example.net` and `evilgithub.com` are not).
+pub(crate) fn host_is(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|sub| sub.ends_with('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

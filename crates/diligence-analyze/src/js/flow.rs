@@ -2423,7 +2423,7 @@ fn looks_like_host(s: &str) -> bool {
 
 /// Services that answer with the caller's public IP address.
 fn is_ip_echo(url: &str) -> bool {
-    let l = url.to_ascii_lowercase();
+    let host = crate::text::url_host(url);
     [
         "ipify.org",
         "ifconfig.me",
@@ -2441,7 +2441,7 @@ fn is_ip_echo(url: &str) -> bool {
         "ifconfig.co",
     ]
     .iter()
-    .any(|h| l.contains(h))
+    .any(|d| crate::text::host_is(&host, d))
 }
 
 #[cfg(test)]
@@ -2609,28 +2609,5 @@ mod tests {
             "const net = require('net');\nconst http = require('http');\nfunction pipe(env) { return `${env}/ipc.sock`; }\nnet.createConnection(pipe(process.env));\nhttp.setGlobalProxyFromEnv(process.env);\n",
         )]);
         assert_eq!(p, vec![]);
-    }
-}
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn dump() {
-        let Ok(code) = std::env::var("FLOW_DEBUG") else {
-            return;
-        };
-        let facts = crate::rules::test_util::scan_facts(&[
-            ("package.json", crate::rules::test_util::PJ),
-            ("a.js", &code),
-        ]);
-        for f in &facts.files {
-            eprintln!("{}: signals {:?}", f.path, f.signals);
-            for fl in &f.flows {
-                eprintln!(
-                    "{}: sources {:?}\nsinks {:?}\ncalls {:?}\nedges {:?}",
-                    f.path, fl.sources, fl.sinks, fl.calls, fl.edges
-                );
-            }
-        }
-        eprintln!("paths {:#?}", facts.flows.paths);
     }
 }

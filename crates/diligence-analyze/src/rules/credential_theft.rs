@@ -181,11 +181,8 @@ const CORROBORATION: &[Kind] = &[
 /// label names it (`registry.acme.internal`, `npm.acme.internal`). A look-alike that only
 /// contains a service's name (`github-stats.example`) is not the service.
 fn owner_host(store: &str, dest: &str) -> bool {
-    let lower = dest.to_ascii_lowercase();
-    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
+    let host = crate::text::url_host(dest);
+    let host = host.as_str();
     let domains: &[&str] = match store {
         "npm" => &["npmjs.org", "npmjs.com", "yarnpkg.com"],
         "aws" => &["amazonaws.com", "aws.amazon.com"],
