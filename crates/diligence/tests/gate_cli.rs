@@ -156,8 +156,9 @@ fn check_express_vets_the_whole_closure() {
     );
     assert_eq!(code, 1);
 
-    let (code, _) = check_json(&reg, "express@4.18.2", &["--fail-on", "critical"]);
-    assert_eq!(code, 0);
+    let (code, report) = check_json(&reg, "express@4.18.2", &["--fail-on", "critical"]);
+    // Seen once as 2 in a full-suite run (not reproduced alone): say what was not evaluated.
+    assert_eq!(code, 0, "not evaluated: {}", report["not_evaluated"]);
 }
 
 #[test]
