@@ -116,6 +116,17 @@ pub enum Kind {
     /// The function `func` runs when the module's export named in `detail` (`"{func}:{name}"`;
     /// an empty name: the default export / `module.exports`) is called.
     Export,
+    // Behaviour with no flow (see `js::visit::behaviour`).
+    /// `Math.random()` compared with a threshold: a decision left to chance.
+    RandomGate,
+    /// A computed file path overwritten with a short constant (`''`, a symbol).
+    ConstantOverwrite,
+    /// A delete of the running script or its folder (`__filename`, `process.argv[1]`,
+    /// `__dirname`): detail = which.
+    SelfDelete,
+    /// A command, code evaluation or delete inside an HTTP request handler, behind a request
+    /// field compared with a hard-coded string: detail = the action and the comparison.
+    KeyedRoute,
 }
 
 impl Kind {
@@ -197,6 +208,10 @@ impl Kind {
             LoadTime => "load-time",
             LoadCall => "load-call",
             Export => "export",
+            RandomGate => "random-gate",
+            ConstantOverwrite => "constant-overwrite",
+            SelfDelete => "self-delete",
+            KeyedRoute => "keyed-route",
         }
     }
 

@@ -681,7 +681,7 @@ fn is_current_year(e: &Expression<'_>) -> bool {
 }
 
 /// `Date.UTC(2024, …)`, `new Date('2024-11-25')`, `new Date(2024, 10, 25)`, `Date.parse('…')`.
-fn is_constant_date(e: &Expression<'_>) -> bool {
+pub(super) fn is_constant_date(e: &Expression<'_>) -> bool {
     let literal_args = |args: &[Argument<'_>]| {
         !args.is_empty()
             && args.iter().all(|a| {
