@@ -127,6 +127,11 @@ pub enum Kind {
     /// A command, code evaluation or delete inside an HTTP request handler, behind a request
     /// field compared with a hard-coded string: detail = the action and the comparison.
     KeyedRoute,
+    /// A path into an installed package's folder (`'node_modules', 'name'`): detail = the name.
+    PackageDir,
+    /// A file read and written back through one path variable in one function (patching):
+    /// detail = `__dirname|UPS` when the path starts at the file's folder, else `unknown`.
+    ReadModifyWrite,
 }
 
 impl Kind {
@@ -212,6 +217,8 @@ impl Kind {
             ConstantOverwrite => "constant-overwrite",
             SelfDelete => "self-delete",
             KeyedRoute => "keyed-route",
+            PackageDir => "package-dir",
+            ReadModifyWrite => "read-modify-write",
         }
     }
 

@@ -270,7 +270,7 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
         }
-        self.behaviour_call(&kinds, args, span);
+        self.behaviour_call(&name, &kinds, args, span);
         if callee == &Val::Unknown {
             return false;
         }
@@ -1161,6 +1161,7 @@ impl<'s> Walker<'s> {
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
         self.any_receiver_method(it);
         self.behaviour_route(it);
+        self.behaviour_path(it);
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);

@@ -8,6 +8,10 @@
 //! - [`Kind::ConstantOverwrite`]: a file write whose path is computed and whose content is a
 //!   short constant (`fs.writeFileSync(f, '')`, a decoded heart): overwriting, not producing.
 //! - [`Kind::SelfDelete`]: a delete of `__filename`, `process.argv[1]` or `__dirname`.
+//! - [`Kind::PackageDir`]: a path built with a `node_modules` segment and a package name after it
+//!   (`path.join(dir, 'node_modules', 'ethers')`, `'node_modules/ethers/lib'`).
+//! - [`Kind::ReadModifyWrite`]: a file read and then written through the same variable in one
+//!   function (`src = fs.readFileSync(file); fs.writeFileSync(file, src + patch)`): patching.
 //! - [`Kind::KeyedRoute`]: inside an HTTP request handler (`app.post('/x', (req, res) => …)`,
 //!   `http.createServer((req, res) => …)`), a command, code evaluation or delete after a request
 //!   field named like a credential (or a header) was compared with a hard-coded string.
@@ -31,6 +35,8 @@ pub(super) struct Behaviour {
     handler_spans: HashMap<u32, Option<SymbolId>>,
     /// Request handlers being walked: (span start, request parameter, the keyed comparison).
     handlers: Vec<(u32, Option<SymbolId>, Option<String>)>,
+    /// (function, path variable) of file reads.
+    reads: HashSet<(u32, SymbolId)>,
 }
 
 /// Methods that register a route or middleware on Express-style routers and apps.
@@ -131,8 +137,44 @@ impl Walker<'_> {
     }
 
     /// A call: route registration, self-deletion, constant overwrites, actions behind a key.
-    pub(super) fn behaviour_call(&mut self, kinds: &[Kind], args: &[Argument<'_>], span: u32) {
+    pub(super) fn behaviour_call(
+        &mut self,
+        name: &str,
+        kinds: &[Kind],
+        args: &[Argument<'_>],
+        span: u32,
+    ) {
         let first = args.first().and_then(|a| a.as_expression());
+        let path_var = first.and_then(|e| match e.without_parentheses() {
+            Expression::Identifier(id) => self.env.symbol_of(id),
+            _ => None,
+        });
+        if let Some(sym) = path_var {
+            let me = self.func();
+            let last = name.rsplit('.').next().unwrap_or(name);
+            if kinds.contains(&Kind::FsRead) && last.starts_with("readFile") {
+                self.behaviour.reads.insert((me, sym));
+            } else if kinds.contains(&Kind::FsWrite)
+                && !kinds.contains(&Kind::DestructiveFs)
+                && self.behaviour.reads.contains(&(me, sym))
+            {
+                // Where the path starts, when known: `__dirname|UPS` (the rule knows how deep
+                // the file sits), or `unknown`.
+                let detail = match first.and_then(|e| self.based(e)) {
+                    Some((load_time::Base::Dirname, rest)) => {
+                        let ups = rest
+                            .iter()
+                            .flat_map(|r| r.split(['/', '\\']))
+                            .take_while(|s| *s == ".." || s.is_empty() || *s == ".")
+                            .filter(|s| *s == "..")
+                            .count();
+                        format!("__dirname|{ups}")
+                    }
+                    _ => "unknown".to_string(),
+                };
+                self.sig(Kind::ReadModifyWrite, span, detail);
+            }
+        }
         if kinds.contains(&Kind::DestructiveFs)
             && let Some(e) = first
             && let Some(what) = self.own_script(e)
@@ -176,6 +218,52 @@ impl Walker<'_> {
                 span,
                 format!("request handler {what} behind `{key}`"),
             );
+        }
+    }
+
+    /// `path.join(x, 'node_modules', 'name', …)` or a literal `node_modules/name/…` argument:
+    /// a path into an installed package's folder.
+    pub(super) fn behaviour_path(&mut self, it: &CallExpression<'_>) {
+        let lits: Vec<Option<&str>> = it
+            .arguments
+            .iter()
+            .map(|a| match a.as_expression().map(|e| e.without_parentheses()) {
+                Some(Expression::StringLiteral(s)) => Some(s.value.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut name = None;
+        for (i, l) in lits.iter().enumerate() {
+            let Some(l) = l else { continue };
+            if *l == "node_modules" {
+                name = match lits.get(i + 1).copied().flatten() {
+                    Some(n) if n.starts_with('@') => lits
+                        .get(i + 2)
+                        .copied()
+                        .flatten()
+                        .map(|m| format!("{n}/{m}"))
+                        .or(Some(n.to_string())),
+                    Some(n) => Some(n.to_string()),
+                    None => None,
+                };
+            } else if let Some(rest) = l
+                .trim_start_matches("./")
+                .split("node_modules/")
+                .nth(1)
+            {
+                let mut parts = rest.split('/');
+                name = match parts.next() {
+                    Some(n) if n.starts_with('@') => parts.next().map(|m| format!("{n}/{m}")),
+                    Some(n) if !n.is_empty() => Some(n.to_string()),
+                    _ => None,
+                };
+            }
+            if name.is_some() {
+                break;
+            }
+        }
+        if let Some(n) = name.filter(|n| !n.starts_with('.') && !n.contains('$')) {
+            self.sig(Kind::PackageDir, it.span.start, n);
         }
     }
 

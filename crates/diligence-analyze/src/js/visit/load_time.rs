@@ -177,7 +177,7 @@ impl Walker<'_> {
     /// The base a path expression starts from and the constant parts after it (`?` for parts
     /// that are not constant): `path.join(base, 'a', 'b')`, `base + '/a'`, `` `${base}/a` ``,
     /// `path.dirname(base)`, or a binding of one.
-    fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
+    pub(super) fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
         let e = e.without_parentheses();
         if self.is_home(e) {
             return Some((Base::Home, Vec::new()));
