@@ -122,7 +122,7 @@ pub enum Kind {
     /// A computed file path overwritten with a short constant (`''`, a symbol).
     ConstantOverwrite,
     /// A delete of the running script or its folder (`__filename`, `process.argv[1]`,
-    /// `__dirname`): detail = which.
+    /// `__dirname`, `__dirname/NAME`): detail = which.
     SelfDelete,
     /// A command, code evaluation or delete inside an HTTP request handler, behind a request
     /// field compared with a hard-coded string: detail = the action and the comparison.

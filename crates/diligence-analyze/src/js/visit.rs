@@ -690,7 +690,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             it.span.start,
             it.id.as_ref().and_then(|i| i.symbol_id.get()),
         );
-        self.behaviour_enter(it.span.start);
+        self.behaviour_enter(it.span.start, &it.params);
         walk::walk_function(self, it, flags);
         self.behaviour_exit(it.span.start);
         self.funcs.pop();
@@ -700,7 +700,7 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.funcs.push(self.next_func);
         self.next_func += 1;
         self.load_enter(it.span.start, None);
-        self.behaviour_enter(it.span.start);
+        self.behaviour_enter(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
         self.behaviour_exit(it.span.start);
         self.funcs.pop();

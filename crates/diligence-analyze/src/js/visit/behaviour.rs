@@ -7,7 +7,8 @@
 //!   d.getTime() > Date.UTC(2027, 5, 1)`), which [`super::load_time`] sees only inline.
 //! - [`Kind::ConstantOverwrite`]: a file write whose path is computed and whose content is a
 //!   short constant (`fs.writeFileSync(f, '')`, a decoded heart): overwriting, not producing.
-//! - [`Kind::SelfDelete`]: a delete of `__filename`, `process.argv[1]` or `__dirname`.
+//! - [`Kind::SelfDelete`]: a delete of `__filename`, `process.argv[1]`, `__dirname`, or a file
+//!   directly in `__dirname` (`__dirname/NAME`: the rule tells whether NAME is the file itself).
 //! - [`Kind::PackageDir`]: a path built with a `node_modules` segment and a package name after it
 //!   (`path.join(dir, 'node_modules', 'ethers')`, `'node_modules/ethers/lib'`).
 //! - [`Kind::ReadModifyWrite`]: a file read and then written through the same variable in one
@@ -37,6 +38,8 @@ pub(super) struct Behaviour {
     handlers: Vec<(u32, Option<SymbolId>, Option<String>)>,
     /// (function, path variable) of file reads.
     reads: HashSet<(u32, SymbolId)>,
+    /// Variables holding a request field (`const { key } = req.body`): symbol -> the field.
+    request_vars: HashMap<SymbolId, String>,
 }
 
 /// Methods that register a route or middleware on Express-style routers and apps.
@@ -44,7 +47,7 @@ const ROUTE_METHODS: &[&str] = &[
     "get", "post", "put", "patch", "delete", "del", "all", "use", "head", "options",
 ];
 
-/// Request members that carry client input.
+/// Request members that carry client input (`headers` included: `x-api-key`).
 const REQUEST_INPUT: &[&str] = &[
     "body",
     "query",
@@ -57,6 +60,9 @@ const REQUEST_INPUT: &[&str] = &[
 impl Walker<'_> {
     /// A variable declarator: the current time, constant dates, random values.
     pub(super) fn behaviour_bind(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        if !self.behaviour.handlers.is_empty() {
+            self.bind_request_fields(id, init);
+        }
         let BindingPattern::BindingIdentifier(b) = id else {
             return;
         };
@@ -71,6 +77,43 @@ impl Walker<'_> {
         } else if has_random(init) {
             self.behaviour.random.insert(sym);
         }
+    }
+
+    /// `const key = req.body.key`, `const { key, token: t } = req.body` inside a handler.
+    fn bind_request_fields(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        match id {
+            BindingPattern::BindingIdentifier(b) => {
+                if let (Some(sym), Some(field)) = (b.symbol_id.get(), self.request_field(init)) {
+                    self.behaviour.request_vars.insert(sym, field);
+                }
+            }
+            BindingPattern::ObjectPattern(o) => {
+                let Some(base) = self.request_input(init) else {
+                    return;
+                };
+                for p in &o.properties {
+                    let Some(key) = p.key.static_name() else {
+                        continue;
+                    };
+                    if let BindingPattern::BindingIdentifier(b) = &p.value
+                        && let Some(sym) = b.symbol_id.get()
+                        && credential_name(&key)
+                    {
+                        self.behaviour
+                            .request_vars
+                            .insert(sym, format!("{base}.{key}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `req.body`, `req.headers`, `ctx.request.body`… of a handler being walked.
+    fn request_input(&self, e: &Expression<'_>) -> Option<String> {
+        let names = self.request_path(e)?;
+        let rest: Vec<&String> = names.iter().skip(1).filter(|n| *n != "request").collect();
+        (rest.len() == 1 && REQUEST_INPUT.contains(&rest[0].as_str())).then(|| names.join("."))
     }
 
     /// An object literal: properties holding a random value.
@@ -177,9 +220,21 @@ impl Walker<'_> {
         }
         if kinds.contains(&Kind::DestructiveFs)
             && let Some(e) = first
-            && let Some(what) = self.own_script(e)
         {
-            self.sig(Kind::SelfDelete, span, what);
+            if let Some(what) = self.own_script(e) {
+                self.sig(Kind::SelfDelete, span, what);
+            } else if let Some((load_time::Base::Dirname, rest)) = self.based(e)
+                && let [name] = rest
+                    .iter()
+                    .flat_map(|r| r.split('/'))
+                    .filter(|x| !x.is_empty() && *x != ".")
+                    .collect::<Vec<_>>()
+                    .as_slice()
+            {
+                // `path.join(__dirname, 'install.js')`: the rule compares the name with the
+                // file's own.
+                self.sig(Kind::SelfDelete, span, format!("__dirname/{name}"));
+            }
         }
         if kinds.contains(&Kind::FsWrite)
             && !kinds.contains(&Kind::DestructiveFs)
@@ -193,6 +248,16 @@ impl Walker<'_> {
                 Kind::ConstantOverwrite,
                 span,
                 format!("file overwritten with the constant `{}`", truncate(c, 20)),
+            );
+        }
+        if kinds.contains(&Kind::Spawn)
+            && let Some(e) = first
+            && let Some(cmd) = recursive_delete_command(e)
+        {
+            self.sig(
+                Kind::DestructiveFs,
+                span,
+                format!("shell recursive delete `{}`", truncate(&cmd, 40)),
             );
         }
         let acts = kinds
@@ -280,7 +345,9 @@ impl Walker<'_> {
         let first = it.arguments.first().and_then(|a| a.as_expression());
         let route = ROUTE_METHODS.contains(&method)
             && match first.map(|e| e.without_parentheses()) {
-                Some(Expression::StringLiteral(s)) => s.value.starts_with('/'),
+                Some(Expression::StringLiteral(s)) => {
+                    s.value.starts_with('/') || s.value == "*"
+                }
                 Some(Expression::TemplateLiteral(_)) => true,
                 Some(Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)) => {
                     method == "use"
@@ -294,6 +361,9 @@ impl Walker<'_> {
         if !route && !server {
             return;
         }
+        // A path route's handler may take the context alone (`(ctx) => …`, Koa); middleware
+        // (`use`) and servers take (req, res).
+        let min_params = if route && method != "use" { 1 } else { 2 };
         for a in &it.arguments {
             let (span, params) = match a.as_expression().map(|e| e.without_parentheses()) {
                 Some(Expression::FunctionExpression(f)) => (f.span.start, &f.params),
@@ -304,15 +374,30 @@ impl Walker<'_> {
                 BindingPattern::BindingIdentifier(b) => b.symbol_id.get(),
                 _ => None,
             });
-            if params.items.len() >= 2 {
+            if params.items.len() >= min_params {
                 self.behaviour.handler_spans.insert(span, req);
             }
         }
     }
 
-    /// A function starts: a registered handler opens a frame.
-    pub(super) fn behaviour_enter(&mut self, span: u32) {
+    /// A function starts: a registered handler opens a frame, and so does a function declared
+    /// with the request-handler signature `(req, res…)` / `(request, response…)` (a handler
+    /// passed by name: `app.post('/x', onSync)`).
+    pub(super) fn behaviour_enter(&mut self, span: u32, params: &FormalParameters<'_>) {
         if let Some(req) = self.behaviour.handler_spans.remove(&span) {
+            self.behaviour.handlers.push((span, req, None));
+            return;
+        }
+        let name = |i: usize| {
+            params.items.get(i).and_then(|p| match &p.pattern {
+                BindingPattern::BindingIdentifier(b) => Some((b.name.as_str(), b.symbol_id.get())),
+                _ => None,
+            })
+        };
+        if let (Some((a, req)), Some((b, _))) = (name(0), name(1))
+            && matches!(a, "req" | "request")
+            && matches!(b, "res" | "response" | "reply")
+        {
             self.behaviour.handlers.push((span, req, None));
         }
     }
@@ -328,6 +413,25 @@ impl Walker<'_> {
     /// handler being walked: the field as written. Only fields named like a credential, or
     /// headers, count (`req.body.action === 'list'` is a form, not a key).
     fn request_field(&self, e: &Expression<'_>) -> Option<String> {
+        if let Expression::Identifier(id) = e.without_parentheses()
+            && let Some(sym) = self.env.symbol_of(id)
+            && let Some(field) = self.behaviour.request_vars.get(&sym)
+        {
+            return Some(field.clone());
+        }
+        let names = self.request_path(e)?;
+        // names = [req, (request,) body|query|headers…, field…]
+        let rest: Vec<&String> = names.iter().skip(1).filter(|n| *n != "request").collect();
+        let input = rest.first()?;
+        if !REQUEST_INPUT.contains(&input.as_str()) || rest.len() < 2 {
+            return None;
+        }
+        let field = rest.last()?;
+        credential_name(field).then(|| names.join("."))
+    }
+
+    /// The member names from a handler's request parameter to `e`, root first.
+    fn request_path(&self, e: &Expression<'_>) -> Option<Vec<String>> {
         let mut names: Vec<String> = Vec::new();
         let mut cur = e.without_parentheses();
         loop {
@@ -362,16 +466,7 @@ impl Walker<'_> {
             }
         }
         names.reverse();
-        // names = [req, body|query|headers…, field…]
-        let input = names.get(1)?;
-        if !REQUEST_INPUT.contains(&input.as_str()) || names.len() < 3 {
-            return None;
-        }
-        let field = names.last()?.to_ascii_lowercase();
-        let secret = ["key", "token", "secret", "pass", "auth", "sig", "pwd"]
-            .iter()
-            .any(|w| field.contains(w));
-        (input == "headers" || secret).then(|| names.join("."))
+        Some(names)
     }
 
     /// `__filename`, `process.argv[1]`, `__dirname` (also `path.resolve(__filename)`): the
@@ -435,6 +530,55 @@ impl Walker<'_> {
             _ => false,
         }
     }
+}
+
+/// The constant start of a command (`'rm -rf ' + dir`, `` `rd /s /q "${d}"` ``, either branch
+/// of a conditional) when it is a recursive delete.
+fn recursive_delete_command(e: &Expression<'_>) -> Option<String> {
+    let head = |e: &Expression<'_>| -> Option<String> {
+        let mut cur = e.without_parentheses();
+        loop {
+            match cur {
+                Expression::BinaryExpression(b) => cur = b.left.without_parentheses(),
+                Expression::StringLiteral(s) => return Some(s.value.to_string()),
+                Expression::TemplateLiteral(t) => {
+                    return t.quasis.first().map(|q| q.value.raw.to_string());
+                }
+                _ => return None,
+            }
+        }
+    };
+    let branches: Vec<&Expression<'_>> = match e.without_parentheses() {
+        Expression::ConditionalExpression(c) => vec![&c.consequent, &c.alternate],
+        other => vec![other],
+    };
+    branches.into_iter().filter_map(head).find(|h| {
+        let l = h.trim_start().to_ascii_lowercase();
+        let flags = |p: &str| {
+            l.strip_prefix(p).is_some_and(|rest| {
+                rest.split_whitespace()
+                    .take_while(|w| w.starts_with('-') || w.starts_with('/'))
+                    .any(|w| {
+                        w.starts_with("--recursive")
+                            || w.starts_with('-') && !w.starts_with("--") && w.contains('r')
+                            || w == "/s"
+                    })
+            })
+        };
+        flags("rm ")
+            || flags("rd ")
+            || flags("rmdir ")
+            || flags("del ")
+            || l.starts_with("remove-item") && l.contains("-recurse")
+    })
+}
+
+/// A field name that reads like a credential (`key`, `apiKey`, `token`, `secret`, `password`).
+fn credential_name(field: &str) -> bool {
+    let field = field.to_ascii_lowercase();
+    ["key", "token", "secret", "pass", "auth", "sig", "pwd"]
+        .iter()
+        .any(|w| field.contains(w))
 }
 
 /// `new Date()`, `Date.now()`.
