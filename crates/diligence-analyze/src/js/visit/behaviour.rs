@@ -271,9 +271,10 @@ impl Walker<'_> {
                 .rev()
                 .find_map(|h| h.2.clone())
         {
-            let what = match kinds.iter().find(|k| {
-                matches!(k, Kind::Spawn | Kind::DestructiveFs | Kind::DynamicCode)
-            }) {
+            let what = match kinds
+                .iter()
+                .find(|k| matches!(k, Kind::Spawn | Kind::DestructiveFs | Kind::DynamicCode))
+            {
                 Some(Kind::Spawn) => "runs a command",
                 Some(Kind::DestructiveFs) => "deletes files",
                 _ => "evaluates code",
@@ -292,10 +293,12 @@ impl Walker<'_> {
         let lits: Vec<Option<&str>> = it
             .arguments
             .iter()
-            .map(|a| match a.as_expression().map(|e| e.without_parentheses()) {
-                Some(Expression::StringLiteral(s)) => Some(s.value.as_str()),
-                _ => None,
-            })
+            .map(
+                |a| match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::StringLiteral(s)) => Some(s.value.as_str()),
+                    _ => None,
+                },
+            )
             .collect();
         let mut name = None;
         for (i, l) in lits.iter().enumerate() {
@@ -311,11 +314,7 @@ impl Walker<'_> {
                     Some(n) => Some(n.to_string()),
                     None => None,
                 };
-            } else if let Some(rest) = l
-                .trim_start_matches("./")
-                .split("node_modules/")
-                .nth(1)
-            {
+            } else if let Some(rest) = l.trim_start_matches("./").split("node_modules/").nth(1) {
                 let mut parts = rest.split('/');
                 name = match parts.next() {
                     Some(n) if n.starts_with('@') => parts.next().map(|m| format!("{n}/{m}")),
@@ -345,13 +344,11 @@ impl Walker<'_> {
         let first = it.arguments.first().and_then(|a| a.as_expression());
         let route = ROUTE_METHODS.contains(&method)
             && match first.map(|e| e.without_parentheses()) {
-                Some(Expression::StringLiteral(s)) => {
-                    s.value.starts_with('/') || s.value == "*"
-                }
+                Some(Expression::StringLiteral(s)) => s.value.starts_with('/') || s.value == "*",
                 Some(Expression::TemplateLiteral(_)) => true,
-                Some(Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)) => {
-                    method == "use"
-                }
+                Some(
+                    Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_),
+                ) => method == "use",
                 _ => false,
             };
         let server = method == "createServer"
@@ -508,9 +505,10 @@ impl Walker<'_> {
                 .env
                 .symbol_of(id)
                 .is_some_and(|s| self.behaviour.random.contains(&s)),
-            Expression::StaticMemberExpression(m) => {
-                self.behaviour.random_props.contains(m.property.name.as_str())
-            }
+            Expression::StaticMemberExpression(m) => self
+                .behaviour
+                .random_props
+                .contains(m.property.name.as_str()),
             _ => false,
         }
     }
