@@ -80,12 +80,12 @@ const ALL: &[(&Rule, Check)] = &[
     (&import_time_dos::IMPORT_TIME_DOS, import_time_dos::check),
     (&install_script::INSTALL_SCRIPT, install_script::check),
     (
-        &install_self_delete::INSTALL_SELF_DELETE,
-        install_self_delete::check,
-    ),
-    (
         &install_script_network::INSTALL_SCRIPT_NETWORK,
         install_script_network::check,
+    ),
+    (
+        &install_self_delete::INSTALL_SELF_DELETE,
+        install_self_delete::check,
     ),
     (&logic_bomb::LOGIC_BOMB, logic_bomb::check),
     (
