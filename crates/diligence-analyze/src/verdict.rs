@@ -398,6 +398,31 @@ mod tests {
         assert_eq!(combine(&one_send), (Verdict::Clean, 8));
     }
 
+    /// The behaviour rules' categories: a self-deleting install script is evasion (it raises
+    /// what it sits next to), a logic bomb sabotage, a keyed route execution.
+    #[test]
+    fn behaviour_rule_categories() {
+        assert_eq!(category("code/install-self-delete"), Category::Evasion);
+        assert_eq!(category("code/logic-bomb"), Category::Sabotage);
+        assert_eq!(category("code/backdoor-route"), Category::Execution);
+        let tamper_and_self_delete = [
+            f(
+                "code/hidden-payload",
+                Severity::Medium,
+                Locality::Alone,
+                true,
+            ),
+            f(
+                "code/install-self-delete",
+                Severity::High,
+                Locality::Function,
+                true,
+            ),
+        ];
+        // (3.75 + 22.5) × 1.5 for evasion next to another finding.
+        assert_eq!(combine(&tamper_and_self_delete), (Verdict::Malicious, 39));
+    }
+
     #[test]
     fn weak_signals_are_medium_and_low() {
         let v = [
