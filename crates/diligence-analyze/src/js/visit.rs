@@ -13,6 +13,7 @@ use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
+mod behaviour;
 pub(super) mod calls;
 mod data_list;
 mod load_time;
@@ -44,6 +45,7 @@ pub struct Walker<'s> {
     messages: Vec<(u32, u32)>,
     /// What runs when the module loads (see [`load_time`]).
     load: load_time::LoadTime,
+    behaviour: behaviour::Behaviour,
     out: Output,
 }
 
@@ -77,6 +79,7 @@ impl<'s> Walker<'s> {
             host_tables: 0,
             messages: Vec::new(),
             load: load_time::LoadTime::default(),
+            behaviour: behaviour::Behaviour::default(),
             out: Output::default(),
         }
     }
@@ -267,6 +270,7 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
         }
+        self.behaviour_call(&name, &kinds, args, span);
         if callee == &Val::Unknown {
             return false;
         }
@@ -684,7 +688,11 @@ impl<'a> Visit<'a> for Walker<'_> {
             it.span.start,
             it.id.as_ref().and_then(|i| i.symbol_id.get()),
         );
+        self.behaviour_enter(it.span.start, &it.params);
+        self.behaviour_declared(it, true);
         walk::walk_function(self, it, flags);
+        self.behaviour_declared(it, false);
+        self.behaviour_exit(it.span.start);
         self.funcs.pop();
     }
 
@@ -692,7 +700,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.funcs.push(self.next_func);
         self.next_func += 1;
         self.load_enter(it.span.start, None);
+        self.behaviour_enter(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
+        self.behaviour_exit(it.span.start);
         self.funcs.pop();
     }
 
@@ -713,6 +723,7 @@ impl<'a> Visit<'a> for Walker<'_> {
         if let Some(init) = &it.init {
             self.bind_pattern(&it.id, init);
             self.load_bind(&it.id, init);
+            self.behaviour_bind(&it.id, init);
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -769,6 +780,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        self.behaviour_object(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
             .properties
@@ -931,6 +943,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
         let span = it.span.start;
         self.load_compare(it);
+        self.behaviour_compare(it);
         match it.operator {
             BinaryOperator::Addition if self.plus_depth == 0 => {
                 if let Val::Str(s) = self.env.binary(it, 0) {
@@ -1160,6 +1173,9 @@ impl<'s> Walker<'s> {
     /// The call-expression analysis proper (see `visit_call_expression`).
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
         self.any_receiver_method(it);
+        self.behaviour_route(it);
+        self.behaviour_path(it);
+        self.behaviour_net_call(it);
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);

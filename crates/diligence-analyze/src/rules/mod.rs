@@ -5,7 +5,9 @@ mod ai_agent_abuse;
 mod analysis_evasion;
 mod archive_anomaly;
 mod at_load;
+mod backdoor_route;
 mod browser_data_theft;
+mod cloud_metadata;
 mod credential_theft;
 mod crypto_clipper;
 mod cryptominer;
@@ -20,6 +22,8 @@ mod host_data_exfiltration;
 mod import_time_dos;
 mod install_script;
 mod install_script_network;
+mod install_self_delete;
+mod logic_bomb;
 mod manifest_confusion;
 mod minified_differs;
 mod native_binary;
@@ -51,6 +55,7 @@ const ALL: &[(&Rule, Check)] = &[
     (&ai_agent_abuse::AI_AGENT_ABUSE, ai_agent_abuse::check),
     (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
     (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
+    (&backdoor_route::BACKDOOR_ROUTE, backdoor_route::check),
     (
         &browser_data_theft::BROWSER_DATA_THEFT,
         browser_data_theft::check,
@@ -78,6 +83,11 @@ const ALL: &[(&Rule, Check)] = &[
         &install_script_network::INSTALL_SCRIPT_NETWORK,
         install_script_network::check,
     ),
+    (
+        &install_self_delete::INSTALL_SELF_DELETE,
+        install_self_delete::check,
+    ),
+    (&logic_bomb::LOGIC_BOMB, logic_bomb::check),
     (
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,
