@@ -175,7 +175,12 @@ fn analyse_file(file: PackageFile) -> FileFacts {
                 facts.signals.append(&mut embedded.signals);
                 facts.flows.append(&mut embedded.flows);
             }
-            if kind == FileKind::JavaScript {
+            // Type declarations (`.d.ts`) hold no code that runs: their `import * as http`
+            // is not a capability of the package (rsbuild's `connect-next/index.d.ts`).
+            let declaration = [".d.ts", ".d.mts", ".d.cts"]
+                .iter()
+                .any(|e| facts.path.to_ascii_lowercase().ends_with(e));
+            if kind == FileKind::JavaScript && !declaration {
                 let depth = nesting_depth(text.as_bytes());
                 if depth > MAX_NESTING {
                     facts.signals.push(Signal {

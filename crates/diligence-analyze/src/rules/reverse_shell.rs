@@ -32,6 +32,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         // An interactive shell in a file that opens sockets: its stdio is the socket. In a
         // bundle only the same function counts (playwright-core's `utilsBundle.js` holds a
         // PowerShell launcher and an unrelated HTTP client).
+        if !f.has(Kind::Network) {
+            return None;
+        }
         let loc = locality(p, f, s, &[Kind::Network]);
         if loc < Locality::File {
             return None;
@@ -77,6 +80,28 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// rsbuild bundles `open` (PowerShell to open a URL on Windows); the only `http` import in
+    /// the package is in a type declaration file, which runs nothing.
+    #[test]
+    fn negative_powershell_url_opener_beside_type_declarations() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/open.js",
+                "const cp = require('child_process');\nmodule.exports = (u) => cp.spawn(`${process.env.SYSTEMROOT}\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe`, ['-NoProfile', '-Command', 'Start', u]);\n",
+            ),
+            (
+                "dist/index.d.ts",
+                "import * as http from 'http';\nexport declare function serve(s: http.Server): void;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/reverse-shell").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
 
     #[test]
     fn positive_folded() {
