@@ -97,6 +97,9 @@ pub enum SourceKind {
     Clipboard,
     /// Answers of a wallet provider (`window.ethereum.request`).
     Wallet,
+    /// A wallet secret handed to the code: a parameter named like a seed, a mnemonic or a
+    /// private key (`fromSeed(seed)`, `new Wallet(publicKey, privateKey)`).
+    WalletSecret,
     /// Data received from the network.
     NetworkData,
     /// Data decoded at run time (base64, hex, char codes, inflate).
@@ -137,6 +140,7 @@ impl SourceKind {
             Keystrokes => "keystrokes",
             Clipboard => "clipboard",
             Wallet => "wallet",
+            WalletSecret => "wallet-secret",
             NetworkData => "network-data",
             Decoded => "decoded-data",
             Deciphered => "decrypted-data",

@@ -228,7 +228,18 @@ impl<'s> Builder<'_, 's> {
         for p in &params.items {
             let n = match &p.pattern {
                 BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
-                    Some(sym) => self.var(sym),
+                    Some(sym) => {
+                        let v = self.var(sym);
+                        if is_wallet_secret_name(&id.name) {
+                            let s = self.source(
+                                SourceKind::WalletSecret,
+                                span,
+                                &format!("parameter `{}`", id.name),
+                            );
+                            self.edge(s, v, "", span);
+                        }
+                        v
+                    }
                     None => self.node(),
                 },
                 other => {
@@ -1265,6 +1276,12 @@ impl<'s> Builder<'_, 's> {
                     self.edge(j, r, what, at);
                 }
                 if let Some(text) = self.decoded_constant(name, arguments) {
+                    // A URL hidden in char codes or base64 is still a destination.
+                    if let Some(u) = self.literal(&text, at)
+                        && text.contains("://")
+                    {
+                        self.edge(u, r, "", at);
+                    }
                     let s = self.source(
                         SourceKind::Decoded,
                         at,
@@ -1302,9 +1319,14 @@ impl<'s> Builder<'_, 's> {
             }
             Api::Sanitize => None,
             Api::Other => {
+                let r = self.node();
+                if one_way(name.rsplit('.').next().unwrap_or(name)) {
+                    // A signature or a derived key does not reveal the secret it came from.
+                    self.callbacks(arguments, args, r, r, at);
+                    return Some(r);
+                }
                 let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
-                let r = self.node();
                 // An unknown library call may serialize what it is given.
                 for p in parts.into_iter().flatten() {
                     self.edge(p, r, crate::flow::SERIALIZED, at);
@@ -1520,8 +1542,10 @@ impl<'s> Builder<'_, 's> {
         let mut parts = self.data_args(arguments, args);
         parts.push(recv);
         let r = self.node();
-        for p in parts.into_iter().flatten() {
-            self.edge(p, r, what, at);
+        if !one_way(method) {
+            for p in parts.into_iter().flatten() {
+                self.edge(p, r, what, at);
+            }
         }
         // Methods that store their arguments in the receiver (`list.push(x)`, `map.set(k, v)`).
         if let Some(recv) = recv
@@ -1929,6 +1953,53 @@ const DOM_METHODS: &[&str] = &[
 ];
 
 /// True when a `+` chain has a string literal or template among its operands.
+/// Parameter names that hold a wallet secret: a seed, a mnemonic (recovery phrase) or a
+/// private key, in the spellings SDKs use. Not `secret` or `secretKey` alone (API clients
+/// send those to their own service).
+pub(crate) fn is_wallet_secret_name(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        n.as_str(),
+        "seed"
+            | "seedphrase"
+            | "seedwords"
+            | "mnemonic"
+            | "mnemonicphrase"
+            | "recoveryphrase"
+            | "secretphrase"
+            | "privatekey"
+            | "privkey"
+            | "walletkey"
+            | "walletseed"
+            | "walletmnemonic"
+            | "walletprivatekey"
+    )
+}
+
+/// Calls whose result does not carry their input in readable form: signing, key
+/// derivation, hashing (`wallet.sign(tx, privateKey)`, `deriveKeypair(seed)`).
+fn one_way(method: &str) -> bool {
+    let m = method.to_ascii_lowercase();
+    let signs = m == "sign"
+        || (method.starts_with("sign")
+            && method
+                .get(4..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            && !matches!(m.get(4..), Some("up" | "in" | "out" | "on" | "al")));
+    signs
+        || m.starts_with("derive")
+        || m.starts_with("getpublickey")
+        || m.starts_with("publickeycreate")
+        || matches!(
+            m.as_str(),
+            "toaddress" | "computeaddress" | "keccak256" | "sha256" | "hash" | "hmac"
+        )
+}
+
 fn has_string_operand(e: &Expression<'_>) -> bool {
     match e.without_parentheses() {
         Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => true,

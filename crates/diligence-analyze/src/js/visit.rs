@@ -22,6 +22,8 @@ use calls::*;
 /// Records signals while walking one program.
 pub struct Walker<'s> {
     env: Env<'s>,
+    /// The program's text (spans index it).
+    src: &'s str,
     place: Placement,
     depth: u8,
     line_starts: Vec<u32>,
@@ -59,6 +61,7 @@ impl<'s> Walker<'s> {
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1));
         Walker {
             env: Env::new(scoping, known),
+            src,
             place,
             depth,
             line_starts,
@@ -676,6 +679,136 @@ impl<'s> Walker<'s> {
             self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
         }
     }
+
+    /// `provider.request = function (args) { … 'eth_sendTransaction' … }`: a wallet
+    /// provider's EIP-1193 `request` replaced, on any receiver (an alias, a parameter), by a
+    /// function that looks at the RPC methods that sign or send.
+    fn wallet_request_wrapper(
+        &mut self,
+        m: &MemberExpression<'_>,
+        right: &Expression<'_>,
+        span: u32,
+    ) {
+        if self.env.property_name(m, 0).as_deref() != Some("request") {
+            return;
+        }
+        let body = match right.without_parentheses() {
+            Expression::FunctionExpression(f) => f.span,
+            Expression::ArrowFunctionExpression(f) => f.span,
+            _ => return,
+        };
+        let text = self
+            .src
+            .get(body.start as usize..body.end as usize)
+            .unwrap_or("");
+        if SIGNING_METHODS.iter().any(|k| text.contains(k)) {
+            self.sig(
+                Kind::MonkeyPatch,
+                span,
+                "wallet provider `request` wrapped (signing methods inspected)",
+            );
+        }
+    }
+
+    /// `{ method: 'eth_sendTransaction', params: [{ to: MINE, … }] }` built by the code
+    /// itself: the recipient, or the spender/recipient in approve/transfer calldata, is a
+    /// hard-coded address. Detail: `recipient`/`calldata`, then `unlimited` when the amount
+    /// is the maximum (`'f'.repeat(64)`, `MaxUint256`).
+    fn wallet_transaction(&mut self, o: &ObjectExpression<'_>) {
+        let prop = |k: &str| {
+            o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(k) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        let Some(method) = prop("method") else { return };
+        let Val::Str(method) = self.env.eval(method) else {
+            return;
+        };
+        if !SENDING_METHODS.contains(&method.as_str()) {
+            return;
+        }
+        let Some(Expression::ArrayExpression(params)) =
+            prop("params").map(|e| e.without_parentheses())
+        else {
+            return;
+        };
+        let Some(Expression::ObjectExpression(tx)) = params
+            .elements
+            .first()
+            .and_then(|e| e.as_expression())
+            .map(|e| e.without_parentheses())
+        else {
+            return;
+        };
+        let field = |k: &str| {
+            tx.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(k) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        let mut what = Vec::new();
+        let data = field("data").or_else(|| field("input"));
+        if let Some(to) = field("to")
+            && data.is_none()
+            && self.constant_address(to)
+        {
+            what.push("recipient");
+        }
+        let mut unlimited = false;
+        if let Some(d) = data {
+            let text = self
+                .src
+                .get(
+                    oxc_span::GetSpan::span(d).start as usize
+                        ..oxc_span::GetSpan::span(d).end as usize,
+                )
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let selector = FUNDS_SELECTORS.iter().any(|s| text.contains(s));
+            let mut names = AddressScan {
+                env: &self.env,
+                found: false,
+            };
+            names.visit_expression(d);
+            if selector && names.found {
+                what.push("calldata");
+            }
+            unlimited = text.contains("repeat(64)")
+                || text.contains(&"f".repeat(32))
+                || text.contains("maxuint256")
+                || text.contains("max_uint256");
+        }
+        if what.is_empty() {
+            return;
+        }
+        if unlimited {
+            what.push("unlimited");
+        }
+        self.sig(
+            Kind::WalletDrain,
+            tx.span.start,
+            format!("{method} to a hard-coded address ({})", what.join(", ")),
+        );
+    }
+
+    /// True when `e` is (or names a constant that is) a 20-byte hex address.
+    fn constant_address(&self, e: &Expression<'_>) -> bool {
+        let mut scan = AddressScan {
+            env: &self.env,
+            found: false,
+        };
+        scan.visit_expression(e);
+        scan.found
+    }
 }
 
 impl<'a> Visit<'a> for Walker<'_> {
@@ -722,6 +855,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
+            self.wallet_request_wrapper(m, &it.right, it.span.start);
             self.load_export_assign(m, &it.right);
             self.visit_expression(m.object());
             if let MemberExpression::ComputedMemberExpression(c) = m {
@@ -771,6 +905,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        self.wallet_transaction(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
             .properties
@@ -1214,5 +1349,62 @@ impl<'s> Walker<'s> {
             self.net_cb -= 1;
         }
         self.loader_cb -= u32::from(loader);
+    }
+}
+
+/// EIP-1193 methods that sign or send a transaction (what a provider hook looks for).
+const SIGNING_METHODS: &[&str] = &[
+    "eth_sendTransaction",
+    "eth_signTransaction",
+    "eth_signTypedData",
+    "personal_sign",
+    "wallet_sendCalls",
+];
+
+/// EIP-1193 methods that move funds once the user confirms.
+const SENDING_METHODS: &[&str] = &[
+    "eth_sendTransaction",
+    "eth_signTransaction",
+    "wallet_sendCalls",
+];
+
+/// ERC-20/721 selectors that hand over tokens: `approve`, `transfer`, `transferFrom`,
+/// `setApprovalForAll`, `increaseAllowance` (lower-case hex, no `0x`).
+const FUNDS_SELECTORS: &[&str] = &["095ea7b3", "a9059cbb", "23b872dd", "a22cb465", "39509351"];
+
+/// Finds a hard-coded 20-byte hex address in an expression: a literal, or an identifier
+/// (or member of a constant array) whose folded value is one.
+struct AddressScan<'e, 's> {
+    env: &'e Env<'s>,
+    found: bool,
+}
+
+fn is_hex_address(s: &str) -> bool {
+    let t = s.strip_prefix("0x").unwrap_or(s);
+    // The zero address (contract creation, burns) is nobody's wallet.
+    t.len() == 40
+        && t.bytes().all(|b| b.is_ascii_hexdigit())
+        && s.starts_with("0x")
+        && t.bytes().any(|b| b != b'0')
+}
+
+impl<'a> Visit<'a> for AddressScan<'_, '_> {
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        self.found |= is_hex_address(it.value.as_str());
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        if self.found || self.env.symbol_of(it).is_none() {
+            return;
+        }
+        match self.env.ident(it) {
+            Val::Str(s) => self.found |= is_hex_address(&s),
+            Val::Arr(items) => {
+                self.found |= items
+                    .iter()
+                    .any(|v| matches!(v, Val::Str(s) if is_hex_address(s)));
+            }
+            _ => {}
+        }
     }
 }

