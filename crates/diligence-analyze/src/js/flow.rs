@@ -986,6 +986,40 @@ impl<'s> Builder<'_, 's> {
             self.args(arguments);
             return Some(self.source(SourceKind::Storage, at, &format!("{name}('{key}')")));
         }
+        if matches!(
+            name.as_str(),
+            "localStorage.setItem"
+                | "localStorage.removeItem"
+                | "localStorage.clear"
+                | "sessionStorage.setItem"
+                | "sessionStorage.removeItem"
+                | "sessionStorage.clear"
+        ) {
+            // Writes return nothing: the store's content does not come back.
+            self.args(arguments);
+            return None;
+        }
+        if matches!(
+            name.as_str(),
+            "localStorage.getItem" | "sessionStorage.getItem"
+        ) && matches!(
+            arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| e.without_parentheses()),
+            Some(
+                Expression::Identifier(_)
+                    | Expression::TemplateLiteral(_)
+                    | Expression::BinaryExpression(_)
+            )
+        ) {
+            // A storage wrapper's `getItem(key)`: the entry its caller names. A key that
+            // itself comes from enumerating the store (`localStorage.key(i)`) still carries
+            // the whole store.
+            let args = self.args(arguments);
+            let s = self.source(SourceKind::Storage, at, &format!("{name}(…)"));
+            return self.join(&[Some(s), args.first().copied().flatten()], "", at);
+        }
         let recv = match member {
             Some(m) if !external => self.expr(m.object()),
             Some(m) => self.global_value(m.object()).flatten(),

@@ -126,7 +126,8 @@ fn weight(path: &FlowPath) -> u8 {
         SourceKind::Password | SourceKind::Keystrokes => 3,
         // Analytics parse their own cookie out of the jar first; a stealer encodes the jar.
         SourceKind::Cookie if path.steps.first().is_none_or(|s| s.what != "parsed") => 2,
-        SourceKind::Storage if !path.from.what.contains("getItem('") => 2,
+        // One entry, named here or by a wrapper's caller.
+        SourceKind::Storage if !path.from.what.contains("getItem(") => 2,
         SourceKind::Clipboard => 3,
         SourceKind::FormInput => 1,
         _ => 0,
@@ -280,6 +281,22 @@ mod tests {
             ("lib/theme.js", 10, diligence_finding::Severity::Critical)
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wallet kit's storage wrapper reads the entry its caller names and sends a session
+    /// id to its own RPC: one named entry, low, clean.
+    #[test]
+    fn negative_storage_wrapper_entry_to_own_service() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "kit.js",
+                "const store = { get(k) { return localStorage.getItem('@kit/' + k); } };\nexport function ping() {\n  return fetch('https://rpc.example.com/v1?session=' + store.get('session'));\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!((f.line, f.severity), (3, diligence_finding::Severity::Low));
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     /// A form library posts the form to its `action`: no hard-coded destination.
