@@ -800,6 +800,133 @@ impl<'s> Walker<'s> {
         );
     }
 
+    /// `el.type === 'password'`: code that picks password fields out of the inputs it reads.
+    fn password_type_check(&mut self, b: &BinaryExpression<'_>) {
+        if !matches!(
+            b.operator,
+            BinaryOperator::Equality | BinaryOperator::StrictEquality
+        ) {
+            return;
+        }
+        let is_type = |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::StaticMemberExpression(m) if m.property.name == "type");
+        let is_password = |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::StringLiteral(l) if l.value == "password");
+        if (is_type(&b.left) && is_password(&b.right))
+            || (is_password(&b.left) && is_type(&b.right))
+        {
+            self.sig(
+                Kind::SensitiveField,
+                b.span.start,
+                "input type compared with 'password'",
+            );
+        }
+    }
+
+    /// Token hand-overs through a contract or signer object (`token.approve(MINE, MaxUint256)`,
+    /// `signer.sendTransaction({ to: MINE, value })`).
+    fn wallet_call(&mut self, method: &str, it: &CallExpression<'_>) {
+        let arg = |i: usize| it.arguments.get(i).and_then(|a| a.as_expression());
+        let text = |e: &Expression<'_>| {
+            let sp = oxc_span::GetSpan::span(e);
+            self.src
+                .get(sp.start as usize..sp.end as usize)
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
+        let max = |t: &str| {
+            t.contains("maxuint256")
+                || t.contains("max_uint256")
+                || t.contains("repeat(64)")
+                || t.contains(&"f".repeat(32))
+                || t.contains("2n ** 256n")
+                || t.contains("2n**256n")
+        };
+        let detail = match method {
+            "approve" | "increaseAllowance" | "setApprovalForAll"
+                if it.arguments.len() == 2 && arg(0).is_some_and(|e| self.constant_address(e)) =>
+            {
+                let unlimited =
+                    method == "setApprovalForAll" || arg(1).is_some_and(|e| max(&text(e)));
+                format!(
+                    "{method} to a hard-coded address (spender{})",
+                    if unlimited { ", unlimited" } else { "" }
+                )
+            }
+            "sendTransaction" => {
+                let Some(Expression::ObjectExpression(tx)) =
+                    arg(0).map(|e| e.without_parentheses())
+                else {
+                    return;
+                };
+                let field = |k: &str| {
+                    tx.properties.iter().find_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.key.static_name().as_deref() == Some(k) =>
+                        {
+                            Some(&p.value)
+                        }
+                        _ => None,
+                    })
+                };
+                match field("to") {
+                    Some(to)
+                        if field("data").is_none()
+                            && field("value").is_some()
+                            && self.constant_address(to) =>
+                    {
+                        "sendTransaction to a hard-coded address (recipient)".to_string()
+                    }
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        self.sig(Kind::WalletDrain, it.span.start, detail);
+    }
+
+    /// A permit message (EIP-2612 / Permit2) whose `spender` is a hard-coded address: signed
+    /// off-chain, it lets that address pull the tokens. Detail ends in `unlimited` when the
+    /// amount is the maximum.
+    fn permit_message(&mut self, o: &ObjectExpression<'_>) {
+        let mut spender = None;
+        let mut amount = false;
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                continue;
+            };
+            match p.key.static_name().as_deref() {
+                Some("spender") => spender = Some(&p.value),
+                Some("value" | "amount" | "deadline" | "nonce" | "sigDeadline" | "details") => {
+                    amount = true
+                }
+                _ => {}
+            }
+        }
+        let Some(sp) = spender else { return };
+        if !amount || !self.constant_address(sp) {
+            return;
+        }
+        let text = self
+            .src
+            .get(o.span.start as usize..o.span.end as usize)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let unlimited = text.contains("maxuint256")
+            || text.contains("max_uint256")
+            || text.contains("repeat(64)")
+            || text.contains(&"f".repeat(32))
+            || text.contains(
+                "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+            );
+        self.sig(
+            Kind::WalletDrain,
+            o.span.start,
+            format!(
+                "permit for a hard-coded spender{}",
+                if unlimited { " (unlimited)" } else { "" }
+            ),
+        );
+    }
+
     /// True when `e` is (or names a constant that is) a 20-byte hex address.
     fn constant_address(&self, e: &Expression<'_>) -> bool {
         let mut scan = AddressScan {
@@ -906,6 +1033,7 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
         self.wallet_transaction(it);
+        self.permit_message(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
             .properties
@@ -1057,6 +1185,21 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_reg_exp_literal(&mut self, it: &RegExpLiteral<'a>) {
         let pat = it.regex.pattern.text.as_str();
+        // `/card|cc-|cvc|cvv|exp/i` tested on a field's name: picking payment fields.
+        let lower = pat.to_ascii_lowercase();
+        if pat.contains('|')
+            && ["cvv", "cvc", "card", "cc-num", "ccnum", "cc-"]
+                .iter()
+                .filter(|k| lower.contains(*k))
+                .count()
+                >= 2
+        {
+            self.sig(
+                Kind::SensitiveField,
+                it.span.start,
+                "payment-field name pattern",
+            );
+        }
         text::scan_regex(
             pat,
             self.line(it.span.start),
@@ -1098,7 +1241,10 @@ impl<'a> Visit<'a> for Walker<'_> {
             | BinaryOperator::LessThan
             | BinaryOperator::LessEqualThan
             | BinaryOperator::GreaterThan
-            | BinaryOperator::GreaterEqualThan => self.gate_comparison(it),
+            | BinaryOperator::GreaterEqualThan => {
+                self.gate_comparison(it);
+                self.password_type_check(it);
+            }
             BinaryOperator::Subtraction => {
                 if !self.env.worth_eval(&it.left) || !self.env.worth_eval(&it.right) {
                     walk::walk_binary_expression(self, it);
@@ -1284,6 +1430,11 @@ impl<'s> Walker<'s> {
     /// The call-expression analysis proper (see `visit_call_expression`).
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
         self.any_receiver_method(it);
+        if let Some(m) = it.callee.as_member_expression()
+            && let Some(method) = m.static_property_name()
+        {
+            self.wallet_call(method, it);
+        }
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);
@@ -1301,6 +1452,7 @@ impl<'s> Walker<'s> {
         {
             self.on_method(&method, m, it);
         }
+
         let network = self.on_call(&callee, &it.arguments, span, false);
         // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
         if self.env.is_call_proxy(&callee)

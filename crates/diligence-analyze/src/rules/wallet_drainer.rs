@@ -15,7 +15,10 @@ diligence_finding::declare_rule! {
     /// hard-coded 20-byte address (a constant `to` with no calldata), or whose calldata starts with an
     /// ERC-20/721 selector that hands over tokens (`approve` `0x095ea7b3`, `transfer` `0xa9059cbb`,
     /// `transferFrom` `0x23b872dd`, `setApprovalForAll` `0xa22cb465`, `increaseAllowance` `0x39509351`) and
-    /// embeds a hard-coded address as spender or recipient. High; critical when the amount is unlimited
+    /// embeds a hard-coded address as spender or recipient. Also the same hand-overs through a contract or
+    /// signer object (`token.approve(MINE, MaxUint256)`, `nft.setApprovalForAll(MINE, true)`,
+    /// `signer.sendTransaction({ to: MINE, value })`) and permit messages (EIP-2612, Permit2) whose `spender`
+    /// is a hard-coded address. High; critical when the amount is unlimited
     /// (`'f'.repeat(64)`, `MaxUint256`) or the file builds more than one such transaction (approve every
     /// token, then sweep the native balance).
     ///
@@ -93,6 +96,36 @@ mod tests {
         ]);
         let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
         assert_eq!((f.line, f.severity), (2, diligence_finding::Severity::High));
+    }
+
+    /// An ethers-style drainer: every token approved to a constant spender, then a permit.
+    #[test]
+    fn positive_contract_approve_and_permit() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "d.js",
+                "const MINE = '0x5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f';\nexport async function run(tokens, signer, owner) {\n  for (const t of tokens) await t.approve(MINE, ethers.MaxUint256);\n  const message = { owner, spender: MINE, value: ethers.MaxUint256, nonce: 0, deadline: 9999999999 };\n  return signer.signTypedData(domain, types, message);\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-drainer"),
+            vec![("d.js".to_string(), 3), ("d.js".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A token helper approves the spender its caller names.
+    #[test]
+    fn negative_approve_callers_spender() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "t.js",
+                "export function allow(token, spender, amount) {\n  return token.approve(spender, amount ?? ethers.MaxUint256);\n}\nexport function permit(owner, spender, value) {\n  return { owner, spender, value, nonce: 0, deadline: 0 };\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-drainer").is_empty());
     }
 
     /// A wagmi-style connector sends what its caller gives it.
