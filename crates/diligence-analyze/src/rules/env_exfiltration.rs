@@ -234,6 +234,24 @@ mod tests {
         assert!(hits(&s, "code/env-exfiltration").is_empty());
     }
 
+    /// A dev server's HTTPS options (read from configuration the environment fed) go to
+    /// `http2.createSecureServer`: listening, not sending (vite 2.7's preview server).
+    #[test]
+    fn negative_server_options_from_the_environment() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "function serve(app) {\n  const opts = { key: process.env.SSL_KEY, cert: process.env.SSL_CERT, allowHTTP1: true };\n  return require('http2').createSecureServer(opts, app);\n}\nmodule.exports = serve;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/env-exfiltration").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
     #[test]
     fn negative_prefix_filter() {
         // Like vite's loadEnv: iterate env keys for a prefix, no network in the function.
