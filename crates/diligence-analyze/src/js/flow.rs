@@ -350,6 +350,14 @@ impl<'s> Builder<'_, 's> {
                 if let Some(sym) = id.symbol_id.get() {
                     let v = self.var(sym);
                     self.edge(from, v, "", offset);
+                    if is_wallet_secret_name(&id.name) {
+                        let s = self.source(
+                            SourceKind::WalletSecret,
+                            offset,
+                            &format!("`{}`", id.name),
+                        );
+                        self.edge(s, v, "", offset);
+                    }
                 }
             }
             BindingPattern::ObjectPattern(o) => {
@@ -825,6 +833,7 @@ impl<'s> Builder<'_, 's> {
             self.name_function(&a.right, &p);
         }
         let v = self.expr(&a.right)?;
+        self.network_hook(a);
         let v = if a.operator == AssignmentOperator::Assign {
             v
         } else {
@@ -835,6 +844,51 @@ impl<'s> Builder<'_, 's> {
         };
         self.assign_target(&a.left, v, at);
         Some(v)
+    }
+
+    /// `window.fetch = function (url, opts) { … }`, `XMLHttpRequest.prototype.send =
+    /// function (body) { … }`: the replacement's parameters receive every request.
+    fn network_hook(&mut self, a: &AssignmentExpression<'_>) {
+        let Some(m) = a.left.as_member_expression() else {
+            return;
+        };
+        let Some(prop) = self.env.property_name(m, 0) else {
+            return;
+        };
+        let target = match self.env.eval(m.object()) {
+            Val::Global(g) if g == "globalThis" => prop,
+            Val::Global(g) => format!("{g}.{prop}"),
+            _ => return,
+        };
+        if !matches!(
+            target.as_str(),
+            "fetch"
+                | "XMLHttpRequest.prototype.open"
+                | "XMLHttpRequest.prototype.send"
+                | "XMLHttpRequest.prototype.setRequestHeader"
+                | "WebSocket.prototype.send"
+                | "navigator.sendBeacon"
+        ) {
+            return;
+        }
+        let span = match a.right.without_parentheses() {
+            Expression::FunctionExpression(f) => f.span.start,
+            Expression::ArrowFunctionExpression(f) => f.span.start,
+            _ => return,
+        };
+        let Some(&(idx, _)) = self.funcs.get(&span) else {
+            return;
+        };
+        let params = self.f.funcs[idx as usize].params.clone();
+        let at = a.span.start;
+        for p in params {
+            let s = self.source(
+                SourceKind::Intercepted,
+                at,
+                &format!("arguments of the replaced {target}"),
+            );
+            self.edge(s, p, "", at);
+        }
     }
 
     fn dynamic_import(&mut self, i: &ImportExpression<'_>) -> Option<Node> {

