@@ -120,6 +120,25 @@ pub enum Kind {
     /// The function `func` runs when the module's export named in `detail` (`"{func}:{name}"`;
     /// an empty name: the default export / `module.exports`) is called.
     Export,
+    // Behaviour with no flow (see `js::visit::behaviour`).
+    /// `Math.random()` compared with a threshold: a decision left to chance.
+    RandomGate,
+    /// A computed file path overwritten with a short constant (`''`, a symbol).
+    ConstantOverwrite,
+    /// A delete of the running script or its folder (`__filename`, `process.argv[1]`,
+    /// `__dirname`, `__dirname/NAME`): detail = which.
+    SelfDelete,
+    /// A command, code evaluation or delete inside an HTTP request handler, behind a request
+    /// field compared with a hard-coded string: detail = the action and the comparison.
+    KeyedRoute,
+    /// A file write or delete that a network answer decides (inside a network callback, or in
+    /// a function one calls by name).
+    RemoteGate,
+    /// A path into an installed package's folder (`'node_modules', 'name'`): detail = the name.
+    PackageDir,
+    /// A file read and written back through one path variable in one function (patching):
+    /// detail = `__dirname|UPS` when the path starts at the file's folder, else `unknown`.
+    ReadModifyWrite,
 }
 
 impl Kind {
@@ -202,6 +221,13 @@ impl Kind {
             LoadTime => "load-time",
             LoadCall => "load-call",
             Export => "export",
+            RandomGate => "random-gate",
+            ConstantOverwrite => "constant-overwrite",
+            SelfDelete => "self-delete",
+            KeyedRoute => "keyed-route",
+            RemoteGate => "remote-gate",
+            PackageDir => "package-dir",
+            ReadModifyWrite => "read-modify-write",
         }
     }
 

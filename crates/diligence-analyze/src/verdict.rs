@@ -26,8 +26,14 @@
 //!    suspicious, however far apart they sit: each alone is weak, together they are what a
 //!    reviewer must look at.
 //! 4. **Evasion raises, never lowers**: when the package hides from analysis (devtools,
-//!    localhost, CI, time-of-day or sandbox checks: `code/analysis-evasion`) and anything else
-//!    scores, the total is multiplied by 1.5; evasion alone scores only its own weight.
+//!    localhost, CI, time-of-day or sandbox checks: `code/analysis-evasion`; an install script
+//!    deleting itself: `code/install-self-delete`) and anything else scores, the total is
+//!    multiplied by 1.5; evasion alone scores only its own weight.
+//!
+//! 5. **Proof needs a short path in a bundle**: value flow is context-insensitive, so in a
+//!    bundle (a file of 512 KiB or more) a path crossing more than
+//!    [`MAX_BUNDLE_HOPS`](crate::rules::MAX_BUNDLE_HOPS) call boundaries is a medium finding,
+//!    not proof (playwright-core's bundles join unrelated callers of shared helpers).
 //!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off
@@ -103,15 +109,17 @@ pub fn finding_score(f: &CodeFinding) -> f64 {
 pub enum Category<'a> {
     /// Data leaving the machine: environment, credentials, browser data, host data, endpoints.
     Exfiltration,
-    /// Running code or commands the package did not ship in the clear.
+    /// Running code or commands the package did not ship in the clear, or on a remote trigger
+    /// (a request-keyed backdoor route).
     Execution,
     /// Hiding code: obfuscation, encoded payloads, steganography.
     Concealment,
-    /// Hiding from analysis: devtools, CI, localhost, time or sandbox checks.
+    /// Hiding from analysis: devtools, CI, localhost, time or sandbox checks; install scripts
+    /// that delete themselves.
     Evasion,
     /// Staying on the machine or spreading: persistence, worms, AI-agent abuse.
     Persistence,
-    /// Damage: protestware, wipers, import-time denial of service.
+    /// Damage: protestware, logic bombs, import-time denial of service.
     Sabotage,
     /// Tampering with other code's traffic or wallets: clippers, monkey-patching.
     Interception,
@@ -132,13 +140,15 @@ pub fn category(rule: &str) -> Category<'_> {
         | "host-data-exfiltration"
         | "wallet-secret-exfiltration"
         | "suspicious-endpoint" => Category::Exfiltration,
-        "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" => Category::Execution,
+        "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" | "backdoor-route" => {
+            Category::Execution
+        }
         "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs" => {
             Category::Concealment
         }
-        "analysis-evasion" => Category::Evasion,
+        "analysis-evasion" | "install-self-delete" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
-        "protestware" | "import-time-dos" => Category::Sabotage,
+        "protestware" | "import-time-dos" | "logic-bomb" => Category::Sabotage,
         "crypto-clipper" | "network-monkey-patch" | "wallet-drainer" => Category::Interception,
         "install-script" | "install-script-network" | "native-binary" => Category::Install,
         "manifest-confusion" | "archive-anomaly" => Category::Integrity,
@@ -392,6 +402,31 @@ mod tests {
             ),
         ];
         assert_eq!(combine(&one_send), (Verdict::Clean, 8));
+    }
+
+    /// The behaviour rules' categories: a self-deleting install script is evasion (it raises
+    /// what it sits next to), a logic bomb sabotage, a keyed route execution.
+    #[test]
+    fn behaviour_rule_categories() {
+        assert_eq!(category("code/install-self-delete"), Category::Evasion);
+        assert_eq!(category("code/logic-bomb"), Category::Sabotage);
+        assert_eq!(category("code/backdoor-route"), Category::Execution);
+        let tamper_and_self_delete = [
+            f(
+                "code/hidden-payload",
+                Severity::Medium,
+                Locality::Alone,
+                true,
+            ),
+            f(
+                "code/install-self-delete",
+                Severity::High,
+                Locality::Function,
+                true,
+            ),
+        ];
+        // (3.75 + 22.5) × 1.5 for evasion next to another finding.
+        assert_eq!(combine(&tamper_and_self_delete), (Verdict::Malicious, 39));
     }
 
     #[test]

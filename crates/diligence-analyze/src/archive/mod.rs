@@ -415,13 +415,22 @@ impl<'l> Extraction<'l> {
         self.memory += content.memory();
         if let Some(old) = self.tree.write(placement.path.clone(), content) {
             self.memory -= old.memory();
+            // The same bytes twice (https-proxy-agent 7.0.6 packs `dist/index.js` and
+            // `./dist/index.js`): nothing differs whichever npm keeps.
+            let same = matches!((&old, self.tree.get(&placement.path)),
+                (Content::Bytes(a), Some(Content::Bytes(b))) if a == b);
+            let (what, effect) = if same {
+                (
+                    "duplicate entry with the same bytes as an earlier",
+                    Effect::Unusual,
+                )
+            } else {
+                ("duplicate entry: replaces an earlier", Effect::Hostile)
+            };
             self.log.push(
                 &e.path,
-                format!(
-                    "duplicate entry: replaces an earlier `{}` (npm keeps the last)",
-                    placement.path
-                ),
-                Effect::Hostile,
+                format!("{what} `{}` (npm keeps the last)", placement.path),
+                effect,
             );
         }
         Ok(())

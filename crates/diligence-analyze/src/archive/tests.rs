@@ -57,6 +57,25 @@ fn the_last_duplicate_wins_and_is_reported() {
     assert_eq!(u.anomalies[0].effect, Effect::Hostile);
 }
 
+/// https-proxy-agent 7.0.6 packs `dist/index.js` twice (once as `./dist/index.js`) with the
+/// same bytes: unusual, not hostile, since nothing differs whichever copy npm keeps.
+#[test]
+fn a_duplicate_with_the_same_bytes_is_unusual() {
+    let u = unpack(&gz(&[
+        file(b"package/package.json", PJ),
+        file(b"package/./dist/index.js", b"module.exports = 1;\n"),
+        file(b"package/dist/index.js", b"module.exports = 1;\n"),
+        end(),
+    ]
+    .concat()));
+    assert_eq!(u.files.len(), 2);
+    assert_eq!(
+        u.anomalies[0].what,
+        "duplicate entry with the same bytes as an earlier `dist/index.js` (npm keeps the last)"
+    );
+    assert_eq!(u.anomalies[0].effect, Effect::Unusual);
+}
+
 #[test]
 fn file_limit_is_incomplete() {
     let bytes = gz(&[

@@ -203,6 +203,11 @@ impl<T> Tree<T> {
         self.files.insert(path, content)
     }
 
+    /// The file at `path`.
+    pub fn get(&self, path: &str) -> Option<&T> {
+        self.files.get(path)
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()

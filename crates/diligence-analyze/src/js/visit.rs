@@ -13,6 +13,7 @@ use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::BTreeSet;
 
+mod behaviour;
 pub(super) mod calls;
 mod data_list;
 mod load_time;
@@ -46,6 +47,7 @@ pub struct Walker<'s> {
     messages: Vec<(u32, u32)>,
     /// What runs when the module loads (see [`load_time`]).
     load: load_time::LoadTime,
+    behaviour: behaviour::Behaviour,
     out: Output,
 }
 
@@ -80,6 +82,7 @@ impl<'s> Walker<'s> {
             host_tables: 0,
             messages: Vec::new(),
             load: load_time::LoadTime::default(),
+            behaviour: behaviour::Behaviour::default(),
             out: Output::default(),
         }
     }
@@ -270,6 +273,7 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
         }
+        self.behaviour_call(&name, &kinds, args, span);
         if callee == &Val::Unknown {
             return false;
         }
@@ -944,7 +948,11 @@ impl<'a> Visit<'a> for Walker<'_> {
             it.span.start,
             it.id.as_ref().and_then(|i| i.symbol_id.get()),
         );
+        self.behaviour_enter(it.span.start, &it.params);
+        self.behaviour_declared(it, true);
         walk::walk_function(self, it, flags);
+        self.behaviour_declared(it, false);
+        self.behaviour_exit(it.span.start);
         self.funcs.pop();
     }
 
@@ -952,7 +960,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.funcs.push(self.next_func);
         self.next_func += 1;
         self.load_enter(it.span.start, None);
+        self.behaviour_enter(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
+        self.behaviour_exit(it.span.start);
         self.funcs.pop();
     }
 
@@ -973,6 +983,7 @@ impl<'a> Visit<'a> for Walker<'_> {
         if let Some(init) = &it.init {
             self.bind_pattern(&it.id, init);
             self.load_bind(&it.id, init);
+            self.behaviour_bind(&it.id, init);
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -1032,6 +1043,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
         self.wallet_transaction(it);
         self.permit_message(it);
+        self.behaviour_object(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
             .properties
@@ -1209,6 +1221,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
         let span = it.span.start;
         self.load_compare(it);
+        self.behaviour_compare(it);
         match it.operator {
             BinaryOperator::Addition if self.plus_depth == 0 => {
                 if let Val::Str(s) = self.env.binary(it, 0) {
@@ -1446,6 +1459,9 @@ impl<'s> Walker<'s> {
         {
             self.wallet_call(method, it);
         }
+        self.behaviour_route(it);
+        self.behaviour_path(it);
+        self.behaviour_net_call(it);
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);

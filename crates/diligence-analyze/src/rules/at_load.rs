@@ -42,6 +42,58 @@ pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     seen
 }
 
+/// Files only the package's commands run: reachable through static relative requires from a
+/// `bin` entry and not from `main` (when it resolves), `exports`, `module` or `browser`. A
+/// person runs these by hand; a consumer's `require` and npm's install never do (install-time
+/// files are marked separately, see [`FileFacts::install_time`]).
+pub(crate) fn bin_only(p: &PackageFacts) -> BTreeSet<&str> {
+    let mut entries = Vec::new();
+    if let Some(m) = p.manifest.get("main").and_then(|v| v.as_str()) {
+        entries.push(m.to_string());
+    } else {
+        entries.push("index.js".to_string());
+    }
+    for key in ["exports", "module", "browser"] {
+        if let Some(v) = p.manifest.get(key) {
+            strings(v, &mut entries);
+        }
+    }
+    let from_bins = bin_reached(p);
+    let from_entries = reach(p, &entries);
+    from_bins.difference(&from_entries).copied().collect()
+}
+
+/// Files the package's commands (`bin`) load through static relative requires.
+pub(crate) fn bin_reached(p: &PackageFacts) -> BTreeSet<&str> {
+    let mut bins = Vec::new();
+    if let Some(v) = p.manifest.get("bin") {
+        strings(v, &mut bins);
+    }
+    reach(p, &bins)
+}
+
+/// Files reachable from `entries` (resolvable, wildcard-free) through static relative requires.
+fn reach<'p>(p: &'p PackageFacts, entries: &[String]) -> BTreeSet<&'p str> {
+    let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+    let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut queue: VecDeque<String> = entries
+        .iter()
+        .filter(|e| !e.contains('*'))
+        .filter_map(|e| crate::scripts::resolve(&names, "", e.trim_start_matches("./")))
+        .collect();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    while let Some(path) = queue.pop_front() {
+        let Some(f) = index.get(path.as_str()) else {
+            continue;
+        };
+        if !seen.insert(f.path.as_str()) {
+            continue;
+        }
+        queue.extend(f.deps.iter().cloned());
+    }
+    seen
+}
+
 fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
         serde_json::Value::String(s) => out.push(s.clone()),

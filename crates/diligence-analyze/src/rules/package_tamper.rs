@@ -15,7 +15,11 @@ diligence_finding::declare_rule! {
     /// folder of another package (`path.dirname(require.resolve('ethers'))`, a path from `__dirname` that climbs
     /// out of the package into `node_modules`), or the project `npm install` runs in (`process.env.INIT_CWD`).
     /// Critical for another package at install, high at load; high for the project at install (low for its
-    /// `.git/hooks`, the husky-style hook installers' business).
+    /// `.git/hooks`, the husky-style hook installers' business). Also, when the path is passed around (a finder
+    /// walking up to `node_modules/ethers`, a `patch(file)` helper): install- or load-time JavaScript that builds a
+    /// path into another package's folder (`'node_modules', 'ethers'`) and, in one function, reads a file and
+    /// writes it back through the same path (patching): high, critical at install when the file also carries
+    /// encoded code.
     ///
     /// ## Why it matters
     /// ethers-provider2 and ethers-providerz (2025) looked harmless themselves: their install script patched the
@@ -30,7 +34,8 @@ diligence_finding::declare_rule! {
     /// patch-package and similar tools patch `node_modules`, but the project runs them from its own scripts, not a
     /// dependency's install script. Installers that resolve their own folder by name (`require.resolve('esbuild')`
     /// in esbuild's `install.js`) write into themselves. Git hook installers (husky before v5) write `.git/hooks` of the installing
-    /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported.
+    /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported; nor
+    /// is reading another package's `package.json` (a peer version check) next to writes of the package's own files.
     pub static PACKAGE_TAMPER = { id: "code/package-tamper", severity: Severity::Critical };
 }
 
@@ -62,7 +67,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 (severity, s, what)
             })
             .max_by_key(|(severity, s, _)| (*severity, std::cmp::Reverse(s.line)));
-        let Some((severity, s, what)) = hit else {
+        let Some((severity, s, what)) = hit.or_else(|| patched(own, &imported, f)) else {
             continue;
         };
         let when = if install {
@@ -82,6 +87,43 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ));
     }
     out
+}
+
+/// A read-modify-write in install- or load-time code of a file that names another package's
+/// folder: (severity, the write, what it reaches).
+fn patched<'f>(
+    own: &str,
+    imported: &std::collections::BTreeSet<&str>,
+    f: &'f FileFacts,
+) -> Option<(Severity, &'f Signal, String)> {
+    let other = f.of(Kind::PackageDir).find(|s| s.detail != own)?;
+    let loaded = imported.contains(f.path.as_str());
+    // A path from `__dirname` that does not climb out of the package is the package's own file.
+    let depth = f.path.matches('/').count();
+    let own_file = |s: &Signal| {
+        s.detail
+            .strip_prefix("__dirname|")
+            .and_then(|u| u.parse::<usize>().ok())
+            .is_some_and(|ups| ups <= depth)
+    };
+    let write = f.of(Kind::ReadModifyWrite).find(|s| {
+        !own_file(s) && (f.install_time || loaded && super::at_load::at_load(imported, f, s))
+    })?;
+    let encoded = f.has_any(&[Kind::HiddenCode, Kind::DecodeExec]);
+    let severity = if encoded && f.install_time {
+        PACKAGE_TAMPER.default_severity
+    } else {
+        Severity::High
+    };
+    let extra = if encoded { ", with encoded code" } else { "" };
+    Some((
+        severity,
+        write,
+        format!(
+            "a file it patches in place (a path into the installed package `{}`, line {}{extra})",
+            other.detail, other.line
+        ),
+    ))
 }
 
 /// What the write reaches and whether it is the installing project (not another package);
@@ -186,6 +228,40 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].line, f[0].severity), (5, Severity::Low));
         assert_eq!(s.verdict, Verdict::Clean);
+    }
+
+    /// A postinstall that finds another installed package by walking up and patches its file
+    /// through a helper: the path never appears next to the write.
+    #[test]
+    fn positive_finder_and_patch_helper() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nfunction find(d) {\n  for (let i = 0; i < 6; i++) { const c = path.join(d, 'node_modules', 'ethers'); if (fs.existsSync(c)) return c; d = path.dirname(d); }\n}\nfunction patch(file) {\n  const src = fs.readFileSync(file, 'utf8');\n  fs.writeFileSync(file, src + '\\n;extra()');\n}\nconst root = find(process.cwd());\nif (root) patch(path.join(root, 'lib', 'index.js'));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 8)]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/package-tamper"),
+            Some(Severity::High)
+        );
+    }
+
+    /// A postinstall reading a peer's version and updating its own config file in place.
+    #[test]
+    fn negative_peer_version_check_and_own_config() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst peer = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'node_modules', 'react', 'package.json'), 'utf8'));\nconsole.log(peer.version);\nfunction mark() {\n  const cfg = path.join(__dirname, '..', 'config.json');\n  const old = fs.readFileSync(cfg, 'utf8');\n  fs.writeFileSync(cfg, old.trim());\n}\nmark();\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/package-tamper").is_empty());
     }
 
     /// A library that writes into another package only inside an exported function.

@@ -23,12 +23,15 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Process managers (pm2 startup), cron libraries and CI scaffolding tools legitimately touch these; without a
-    /// write or spawn in the same file nothing is reported.
+    /// write or spawn in the same file nothing is reported. A file only the package's own command (`bin`) runs — no
+    /// install hook reaches it, no consumer's `require` loads it — is something a person runs on purpose (PATH and
+    /// completion installers editing `.bashrc`): medium, a weak signal on its own.
     pub static PERSISTENCE = { id: "code/persistence", severity: Severity::High };
 }
 
 /// One finding per persistence location in a writing/spawning file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let bin_only = super::at_load::bin_only(p);
     per_signal(p, Kind::PersistencePath, |f, s| {
         // The write or spawn must be in this very file: a help text printing
         // `completion >> ~/.bashrc` in a CLI module that requires a writing module is advice.
@@ -39,10 +42,19 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         if loc < Locality::File {
             return None;
         }
-        let msg = format!("persistence location `{}` written or registered", s.detail);
+        let by_hand = !f.install_time && bin_only.contains(f.path.as_str());
+        let (severity, how) = if by_hand {
+            (Severity::Medium, " by the package's command (run by hand)")
+        } else {
+            (PERSISTENCE.default_severity, "")
+        };
+        let msg = format!(
+            "persistence location `{}` written or registered{how}",
+            s.detail
+        );
         Some(finding(
             &PERSISTENCE,
-            PERSISTENCE.default_severity,
+            severity,
             f,
             s,
             loc,
@@ -75,6 +87,41 @@ mod tests {
             ("README.md", "Add this line to your crontab.\n"),
         ]);
         assert!(hits(&s, "code/persistence").is_empty());
+    }
+
+    /// A PATH installer the user runs (`bin` only, no install hook, no `main`): a weak signal.
+    #[test]
+    fn negative_bin_only_path_installer() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"psetup","version":"1.0.0","bin":{"psetup":"bin/setup.js"}}"#,
+            ),
+            (
+                "bin/setup.js",
+                "const fs = require('fs'), path = require('path'), os = require('os');\nconst rc = path.join(os.homedir(), '.bashrc');\nfs.appendFileSync(rc, 'export PATH=x:$PATH\\n');\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+        // The same write from a postinstall script stays high.
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"psetup","version":"1.0.0","bin":{"psetup":"bin/setup.js"},"scripts":{"postinstall":"node bin/setup.js"}}"#,
+            ),
+            (
+                "bin/setup.js",
+                "const fs = require('fs'), path = require('path'), os = require('os');\nconst rc = path.join(os.homedir(), '.bashrc');\nfs.appendFileSync(rc, 'export PATH=x:$PATH\\n');\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::High)
+        );
     }
 
     /// karma's CLI: its usage text tells the user to run `karma completion >> ~/.bashrc`; the

@@ -24,16 +24,28 @@ diligence_finding::declare_rule! {
     /// `"postinstall": "node auto.js"` where `auto.js` rewrites `package.json` and runs `execSync('npm publish')`.
     ///
     /// ## Known false positives
-    /// Release tools (semantic-release, np, release-it) run `npm publish` for the user's project when the user runs
-    /// them: code that is not install-time is not reported. A `prepare` script runs only for git and local installs
-    /// (and before the author's own `npm publish`), so it is not install-time either.
+    /// Release tools (semantic-release, np, release-it, lerna, changesets) run `npm publish` for the user's project
+    /// when the user runs their command (`bin`) or calls their API: not reported. What no release tool does is
+    /// publish from the code its `main` entry runs when loaded (module scope or functions load-time code calls),
+    /// in a package that declares no command for it: high, critical when that code also rewrites `package.json`
+    /// (the spam farms' rename-and-publish loop, run with `node index.js`, no install hook, no token read). A
+    /// `prepare` script runs only for git and local installs (and before the author's own `npm publish`), so it
+    /// is not install-time either.
     pub static SELF_PUBLISH = { id: "code/self-publish", severity: Severity::Critical };
 }
 
 /// One finding per install-time publish.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let imported = super::at_load::imported(p);
+    let commands = super::at_load::bin_reached(p);
     per_signal(p, Kind::NpmPublish, |f, s| {
-        if !crate::scripts::at_install(f, s.line) {
+        let install = crate::scripts::at_install(f, s.line);
+        // Publishing from the code the main entry runs when loaded, with no command for it.
+        let loaded = f.kind == crate::classify::FileKind::JavaScript
+            && !commands.contains(f.path.as_str())
+            && imported.contains(f.path.as_str())
+            && super::at_load::at_load(&imported, f, s);
+        if !install && !loaded {
             return None;
         }
         // In JavaScript the publish must be a command line it spawns, not a message.
@@ -45,17 +57,24 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             return None;
         }
         let rewrites = f.has(Kind::PackageJsonWrite);
-        let msg = if rewrites {
-            "install-time code rewrites package.json and runs `npm publish` on the installed package".to_string()
+        let when = if install {
+            "install-time code"
         } else {
-            format!(
-                "install-time code runs `npm publish` on the installed package: `{}`",
-                s.detail
-            )
+            "code the main entry runs when loaded (no command declared for it)"
+        };
+        let msg = if rewrites {
+            format!("{when} rewrites package.json and runs `npm publish` on the package")
+        } else {
+            format!("{when} runs `npm publish` on the package: `{}`", s.detail)
+        };
+        let severity = if install || rewrites {
+            SELF_PUBLISH.default_severity
+        } else {
+            Severity::High
         };
         Some(finding(
             &SELF_PUBLISH,
-            SELF_PUBLISH.default_severity,
+            severity,
             f,
             s,
             Locality::Function,
@@ -99,6 +118,43 @@ mod tests {
             hits(&s, "code/self-publish"),
             vec![("package.json".to_string(), 4)]
         );
+    }
+
+    /// Registry spam: the main module, run by hand, renames the package and publishes it in a
+    /// timer loop; no install hook, no `bin`.
+    #[test]
+    fn positive_rename_loop_from_main() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"version\":\"1.0.0\",\"main\":\"index.js\"}",
+            ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst { execSync } = require('child_process');\nconst f = __dirname + '/package.json';\nfunction run() {\n  const pkg = JSON.parse(fs.readFileSync(f, 'utf8'));\n  pkg.name = 'x-' + Math.random().toString(36).slice(2, 6);\n  fs.writeFileSync(f, JSON.stringify(pkg));\n  execSync('npm publish --access public', { cwd: __dirname });\n  setTimeout(run, 7000);\n}\nrun();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/self-publish"),
+            vec![("index.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A release library: `publish()` is exported, the user's code or CLI calls it.
+    #[test]
+    fn negative_exported_publish_api() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"rel\",\"version\":\"1.0.0\",\"main\":\"index.js\"}",
+            ),
+            (
+                "index.js",
+                "const { execFileSync } = require('child_process');\nexports.publish = (dir) => execFileSync('npm', ['publish'], { cwd: dir, stdio: 'inherit' });\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/self-publish").is_empty());
     }
 
     /// A release tool publishes the user's project when the user runs its CLI.

@@ -26,6 +26,7 @@ diligence_finding::declare_rule! {
     /// ignored; a mention without a network capability in the package is low severity. A bare host name inside
     /// a literal table of host names (the public suffix list bundled by cookie libraries, blocklists: 16 or more
     /// entries, 9 in 10 in lowercase host-name syntax, half of them with a dot) is data and not reported; URLs in such tables still are.
+    /// An address in documentation (`.md`, `.txt`, `.rst`: a proxy example in a README) is low.
     /// A host named in a literal argument of a logging call (`log`, `info`, `warn`, `error`, `debug`, `trace`) is a
     /// message for a person, not an address.
     pub static SUSPICIOUS_ENDPOINT = { id: "code/suspicious-endpoint", severity: Severity::High };
@@ -58,6 +59,12 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                             | Kind::ShellHostInfo
                     )
             });
+        // An address in documentation (a proxy example in a README) is not code.
+        let lower = f.path.to_ascii_lowercase();
+        let docs = [".md", ".markdown", ".txt", ".rst", ".adoc"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+        let loc = if docs { Locality::Alone } else { loc };
         let sev = match loc {
             Locality::Alone => Severity::Low,
             Locality::Package => Severity::Medium,
@@ -94,6 +101,24 @@ mod tests {
             hits(&s, "code/suspicious-endpoint"),
             vec![("e.js".to_string(), 2)]
         );
+    }
+
+    /// https-proxy-agent's README shows a proxy at a raw IP; the package does open sockets.
+    #[test]
+    fn readme_addresses_are_low() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "README.md",
+                "```js\nconst agent = new HttpsProxyAgent('http://168.63.76.32:3128');\n```\n",
+            ),
+            (
+                "index.js",
+                "const net = require('net');\nmodule.exports = (o) => net.connect(o);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/suspicious-endpoint");
+        assert_eq!(f.severity, diligence_finding::Severity::Low);
     }
 
     #[test]

@@ -64,8 +64,18 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                             && crate::shell::file_key(&x.path) == crate::shell::file_key(&r.detail)
                     })
             });
+        // `rundll32 url.dll,FileProtocolHandler <url>`, its arguments within the next lines:
+        // how URL openers (h3's CLI, `open`) start the browser without cmd.exe parsing the URL.
+        let opens_url = s.detail.to_ascii_lowercase().contains("rundll32")
+            && (s.line..s.line + 5).any(|l| {
+                f.snippet(l)
+                    .to_ascii_lowercase()
+                    .contains("url.dll,fileprotocolhandler")
+            });
         let severity = if in_script || bundled {
             Severity::Critical
+        } else if opens_url {
+            Severity::Low
         } else if command {
             // A script nothing starts at install: `xdg-open` (bundled by `open`) calls
             // `rundll32 url.dll,FileProtocolHandler` to open a URL under WSL.
@@ -98,6 +108,20 @@ fn is_bare_encoded_flag(detail: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// h3's CLI opens its URL with rundll32's URL handler (arguments on the next lines).
+    #[test]
+    fn negative_url_opener() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "bin/cli.mjs",
+                "import { spawn } from 'node:child_process';\nexport function openUrl(url) {\n  const [cmd, ...args] = process.platform === 'win32'\n    ? [`${process.env.SystemRoot}\\\\System32\\\\rundll32.exe`,\n       'url.dll,FileProtocolHandler', url]\n    : ['xdg-open', url];\n  spawn(cmd, args, { stdio: 'ignore', detached: true }).unref();\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/windows-lolbin");
+        assert_eq!(f.severity, diligence_finding::Severity::Low, "{f:?}");
+    }
 
     #[test]
     fn positive() {

@@ -184,7 +184,7 @@ impl Walker<'_> {
     /// The base a path expression starts from and the constant parts after it (`?` for parts
     /// that are not constant): `path.join(base, 'a', 'b')`, `base + '/a'`, `` `${base}/a` ``,
     /// `path.dirname(base)`, or a binding of one.
-    fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
+    pub(super) fn based(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
         let e = e.without_parentheses();
         if self.is_home(e) {
             return Some((Base::Home, Vec::new()));
@@ -710,7 +710,7 @@ fn is_current_year(e: &Expression<'_>) -> bool {
 }
 
 /// `Date.UTC(2024, …)`, `new Date('2024-11-25')`, `new Date(2024, 10, 25)`, `Date.parse('…')`.
-fn is_constant_date(e: &Expression<'_>) -> bool {
+pub(super) fn is_constant_date(e: &Expression<'_>) -> bool {
     let literal_args = |args: &[Argument<'_>]| {
         !args.is_empty()
             && args.iter().all(|a| {

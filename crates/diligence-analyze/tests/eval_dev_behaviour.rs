@@ -1,0 +1,103 @@
+//! Behaviour with no data flow (issue 10, item 4) on last round's blind samples, now
+//! development data in `eval/dev/blind-round-1`: each malicious sample's key finding (rule,
+//! file, line, severity) and verdict, and the benign look-alikes that must stay clean (a cloud
+//! credential provider, a PATH installer run by hand, a rimraf-style CLI, a release tool, a
+//! daemon manager). The samples live in the repository, so this test needs no shared corpus.
+
+use diligence_analyze::{PackageScan, ScanOptions, Verdict, scan_dir};
+use diligence_finding::Severity;
+use std::path::Path;
+
+fn scan(sample: &str) -> PackageScan {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../eval/dev/blind-round-1")
+        .join(sample);
+    scan_dir(&dir, &ScanOptions::default()).expect("sample is readable")
+}
+
+#[track_caller]
+fn key(sample: &str, rule: &str, file: &str, line: u32, severity: Severity) {
+    let s = scan(sample);
+    assert!(
+        s.findings
+            .iter()
+            .any(|f| f.rule == rule && f.file == file && f.line == line && f.severity == severity),
+        "{sample}: no {rule} {severity:?} at {file}:{line}; got {:#?}",
+        s.findings
+            .iter()
+            .map(|f| format!("{} {:?} {}:{}", f.rule, f.severity, f.file, f.line))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(s.verdict, Verdict::Malicious, "{sample}");
+}
+
+#[test]
+fn logic_bombs_gated_on_date_and_chance() {
+    // A Vite plugin hook truncating project files after a fixed date, on a share of runs.
+    key(
+        "vite-plugin-react-hmr-3.0.2",
+        "code/logic-bomb",
+        "dist/index.js",
+        24,
+        Severity::Critical,
+    );
+    // node-ipc style: a random draw and a geolocation answer before overwriting every file.
+    key(
+        "ipc-channel-kit-10.1.2",
+        "code/logic-bomb",
+        "dao/ssl-geospec.js",
+        48,
+        Severity::Critical,
+    );
+}
+
+#[test]
+fn self_publish_tamper_and_backdoor_route() {
+    key(
+        "kopi-susu-gula-aren-1.0.4",
+        "code/self-publish",
+        "index.js",
+        32,
+        Severity::Critical,
+    );
+    key(
+        "ethers-rpc-providers-6.13.1",
+        "code/package-tamper",
+        "scripts/install.js",
+        24,
+        Severity::Critical,
+    );
+    key(
+        "ethers-rpc-providers-6.13.1",
+        "code/install-self-delete",
+        "scripts/install.js",
+        36,
+        Severity::High,
+    );
+    key(
+        "express-api-health-1.2.0",
+        "code/backdoor-route",
+        "lib/index.js",
+        24,
+        Severity::Critical,
+    );
+}
+
+#[test]
+fn look_alikes_are_clean() {
+    for (sample, score) in [
+        ("aws-profile-loader-3.0.1", 6),
+        ("shell-path-setup-1.4.0", 6),
+        ("rimraf-lite-cli-4.1.0", 0),
+        ("release-kit-lite-2.3.0", 8),
+        ("procwatch-daemon-2.2.0", 0),
+    ] {
+        let s = scan(sample);
+        assert_eq!(
+            (sample, s.verdict, s.score),
+            (sample, Verdict::Clean, score),
+            "{:#?}",
+            s.findings
+        );
+    }
+}
