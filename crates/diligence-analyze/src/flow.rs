@@ -97,6 +97,12 @@ pub enum SourceKind {
     Clipboard,
     /// Answers of a wallet provider (`window.ethereum.request`).
     Wallet,
+    /// A wallet secret handed to the code: a parameter or variable named like a seed, a
+    /// mnemonic or a private key (`fromSeed(seed)`, `new Wallet(publicKey, privateKey)`).
+    WalletSecret,
+    /// The arguments of a replaced network function (`window.fetch = function (url, opts)`,
+    /// `XMLHttpRequest.prototype.send = function (body)`): every request the page makes.
+    Intercepted,
     /// Data received from the network.
     NetworkData,
     /// Data decoded at run time (base64, hex, char codes, inflate).
@@ -137,6 +143,8 @@ impl SourceKind {
             Keystrokes => "keystrokes",
             Clipboard => "clipboard",
             Wallet => "wallet",
+            WalletSecret => "wallet-secret",
+            Intercepted => "intercepted-request",
             NetworkData => "network-data",
             Decoded => "decoded-data",
             Deciphered => "decrypted-data",

@@ -51,6 +51,10 @@ pub enum Kind {
     StorageRead,
     BrowserSend,
     MonkeyPatch,
+    /// An EIP-1193 transaction the code builds itself that moves funds to a hard-coded
+    /// address (`eth_sendTransaction` with a constant `to`, or approve/transfer calldata
+    /// naming a constant spender or recipient); the detail lists what was seen.
+    WalletDrain,
     WalletRegex,
     WalletAddress,
     ClipboardHook,
@@ -173,6 +177,7 @@ impl Kind {
             StorageRead => "storage-read",
             BrowserSend => "browser-send",
             MonkeyPatch => "monkey-patch",
+            WalletDrain => "wallet-drain",
             WalletRegex => "wallet-regex",
             WalletAddress => "wallet-address",
             ClipboardHook => "clipboard-hook",

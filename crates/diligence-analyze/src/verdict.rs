@@ -138,6 +138,7 @@ pub fn category(rule: &str) -> Category<'_> {
         | "credential-theft"
         | "browser-data-theft"
         | "host-data-exfiltration"
+        | "wallet-secret-exfiltration"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" | "backdoor-route" => {
             Category::Execution
@@ -148,7 +149,7 @@ pub fn category(rule: &str) -> Category<'_> {
         "analysis-evasion" | "install-self-delete" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
         "protestware" | "import-time-dos" | "logic-bomb" => Category::Sabotage,
-        "crypto-clipper" | "network-monkey-patch" => Category::Interception,
+        "crypto-clipper" | "network-monkey-patch" | "wallet-drainer" => Category::Interception,
         "install-script" | "install-script-network" | "native-binary" => Category::Install,
         "manifest-confusion" | "archive-anomaly" => Category::Integrity,
         _ => Category::Other(rule),

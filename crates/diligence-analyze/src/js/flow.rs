@@ -228,7 +228,18 @@ impl<'s> Builder<'_, 's> {
         for p in &params.items {
             let n = match &p.pattern {
                 BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
-                    Some(sym) => self.var(sym),
+                    Some(sym) => {
+                        let v = self.var(sym);
+                        if is_wallet_secret_name(&id.name) {
+                            let s = self.source(
+                                SourceKind::WalletSecret,
+                                span,
+                                &format!("parameter `{}`", id.name),
+                            );
+                            self.edge(s, v, "", span);
+                        }
+                        v
+                    }
                     None => self.node(),
                 },
                 other => {
@@ -339,6 +350,14 @@ impl<'s> Builder<'_, 's> {
                 if let Some(sym) = id.symbol_id.get() {
                     let v = self.var(sym);
                     self.edge(from, v, "", offset);
+                    if is_wallet_secret_name(&id.name) {
+                        let s = self.source(
+                            SourceKind::WalletSecret,
+                            offset,
+                            &format!("`{}`", id.name),
+                        );
+                        self.edge(s, v, "", offset);
+                    }
                 }
             }
             BindingPattern::ObjectPattern(o) => {
@@ -814,6 +833,7 @@ impl<'s> Builder<'_, 's> {
             self.name_function(&a.right, &p);
         }
         let v = self.expr(&a.right)?;
+        self.network_hook(a);
         let v = if a.operator == AssignmentOperator::Assign {
             v
         } else {
@@ -824,6 +844,51 @@ impl<'s> Builder<'_, 's> {
         };
         self.assign_target(&a.left, v, at);
         Some(v)
+    }
+
+    /// `window.fetch = function (url, opts) { … }`, `XMLHttpRequest.prototype.send =
+    /// function (body) { … }`: the replacement's parameters receive every request.
+    fn network_hook(&mut self, a: &AssignmentExpression<'_>) {
+        let Some(m) = a.left.as_member_expression() else {
+            return;
+        };
+        let Some(prop) = self.env.property_name(m, 0) else {
+            return;
+        };
+        let target = match self.env.eval(m.object()) {
+            Val::Global(g) if g == "globalThis" => prop,
+            Val::Global(g) => format!("{g}.{prop}"),
+            _ => return,
+        };
+        if !matches!(
+            target.as_str(),
+            "fetch"
+                | "XMLHttpRequest.prototype.open"
+                | "XMLHttpRequest.prototype.send"
+                | "XMLHttpRequest.prototype.setRequestHeader"
+                | "WebSocket.prototype.send"
+                | "navigator.sendBeacon"
+        ) {
+            return;
+        }
+        let span = match a.right.without_parentheses() {
+            Expression::FunctionExpression(f) => f.span.start,
+            Expression::ArrowFunctionExpression(f) => f.span.start,
+            _ => return,
+        };
+        let Some(&(idx, _)) = self.funcs.get(&span) else {
+            return;
+        };
+        let params = self.f.funcs[idx as usize].params.clone();
+        let at = a.span.start;
+        for p in params {
+            let s = self.source(
+                SourceKind::Intercepted,
+                at,
+                &format!("arguments of the replaced {target}"),
+            );
+            self.edge(s, p, "", at);
+        }
     }
 
     fn dynamic_import(&mut self, i: &ImportExpression<'_>) -> Option<Node> {
@@ -974,6 +1039,40 @@ impl<'s> Builder<'_, 's> {
             // One named entry, not the whole store.
             self.args(arguments);
             return Some(self.source(SourceKind::Storage, at, &format!("{name}('{key}')")));
+        }
+        if matches!(
+            name.as_str(),
+            "localStorage.setItem"
+                | "localStorage.removeItem"
+                | "localStorage.clear"
+                | "sessionStorage.setItem"
+                | "sessionStorage.removeItem"
+                | "sessionStorage.clear"
+        ) {
+            // Writes return nothing: the store's content does not come back.
+            self.args(arguments);
+            return None;
+        }
+        if matches!(
+            name.as_str(),
+            "localStorage.getItem" | "sessionStorage.getItem"
+        ) && matches!(
+            arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| e.without_parentheses()),
+            Some(
+                Expression::Identifier(_)
+                    | Expression::TemplateLiteral(_)
+                    | Expression::BinaryExpression(_)
+            )
+        ) {
+            // A storage wrapper's `getItem(key)`: the entry its caller names. A key that
+            // itself comes from enumerating the store (`localStorage.key(i)`) still carries
+            // the whole store.
+            let args = self.args(arguments);
+            let s = self.source(SourceKind::Storage, at, &format!("{name}(…)"));
+            return self.join(&[Some(s), args.first().copied().flatten()], "", at);
         }
         let recv = match member {
             Some(m) if !external => self.expr(m.object()),
@@ -1265,6 +1364,12 @@ impl<'s> Builder<'_, 's> {
                     self.edge(j, r, what, at);
                 }
                 if let Some(text) = self.decoded_constant(name, arguments) {
+                    // A URL hidden in char codes or base64 is still a destination.
+                    if let Some(u) = self.literal(&text, at)
+                        && text.contains("://")
+                    {
+                        self.edge(u, r, "", at);
+                    }
                     let s = self.source(
                         SourceKind::Decoded,
                         at,
@@ -1302,9 +1407,14 @@ impl<'s> Builder<'_, 's> {
             }
             Api::Sanitize => None,
             Api::Other => {
+                let r = self.node();
+                if one_way(name.rsplit('.').next().unwrap_or(name)) {
+                    // A signature or a derived key does not reveal the secret it came from.
+                    self.callbacks(arguments, args, r, r, at);
+                    return Some(r);
+                }
                 let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
-                let r = self.node();
                 // An unknown library call may serialize what it is given.
                 for p in parts.into_iter().flatten() {
                     self.edge(p, r, crate::flow::SERIALIZED, at);
@@ -1520,8 +1630,10 @@ impl<'s> Builder<'_, 's> {
         let mut parts = self.data_args(arguments, args);
         parts.push(recv);
         let r = self.node();
-        for p in parts.into_iter().flatten() {
-            self.edge(p, r, what, at);
+        if !one_way(method) {
+            for p in parts.into_iter().flatten() {
+                self.edge(p, r, what, at);
+            }
         }
         // Methods that store their arguments in the receiver (`list.push(x)`, `map.set(k, v)`).
         if let Some(recv) = recv
@@ -1929,6 +2041,53 @@ const DOM_METHODS: &[&str] = &[
 ];
 
 /// True when a `+` chain has a string literal or template among its operands.
+/// Parameter names that hold a wallet secret: a seed, a mnemonic (recovery phrase) or a
+/// private key, in the spellings SDKs use. Not `secret` or `secretKey` alone (API clients
+/// send those to their own service).
+pub(crate) fn is_wallet_secret_name(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        n.as_str(),
+        "seed"
+            | "seedphrase"
+            | "seedwords"
+            | "mnemonic"
+            | "mnemonicphrase"
+            | "recoveryphrase"
+            | "secretphrase"
+            | "privatekey"
+            | "privkey"
+            | "walletkey"
+            | "walletseed"
+            | "walletmnemonic"
+            | "walletprivatekey"
+    )
+}
+
+/// Calls whose result does not carry their input in readable form: signing, key
+/// derivation, hashing (`wallet.sign(tx, privateKey)`, `deriveKeypair(seed)`).
+fn one_way(method: &str) -> bool {
+    let m = method.to_ascii_lowercase();
+    let signs = m == "sign"
+        || (method.starts_with("sign")
+            && method
+                .get(4..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            && !matches!(m.get(4..), Some("up" | "in" | "out" | "on" | "al")));
+    signs
+        || m.starts_with("derive")
+        || m.starts_with("getpublickey")
+        || m.starts_with("publickeycreate")
+        || matches!(
+            m.as_str(),
+            "toaddress" | "computeaddress" | "keccak256" | "sha256" | "hash" | "hmac"
+        )
+}
+
 fn has_string_operand(e: &Expression<'_>) -> bool {
     match e.without_parentheses() {
         Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => true,

@@ -285,6 +285,7 @@ impl<'s> Env<'s> {
                 }
             }
             Expression::CallExpression(c) => self.call(c, d),
+            Expression::ConditionalExpression(c) => self.conditional(c, d),
             Expression::NewExpression(n) => self.new_expr(n, d),
             Expression::ObjectExpression(o) => self.object(o, d),
             Expression::TSAsExpression(t) => self.eval_d(&t.expression, d),
@@ -294,7 +295,8 @@ impl<'s> Env<'s> {
         }
     }
 
-    fn ident(&self, id: &IdentifierReference) -> Val {
+    /// The folded value of an identifier (a constant, an alias of a global or module).
+    pub(crate) fn ident(&self, id: &IdentifierReference) -> Val {
         if let Some(sym) = self.symbol_of(id) {
             if let Some((_, v)) = self.overlay.borrow().iter().rev().find(|(s, _)| *s == sym) {
                 return v.clone();
@@ -706,6 +708,34 @@ impl<'s> Env<'s> {
                 Some(Val::Str(t)) => Val::Element(t.to_ascii_lowercase()),
                 _ => Val::Unknown,
             },
+            _ => Val::Unknown,
+        }
+    }
+
+    /// `c ? a : b`: the value both branches agree on, or the global one branch names when
+    /// the other is `null`/`undefined`/`void 0` (the feature test `typeof window !==
+    /// 'undefined' ? window : null` is `window`).
+    fn conditional(&self, c: &ConditionalExpression, d: u32) -> Val {
+        let nothing = |e: &Expression| {
+            matches!(e.without_parentheses(), Expression::NullLiteral(_))
+                || matches!(e.without_parentheses(), Expression::Identifier(id) if id.name == "undefined")
+                || matches!(e.without_parentheses(), Expression::UnaryExpression(u) if u.operator == UnaryOperator::Void)
+        };
+        if nothing(&c.alternate) {
+            return match self.eval_d(&c.consequent, d) {
+                v @ Val::Global(_) => v,
+                _ => Val::Unknown,
+            };
+        }
+        if nothing(&c.consequent) {
+            return match self.eval_d(&c.alternate, d) {
+                v @ Val::Global(_) => v,
+                _ => Val::Unknown,
+            };
+        }
+        let a = self.eval_d(&c.consequent, d);
+        match a {
+            Val::Global(_) if self.eval_d(&c.alternate, d) == a => a,
             _ => Val::Unknown,
         }
     }

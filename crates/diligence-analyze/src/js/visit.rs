@@ -23,6 +23,8 @@ use calls::*;
 /// Records signals while walking one program.
 pub struct Walker<'s> {
     env: Env<'s>,
+    /// The program's text (spans index it).
+    src: &'s str,
     place: Placement,
     depth: u8,
     line_starts: Vec<u32>,
@@ -61,6 +63,7 @@ impl<'s> Walker<'s> {
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i as u32 + 1));
         Walker {
             env: Env::new(scoping, known),
+            src,
             place,
             depth,
             line_starts,
@@ -678,6 +681,263 @@ impl<'s> Walker<'s> {
             self.sig(Kind::MonkeyPatch, span, format!("{target} replaced"));
         }
     }
+
+    /// `provider.request = function (args) { … 'eth_sendTransaction' … }`: a wallet
+    /// provider's EIP-1193 `request` replaced, on any receiver (an alias, a parameter), by a
+    /// function that looks at the RPC methods that sign or send.
+    fn wallet_request_wrapper(
+        &mut self,
+        m: &MemberExpression<'_>,
+        right: &Expression<'_>,
+        span: u32,
+    ) {
+        if self.env.property_name(m, 0).as_deref() != Some("request") {
+            return;
+        }
+        let body = match right.without_parentheses() {
+            Expression::FunctionExpression(f) => f.span,
+            Expression::ArrowFunctionExpression(f) => f.span,
+            _ => return,
+        };
+        let text = self
+            .src
+            .get(body.start as usize..body.end as usize)
+            .unwrap_or("");
+        if SIGNING_METHODS.iter().any(|k| text.contains(k)) {
+            self.sig(
+                Kind::MonkeyPatch,
+                span,
+                "wallet provider `request` wrapped (signing methods inspected)",
+            );
+        }
+    }
+
+    /// `{ method: 'eth_sendTransaction', params: [{ to: MINE, … }] }` built by the code
+    /// itself: the recipient, or the spender/recipient in approve/transfer calldata, is a
+    /// hard-coded address. Detail: `recipient`/`calldata`, then `unlimited` when the amount
+    /// is the maximum (`'f'.repeat(64)`, `MaxUint256`).
+    fn wallet_transaction(&mut self, o: &ObjectExpression<'_>) {
+        let prop = |k: &str| {
+            o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(k) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        let Some(method) = prop("method") else { return };
+        let Val::Str(method) = self.env.eval(method) else {
+            return;
+        };
+        if !SENDING_METHODS.contains(&method.as_str()) {
+            return;
+        }
+        let Some(Expression::ArrayExpression(params)) =
+            prop("params").map(|e| e.without_parentheses())
+        else {
+            return;
+        };
+        let Some(Expression::ObjectExpression(tx)) = params
+            .elements
+            .first()
+            .and_then(|e| e.as_expression())
+            .map(|e| e.without_parentheses())
+        else {
+            return;
+        };
+        let field = |k: &str| {
+            tx.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(k) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        let mut what = Vec::new();
+        let data = field("data").or_else(|| field("input"));
+        if let Some(to) = field("to")
+            && data.is_none()
+            && self.constant_address(to)
+        {
+            what.push("recipient");
+        }
+        let mut unlimited = false;
+        if let Some(d) = data {
+            let text = self
+                .src
+                .get(
+                    oxc_span::GetSpan::span(d).start as usize
+                        ..oxc_span::GetSpan::span(d).end as usize,
+                )
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let selector = FUNDS_SELECTORS.iter().any(|s| text.contains(s));
+            let mut names = AddressScan {
+                env: &self.env,
+                found: false,
+            };
+            names.visit_expression(d);
+            if selector && names.found {
+                what.push("calldata");
+            }
+            unlimited = text.contains("repeat(64)")
+                || text.contains(&"f".repeat(32))
+                || text.contains("maxuint256")
+                || text.contains("max_uint256");
+        }
+        if what.is_empty() {
+            return;
+        }
+        if unlimited {
+            what.push("unlimited");
+        }
+        self.sig(
+            Kind::WalletDrain,
+            tx.span.start,
+            format!("{method} to a hard-coded address ({})", what.join(", ")),
+        );
+    }
+
+    /// `el.type === 'password'`: code that picks password fields out of the inputs it reads.
+    fn password_type_check(&mut self, b: &BinaryExpression<'_>) {
+        if !matches!(
+            b.operator,
+            BinaryOperator::Equality | BinaryOperator::StrictEquality
+        ) {
+            return;
+        }
+        let is_type = |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::StaticMemberExpression(m) if m.property.name == "type");
+        let is_password = |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::StringLiteral(l) if l.value == "password");
+        if (is_type(&b.left) && is_password(&b.right))
+            || (is_password(&b.left) && is_type(&b.right))
+        {
+            self.sig(
+                Kind::SensitiveField,
+                b.span.start,
+                "input type compared with 'password'",
+            );
+        }
+    }
+
+    /// Token hand-overs through a contract or signer object (`token.approve(MINE, MaxUint256)`,
+    /// `signer.sendTransaction({ to: MINE, value })`).
+    fn wallet_call(&mut self, method: &str, it: &CallExpression<'_>) {
+        let arg = |i: usize| it.arguments.get(i).and_then(|a| a.as_expression());
+        let text = |e: &Expression<'_>| {
+            let sp = oxc_span::GetSpan::span(e);
+            self.src
+                .get(sp.start as usize..sp.end as usize)
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
+        let max = |t: &str| {
+            t.contains("maxuint256")
+                || t.contains("max_uint256")
+                || t.contains("repeat(64)")
+                || t.contains(&"f".repeat(32))
+                || t.contains("2n ** 256n")
+                || t.contains("2n**256n")
+        };
+        let detail = match method {
+            "approve" | "increaseAllowance" | "setApprovalForAll"
+                if it.arguments.len() == 2 && arg(0).is_some_and(|e| self.constant_address(e)) =>
+            {
+                let unlimited =
+                    method == "setApprovalForAll" || arg(1).is_some_and(|e| max(&text(e)));
+                format!(
+                    "{method} to a hard-coded address (spender{})",
+                    if unlimited { ", unlimited" } else { "" }
+                )
+            }
+            "sendTransaction" => {
+                let Some(Expression::ObjectExpression(tx)) =
+                    arg(0).map(|e| e.without_parentheses())
+                else {
+                    return;
+                };
+                let field = |k: &str| {
+                    tx.properties.iter().find_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.key.static_name().as_deref() == Some(k) =>
+                        {
+                            Some(&p.value)
+                        }
+                        _ => None,
+                    })
+                };
+                match field("to") {
+                    Some(to)
+                        if field("data").is_none()
+                            && field("value").is_some()
+                            && self.constant_address(to) =>
+                    {
+                        "sendTransaction to a hard-coded address (recipient)".to_string()
+                    }
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        self.sig(Kind::WalletDrain, it.span.start, detail);
+    }
+
+    /// A permit message (EIP-2612 / Permit2) whose `spender` is a hard-coded address: signed
+    /// off-chain, it lets that address pull the tokens. Detail ends in `unlimited` when the
+    /// amount is the maximum.
+    fn permit_message(&mut self, o: &ObjectExpression<'_>) {
+        let mut spender = None;
+        let mut amount = false;
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                continue;
+            };
+            match p.key.static_name().as_deref() {
+                Some("spender") => spender = Some(&p.value),
+                Some("value" | "amount" | "deadline" | "nonce" | "sigDeadline" | "details") => {
+                    amount = true
+                }
+                _ => {}
+            }
+        }
+        let Some(sp) = spender else { return };
+        if !amount || !self.constant_address(sp) {
+            return;
+        }
+        let text = self
+            .src
+            .get(o.span.start as usize..o.span.end as usize)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let unlimited = text.contains("maxuint256")
+            || text.contains("max_uint256")
+            || text.contains("repeat(64)")
+            || text.contains(&"f".repeat(32))
+            || text.contains(
+                "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+            );
+        self.sig(
+            Kind::WalletDrain,
+            o.span.start,
+            format!(
+                "permit for a hard-coded spender{}",
+                if unlimited { " (unlimited)" } else { "" }
+            ),
+        );
+    }
+
+    /// True when `e` is (or names a constant that is) a 20-byte hex address.
+    fn constant_address(&self, e: &Expression<'_>) -> bool {
+        let mut scan = AddressScan {
+            env: &self.env,
+            found: false,
+        };
+        scan.visit_expression(e);
+        scan.found
+    }
 }
 
 impl<'a> Visit<'a> for Walker<'_> {
@@ -731,6 +991,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
+            self.wallet_request_wrapper(m, &it.right, it.span.start);
             self.load_export_assign(m, &it.right);
             self.visit_expression(m.object());
             if let MemberExpression::ComputedMemberExpression(c) = m {
@@ -780,6 +1041,8 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        self.wallet_transaction(it);
+        self.permit_message(it);
         self.behaviour_object(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
@@ -932,6 +1195,21 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_reg_exp_literal(&mut self, it: &RegExpLiteral<'a>) {
         let pat = it.regex.pattern.text.as_str();
+        // `/card|cc-|cvc|cvv|exp/i` tested on a field's name: picking payment fields.
+        let lower = pat.to_ascii_lowercase();
+        if pat.contains('|')
+            && ["cvv", "cvc", "card", "cc-num", "ccnum", "cc-"]
+                .iter()
+                .filter(|k| lower.contains(*k))
+                .count()
+                >= 2
+        {
+            self.sig(
+                Kind::SensitiveField,
+                it.span.start,
+                "payment-field name pattern",
+            );
+        }
         text::scan_regex(
             pat,
             self.line(it.span.start),
@@ -974,7 +1252,10 @@ impl<'a> Visit<'a> for Walker<'_> {
             | BinaryOperator::LessThan
             | BinaryOperator::LessEqualThan
             | BinaryOperator::GreaterThan
-            | BinaryOperator::GreaterEqualThan => self.gate_comparison(it),
+            | BinaryOperator::GreaterEqualThan => {
+                self.gate_comparison(it);
+                self.password_type_check(it);
+            }
             BinaryOperator::Subtraction => {
                 if !self.env.worth_eval(&it.left) || !self.env.worth_eval(&it.right) {
                     walk::walk_binary_expression(self, it);
@@ -1173,6 +1454,11 @@ impl<'s> Walker<'s> {
     /// The call-expression analysis proper (see `visit_call_expression`).
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
         self.any_receiver_method(it);
+        if let Some(m) = it.callee.as_member_expression()
+            && let Some(method) = m.static_property_name()
+        {
+            self.wallet_call(method, it);
+        }
         self.behaviour_route(it);
         self.behaviour_path(it);
         self.behaviour_net_call(it);
@@ -1193,6 +1479,7 @@ impl<'s> Walker<'s> {
         {
             self.on_method(&method, m, it);
         }
+
         let network = self.on_call(&callee, &it.arguments, span, false);
         // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
         if self.env.is_call_proxy(&callee)
@@ -1241,5 +1528,62 @@ impl<'s> Walker<'s> {
             self.net_cb -= 1;
         }
         self.loader_cb -= u32::from(loader);
+    }
+}
+
+/// EIP-1193 methods that sign or send a transaction (what a provider hook looks for).
+const SIGNING_METHODS: &[&str] = &[
+    "eth_sendTransaction",
+    "eth_signTransaction",
+    "eth_signTypedData",
+    "personal_sign",
+    "wallet_sendCalls",
+];
+
+/// EIP-1193 methods that move funds once the user confirms.
+const SENDING_METHODS: &[&str] = &[
+    "eth_sendTransaction",
+    "eth_signTransaction",
+    "wallet_sendCalls",
+];
+
+/// ERC-20/721 selectors that hand over tokens: `approve`, `transfer`, `transferFrom`,
+/// `setApprovalForAll`, `increaseAllowance` (lower-case hex, no `0x`).
+const FUNDS_SELECTORS: &[&str] = &["095ea7b3", "a9059cbb", "23b872dd", "a22cb465", "39509351"];
+
+/// Finds a hard-coded 20-byte hex address in an expression: a literal, or an identifier
+/// (or member of a constant array) whose folded value is one.
+struct AddressScan<'e, 's> {
+    env: &'e Env<'s>,
+    found: bool,
+}
+
+fn is_hex_address(s: &str) -> bool {
+    let t = s.strip_prefix("0x").unwrap_or(s);
+    // The zero address (contract creation, burns) is nobody's wallet.
+    t.len() == 40
+        && t.bytes().all(|b| b.is_ascii_hexdigit())
+        && s.starts_with("0x")
+        && t.bytes().any(|b| b != b'0')
+}
+
+impl<'a> Visit<'a> for AddressScan<'_, '_> {
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        self.found |= is_hex_address(it.value.as_str());
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        if self.found || self.env.symbol_of(it).is_none() {
+            return;
+        }
+        match self.env.ident(it) {
+            Val::Str(s) => self.found |= is_hex_address(&s),
+            Val::Arr(items) => {
+                self.found |= items
+                    .iter()
+                    .any(|v| matches!(v, Val::Str(s) if is_hex_address(s)));
+            }
+            _ => {}
+        }
     }
 }

