@@ -950,6 +950,11 @@ impl<'s> Builder<'_, 's> {
         if Env::is_require(&callee) {
             return self.require(arguments, at);
         }
+        // A string-array decoder's call is a constant (the folder gives its string): no data
+        // flows through the decoder's cache and helpers.
+        if matches!(callee, Val::Decoder(_)) {
+            return None;
+        }
         // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
         if self.env.is_call_proxy(&callee)
             && let Some((first, rest)) = arguments.split_first()

@@ -143,7 +143,24 @@ const GLOBALS: &[&str] = &[
 ];
 
 /// Normalises a module specifier: `node:fs` -> `fs`, `fs/promises` -> `fs`.
+/// A path into a `node_modules` folder names the package it loads
+/// (`/home/u/.cache/node_modules/socket.io-client` -> `socket.io-client`): code that installs
+/// packages at run time into a folder of its own loads them this way.
 pub fn module_name(spec: &str) -> String {
+    let spec = match spec.rfind("node_modules/") {
+        Some(i) if i == 0 || spec[..i].ends_with('/') || spec[..i].ends_with('\\') => {
+            let rest = &spec[i + "node_modules/".len()..];
+            let mut parts = rest.split('/');
+            match (parts.next(), parts.next()) {
+                (Some(scope), Some(name)) if scope.starts_with('@') && !name.is_empty() => {
+                    &rest[..scope.len() + 1 + name.len()]
+                }
+                (Some(name), _) if !name.is_empty() => name,
+                _ => spec,
+            }
+        }
+        _ => spec,
+    };
     let s = spec.strip_prefix("node:").unwrap_or(spec);
     match s {
         "fs/promises" | "fs-extra" | "graceful-fs" => "fs".into(),
