@@ -711,12 +711,36 @@ pub fn parse_int(s: &str) -> f64 {
     if neg { -v } else { v }
 }
 
-/// A number literal, possibly negated.
+/// A constant number: a literal, or unary minus and `+ - * / %` over constants
+/// (obfuscator.io's numbers-to-expressions option writes `0x1a8d+-0x9ee+-0x1*0x109e`).
 fn num(e: &Expression<'_>) -> Option<f64> {
+    num_d(e, 0)
+}
+
+fn num_d(e: &Expression<'_>, depth: u32) -> Option<f64> {
+    if depth > 32 {
+        return None;
+    }
     match e.without_parentheses() {
         Expression::NumericLiteral(n) => Some(n.value),
         Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => {
-            Some(-num(&u.argument)?)
+            Some(-num_d(&u.argument, depth + 1)?)
+        }
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryPlus => {
+            num_d(&u.argument, depth + 1)
+        }
+        Expression::BinaryExpression(b) => {
+            let l = num_d(&b.left, depth + 1)?;
+            let r = num_d(&b.right, depth + 1)?;
+            let v = match b.operator {
+                BinaryOperator::Addition => l + r,
+                BinaryOperator::Subtraction => l - r,
+                BinaryOperator::Multiplication => l * r,
+                BinaryOperator::Division => l / r,
+                BinaryOperator::Remainder => l % r,
+                _ => return None,
+            };
+            v.is_finite().then_some(v)
         }
         _ => None,
     }

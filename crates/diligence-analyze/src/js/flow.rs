@@ -656,8 +656,12 @@ impl<'s> Builder<'_, 's> {
             self.urls += 1;
             return Some(self.source(SourceKind::UrlLiteral, at, s));
         }
-        let store = credential_store(s)?;
-        Some(self.source(SourceKind::CredentialName, at, &store))
+        if let Some(store) = credential_store(s) {
+            return Some(self.source(SourceKind::CredentialName, at, &store));
+        }
+        // A package data file's name (`'logo.png'`, `'assets/data.bin'`): a read whose path
+        // carries it, in whatever function, returns package data.
+        data_file_name(s).then(|| self.source(SourceKind::DataFileName, at, s))
     }
 
     fn ident(&mut self, id: &IdentifierReference<'_>, e: &Expression<'_>) -> Option<Node> {
@@ -1539,6 +1543,14 @@ impl<'s> Builder<'_, 's> {
                 self.edge(*a, recv, "stored", at);
             }
         }
+        // `src.copy(target, …)` (Buffer, typed arrays): the receiver's bytes land in the
+        // first argument.
+        if let Some(recv) = recv
+            && method == "copy"
+            && let Some(Some(target)) = args.first()
+        {
+            self.edge(recv, *target, "copied", at);
+        }
         // A method of a local object (an imported module's function, a helper object).
         if let Some(recv) = recv {
             let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
@@ -2294,6 +2306,21 @@ fn is_data_file(p: &str) -> bool {
     ]
     .iter()
     .any(|e| lower.ends_with(e))
+}
+
+/// A file name (or relative path) of a binary package data file: images, fonts, `.bin`,
+/// `.dat`, `.wasm` — files that hold no source code. No spaces, no URL.
+fn data_file_name(s: &str) -> bool {
+    const EXT: &[&str] = &[
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf", ".bin",
+        ".dat", ".data", ".enc", ".wasm", ".db",
+    ];
+    let Some(dot) = s.rfind('.') else {
+        return false;
+    };
+    s.len() > 4
+        && !s.contains([' ', ':', '?', '\n', '<', '\'', '"', '*'])
+        && EXT.iter().any(|e| s[dot..].eq_ignore_ascii_case(e))
 }
 
 /// The base name of a program or path, lowercased, without `.exe`.

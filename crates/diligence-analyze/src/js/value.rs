@@ -67,6 +67,11 @@ impl Val {
         }
     }
     fn member(&self, prop: &str) -> Val {
+        if prop == "constructor"
+            && let Some(c) = self.constructor()
+        {
+            return c;
+        }
         match self {
             Val::Global(g) if g == "globalThis" => Val::Global(prop.to_string()),
             Val::Global(g) => Val::Global(format!("{g}.{prop}")),
@@ -80,6 +85,47 @@ impl Val {
             _ => Val::Unknown,
         }
     }
+}
+
+/// Built-in constructors: each one's `constructor` is `Function`.
+const BUILTIN_CTORS: &[&str] = &[
+    "Function", "Array", "String", "Object", "Number", "Boolean", "RegExp", "Promise", "Symbol",
+    "Date", "Error", "Map", "Set",
+];
+
+impl Val {
+    /// `v.constructor` when it is a built-in: a string's is `String`, an array's `Array`, a
+    /// built-in constructor's (and `Function.prototype`'s) `Function` — so
+    /// `''.constructor.constructor`, `[].constructor.constructor`, `Function.constructor` and
+    /// `Object.getPrototypeOf(async function () {}).constructor` are the `Function`
+    /// constructor, which compiles its last argument as code.
+    fn constructor(&self) -> Option<Val> {
+        let g = |s: &str| Some(Val::Global(s.to_string()));
+        match self {
+            Val::Str(_) | Val::Bytes(_) => g("String"),
+            Val::Num(_) => g("Number"),
+            Val::Arr(_) => g("Array"),
+            Val::Global(c) if BUILTIN_CTORS.contains(&c.as_str()) => g("Function"),
+            Val::Global(c) => c
+                .strip_suffix(".prototype")
+                .filter(|b| BUILTIN_CTORS.contains(b))
+                .and_then(g),
+            _ => None,
+        }
+    }
+}
+
+/// The built-in constructor of a literal the folder has no value for (`(() => {})` is a
+/// `Function`, `{}` an `Object`, `/x/` a `RegExp`).
+fn literal_ctor(e: &Expression) -> Option<Val> {
+    let name = match e.without_parentheses() {
+        Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => "Function",
+        Expression::ObjectExpression(_) => "Object",
+        Expression::RegExpLiteral(_) => "RegExp",
+        Expression::BooleanLiteral(_) => "Boolean",
+        _ => return None,
+    };
+    Some(Val::Global(name.into()))
 }
 
 /// Formats a number the way JavaScript's `String(n)` does for integers.
@@ -224,6 +270,11 @@ impl<'s> Env<'s> {
                 Expression::StringLiteral(_)
                 | Expression::ArrayExpression(_)
                 | Expression::TemplateLiteral(_) => return true,
+                // `(() => {}).constructor`: a literal function is worth folding under a member
+                // or call, never alone.
+                Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                    return !std::ptr::eq(e, expr);
+                }
                 _ => return false,
             };
         }
@@ -269,6 +320,11 @@ impl<'s> Env<'s> {
             },
             Expression::StaticMemberExpression(m) => {
                 if let Some(v) = self.object_prop(&m.object, m.property.name.as_str(), d) {
+                    return v;
+                }
+                if m.property.name == "constructor"
+                    && let Some(v) = literal_ctor(&m.object)
+                {
                     return v;
                 }
                 self.eval_d(&m.object, d).member(m.property.name.as_str())
@@ -364,6 +420,11 @@ impl<'s> Env<'s> {
             && let Some(Val::Arr(items)) = self.symbol_of(id).and_then(|s| self.consts.get(&s))
         {
             return items.get(*i as usize).cloned().unwrap_or(Val::Unknown);
+        }
+        if p.as_str() == Some("constructor")
+            && let Some(v) = literal_ctor(obj)
+        {
+            return v;
         }
         let o = self.eval_d(obj, d);
         match (&o, &p) {
@@ -491,6 +552,17 @@ impl<'s> Env<'s> {
             return Val::Module(module_name(ext), String::new());
         }
         let callee = self.eval_d(&c.callee, d);
+        // `Object.getPrototypeOf(async function () {})`: the prototype of a function kind,
+        // whose `constructor` compiles code like `Function`.
+        if let Val::Global(g) = &callee
+            && matches!(g.as_str(), "Object.getPrototypeOf" | "Reflect.getPrototypeOf")
+        {
+            let arg = c.arguments.first().and_then(|a| a.as_expression());
+            return match arg.and_then(literal_ctor) {
+                Some(Val::Global(b)) => Val::Global(format!("{b}.prototype")),
+                _ => Val::Unknown,
+            };
+        }
         match &callee {
             Val::Decoder(sym) => {
                 let vals = self.args(&c.arguments, d);

@@ -49,6 +49,11 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
                 SourceKind::Deciphered => Severity::Critical,
                 SourceKind::Decoded if corroborated => Severity::Critical,
                 SourceKind::Decoded => Severity::High,
+                // Code has no business in pixels, fonts or binary blobs.
+                SourceKind::PackageData if binary_data_file(&path.from.what) => {
+                    Severity::Critical
+                }
+                SourceKind::PackageData if decoded_on_the_way(path) => Severity::High,
                 _ => Severity::Medium,
             };
             flow_finding(
@@ -63,26 +68,43 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     one_per_sink(out)
 }
 
+/// Decoding steps a value may pass on its way (named by the flow builder).
+const DECODING: &[&str] = &[
+    "base64-decoded",
+    "hex-decoded",
+    "bytes",
+    "char codes",
+    "inflated",
+    "decrypted",
+    "url-decoded",
+    "xor",
+    "reversed",
+];
+
+/// True when the path's value was decoded on the way.
+fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
+    path.steps
+        .iter()
+        .any(|s| DECODING.contains(&s.what.as_str()))
+}
+
+/// A read of an image, a font or a binary blob (`logo.png`, `assets/x.bin`): no source code
+/// lives there.
+fn binary_data_file(what: &str) -> bool {
+    const EXT: &[&str] = &[
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf", ".bin",
+        ".dat", ".data", ".enc", ".wasm", ".db",
+    ];
+    let lower = what.trim_end_matches(['\'', ')']).to_ascii_lowercase();
+    EXT.iter().any(|e| lower.ends_with(e))
+}
+
 /// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches
 /// code without being decoded or deciphered on the way: code generation, not a payload.
 fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
-    const DECODING: &[&str] = &[
-        "base64-decoded",
-        "hex-decoded",
-        "bytes",
-        "char codes",
-        "inflated",
-        "decrypted",
-        "url-decoded",
-        "xor",
-        "reversed",
-    ];
     path.source == SourceKind::PackageData
         && path.from.what.starts_with("require(")
-        && !path
-            .steps
-            .iter()
-            .any(|s| DECODING.contains(&s.what.as_str()))
+        && !decoded_on_the_way(path)
 }
 
 /// One finding per decode→exec site.
