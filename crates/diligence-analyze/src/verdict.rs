@@ -132,7 +132,8 @@ pub fn category(rule: &str) -> Category<'_> {
         | "host-data-exfiltration"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" => Category::Execution,
-        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs" => {
+        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
+        | "offscreen-code" => {
             Category::Concealment
         }
         "analysis-evasion" => Category::Evasion,

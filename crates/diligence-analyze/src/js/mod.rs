@@ -148,6 +148,16 @@ fn run_in(
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
     let before = out.signals.len();
     let env = walker.finish(out);
+    if matches!(place, Placement::Real)
+        && let Some((line, col, run)) = offscreen_code(src)
+    {
+        out.signals.push(Signal {
+            kind: Kind::OffscreenCode,
+            line,
+            func: 0,
+            detail: format!("code at column {col} after {run} blank columns"),
+        });
+    }
     if wants_flow(src.len(), &out.signals[before..]) {
         let starts: Vec<u32>;
         let lines = match place {
@@ -199,6 +209,56 @@ pub(crate) fn analyse_inline(code: &str, line: u32) -> (Vec<Signal>, Vec<String>
         &mut out,
     );
     (out.signals, out.requires)
+}
+
+/// Fewest blanks (spaces, tabs) between code and more code on one line that count as
+/// pushing the rest of the line off-screen: no formatter or minifier leaves a run this long
+/// inside a line.
+pub const OFFSCREEN_RUN: usize = 300;
+
+/// Code hidden to the right of a long run of blanks: the first line where at least
+/// [`OFFSCREEN_RUN`] spaces or tabs follow code and are followed by at least 20 more
+/// non-blank bytes. Returns the 1-based line, the 1-based column where the hidden code starts
+/// and the run's length. Indentation (blanks at the start of a line) does not count. One pass
+/// over the bytes.
+pub(crate) fn offscreen_code(src: &str) -> Option<(u32, usize, usize)> {
+    let b = src.as_bytes();
+    let (mut line, mut line_start, mut i) = (1u32, 0usize, 0usize);
+    let mut code_before = false;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+                code_before = false;
+                i += 1;
+            }
+            b' ' | b'\t' => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b' ' | b'\t') {
+                    i += 1;
+                }
+                if !code_before || i - start < OFFSCREEN_RUN {
+                    continue;
+                }
+                let after = b[i..]
+                    .iter()
+                    .take_while(|&&c| c != b'\n')
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .take(20)
+                    .count();
+                if after >= 20 {
+                    return Some((line, i - line_start + 1, i - start));
+                }
+            }
+            b'\r' => i += 1,
+            _ => {
+                code_before = true;
+                i += 1;
+            }
+        }
+    }
+    None
 }
 
 /// Deepest bracket nesting the AST analysis accepts; deeper files (no real code nests this
