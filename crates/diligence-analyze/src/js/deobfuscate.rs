@@ -101,6 +101,9 @@ pub struct Known<'a> {
     pub array_at: Option<u32>,
     /// The webpack module table, when the program is a bundle.
     pub webpack: super::webpack::Webpack,
+    /// This file's path and the package's data modules it names (see
+    /// [`super::DataModules`]).
+    pub data_modules: Option<(String, super::DataModules)>,
 }
 
 impl Known<'_> {

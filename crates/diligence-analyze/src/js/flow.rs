@@ -1420,6 +1420,14 @@ impl<'s> Builder<'_, 's> {
     ) -> Option<Node> {
         let first = arguments.first().and_then(|a| a.as_expression());
         let first_str = first.and_then(|e| self.env.eval(e).as_str().map(str::to_string));
+        // `m._compile(code, filename)` on a module object (`new module.constructor()`, a
+        // `Module` instance): compiles its first argument.
+        if method == "_compile" {
+            let code: Vec<Node> = args.first().copied().flatten().into_iter().collect();
+            if !code.is_empty() {
+                self.sink(SinkKind::Eval, at, "module._compile", code, None, None);
+            }
+        }
         match method {
             "querySelector"
             | "querySelectorAll"

@@ -22,8 +22,125 @@ use oxc_span::SourceType;
 /// Maximum nesting of decoded-code analysis.
 const MAX_EMBED_DEPTH: u8 = 2;
 
-/// Analyses one JavaScript file and appends signals and relative requires to `facts`.
-pub fn analyse(path: &str, src: &str, facts: &mut FileFacts) {
+/// The package's data modules: JavaScript files whose whole export is an array of string
+/// literals (`module.exports = ['…', …]`), by package path. A `require` of one folds to its
+/// strings, so tables of names, keys or hex strings kept in a sibling file (a test fixture, a
+/// "data" module) re-enter the analysis of the file that uses them.
+#[derive(Debug, Default, Clone)]
+pub struct DataModules(pub std::sync::Arc<std::collections::HashMap<String, Vec<String>>>);
+
+/// Largest data module read.
+const MAX_DATA_MODULE: usize = 256 * 1024;
+
+impl DataModules {
+    /// Finds the data modules among `(path, bytes)` pairs (JavaScript files of at most
+    /// 256 KiB).
+    pub fn find<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Self {
+        let mut out = std::collections::HashMap::new();
+        for (path, bytes) in files {
+            if bytes.len() > MAX_DATA_MODULE
+                || !(path.ends_with(".js") || path.ends_with(".cjs"))
+                || memchr::memmem::find(bytes, b"module.exports").is_none()
+            {
+                continue;
+            }
+            if let Ok(text) = std::str::from_utf8(bytes)
+                && let Some(strings) = string_array_export(text)
+            {
+                out.insert(path.to_string(), strings);
+            }
+        }
+        DataModules(std::sync::Arc::new(out))
+    }
+
+    /// The strings of the data module `spec` names from the file `from` (`./x`, `../x.js`,
+    /// `./dir` for `dir/index.js`).
+    pub fn resolve(&self, from: &str, spec: &str) -> Option<&Vec<String>> {
+        if self.0.is_empty() || !spec.starts_with('.') {
+            return None;
+        }
+        let mut parts: Vec<&str> = from.split('/').collect();
+        parts.pop();
+        for seg in spec.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let base = parts.join("/");
+        [
+            base.clone(),
+            format!("{base}.js"),
+            format!("{base}.cjs"),
+            format!("{base}/index.js"),
+        ]
+        .iter()
+        .find_map(|p| self.0.get(p))
+    }
+}
+
+/// `module.exports = ['a', "b", …];` (optionally after `'use strict';` and comments-free
+/// whitespace) as the strings; at least 3, no escapes, nothing else in the file.
+fn string_array_export(text: &str) -> Option<Vec<String>> {
+    let mut t = text.trim_start_matches('\u{feff}').trim();
+    for prefix in ["'use strict';", "\"use strict\";"] {
+        t = t.strip_prefix(prefix).unwrap_or(t).trim_start();
+    }
+    let t = t.strip_prefix("module.exports")?.trim_start();
+    let t = t.strip_prefix('=')?.trim_start();
+    let t = t.strip_prefix('[')?;
+    let t = t.trim_end().trim_end_matches(';').trim_end();
+    let body = t.strip_suffix(']')?;
+    let mut out = Vec::new();
+    let b = body.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let q = b[i];
+        if q != b'\'' && q != b'"' {
+            return None;
+        }
+        let end = i + 1 + body[i + 1..].find(q as char)?;
+        let lit = &body[i + 1..end];
+        if lit.contains(['\\', '\n']) || out.len() >= 4096 {
+            return None;
+        }
+        out.push(lit.to_string());
+        i = end + 1;
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+thread_local! {
+    /// The path of the file [`analyse_with`] walks and the package's data modules.
+    static DATA: std::cell::RefCell<Option<(String, DataModules)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Analyses one JavaScript file of a package: signals, required modules and flow graphs into
+/// `facts`; `data` are the package's data modules (see [`DataModules`]).
+pub fn analyse_with(path: &str, src: &str, facts: &mut FileFacts, data: &DataModules) {
+    if !data.0.is_empty() {
+        DATA.with(|d| *d.borrow_mut() = Some((path.to_string(), data.clone())));
+    }
+    analyse_inner(path, src, facts);
+    DATA.with(|d| d.borrow_mut().take());
+}
+
+/// The data modules `analyse_with` set for the file being walked, and its path.
+pub(crate) fn data_modules() -> Option<(String, DataModules)> {
+    DATA.with(|d| d.borrow().clone())
+}
+
+fn analyse_inner(path: &str, src: &str, facts: &mut FileFacts) {
     let mut out = Output::default();
     // One arena per worker thread, reset between files: no fresh pages per file.
     let ok = ARENA.with(|cell| match cell.try_borrow_mut() {
@@ -144,6 +261,9 @@ fn run_in(
     let scoping = semantic.scoping();
     let mut strings = deobfuscate::string_table(program, scoping, src);
     strings.webpack = webpack::Webpack::find(program, scoping, src);
+    if matches!(place, Placement::Real) {
+        strings.data_modules = data_modules();
+    }
     let mut walker = visit::Walker::new(src, scoping, place, depth, strings);
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
     let before = out.signals.len();

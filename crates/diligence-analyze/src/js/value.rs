@@ -591,6 +591,14 @@ impl<'s> Env<'s> {
                 .and_then(|a| a.as_expression())
                 .map(|e| self.eval_d(e, d))
             {
+                // A data module of the package: its strings.
+                Some(v)
+                    if let Some(spec) = v.as_str()
+                        && let Some((from, data)) = &self.known.data_modules
+                        && let Some(strings) = data.resolve(from, spec) =>
+                {
+                    Val::Arr(strings.iter().map(|s| Val::Str(s.clone())).collect())
+                }
                 Some(Val::Str(s)) => Val::Module(module_name(&s), String::new()),
                 _ => Val::Unknown,
             };
@@ -893,7 +901,17 @@ fn buffer_from(vals: &[Val]) -> Val {
     match vals.first() {
         Some(Val::Str(s)) => match enc {
             "base64" | "base64url" => decode::base64_text(s).map_or(Val::Unknown, Val::Bytes),
-            "hex" => decode::hex_text(s).map_or(Val::Unknown, Val::Bytes),
+            // The encoding is explicit: a short value decodes too (`'63727970746f'` is
+            // `crypto`), where free-text scanning needs a minimum length.
+            "hex" => decode::hex_text(s)
+                .or_else(|| {
+                    let s = s.trim();
+                    (s.len().is_multiple_of(2) && s.bytes().all(|b| b.is_ascii_hexdigit()))
+                        .then(|| hex::decode(s).ok())
+                        .flatten()
+                        .and_then(|b| decode::printable(&b))
+                })
+                .map_or(Val::Unknown, Val::Bytes),
             _ => Val::Bytes(s.clone()),
         },
         Some(Val::Arr(items)) => {
