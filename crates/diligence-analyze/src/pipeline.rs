@@ -61,11 +61,8 @@ pub fn collect_all(
     // Largest files first so the parallel parse does not end on one big straggler.
     let mut files = files;
     files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
-    let data = crate::js::DataModules::find(
-        files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
-    );
+    let data =
+        crate::js::DataModules::find(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
     let analyse = |f: PackageFile| analyse_file(f, &data);
     let mut facts: Vec<FileFacts> = match POOL.as_ref() {
         Some(pool) => pool.install(|| files.into_par_iter().map(analyse).collect()),

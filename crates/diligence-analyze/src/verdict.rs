@@ -133,9 +133,7 @@ pub fn category(rule: &str) -> Category<'_> {
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" => Category::Execution,
         "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
-        | "offscreen-code" => {
-            Category::Concealment
-        }
+        | "offscreen-code" => Category::Concealment,
         "analysis-evasion" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
         "protestware" | "import-time-dos" => Category::Sabotage,

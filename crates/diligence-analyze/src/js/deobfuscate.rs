@@ -883,14 +883,19 @@ fn base64_alphabet(text: &str) -> Option<Vec<u8>> {
             + b[start..]
                 .iter()
                 .take(66)
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'+' || **c == b'/' || **c == b'=')
+                .take_while(|c| {
+                    c.is_ascii_alphanumeric() || **c == b'+' || **c == b'/' || **c == b'='
+                })
                 .count();
         if b.get(end) == Some(&q) {
             let lit = &b[start..end];
             let lit = lit.strip_suffix(b"=").unwrap_or(lit);
             if lit.len() == 64 {
                 let mut seen = [false; 256];
-                if lit.iter().all(|&c| c != b'=' && !std::mem::replace(&mut seen[c as usize], true)) {
+                if lit
+                    .iter()
+                    .all(|&c| c != b'=' && !std::mem::replace(&mut seen[c as usize], true))
+                {
                     return Some(lit.to_vec());
                 }
             }

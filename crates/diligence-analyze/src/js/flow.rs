@@ -2320,8 +2320,8 @@ fn is_data_file(p: &str) -> bool {
 /// `.dat`, `.wasm` — files that hold no source code. No spaces, no URL.
 fn data_file_name(s: &str) -> bool {
     const EXT: &[&str] = &[
-        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf", ".bin",
-        ".dat", ".data", ".enc", ".wasm", ".db",
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf",
+        ".bin", ".dat", ".data", ".enc", ".wasm", ".db",
     ];
     let Some(dot) = s.rfind('.') else {
         return false;

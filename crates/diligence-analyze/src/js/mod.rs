@@ -401,3 +401,55 @@ pub(crate) fn nesting_depth(src: &[u8]) -> usize {
     }
     max
 }
+
+#[cfg(test)]
+mod data_module_tests {
+    use super::{DataModules, string_array_export};
+
+    #[test]
+    fn string_array_modules_are_read() {
+        assert_eq!(
+            string_array_export("'use strict';\nmodule.exports = [\n  \"a\",\n  'b', \"c\"\n];\n"),
+            Some(vec!["a".to_string(), "b".to_string(), "c".to_string()])
+        );
+        // Code, escapes, fewer than three entries: not a data module.
+        assert_eq!(
+            string_array_export("module.exports = [f(), 'b', 'c'];"),
+            None
+        );
+        assert_eq!(
+            string_array_export("module.exports = ['a\\n', 'b', 'c'];"),
+            None
+        );
+        assert_eq!(string_array_export("module.exports = ['a', 'b'];"), None);
+        assert_eq!(
+            string_array_export("module.exports = ['a', 'b', 'c']; run();"),
+            None
+        );
+    }
+
+    #[test]
+    fn specifiers_resolve_from_the_requiring_file() {
+        let files: Vec<(&str, &[u8])> = vec![
+            ("test/data.js", b"module.exports = ['x', 'y', 'z'];"),
+            ("lib/t/index.js", b"module.exports = ['1', '2', '3'];"),
+            ("lib/big.js", b"module.exports = { a: 1 };"),
+        ];
+        let d = DataModules::find(files.into_iter());
+        assert_eq!(d.0.len(), 2);
+        assert_eq!(
+            d.resolve("index.js", "./test/data").map(|v| v.len()),
+            Some(3)
+        );
+        assert_eq!(
+            d.resolve("lib/a.js", "../test/data.js").map(|v| v.len()),
+            Some(3)
+        );
+        assert_eq!(
+            d.resolve("lib/a.js", "./t").map(|v| v[0].as_str()),
+            Some("1")
+        );
+        assert_eq!(d.resolve("index.js", "../outside"), None);
+        assert_eq!(d.resolve("index.js", "test/data"), None);
+    }
+}

@@ -555,7 +555,10 @@ impl<'s> Env<'s> {
         // `Object.getPrototypeOf(async function () {})`: the prototype of a function kind,
         // whose `constructor` compiles code like `Function`.
         if let Val::Global(g) = &callee
-            && matches!(g.as_str(), "Object.getPrototypeOf" | "Reflect.getPrototypeOf")
+            && matches!(
+                g.as_str(),
+                "Object.getPrototypeOf" | "Reflect.getPrototypeOf"
+            )
         {
             let arg = c.arguments.first().and_then(|a| a.as_expression());
             return match arg.and_then(literal_ctor) {

@@ -105,7 +105,10 @@ mod tests {
     fn inert_code_is_medium() {
         let src = hidden("const colours = ['red', 'green', 'blue'];");
         let s = scan(&[("package.json", PJ), ("index.js", &src)]);
-        assert_eq!(finding(&s, "code/offscreen-code").severity, Severity::Medium);
+        assert_eq!(
+            finding(&s, "code/offscreen-code").severity,
+            Severity::Medium
+        );
         assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
