@@ -33,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "crates/diligence-gate/tests/fixtures/closure")
 KEEP = ("name", "version", "dependencies", "optionalDependencies", "peerDependencies",
         "peerDependenciesMeta", "bundleDependencies", "bundledDependencies", "os", "cpu",
-        "libc", "deprecated", "dist")
+        "libc", "deprecated", "dist", "engines")
 
 
 def npm_lock(spec, registry=None):

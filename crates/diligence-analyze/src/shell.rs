@@ -53,18 +53,7 @@ pub(crate) fn indicators(cmd: &str, line: u32, func: u32, out: &mut Vec<Signal>)
             detail: cmd.to_string(),
         });
     }
-    let pipe_exec = [
-        "| sh",
-        "|sh",
-        "| bash",
-        "|bash",
-        "| iex",
-        "|iex",
-        "| powershell",
-        "| node",
-        "| zsh",
-    ];
-    if pipe_exec.iter().any(|p| lower.contains(p)) {
+    if pipes_into_interpreter(&lower) {
         out.push(Signal {
             kind: Kind::ShellPipeExec,
             line,
@@ -93,6 +82,36 @@ pub(crate) fn indicators(cmd: &str, line: u32, func: u32, out: &mut Vec<Signal>)
             detail: cmd.to_string(),
         });
     }
+}
+
+/// True when a single `|` (not `||`) feeds an interpreter word (`| sh`, `|bash -s`,
+/// `| sudo bash`, `| iex`, `| node`): the word must be the interpreter itself, so
+/// `type node || nodejs_not_found` (react-native's build script) is not a pipe.
+fn pipes_into_interpreter(lower: &str) -> bool {
+    const INTERPRETERS: &[&str] = &[
+        "sh",
+        "bash",
+        "zsh",
+        "dash",
+        "iex",
+        "powershell",
+        "pwsh",
+        "node",
+    ];
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        if c != b'|' || (i > 0 && b[i - 1] == b'|') || b.get(i + 1) == Some(&b'|') {
+            return false;
+        }
+        let mut words = lower[i + 1..]
+            .split(|ch: char| ch.is_whitespace() || matches!(ch, ';' | ')' | '&' | '|'))
+            .filter(|w| !w.is_empty());
+        let first = match words.next() {
+            Some("sudo") => words.next(),
+            w => w,
+        };
+        first.is_some_and(|w| INTERPRETERS.contains(&w))
+    })
 }
 
 /// How a segment ends.
@@ -890,6 +909,27 @@ fn destructive(seg: &Segment) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipes_into_interpreters_and_not_or_lists() {
+        for yes in [
+            "curl -fsSL https://x.example/i | sh",
+            "wget -qO- u|bash -s -- --y",
+            "curl u | sudo bash",
+            "iwr u | iex",
+            "curl u | node -",
+        ] {
+            assert!(pipes_into_interpreter(yes), "{yes}");
+        }
+        for no in [
+            "type \"$node_binary\" >/dev/null 2>&1 || nodejs_not_found",
+            "cat a | shasum",
+            "ls | node_modules/.bin/x",
+            "test -x sh || bash-completion",
+        ] {
+            assert!(!pipes_into_interpreter(no), "{no}");
+        }
+    }
 
     fn words(line: &str) -> Vec<Vec<String>> {
         segments(line).into_iter().map(|s| s.words).collect()

@@ -29,6 +29,11 @@
 //!    localhost, CI, time-of-day or sandbox checks: `code/analysis-evasion`) and anything else
 //!    scores, the total is multiplied by 1.5; evasion alone scores only its own weight.
 //!
+//! 5. **Proof needs a short path in a bundle**: value flow is context-insensitive, so in a
+//!    bundle (a file of 512 KiB or more) a path crossing more than
+//!    [`MAX_BUNDLE_HOPS`](crate::rules::MAX_BUNDLE_HOPS) call boundaries is a medium finding,
+//!    not proof (playwright-core's bundles join unrelated callers of shared helpers).
+//!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off
 //! clean; a complete source → sink path at `critical` (`20 × 1.5 = 30`) is malicious; a single

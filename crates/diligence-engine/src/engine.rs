@@ -365,9 +365,13 @@ impl Engine {
             ));
             return (plain_target(raw.join(" ")), 0, c);
         };
-        let closure_opts = diligence_gate::ClosureOptions {
-            platform: (!self.settings.all_platforms).then(diligence_gate::Platform::current),
-        };
+        let closure_opts =
+            diligence_gate::ClosureOptions {
+                platform: (!self.settings.all_platforms).then(diligence_gate::Platform::current),
+                node: self.settings.node.as_deref().and_then(|v| {
+                    nodejs_semver::Version::parse(v.trim().trim_start_matches('v')).ok()
+                }),
+            };
         let closure = diligence_gate::resolve_closure_with(client, &specs, &closure_opts);
         c.layer
             .not_evaluated

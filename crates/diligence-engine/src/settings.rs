@@ -111,6 +111,11 @@ pub struct Settings {
     /// `check --all-platforms`: resolve the optional packages of every platform (the
     /// lockfile's set), not only those this machine would install.
     pub all_platforms: bool,
+    /// The Node.js version (`20.20.2`, a leading `v` allowed) the install runs with: `check`
+    /// and `install` closures prefer versions whose `engines.node` accepts it, as npm does.
+    /// `None`: `engines` is not consulted. The CLI sets it from `check --node` or from
+    /// `node --version` on the PATH.
+    pub node: Option<String>,
     /// The `diligence.toml` and `.npmrc` to apply instead of the project folder's
     /// ([`crate::Input::trusted_config`]: the base revision's for `diff`).
     pub trusted_config: Option<TrustedConfig>,
@@ -142,6 +147,7 @@ impl Settings {
             fetch_timeout: None,
             allow_project_credentials: Vec::new(),
             all_platforms: false,
+            node: None,
             trusted_config: None,
             omit: diligence_graph::Omit::default(),
         }

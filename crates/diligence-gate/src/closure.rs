@@ -24,7 +24,7 @@
 //! closure is then incomplete and the caller must not call it vetted. An optional dependency
 //! that cannot be resolved is skipped, as npm skips it.
 
-use crate::spec::{Spec, Wanted, resolve};
+use crate::spec::{Spec, Wanted, resolve_with};
 use diligence_finding::NotEvaluated;
 use diligence_graph::{
     DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
@@ -189,13 +189,18 @@ pub struct ClosureOptions {
     /// Leave out optional packages this platform cannot run (`None`: keep every platform's,
     /// as the lockfile npm writes does; `check --all-platforms`).
     pub platform: Option<Platform>,
+    /// The Node.js version the install runs with: ranges prefer versions whose
+    /// `engines.node` accepts it, as npm does ([`crate::spec::resolve_with`]). `None`: do not
+    /// consult `engines`.
+    pub node: Option<Version>,
 }
 
 impl Default for ClosureOptions {
-    /// The current platform.
+    /// The current platform, `engines` not consulted.
     fn default() -> Self {
         ClosureOptions {
             platform: Some(Platform::current()),
+            node: None,
         }
     }
 }
@@ -305,8 +310,12 @@ pub fn resolve_closure_with(
     opts: &ClosureOptions,
 ) -> Closure {
     let mut closure = Closure::default();
-    prefetch(source, specs, &mut closure);
-    let mut tree = Tree::default();
+    let node = opts.node.as_ref();
+    prefetch(source, specs, node, &mut closure);
+    let mut tree = Tree {
+        node: opts.node.clone(),
+        ..Tree::default()
+    };
     tree.build(source, specs, &mut closure);
     let keep = tree.installed(opts.platform.as_ref(), &mut closure.skipped_for_platform);
     closure.packages = tree.packages(&keep);
@@ -364,7 +373,12 @@ fn dependencies(m: &VersionManifest) -> Vec<Dep> {
 
 /// Phase 1: fetches, a breadth-first level at a time and in parallel, the packuments of every
 /// name reachable when each range is resolved on its own (a superset of what placement needs).
-fn prefetch(source: &dyn PackumentSource, specs: &[Spec], closure: &mut Closure) {
+fn prefetch(
+    source: &dyn PackumentSource,
+    specs: &[Spec],
+    node: Option<&Version>,
+    closure: &mut Closure,
+) {
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let mut level: Vec<(String, Wanted)> = specs
         .iter()
@@ -396,7 +410,7 @@ fn prefetch(source: &dyn PackumentSource, specs: &[Spec], closure: &mut Closure)
             let Some(p) = closure.packuments.get(&name) else {
                 continue;
             };
-            let Ok(version) = resolve(p, &wanted) else {
+            let Ok(version) = resolve_with(p, &wanted, node) else {
                 continue;
             };
             if !seen.insert((name.clone(), version.clone())) {
@@ -439,6 +453,8 @@ struct Tree {
     nodes: Vec<Node>,
     /// Resolved edges: (from, name) → (to, kind).
     edges: Vec<(usize, usize, EdgeKind)>,
+    /// [`ClosureOptions::node`].
+    node: Option<Version>,
 }
 
 impl Tree {
@@ -489,7 +505,7 @@ impl Tree {
                     continue;
                 }
                 let picked = match fetch_or_cached(source, closure, &dep.name).and_then(|p| {
-                    resolve(&p, &wanted)
+                    resolve_with(&p, &wanted, self.node.as_ref())
                         .map_err(|e| e.to_string())
                         .map(|v| (p, v))
                 }) {

@@ -29,7 +29,7 @@ pub use closure::{
 pub use decide::{Decision, GateOptions, RefuseReason, confirm, decide, unvetted};
 pub use plan::{Plan, Planned, plan, sha256_hex};
 pub use pm::{Detected, PackageManager, detect};
-pub use spec::{Spec, Wanted};
+pub use spec::{Spec, Wanted, resolve_with};
 
 use std::path::Path;
 

@@ -2,25 +2,27 @@
 //! their resolution against a packument with npm's semantics (npm-package-arg and
 //! npm-pick-manifest):
 //!
-//! - no spec part means the `latest` dist-tag;
-//! - a dist-tag name (`next`, `beta`) is looked up in `dist-tags`;
+//! - no spec part means the range `*` (npm-package-arg 10+; `npm install vitest` is
+//!   `vitest@*`), where the `latest` tag's version is taken even when it is a prerelease;
+//! - a dist-tag name (`next`, `beta`, an explicit `latest`) is looked up in `dist-tags` and
+//!   taken as it is;
 //! - a range (`^4.17.0`, `4.x`, `>=1 <2`, an exact version) picks the `latest` tag's version when
-//!   it satisfies the range and is not deprecated, else the highest version that satisfies it;
-//!   prereleases only match when the range names a prerelease (semver's default); deprecated
-//!   versions are avoided while a non-deprecated one satisfies the range. (npm-pick-manifest
-//!   also prefers versions whose `engines.node` accepts the running Node.js; the gate does not
-//!   know which Node.js will run the install and ignores `engines`.)
+//!   it satisfies the range, is not deprecated and its `engines.node` accepts the Node.js the
+//!   install runs with ([`resolve_with`]); else the best version that satisfies the range, in
+//!   npm-pick-manifest's order: not deprecated and engine-compatible, then engine-compatible,
+//!   then not deprecated, then the highest. Prereleases only match when the range names a
+//!   prerelease (semver's default). Without a Node.js version, `engines` is not consulted.
 
 use crate::GateError;
-use diligence_packument::Packument;
+use diligence_packument::{Packument, VersionManifest};
 use nodejs_semver::{Range, Version};
 
 /// What a spec asks for after the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Wanted {
-    /// A dist-tag name (`latest` when the spec has no `@…`).
+    /// A dist-tag name, written out (`name@latest`, `name@next`).
     Tag(String),
-    /// A semver range or exact version, as written.
+    /// A semver range or exact version, as written (`*` when the spec has no `@…`).
     Range(String),
 }
 
@@ -52,7 +54,7 @@ impl Spec {
             return Err(bad("not a valid npm package name"));
         }
         let wanted = match rest.map(str::trim) {
-            None | Some("") => Wanted::Tag("latest".into()),
+            None | Some("") => Wanted::Range("*".into()),
             Some(r) => Spec::parse_wanted(r).map_err(|why| bad(&why))?,
         };
         if let Wanted::Range(r) = &wanted
@@ -106,8 +108,11 @@ impl Spec {
         Err(format!("`{text}` is neither a semver range nor a dist-tag"))
     }
 
-    /// `name@wanted` for messages.
+    /// `name@wanted` for messages (`name` alone when the spec had no `@…`).
     pub fn display(&self) -> String {
+        if split_name(&self.raw).1.is_none_or(|r| r.trim().is_empty()) {
+            return self.name.clone();
+        }
         match &self.wanted {
             Wanted::Tag(t) => format!("{}@{t}", self.name),
             Wanted::Range(r) => format!("{}@{r}", self.name),
@@ -144,8 +149,20 @@ fn valid_name(name: &str) -> bool {
 }
 
 /// Picks the version a spec resolves to in `packument`, with npm's semantics (see the module
-/// docs). Errors: the tag is not in `dist-tags`, or no version satisfies the range.
+/// docs) and without consulting `engines`. Errors: the tag is not in `dist-tags`, or no
+/// version satisfies the range.
 pub fn resolve(packument: &Packument, wanted: &Wanted) -> Result<String, GateError> {
+    resolve_with(packument, wanted, None)
+}
+
+/// [`resolve`] for an install that runs on Node.js `node` (a semver version such as
+/// `20.20.2`): ranges prefer versions whose `engines.node` accepts it, as npm-pick-manifest
+/// does with `process.version`.
+pub fn resolve_with(
+    packument: &Packument,
+    wanted: &Wanted,
+    node: Option<&Version>,
+) -> Result<String, GateError> {
     let name = packument.name.clone();
     match wanted {
         Wanted::Tag(tag) => match packument.dist_tags.get(tag) {
@@ -161,44 +178,68 @@ pub fn resolve(packument: &Packument, wanted: &Wanted) -> Result<String, GateErr
                 why: format!("no dist-tag `{tag}`"),
             }),
         },
-        Wanted::Range(text) => resolve_range(packument, text),
+        Wanted::Range(text) => resolve_range(packument, text, node),
     }
 }
 
-fn resolve_range(packument: &Packument, text: &str) -> Result<String, GateError> {
+/// npm-pick-manifest's `engineOk` for `engines.node` only: no `engines`, no `node` entry, no
+/// known Node.js, or an unreadable range all count as compatible.
+fn engine_ok(m: &VersionManifest, node: Option<&Version>) -> bool {
+    let (Some(node), Some(want)) = (
+        node,
+        m.engines
+            .as_ref()
+            .and_then(|e| e.get("node"))
+            .and_then(|v| v.as_str()),
+    ) else {
+        return true;
+    };
+    Range::parse(want).map_or(true, |r| r.satisfies(node))
+}
+
+fn resolve_range(
+    packument: &Packument,
+    text: &str,
+    node: Option<&Version>,
+) -> Result<String, GateError> {
     let no_match = |why: String| GateError::NoMatch {
         name: packument.name.clone(),
         wanted: text.to_string(),
         why,
     };
-    let range = if text.trim().is_empty() {
+    let any = text.trim().is_empty() || text.trim() == "*";
+    let range = if any {
         Range::any()
     } else {
         Range::parse(text).map_err(|e| no_match(format!("not a semver range: {e}")))?
     };
     if let Some(latest) = packument.dist_tags.get("latest")
         && let Ok(v) = Version::parse(latest)
-        && range.satisfies(&v)
+        && (any || range.satisfies(&v))
         && packument
             .versions
             .get(latest)
-            .is_some_and(|m| m.deprecated.is_none())
+            .is_some_and(|m| m.deprecated.is_none() && engine_ok(m, node))
     {
         return Ok(latest.clone());
     }
-    let mut candidates: Vec<(bool, Version, &String)> = packument
+    // (not deprecated and engine-compatible, engine-compatible, not deprecated, version)
+    type Rank<'a> = (bool, bool, bool, Version, &'a String);
+    let mut candidates: Vec<Rank> = packument
         .versions
         .iter()
         .filter_map(|(key, m)| {
             let v = Version::parse(key).ok()?;
+            let fresh = m.deprecated.is_none();
+            let engine = engine_ok(m, node);
             range
                 .satisfies(&v)
-                .then_some((m.deprecated.is_none(), v, key))
+                .then_some((fresh && engine, engine, fresh, v, key))
         })
         .collect();
-    candidates.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    candidates.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
     match candidates.last() {
-        Some((_, _, key)) => Ok((*key).clone()),
+        Some((.., key)) => Ok((*key).clone()),
         None => Err(no_match(format!(
             "no version satisfies it ({} versions in the packument)",
             packument.versions.len()
@@ -209,7 +250,6 @@ fn resolve_range(packument: &Packument, text: &str) -> Result<String, GateError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use diligence_packument::VersionManifest;
 
     fn packument(versions: &[&str], tags: &[(&str, &str)]) -> Packument {
         Packument {
@@ -239,7 +279,7 @@ mod tests {
         let s = Spec::parse("express").unwrap();
         assert_eq!(
             (s.name.as_str(), s.wanted),
-            ("express", Wanted::Tag("latest".into()))
+            ("express", Wanted::Range("*".into()))
         );
         let s = Spec::parse("express@4.18.2").unwrap();
         assert_eq!(s.wanted, Wanted::Range("4.18.2".into()));
@@ -251,7 +291,7 @@ mod tests {
         let s = Spec::parse("@types/node").unwrap();
         assert_eq!(
             (s.name.as_str(), s.wanted),
-            ("@types/node", Wanted::Tag("latest".into()))
+            ("@types/node", Wanted::Range("*".into()))
         );
         let s = Spec::parse("react@next").unwrap();
         assert_eq!(s.wanted, Wanted::Tag("next".into()));
@@ -317,6 +357,36 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(e, "express@beta: no dist-tag `beta`");
+    }
+
+    /// vitest on Node.js 20: `latest` (5.1.2) needs `^22.12.0 || ^24 || >=26`, so `vitest`
+    /// and `vitest@^4 || ^5` pick the highest version that runs (4.1.12), as npm 11 does; an
+    /// explicit `vitest@latest` is taken as it is (npm warns EBADENGINE and installs it).
+    #[test]
+    fn engines_node_is_preferred_as_npm_pick_manifest_does() {
+        let mut p = packument(&["4.1.11", "4.1.12", "5.1.2"], &[("latest", "5.1.2")]);
+        p.versions.get_mut("5.1.2").unwrap().engines =
+            Some(serde_json::json!({"node": "^22.12.0 || ^24 || >=26"}));
+        p.versions.get_mut("4.1.12").unwrap().engines =
+            Some(serde_json::json!({"node": "^18.0.0 || >=20.0.0"}));
+        let node20 = Version::parse("20.20.2").unwrap();
+        let node24 = Version::parse("24.1.0").unwrap();
+        let bare = Spec::parse("vitest").unwrap().wanted;
+        assert_eq!(resolve_with(&p, &bare, Some(&node20)).unwrap(), "4.1.12");
+        assert_eq!(resolve_with(&p, &bare, Some(&node24)).unwrap(), "5.1.2");
+        assert_eq!(resolve_with(&p, &bare, None).unwrap(), "5.1.2");
+        let either = Wanted::Range("^4 || ^5".into());
+        assert_eq!(resolve_with(&p, &either, Some(&node20)).unwrap(), "4.1.12");
+        let tag = Wanted::Tag("latest".into());
+        assert_eq!(resolve_with(&p, &tag, Some(&node20)).unwrap(), "5.1.2");
+        // Only incompatible versions: the highest of them (npm installs it with a warning).
+        let only5 = Wanted::Range("^5".into());
+        assert_eq!(resolve_with(&p, &only5, Some(&node20)).unwrap(), "5.1.2");
+        // A prerelease `latest` is taken for a bare name (the `*` rule), not for `^1`.
+        let pre = packument(&["1.0.0-beta.1"], &[("latest", "1.0.0-beta.1")]);
+        assert_eq!(resolve(&pre, &bare).unwrap(), "1.0.0-beta.1");
+        assert_eq!(Spec::parse("vitest").unwrap().display(), "vitest");
+        assert_eq!(Spec::parse("vitest@^4").unwrap().display(), "vitest@^4");
     }
 
     #[test]

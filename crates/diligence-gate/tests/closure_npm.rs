@@ -73,7 +73,14 @@ fn linux_x64_glibc() -> Platform {
 
 fn closure_set(f: &Fixture, platform: Option<Platform>) -> BTreeSet<String> {
     let specs = [Spec::parse(&f.spec).unwrap()];
-    let c = resolve_closure_with(&f.packuments, &specs, &ClosureOptions { platform });
+    let c = resolve_closure_with(
+        &f.packuments,
+        &specs,
+        &ClosureOptions {
+            platform,
+            node: None,
+        },
+    );
     assert_eq!(c.not_evaluated, Vec::new(), "{}", f.spec);
     c.packages.iter().map(|p| p.id()).collect()
 }
@@ -123,6 +130,38 @@ fn closures_equal_npm_lockfile_sets() {
         assert_eq!(here, npm_for(&f, &p), "{name} on linux-x64-glibc");
         assert_eq!(here.len(), linux, "{name} on linux-x64-glibc");
     }
+}
+
+/// A bare `vitest` with Node.js 20: `latest` (5.1.2) needs `^22.12.0 || ^24.0.0 || >=26.0.0`
+/// (the fixture's `engines`, as the registry publishes them), so npm 11 on node 20.20.2 locks
+/// 4.1.12 and its closure; given the Node.js version, so does the closure. Without one,
+/// `latest` is taken as before.
+#[test]
+fn bare_names_follow_engines_node_as_npm_does() {
+    let f = fixture("vitest");
+    let bare = [Spec::parse("vitest").unwrap()];
+    let node20 = nodejs_semver::Version::parse("20.20.2").unwrap();
+    let opts = ClosureOptions {
+        platform: None,
+        node: Some(node20),
+    };
+    let c = resolve_closure_with(&f.packuments, &bare, &opts);
+    assert_eq!(c.not_evaluated, Vec::new());
+    let set: BTreeSet<String> = c.packages.iter().map(|p| p.id()).collect();
+    assert_eq!(set, f.npm);
+    assert_eq!(set.len(), 71);
+    let plain = ClosureOptions {
+        platform: None,
+        node: None,
+    };
+    let c = resolve_closure_with(&f.packuments, &bare, &plain);
+    let roots: Vec<String> = c
+        .packages
+        .iter()
+        .filter(|p| p.depth == 0)
+        .map(|p| p.id())
+        .collect();
+    assert_eq!(roots, ["vitest@5.1.2"]);
 }
 
 /// Serves the fixture packuments on 127.0.0.1 until dropped.
@@ -257,7 +296,10 @@ fn live_closures_equal_npm() {
         let c = resolve_closure_with(
             &client,
             &[Spec::parse(&spec).unwrap()],
-            &ClosureOptions { platform: None },
+            &ClosureOptions {
+                platform: None,
+                node: None,
+            },
         );
         let ours: BTreeSet<String> = c.packages.iter().map(|p| p.id()).collect();
         assert_eq!(

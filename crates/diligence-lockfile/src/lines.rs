@@ -13,7 +13,9 @@ impl LineIndex {
 
     /// Indexes raw bytes (for errors in non-UTF-8 input).
     pub fn new_bytes(bytes: &[u8]) -> Self {
-        let mut starts = vec![0];
+        // Sized first (one fast pass) so a 2 MB lockfile's 60,000 offsets are not regrown.
+        let mut starts = Vec::with_capacity(1 + memchr::memchr_iter(b'\n', bytes).count());
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         LineIndex { starts }
     }

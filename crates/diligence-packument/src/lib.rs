@@ -121,6 +121,10 @@ pub struct VersionManifest {
     pub os: Option<serde_json::Value>,
     #[serde(default)]
     pub cpu: Option<serde_json::Value>,
+    /// `{"node": range, "npm": range}`: the runtimes the version says it works with
+    /// (npm-pick-manifest prefers versions whose `engines.node` accepts the running Node.js).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engines: Option<serde_json::Value>,
     /// The C libraries the package runs with on Linux (`["glibc"]`, `["musl"]`), as npm 10.4+
     /// reads it beside `os` and `cpu`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -369,6 +369,11 @@ pub struct CheckArgs {
     /// machine would install.
     #[arg(long)]
     pub all_platforms: bool,
+    /// The Node.js version the install will run with (`20.20.2`): ranges prefer versions whose
+    /// `engines.node` accepts it, as npm does. Default: `node --version` on the PATH; without
+    /// Node.js, `engines` is not consulted.
+    #[arg(long, value_name = "VERSION")]
+    pub node: Option<String>,
     #[command(flatten)]
     pub report: ReportArgs,
     #[command(flatten)]

@@ -2016,8 +2016,9 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
     }
     if NET_MODULES.contains(&m) {
         return match last {
-            "createServer" | "listen" | "Server" | "Agent" | "STATUS_CODES" | "isIP" | "isIPv4"
-            | "isIPv6" => Api::Other,
+            // Listening (http2's `createSecureServer` with certificate options), not sending.
+            "createServer" | "createSecureServer" | "listen" | "Server" | "SecureServer"
+            | "Agent" | "STATUS_CODES" | "isIP" | "isIPv4" | "isIPv6" => Api::Other,
             // Process-wide settings, not requests.
             "setGlobalProxyFromEnv"
             | "setDefaultAutoSelectFamily"

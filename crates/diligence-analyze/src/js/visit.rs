@@ -357,6 +357,7 @@ impl<'s> Walker<'s> {
         self.on_named_call(&name, &arg_vals, span, is_new);
         kinds.contains(&Kind::Network)
             && !name.ends_with("createServer")
+            && !name.ends_with("createSecureServer")
             && !name.ends_with("listen")
     }
 
@@ -521,7 +522,6 @@ impl<'s> Walker<'s> {
                     }
                 }
             }
-            "getHours" | "getUTCHours" => self.sig(Kind::TimeGate, span, last),
             "createHash"
                 if matches!(
                     first.and_then(|v| v.as_str()),
@@ -572,8 +572,6 @@ impl<'s> Walker<'s> {
             "getElementsByName",
             "addEventListener",
             "createHash",
-            "getHours",
-            "getUTCHours",
         ];
         if !METHODS.contains(&prop) {
             return;
@@ -1024,6 +1022,19 @@ impl<'a> Visit<'a> for Walker<'_> {
         if self.func() != 0 {
             self.sig(Kind::DevtoolsGate, it.span.start, "debugger statement");
         }
+    }
+
+    fn visit_labeled_statement(&mut self, it: &LabeledStatement<'a>) {
+        let at = match &it.body {
+            Statement::WhileStatement(s) => Some(s.span.start),
+            Statement::DoWhileStatement(s) => Some(s.span.start),
+            Statement::ForStatement(s) => Some(s.span.start),
+            _ => None,
+        };
+        if let Some(at) = at {
+            self.load.loop_label = Some((at, it.label.name.to_string()));
+        }
+        walk::walk_labeled_statement(self, it);
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {

@@ -160,4 +160,38 @@ mod tests {
         ]);
         assert!(hits(&s, "code/analysis-evasion").is_empty());
     }
+
+    /// Office hours as a gate: the hour of day, bound to a name, compared with hours.
+    #[test]
+    fn positive_hour_of_day_gate_next_to_a_threat() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs');\nfunction quiet() {\n  const hr = new Date().getHours();\n  return hr >= 19 || hr < 7;\n}\nif (quiet()) fs.readFileSync(require('os').homedir() + '/.npmrc');\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/analysis-evasion"),
+            vec![("a.js".to_string(), 4)]
+        );
+    }
+
+    /// Date formatting reads the hour and pads it (`h < 10`) or picks AM/PM (`h >= 12`): no
+    /// gate (vite 2.7's bundled date formatter beside its dev server's network code).
+    #[test]
+    fn negative_hour_formatting() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "const fs = require('fs');\nfunction fmt(d) {\n  const h = d.getUTCHours();\n  const out = [];\n  out.push('' + d.getUTCHours());\n  out.push((h < 10 ? '0' : '') + h, h >= 12 ? 'PM' : 'AM');\n  return out.join(':');\n}\nfs.readFileSync(require('os').homedir() + '/.npmrc');\nmodule.exports = fmt;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/analysis-evasion").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
 }

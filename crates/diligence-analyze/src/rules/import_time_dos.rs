@@ -160,6 +160,40 @@ mod tests {
         assert!(hits(&s, "code/import-time-dos").is_empty());
     }
 
+    /// Compiled OCaml (js_of_ocaml, prettier 2.5's `parser-flow.js`): an inner `for (;;)` in a
+    /// callback run at load leaves through `continue outer`.
+    #[test]
+    fn negative_inner_loop_left_by_a_labelled_continue() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "p.js",
+                "register(function (r) {\n  var n = r;\n  r: for (;;) {\n    if (!n) return n;\n    for (var h = n;;) {\n      if (h) { h = h[2]; continue; }\n      n = [0, n];\n      continue r;\n    }\n  }\n});\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/import-time-dos").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A loop that `continue`s to its own label never leaves.
+    #[test]
+    fn positive_loop_continuing_to_its_own_label() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "p.js",
+                "spin: for (;;) {\n  for (let i = 0; i < 9; i++) continue spin;\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("p.js".to_string(), 1)]
+        );
+    }
+
     /// A never-met loop condition printing forever, in an IIFE behind a release-date gate.
     #[test]
     fn dated_data_dependent_loop_in_an_iife() {

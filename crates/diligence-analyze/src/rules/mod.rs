@@ -295,8 +295,13 @@ pub(crate) fn describe(path: &FlowPath) -> String {
     parts.join(" → ")
 }
 
+/// Call boundaries (`argument`, `returned` steps) a flow path may cross inside a bundle and
+/// still count at its rule's severity (see [`flow_finding`]).
+pub(crate) const MAX_BUNDLE_HOPS: usize = 3;
+
 /// A finding at a path's sink, with the path as evidence. Install-time and reachability
-/// hold when either end's file has them.
+/// hold when either end's file has them. A path crossing more than [`MAX_BUNDLE_HOPS`] call
+/// boundaries with an end in a bundle is at most medium.
 pub(crate) fn flow_finding(
     rule: &Rule,
     severity: Severity,
@@ -307,6 +312,20 @@ pub(crate) fn flow_finding(
     let sink = p.file(&path.to.file);
     let source = p.file(&path.from.file);
     let any = |get: fn(&FileFacts) -> bool| sink.is_some_and(get) || source.is_some_and(get);
+    // Value flow is context-insensitive: every caller of a shared helper meets every other.
+    // A path through many call boundaries inside a bundle (playwright-core's 80,000-line
+    // `coreBundle.js`: env → 9 returns → `.end()`) is more likely such a join than a payload,
+    // so it counts as a medium signal, not proof.
+    let hops = path
+        .steps
+        .iter()
+        .filter(|s| matches!(s.what.as_str(), "returned" | "argument"))
+        .count();
+    let severity = if hops > MAX_BUNDLE_HOPS && any(is_bundle) {
+        severity.min(Severity::Medium)
+    } else {
+        severity
+    };
     CodeFinding {
         rule: rule.id.to_string(),
         severity,

@@ -29,8 +29,11 @@ diligence_finding::declare_rule! {
 /// One finding per reverse-shell command in a spawning or networking file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = per_signal(p, Kind::InteractiveShell, |f, s| {
-        // An interactive shell in a file that opens sockets: its stdio is the socket.
-        if !f.has(Kind::Network) {
+        // An interactive shell in a file that opens sockets: its stdio is the socket. In a
+        // bundle only the same function counts (playwright-core's `utilsBundle.js` holds a
+        // PowerShell launcher and an unrelated HTTP client).
+        let loc = locality(p, f, s, &[Kind::Network]);
+        if loc < Locality::File {
             return None;
         }
         let msg = format!(
@@ -42,7 +45,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             REVERSE_SHELL.default_severity,
             f,
             s,
-            Locality::File,
+            loc,
             msg,
             chain(p, f, s, &[Kind::Network]),
         ))

@@ -22,9 +22,10 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A package that starts building a native addon. A command whose only change is an
-    /// embedded version number is not a change. Changed commands of a hook the previous
-    /// version already had are reported at medium, since swapping `node-gyp rebuild` for
-    /// `node x.js` is the same attack but most changes are routine (sharp's install check).
+    /// embedded version number, or an appended `|| exit 0` / `|| true`, is not a change.
+    /// Changed commands of a hook the previous version already had are reported at medium,
+    /// since swapping `node-gyp rebuild` for `node x.js` is the same attack but most changes
+    /// are routine (sharp's install check).
     pub static NEW_INSTALL_SCRIPT = { id: "metadata/new-install-script", severity: Severity::High };
 }
 
@@ -38,8 +39,10 @@ pub fn check(cx: &VersionContext) -> Outcome {
     }
     let before = install_scripts(previous.manifest);
     // A command whose only change is an embedded version number (`prebuild-install -r
-    // napi --tag v1.2.4`, `node-pre-gyp … 2.0.1`) is the same command.
-    let same = |a: &str, b: &str| a == b || without_versions(a) == without_versions(b);
+    // napi --tag v1.2.4`, `node-pre-gyp … 2.0.1`) or an appended `|| exit 0` / `|| true`
+    // (es5-ext 0.10.61) runs the same code.
+    let same =
+        |a: &str, b: &str| a == b || without_versions(tolerant(a)) == without_versions(tolerant(b));
     let added: Vec<(&str, String)> = install_scripts(cx.manifest)
         .into_iter()
         .filter(|(k, v)| !before.iter().any(|(bk, bv)| bk == k && same(bv, v)))
@@ -87,6 +90,19 @@ pub fn check(cx: &VersionContext) -> Outcome {
                 json!({"previous": previous.version, "scripts": scripts, "new_hook": new_hook}),
             ),
     )
+}
+
+/// `command` without a trailing failure-swallowing tail (`|| exit 0`, `|| true`, `|| :`) and
+/// surrounding whitespace: the tail changes the exit status npm sees, not what runs.
+fn tolerant(command: &str) -> &str {
+    let mut c = command.trim();
+    for tail in ["|| exit 0", "||exit 0", "|| true", "||true", "|| :", "||:"] {
+        if let Some(rest) = c.strip_suffix(tail) {
+            c = rest.trim_end();
+            break;
+        }
+    }
+    c
 }
 
 /// A command with every version number (`1.2.3`, `v1.2.3-beta.1`, `1.2`) replaced by `#`.
@@ -143,7 +159,22 @@ fn flag(cx: &VersionContext, previous: &Prior) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::without_versions;
+    use super::{tolerant, without_versions};
+
+    #[test]
+    fn an_appended_exit_0_is_the_same_command() {
+        let before = r#"node -e "try{require('./_postinstall')}catch(e){}""#;
+        let after = r#" node -e "try{require('./_postinstall')}catch(e){}" || exit 0"#;
+        assert_eq!(tolerant(before), tolerant(after));
+        assert_eq!(tolerant("node x.js ||true"), "node x.js");
+        // A fallback that runs something else is a change (sharp 0.34.5).
+        assert_ne!(
+            tolerant("node install/check.js || npm run build"),
+            tolerant("node install/check.js")
+        );
+        // Only a tail: `exit 0 || node evil.js` is not swallowed.
+        assert_eq!(tolerant("true || node evil.js"), "true || node evil.js");
+    }
 
     #[test]
     fn version_numbers_are_not_changes() {

@@ -48,8 +48,24 @@ pub(crate) fn settings(
         allow_project_credentials: sources.network.allow_project_credentials.clone(),
         omit: sources.omit(),
         all_platforms: false,
+        node: None,
         trusted_config: None,
     }
+}
+
+/// The version `node --version` on the PATH prints (`v20.20.2` → `20.20.2`), or `None` when
+/// there is no Node.js or it prints no version. Runs the user's Node.js binary, never package
+/// code.
+pub(crate) fn node_version() -> Option<String> {
+    let out = std::process::Command::new("node")
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let v = text.trim().trim_start_matches('v');
+    (out.status.success() && !v.is_empty() && v.len() < 64).then(|| v.to_string())
 }
 
 /// Prints the run's warnings on stderr.

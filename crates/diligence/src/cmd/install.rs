@@ -36,7 +36,8 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     let detected = diligence_gate::detect(&project, args.pm.map(package_manager))?;
     let pm = detected.pm;
     anstream::eprintln!("diligence: {} ({})", pm.program(), detected.because);
-    let settings = common::settings(Command::Install, &project, &args.report, &args.sources);
+    let mut settings = common::settings(Command::Install, &project, &args.report, &args.sources);
+    settings.node = common::node_version();
     let run = Engine::new(settings)?.run(Input::install(&project, pm, &args.args))?;
     if let Some(command) = &run.plan_command {
         anstream::eprintln!(

@@ -402,15 +402,34 @@ pub(in crate::js) fn global_call_kinds(g: &str) -> Vec<Kind> {
     }
 }
 
-/// True when a loop body can leave the loop (break, return, throw, await, yield).
+/// True when a loop body can leave the loop (break, return, throw, await, yield, or a
+/// `continue` to an enclosing loop's label: js_of_ocaml output such as prettier 2's
+/// `parser-flow.js` leaves its inner `for (;;)` with `continue r`).
+#[derive(Default)]
 pub(super) struct Exit {
     pub(super) exits: bool,
     pub(super) console: bool,
+    /// The loop's own label (`a: for (;;) { continue a }` does not leave it).
+    pub(super) own: Option<String>,
+    /// Labels declared inside the body, innermost last.
+    pub(super) inner: Vec<String>,
 }
 
 impl<'a> Visit<'a> for Exit {
     fn visit_break_statement(&mut self, _: &BreakStatement<'a>) {
         self.exits = true;
+    }
+    fn visit_continue_statement(&mut self, it: &ContinueStatement<'a>) {
+        if let Some(l) = &it.label {
+            let name = l.name.as_str();
+            self.exits |=
+                self.own.as_deref() != Some(name) && !self.inner.iter().any(|i| i == name);
+        }
+    }
+    fn visit_labeled_statement(&mut self, it: &LabeledStatement<'a>) {
+        self.inner.push(it.label.name.to_string());
+        walk::walk_labeled_statement(self, it);
+        self.inner.pop();
     }
     fn visit_return_statement(&mut self, _: &ReturnStatement<'a>) {
         self.exits = true;

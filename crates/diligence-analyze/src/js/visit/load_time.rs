@@ -34,10 +34,14 @@ pub(super) struct LoadTime {
     calls: Vec<(u32, SymbolId)>,
     /// (parent, child) function edges.
     edges: Vec<(u32, u32)>,
+    /// The label of the loop statement about to be visited: (loop span start, label).
+    pub(super) loop_label: Option<(u32, String)>,
     /// Loop candidates: (function, span start, detail).
     loops: Vec<(u32, u32, &'static str)>,
     /// Relative-module calls: (function, span start, module specifier).
     module_calls: Vec<(u32, u32, String)>,
+    /// Symbols bound to the hour of day (`const hr = new Date().getHours()`).
+    hour_syms: BTreeSet<SymbolId>,
     /// Symbols bound to a constant date (`Date.UTC(…)`, `new Date('2024-…')`).
     date_consts: BTreeSet<SymbolId>,
     /// Span start of an exported function expression -> export name (`""`: the module's
@@ -100,6 +104,9 @@ impl Walker<'_> {
             }
             e if is_constant_date(e) => {
                 self.load.date_consts.insert(sym);
+            }
+            e if is_hour_read(e) => {
+                self.load.hour_syms.insert(sym);
             }
             e => {
                 if could_be_path(e)
@@ -437,8 +444,13 @@ impl Walker<'_> {
     /// on data, printing forever: faker 6.6.6, colors 1.4.44-liberty-2).
     pub(super) fn load_loop(&mut self, body: &Statement<'_>, span: u32, forever: bool) {
         let mut exit = Exit {
-            exits: false,
-            console: false,
+            own: self
+                .load
+                .loop_label
+                .take()
+                .filter(|(at, _)| *at == span)
+                .map(|(_, l)| l),
+            ..Exit::default()
         };
         exit.visit_statement(body);
         if exit.exits || !forever && !exit.console {
@@ -477,6 +489,23 @@ impl Walker<'_> {
                 it.span.start,
                 "current date compared with a fixed date",
             );
+            return;
+        }
+        // The hour of day against an hour, other than the formatting constants (`h < 10` pads,
+        // `h >= 12` and `h === 0` pick AM/PM): a time-of-day gate (`hr >= 19 || hr < 7`).
+        let hour = |e: &Expression<'_>| {
+            is_hour_read(e)
+                || matches!(e.without_parentheses(), Expression::Identifier(id)
+                    if self.env.symbol_of(id).is_some_and(|s| self.load.hour_syms.contains(&s)))
+        };
+        let gate_hour = sides.iter().any(|(h, other)| {
+            hour(h)
+                && matches!(other.without_parentheses(), Expression::NumericLiteral(n)
+                    if (1.0..=23.0).contains(&n.value) && n.value.fract() == 0.0
+                        && n.value != 10.0 && n.value != 12.0)
+        });
+        if gate_hour {
+            self.sig(Kind::TimeGate, it.span.start, "hour of day compared");
         }
     }
 
@@ -704,4 +733,12 @@ fn is_constant_date(e: &Expression<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// `….getHours()` / `….getUTCHours()`.
+fn is_hour_read(e: &Expression<'_>) -> bool {
+    matches!(e.without_parentheses(), Expression::CallExpression(c)
+        if c.arguments.is_empty()
+            && matches!(c.callee.as_member_expression().and_then(|m| m.static_property_name()),
+                Some("getHours" | "getUTCHours")))
 }
