@@ -245,7 +245,9 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
         }
         let alphabet = base64_alphabet(text);
         let variant = if alphabet.is_some() {
-            if text.contains("0x100") || text.contains("256") {
+            // RC4 XORs with its keystream (`c ^ s[(s[i] + s[j]) % 0x100]`); the base64 decoder
+            // only shifts and masks. With numbers written as expressions `0x100` may not appear.
+            if text.contains("0x100") || text.contains("256") || text.contains('^') {
                 Variant::Rc4
             } else {
                 Variant::Base64
