@@ -118,6 +118,9 @@ pub enum SourceKind {
     /// A string naming a credential store (the detail names the store); a file read whose
     /// path carries it returns [`SourceKind::Credential`].
     CredentialName,
+    /// The name of a binary package data file (an image, a font, `.bin`, `.dat`); a file read
+    /// whose path carries it returns [`SourceKind::PackageData`].
+    DataFileName,
     /// A network connection or request object (its `write`/`send`/`end` send data); the
     /// detail is its constant destination, or empty.
     NetHandle,
@@ -151,6 +154,7 @@ impl SourceKind {
             PackageData => "package-data-file",
             UrlLiteral => "url",
             CredentialName => "credential-path",
+            DataFileName => "data-file-path",
             NetHandle => "network-handle",
             FileHandle => "file-handle",
         }
@@ -163,6 +167,7 @@ impl SourceKind {
             self,
             SourceKind::UrlLiteral
                 | SourceKind::CredentialName
+                | SourceKind::DataFileName
                 | SourceKind::NetHandle
                 | SourceKind::FileHandle
         )
@@ -733,7 +738,10 @@ impl<'a> Graph<'a> {
             }
             if l & FUNC_BIT != 0 {
                 self.link_calls(n, l);
-            } else if self.sources[l as usize].1.kind == SourceKind::CredentialName {
+            } else if matches!(
+                self.sources[l as usize].1.kind,
+                SourceKind::CredentialName | SourceKind::DataFileName
+            ) {
                 self.credential_reads(n, l);
             }
         }
@@ -819,7 +827,8 @@ impl<'a> Graph<'a> {
         id
     }
 
-    /// A credential name reached a file read's path: the read returns that credential.
+    /// A credential or data file name reached a file read's path: the read returns that
+    /// credential (or package data).
     fn credential_reads(&mut self, n: Node, l: Label) {
         let Some(reads) = self.reads_by_path.get(&n).cloned() else {
             return;
@@ -827,14 +836,23 @@ impl<'a> Graph<'a> {
         if !self.read_done.insert((n, l)) {
             return;
         }
-        let store = self.sources[l as usize].1.detail.clone();
+        let (marker, store) = {
+            let src = &self.sources[l as usize].1;
+            (src.kind, src.detail.clone())
+        };
+        // A credential store's name makes the read a credential, a data file's name package
+        // data.
+        let kind = match marker {
+            SourceKind::DataFileName => SourceKind::PackageData,
+            _ => SourceKind::Credential,
+        };
         for (result, line, unit) in reads {
             let id = self.sources.len() as Label;
             self.marker.push(false);
             self.sources.push((
                 unit,
                 SourceFact {
-                    kind: SourceKind::Credential,
+                    kind,
                     line,
                     detail: store.clone(),
                 },

@@ -61,9 +61,12 @@ pub fn collect_all(
     // Largest files first so the parallel parse does not end on one big straggler.
     let mut files = files;
     files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
+    let data =
+        crate::js::DataModules::find(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
+    let analyse = |f: PackageFile| analyse_file(f, &data);
     let mut facts: Vec<FileFacts> = match POOL.as_ref() {
-        Some(pool) => pool.install(|| files.into_par_iter().map(analyse_file).collect()),
-        None => files.into_par_iter().map(analyse_file).collect(),
+        Some(pool) => pool.install(|| files.into_par_iter().map(analyse).collect()),
+        None => files.into_par_iter().map(analyse).collect(),
     };
     facts.extend(large.into_iter().map(analyse_large));
     facts.sort_by(|a, b| a.path.cmp(&b.path));
@@ -135,7 +138,7 @@ fn solve_flows(facts: &[FileFacts], names: &BTreeSet<&str>) -> crate::flow::Solu
 }
 
 /// Analyses one file by its content kind.
-fn analyse_file(file: PackageFile) -> FileFacts {
+fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
     let kind = classify(&file.path, &file.bytes);
     let mut facts = FileFacts {
         path: file.path,
@@ -193,7 +196,7 @@ fn analyse_file(file: PackageFile) -> FileFacts {
                     });
                 } else {
                     let path = facts.path.clone();
-                    crate::js::analyse(&path, &text, &mut facts);
+                    crate::js::analyse_with(&path, &text, &mut facts, data);
                 }
             }
             facts.text = Some(text);

@@ -89,6 +89,9 @@ pub enum Kind {
     StringArray,
     /// Control-flow flattening: `while (true) switch (order[i++]) { … }`.
     ControlFlowFlattening,
+    /// Code placed after a long run of blanks on a line that already holds code, so it sits
+    /// off-screen in editors and code viewers (see `js::offscreen_code`).
+    OffscreenCode,
     /// A check for an analysis environment: localhost, a sandbox or VM (few CPUs, little
     /// memory, sandbox user or host names), a debugger.
     SandboxGate,
@@ -210,6 +213,7 @@ impl Kind {
             LifecycleScript => "lifecycle-script",
             StringArray => "string-array",
             ControlFlowFlattening => "control-flow-flattening",
+            OffscreenCode => "offscreen-code",
             SandboxGate => "sandbox-gate",
             RunsFile => "runs-file",
             GypCommand => "gyp-command",

@@ -143,9 +143,8 @@ pub fn category(rule: &str) -> Category<'_> {
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" | "backdoor-route" => {
             Category::Execution
         }
-        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs" => {
-            Category::Concealment
-        }
+        "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
+        | "offscreen-code" => Category::Concealment,
         "analysis-evasion" | "install-self-delete" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
         "protestware" | "import-time-dos" | "logic-bomb" => Category::Sabotage,

@@ -45,6 +45,9 @@ pub struct Decoder {
     /// Subtracted from the index argument.
     pub offset: f64,
     pub variant: Variant,
+    /// The decoder's base64 alphabet (64 characters), when it spells one out; obfuscator.io's
+    /// (lowercase first) otherwise.
+    pub alphabet: Option<Vec<u8>>,
 }
 
 impl Decoder {
@@ -59,11 +62,11 @@ impl Decoder {
         match self.variant {
             Variant::Plain => Some(raw.clone()),
             Variant::Base64 => {
-                let bytes = custom_base64(raw)?;
+                let bytes = custom_base64(raw, self.alphabet.as_deref())?;
                 String::from_utf8(bytes).ok()
             }
             Variant::Rc4 => {
-                let bytes = custom_base64(raw)?;
+                let bytes = custom_base64(raw, self.alphabet.as_deref())?;
                 // obfuscator.io decodes the base64 to a percent-encoded UTF-8 string first,
                 // then RC4s its characters.
                 let text = String::from_utf8(bytes).ok()?;
@@ -98,6 +101,9 @@ pub struct Known<'a> {
     pub array_at: Option<u32>,
     /// The webpack module table, when the program is a bundle.
     pub webpack: super::webpack::Webpack,
+    /// This file's path and the package's data modules it names (see
+    /// [`super::DataModules`]).
+    pub data_modules: Option<(String, super::DataModules)>,
 }
 
 impl Known<'_> {
@@ -208,8 +214,10 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
         }) else {
             continue;
         };
-        // obfuscator.io's decoder starts by shifting its index: `a = a - 0x1d9`.
-        let Some(offset) = index_shift(f) else {
+        // obfuscator.io's decoder starts by shifting its index: `a = a - 0x1d9`; since 2022 it
+        // first redefines itself (`return d = function (a, b) { a = a - 0x1d9; … }, d(x, y)`)
+        // and caches decoded entries, the shift then sits in the inner function.
+        let Some(offset) = index_shift(f).or_else(|| redefined_shift(f)) else {
             continue;
         };
         // A literal array in a function that returns it (obfuscator.io since 2021), or a
@@ -235,16 +243,20 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
         if !in_function && !rotated {
             continue;
         }
-        let variant =
-            if text.contains("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=") {
-                if text.contains("0x100") || text.contains("256") {
-                    Variant::Rc4
-                } else {
-                    Variant::Base64
-                }
+        let alphabet = base64_alphabet(text);
+        let variant = if alphabet.is_some() {
+            // RC4 XORs with its keystream (`c ^ s[(s[i] + s[j]) % 0x100]`); the base64 decoder
+            // only shifts and masks. With numbers written as expressions `0x100` may not appear.
+            if text.contains("0x100") || text.contains("256") || text.contains('^') {
+                Variant::Rc4
             } else {
-                Variant::Plain
-            };
+                Variant::Base64
+            }
+        } else {
+            Variant::Plain
+        };
+        // obfuscator.io's own alphabet is the default; another one is kept.
+        let alphabet = alphabet.filter(|a| a.as_slice() != OBFUSCATOR_IO_ALPHABET);
         let _ = arr_sym;
         known.decoders.insert(
             sym,
@@ -252,6 +264,7 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
                 strings: strings.clone(),
                 offset,
                 variant,
+                alphabet,
             },
         );
     }
@@ -703,12 +716,36 @@ pub fn parse_int(s: &str) -> f64 {
     if neg { -v } else { v }
 }
 
-/// A number literal, possibly negated.
+/// A constant number: a literal, or unary minus and `+ - * / %` over constants
+/// (obfuscator.io's numbers-to-expressions option writes `0x1a8d+-0x9ee+-0x1*0x109e`).
 fn num(e: &Expression<'_>) -> Option<f64> {
+    num_d(e, 0)
+}
+
+fn num_d(e: &Expression<'_>, depth: u32) -> Option<f64> {
+    if depth > 32 {
+        return None;
+    }
     match e.without_parentheses() {
         Expression::NumericLiteral(n) => Some(n.value),
         Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => {
-            Some(-num(&u.argument)?)
+            Some(-num_d(&u.argument, depth + 1)?)
+        }
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryPlus => {
+            num_d(&u.argument, depth + 1)
+        }
+        Expression::BinaryExpression(b) => {
+            let l = num_d(&b.left, depth + 1)?;
+            let r = num_d(&b.right, depth + 1)?;
+            let v = match b.operator {
+                BinaryOperator::Addition => l + r,
+                BinaryOperator::Subtraction => l - r,
+                BinaryOperator::Multiplication => l * r,
+                BinaryOperator::Division => l / r,
+                BinaryOperator::Remainder => l % r,
+                _ => return None,
+            };
+            v.is_finite().then_some(v)
         }
         _ => None,
     }
@@ -804,6 +841,72 @@ fn index_shift(f: &Function<'_>) -> Option<f64> {
     }
 }
 
+/// The index shift of a self-redefining decoder: its body returns an assignment of a new
+/// function to itself (`return d = function (a, b) { a = a - 0x1d9; … }, d(x, y);`), alone
+/// or first in a sequence; the shift is the inner function's.
+fn redefined_shift(f: &Function<'_>) -> Option<f64> {
+    let body = f.body.as_ref()?;
+    body.statements.iter().take(4).find_map(|s| {
+        let Statement::ReturnStatement(r) = s else {
+            return None;
+        };
+        let first = match r.argument.as_ref()?.without_parentheses() {
+            Expression::SequenceExpression(seq) => seq.expressions.first()?,
+            other => other,
+        };
+        let Expression::AssignmentExpression(a) = first.without_parentheses() else {
+            return None;
+        };
+        let Expression::FunctionExpression(inner) = a.right.without_parentheses() else {
+            return None;
+        };
+        index_shift(inner)
+    })
+}
+
+/// obfuscator.io's base64 alphabet (lowercase first).
+const OBFUSCATOR_IO_ALPHABET: &[u8] =
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/";
+
+/// The first string literal in `text` that is a base64 alphabet: 64 distinct characters
+/// from `A–Z a–z 0–9 + /` (optionally followed by `=`), in any order. A custom order is how
+/// obfuscators vary their output; the decoder spells it out for its `indexOf` lookup.
+fn base64_alphabet(text: &str) -> Option<Vec<u8>> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let q = b[i];
+        if q != b'\'' && q != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let end = start
+            + b[start..]
+                .iter()
+                .take(66)
+                .take_while(|c| {
+                    c.is_ascii_alphanumeric() || **c == b'+' || **c == b'/' || **c == b'='
+                })
+                .count();
+        if b.get(end) == Some(&q) {
+            let lit = &b[start..end];
+            let lit = lit.strip_suffix(b"=").unwrap_or(lit);
+            if lit.len() == 64 {
+                let mut seen = [false; 256];
+                if lit
+                    .iter()
+                    .all(|&c| c != b'=' && !std::mem::replace(&mut seen[c as usize], true))
+                {
+                    return Some(lit.to_vec());
+                }
+            }
+        }
+        i = end.max(start);
+    }
+    None
+}
+
 fn simple_params(p: &FormalParameters<'_>) -> Option<Vec<SymbolId>> {
     if p.rest.is_some() {
         return None;
@@ -819,15 +922,16 @@ fn simple_params(p: &FormalParameters<'_>) -> Option<Vec<SymbolId>> {
 
 /// obfuscator.io's base64: alphabet `a–z A–Z 0–9 + /`, `=` padding, then the bytes are
 /// percent-encoded and `decodeURIComponent`-ed, i.e. read as UTF-8.
-fn custom_base64(s: &str) -> Option<Vec<u8>> {
-    const ALPHA: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/";
+/// `alphabet` replaces obfuscator.io's when the decoder spells out another.
+fn custom_base64(s: &str, alphabet: Option<&[u8]>) -> Option<Vec<u8>> {
+    let alpha = alphabet.unwrap_or(OBFUSCATOR_IO_ALPHABET);
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut buf, mut bits) = (0u32, 0u32);
     for c in s.bytes() {
         if c == b'=' {
             break;
         }
-        let v = ALPHA.iter().position(|&a| a == c)? as u32;
+        let v = alpha.iter().position(|&a| a == c)? as u32;
         buf = (buf << 6) | v;
         bits += 6;
         if bits >= 8 {
@@ -876,7 +980,19 @@ mod tests {
     fn custom_base64_and_rc4() {
         // 'exec' in obfuscator.io's alphabet (lowercase first): standard "ZXhlYw==" with
         // the cases swapped.
-        assert_eq!(custom_base64("zxHLyW==").as_deref(), Some(&b"exec"[..]));
+        assert_eq!(
+            custom_base64("zxHLyW==", None).as_deref(),
+            Some(&b"exec"[..])
+        );
+        // The standard alphabet spelled out by a decoder.
+        let std = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        assert_eq!(
+            custom_base64("ZXhlYw==", Some(std)).as_deref(),
+            Some(&b"exec"[..])
+        );
+        let text = format!("const a='{}=';", std::str::from_utf8(std).unwrap());
+        assert_eq!(base64_alphabet(&text).as_deref(), Some(&std[..]));
+        assert_eq!(base64_alphabet("'abc' \"0123\""), None);
         let enc = rc4(b"k", &"hi".chars().map(|c| c as u32).collect::<Vec<_>>());
         let dec = rc4(b"k", &enc);
         assert_eq!(dec, vec!['h' as u32, 'i' as u32]);
@@ -909,6 +1025,10 @@ mod fixtures {
         (
             "split",
             include_str!("../../tests/fixtures/obfuscator-io/split.js"),
+        ),
+        (
+            "redefined",
+            include_str!("../../tests/fixtures/obfuscator-io/redefined.js"),
         ),
     ];
 

@@ -675,8 +675,12 @@ impl<'s> Builder<'_, 's> {
             self.urls += 1;
             return Some(self.source(SourceKind::UrlLiteral, at, s));
         }
-        let store = credential_store(s)?;
-        Some(self.source(SourceKind::CredentialName, at, &store))
+        if let Some(store) = credential_store(s) {
+            return Some(self.source(SourceKind::CredentialName, at, &store));
+        }
+        // A package data file's name (`'logo.png'`, `'assets/data.bin'`): a read whose path
+        // carries it, in whatever function, returns package data.
+        data_file_name(s).then(|| self.source(SourceKind::DataFileName, at, s))
     }
 
     fn ident(&mut self, id: &IdentifierReference<'_>, e: &Expression<'_>) -> Option<Node> {
@@ -1014,6 +1018,11 @@ impl<'s> Builder<'_, 's> {
         };
         if Env::is_require(&callee) {
             return self.require(arguments, at);
+        }
+        // A string-array decoder's call is a constant (the folder gives its string): no data
+        // flows through the decoder's cache and helpers.
+        if matches!(callee, Val::Decoder(_)) {
+            return None;
         }
         // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
         if self.env.is_call_proxy(&callee)
@@ -1521,6 +1530,14 @@ impl<'s> Builder<'_, 's> {
     ) -> Option<Node> {
         let first = arguments.first().and_then(|a| a.as_expression());
         let first_str = first.and_then(|e| self.env.eval(e).as_str().map(str::to_string));
+        // `m._compile(code, filename)` on a module object (`new module.constructor()`, a
+        // `Module` instance): compiles its first argument.
+        if method == "_compile" {
+            let code: Vec<Node> = args.first().copied().flatten().into_iter().collect();
+            if !code.is_empty() {
+                self.sink(SinkKind::Eval, at, "module._compile", code, None, None);
+            }
+        }
         match method {
             "querySelector"
             | "querySelectorAll"
@@ -1645,6 +1662,14 @@ impl<'s> Builder<'_, 's> {
             for a in args.iter().flatten() {
                 self.edge(*a, recv, "stored", at);
             }
+        }
+        // `src.copy(target, …)` (Buffer, typed arrays): the receiver's bytes land in the
+        // first argument.
+        if let Some(recv) = recv
+            && method == "copy"
+            && let Some(Some(target)) = args.first()
+        {
+            self.edge(recv, *target, "copied", at);
         }
         // A method of a local object (an imported module's function, a helper object).
         if let Some(recv) = recv {
@@ -2449,6 +2474,21 @@ fn is_data_file(p: &str) -> bool {
     ]
     .iter()
     .any(|e| lower.ends_with(e))
+}
+
+/// A file name (or relative path) of a binary package data file: images, fonts, `.bin`,
+/// `.dat`, `.wasm` — files that hold no source code. No spaces, no URL.
+fn data_file_name(s: &str) -> bool {
+    const EXT: &[&str] = &[
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf",
+        ".bin", ".dat", ".data", ".enc", ".wasm", ".db",
+    ];
+    let Some(dot) = s.rfind('.') else {
+        return false;
+    };
+    s.len() > 4
+        && !s.contains([' ', ':', '?', '\n', '<', '\'', '"', '*'])
+        && EXT.iter().any(|e| s[dot..].eq_ignore_ascii_case(e))
 }
 
 /// The base name of a program or path, lowercased, without `.exe`.

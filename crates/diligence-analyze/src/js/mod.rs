@@ -22,8 +22,125 @@ use oxc_span::SourceType;
 /// Maximum nesting of decoded-code analysis.
 const MAX_EMBED_DEPTH: u8 = 2;
 
-/// Analyses one JavaScript file and appends signals and relative requires to `facts`.
-pub fn analyse(path: &str, src: &str, facts: &mut FileFacts) {
+/// The package's data modules: JavaScript files whose whole export is an array of string
+/// literals (`module.exports = ['…', …]`), by package path. A `require` of one folds to its
+/// strings, so tables of names, keys or hex strings kept in a sibling file (a test fixture, a
+/// "data" module) re-enter the analysis of the file that uses them.
+#[derive(Debug, Default, Clone)]
+pub struct DataModules(pub std::sync::Arc<std::collections::HashMap<String, Vec<String>>>);
+
+/// Largest data module read.
+const MAX_DATA_MODULE: usize = 256 * 1024;
+
+impl DataModules {
+    /// Finds the data modules among `(path, bytes)` pairs (JavaScript files of at most
+    /// 256 KiB).
+    pub fn find<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Self {
+        let mut out = std::collections::HashMap::new();
+        for (path, bytes) in files {
+            if bytes.len() > MAX_DATA_MODULE
+                || !(path.ends_with(".js") || path.ends_with(".cjs"))
+                || memchr::memmem::find(bytes, b"module.exports").is_none()
+            {
+                continue;
+            }
+            if let Ok(text) = std::str::from_utf8(bytes)
+                && let Some(strings) = string_array_export(text)
+            {
+                out.insert(path.to_string(), strings);
+            }
+        }
+        DataModules(std::sync::Arc::new(out))
+    }
+
+    /// The strings of the data module `spec` names from the file `from` (`./x`, `../x.js`,
+    /// `./dir` for `dir/index.js`).
+    pub fn resolve(&self, from: &str, spec: &str) -> Option<&Vec<String>> {
+        if self.0.is_empty() || !spec.starts_with('.') {
+            return None;
+        }
+        let mut parts: Vec<&str> = from.split('/').collect();
+        parts.pop();
+        for seg in spec.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let base = parts.join("/");
+        [
+            base.clone(),
+            format!("{base}.js"),
+            format!("{base}.cjs"),
+            format!("{base}/index.js"),
+        ]
+        .iter()
+        .find_map(|p| self.0.get(p))
+    }
+}
+
+/// `module.exports = ['a', "b", …];` (optionally after `'use strict';` and comments-free
+/// whitespace) as the strings; at least 3, no escapes, nothing else in the file.
+fn string_array_export(text: &str) -> Option<Vec<String>> {
+    let mut t = text.trim_start_matches('\u{feff}').trim();
+    for prefix in ["'use strict';", "\"use strict\";"] {
+        t = t.strip_prefix(prefix).unwrap_or(t).trim_start();
+    }
+    let t = t.strip_prefix("module.exports")?.trim_start();
+    let t = t.strip_prefix('=')?.trim_start();
+    let t = t.strip_prefix('[')?;
+    let t = t.trim_end().trim_end_matches(';').trim_end();
+    let body = t.strip_suffix(']')?;
+    let mut out = Vec::new();
+    let b = body.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let q = b[i];
+        if q != b'\'' && q != b'"' {
+            return None;
+        }
+        let end = i + 1 + body[i + 1..].find(q as char)?;
+        let lit = &body[i + 1..end];
+        if lit.contains(['\\', '\n']) || out.len() >= 4096 {
+            return None;
+        }
+        out.push(lit.to_string());
+        i = end + 1;
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+thread_local! {
+    /// The path of the file [`analyse_with`] walks and the package's data modules.
+    static DATA: std::cell::RefCell<Option<(String, DataModules)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Analyses one JavaScript file of a package: signals, required modules and flow graphs into
+/// `facts`; `data` are the package's data modules (see [`DataModules`]).
+pub fn analyse_with(path: &str, src: &str, facts: &mut FileFacts, data: &DataModules) {
+    if !data.0.is_empty() {
+        DATA.with(|d| *d.borrow_mut() = Some((path.to_string(), data.clone())));
+    }
+    analyse_inner(path, src, facts);
+    DATA.with(|d| d.borrow_mut().take());
+}
+
+/// The data modules `analyse_with` set for the file being walked, and its path.
+pub(crate) fn data_modules() -> Option<(String, DataModules)> {
+    DATA.with(|d| d.borrow().clone())
+}
+
+fn analyse_inner(path: &str, src: &str, facts: &mut FileFacts) {
     let mut out = Output::default();
     // One arena per worker thread, reset between files: no fresh pages per file.
     let ok = ARENA.with(|cell| match cell.try_borrow_mut() {
@@ -144,10 +261,23 @@ fn run_in(
     let scoping = semantic.scoping();
     let mut strings = deobfuscate::string_table(program, scoping, src);
     strings.webpack = webpack::Webpack::find(program, scoping, src);
+    if matches!(place, Placement::Real) {
+        strings.data_modules = data_modules();
+    }
     let mut walker = visit::Walker::new(src, scoping, place, depth, strings);
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
     let before = out.signals.len();
     let env = walker.finish(out);
+    if matches!(place, Placement::Real)
+        && let Some((line, col, run)) = offscreen_code(src)
+    {
+        out.signals.push(Signal {
+            kind: Kind::OffscreenCode,
+            line,
+            func: 0,
+            detail: format!("code at column {col} after {run} blank columns"),
+        });
+    }
     if wants_flow(src.len(), &out.signals[before..]) {
         let starts: Vec<u32>;
         let lines = match place {
@@ -201,6 +331,56 @@ pub(crate) fn analyse_inline(code: &str, line: u32) -> (Vec<Signal>, Vec<String>
     (out.signals, out.requires)
 }
 
+/// Fewest blanks (spaces, tabs) between code and more code on one line that count as
+/// pushing the rest of the line off-screen: no formatter or minifier leaves a run this long
+/// inside a line.
+pub const OFFSCREEN_RUN: usize = 300;
+
+/// Code hidden to the right of a long run of blanks: the first line where at least
+/// [`OFFSCREEN_RUN`] spaces or tabs follow code and are followed by at least 20 more
+/// non-blank bytes. Returns the 1-based line, the 1-based column where the hidden code starts
+/// and the run's length. Indentation (blanks at the start of a line) does not count. One pass
+/// over the bytes.
+pub(crate) fn offscreen_code(src: &str) -> Option<(u32, usize, usize)> {
+    let b = src.as_bytes();
+    let (mut line, mut line_start, mut i) = (1u32, 0usize, 0usize);
+    let mut code_before = false;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+                code_before = false;
+                i += 1;
+            }
+            b' ' | b'\t' => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b' ' | b'\t') {
+                    i += 1;
+                }
+                if !code_before || i - start < OFFSCREEN_RUN {
+                    continue;
+                }
+                let after = b[i..]
+                    .iter()
+                    .take_while(|&&c| c != b'\n')
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .take(20)
+                    .count();
+                if after >= 20 {
+                    return Some((line, i - line_start + 1, i - start));
+                }
+            }
+            b'\r' => i += 1,
+            _ => {
+                code_before = true;
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
 /// Deepest bracket nesting the AST analysis accepts; deeper files (no real code nests this
 /// deep) would exhaust the stack of a recursive parser, so they are reported, not parsed.
 pub const MAX_NESTING: usize = 1500;
@@ -220,4 +400,56 @@ pub(crate) fn nesting_depth(src: &[u8]) -> usize {
         }
     }
     max
+}
+
+#[cfg(test)]
+mod data_module_tests {
+    use super::{DataModules, string_array_export};
+
+    #[test]
+    fn string_array_modules_are_read() {
+        assert_eq!(
+            string_array_export("'use strict';\nmodule.exports = [\n  \"a\",\n  'b', \"c\"\n];\n"),
+            Some(vec!["a".to_string(), "b".to_string(), "c".to_string()])
+        );
+        // Code, escapes, fewer than three entries: not a data module.
+        assert_eq!(
+            string_array_export("module.exports = [f(), 'b', 'c'];"),
+            None
+        );
+        assert_eq!(
+            string_array_export("module.exports = ['a\\n', 'b', 'c'];"),
+            None
+        );
+        assert_eq!(string_array_export("module.exports = ['a', 'b'];"), None);
+        assert_eq!(
+            string_array_export("module.exports = ['a', 'b', 'c']; run();"),
+            None
+        );
+    }
+
+    #[test]
+    fn specifiers_resolve_from_the_requiring_file() {
+        let files: Vec<(&str, &[u8])> = vec![
+            ("test/data.js", b"module.exports = ['x', 'y', 'z'];"),
+            ("lib/t/index.js", b"module.exports = ['1', '2', '3'];"),
+            ("lib/big.js", b"module.exports = { a: 1 };"),
+        ];
+        let d = DataModules::find(files.into_iter());
+        assert_eq!(d.0.len(), 2);
+        assert_eq!(
+            d.resolve("index.js", "./test/data").map(|v| v.len()),
+            Some(3)
+        );
+        assert_eq!(
+            d.resolve("lib/a.js", "../test/data.js").map(|v| v.len()),
+            Some(3)
+        );
+        assert_eq!(
+            d.resolve("lib/a.js", "./t").map(|v| v[0].as_str()),
+            Some("1")
+        );
+        assert_eq!(d.resolve("index.js", "../outside"), None);
+        assert_eq!(d.resolve("index.js", "test/data"), None);
+    }
 }

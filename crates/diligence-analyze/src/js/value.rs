@@ -67,6 +67,11 @@ impl Val {
         }
     }
     fn member(&self, prop: &str) -> Val {
+        if prop == "constructor"
+            && let Some(c) = self.constructor()
+        {
+            return c;
+        }
         match self {
             Val::Global(g) if g == "globalThis" => Val::Global(prop.to_string()),
             Val::Global(g) => Val::Global(format!("{g}.{prop}")),
@@ -80,6 +85,47 @@ impl Val {
             _ => Val::Unknown,
         }
     }
+}
+
+/// Built-in constructors: each one's `constructor` is `Function`.
+const BUILTIN_CTORS: &[&str] = &[
+    "Function", "Array", "String", "Object", "Number", "Boolean", "RegExp", "Promise", "Symbol",
+    "Date", "Error", "Map", "Set",
+];
+
+impl Val {
+    /// `v.constructor` when it is a built-in: a string's is `String`, an array's `Array`, a
+    /// built-in constructor's (and `Function.prototype`'s) `Function` — so
+    /// `''.constructor.constructor`, `[].constructor.constructor`, `Function.constructor` and
+    /// `Object.getPrototypeOf(async function () {}).constructor` are the `Function`
+    /// constructor, which compiles its last argument as code.
+    fn constructor(&self) -> Option<Val> {
+        let g = |s: &str| Some(Val::Global(s.to_string()));
+        match self {
+            Val::Str(_) | Val::Bytes(_) => g("String"),
+            Val::Num(_) => g("Number"),
+            Val::Arr(_) => g("Array"),
+            Val::Global(c) if BUILTIN_CTORS.contains(&c.as_str()) => g("Function"),
+            Val::Global(c) => c
+                .strip_suffix(".prototype")
+                .filter(|b| BUILTIN_CTORS.contains(b))
+                .and_then(g),
+            _ => None,
+        }
+    }
+}
+
+/// The built-in constructor of a literal the folder has no value for (`(() => {})` is a
+/// `Function`, `{}` an `Object`, `/x/` a `RegExp`).
+fn literal_ctor(e: &Expression) -> Option<Val> {
+    let name = match e.without_parentheses() {
+        Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => "Function",
+        Expression::ObjectExpression(_) => "Object",
+        Expression::RegExpLiteral(_) => "RegExp",
+        Expression::BooleanLiteral(_) => "Boolean",
+        _ => return None,
+    };
+    Some(Val::Global(name.into()))
 }
 
 /// Formats a number the way JavaScript's `String(n)` does for integers.
@@ -143,7 +189,24 @@ const GLOBALS: &[&str] = &[
 ];
 
 /// Normalises a module specifier: `node:fs` -> `fs`, `fs/promises` -> `fs`.
+/// A path into a `node_modules` folder names the package it loads
+/// (`/home/u/.cache/node_modules/socket.io-client` -> `socket.io-client`): code that installs
+/// packages at run time into a folder of its own loads them this way.
 pub fn module_name(spec: &str) -> String {
+    let spec = match spec.rfind("node_modules/") {
+        Some(i) if i == 0 || spec[..i].ends_with('/') || spec[..i].ends_with('\\') => {
+            let rest = &spec[i + "node_modules/".len()..];
+            let mut parts = rest.split('/');
+            match (parts.next(), parts.next()) {
+                (Some(scope), Some(name)) if scope.starts_with('@') && !name.is_empty() => {
+                    &rest[..scope.len() + 1 + name.len()]
+                }
+                (Some(name), _) if !name.is_empty() => name,
+                _ => spec,
+            }
+        }
+        _ => spec,
+    };
     let s = spec.strip_prefix("node:").unwrap_or(spec);
     match s {
         "fs/promises" | "fs-extra" | "graceful-fs" => "fs".into(),
@@ -207,6 +270,11 @@ impl<'s> Env<'s> {
                 Expression::StringLiteral(_)
                 | Expression::ArrayExpression(_)
                 | Expression::TemplateLiteral(_) => return true,
+                // `(() => {}).constructor`: a literal function is worth folding under a member
+                // or call, never alone.
+                Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                    return !std::ptr::eq(e, expr);
+                }
                 _ => return false,
             };
         }
@@ -252,6 +320,11 @@ impl<'s> Env<'s> {
             },
             Expression::StaticMemberExpression(m) => {
                 if let Some(v) = self.object_prop(&m.object, m.property.name.as_str(), d) {
+                    return v;
+                }
+                if m.property.name == "constructor"
+                    && let Some(v) = literal_ctor(&m.object)
+                {
                     return v;
                 }
                 self.eval_d(&m.object, d).member(m.property.name.as_str())
@@ -349,6 +422,11 @@ impl<'s> Env<'s> {
             && let Some(Val::Arr(items)) = self.symbol_of(id).and_then(|s| self.consts.get(&s))
         {
             return items.get(*i as usize).cloned().unwrap_or(Val::Unknown);
+        }
+        if p.as_str() == Some("constructor")
+            && let Some(v) = literal_ctor(obj)
+        {
+            return v;
         }
         let o = self.eval_d(obj, d);
         match (&o, &p) {
@@ -476,6 +554,20 @@ impl<'s> Env<'s> {
             return Val::Module(module_name(ext), String::new());
         }
         let callee = self.eval_d(&c.callee, d);
+        // `Object.getPrototypeOf(async function () {})`: the prototype of a function kind,
+        // whose `constructor` compiles code like `Function`.
+        if let Val::Global(g) = &callee
+            && matches!(
+                g.as_str(),
+                "Object.getPrototypeOf" | "Reflect.getPrototypeOf"
+            )
+        {
+            let arg = c.arguments.first().and_then(|a| a.as_expression());
+            return match arg.and_then(literal_ctor) {
+                Some(Val::Global(b)) => Val::Global(format!("{b}.prototype")),
+                _ => Val::Unknown,
+            };
+        }
         match &callee {
             Val::Decoder(sym) => {
                 let vals = self.args(&c.arguments, d);
@@ -504,6 +596,14 @@ impl<'s> Env<'s> {
                 .and_then(|a| a.as_expression())
                 .map(|e| self.eval_d(e, d))
             {
+                // A data module of the package: its strings.
+                Some(v)
+                    if let Some(spec) = v.as_str()
+                        && let Some((from, data)) = &self.known.data_modules
+                        && let Some(strings) = data.resolve(from, spec) =>
+                {
+                    Val::Arr(strings.iter().map(|s| Val::Str(s.clone())).collect())
+                }
                 Some(Val::Str(s)) => Val::Module(module_name(&s), String::new()),
                 _ => Val::Unknown,
             };
@@ -834,7 +934,17 @@ fn buffer_from(vals: &[Val]) -> Val {
     match vals.first() {
         Some(Val::Str(s)) => match enc {
             "base64" | "base64url" => decode::base64_text(s).map_or(Val::Unknown, Val::Bytes),
-            "hex" => decode::hex_text(s).map_or(Val::Unknown, Val::Bytes),
+            // The encoding is explicit: a short value decodes too (`'63727970746f'` is
+            // `crypto`), where free-text scanning needs a minimum length.
+            "hex" => decode::hex_text(s)
+                .or_else(|| {
+                    let s = s.trim();
+                    (s.len().is_multiple_of(2) && s.bytes().all(|b| b.is_ascii_hexdigit()))
+                        .then(|| hex::decode(s).ok())
+                        .flatten()
+                        .and_then(|b| decode::printable(&b))
+                })
+                .map_or(Val::Unknown, Val::Bytes),
             _ => Val::Bytes(s.clone()),
         },
         Some(Val::Arr(items)) => {

@@ -14,8 +14,13 @@ diligence_finding::declare_rule! {
     /// A value-flow path into `eval`, `Function`/`new Function`, `vm.run*`/`vm.Script`, `module._compile` or a
     /// module load from data decrypted at run time (`crypto.createDecipheriv`: critical — an encrypted payload,
     /// often in a data file keyed on the package's own name and version), decoded at run time (`atob`,
-    /// `Buffer.from(…, 'base64'|'hex')`, char codes, inflate: high) or read from one of the package's data files
-    /// (medium). Also such a call whose argument comes directly from a decoder in the same function.
+    /// `Buffer.from(…, 'base64'|'hex')`, char codes, inflate: high) or read from one of the package's data files:
+    /// critical when the file is an image, a font or a binary blob (`.png`, `.woff`, `.bin`, `.dat` — code read
+    /// from pixels), high when the data is decoded on the way, medium otherwise. A binary file's name passed to a
+    /// reading helper in another function counts too. Also such a call whose argument comes directly from a
+    /// decoder in the same function. The `Function` constructor counts however it is reached
+    /// (`Function.constructor`, `[].constructor.constructor`, `Object.getPrototypeOf(async function () {}).constructor`),
+    /// and so does `_compile` on a fresh module object.
     ///
     /// ## Why it matters
     /// Every layered npm dropper ends in this chain (os-info-checker-es6, GlassWorm, the tz/locale payload-in-JSON
@@ -26,7 +31,8 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Build tools that ship precompiled templates as base64 and compile them at run time. Reported as high
-    /// (suspicious) unless the package also hides code, is obfuscated or networks in the same file.
+    /// (suspicious) unless the package also hides code, is obfuscated or networks in the same file. Template
+    /// engines compiling their own text templates (`.txt`, `.html`, `.ejs`) stay medium at most.
     pub static DECODE_EXEC = { id: "code/decode-exec", severity: Severity::High };
 }
 
@@ -49,6 +55,9 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
                 SourceKind::Deciphered => Severity::Critical,
                 SourceKind::Decoded if corroborated => Severity::Critical,
                 SourceKind::Decoded => Severity::High,
+                // Code has no business in pixels, fonts or binary blobs.
+                SourceKind::PackageData if binary_data_file(&path.from.what) => Severity::Critical,
+                SourceKind::PackageData if decoded_on_the_way(path) => Severity::High,
                 _ => Severity::Medium,
             };
             flow_finding(
@@ -63,26 +72,43 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     one_per_sink(out)
 }
 
+/// Decoding steps a value may pass on its way (named by the flow builder).
+const DECODING: &[&str] = &[
+    "base64-decoded",
+    "hex-decoded",
+    "bytes",
+    "char codes",
+    "inflated",
+    "decrypted",
+    "url-decoded",
+    "xor",
+    "reversed",
+];
+
+/// True when the path's value was decoded on the way.
+fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
+    path.steps
+        .iter()
+        .any(|s| DECODING.contains(&s.what.as_str()))
+}
+
+/// A read of an image, a font or a binary blob (`logo.png`, `assets/x.bin`): no source code
+/// lives there.
+fn binary_data_file(what: &str) -> bool {
+    const EXT: &[&str] = &[
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf",
+        ".bin", ".dat", ".data", ".enc", ".wasm", ".db",
+    ];
+    let lower = what.trim_end_matches(['\'', ')']).to_ascii_lowercase();
+    EXT.iter().any(|e| lower.ends_with(e))
+}
+
 /// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches
 /// code without being decoded or deciphered on the way: code generation, not a payload.
 fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
-    const DECODING: &[&str] = &[
-        "base64-decoded",
-        "hex-decoded",
-        "bytes",
-        "char codes",
-        "inflated",
-        "decrypted",
-        "url-decoded",
-        "xor",
-        "reversed",
-    ];
     path.source == SourceKind::PackageData
         && path.from.what.starts_with("require(")
-        && !path
-            .steps
-            .iter()
-            .any(|s| DECODING.contains(&s.what.as_str()))
+        && !decoded_on_the_way(path)
 }
 
 /// One finding per decode→exec site.
@@ -275,5 +301,64 @@ mod tests {
             ),
         ]);
         assert_eq!(hits(&s, "code/decode-exec"), vec![("x.js".to_string(), 4)]);
+    }
+
+    /// A loader whose names sit hex-encoded in a sibling data module: the decipher keyed on
+    /// `npm_package_*` and the `_compile` of a fresh module are seen once the table folds in.
+    #[test]
+    fn positive_loader_with_names_in_a_data_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/table.js",
+                "module.exports = ['63727970746f', '63726561746544656369706865726976', '5f636f6d70696c65', '6e706d5f7061636b6167655f6465736372697074696f6e', '686578', '75746638'];\n",
+            ),
+            (
+                "index.js",
+                "!function () {\n  try {\n    var t = require('./lib/table'), h = (x) => Buffer.from(x, 'hex').toString();\n    var key = process.env[h(t[3])];\n    var d = require(h(t[0]))[h(t[1])]('aes-256-cbc', key, Buffer.alloc(16));\n    var code = d.update(process.argv[2], h(t[4]), h(t[5])) + d.final(h(t[5]));\n    var m = new module.constructor();\n    m[h(t[2])](code, '');\n  } catch (e) {}\n}();\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/decode-exec");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("index.js", 8, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// Code read from an image's pixels in one function and compiled in another.
+    #[test]
+    fn positive_image_pixels_compiled() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/banner.js",
+                "const fs = require('fs');\nconst path = require('path');\nfunction pixels(file) {\n  const buf = fs.readFileSync(file);\n  const out = Buffer.alloc(buf.length);\n  buf.copy(out, 0, 64);\n  return out;\n}\nfunction text() {\n  const px = pixels(path.join(__dirname, '..', 'img', 'logo.png'));\n  return px.subarray(4, 4 + px.readUInt32BE(0)).toString();\n}\nmodule.exports = () => new Function('require', text())(require);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/decode-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (13, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// An image read for its bytes (a thumbnailer) and a string table module used as labels:
+    /// no code is compiled from them.
+    #[test]
+    fn negative_image_and_table_used_as_data() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/labels.js",
+                "module.exports = ['Open', 'Save', 'Close'];\n",
+            ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst labels = require('./lib/labels');\nconst img = fs.readFileSync(__dirname + '/icon.png');\nmodule.exports = { labels, icon: 'data:image/png;base64,' + img.toString('base64'), menu: new Function('l', 'return l.join(\"|\")')(labels) };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 }

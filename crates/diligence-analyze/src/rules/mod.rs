@@ -29,6 +29,7 @@ mod minified_differs;
 mod native_binary;
 mod network_monkey_patch;
 mod obfuscated_code;
+mod offscreen_code;
 mod package_tamper;
 mod persistence;
 mod protestware;
@@ -101,6 +102,7 @@ const ALL: &[(&Rule, Check)] = &[
         network_monkey_patch::check,
     ),
     (&obfuscated_code::OBFUSCATED_CODE, obfuscated_code::check),
+    (&offscreen_code::OFFSCREEN_CODE, offscreen_code::check),
     (&package_tamper::PACKAGE_TAMPER, package_tamper::check),
     (&persistence::PERSISTENCE, persistence::check),
     (&protestware::PROTESTWARE, protestware::check),

@@ -11,7 +11,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// An image read (`fs.readFile*` of a `.png`/`.jpg`/`.gif`/…) in a file that also decodes and executes data
-    /// (decode-exec) or runs dynamic code.
+    /// (decode-exec) or runs code computed at run time (`eval`/`Function` of a non-constant string); a constant
+    /// `new Function('return this')` does not count. The path itself (pixels → `Function`, across functions) is
+    /// `code/decode-exec`'s.
     ///
     /// ## Why it matters
     /// Image-hidden payloads (the 2024 npm "steganography" droppers) pass review because the code only "loads a
@@ -22,14 +24,14 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Image processing libraries read images and some evaluate templates; both in one file with decode→exec is
-    /// rare. Reported only with dynamic code in the same file.
+    /// rare. Reported only with computed dynamic code in the same file.
     pub static STEGANOGRAPHY = { id: "code/steganography", severity: Severity::Critical };
 }
 
 /// One finding per image read in a file that executes dynamic code.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::ImageRead, |f, s| {
-        let loc = locality(p, f, s, &[Kind::DecodeExec, Kind::DynamicCode]);
+        let loc = locality(p, f, s, &[Kind::DecodeExec, Kind::ComputedCode]);
         if loc < Locality::File {
             return None;
         }
@@ -44,7 +46,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             s,
             loc,
             msg,
-            chain(p, f, s, &[Kind::DecodeExec, Kind::DynamicCode]),
+            chain(p, f, s, &[Kind::DecodeExec, Kind::ComputedCode]),
         ))
     })
 }
