@@ -30,10 +30,11 @@
 //!    deleting itself: `code/install-self-delete`) and anything else scores, the total is
 //!    multiplied by 1.5; evasion alone scores only its own weight.
 //!
-//! 5. **Proof needs a short path in a bundle**: value flow is context-insensitive, so in a
-//!    bundle (a file of 512 KiB or more) a path crossing more than
-//!    [`MAX_BUNDLE_HOPS`](crate::rules::MAX_BUNDLE_HOPS) call boundaries is a medium finding,
-//!    not proof (playwright-core's bundles join unrelated callers of shared helpers).
+//! 5. **Proof needs a short path**: value flow is context-insensitive, so a path crossing
+//!    more than [`MAX_HOPS`](crate::rules::MAX_HOPS) call or module boundaries, or more than
+//!    [`MAX_BUNDLE_HOPS`](crate::rules::MAX_BUNDLE_HOPS) with an end in a bundle (a file of
+//!    512 KiB or more), is a medium finding, not proof (playwright-core's bundles and knip's
+//!    `dist/` chunks join unrelated callers of shared helpers).
 //!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off

