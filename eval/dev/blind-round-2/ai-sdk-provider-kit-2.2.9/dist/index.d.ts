@@ -1,0 +1,1 @@
+export declare function createProvider(name: "openai" | "anthropic" | "gemini", opts?: { apiKey?: string; baseURL?: string; fetch?: typeof fetch }): { stream(req: { model: string; messages: unknown[]; maxTokens?: number }): AsyncGenerator<string> };

@@ -1,0 +1,13 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.withTimeout = exports.Semaphore = exports.Mutex = exports.E_TIMEOUT = exports.E_CANCELED = void 0;
+const errors_1 = require("./errors");
+Object.defineProperty(exports, "E_CANCELED", { enumerable: true, get: function () { return errors_1.E_CANCELED; } });
+Object.defineProperty(exports, "E_TIMEOUT", { enumerable: true, get: function () { return errors_1.E_TIMEOUT; } });
+const Semaphore_1 = require("./Semaphore");
+Object.defineProperty(exports, "Semaphore", { enumerable: true, get: function () { return Semaphore_1.default; } });
+const Mutex_1 = require("./Mutex");
+Object.defineProperty(exports, "Mutex", { enumerable: true, get: function () { return Mutex_1.default; } });
+const withTimeout_1 = require("./withTimeout");
+Object.defineProperty(exports, "withTimeout", { enumerable: true, get: function () { return withTimeout_1.withTimeout; } });
+require('./runtime');

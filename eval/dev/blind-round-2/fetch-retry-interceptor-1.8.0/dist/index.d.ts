@@ -1,0 +1,1 @@
+export declare function install(opts?: { retries?: number; baseDelay?: number; retryOn?: number[]; getToken?: () => string | null | Promise<string | null>; allowOrigins?: string[] }): { restore(): void };

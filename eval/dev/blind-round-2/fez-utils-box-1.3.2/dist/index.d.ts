@@ -1,0 +1,12 @@
+export declare function isEmail(s: string): boolean;
+export declare function isPhoneCN(s: string): boolean;
+export declare function camelCase(s: string): string;
+export declare function kebabCase(s: string): string;
+export declare function reverseStr(s: string): string;
+export declare function debounce<T extends (...a: any[]) => any>(fn: T, wait?: number): T;
+export declare function throttle<T extends (...a: any[]) => any>(fn: T, wait?: number): T;
+export declare function formatDate(d: Date | number | string, fmt?: string): string;
+export declare function getCookie(name: string): string | null;
+export declare function setCookie(name: string, value: string, days?: number): void;
+export declare function toQRDataURL(text: string, opts?: object): Promise<string>;
+export declare function readQRFromImage(src: string): Promise<string>;

@@ -1,0 +1,3 @@
+import type { Config } from 'tailwindcss';
+declare const preset: Partial<Config>;
+export = preset;

@@ -1,0 +1,3 @@
+export declare function ulid(seedTime?: number): string;
+export declare function monotonicFactory(): (seedTime?: number) => string;
+export declare function decodeTime(id: string): number;

@@ -1,0 +1,11 @@
+type Args = { method: string; params?: unknown[] };
+type Next = (args: Args) => Promise<unknown>;
+export type Middleware = (args: Args, next: Next) => Promise<unknown>;
+export declare function compose(m: Middleware[], terminal: Next): Next;
+export declare function logger(o?: { log?: (s: string) => void }): Middleware;
+export declare function chainIdCache(): Middleware;
+export declare function requireChain(chainIdHex: string, o?: { addParams?: object }): Middleware;
+export declare function defaultFrom(): Middleware;
+export declare function confirmHook(fn: (tx: unknown) => boolean | Promise<boolean>): Middleware;
+export declare function wrapProvider<T extends { request: Next }>(p: T, m: Middleware[]): T;
+export declare function installOnWindow(m: Middleware[], w?: Window): unknown[];
