@@ -36,6 +36,10 @@
 //!    512 KiB or more), is a medium finding, not proof (playwright-core's bundles and knip's
 //!    `dist/` chunks join unrelated callers of shared helpers).
 //!
+//! 6. **Malicious needs a strong finding**: without a finding at `high` or above, the verdict
+//!    is at most suspicious however the medium signals add up (vite-plus-core's 4 MB of tooling
+//!    chunks gives a dozen medium paths in three categories).
+//!
 //! Thresholds: `score >= 25` is **malicious**, `score >= 10` is **suspicious**, else
 //! **clean**. Consequences: a capability alone (an `info` finding) never moves a package off
 //! clean; a complete source → sink path at `critical` (`20 × 1.5 = 30`) is malicious; a single
@@ -198,7 +202,10 @@ pub fn combine(findings: &[CodeFinding]) -> (Verdict, u32) {
         score = score.max(f64::from(SUSPICIOUS));
     }
     let score = score.round() as u32;
-    let verdict = if score >= MALICIOUS {
+    // Proof needs one strong finding: medium signals alone, however many, are what a reviewer
+    // must look at, not a verdict (rule 6).
+    let strong = findings.iter().any(|f| f.severity >= Severity::High);
+    let verdict = if score >= MALICIOUS && strong {
         Verdict::Malicious
     } else if score >= SUSPICIOUS {
         Verdict::Suspicious
@@ -272,6 +279,56 @@ mod tests {
             false,
         )];
         assert_eq!(combine(&alone), (Verdict::Clean, 5));
+    }
+
+    /// Rule 6: medium findings of many rules and categories add up past the malicious
+    /// threshold, but without a high or critical one the verdict stays suspicious.
+    #[test]
+    fn malicious_needs_a_strong_finding() {
+        let mediums = [
+            f(
+                "code/download-exec",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+            f(
+                "code/env-exfiltration",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+            f(
+                "code/decode-exec",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+            f(
+                "code/credential-theft",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+            f(
+                "code/obfuscated-code",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+            f(
+                "code/persistence",
+                Severity::Medium,
+                Locality::Function,
+                true,
+            ),
+        ];
+        let (v, score) = combine(&mediums);
+        assert!(score >= MALICIOUS, "{score}");
+        assert_eq!(v, Verdict::Suspicious);
+        let mut strong = mediums.to_vec();
+        strong[0].severity = Severity::High;
+        assert_eq!(combine(&strong).0, Verdict::Malicious);
     }
 
     #[test]
