@@ -12,7 +12,8 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// `while (true)`, `while (1)`, `do … while (true)` or `for (;;)` with no `break`, `return`, `throw`, `await`,
     /// `yield` or `process.exit` inside, in code that runs when the module loads: module scope, an immediately
-    /// invoked function, a function of the same file that load-time code calls. Critical when the loop writes to
+    /// invoked function, a function of the same file that load-time code calls, or an exported function that
+    /// another module calls at load (`require('./custom/liberty')(colors)`). Critical when the loop writes to
     /// the console. Also a `while`/`do … while` whose end depends on data and that prints to the console or stdout
     /// with no way out, in a module a consumer's `require` loads (not a `bin`): high, critical when the code around
     /// it compares the current date with a fixed date (a time bomb).
@@ -39,6 +40,11 @@ diligence_finding::declare_rule! {
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let imported = super::at_load::imported(p);
     per_signal(p, Kind::InfiniteLoop, |f, s| {
+        // A loop in an exported function runs at load only when load-time code (of this file
+        // or, across files, of an importer: `require('./custom/liberty')(colors)`) calls it.
+        if s.func != 0 && !f.of(Kind::LoadTime).any(|l| l.func == s.func) {
+            return None;
+        }
         let forever = s.detail.starts_with("unconditional");
         let (sev, loc, msg) = if !f.reachable && !f.install_time {
             let msg = format!("{} (in a file no entry point loads)", s.detail);
@@ -261,6 +267,64 @@ while (i < lines.length) {
 "),
         ]);
         assert!(hits(&s, "code/import-time-dos").is_empty());
+    }
+
+    /// The export of a relative module, called when the entry point loads
+    /// (`require('./custom/liberty')(colors)`), loops forever printing: the loop runs at load.
+    #[test]
+    fn loop_in_an_export_another_module_calls_at_load() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"lib/index.js"}"#,
+            ),
+            (
+                "lib/index.js",
+                "var colors = require('./colors');\nmodule.exports = colors;\nrequire('./custom/banner')(colors);\n",
+            ),
+            (
+                "lib/colors.js",
+                "module.exports = { red: function (s) { return s; } };\n",
+            ),
+            (
+                "lib/custom/banner.js",
+                "module['exports'] = function banner(colors) {\n  for (let n = 1; n < Infinity; n++) {\n    console.log(colors.red('x' + n));\n  }\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("lib/custom/banner.js".to_string(), 2)]
+        );
+        assert_eq!(
+            s.findings[0].severity,
+            diligence_finding::Severity::Critical
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The same exported loop that no module calls at load (a server's `listen` forever loop
+    /// exported for the caller to start) is not reported.
+    #[test]
+    fn negative_loop_in_an_export_nobody_calls_at_load() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"lib/index.js"}"#,
+            ),
+            (
+                "lib/index.js",
+                "var banner = require('./custom/banner');\nmodule.exports = { banner: banner };\n",
+            ),
+            (
+                "lib/custom/banner.js",
+                "module.exports = function banner() {\n  for (;;) {\n    console.log('x');\n  }\n};\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/import-time-dos").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 
     #[test]

@@ -19,12 +19,18 @@ diligence_finding::declare_rule! {
     /// walking up to `node_modules/ethers`, a `patch(file)` helper): install- or load-time JavaScript that builds a
     /// path into another package's folder (`'node_modules', 'ethers'`) and, in one function, reads a file and
     /// writes it back through the same path (patching): high, critical at install when the file also carries
-    /// encoded code.
+    /// encoded code. A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
+    /// `.yarnrc`, `package-lock.json`, `npm-shrinkwrap.json`, `yarn.lock`, `pnpm-lock.yaml`, `bun.lock`) under a
+    /// folder computed at run time (a root found by walking up from `INIT_CWD`, passed as a parameter), or a
+    /// `~/.npmrc` write: critical at install, high at load.
     ///
     /// ## Why it matters
     /// ethers-provider2 and ethers-providerz (2025) looked harmless themselves: their install script patched the
     /// legitimate `ethers` package already in `node_modules` with a reverse shell, which stayed even after the
-    /// malicious package was removed. Other packages plant files in the project (workflows, editor tasks).
+    /// malicious package was removed. Other packages plant files in the project (workflows, editor tasks), or
+    /// point its `.npmrc` `registry=` and its lockfile's `resolved` URLs at a mirror they control and drop the
+    /// `integrity` hashes (the lockfile-injection technique Snyk described in 2019), so every later install
+    /// fetches substituted tarballs.
     ///
     /// ## Example
     /// `fs.writeFileSync(path.join(path.dirname(require.resolve('ethers')), 'providers.js'), patched)` in a
@@ -36,6 +42,8 @@ diligence_finding::declare_rule! {
     /// in esbuild's `install.js`) write into themselves. Git hook installers (husky before v5) write `.git/hooks` of the installing
     /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported; nor
     /// is reading another package's `package.json` (a peer version check) next to writes of the package's own files.
+    /// Lockfile repair tools (`npm-force-resolutions`, `yarn-deduplicate`) rewrite the project's lockfile when the user
+    /// runs their `bin` or calls their API, which is neither install time nor load time: not reported.
     pub static PACKAGE_TAMPER = { id: "code/package-tamper", severity: Severity::Critical };
 }
 
@@ -58,7 +66,11 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             .filter_map(|s| target(own, f, s).map(|(what, project)| (s, what, project)))
             .map(|(s, what, project)| {
                 let hooks = what.contains(".git/hooks");
+                let config = s.detail.starts_with("project config|");
                 let severity = match (install, project, hooks) {
+                    // The registry and lockfiles decide what every later install fetches.
+                    _ if config && install => PACKAGE_TAMPER.default_severity,
+                    _ if config => Severity::High,
                     (_, true, true) => Severity::Low,
                     (true, false, _) => PACKAGE_TAMPER.default_severity,
                     (false, false, _) | (true, true, false) => Severity::High,
@@ -134,6 +146,12 @@ fn target(own: &str, f: &FileFacts, s: &Signal) -> Option<(String, bool)> {
         // `require.resolve` of its own name is the package's own folder (esbuild's installer).
         return (name != own).then(|| (format!("the installed package `{name}`"), false));
     }
+    if let Some(name) = d.strip_prefix("project config|") {
+        return Some((
+            format!("a project's registry configuration or lockfile (`{name}`)"),
+            true,
+        ));
+    }
     if let Some(rest) = d.strip_prefix("install root|") {
         return Some((format!("the project being installed (`{rest}`)"), true));
     }
@@ -191,6 +209,74 @@ mod tests {
         assert_eq!(
             hits(&s, "code/package-tamper"),
             vec![("scripts/fix.js".to_string(), 3)]
+        );
+    }
+
+    /// A postinstall finds the installing project (walking up from `INIT_CWD`) in a helper and
+    /// rewrites its `.npmrc` and lockfile through paths built from the returned folder.
+    #[test]
+    fn positive_project_registry_and_lockfile_rewritten_at_install() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');
+const path = require('path');
+function root() {
+  let dir = process.env.INIT_CWD || process.cwd();
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+function npmrc(r) {
+  const f = path.join(r, '.npmrc');
+  fs.writeFileSync(f, 'registry=https://mirror.example.net/\\n');
+}
+function lock(r) {
+  const f = `${r}/package-lock.json`;
+  const data = JSON.parse(fs.readFileSync(f, 'utf8'));
+  fs.writeFileSync(f, JSON.stringify(data));
+}
+const r = root();
+npmrc(r);
+lock(r);
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 10)]
+        );
+        assert_eq!(s.findings[0].severity, Severity::Critical);
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A lockfile repair tool rewrites the lockfile of the folder its user passes, from its `bin`
+    /// and its API: neither install time nor load time. Its own `.npmrc` next to the install
+    /// script is its own file.
+    #[test]
+    fn negative_lockfile_tool_run_by_the_user() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"lib/index.js","bin":{"t":"bin/cli.js"},"scripts":{"postinstall":"node scripts/setup.js"}}"#,
+            ),
+            (
+                "lib/index.js",
+                "const fs = require('fs');\nconst path = require('path');\nexports.fix = function (root) {\n  const f = path.join(root, 'package-lock.json');\n  fs.writeFileSync(f, fs.readFileSync(f, 'utf8').trim() + '\\n');\n};\n",
+            ),
+            (
+                "bin/cli.js",
+                "#!/usr/bin/env node\nrequire('../lib').fix(process.argv[2] || process.cwd());\n",
+            ),
+            (
+                "scripts/setup.js",
+                "const fs = require('fs');\nconst path = require('path');\nfs.writeFileSync(path.join(__dirname, '.npmrc'), 'loglevel=warn\\n');\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/package-tamper").is_empty(),
+            "{:?}",
+            s.findings
         );
     }
 

@@ -66,6 +66,9 @@ pub(super) enum Base {
     Package(String),
     /// The project `npm install` runs in (`INIT_CWD`).
     InstallRoot,
+    /// A folder computed at run time (a parameter, a call's result): only a write whose last
+    /// constant part names a project's registry configuration or lockfile is reported.
+    Computed,
 }
 
 impl Walker<'_> {
@@ -158,6 +161,9 @@ impl Walker<'_> {
             .collect();
         match base {
             Base::Home => match segs.as_slice() {
+                [name] if PROJECT_CONFIG[..3].contains(name) => {
+                    return Some((Kind::OtherPackage, format!("project config|~/{name}")));
+                }
                 [] => Some("home folder"),
                 [first, ..] if FOLDERS.contains(first) => Some("user folder in the home folder"),
                 [name] if !name.starts_with('.') && name.contains('.') && !name.contains('?') => {
@@ -174,10 +180,20 @@ impl Walker<'_> {
                 })
             }
             Base::Package(name) => Some((Kind::OtherPackage, format!("package {name}"))),
+            Base::InstallRoot if segs.len() == 1 && PROJECT_CONFIG.contains(&segs[0]) => {
+                Some((Kind::OtherPackage, format!("project config|{}", segs[0])))
+            }
             Base::InstallRoot => Some((
                 Kind::OtherPackage,
                 format!("install root|{}", segs.join("/")),
             )),
+            Base::Computed => segs
+                .last()
+                .filter(|name| {
+                    PROJECT_CONFIG.contains(*name)
+                        && !segs.iter().any(|s| *s == "node_modules" || s.contains('?'))
+                })
+                .map(|name| (Kind::OtherPackage, format!("project config|{name}"))),
         }
     }
 
@@ -216,7 +232,7 @@ impl Walker<'_> {
                             .then(|| (Base::Package(module_name(spec)), Vec::new()))
                     }
                     Val::Module(m, p) if m == "path" && (p == "join" || p == "resolve") => {
-                        let (base, mut rest) = self.based(first?)?;
+                        let (base, mut rest) = self.based_or_computed(first?)?;
                         rest.extend(
                             c.arguments
                                 .iter()
@@ -239,19 +255,34 @@ impl Walker<'_> {
                 }
             }
             Expression::BinaryExpression(b) => {
-                let (base, mut rest) = self.based(&b.left)?;
+                let (base, mut rest) = self.based_or_computed(&b.left)?;
                 rest.push(text(&b.right));
                 Some((base, rest))
             }
             Expression::TemplateLiteral(t)
                 if t.quasis.first().is_some_and(|q| q.value.raw.is_empty()) =>
             {
-                let (base, mut rest) = self.based(t.expressions.first()?)?;
+                let (base, mut rest) = self.based_or_computed(t.expressions.first()?)?;
                 rest.extend(t.quasis.iter().skip(1).map(|q| q.value.raw.to_string()));
                 Some((base, rest))
             }
             _ => None,
         }
+    }
+
+    /// [`Self::based`], or [`Base::Computed`] for a value only known at run time (a variable,
+    /// a call, a member: `path.join(root, '.npmrc')` with `root` a parameter).
+    fn based_or_computed(&self, e: &Expression<'_>) -> Option<(Base, Vec<String>)> {
+        self.based(e).or_else(|| {
+            matches!(
+                e.without_parentheses(),
+                Expression::Identifier(_)
+                    | Expression::CallExpression(_)
+                    | Expression::StaticMemberExpression(_)
+                    | Expression::LogicalExpression(_)
+            )
+            .then(|| (Base::Computed, Vec::new()))
+        })
     }
 
     /// `os.homedir()`, `process.env.HOME`/`USERPROFILE`/`HOMEPATH`, or a binding of one.
@@ -555,6 +586,13 @@ impl Walker<'_> {
                 exports.push((name.clone(), *id));
             }
         }
+        // Functions an export reaches: a loop there runs at load when another module calls the
+        // export at load (`require('./custom/liberty')(colors)`); the rule keeps it only then.
+        let exported: BTreeSet<u32> = exports
+            .iter()
+            .flat_map(|(_, root)| closure(*root))
+            .filter(|f| *f != 0)
+            .collect();
         if matches!(self.place, Placement::Real) {
             let mut n = 0;
             for (name, root) in exports {
@@ -580,6 +618,9 @@ impl Walker<'_> {
         let real = matches!(self.place, Placement::Real);
         for (f, span, detail) in lt.loops {
             if at_load.contains(&f) && outer_at_load {
+                self.sig_in(Kind::InfiniteLoop, span, f, detail);
+            } else if real && exported.contains(&f) {
+                let detail = format!("{detail} (in an exported function)");
                 self.sig_in(Kind::InfiniteLoop, span, f, detail);
             }
         }
@@ -616,6 +657,20 @@ impl Walker<'_> {
         self.out.signals.push(s);
     }
 }
+
+/// A project's registry configuration and lockfiles (the first three are also read from the
+/// home folder): install-time code has no business rewriting them.
+const PROJECT_CONFIG: &[&str] = &[
+    ".npmrc",
+    ".yarnrc",
+    ".yarnrc.yml",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lock",
+    "bun.lockb",
+];
 
 /// Most [`Kind::Export`] signals one file records (a bundle exporting hundreds of functions
 /// would otherwise flood its facts).
