@@ -142,6 +142,9 @@ pub enum Kind {
     /// A file read and written back through one path variable in one function (patching):
     /// detail = `__dirname|UPS` when the path starts at the file's folder, else `unknown`.
     ReadModifyWrite,
+    /// A call that takes over the visitor's page: `window.open`, `alert`, `location.replace`,
+    /// `location.assign`: detail = the call.
+    PageTakeover,
 }
 
 impl Kind {
@@ -232,6 +235,7 @@ impl Kind {
             RemoteGate => "remote-gate",
             PackageDir => "package-dir",
             ReadModifyWrite => "read-modify-write",
+            PageTakeover => "page-takeover",
         }
     }
 

@@ -152,7 +152,9 @@ pub fn category(rule: &str) -> Category<'_> {
         | "offscreen-code" => Category::Concealment,
         "analysis-evasion" | "install-self-delete" => Category::Evasion,
         "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
-        "protestware" | "import-time-dos" | "logic-bomb" => Category::Sabotage,
+        "protestware" | "import-time-dos" | "logic-bomb" | "targeted-page-takeover" => {
+            Category::Sabotage
+        }
         "crypto-clipper" | "network-monkey-patch" | "wallet-drainer" => Category::Interception,
         "install-script" | "install-script-network" | "native-binary" => Category::Install,
         "manifest-confusion" | "archive-anomaly" => Category::Integrity,

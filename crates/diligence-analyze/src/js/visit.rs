@@ -274,6 +274,20 @@ impl<'s> Walker<'s> {
             self.load_fs_call(args, span);
         }
         self.behaviour_call(&name, &kinds, args, span);
+        if let Val::Global(g) = callee
+            && matches!(
+                g.as_str(),
+                "open"
+                    | "alert"
+                    | "location.replace"
+                    | "location.assign"
+                    | "document.location.replace"
+                    | "document.location.assign"
+                    | "top.location.replace"
+            )
+        {
+            self.sig(Kind::PageTakeover, span, g);
+        }
         if callee == &Val::Unknown {
             return false;
         }

@@ -40,6 +40,7 @@ mod second_runtime;
 mod self_publish;
 mod steganography;
 mod suspicious_endpoint;
+mod targeted_page_takeover;
 mod wallet_drainer;
 mod wallet_secret_exfiltration;
 mod windows_lolbin;
@@ -115,6 +116,10 @@ const ALL: &[(&Rule, Check)] = &[
     (&second_runtime::SECOND_RUNTIME, second_runtime::check),
     (&self_publish::SELF_PUBLISH, self_publish::check),
     (&steganography::STEGANOGRAPHY, steganography::check),
+    (
+        &targeted_page_takeover::TARGETED_PAGE_TAKEOVER,
+        targeted_page_takeover::check,
+    ),
     (
         &suspicious_endpoint::SUSPICIOUS_ENDPOINT,
         suspicious_endpoint::check,
