@@ -1,8 +1,9 @@
 //! `code/package-tamper`.
 
-use super::{chain, finding};
+use super::{chain, describe, finding, flow_finding, flows};
 use crate::CodeFinding;
 use crate::classify::FileKind;
+use crate::flow::{SinkKind, SourceKind};
 use crate::signal::{FileFacts, Kind, PackageFacts, Signal};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -22,7 +23,9 @@ diligence_finding::declare_rule! {
     /// encoded code. A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
     /// `.yarnrc`, `package-lock.json`, `npm-shrinkwrap.json`, `yarn.lock`, `pnpm-lock.yaml`, `bun.lock`) under a
     /// folder computed at run time (a root found by walking up from `INIT_CWD`, passed as a parameter), or a
-    /// `~/.npmrc` write: critical at install, high at load.
+    /// `~/.npmrc` write: critical at install, high at load. Wherever it runs: content read from a desktop wallet
+    /// application's folder (Exodus, Atomic, Electrum) that value flow follows into a file write — the wallet's
+    /// `app.asar` rebuilt with injected code, or its files staged for theft: critical.
     ///
     /// ## Why it matters
     /// ethers-provider2 and ethers-providerz (2025) looked harmless themselves: their install script patched the
@@ -42,6 +45,8 @@ diligence_finding::declare_rule! {
     /// in esbuild's `install.js`) write into themselves. Git hook installers (husky before v5) write `.git/hooks` of the installing
     /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported; nor
     /// is reading another package's `package.json` (a peer version check) next to writes of the package's own files.
+    /// Electron packagers (`@electron/asar`, electron-builder) write `app.asar` files they build, from the
+    /// project's own sources, not from a wallet application's folder.
     /// Lockfile repair tools (`npm-force-resolutions`, `yarn-deduplicate`) rewrite the project's lockfile when the user
     /// runs their `bin` or calls their API, which is neither install time nor load time: not reported.
     pub static PACKAGE_TAMPER = { id: "code/package-tamper", severity: Severity::Critical };
@@ -98,7 +103,39 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::FsRead, Kind::Network]),
         ));
     }
+    // Content read from a desktop wallet application's folder written to a file: the
+    // application's own code patched (a clipper injected into its `app.asar`), or its wallet
+    // staged for theft.
+    if let Some(path) = flows(p, &[SourceKind::Credential], &[SinkKind::FileWrite])
+        .find(|f| is_wallet_app(&f.from.what))
+    {
+        out.push(flow_finding(
+            &PACKAGE_TAMPER,
+            PACKAGE_TAMPER.default_severity,
+            p,
+            path,
+            format!(
+                "writes content read from the wallet application `{}`: {}",
+                path.from.what,
+                describe(path)
+            ),
+        ));
+    }
     out
+}
+
+/// Desktop wallet applications whose install or data folders no package has reason to write.
+fn is_wallet_app(store: &str) -> bool {
+    const APPS: &[&str] = &[
+        "exodus",
+        "atomic",
+        "electrum",
+        "ledger live",
+        "coinomi",
+        "guarda",
+    ];
+    let s = store.to_ascii_lowercase();
+    APPS.iter().any(|a| s.contains(a))
 }
 
 /// A read-modify-write in install- or load-time code of a file that names another package's
@@ -271,6 +308,58 @@ lock(r);
             (
                 "scripts/setup.js",
                 "const fs = require('fs');\nconst path = require('path');\nfs.writeFileSync(path.join(__dirname, '.npmrc'), 'loglevel=warn\\n');\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/package-tamper").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A "font cache optimiser" rebuilds a desktop wallet's `app.asar` with code appended.
+    #[test]
+    fn positive_wallet_application_patched() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');
+const os = require('os');
+const path = require('path');
+function targets() {
+  const root = path.join(os.homedir(), 'AppData', 'Roaming', 'Exodus');
+  return fs.readdirSync(root).map((d) => path.join(root, d, 'resources', 'app.asar'));
+}
+function patch(file) {
+  const buf = fs.readFileSync(file);
+  fs.writeFileSync(file, Buffer.concat([buf, Buffer.from(';steal()')]));
+}
+exports.optimize = () => targets().forEach(patch);
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("index.js".to_string(), 10)]
+        );
+        assert_eq!(s.findings[0].severity, Severity::Critical);
+    }
+
+    /// An Electron packager packs the project's own folder into `app.asar`.
+    #[test]
+    fn negative_electron_packager_writes_its_own_asar() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');
+const path = require('path');
+exports.pack = function (src, out) {
+  const files = fs.readdirSync(src).map((f) => fs.readFileSync(path.join(src, f)));
+  fs.writeFileSync(path.join(out, 'resources', 'app.asar'), Buffer.concat(files));
+};
+",
             ),
         ]);
         assert!(
