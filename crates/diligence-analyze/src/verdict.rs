@@ -145,9 +145,12 @@ pub fn category(rule: &str) -> Category<'_> {
         | "host-data-exfiltration"
         | "wallet-secret-exfiltration"
         | "suspicious-endpoint" => Category::Exfiltration,
-        "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" | "backdoor-route" => {
-            Category::Execution
-        }
+        "download-exec"
+        | "decode-exec"
+        | "reverse-shell"
+        | "windows-lolbin"
+        | "backdoor-route"
+        | "blockchain-dead-drop" => Category::Execution,
         "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
         | "offscreen-code" => Category::Concealment,
         "analysis-evasion" | "install-self-delete" => Category::Evasion,

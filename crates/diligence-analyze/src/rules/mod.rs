@@ -6,6 +6,7 @@ mod analysis_evasion;
 mod archive_anomaly;
 mod at_load;
 mod backdoor_route;
+mod blockchain_dead_drop;
 mod browser_data_theft;
 mod cloud_metadata;
 mod credential_theft;
@@ -60,6 +61,10 @@ const ALL: &[(&Rule, Check)] = &[
     (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
     (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
     (&backdoor_route::BACKDOOR_ROUTE, backdoor_route::check),
+    (
+        &blockchain_dead_drop::BLOCKCHAIN_DEAD_DROP,
+        blockchain_dead_drop::check,
+    ),
     (
         &browser_data_theft::BROWSER_DATA_THEFT,
         browser_data_theft::check,
