@@ -370,6 +370,7 @@ pub fn scan_regex(pat: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
         "AUTH",
         "JWT",
         "BEARER",
+        "MNEMONIC",
     ]
     .iter()
     .filter(|w| upper.contains(*w))
