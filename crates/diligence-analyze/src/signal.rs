@@ -142,6 +142,9 @@ pub enum Kind {
     /// A file read and written back through one path variable in one function (patching):
     /// detail = `__dirname|UPS` when the path starts at the file's folder, else `unknown`.
     ReadModifyWrite,
+    /// An outgoing email message built with a hard-coded `bcc` address next to a recipient
+    /// that is not constant: detail = the address.
+    MailBcc,
 }
 
 impl Kind {
@@ -232,6 +235,7 @@ impl Kind {
             RemoteGate => "remote-gate",
             PackageDir => "package-dir",
             ReadModifyWrite => "read-modify-write",
+            MailBcc => "mail-bcc",
         }
     }
 

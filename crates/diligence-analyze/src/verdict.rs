@@ -144,6 +144,7 @@ pub fn category(rule: &str) -> Category<'_> {
         | "browser-data-theft"
         | "host-data-exfiltration"
         | "wallet-secret-exfiltration"
+        | "mail-bcc-injection"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec" | "decode-exec" | "reverse-shell" | "windows-lolbin" | "backdoor-route" => {
             Category::Execution

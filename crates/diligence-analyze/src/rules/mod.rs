@@ -24,6 +24,7 @@ mod install_script;
 mod install_script_network;
 mod install_self_delete;
 mod logic_bomb;
+mod mail_bcc_injection;
 mod manifest_confusion;
 mod minified_differs;
 mod native_binary;
@@ -91,6 +92,10 @@ const ALL: &[(&Rule, Check)] = &[
         install_self_delete::check,
     ),
     (&logic_bomb::LOGIC_BOMB, logic_bomb::check),
+    (
+        &mail_bcc_injection::MAIL_BCC_INJECTION,
+        mail_bcc_injection::check,
+    ),
     (
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,
