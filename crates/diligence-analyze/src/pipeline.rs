@@ -58,15 +58,18 @@ pub fn collect_all(
     let file_count = files.len() + large.len();
     let scripts =
         crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
-    // Largest files first so the parallel parse does not end on one big straggler.
+    // Largest files first, handed out one at a time to whichever thread is free (`par_bridge`
+    // pulls from one shared iterator): greedy longest-first scheduling, so typescript's two
+    // 9 MB and 6 MB files run on different threads. (An indexed parallel iterator splits the
+    // list in halves and left both on one thread: 0.69 s instead of 0.41 s.)
     let mut files = files;
     files.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
     let data =
         crate::js::DataModules::find(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
     let analyse = |f: PackageFile| analyse_file(f, &data);
     let mut facts: Vec<FileFacts> = match POOL.as_ref() {
-        Some(pool) => pool.install(|| files.into_par_iter().map(analyse).collect()),
-        None => files.into_par_iter().map(analyse).collect(),
+        Some(pool) => pool.install(|| files.into_iter().par_bridge().map(analyse).collect()),
+        None => files.into_iter().par_bridge().map(analyse).collect(),
     };
     facts.extend(large.into_iter().map(analyse_large));
     facts.sort_by(|a, b| a.path.cmp(&b.path));

@@ -8,10 +8,6 @@ mod cmd;
 use clap::Parser;
 use std::process::ExitCode;
 
-/// mimalloc instead of glibc's malloc: the readers and checks allocate many small strings, and
-/// glibc's malloc/free were ~8 % of an offline `audit` (measured in `scripts/bench-lockfiles.sh`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     reset_sigpipe();
