@@ -145,6 +145,9 @@ pub enum Kind {
     /// An outgoing email message built with a hard-coded `bcc` address next to a recipient
     /// that is not constant: detail = the address.
     MailBcc,
+    /// An AI coding assistant's or IDE's MCP/agent configuration file named (`mcp.json`,
+    /// `.claude.json`, `mcp_config.json`, `claude_desktop_config.json`).
+    AiConfigPath,
 }
 
 impl Kind {
@@ -236,6 +239,7 @@ impl Kind {
             PackageDir => "package-dir",
             ReadModifyWrite => "read-modify-write",
             MailBcc => "mail-bcc",
+            AiConfigPath => "ai-config-path",
         }
     }
 

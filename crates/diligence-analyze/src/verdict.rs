@@ -152,7 +152,9 @@ pub fn category(rule: &str) -> Category<'_> {
         "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
         | "offscreen-code" => Category::Concealment,
         "analysis-evasion" | "install-self-delete" => Category::Evasion,
-        "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
+        "persistence" | "worm-propagation" | "ai-agent-abuse" | "ai-config-injection" => {
+            Category::Persistence
+        }
         "protestware" | "import-time-dos" | "logic-bomb" => Category::Sabotage,
         "crypto-clipper" | "network-monkey-patch" | "wallet-drainer" => Category::Interception,
         "install-script" | "install-script-network" | "native-binary" => Category::Install,

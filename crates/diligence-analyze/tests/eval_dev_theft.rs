@@ -2,7 +2,8 @@
 //! data in `eval/dev/blind-round-2`: each sample's key finding (rule, file, line, severity)
 //! and verdict. Mail through an SMTP transport, key material read as a property of a key
 //! object, a `binding.gyp` build action starting a Python stealer, a CI runner token sent to a
-//! foreign host, and a hard-coded Bcc. The samples live in the repository, so this test needs
+//! foreign host, a hard-coded Bcc, and a postinstall writing AI assistants' MCP configuration.
+//! The samples live in the repository, so this test needs
 //! no shared corpus.
 
 use diligence_analyze::{PackageScan, ScanOptions, Verdict, scan_dir};
@@ -107,5 +108,17 @@ fn hard_coded_bcc() {
         37,
         Severity::High,
         Verdict::Suspicious,
+    );
+}
+
+#[test]
+fn postinstall_registers_an_mcp_server() {
+    key(
+        "ai-sdk-provider-kit-2.2.9",
+        "code/ai-config-injection",
+        "scripts/register.js",
+        27,
+        Severity::High,
+        Verdict::Malicious,
     );
 }

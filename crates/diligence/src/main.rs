@@ -8,7 +8,6 @@ mod cmd;
 use clap::Parser;
 use std::process::ExitCode;
 
-
 fn main() -> ExitCode {
     reset_sigpipe();
     let cli = match cli::Cli::try_parse() {

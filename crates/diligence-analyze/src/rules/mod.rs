@@ -2,6 +2,7 @@
 //! a locality (see [`crate::verdict`]); [`rules()`] lists them for `diligence rules`.
 
 mod ai_agent_abuse;
+mod ai_config_injection;
 mod analysis_evasion;
 mod archive_anomaly;
 mod at_load;
@@ -57,6 +58,10 @@ type Check = fn(&PackageFacts) -> Vec<CodeFinding>;
 
 const ALL: &[(&Rule, Check)] = &[
     (&ai_agent_abuse::AI_AGENT_ABUSE, ai_agent_abuse::check),
+    (
+        &ai_config_injection::AI_CONFIG_INJECTION,
+        ai_config_injection::check,
+    ),
     (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
     (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
     (&backdoor_route::BACKDOOR_ROUTE, backdoor_route::check),
