@@ -178,7 +178,8 @@ impl SourceKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SinkKind {
     /// Sent over the network (HTTP body, URL or headers, socket write, WebSocket, beacon,
-    /// a DOM element's `src`, a shell command running `curl`/`wget`/`nc`).
+    /// a DOM element's `src`, a shell command running `curl`/`wget`/`nc`, mail through an
+    /// SMTP transport's `sendMail`).
     Network,
     /// Used as a DNS name (`dns.lookup`, `dns.resolve*`).
     Dns,

@@ -16,6 +16,7 @@
 //! starts or requires, transitively, and marks those files install-time.
 
 mod gyp;
+mod python;
 
 use crate::archive::PackageFile;
 use crate::classify::FileKind;
@@ -219,7 +220,7 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
         if lower.ends_with(".gyp") || lower.ends_with(".gypi") {
             let mut entries = Vec::new();
             let mut signals = Vec::new();
-            for e in gyp::expansions(text) {
+            for e in gyp::expansions(text).into_iter().chain(gyp::actions(text)) {
                 signals.push(Signal {
                     kind: Kind::GypCommand,
                     line: e.line,
@@ -281,6 +282,15 @@ pub fn mark_install_time(facts: &mut [FileFacts], scripts: &ScriptFacts) {
     for f in facts.iter_mut() {
         if seen.contains(&f.path) || (scripts.install_scripts && f.path == "package.json") {
             f.install_time = true;
+        }
+        // A Python file install-time code starts: its capabilities, for the rules.
+        if f.install_time
+            && let Some(text) = f.text.as_deref()
+            && python::is_python(&f.path, text)
+        {
+            let extra = python::signals(text);
+            f.signals.extend(extra);
+            dedupe(&mut f.signals);
         }
     }
     mark_called_at_load(facts, &names, &index);

@@ -563,6 +563,19 @@ impl Segment {
             }
             return out;
         }
+        // `python3 tools/gen.py out.h`: the script runs (`-c` code and `-m` modules are not
+        // package files).
+        if name
+            .strip_prefix("python")
+            .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        {
+            if !rest.iter().any(|a| a == "-c" || a == "-m")
+                && let Some(f) = first_arg(&["-W", "-X"])
+            {
+                out.push(Run::File(f));
+            }
+            return out;
+        }
         if name == "cmd" {
             if let Some(j) = rest
                 .iter()

@@ -145,6 +145,12 @@ pub enum Kind {
     /// A call that takes over the visitor's page: `window.open`, `alert`, `location.replace`,
     /// `location.assign`: detail = the call.
     PageTakeover,
+    /// An outgoing email message built with a hard-coded `bcc` address next to a recipient
+    /// that is not constant: detail = the address.
+    MailBcc,
+    /// An AI coding assistant's or IDE's MCP/agent configuration file named (`mcp.json`,
+    /// `.claude.json`, `mcp_config.json`, `claude_desktop_config.json`).
+    AiConfigPath,
 }
 
 impl Kind {
@@ -236,6 +242,8 @@ impl Kind {
             PackageDir => "package-dir",
             ReadModifyWrite => "read-modify-write",
             PageTakeover => "page-takeover",
+            MailBcc => "mail-bcc",
+            AiConfigPath => "ai-config-path",
         }
     }
 

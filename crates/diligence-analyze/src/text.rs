@@ -82,6 +82,11 @@ const INDICATORS: &[(&str, Kind)] = &[
     (".config/autostart", Kind::PersistencePath),
     ("programs\\startup", Kind::PersistencePath),
     (".github/workflows", Kind::PersistencePath),
+    // AI assistants' MCP server and agent configuration.
+    ("mcp.json", Kind::AiConfigPath),
+    ("mcp_config.json", Kind::AiConfigPath),
+    (".claude.json", Kind::AiConfigPath),
+    ("claude_desktop_config.json", Kind::AiConfigPath),
     // Reverse shells.
     ("/dev/tcp/", Kind::ReverseShell),
     ("bash -i", Kind::ReverseShell),
@@ -370,6 +375,7 @@ pub fn scan_regex(pat: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
         "AUTH",
         "JWT",
         "BEARER",
+        "MNEMONIC",
     ]
     .iter()
     .filter(|w| upper.contains(*w))

@@ -144,6 +144,7 @@ pub fn category(rule: &str) -> Category<'_> {
         | "browser-data-theft"
         | "host-data-exfiltration"
         | "wallet-secret-exfiltration"
+        | "mail-bcc-injection"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec"
         | "decode-exec"
@@ -154,7 +155,9 @@ pub fn category(rule: &str) -> Category<'_> {
         "obfuscated-code" | "hidden-payload" | "steganography" | "minified-differs"
         | "offscreen-code" => Category::Concealment,
         "analysis-evasion" | "install-self-delete" => Category::Evasion,
-        "persistence" | "worm-propagation" | "ai-agent-abuse" => Category::Persistence,
+        "persistence" | "worm-propagation" | "ai-agent-abuse" | "ai-config-injection" => {
+            Category::Persistence
+        }
         "protestware" | "import-time-dos" | "logic-bomb" | "targeted-page-takeover" => {
             Category::Sabotage
         }

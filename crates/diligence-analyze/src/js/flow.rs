@@ -137,6 +137,9 @@ enum Api {
     Sanitize,
     /// Known API without data of interest (servers, timers with functions…): arguments pass.
     Other,
+    /// A mail transport factory (`nodemailer.createTransport({ host })`): sends nothing itself
+    /// but returns a handle whose `sendMail` sends to its SMTP host.
+    MailTransport,
 }
 
 impl<'s> Builder<'_, 's> {
@@ -746,12 +749,28 @@ impl<'s> Builder<'_, 's> {
             self.expr(&c.expression);
             return Some(self.source(SourceKind::EnvSecret, e.span().start, "process.env[…]"));
         }
-        let b = self.expr(m.object())?;
+        let b = self.expr(m.object());
         if let MemberExpression::ComputedMemberExpression(c) = m {
             self.expr(&c.expression);
         }
+        let key = prop.and_then(|prop| Some((key_material_member(m, prop)?, prop)));
+        if b.is_none() && key.is_none() {
+            return None;
+        }
         let r = self.node();
-        self.edge(b, r, crate::flow::MEMBER, e.span().start);
+        if let Some(b) = b {
+            self.edge(b, r, crate::flow::MEMBER, e.span().start);
+        }
+        if let Some((owner, prop)) = key {
+            // `keypair.secretKey`, `signer.privateKey`, `wallet.mnemonic.phrase`: the key
+            // material of a key object, whatever the variable it lands in is called.
+            let s = self.source(
+                SourceKind::WalletSecret,
+                e.span().start,
+                &format!("{owner}.{prop}"),
+            );
+            self.edge(s, r, "", e.span().start);
+        }
         Some(r)
     }
 
@@ -1290,6 +1309,10 @@ impl<'s> Builder<'_, 's> {
                 Some(r)
             }
             Api::Spawn => self.spawn(name, arguments, args, at),
+            Api::MailTransport => {
+                let dest_const = arg0.and_then(|e| self.fold_dest(e));
+                Some(self.network_result(name, dest_const.as_deref(), at))
+            }
             Api::Eval => {
                 // `setTimeout(fn, ms)` is a callback; `setTimeout(string)` and eval run code.
                 let timer = name.starts_with("set");
@@ -1417,7 +1440,10 @@ impl<'s> Builder<'_, 's> {
             Api::Sanitize => None,
             Api::Other => {
                 let r = self.node();
-                if one_way(name.rsplit('.').next().unwrap_or(name)) {
+                // The module's own name aside, any step of the path (`tweetnacl.sign.detached`).
+                if name.split('.').skip(1).any(one_way)
+                    || one_way(name.rsplit('.').next().unwrap_or(name))
+                {
                     // A signature or a derived key does not reveal the secret it came from.
                     self.callbacks(arguments, args, r, r, at);
                     return Some(r);
@@ -1588,7 +1614,7 @@ impl<'s> Builder<'_, 's> {
         if let Some(r) = recv {
             match method {
                 "write" | "end" | "send" | "sendText" | "emit" | "setRequestHeader" | "open"
-                | "sendUTF" | "sendBytes" => {
+                | "sendUTF" | "sendBytes" | "sendMail" => {
                     let data: Vec<Node> = args.iter().flatten().copied().collect();
                     if !data.is_empty() {
                         let s = self.sink(
@@ -1647,7 +1673,12 @@ impl<'s> Builder<'_, 's> {
         let mut parts = self.data_args(arguments, args);
         parts.push(recv);
         let r = self.node();
-        if !one_way(method) {
+        // `nacl.sign.detached(msg, secretKey)`: a method of a signing namespace signs too.
+        let signs_ns = member.is_some_and(|m| {
+            matches!(m.object().without_parentheses(),
+                Expression::StaticMemberExpression(o) if one_way(o.property.name.as_str()))
+        });
+        if !one_way(method) && !signs_ns {
             for p in parts.into_iter().flatten() {
                 self.edge(p, r, what, at);
             }
@@ -2200,6 +2231,10 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         };
     }
     match m {
+        // SMTP: the transport carries the server, `sendMail` on it sends.
+        "nodemailer" if last == "createTransport" || last == "createTransporter" => {
+            Api::MailTransport
+        }
         "fs" if FS_READ.contains(&last) => Api::FsRead,
         "fs" if FS_WRITE.contains(&last) && last != "createWriteStream" => Api::FsWrite,
         "fs" if last == "createWriteStream" => Api::FsStream,
@@ -2560,6 +2595,39 @@ fn event_kind(ev: &str) -> Option<SourceKind> {
         "copy" | "cut" | "paste" => Some(SourceKind::Clipboard),
         _ => None,
     }
+}
+
+/// The owner's name when `m` reads the key material of a key object: a wallet-secret property
+/// (`privateKey`, `mnemonic`, `seed`…, see [`is_wallet_secret_name`]) or `secretKey` of an
+/// object named like a wallet, signer, key pair or account (`this._keypair.secretKey`,
+/// `signer.signingKey.privateKey`), or the `phrase` of a `mnemonic`. Other owners (an options
+/// object's `privateKey` for a JWT or an SSH connection, a random `seed`) are not key material
+/// of a wallet.
+fn key_material_member<'a>(m: &'a MemberExpression<'_>, prop: &str) -> Option<&'a str> {
+    let owner = match m.object().without_parentheses() {
+        Expression::StaticMemberExpression(o) => o.property.name.as_str(),
+        Expression::Identifier(id) => id.name.as_str(),
+        _ => return None,
+    };
+    let o: String = owner
+        .chars()
+        .filter(|c| *c != '_' && *c != '$')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let keyish = [
+        "wallet",
+        "signer",
+        "signingkey",
+        "keypair",
+        "account",
+        "mnemonic",
+    ]
+    .iter()
+    .any(|k| o.contains(k));
+    let secret = is_wallet_secret_name(prop)
+        || prop == "secretKey"
+        || (prop == "phrase" && o.contains("mnemonic"));
+    (keyish && secret).then_some(owner)
 }
 
 /// True when the member's object is a property named one of `names` (`e.clipboardData`).

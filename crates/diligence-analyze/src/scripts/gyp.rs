@@ -54,6 +54,100 @@ pub(crate) fn expansions(text: &str) -> Vec<Expansion> {
     out
 }
 
+/// The commands of gyp `actions` and `rules`: each `'action': [...]` list, which node-gyp's
+/// generated Makefile runs while it builds the target (at install, like the expansions). Gyp
+/// variables in the list (`<(python)`, `<(INTERMEDIATE_DIR)/x.h`, `<@(inputs)`) become their
+/// name, so the command reads as an ordinary command line (`python tools/gen.py
+/// INTERMEDIATE_DIR/x.h`).
+pub(crate) fn actions(text: &str) -> Vec<Expansion> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("action").map(|i| from + i) {
+        from = at + 6;
+        // A quoted key `'action'` / `"action"`, then `:` and a list.
+        let quoted =
+            at > 0 && matches!(b[at - 1], b'\'' | b'"') && b.get(at + 6) == Some(&b[at - 1]);
+        if !quoted {
+            continue;
+        }
+        let rest = text[at + 7..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if !rest.starts_with('[') {
+            continue;
+        }
+        let open = text.len() - rest.len();
+        let Some(close) = matching_bracket(text, open) else {
+            continue;
+        };
+        let inner = &text[open + 1..close];
+        let command = strings(inner)
+            .into_iter()
+            .map(|(_, s)| unvariable(&s))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let line = text[..at].bytes().filter(|c| *c == b'\n').count() as u32 + 1;
+        out.push(Expansion {
+            line,
+            raw: format!(
+                "action {}",
+                crate::signal::truncate(&text[open..=close], 160)
+            ),
+            command,
+        });
+        from = close;
+    }
+    out
+}
+
+/// `<(python)` -> `python`, `<(INTERMEDIATE_DIR)/x.h` -> `INTERMEDIATE_DIR/x.h`.
+fn unvariable(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(['<', '>']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        let tail = tail.strip_prefix('@').unwrap_or(tail);
+        match tail.strip_prefix('(').and_then(|t| t.split_once(')')) {
+            Some((name, after)) => {
+                out.push_str(name);
+                rest = after;
+            }
+            None => {
+                out.push_str(&rest[i..i + 1]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Index of the `]` matching the `[` at `open` (brackets inside quotes ignored).
+fn matching_bracket(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut quote: Option<char> = None;
+    for (i, c) in s[open..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => depth += 1,
+            (None, ']') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Offset of the next `<!(`, `<!@(`, `>!(`, `>!@(` or `<!pymod_do_main(` in `s`.
 fn find_expansion(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -171,6 +265,29 @@ mod tests {
             ]
         );
         assert_eq!(e[1].raw, "<!@(node scripts/list.js)");
+    }
+
+    #[test]
+    fn action_lists_are_commands() {
+        let gyp = r#"{'targets': [{
+  'actions': [{
+    'action_name': 'gen',
+    'inputs': ['tools/gen.py'],
+    "action": ["<(python)", "tools/gen.py", "<(INTERMEDIATE_DIR)/cfg.h"],
+  }],
+  'rules': [{ 'rule_name': 'r', 'extension': 'idl', 'action': ['node', 'scripts/idl.js', '<@(_inputs)'] }],
+  'variables': {'action_name_suffix': 'x'},
+}]}"#;
+        let e = actions(gyp);
+        let cmds: Vec<(u32, &str)> = e.iter().map(|x| (x.line, x.command.as_str())).collect();
+        assert_eq!(
+            cmds,
+            vec![
+                (5, "python tools/gen.py INTERMEDIATE_DIR/cfg.h"),
+                (7, "node scripts/idl.js _inputs"),
+            ]
+        );
+        assert!(expansions(gyp).is_empty());
     }
 
     #[test]

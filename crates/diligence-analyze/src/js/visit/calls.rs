@@ -375,6 +375,8 @@ pub(in crate::js) fn module_call_kinds(m: &str, p: &str) -> Vec<Kind> {
     match m {
         // Recursive deletion libraries.
         "rimraf" | "del" => vec![Kind::FsWrite, Kind::DestructiveFs],
+        // An SMTP transport sends mail: a network capability.
+        "nodemailer" if last == "createTransport" => vec![Kind::Network],
         "fs" if FS_READ.contains(&last) => vec![Kind::FsRead],
         "fs" if FS_WRITE.contains(&last) => vec![Kind::FsWrite],
         "fs" if FS_DELETE.contains(&last) => vec![Kind::FsWrite, Kind::DestructiveFs],
