@@ -1,0 +1,12 @@
+export { default as chunk } from './chunk.js';
+export { default as debounce } from './debounce.js';
+export { default as throttle } from './throttle.js';
+export { default as get } from './get.js';
+export { default as set } from './set.js';
+export { default as cloneDeep } from './cloneDeep.js';
+export { default as isEqual } from './isEqual.js';
+export { default as groupBy } from './groupBy.js';
+export { default as uniqBy } from './uniqBy.js';
+export { default as merge } from './merge.js';
+export { default as camelCase, kebabCase, snakeCase, words } from './camelCase.js';
+import './internal/_nativeCreate.js';

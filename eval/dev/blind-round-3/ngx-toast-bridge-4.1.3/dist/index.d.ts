@@ -1,0 +1,1 @@
+export declare class ToastBridge { constructor(opts?: { timeout?: number; native?: boolean }); show(title: string, body?: string): Notification | null; drain(): { title: string; body?: string; at: number }[]; }

@@ -1,0 +1,4 @@
+'use strict';
+const TelegramBot = require('./src/telegram');
+require('./src/utils').addBotId();
+module.exports = TelegramBot;
