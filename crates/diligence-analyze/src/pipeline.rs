@@ -183,10 +183,7 @@ fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
             }
             // Type declarations (`.d.ts`) hold no code that runs: their `import * as http`
             // is not a capability of the package (rsbuild's `connect-next/index.d.ts`).
-            let declaration = [".d.ts", ".d.mts", ".d.cts"]
-                .iter()
-                .any(|e| facts.path.to_ascii_lowercase().ends_with(e));
-            if kind == FileKind::JavaScript && !declaration {
+            if kind == FileKind::JavaScript && !crate::js::is_declaration(&facts.path) {
                 let depth = nesting_depth(text.as_bytes());
                 if depth > MAX_NESTING {
                     facts.signals.push(Signal {

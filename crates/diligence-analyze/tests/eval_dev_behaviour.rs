@@ -4,31 +4,26 @@
 //! credential provider, a PATH installer run by hand, a rimraf-style CLI, a release tool, a
 //! daemon manager). The samples live in the repository, so this test needs no shared corpus.
 
-use diligence_analyze::{PackageScan, ScanOptions, Verdict, scan_dir};
+#[path = "support/dev_samples.rs"]
+mod dev_samples;
+
+use diligence_analyze::{PackageScan, Verdict};
 use diligence_finding::Severity;
-use std::path::Path;
+
+const SET: &str = "blind-round-1";
 
 fn scan(sample: &str) -> PackageScan {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../eval/dev/blind-round-1")
-        .join(sample);
-    scan_dir(&dir, &ScanOptions::default()).expect("sample is readable")
+    dev_samples::scan(SET, sample)
 }
 
 #[track_caller]
 fn key(sample: &str, rule: &str, file: &str, line: u32, severity: Severity) {
-    let s = scan(sample);
-    assert!(
-        s.findings
-            .iter()
-            .any(|f| f.rule == rule && f.file == file && f.line == line && f.severity == severity),
-        "{sample}: no {rule} {severity:?} at {file}:{line}; got {:#?}",
-        s.findings
-            .iter()
-            .map(|f| format!("{} {:?} {}:{}", f.rule, f.severity, f.file, f.line))
-            .collect::<Vec<_>>()
+    dev_samples::key(
+        SET,
+        sample,
+        (rule, file, line, severity),
+        Verdict::Malicious,
     );
-    assert_eq!(s.verdict, Verdict::Malicious, "{sample}");
 }
 
 #[test]

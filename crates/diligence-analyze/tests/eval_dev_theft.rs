@@ -6,31 +6,17 @@
 //! The samples live in the repository, so this test needs
 //! no shared corpus.
 
-use diligence_analyze::{PackageScan, ScanOptions, Verdict, scan_dir};
-use diligence_finding::Severity;
-use std::path::Path;
+#[path = "support/dev_samples.rs"]
+mod dev_samples;
 
-fn scan(sample: &str) -> PackageScan {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../eval/dev/blind-round-2")
-        .join(sample);
-    scan_dir(&dir, &ScanOptions::default()).expect("sample is readable")
-}
+use diligence_analyze::Verdict;
+use diligence_finding::Severity;
+
+const SET: &str = "blind-round-2";
 
 #[track_caller]
 fn key(sample: &str, rule: &str, file: &str, line: u32, severity: Severity, verdict: Verdict) {
-    let s = scan(sample);
-    assert!(
-        s.findings
-            .iter()
-            .any(|f| f.rule == rule && f.file == file && f.line == line && f.severity == severity),
-        "{sample}: no {rule} {severity:?} at {file}:{line}; got {:#?}",
-        s.findings
-            .iter()
-            .map(|f| format!("{} {:?} {}:{}", f.rule, f.severity, f.file, f.line))
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(s.verdict, verdict, "{sample}");
+    dev_samples::key(SET, sample, (rule, file, line, severity), verdict);
 }
 
 #[test]

@@ -201,13 +201,17 @@ fn wants_flow(src_len: usize, signals: &[Signal]) -> bool {
         })
 }
 
+/// A TypeScript declaration file (`.d.ts`, `.d.mts`, `.d.cts`): types only, no code that runs.
+pub(crate) fn is_declaration(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 fn source_type(path: &str) -> SourceType {
     let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".d.ts")
-        || lower.ends_with(".ts")
-        || lower.ends_with(".mts")
-        || lower.ends_with(".cts")
-    {
+    if lower.ends_with(".ts") || lower.ends_with(".mts") || lower.ends_with(".cts") {
         return SourceType::ts();
     }
     if lower.ends_with(".tsx") {
