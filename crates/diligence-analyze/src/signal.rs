@@ -151,6 +151,9 @@ pub enum Kind {
     /// An AI coding assistant's or IDE's MCP/agent configuration file named (`mcp.json`,
     /// `.claude.json`, `mcp_config.json`, `claude_desktop_config.json`).
     AiConfigPath,
+    /// The process ends itself (`process.exit`, `process.abort`, `process.kill(process.pid)`):
+    /// detail = the call.
+    ProcessExit,
 }
 
 impl Kind {
@@ -244,6 +247,7 @@ impl Kind {
             PageTakeover => "page-takeover",
             MailBcc => "mail-bcc",
             AiConfigPath => "ai-config-path",
+            ProcessExit => "process-exit",
         }
     }
 

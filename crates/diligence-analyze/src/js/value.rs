@@ -933,7 +933,10 @@ fn buffer_from(vals: &[Val]) -> Val {
     let enc = vals.get(1).and_then(|v| v.as_str()).unwrap_or("utf8");
     match vals.first() {
         Some(Val::Str(s)) => match enc {
-            "base64" | "base64url" => decode::base64_text(s).map_or(Val::Unknown, Val::Bytes),
+            // The encoding is explicit: short values decode too (`'Li8='` is `./`).
+            "base64" | "base64url" => decode::base64_text(s)
+                .or_else(|| decode::base64_declared(s))
+                .map_or(Val::Unknown, Val::Bytes),
             // The encoding is explicit: a short value decodes too (`'63727970746f'` is
             // `crypto`), where free-text scanning needs a minimum length.
             "hex" => decode::hex_text(s)

@@ -494,6 +494,12 @@ impl<'s> Walker<'s> {
                     text::scan_regex(p, l, f, &mut self.out.signals);
                 }
             }
+            "process.exit" | "process.abort" | "process.reallyExit" => {
+                self.sig(Kind::ProcessExit, span, name)
+            }
+            "process.kill" if matches!(first, Some(Val::Global(g)) if g == "process.pid") => {
+                self.sig(Kind::ProcessExit, span, "process.kill(process.pid)")
+            }
             "setTimeout" | "setInterval" if matches!(first, Some(Val::Str(_))) => {
                 self.sig(Kind::DynamicCode, span, format!("{name} with a string"));
             }
@@ -1618,18 +1624,23 @@ struct AddressScan<'e, 's> {
     found: bool,
 }
 
-fn is_hex_address(s: &str) -> bool {
-    let t = s.strip_prefix("0x").unwrap_or(s);
-    // The zero address (contract creation, burns) is nobody's wallet.
+/// A constant shaped like a 20-byte address: `0x` and 40 letters or digits, at most four of
+/// them outside hex (a mistyped or placeholder recipient is still a hard-coded one; the wallet
+/// rejects it only after the victim was prompted).
+fn is_address_shaped(s: &str) -> bool {
+    let Some(t) = s.strip_prefix("0x") else {
+        return false;
+    };
     t.len() == 40
-        && t.bytes().all(|b| b.is_ascii_hexdigit())
-        && s.starts_with("0x")
+        && t.bytes().all(|b| b.is_ascii_alphanumeric())
+        && t.bytes().filter(|b| !b.is_ascii_hexdigit()).count() <= 4
+        // The zero address (contract creation, burns) is nobody's wallet.
         && t.bytes().any(|b| b != b'0')
 }
 
 impl<'a> Visit<'a> for AddressScan<'_, '_> {
     fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
-        self.found |= is_hex_address(it.value.as_str());
+        self.found |= is_address_shaped(it.value.as_str());
     }
 
     /// A member of a constant configuration object (`CFG.receiver` with `var CFG = {
@@ -1640,7 +1651,7 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
             && self.env.worth_eval(it)
             && let Val::Str(s) = self.env.eval(it)
         {
-            self.found |= is_hex_address(&s);
+            self.found |= is_address_shaped(&s);
         }
         walk::walk_expression(self, it);
     }
@@ -1650,11 +1661,11 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
             return;
         }
         match self.env.ident(it) {
-            Val::Str(s) => self.found |= is_hex_address(&s),
+            Val::Str(s) => self.found |= is_address_shaped(&s),
             Val::Arr(items) => {
                 self.found |= items
                     .iter()
-                    .any(|v| matches!(v, Val::Str(s) if is_hex_address(s)));
+                    .any(|v| matches!(v, Val::Str(s) if is_address_shaped(s)));
             }
             _ => {}
         }
