@@ -993,6 +993,34 @@ impl<'s> Walker<'s> {
         );
     }
 
+    /// An immediately invoked function handed globals or modules (`(function (w, d) { … })(window,
+    /// document)`, `(function (cp) { … })(require('child_process'))`): each parameter that is
+    /// never reassigned is an alias of its argument, as a `const` would be.
+    fn iife_aliases(&mut self, it: &CallExpression<'_>) {
+        let params = match it.callee.without_parentheses() {
+            Expression::FunctionExpression(f) => &f.params,
+            Expression::ArrowFunctionExpression(f) => &f.params,
+            _ => return,
+        };
+        for (param, arg) in params.items.iter().zip(&it.arguments) {
+            let (BindingPattern::BindingIdentifier(id), Some(arg)) =
+                (&param.pattern, arg.as_expression())
+            else {
+                continue;
+            };
+            let Some(sym) = id.symbol_id.get() else {
+                continue;
+            };
+            if self.env.scoping.symbol_is_mutated(sym) || !self.env.worth_eval(arg) {
+                continue;
+            }
+            let v = self.env.eval(arg);
+            if matches!(v, Val::Global(_) | Val::Module(..)) {
+                self.env.consts.insert(sym, v);
+            }
+        }
+    }
+
     /// True when `e` is (or names a constant that is) a 20-byte hex address.
     fn constant_address(&self, e: &Expression<'_>) -> bool {
         let mut scan = AddressScan {
@@ -1519,6 +1547,7 @@ fn flattened(body: &Statement<'_>) -> bool {
 impl<'s> Walker<'s> {
     /// The call-expression analysis proper (see `visit_call_expression`).
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
+        self.iife_aliases(it);
         self.any_receiver_method(it);
         if let Some(m) = it.callee.as_member_expression()
             && let Some(method) = m.static_property_name()
