@@ -655,6 +655,43 @@ impl<'s> Env<'s> {
             .is_some_and(|(p, b)| Known::is_call_proxy(p, b, self.scoping))
     }
 
+    /// `[101, 120].map(x => String.fromCharCode(x))`: a one-parameter arrow (or function) whose
+    /// body is one expression or one `return`, folded for each element with the parameter bound
+    /// to it. `None` when the callback is not of that shape or any element does not fold.
+    fn map_pure(&self, items: &[Val], args: &[Argument], d: u32) -> Option<Val> {
+        if d + 4 > MAX_DEPTH {
+            return None;
+        }
+        let (params, body): (&FormalParameters, &FunctionBody) = match args.first()? {
+            Argument::ArrowFunctionExpression(a) => (&a.params, &a.body),
+            Argument::FunctionExpression(f) => (&f.params, f.body.as_ref()?),
+            _ => return None,
+        };
+        let [param] = params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(id) = &param.pattern else {
+            return None;
+        };
+        let sym = id.symbol_id.get()?;
+        let expr = match body.statements.as_slice() {
+            [Statement::ExpressionStatement(e)] => &e.expression,
+            [Statement::ReturnStatement(r)] => r.argument.as_ref()?,
+            _ => return None,
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            self.overlay.borrow_mut().push((sym, item.clone()));
+            let v = self.eval_d(expr, d + 3);
+            self.overlay.borrow_mut().pop();
+            if v == Val::Unknown {
+                return None;
+            }
+            out.push(v);
+        }
+        Some(Val::Arr(out))
+    }
+
     /// Evaluates a single-return helper with its parameters bound to the arguments' values.
     fn inline(&self, f: &Val, args: &[Argument], d: u32) -> Val {
         if d + 4 > MAX_DEPTH {
@@ -761,6 +798,9 @@ impl<'s> Env<'s> {
                     .unwrap_or_else(|| ",".into());
                 let parts: Option<Vec<String>> = items.iter().map(|v| v.text()).collect();
                 parts.map_or(Val::Unknown, |p| Val::Str(p.join(&sep)))
+            }
+            (Val::Arr(items), "map") if items.len() <= 4096 => {
+                self.map_pure(&items, args, d).unwrap_or(Val::Unknown)
             }
             (Val::Arr(mut items), "reverse") => {
                 items.reverse();

@@ -186,6 +186,35 @@ impl<'s> Walker<'s> {
         text::scan_str(s, line, func, &mut self.out.signals);
     }
 
+    /// Code the package writes to a file as a constant (`fs.writeFileSync(agent, SOURCE)`, a
+    /// template literal holding a program): analysed as code at the write, since it runs
+    /// later (from a service, a scheduled task, a `node` spawn) where no entry point shows it.
+    fn written_code(&mut self, args: &[Argument<'_>], span: u32) {
+        let Some(content) = args.get(1).and_then(|a| a.as_expression()) else {
+            return;
+        };
+        if !matches!(
+            content.without_parentheses(),
+            Expression::Identifier(_) | Expression::TemplateLiteral(_) | Expression::StringLiteral(_)
+        ) {
+            return;
+        }
+        let Val::Str(code) = self.env.eval(content) else {
+            return;
+        };
+        if code.len() < 64 || !decode::looks_like_code(&code) {
+            return;
+        }
+        let (line, func) = (self.line(span), self.func());
+        let mut embedded = super::analyse_embedded(&code, line, func, self.depth);
+        // Written in the clear, not hidden: only what the code does counts.
+        if embedded.signals.last().is_some_and(|s| s.kind == Kind::HiddenCode) {
+            embedded.signals.pop();
+        }
+        self.out.signals.append(&mut embedded.signals);
+        self.out.flows.append(&mut embedded.flows);
+    }
+
     /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
     /// recorded like a relative `require`.
     fn esm_edge(&mut self, spec: &str) {
@@ -272,6 +301,7 @@ impl<'s> Walker<'s> {
         }
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
+            self.written_code(args, span);
         }
         self.behaviour_call(&name, &kinds, args, span);
         if let Val::Global(g) = callee
