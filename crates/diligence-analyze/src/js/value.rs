@@ -658,13 +658,25 @@ impl<'s> Env<'s> {
     /// `[101, 120].map(x => String.fromCharCode(x))`: a one-parameter arrow (or function) whose
     /// body is one expression or one `return`, folded for each element with the parameter bound
     /// to it. `None` when the callback is not of that shape or any element does not fold.
-    fn map_pure(&self, items: &[Val], args: &[Argument], d: u32) -> Option<Val> {
+    fn map_pure<'a>(&self, items: &[Val], args: &'a [Argument<'a>], d: u32) -> Option<Val> {
         if d + 4 > MAX_DEPTH {
             return None;
         }
-        let (params, body): (&FormalParameters, &FunctionBody) = match args.first()? {
-            Argument::ArrowFunctionExpression(a) => (&a.params, &a.body),
-            Argument::FunctionExpression(f) => (&f.params, f.body.as_ref()?),
+        fn single_return<'a>(b: &'a FunctionBody<'a>) -> Option<&'a Expression<'a>> {
+            match b.statements.as_slice() {
+                [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                _ => None,
+            }
+        }
+        let (params, expr) = match args.first()? {
+            Argument::ArrowFunctionExpression(a) => (
+                &a.params,
+                match &a.body {
+                    ArrowFunctionBody::FunctionBody(b) => single_return(b)?,
+                    other => other.as_expression()?,
+                },
+            ),
+            Argument::FunctionExpression(f) => (&f.params, single_return(f.body.as_ref()?)?),
             _ => return None,
         };
         let [param] = params.items.as_slice() else {
@@ -674,11 +686,6 @@ impl<'s> Env<'s> {
             return None;
         };
         let sym = id.symbol_id.get()?;
-        let expr = match body.statements.as_slice() {
-            [Statement::ExpressionStatement(e)] => &e.expression,
-            [Statement::ReturnStatement(r)] => r.argument.as_ref()?,
-            _ => return None,
-        };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             self.overlay.borrow_mut().push((sym, item.clone()));
