@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(base64_text("ZXZhbA==").as_deref(), Some("eval"));
         assert_eq!(base64_text("constructor"), None);
         assert_eq!(base64_declared("Li8=").as_deref(), Some("./"));
-        assert_eq!(base64_declared("4p2k77iP").as_deref(), Some("\u{2764}\u{fe0f}"));
+        assert_eq!(
+            base64_declared("4p2k77iP").as_deref(),
+            Some("\u{2764}\u{fe0f}")
+        );
         assert_eq!(base64_declared("AAEC"), None);
         assert_eq!(
             hex_text("72657175697265282766732729").as_deref(),

@@ -461,7 +461,9 @@ pub fn html_scripts(text: &str) -> Option<String> {
         };
         let attrs = &lower[open + 7..open + gt];
         let body = open + gt + 1;
-        let end = lower[body..].find("</script").map_or(text.len(), |e| body + e);
+        let end = lower[body..]
+            .find("</script")
+            .map_or(text.len(), |e| body + e);
         let runs = attrs.is_empty() || attrs.starts_with(|c: char| c.is_ascii_whitespace());
         let ty = attrs
             .split_once("type=")

@@ -195,7 +195,9 @@ impl<'s> Walker<'s> {
         };
         if !matches!(
             content.without_parentheses(),
-            Expression::Identifier(_) | Expression::TemplateLiteral(_) | Expression::StringLiteral(_)
+            Expression::Identifier(_)
+                | Expression::TemplateLiteral(_)
+                | Expression::StringLiteral(_)
         ) {
             return;
         }
@@ -208,7 +210,11 @@ impl<'s> Walker<'s> {
         let (line, func) = (self.line(span), self.func());
         let mut embedded = super::analyse_embedded(&code, line, func, self.depth);
         // Written in the clear, not hidden: only what the code does counts.
-        if embedded.signals.last().is_some_and(|s| s.kind == Kind::HiddenCode) {
+        if embedded
+            .signals
+            .last()
+            .is_some_and(|s| s.kind == Kind::HiddenCode)
+        {
             embedded.signals.pop();
         }
         self.out.signals.append(&mut embedded.signals);

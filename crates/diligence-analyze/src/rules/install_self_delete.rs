@@ -143,7 +143,10 @@ mod tests {
             vec![("scripts/install.js".to_string(), 4)]
         );
         assert!(super::names_itself("src/install.js", "../src/install.js"));
-        assert!(!super::names_itself("src/install.js", "../../src/install.js"));
+        assert!(!super::names_itself(
+            "src/install.js",
+            "../../src/install.js"
+        ));
         assert!(!super::names_itself("install.js", "lib/install.js"));
     }
 

@@ -62,8 +62,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 fn time_bomb(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
     let exit = f.of(Kind::ProcessExit).next()?;
     let dated = f.of(Kind::TimeGate).find(|d| {
-        d.detail.contains("fixed date")
-            && f.of(Kind::RandomGate).any(|r| r.func == d.func)
+        d.detail.contains("fixed date") && f.of(Kind::RandomGate).any(|r| r.func == d.func)
     })?;
     Some(finding(
         &LOGIC_BOMB,

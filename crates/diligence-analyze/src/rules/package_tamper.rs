@@ -191,7 +191,12 @@ fn other_application(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
         hit,
         Locality::Function,
         format!("writes into another application's code (`{what}`){why}"),
-        chain(p, f, hit, &[Kind::Network, Kind::Spawn, Kind::CredentialPath]),
+        chain(
+            p,
+            f,
+            hit,
+            &[Kind::Network, Kind::Spawn, Kind::CredentialPath],
+        ),
     ))
 }
 

@@ -247,7 +247,11 @@ impl Walker<'_> {
             {
                 // `path.join(__dirname, 'install.js')`, `path.join(__dirname, '..', 'src',
                 // 'install.js')`: the rule resolves the path against the file's own.
-                self.sig(Kind::SelfDelete, span, format!("__dirname/{}", segs.join("/")));
+                self.sig(
+                    Kind::SelfDelete,
+                    span,
+                    format!("__dirname/{}", segs.join("/")),
+                );
             }
         }
         if kinds.contains(&Kind::FsWrite)

@@ -171,7 +171,10 @@ impl Walker<'_> {
                 || (s.ends_with(".app") && segs.get(i + 1) == Some(&"Contents"))
         });
         if app && base != Base::Dirname {
-            return Some((Kind::OtherPackage, format!("application|{}", segs.join("/"))));
+            return Some((
+                Kind::OtherPackage,
+                format!("application|{}", segs.join("/")),
+            ));
         }
         match base {
             Base::Home => match segs.as_slice() {
