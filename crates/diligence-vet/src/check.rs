@@ -41,9 +41,7 @@ pub fn vet_with_imports(
     imports: Vec<ImportState>,
 ) -> Vetting {
     let table = &store.criteria;
-    let ledger = Ledger::new(table, &store.audits, &imports, &store.exemptions);
-    let required = requirements::requirements(graph, &store.config.policy, table);
-    let coverage = Coverage::compute(graph, &required, &ledger, table);
+    let (ledger, coverage) = coverage_of(graph, store, &imports);
     let mut out = Vetting {
         findings: Vec::new(),
         not_evaluated: Vec::new(),
@@ -89,6 +87,20 @@ pub fn vet_with_imports(
         );
     }
     out
+}
+
+/// The ledger of `store` with `imports`, and the coverage of `graph` by it under the store's
+/// policy.
+pub fn coverage_of(
+    graph: &DependencyGraph,
+    store: &Store,
+    imports: &[ImportState],
+) -> (Ledger, Coverage) {
+    let table = &store.criteria;
+    let ledger = Ledger::new(table, &store.audits, imports, &store.exemptions);
+    let required = requirements::requirements(graph, &store.config.policy, table);
+    let coverage = Coverage::compute(graph, &required, &ledger, table);
+    (ledger, coverage)
 }
 
 fn package_findings(
@@ -158,17 +170,10 @@ fn package_findings(
     }
     let criteria = table.minimal_names(*missing).join(", ");
     let command = certify_command(&p.name, base.as_deref(), &p.version, &criteria);
-    let how = match base {
-        Some(b) => format!("review the delta from covered {b}"),
-        None => "review it in full".to_string(),
-    };
     findings.push(
         Finding::new(
             &UNAUDITED,
-            format!(
-                "{}@{} is not audited for {criteria}: {how} (`{command}`), or exempt it",
-                p.name, p.version
-            ),
+            unaudited_message(&p.name, &p.version, &criteria, base.as_deref(), None),
         )
         .package(&p.name, &p.version)
         .at(lockfile, line)
@@ -179,6 +184,27 @@ fn package_findings(
             "suggested": command,
         })),
     );
+}
+
+/// The message of `vet/unaudited`: `NAME@VERSION is not audited for CRITERIA: review the
+/// delta from covered BASE (SIZE) (`COMMAND`), or exempt it`; the size (a
+/// [`crate::size::ReviewSize::describe`] text) when it was measured.
+pub fn unaudited_message(
+    name: &str,
+    version: &str,
+    criteria: &str,
+    base: Option<&str>,
+    size: Option<&str>,
+) -> String {
+    let command = certify_command(name, base, version, criteria);
+    let how = match base {
+        Some(b) => format!("review the delta from covered {b}"),
+        None => "review it in full".to_string(),
+    };
+    let size = size.map(|s| format!(", {s}")).unwrap_or_default();
+    format!(
+        "{name}@{version} is not audited for {criteria}: {how}{size} (`{command}`), or exempt it"
+    )
 }
 
 /// `diligence vet certify NAME [FROM] TO --criteria C`, shell-quoted where needed.

@@ -25,11 +25,14 @@
 //!
 //! Flow: [`Store::load`] → [`imports::resolve`] → [`check::vet`] (findings `vet/unaudited`,
 //! `vet/integrity-mismatch`, `vet/violation`, `vet/import-changed`, `vet/unused-exemption`).
+//! In the review of a change (`diff`, `install`), [`delta::vet_change`] reports what the change
+//! adds that the base revision's ledger does not cover, with the size of each review.
 
 pub mod check;
 pub mod config;
 pub mod coverage;
 pub mod criteria;
+pub mod delta;
 pub mod edit;
 pub mod format;
 pub mod imports;
@@ -46,6 +49,7 @@ mod toml_read;
 pub use check::{Vetting, certify_command, vet};
 pub use coverage::{Coverage, Ledger, Status};
 pub use criteria::{CriteriaSet, CriteriaTable};
+pub use delta::vet_change;
 pub use store::{STORE_DIR, Store};
 
 use std::cmp::Ordering;
@@ -77,7 +81,8 @@ pub enum VetError {
 }
 
 /// All rules of this crate: `vet/unaudited`, `vet/integrity-mismatch`, `vet/violation`,
-/// `vet/import-changed`, `vet/unused-exemption`.
+/// `vet/import-changed`, `vet/unused-exemption`, and `vet/certified-in-change` (the review
+/// of a change, [`delta`]).
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::ALL.to_vec()
 }
