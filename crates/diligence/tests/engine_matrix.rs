@@ -816,3 +816,59 @@ fn file_and_link_folders_with_a_reverse_shell_are_scanned_everywhere() {
         assert_eq!(offline.code, 1, "{case}");
     }
 }
+
+/// Issue 15 item 6 through `install`: with an audit ledger in the project, the plan's new
+/// package that the ledger does not cover is `vet/unaudited` with the size of its review and
+/// the certify command, and the package manager does not run.
+#[test]
+fn the_ledger_reviews_an_install_plan() {
+    let Some(w) = world() else { return };
+    let tamper = diligence_testkit::corpus("tamper").unwrap();
+    let base = w.project(&tamper.join("base-npm-v3"), "ledger-base");
+    let out = w
+        .diligence()
+        .args(["vet", "regenerate-exemptions"])
+        .arg(&base)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let entry = json!({
+        "version": "4.17.21",
+        "resolved": "https://registry.npmjs.org/loadsh/-/loadsh-4.17.21.tgz",
+        "integrity": w.loadsh_integrity,
+        "license": "MIT",
+    });
+    let head = npm_project_with(
+        &w,
+        "ledger-head",
+        &[("node_modules/loadsh", entry)],
+        &[("loadsh", "^4.17.21")],
+    );
+    let (install, installed) = w.install(&base, &head, "npm", &[]);
+    assert!(!installed);
+    assert_eq!(install.code, 1);
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(base.join("install-report.json")).unwrap()).unwrap();
+    let vet: Vec<(&str, &str, &Value)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("vet/"))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+                &f["evidence"]["review"],
+            )
+        })
+        .collect();
+    let review = json!({"added": 12, "removed": 0, "lines": 12, "files": 2, "binaries": 0});
+    assert_eq!(
+        vet,
+        vec![(
+            "vet/unaudited",
+            "loadsh@4.17.21 is not audited for safe-to-deploy: review it in full, 12 lines (`diligence vet certify loadsh 4.17.21 --criteria safe-to-deploy`), or exempt it",
+            &review
+        )]
+    );
+}
