@@ -70,7 +70,7 @@ pub fn coverage() -> Vec<(Coverage, Vec<&'static Rule>)> {
                 .collect(),
         ),
         (Coverage::Policy, diligence_policy::rules()),
-        (Coverage::Ledger, diligence_vet::rules()),
+        (Coverage::Ledger, diligence_vet::checked_rules()),
     ]
 }
 

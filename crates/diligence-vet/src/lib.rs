@@ -87,6 +87,18 @@ pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::ALL.to_vec()
 }
 
+/// The rules `vet` and the review of a change run, from the tables their runners iterate
+/// (`check`'s per-package and ledger-wide checks; `vet/certified-in-change` is what
+/// [`delta::vet_change`] turns an unaudited package into); the engine compares them with the
+/// documented [`rules`].
+pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
+    let mut out: Vec<&'static diligence_finding::Rule> =
+        check::PACKAGE_CHECKS.iter().map(|(r, _)| *r).collect();
+    out.extend(check::LEDGER_CHECKS.iter().map(|(r, _)| *r));
+    out.push(&rules::certified_in_change::CERTIFIED_IN_CHANGE);
+    out
+}
+
 /// Orders versions by semver precedence when both parse, else as text.
 pub fn version_cmp(a: &str, b: &str) -> Ordering {
     match (
