@@ -14,7 +14,7 @@
 //! | input | command | scope of the per-package layers | lockfile rules and advisories |
 //! |---|---|---|---|
 //! | [`Input::Lockfile`] | `audit` | every entry | all findings |
-//! | [`Input::Delta`] | `diff`, `install` (the planned lockfile against the current one) | added and changed entries | findings the base did not have, plus the `diff/…` change findings and the code delta |
+//! | [`Input::Delta`] | `diff`, `install` (the planned lockfile against the current one) | added and changed entries | findings the base did not have, plus the `diff/…` change findings, the code delta and, with a `supply-chain/` ledger, the `vet/…` coverage of what the change adds ([`DeltaLedger`]: the base's ledger decides) |
 //! | [`Input::Specs`] | `check` | the resolved closure | advisories (no lockfile) |
 //! | [`Input::Packages`] | `scan` | the given folders, tarballs and `name@version`s | none: the code layer alone |
 //!
