@@ -40,7 +40,7 @@ pub struct DeltaInput {
     /// the head's (`diff` on git revisions; see [`Input::trusted_config`]).
     pub base_config: Option<TrustedConfig>,
     /// The audit ledgers (`supply-chain/`) the change is reviewed against: the base's decides
-    /// coverage, the head's new entries are reported (see [`crate::ledger`]).
+    /// coverage, the head's new entries are reported (see [`DeltaLedger`]).
     pub ledger: DeltaLedger,
 }
 
