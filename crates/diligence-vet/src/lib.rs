@@ -90,7 +90,7 @@ pub fn rules() -> Vec<&'static diligence_finding::Rule> {
 /// The rules `vet` and the review of a change run, from the tables their runners iterate
 /// (`check`'s per-package and ledger-wide checks; `vet/certified-in-change` is what
 /// [`delta::vet_change`] turns an unaudited package into); the engine compares them with the
-/// documented [`rules`].
+/// documented [`rules()`].
 pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
     let mut out: Vec<&'static diligence_finding::Rule> =
         check::PACKAGE_CHECKS.iter().map(|(r, _)| *r).collect();
