@@ -70,7 +70,7 @@ pub fn rules() -> Vec<&'static diligence_finding::Rule> {
 }
 
 /// The rules the advisory check runs, from the table it iterates (the engine compares them
-/// with the documented [`rules`]).
+/// with the documented [`rules()`]).
 pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
     rules::CHECKS.iter().map(|(rule, _)| *rule).collect()
 }
