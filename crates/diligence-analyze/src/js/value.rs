@@ -186,7 +186,11 @@ const GLOBALS: &[&str] = &[
     "encodeURIComponent",
     "encodeURI",
     "importScripts",
+    "Promise",
 ];
+
+/// Node's HTTP client modules, interchangeable in `secure ? https : http` choices.
+const HTTP_CLIENTS: &[&str] = &["http", "https", "http2"];
 
 /// Normalises a module specifier: `node:fs` -> `fs`, `fs/promises` -> `fs`.
 /// A path into a `node_modules` folder names the package it loads
@@ -678,6 +682,72 @@ impl<'s> Env<'s> {
         v
     }
 
+    /// `[…].map(c => String.fromCharCode(c - 3))`: a constant array mapped through a
+    /// single-expression callback, evaluated per element with the parameter bound (char-code
+    /// shifts and XORs that hide module names and URLs). Unknown when the callback is not a
+    /// single returned expression or the array is large.
+    fn map_items(&self, items: Vec<Val>, args: &[Argument], d: u32) -> Val {
+        if items.len() > 2048 || d + 4 > MAX_DEPTH {
+            return Val::Unknown;
+        }
+        let Some(cb) = args.first().and_then(|a| a.as_expression()) else {
+            return Val::Unknown;
+        };
+        let (params, body): (&FormalParameters, Option<&Expression>) =
+            match cb.without_parentheses() {
+                Expression::ArrowFunctionExpression(a) => (
+                    &a.params,
+                    match &a.body {
+                        ArrowFunctionBody::FunctionBody(b) => single_return(&b.statements),
+                        other => other.as_expression(),
+                    },
+                ),
+                Expression::FunctionExpression(f) => (
+                    &f.params,
+                    f.body.as_ref().and_then(|b| single_return(&b.statements)),
+                ),
+                _ => return Val::Unknown,
+            };
+        let Some(body) = body else {
+            return Val::Unknown;
+        };
+        let syms: Vec<Option<SymbolId>> = params
+            .items
+            .iter()
+            .take(2)
+            .map(|p| match &p.pattern {
+                BindingPattern::BindingIdentifier(id) => id.symbol_id.get(),
+                _ => None,
+            })
+            .collect();
+        let Some(Some(item_sym)) = syms.first().copied() else {
+            return Val::Unknown;
+        };
+        let index_sym = syms.get(1).copied().flatten();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let pushed = {
+                let mut o = self.overlay.borrow_mut();
+                o.push((item_sym, item));
+                if let Some(s) = index_sym {
+                    o.push((s, Val::Num(i as f64)));
+                }
+                1 + usize::from(index_sym.is_some())
+            };
+            let v = self.eval_d(body, d + 3);
+            {
+                let mut o = self.overlay.borrow_mut();
+                let keep = o.len().saturating_sub(pushed);
+                o.truncate(keep);
+            }
+            if v == Val::Unknown {
+                return Val::Unknown;
+            }
+            out.push(v);
+        }
+        Val::Arr(out)
+    }
+
     /// The property name of a member expression, folding computed keys (`cp['ex' + 'ec']`).
     pub fn property_name(&self, m: &MemberExpression, d: u32) -> Option<String> {
         if let Some(s) = m.static_property_name() {
@@ -762,6 +832,7 @@ impl<'s> Env<'s> {
                 let parts: Option<Vec<String>> = items.iter().map(|v| v.text()).collect();
                 parts.map_or(Val::Unknown, |p| Val::Str(p.join(&sep)))
             }
+            (Val::Arr(items), "map") => self.map_items(items, args, d),
             (Val::Arr(mut items), "reverse") => {
                 items.reverse();
                 Val::Arr(items)
@@ -836,6 +907,21 @@ impl<'s> Env<'s> {
         let a = self.eval_d(&c.consequent, d);
         match a {
             Val::Global(_) if self.eval_d(&c.alternate, d) == a => a,
+            // `u.startsWith('https') ? require('https') : require('http')`: either client
+            // sends, so the choice is the network client either way.
+            // Only when both branches load the module right there: a bundled client that
+            // picks between module aliases (`secure ? i : o`, ws) stays unknown, as before.
+            Val::Module(ref m, ref p)
+                if p.is_empty()
+                    && [&c.consequent, &c.alternate].iter().all(|e| {
+                        matches!(e.without_parentheses(), Expression::CallExpression(_))
+                    })
+                    && HTTP_CLIENTS.contains(&m.as_str())
+                    && matches!(self.eval_d(&c.alternate, d), Val::Module(ref m2, ref p2)
+                        if HTTP_CLIENTS.contains(&m2.as_str()) && p2.is_empty()) =>
+            {
+                a
+            }
             _ => Val::Unknown,
         }
     }
@@ -959,5 +1045,13 @@ fn buffer_from(vals: &[Val]) -> Val {
             .map_or(Val::Unknown, Val::Bytes)
         }
         _ => Val::Unknown,
+    }
+}
+
+/// The argument of a body made of one `return` statement.
+fn single_return<'b, 'a>(stmts: &'b [Statement<'a>]) -> Option<&'b Expression<'a>> {
+    match stmts {
+        [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+        _ => None,
     }
 }

@@ -27,7 +27,8 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
-    /// from the project's own releases are not remote command execution and are not reported. Browser module
+    /// from the project's own releases, and binaries fetched from the npm registry itself (esbuild's install
+    /// fallback), are low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
     /// URL, or a process spawn of network data, is).
@@ -69,7 +70,9 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             },
             // A module loader evaluates the script whose URL it was given; a dev server's client
             // imports the modules its server names.
-            _ if !constant_url => Severity::Low,
+            // …unless the code is handed Node's `require`: a browser loader never does that,
+            // a remote-code loader (BeaverTail) does, whatever the URL.
+            _ if !constant_url && path.flags & flags::NODE_SCOPE == 0 => Severity::Low,
             SinkKind::Require => Severity::Medium,
             _ => Severity::Critical,
         };
@@ -90,7 +93,13 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             continue;
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
-        let sev = match (verified, hidden) {
+        // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when the
+        // optional platform package is missing): the same trust as the package's own files.
+        let from_registry = p
+            .file(&path.from.file)
+            .and_then(|f| f.text.as_deref())
+            .is_some_and(|t| t.contains("https://registry.npmjs.org/"));
+        let sev = match (verified || from_registry, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
             (false, false) => Severity::High,
