@@ -24,7 +24,7 @@ use diligence_graph::{
 use json_ast::{Dialect, JsonDoc};
 use jsonc_parser::ast::{Object, Value};
 use memchr::memmem;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Parses `package-lock.json` / `npm-shrinkwrap.json` text into a graph.
@@ -118,7 +118,7 @@ fn declared_dependencies<'v>(
 /// dependency name from a folder the way Node's module lookup does.
 #[derive(Debug, Default)]
 struct NodeModules {
-    map: HashMap<String, PackageId>,
+    map: FxHashMap<String, PackageId>,
     buf: String,
 }
 

@@ -476,11 +476,24 @@ fn duplicate_keys_are_errors_not_a_silent_pick() {
         e.to_string(),
         "package-lock.json:3:2: duplicate key `resolved`"
     );
+    // A small `packages` map is checked while parsing, a large one by the reader.
     let text = "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": {\"version\": \"1.0.0\"},\n \"node_modules/a\": {\"version\": \"6.6.6\"}}}";
     let e = parse(text).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "package-lock.json:2:2: duplicate entry packages[\"node_modules/a\"]"
+        "package-lock.json:2:2: duplicate key `node_modules/a`"
+    );
+    let mut text = String::from("{\"lockfileVersion\": 3, \"packages\": {");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "\"node_modules/p{i}\": {{\"version\": \"1.0.0\"}},"
+        ));
+    }
+    text.push_str("\"node_modules/p1\": {\"version\": \"6.6.6\"}}}");
+    let e = parse(&text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "package-lock.json:1:1667: duplicate entry packages[\"node_modules/p1\"]"
     );
 }
 

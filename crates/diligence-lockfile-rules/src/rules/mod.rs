@@ -20,7 +20,8 @@ use crate::local_path::{self, Place};
 use crate::resolved::scheme_of;
 use crate::{Cx, Entry};
 use diligence_finding::{Finding, Rule};
-use diligence_graph::Source;
+use diligence_graph::{PackageId, Source};
+use rayon::prelude::*;
 
 /// A rule's check: per locked entry, or once over the whole graph.
 #[derive(Clone, Copy)]
@@ -88,16 +89,29 @@ pub(crate) static ALL: [(&Rule, Check); 14] = [
 ];
 
 /// Runs the table: every per-entry check on each entry, then the graph checks.
+/// Entries per parallel work item: below this a lockfile is checked on one thread.
+const PARALLEL_CHUNK: usize = 256;
+
 pub(crate) fn run(cx: &Cx<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (id, package) in cx.graph.iter() {
-        let entry = Entry::new(cx, id, package);
-        for (_, check) in &ALL {
-            if let Check::Entry(f) = check {
-                f(cx, &entry, &mut out);
+    // Entries are independent: checked in parallel, findings kept in graph order.
+    let per_entry: Vec<Vec<Finding>> = cx
+        .graph
+        .packages
+        .par_iter()
+        .enumerate()
+        .with_min_len(PARALLEL_CHUNK)
+        .map(|(index, package)| {
+            let mut found = Vec::new();
+            let entry = Entry::new(cx, PackageId(index as u32), package);
+            for (_, check) in &ALL {
+                if let Check::Entry(f) = check {
+                    f(cx, &entry, &mut found);
+                }
             }
-        }
-    }
+            found
+        })
+        .collect();
+    let mut out: Vec<Finding> = per_entry.into_iter().flatten().collect();
     for (_, check) in &ALL {
         if let Check::Graph(f) = check {
             f(cx, &mut out);

@@ -25,6 +25,7 @@ pub(crate) enum Dialect {
 pub(crate) struct JsonDoc<'t> {
     pub path: &'t Path,
     lines: LineIndex,
+    dialect: Dialect,
 }
 
 impl<'t> JsonDoc<'t> {
@@ -37,10 +38,16 @@ impl<'t> JsonDoc<'t> {
         let doc = JsonDoc {
             path,
             lines: LineIndex::new(text),
+            dialect,
         };
         let value = match dialect {
-            Dialect::Json => super::json_parse::parse_package_lock(text)
-                .map_err(|e| doc.error_at(e.offset, format!("invalid JSON: {}", e.message)))?,
+            Dialect::Json => super::json_parse::parse_package_lock(text).map_err(|e| {
+                if e.valid_json {
+                    doc.error_at(e.offset, e.message)
+                } else {
+                    doc.error_at(e.offset, format!("invalid JSON: {}", e.message))
+                }
+            })?,
             Dialect::Jsonc => parse_jsonc(text, path)?,
         };
         Ok((doc, value))
@@ -53,6 +60,11 @@ impl<'t> JsonDoc<'t> {
         obj: &'v Object<'a>,
         key: &str,
     ) -> Result<Option<&'v ObjectProp<'a>>, LockfileError> {
+        if self.dialect == Dialect::Json && obj.properties.len() <= super::json_parse::SMALL_OBJECT
+        {
+            // Duplicates in small objects were rejected by the parser.
+            return Ok(obj.properties.iter().find(|p| p.name.as_str() == key));
+        }
         let mut found = obj.properties.iter().filter(|p| p.name.as_str() == key);
         let first = found.next();
         if let Some(dup) = found.next() {

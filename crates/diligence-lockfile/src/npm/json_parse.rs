@@ -15,11 +15,19 @@ use std::borrow::Cow;
 /// Deepest nesting of arrays and objects accepted (npm lockfiles need about 10).
 pub(crate) const MAX_DEPTH: usize = 256;
 
+/// Objects up to this many properties are checked for duplicate keys while parsing (a key
+/// written twice is an error: package managers keep the last, a reviewer reads the first), so
+/// looking a key up in them can stop at the first match. Larger objects (the `packages` map,
+/// dependency maps) are checked by their readers.
+pub(crate) const SMALL_OBJECT: usize = 32;
+
 /// A syntax error: byte offset and message.
 #[derive(Debug)]
 pub(crate) struct SyntaxError {
     pub offset: usize,
     pub message: String,
+    /// The text is valid JSON but not a valid lockfile (a duplicate key).
+    pub valid_json: bool,
 }
 
 /// Parses one JSON document (surrounding whitespace allowed).
@@ -72,6 +80,7 @@ impl<'t> Parser<'t> {
         SyntaxError {
             offset: self.pos.min(self.bytes.len()),
             message: message.to_string(),
+            valid_json: false,
         }
     }
 
@@ -172,6 +181,7 @@ impl<'t> Parser<'t> {
         SyntaxError {
             offset: offset.min(self.bytes.len()),
             message: message.to_string(),
+            valid_json: false,
         }
     }
 
@@ -321,6 +331,17 @@ impl<'t> Parser<'t> {
             let value = self.property_value(&name.value)?;
             let range = Range::new(name.range.start, self.pos);
             if self.building {
+                if properties.len() < SMALL_OBJECT
+                    && properties
+                        .iter()
+                        .any(|p: &ObjectProp<'t>| p.name.as_str() == &*name.value)
+                {
+                    return Err(SyntaxError {
+                        offset: name.range.start,
+                        message: format!("duplicate key `{}`", name.value),
+                        valid_json: true,
+                    });
+                }
                 properties.push(ObjectProp {
                     range,
                     name: ObjectPropName::String(name),

@@ -13,7 +13,11 @@ use diligence_graph::{
     DepKind, DependencyGraph, Edge, Importer, Location, Package, PackageId, Source,
 };
 use jsonc_parser::ast::{Object, ObjectProp, Value};
+use rayon::prelude::*;
 use std::collections::HashSet;
+
+/// Entries per parallel work item: below this a lockfile is read on one thread.
+const PARALLEL_CHUNK: usize = 256;
 
 /// One entry of `packages`, kept for the second (edge) pass.
 struct Entry<'v, 't> {
@@ -35,18 +39,35 @@ pub(super) fn read(
     let mut folders = NodeModules::default();
     let mut entries = Vec::with_capacity(packages.properties.len());
     let mut root_entry = None;
-    for prop in &packages.properties {
+    // Entries are read into nodes in parallel (the bulk of a large lockfile's reading), then
+    // added in lockfile order; the first error in lockfile order is the one reported.
+    let read: Vec<_> = packages
+        .properties
+        .par_iter()
+        .with_min_len(PARALLEL_CHUNK)
+        .map(|prop| {
+            let key = prop.name.as_str();
+            let owner = format!("packages[\"{key}\"]");
+            let obj = doc.object(&prop.value, &owner)?;
+            if key.is_empty() {
+                return Ok((obj, None));
+            }
+            read_entry(doc, key, prop, obj, &owner).map(|entry| (obj, Some(entry)))
+        })
+        .collect();
+    for (prop, read) in packages.properties.iter().zip(read) {
         let key = prop.name.as_str();
-        let owner = format!("packages[\"{key}\"]");
-        let obj = doc.object(&prop.value, &owner)?;
-        if key.is_empty() {
+        let (obj, read) = read?;
+        let Some((package, link_target)) = read else {
             root_entry = Some(obj);
             continue;
-        }
-        let (package, link_target) = read_entry(doc, key, prop, obj, &owner)?;
+        };
         let id = graph.add_package(package);
         if !folders.insert(key, id) {
-            return Err(doc.error_at(prop.range.start, format!("duplicate entry {owner}")));
+            return Err(doc.error_at(
+                prop.range.start,
+                format!("duplicate entry packages[\"{key}\"]"),
+            ));
         }
         entries.push(Entry {
             id,
