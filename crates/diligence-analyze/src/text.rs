@@ -82,6 +82,10 @@ const INDICATORS: &[(&str, Kind)] = &[
     (".config/autostart", Kind::PersistencePath),
     ("programs\\startup", Kind::PersistencePath),
     (".github/workflows", Kind::PersistencePath),
+    // IDE tasks that run when a folder is opened (VS Code `runOptions.runOn: folderOpen`,
+    // DPRK "Contagious Interview" 2025): the project re-infects whoever opens it.
+    ("folderopen", Kind::PersistencePath),
+    (".vscode/tasks.json", Kind::PersistencePath),
     // AI assistants' MCP server and agent configuration.
     ("mcp.json", Kind::AiConfigPath),
     ("mcp_config.json", Kind::AiConfigPath),
