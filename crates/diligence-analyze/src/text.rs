@@ -234,6 +234,17 @@ fn is_private(a: u8, b: u8) -> bool {
         || a >= 224
 }
 
+/// True when `s` is exactly a dotted IPv4 address outside private, loopback, link-local and
+/// multicast ranges (a bare public IP given as a host: `{ hostname: '198.51.100.7' }`).
+pub fn is_public_ipv4(s: &str) -> bool {
+    let oct: Vec<u32> = s.split('.').filter_map(|p| p.parse().ok()).collect();
+    s.split('.').count() == 4
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && oct.len() == 4
+        && oct.iter().all(|o| *o <= 255)
+        && !is_private(oct[0] as u8, oct[1] as u8)
+}
+
 /// Searches one string (placed at `line`, `func`) for indicators.
 pub fn scan_str(s: &str, line: u32, func: u32, out: &mut Vec<Signal>) {
     for m in AC.find_iter(s) {

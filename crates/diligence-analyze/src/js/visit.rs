@@ -344,6 +344,9 @@ impl<'s> Walker<'s> {
                 ),
             );
         }
+        if kinds.contains(&Kind::Network) {
+            self.bare_ip_host(args, &arg_vals, span);
+        }
         let env = Val::Global("process.env".into());
         if kinds.contains(&Kind::Network)
             && (arg_vals.contains(&env) || arg_vals.contains(&Val::Global(ENV_REPORT.into())))
@@ -380,6 +383,49 @@ impl<'s> Walker<'s> {
             && !name.ends_with("createServer")
             && !name.ends_with("createSecureServer")
             && !name.ends_with("listen")
+    }
+
+    /// A network call whose host is a bare public IP given on its own, not in a URL (which
+    /// the literal scan already sees): `http.request({ hostname: '198.51.100.7' })`,
+    /// `net.connect(8081, '198.51.100.7')`. No DNS name, nothing to attribute. Public DNS
+    /// resolvers (`8.8.8.8`, `1.1.1.1`…) are where tools probe their own address (pac-resolver's
+    /// `myIpAddress`), not destinations.
+    fn bare_ip_host(&mut self, args: &[Argument<'_>], vals: &[Val], span: u32) {
+        let mut hosts: Vec<String> = vals
+            .iter()
+            .filter_map(|v| v.as_str())
+            .filter(|s| text::is_public_ipv4(s))
+            .map(str::to_string)
+            .collect();
+        const RESOLVERS: &[&str] = &[
+            "8.8.8.8",
+            "8.8.4.4",
+            "1.1.1.1",
+            "1.0.0.1",
+            "9.9.9.9",
+            "149.112.112.112",
+            "208.67.222.222",
+            "208.67.220.220",
+        ];
+        for a in args {
+            if let Some(Expression::ObjectExpression(o)) = a.as_expression() {
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p
+                        && matches!(p.key.static_name().as_deref(), Some("host" | "hostname"))
+                        && let Some(h) = self.env.eval(&p.value).as_str().map(str::to_string)
+                        && text::is_public_ipv4(&h)
+                    {
+                        hosts.push(h);
+                    }
+                }
+            }
+        }
+        for h in hosts
+            .into_iter()
+            .filter(|h| !RESOLVERS.contains(&h.as_str()))
+        {
+            self.sig(Kind::Endpoint, span, format!("raw IP host {h}"));
+        }
     }
 
     fn on_spawn(&mut self, name: &str, vals: &[Val], args: &[Argument<'_>], span: u32) {
