@@ -151,6 +151,9 @@ pub enum Kind {
     /// An AI coding assistant's or IDE's MCP/agent configuration file named (`mcp.json`,
     /// `.claude.json`, `mcp_config.json`, `claude_desktop_config.json`).
     AiConfigPath,
+    /// TLS certificate verification turned off by a constant (`rejectUnauthorized: false`,
+    /// `NODE_TLS_REJECT_UNAUTHORIZED: '0'`): whatever answers can impersonate the server.
+    TlsOff,
 }
 
 impl Kind {
@@ -244,6 +247,7 @@ impl Kind {
             PageTakeover => "page-takeover",
             MailBcc => "mail-bcc",
             AiConfigPath => "ai-config-path",
+            TlsOff => "tls-off",
         }
     }
 

@@ -1187,6 +1187,27 @@ impl<'a> Visit<'a> for Walker<'_> {
                 );
             }
         }
+        for p in &it.properties {
+            if let ObjectPropertyKind::ObjectProperty(p) = p {
+                let off = match (p.key.static_name().as_deref(), &p.value) {
+                    (Some("rejectUnauthorized"), Expression::BooleanLiteral(b)) => !b.value,
+                    (Some("NODE_TLS_REJECT_UNAUTHORIZED"), Expression::StringLiteral(v)) => {
+                        v.value == "0"
+                    }
+                    (Some("NODE_TLS_REJECT_UNAUTHORIZED"), Expression::NumericLiteral(v)) => {
+                        v.value == 0.0
+                    }
+                    _ => false,
+                };
+                if off {
+                    self.sig(
+                        Kind::TlsOff,
+                        p.span.start,
+                        "TLS certificate verification off",
+                    );
+                }
+            }
+        }
         let table = data_list::is_host_table(it);
         self.host_tables += u32::from(table);
         walk::walk_object_expression(self, it);

@@ -15,7 +15,8 @@ diligence_finding::declare_rule! {
     /// through callbacks, promise chains, `await`, helpers and modules) into `eval`/`Function`/`vm`, a module
     /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium); a
     /// download written to a file that the package then runs or loads (high, critical when the process is
-    /// detached with its output ignored). Also process spawns or `eval` of data received inside a network
+    /// detached with its output ignored; high too when the download was fetched with TLS verification off by a
+    /// file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
     /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned.
     ///
     /// ## Why it matters
@@ -90,6 +91,24 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             continue;
         };
         let Some(run) = p.flows.runs.iter().find(|r| r.key == key) else {
+            // The written file is not matched to a run by name, but the download was fetched
+            // with TLS verification off and the same file starts a process: a launcher that
+            // runs whatever a man-in-the-middle serves (no installer needs that).
+            if let Some(f) = p.file(&path.to.file)
+                && f.has(Kind::TlsOff)
+                && f.of(Kind::Spawn).any(|s| !s.detail.starts_with("require("))
+            {
+                out.push(flow_finding(
+                    &DOWNLOAD_EXEC,
+                    Severity::High,
+                    p,
+                    path,
+                    format!(
+                        "a download fetched with TLS verification off is written to `{key}` in a file that starts processes: {}",
+                        describe(path)
+                    ),
+                ));
+            }
             continue;
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
@@ -506,5 +525,36 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             severity(&s, "code/download-exec"),
             Some(diligence_finding::Severity::High)
         );
+    }
+
+    /// A first-run launcher: a binary fetched with `rejectUnauthorized: false` through a
+    /// helper, saved, then spawned under another name.
+    #[test]
+    fn positive_launcher_download_with_tls_off() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "bin/cli.js",
+                "const fs = require('fs');\nconst https = require('https');\nconst { spawn } = require('child_process');\nfunction download(url, dest) {\n  return new Promise((resolve) => {\n    https.get(url, { rejectUnauthorized: false }, (res) => { const out = fs.createWriteStream(dest); res.pipe(out); out.on('finish', resolve); });\n  });\n}\n(async () => {\n  const bin = '/tmp/rt/' + process.platform;\n  await download('https://dl.example.net/rt', bin);\n  spawn(bin, process.argv.slice(2), { stdio: 'inherit' });\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("bin/cli.js".to_string(), 6)]
+        );
+    }
+
+    /// The same launcher with TLS verification on is the prebuilt-binary installer class: not
+    /// reported when the run is not matched to the written file.
+    #[test]
+    fn negative_launcher_download_with_tls_on() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "bin/cli.js",
+                "const fs = require('fs');\nconst https = require('https');\nconst { spawn } = require('child_process');\nfunction download(url, dest) {\n  return new Promise((resolve) => {\n    https.get(url, (res) => { const out = fs.createWriteStream(dest); res.pipe(out); out.on('finish', resolve); });\n  });\n}\n(async () => {\n  const bin = '/tmp/rt/' + process.platform;\n  await download('https://dl.example.net/rt', bin);\n  spawn(bin, process.argv.slice(2), { stdio: 'inherit' });\n})();\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
     }
 }
