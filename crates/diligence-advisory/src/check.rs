@@ -121,11 +121,7 @@ pub fn check_all(
             let mut hit = make_hit(first, &file, &group, path.clone());
             hit.paths = all_paths.clone();
             hit.lines = lines.clone();
-            findings.push(if hit.malware {
-                rules::malware::finding(&hit)
-            } else {
-                rules::vulnerability::finding(&hit)
-            });
+            findings.extend(rules::CHECKS.iter().filter_map(|(_, check)| check(&hit)));
         }
     }
     not_evaluated.dedup();

@@ -69,6 +69,12 @@ pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     ]
 }
 
+/// The rules the advisory check runs, from the table it iterates (the engine compares them
+/// with the documented [`rules()`]).
+pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
+    rules::CHECKS.iter().map(|(rule, _)| *rule).collect()
+}
+
 /// The warning line audit prints for a stale database, or `None` when fresh:
 /// `advisory database is N days old (newest record modified …); run `diligence db update``.
 pub fn stale_warning(status: &DbStatus) -> Option<String> {

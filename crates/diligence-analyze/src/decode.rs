@@ -42,6 +42,26 @@ pub fn base64_text(s: &str) -> Option<String> {
     None
 }
 
+/// Decodes a value the code itself declares as base64 (`Buffer.from(s, 'base64')`): unlike
+/// [`base64_text`], short values count (`'Li8='` is `./`, `'4p2k77iP'` a heart), since the
+/// encoding is not guessed. The result must be valid UTF-8 with no control characters other
+/// than line breaks and tabs.
+pub fn base64_declared(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches('=');
+    if t.is_empty() {
+        return None;
+    }
+    let engines = [
+        base64::engine::general_purpose::STANDARD_NO_PAD,
+        base64::engine::general_purpose::URL_SAFE_NO_PAD,
+    ];
+    let bytes = engines.iter().find_map(|e| e.decode(t).ok())?;
+    let text = String::from_utf8(bytes).ok()?;
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .then_some(text)
+}
+
 /// Decodes an even-length hex string to printable text.
 pub fn hex_text(s: &str) -> Option<String> {
     let s = s.trim();
@@ -163,6 +183,12 @@ mod tests {
     fn decoders() {
         assert_eq!(base64_text("ZXZhbA==").as_deref(), Some("eval"));
         assert_eq!(base64_text("constructor"), None);
+        assert_eq!(base64_declared("Li8=").as_deref(), Some("./"));
+        assert_eq!(
+            base64_declared("4p2k77iP").as_deref(),
+            Some("\u{2764}\u{fe0f}")
+        );
+        assert_eq!(base64_declared("AAEC"), None);
         assert_eq!(
             hex_text("72657175697265282766732729").as_deref(),
             Some("require('fs')")

@@ -140,6 +140,10 @@ fn solve_flows(facts: &[FileFacts], names: &BTreeSet<&str>) -> crate::flow::Solu
     crate::flow::solve(&units)
 }
 
+/// Largest inline script (bytes, all `<script>` blocks of one HTML page) analysed as
+/// JavaScript: hand-written pages, phishing pages included, hold a few kilobytes.
+const MAX_INLINE_SCRIPT: usize = 128 * 1024;
+
 /// Analyses one file by its content kind.
 fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
     let kind = classify(&file.path, &file.bytes);
@@ -180,6 +184,20 @@ fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
                 let mut embedded = crate::js::analyse_embedded(&c.code, c.line, 0, 0);
                 facts.signals.append(&mut embedded.signals);
                 facts.flows.append(&mut embedded.flows);
+            }
+            // An HTML page's inline scripts run when a browser opens it: a page shipped as the
+            // package (a phishing page served from npm CDNs) is code like any module. Pages
+            // carrying a whole bundled application inline (bundle-analyzer and coverage reports,
+            // over `MAX_INLINE_SCRIPT`) are reports, not pages written to be served.
+            let lower = facts.path.to_ascii_lowercase();
+            if kind == FileKind::Text
+                && (lower.ends_with(".html") || lower.ends_with(".htm"))
+                && let Some(code) = crate::text::html_scripts(&text)
+                && code.trim().len() <= MAX_INLINE_SCRIPT
+                && nesting_depth(code.as_bytes()) <= MAX_NESTING
+            {
+                let path = facts.path.clone();
+                crate::js::analyse_with(&path, &code, &mut facts, data);
             }
             // Type declarations (`.d.ts`) hold no code that runs: their `import * as http`
             // is not a capability of the package (rsbuild's `connect-next/index.d.ts`).

@@ -154,6 +154,9 @@ pub enum Kind {
     /// TLS certificate verification turned off by a constant (`rejectUnauthorized: false`,
     /// `NODE_TLS_REJECT_UNAUTHORIZED: '0'`): whatever answers can impersonate the server.
     TlsOff,
+    /// The process ends itself (`process.exit`, `process.abort`, `process.kill(process.pid)`):
+    /// detail = the call.
+    ProcessExit,
 }
 
 impl Kind {
@@ -248,6 +251,7 @@ impl Kind {
             MailBcc => "mail-bcc",
             AiConfigPath => "ai-config-path",
             TlsOff => "tls-off",
+            ProcessExit => "process-exit",
         }
     }
 

@@ -459,6 +459,66 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<Decod
     code
 }
 
+/// The inline scripts of an HTML page as one JavaScript program laid over the page's lines:
+/// every byte outside a `<script>` element's content becomes a space (line breaks stay), so
+/// signals and flows carry the page's own line numbers, and the scripts share one global scope
+/// as a browser runs them. Scripts with a `src` attribute (loaded from elsewhere) and data
+/// blocks (`type="application/json"`, templates) are left out. `None` when the page has no
+/// inline script.
+pub fn html_scripts(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut keep: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<script") {
+        let open = at + i;
+        let Some(gt) = lower[open..].find('>') else {
+            break;
+        };
+        let attrs = &lower[open + 7..open + gt];
+        let body = open + gt + 1;
+        let end = lower[body..]
+            .find("</script")
+            .map_or(text.len(), |e| body + e);
+        let runs = attrs.is_empty() || attrs.starts_with(|c: char| c.is_ascii_whitespace());
+        let ty = attrs
+            .split_once("type=")
+            .map(|(_, t)| t.trim_start_matches(['"', '\'']).to_string())
+            .unwrap_or_default();
+        let code_type = ty.is_empty()
+            || ty.starts_with("text/javascript")
+            || ty.starts_with("module")
+            || ty.starts_with("application/javascript")
+            || ty.starts_with("text/ecmascript");
+        if runs && code_type && !attrs.contains("src=") {
+            keep.push((body, end));
+        }
+        at = end;
+    }
+    if keep.iter().all(|(a, b)| text[*a..*b].trim().is_empty()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let blank = |s: &str, out: &mut String| {
+        for c in s.chars() {
+            out.push(if c == '\n' { '\n' } else { ' ' });
+        }
+    };
+    for (a, b) in keep {
+        blank(&text[last..a], &mut out);
+        // Each block ends its own statement (a missing semicolon before the next block).
+        out.push_str(&text[a..b]);
+        last = b;
+        if last < text.len() {
+            out.push(';');
+            last += 1;
+            // The replaced byte was `<` of `</script>`: one character for one byte.
+        }
+    }
+    blank(&text[last.min(text.len())..], &mut out);
+    Some(out)
+}
+
 /// True for a source map (Source Map Revision 3: a JSON object with `version`, `sources` and
 /// `mappings`). Nothing loads or runs it: its `sourcesContent` repeats the package's own
 /// sources (analysed as code where they ship) and the bundled dependencies' (tables of host

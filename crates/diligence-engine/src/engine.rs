@@ -136,6 +136,11 @@ impl Engine {
                         head: after,
                         config_changes: Vec::new(),
                         base_config: None,
+                        // The plan changes the lockfile, never the ledger.
+                        ledger: crate::ledger::DeltaLedger {
+                            trusted: crate::ledger::on_disk(&project_dir),
+                            proposed: None,
+                        },
                     };
                     self.run_delta(delta, Some(plan.command))
                 }
@@ -335,6 +340,7 @@ impl Engine {
                 &delta,
             );
         }
+        self.ledger_layer(&d, &mut c);
         let target = match label {
             Some(command) => Target {
                 path: command,
@@ -343,6 +349,51 @@ impl Engine {
             None => lockfile_target(&d.label, head),
         };
         (target, head.packages.len(), c)
+    }
+
+    /// The audit ledger over the change (see [`crate::ledger`]): what the head adds that the
+    /// trusted ledger does not cover, sized on the registry's tarballs (not measured with
+    /// `--no-registry`); an unreadable ledger is not evaluated.
+    fn ledger_layer(&self, d: &DeltaInput, c: &mut Collected) {
+        if !d.ledger.is_present() {
+            return;
+        }
+        let mut broken = false;
+        for (read, which) in [(&d.ledger.trusted, "base"), (&d.ledger.proposed, "head")] {
+            if let Some(Err(why)) = read {
+                broken = true;
+                c.layer.not_evaluated.push(NotEvaluated::new(
+                    format!("audit ledger ({which})"),
+                    why.clone(),
+                ));
+            }
+        }
+        if broken {
+            return;
+        }
+        let trusted = d.ledger.trusted.as_ref().and_then(|r| r.as_ref().ok());
+        let proposed = d.ledger.proposed.as_ref().and_then(|r| r.as_ref().ok());
+        // No ledger at the base: the head adopts one, and all of it is new.
+        let empty;
+        let trusted = match (trusted, proposed) {
+            (Some(t), _) => t,
+            (None, Some(p)) => {
+                empty = diligence_vet::Store::empty(p.dir.clone());
+                &empty
+            }
+            (None, None) => return,
+        };
+        let source = self
+            .client
+            .as_ref()
+            .map(|c| c as &dyn diligence_vet::review::TarballSource);
+        c.layer.findings.extend(diligence_vet::vet_change(
+            &d.base.graph,
+            &d.head.graph,
+            trusted,
+            proposed,
+            source,
+        ));
     }
 
     /// `check`: the specs' closure, resolved through packuments.

@@ -1,6 +1,7 @@
 //! What a command asks the engine to judge, and how each input is read.
 
 use crate::EngineError;
+use crate::ledger::{self, DeltaLedger};
 use crate::settings::{TrustedConfig, TrustedFile};
 use diligence_diff::git;
 use diligence_finding::NotEvaluated;
@@ -38,6 +39,9 @@ pub struct DeltaInput {
     /// The base revision's `diligence.toml` and `.npmrc`, which govern the review instead of
     /// the head's (`diff` on git revisions; see [`Input::trusted_config`]).
     pub base_config: Option<TrustedConfig>,
+    /// The audit ledgers (`supply-chain/`) the change is reviewed against: the base's decides
+    /// coverage, the head's new entries are reported (see [`DeltaLedger`]).
+    pub ledger: DeltaLedger,
 }
 
 /// What `scan` was given, one entry per command-line target.
@@ -182,6 +186,14 @@ impl Input {
             let changes = diligence_diff::config::config_changes_between(&base_dir, &head_dir)?;
             (changes, Some(trusted))
         };
+        // One folder: one ledger. Two: the base folder's governs, the head folder's is proposed.
+        let ledger = DeltaLedger {
+            trusted: ledger::on_disk(&base_dir),
+            proposed: match base_config {
+                Some(_) => ledger::on_disk(&head_dir),
+                None => None,
+            },
+        };
         let base_input = LockfileInput::on_disk(b, base_dir);
         let head_input = LockfileInput::on_disk(h, head_dir);
         Ok(Input::Delta(Box::new(DeltaInput {
@@ -190,6 +202,7 @@ impl Input {
             head: head_input,
             config_changes,
             base_config,
+            ledger,
         })))
     }
 
@@ -282,12 +295,21 @@ impl Input {
             npmrc: base_file(".npmrc")?,
         };
         let config_changes = diligence_diff::config_changes(&root, &dir_rel, &base_rev, head, dir)?;
+        // The base revision's ledger decides coverage; the head's new entries are reviewable.
+        let ledger = DeltaLedger {
+            trusted: ledger::at_revision(&root, &base_rev, &dir_rel),
+            proposed: match head {
+                Some(rev) => ledger::at_revision(&root, rev, &dir_rel),
+                None => ledger::on_disk(dir),
+            },
+        };
         Ok(Input::Delta(Box::new(DeltaInput {
             label: format!("{base_rev} → {}", head.unwrap_or("working tree")),
             base: base_input,
             head: head_input,
             config_changes,
             base_config: Some(base_config),
+            ledger,
         })))
     }
 

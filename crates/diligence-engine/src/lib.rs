@@ -14,7 +14,7 @@
 //! | input | command | scope of the per-package layers | lockfile rules and advisories |
 //! |---|---|---|---|
 //! | [`Input::Lockfile`] | `audit` | every entry | all findings |
-//! | [`Input::Delta`] | `diff`, `install` (the planned lockfile against the current one) | added and changed entries | findings the base did not have, plus the `diff/…` change findings and the code delta |
+//! | [`Input::Delta`] | `diff`, `install` (the planned lockfile against the current one) | added and changed entries | findings the base did not have, plus the `diff/…` change findings, the code delta and, with a `supply-chain/` ledger, the `vet/…` coverage of what the change adds ([`DeltaLedger`]: the base's ledger decides) |
 //! | [`Input::Specs`] | `check` | the resolved closure | advisories (no lockfile) |
 //! | [`Input::Packages`] | `scan` | the given folders, tarballs and `name@version`s | none: the code layer alone |
 //!
@@ -44,6 +44,7 @@ mod engine;
 mod git;
 mod input;
 mod layers;
+mod ledger;
 mod rules;
 mod scan_cache;
 mod settings;
@@ -54,6 +55,7 @@ pub use config::ProjectConfig;
 pub use diligence_analyze::PackageScan;
 pub use engine::{Engine, Run, registry_client};
 pub use input::{DeltaInput, Input, LockfileInput, PackagesInput, ScanTarget};
+pub use ledger::DeltaLedger;
 pub use rules::{Coverage, all_rules, coverage};
 pub use scan_cache::{cached_scan, scan_cache_path};
 pub use settings::{Command, Network, Settings, TrustedConfig, TrustedFile};

@@ -2,6 +2,10 @@
 //!
 //! Each rule family exposes its rules from the table its runner iterates, so listing a rule
 //! and running it are the same fact; [`coverage`] says which layer calls each family's runner.
+//! The families with a (rule, check) table — lockfile rules, packument rules, advisories
+//! (`diligence_advisory::checked_rules`), posture (`posture::CHECKS`), policy, vet
+//! (`diligence_vet::checked_rules`) — are compared with their documented list ([`all_rules`]),
+//! so a documented rule missing from its table fails the test below.
 //! The test `every_documented_rule_runs` fails when a rule is documented (listed by
 //! `diligence rules`) but no layer runs it, or when two rules share an id.
 
@@ -47,7 +51,7 @@ pub fn coverage() -> Vec<(Coverage, Vec<&'static Rule>)> {
                 ])
                 .collect(),
         ),
-        (Coverage::Advisories, diligence_advisory::rules()),
+        (Coverage::Advisories, diligence_advisory::checked_rules()),
         (
             Coverage::Registry,
             diligence_registry::rules()
@@ -58,9 +62,15 @@ pub fn coverage() -> Vec<(Coverage, Vec<&'static Rule>)> {
         (Coverage::Metadata, metadata),
         (Coverage::Code, diligence_analyze::rules()),
         (Coverage::Delta, diligence_diff::rules()),
-        (Coverage::Posture, diligence_metadata::posture::rules()),
+        (
+            Coverage::Posture,
+            diligence_metadata::posture::CHECKS
+                .iter()
+                .map(|(r, _)| *r)
+                .collect(),
+        ),
         (Coverage::Policy, diligence_policy::rules()),
-        (Coverage::Ledger, diligence_vet::rules()),
+        (Coverage::Ledger, diligence_vet::checked_rules()),
     ]
 }
 

@@ -29,6 +29,7 @@ fn advisory_packages(
         label: "test".into(),
         config_changes: Vec::new(),
         base_config: None,
+        ledger: Default::default(),
     }));
     let run = Engine::new(offline_settings(dir, osv))
         .unwrap()

@@ -51,6 +51,7 @@ fn added_names_are_judged_as_typed_or_locked() {
         label: "test".into(),
         config_changes: Vec::new(),
         base_config: None,
+        ledger: Default::default(),
     }));
     let run = Engine::new(settings).unwrap().run(input).unwrap();
     let found: Vec<(String, Severity)> = run

@@ -1,7 +1,6 @@
 //! `diligence vet`: the ledger against a locked graph, as findings.
 
 use crate::coverage::{Coverage, Ledger, Locked, Origin, Status};
-use crate::criteria::CriteriaTable;
 use crate::imports::{Fetch, ImportState, ImportStatus};
 use crate::rules::{
     import_changed::IMPORT_CHANGED, integrity_mismatch::INTEGRITY_MISMATCH, unaudited::UNAUDITED,
@@ -9,7 +8,7 @@ use crate::rules::{
 };
 use crate::store::{CONFIG_FILE, EXEMPTIONS_FILE, IMPORTS_LOCK, Store};
 use crate::{format, prune, requirements};
-use diligence_finding::{Finding, NotEvaluated, Severity};
+use diligence_finding::{Finding, NotEvaluated, Rule, Severity};
 use diligence_graph::DependencyGraph;
 use serde_json::json;
 
@@ -40,10 +39,7 @@ pub fn vet_with_imports(
     store: &Store,
     imports: Vec<ImportState>,
 ) -> Vetting {
-    let table = &store.criteria;
-    let ledger = Ledger::new(table, &store.audits, &imports, &store.exemptions);
-    let required = requirements::requirements(graph, &store.config.policy, table);
-    let coverage = Coverage::compute(graph, &required, &ledger, table);
+    let (ledger, coverage) = coverage_of(graph, store, &imports);
     let mut out = Vetting {
         findings: Vec::new(),
         not_evaluated: Vec::new(),
@@ -56,7 +52,9 @@ pub fn vet_with_imports(
     let mut unverified: Vec<String> = Vec::new();
     for p in &out.coverage.packages {
         let line = graph.package(p.nodes[0]).location.line;
-        package_findings(store, table, &lockfile, line, p, &mut out.findings);
+        for (_, check) in &PACKAGE_CHECKS {
+            out.findings.extend(check(store, &lockfile, line, p));
+        }
         let id = format!("{}@{}", p.name, p.version);
         if !p.evaluation.unverified.is_empty() && !unverified.contains(&id) {
             unverified.push(id);
@@ -74,7 +72,35 @@ pub fn vet_with_imports(
             why: "the ledger's integrity and the lockfile's share no hash algorithm (a yarn berry checksum hashes yarn's zip, not the npm tarball an audit records)".into(),
         });
     }
-    import_findings(store, &mut out);
+    for (_, check) in &LEDGER_CHECKS {
+        check(graph, store, &mut out);
+    }
+    out
+}
+
+/// A check of one locked package: the store, the lockfile as findings name it, the line of
+/// the package's first entry, the package and its evaluation.
+pub(crate) type PackageCheck = fn(&Store, &str, u32, &Locked) -> Vec<Finding>;
+
+/// A check of the ledger as a whole, after every package: adds findings, warnings and
+/// not-evaluated records to the run.
+pub(crate) type LedgerCheck = fn(&DependencyGraph, &Store, &mut Vetting);
+
+/// The per-package rules with their checks, in report order (one finding per cause: an
+/// integrity mismatch says why a package is not covered, so `vet/unaudited` stays quiet).
+pub(crate) static PACKAGE_CHECKS: [(&Rule, PackageCheck); 3] = [
+    (&INTEGRITY_MISMATCH, mismatch_findings),
+    (&VIOLATION, violation_findings),
+    (&UNAUDITED, unaudited_findings),
+];
+
+/// The ledger-wide rules with their checks.
+pub(crate) static LEDGER_CHECKS: [(&Rule, LedgerCheck); 2] = [
+    (&IMPORT_CHANGED, |_, store, out| import_findings(store, out)),
+    (&UNUSED_EXEMPTION, unused_exemptions),
+];
+
+fn unused_exemptions(graph: &DependencyGraph, store: &Store, out: &mut Vetting) {
     for e in prune::prunable(graph, store, &out.ledger, &out.coverage) {
         out.findings.push(
             Finding::new(
@@ -88,19 +114,25 @@ pub fn vet_with_imports(
             .at(store.file(EXEMPTIONS_FILE), e.line),
         );
     }
-    out
 }
 
-fn package_findings(
+/// The ledger of `store` with `imports`, and the coverage of `graph` by it under the store's
+/// policy.
+pub fn coverage_of(
+    graph: &DependencyGraph,
     store: &Store,
-    table: &CriteriaTable,
-    lockfile: &str,
-    line: u32,
-    p: &Locked,
-    findings: &mut Vec<Finding>,
-) {
-    let e = &p.evaluation;
-    for m in &e.mismatches {
+    imports: &[ImportState],
+) -> (Ledger, Coverage) {
+    let table = &store.criteria;
+    let ledger = Ledger::new(table, &store.audits, imports, &store.exemptions);
+    let required = requirements::requirements(graph, &store.config.policy, table);
+    let coverage = Coverage::compute(graph, &required, &ledger, table);
+    (ledger, coverage)
+}
+
+fn mismatch_findings(store: &Store, lockfile: &str, line: u32, p: &Locked) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for m in &p.evaluation.mismatches {
         let (what, place) = describe(store, &m.origin);
         let locked = p
             .integrity
@@ -126,7 +158,13 @@ fn package_findings(
             })),
         );
     }
-    for v in &e.violations {
+    findings
+}
+
+fn violation_findings(store: &Store, lockfile: &str, line: u32, p: &Locked) -> Vec<Finding> {
+    let table = &store.criteria;
+    let mut findings = Vec::new();
+    for v in &p.evaluation.violations {
         let (what, place) = describe(store, &v.origin);
         let criteria = table.names(v.criteria).join(", ");
         findings.push(
@@ -150,25 +188,24 @@ fn package_findings(
             ),
         );
     }
+    findings
+}
+
+fn unaudited_findings(store: &Store, lockfile: &str, line: u32, p: &Locked) -> Vec<Finding> {
+    let e = &p.evaluation;
     let Status::Unaudited { missing, base } = &e.status else {
-        return;
+        return Vec::new();
     };
     if !e.mismatches.is_empty() {
-        return; // the mismatch says why; one finding per cause
+        return Vec::new(); // the mismatch says why; one finding per cause
     }
+    let table = &store.criteria;
     let criteria = table.minimal_names(*missing).join(", ");
     let command = certify_command(&p.name, base.as_deref(), &p.version, &criteria);
-    let how = match base {
-        Some(b) => format!("review the delta from covered {b}"),
-        None => "review it in full".to_string(),
-    };
-    findings.push(
+    vec![
         Finding::new(
             &UNAUDITED,
-            format!(
-                "{}@{} is not audited for {criteria}: {how} (`{command}`), or exempt it",
-                p.name, p.version
-            ),
+            unaudited_message(&p.name, &p.version, &criteria, base.as_deref(), None),
         )
         .package(&p.name, &p.version)
         .at(lockfile, line)
@@ -178,7 +215,28 @@ fn package_findings(
             "base": base,
             "suggested": command,
         })),
-    );
+    ]
+}
+
+/// The message of `vet/unaudited`: `NAME@VERSION is not audited for CRITERIA: review the
+/// delta from covered BASE (SIZE) (`COMMAND`), or exempt it`; the size (a
+/// [`crate::size::ReviewSize::describe`] text) when it was measured.
+pub fn unaudited_message(
+    name: &str,
+    version: &str,
+    criteria: &str,
+    base: Option<&str>,
+    size: Option<&str>,
+) -> String {
+    let command = certify_command(name, base, version, criteria);
+    let how = match base {
+        Some(b) => format!("review the delta from covered {b}"),
+        None => "review it in full".to_string(),
+    };
+    let size = size.map(|s| format!(", {s}")).unwrap_or_default();
+    format!(
+        "{name}@{version} is not audited for {criteria}: {how}{size} (`{command}`), or exempt it"
+    )
 }
 
 /// `diligence vet certify NAME [FROM] TO --criteria C`, shell-quoted where needed.

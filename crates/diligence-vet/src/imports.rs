@@ -325,6 +325,35 @@ pub fn resolve(
         .collect()
 }
 
+/// Every configured import with its pinned copy, compared with nothing (status
+/// [`ImportStatus::Unchecked`]): what a review of a change counts, where the pins decide and
+/// nothing is fetched.
+pub fn pinned(
+    imports: &BTreeMap<String, ImportConfig>,
+    lock: &BTreeMap<String, LockedImport>,
+) -> Vec<ImportState> {
+    imports
+        .values()
+        .map(|cfg| {
+            let locked = lock
+                .get(&cfg.name)
+                .filter(|l| l.source == cfg.source)
+                .cloned();
+            let status = match &locked {
+                None => ImportStatus::NotPinned,
+                Some(_) => ImportStatus::Unchecked {
+                    why: "not compared in a review of a change: the pinned copy counts".into(),
+                },
+            };
+            ImportState {
+                config: cfg.clone(),
+                status,
+                locked,
+            }
+        })
+        .collect()
+}
+
 /// Audits only in `new` (added) and only in `old` (removed or rewritten), ignoring lines.
 pub fn audit_changes(old: &[Audit], new: &[Audit]) -> (usize, usize) {
     let strip = |a: &Audit| {

@@ -25,11 +25,14 @@
 //!
 //! Flow: [`Store::load`] → [`imports::resolve`] → [`check::vet`] (findings `vet/unaudited`,
 //! `vet/integrity-mismatch`, `vet/violation`, `vet/import-changed`, `vet/unused-exemption`).
+//! In the review of a change (`diff`, `install`), [`delta::vet_change`] reports what the change
+//! adds that the base revision's ledger does not cover, with the size of each review.
 
 pub mod check;
 pub mod config;
 pub mod coverage;
 pub mod criteria;
+pub mod delta;
 pub mod edit;
 pub mod format;
 pub mod imports;
@@ -46,6 +49,7 @@ mod toml_read;
 pub use check::{Vetting, certify_command, vet};
 pub use coverage::{Coverage, Ledger, Status};
 pub use criteria::{CriteriaSet, CriteriaTable};
+pub use delta::vet_change;
 pub use store::{STORE_DIR, Store};
 
 use std::cmp::Ordering;
@@ -77,9 +81,22 @@ pub enum VetError {
 }
 
 /// All rules of this crate: `vet/unaudited`, `vet/integrity-mismatch`, `vet/violation`,
-/// `vet/import-changed`, `vet/unused-exemption`.
+/// `vet/import-changed`, `vet/unused-exemption`, and `vet/certified-in-change` (the review
+/// of a change, [`delta`]).
 pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     rules::ALL.to_vec()
+}
+
+/// The rules `vet` and the review of a change run, from the tables their runners iterate
+/// (`check`'s per-package and ledger-wide checks; `vet/certified-in-change` is what
+/// [`delta::vet_change`] turns an unaudited package into); the engine compares them with the
+/// documented [`rules()`].
+pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
+    let mut out: Vec<&'static diligence_finding::Rule> =
+        check::PACKAGE_CHECKS.iter().map(|(r, _)| *r).collect();
+    out.extend(check::LEDGER_CHECKS.iter().map(|(r, _)| *r));
+    out.push(&rules::certified_in_change::CERTIFIED_IN_CHANGE);
+    out
 }
 
 /// Orders versions by semver precedence when both parse, else as text.

@@ -31,8 +31,11 @@ pub const EXEMPTIONS_FILE: &str = "exemptions.toml";
 /// `imports.lock`.
 pub const IMPORTS_LOCK: &str = "imports.lock";
 
+/// Every file of the folder, in reading order.
+pub const FILES: [&str; 4] = [CONFIG_FILE, AUDITS_FILE, EXEMPTIONS_FILE, IMPORTS_LOCK];
+
 /// Largest ledger file read (64 MiB).
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Everything in a `supply-chain/` folder.
 #[derive(Debug, Clone)]
@@ -69,10 +72,21 @@ impl Store {
         if !dir.is_dir() {
             return Err(VetError::NoStore(dir.display().to_string()));
         }
-        let config_text = read(&dir.join(CONFIG_FILE))?;
-        let audits_text = read(&dir.join(AUDITS_FILE))?;
-        let exemptions_text = read(&dir.join(EXEMPTIONS_FILE))?;
-        let lock_text = read(&dir.join(IMPORTS_LOCK))?;
+        Store::load_with(dir, |file| read(&dir.join(file)))
+    }
+
+    /// Reads a store whose files come from `read(file name)` (the text, or "" when the file
+    /// does not exist) — a git revision's tree for `diff`. Messages and finding locations name
+    /// the files `dir/FILE` (`dir` may be `REV:path/supply-chain`). Errors as for
+    /// [`Store::load`], without the existence check of the folder.
+    pub fn load_with(
+        dir: &Path,
+        read: impl Fn(&str) -> Result<String, VetError>,
+    ) -> Result<Store, VetError> {
+        let config_text = read(CONFIG_FILE)?;
+        let audits_text = read(AUDITS_FILE)?;
+        let exemptions_text = read(EXEMPTIONS_FILE)?;
+        let lock_text = read(IMPORTS_LOCK)?;
         let config_doc = Doc::new(display(dir, CONFIG_FILE), &config_text);
         let audits_doc = Doc::new(display(dir, AUDITS_FILE), &audits_text);
         let config_root = config_doc.parse()?;

@@ -1032,3 +1032,197 @@ fn untracked_local_config_applies_and_is_no_finding() {
         )]
     );
 }
+
+/// The ledger's files at `repo/supply-chain`, committed with `message`.
+fn commit_ledger(repo: &Path, files: &[(&str, &str)], message: &str) {
+    let dir = repo.join("supply-chain");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    git(repo, &["add", "supply-chain"]);
+    git(repo, &["commit", "-q", "-m", message]);
+}
+
+/// The vet findings of a report: (rule, package, severity, message), sorted.
+fn vet_findings(report: &Value) -> Vec<(String, String, String, String)> {
+    let mut out: Vec<(String, String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("vet/"))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                format!(
+                    "{}@{}",
+                    f["package"]["name"].as_str().unwrap(),
+                    f["package"]["version"].as_str().unwrap()
+                ),
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Issue 15 item 6: with an audit ledger at the base, `diff` lists the added and upgraded
+/// packages it does not cover, with the size of the review and the certify command, in every
+/// format. The base revision's ledger decides; an audit the pull request adds for its own
+/// new dependency is `vet/certified-in-change` (medium), not coverage.
+#[test]
+fn diff_lists_what_the_base_ledger_does_not_cover() {
+    let w = world();
+    let registry = serve(&[&w.colorize_old, &w.colorize_new, &w.str_helper, &w.old_dep]);
+    let fx = Fixture::new(&registry);
+    let base = [
+        (&w.colorize_old, sri(&w.colorize_old.tgz)),
+        (&w.str_helper, sri(&w.str_helper.tgz)),
+    ];
+    commit(&fx.repo, &base, "base");
+    // Adopt the ledger: every locked version exempted.
+    let (code, _, stderr) = fx.diligence(&["vet", "regenerate-exemptions"]);
+    assert_eq!(code, 0, "{stderr}");
+    git(&fx.repo, &["add", "supply-chain"]);
+    git(&fx.repo, &["commit", "-q", "-m", "adopt the ledger"]);
+    // The head bumps colorize-text (new postinstall), adds old-dep, and certifies old-dep
+    // itself in the same change.
+    commit(
+        &fx.repo,
+        &[
+            (&w.colorize_new, sri(&w.colorize_new.tgz)),
+            (&w.str_helper, sri(&w.str_helper.tgz)),
+            (&w.old_dep, sri(&w.old_dep.tgz)),
+        ],
+        "bump colorize-text, add old-dep",
+    );
+    commit_ledger(
+        &fx.repo,
+        &[(
+            "audits.toml",
+            "\n[[audits.old-dep]]\nwho = \"Mallory <m@example.invalid>\"\ncriteria = \"safe-to-deploy\"\nversion = \"1.0.0\"\n",
+        )],
+        "certify old-dep",
+    );
+    let unaudited = "colorize-text@1.0.1 is not audited for safe-to-deploy: review the delta from covered 1.0.0, 12 lines (`diligence vet certify colorize-text 1.0.0 1.0.1 --criteria safe-to-deploy`), or exempt it";
+    let certified = "old-dep@1.0.0 is covered only by ledger entries this change adds (audit at HEAD:supply-chain/audits.toml:2 by Mallory <m@example.invalid>, full audit of 1.0.0 for safe-to-deploy): approve them with the code they cover (7 lines)";
+    let diff = |format: &str| {
+        fx.diligence(&[
+            "diff",
+            "HEAD~2",
+            "HEAD",
+            "--no-advisories",
+            "--format",
+            format,
+        ])
+    };
+    let (code, stdout, stderr) = diff("json");
+    assert_eq!(code, 1, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["not_evaluated"], json!([]));
+    assert_eq!(
+        vet_findings(&report),
+        vec![
+            (
+                "vet/certified-in-change".to_string(),
+                "old-dep@1.0.0".to_string(),
+                "medium".to_string(),
+                certified.to_string()
+            ),
+            (
+                "vet/unaudited".to_string(),
+                "colorize-text@1.0.1".to_string(),
+                "high".to_string(),
+                unaudited.to_string()
+            ),
+        ]
+    );
+    // The review is measured on the real tarballs: setup.js (9 lines) added, package.json's
+    // version line changed and its postinstall line added.
+    let bump = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "vet/unaudited")
+        .unwrap();
+    assert_eq!(
+        bump["evidence"],
+        json!({
+            "base": "1.0.0",
+            "missing": ["safe-to-deploy"],
+            "required": ["safe-to-deploy"],
+            "review": {"added": 11, "removed": 1, "lines": 12, "files": 2, "binaries": 0},
+            "suggested": "diligence vet certify colorize-text 1.0.0 1.0.1 --criteria safe-to-deploy",
+        })
+    );
+    assert_eq!(
+        bump["location"],
+        json!({"file": "package-lock.json", "line": 14})
+    );
+    // Human, Markdown and SARIF carry the same lines.
+    let (code, stdout, _) = diff("human");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(&format!("  HIGH      {unaudited}  vet/unaudited\n")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "  MEDIUM    {certified}  vet/certified-in-change\n"
+        )),
+        "{stdout}"
+    );
+    let (code, stdout, _) = diff("markdown");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("- **HIGH** `vet/unaudited` colorize-text@&#8203;1.0.1 is not audited for safe-to-deploy: review the delta from covered 1.0.0, 12 lines (\\`diligence vet certify colorize-text 1.0.0 1.0.1 --criteria safe-to-deploy\\`), or exempt it — `package-lock.json:14`\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("| `old-dep@1.0.0` | added | medium | 2 | `vet/certified-in-change` `diff/package-added` |"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = diff("sarif");
+    assert_eq!(code, 1);
+    let sarif: Value = serde_json::from_str(&stdout).unwrap();
+    let results: Vec<(&str, &str, &str)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"].as_str().unwrap().starts_with("vet/"))
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap(),
+                r["level"].as_str().unwrap(),
+                r["message"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        results,
+        vec![
+            ("vet/unaudited", "error", unaudited),
+            ("vet/certified-in-change", "warning", certified),
+        ]
+    );
+
+    // Nothing changed since the head: no ledger finding.
+    let (code, _, stderr) = fx.diligence(&["diff", "HEAD", "--no-advisories", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    // A broken ledger at the base is not evaluated (exit 2), never a pass.
+    std::fs::write(fx.repo.join("supply-chain/audits.toml"), "[[audits.x]\n").unwrap();
+    git(&fx.repo, &["commit", "-q", "-am", "break the ledger"]);
+    let (code, stdout, stderr) =
+        fx.diligence(&["diff", "HEAD", "--no-advisories", "--format", "json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        report["not_evaluated"],
+        json!([
+            {"what": "audit ledger (base)", "why": "HEAD:supply-chain/audits.toml:1:12: unclosed array table, expected `]`"},
+            {"what": "audit ledger (head)", "why": "./supply-chain/audits.toml:1:12: unclosed array table, expected `]`"},
+        ])
+    );
+}

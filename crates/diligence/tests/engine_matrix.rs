@@ -12,6 +12,8 @@
 //! - every tamper case of the shared corpus (16) and the 5 clean bases;
 //! - a tree that adds a typosquat (`loadsh`, of lodash);
 //! - a `file:` tarball whose postinstall opens a reverse shell;
+//! - the same package as a `git+file://` dependency on a local bare repository whose hooks
+//!   would write a marker file (no hook runs), as a `file:` folder and as a `link:` folder;
 //! - a dependency added to package.json without relocking, in each of the 5 formats;
 //! - a clean Yarn 4 project (checksums verified against yarn's rebuilt zip: exit 0).
 
@@ -582,4 +584,291 @@ fn an_unlocked_dependency_is_seen_in_every_format() {
         assert_eq!(audit.rows, diff.rows, "{format}");
         assert_eq!((audit.code, diff.code), (1, 1), "{format}");
     }
+}
+
+/// The package of the local-code cases: a reverse shell started by `postinstall`.
+fn evil_package(name: &str) -> Vec<(String, String)> {
+    vec![
+        (
+            "package.json".to_string(),
+            format!(
+                r#"{{"name":"{name}","version":"1.0.0","scripts":{{"postinstall":"node install.js"}}}}"#
+            ),
+        ),
+        ("install.js".to_string(), REVERSE_SHELL.to_string()),
+    ]
+}
+
+fn run_git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Asserts that a report row says `name@1.0.0` opens a reverse shell (critical, as for a
+/// registry package).
+fn has_reverse_shell(o: &Outcome, name: &str) -> bool {
+    let pkg = format!("{name}@1.0.0");
+    o.rows
+        .iter()
+        .any(|(r, p, s)| r == "code/reverse-shell" && *p == pkg && s == "critical")
+}
+
+/// Issue 12 item 3: a `git+file://` dependency on a local bare repository whose package opens
+/// a reverse shell at install, and whose repository carries hooks that would write a marker:
+/// `audit`, `diff` and `install` scan the locked commit (exported with hooks off), report the
+/// critical finding, and never run a hook; `--no-registry` (no fetching) is not evaluated.
+#[test]
+fn a_git_dependency_with_a_reverse_shell_is_scanned_and_no_hook_runs() {
+    let Some(w) = world() else { return };
+    let root = w.tmp.path().join("git-dep");
+    let work = root.join("work");
+    let bare = root.join("evil-git.git");
+    let marker = root.join("HOOK-RAN");
+    std::fs::create_dir_all(&work).unwrap();
+    for (path, text) in evil_package("evil-git") {
+        std::fs::write(work.join(path), text).unwrap();
+    }
+    run_git(&work, &["init", "-q", "-b", "main"]);
+    run_git(&work, &["add", "."]);
+    run_git(
+        &work,
+        &[
+            "-c",
+            "user.email=dev@example.invalid",
+            "-c",
+            "user.name=Dev",
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "-q",
+            "-m",
+            "evil",
+        ],
+    );
+    let commit = run_git(&work, &["rev-parse", "HEAD"]);
+    run_git(
+        &root,
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            work.to_str().unwrap(),
+            bare.to_str().unwrap(),
+        ],
+    );
+    // Every hook a fetch, archive or checkout could start writes the marker.
+    let hooks = bare.join("hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    for hook in [
+        "pre-upload",
+        "post-upload",
+        "post-checkout",
+        "post-merge",
+        "post-index-change",
+        "reference-transaction",
+        "pre-auto-gc",
+        "post-update",
+        "pre-receive",
+        "update",
+        "post-receive",
+        "push-to-checkout",
+        "fsmonitor-watchman",
+    ] {
+        let path = hooks.join(hook);
+        std::fs::write(&path, format!("#!/bin/sh\ntouch '{}'\n", marker.display())).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
+    let url = format!("git+file://{}", bare.display());
+    let entry = json!({
+        "version": "1.0.0",
+        "resolved": format!("{url}#{commit}"),
+        "hasInstallScript": true,
+    });
+    let tamper = diligence_testkit::corpus("tamper").unwrap();
+    let base = w.project(&tamper.join("base-npm-v3"), "git-base");
+    let head = npm_project_with(
+        &w,
+        "git-head",
+        &[("node_modules/evil-git", entry)],
+        &[("evil-git", &url)],
+    );
+    let (audit, delta_code) = same_everywhere(&w, &base, &head, "npm", &[]);
+    assert!(has_reverse_shell(&audit, "evil-git"), "{audit:?}");
+    assert_eq!((audit.code, delta_code), (1, 1));
+    assert!(!marker.exists(), "a git hook ran");
+    // Without the registry nothing is fetched, git included: the code scan is not evaluated,
+    // never clean (a project locking only the git dependency, so the record is its own).
+    let only = w.tmp.path().join("projects/git-only");
+    std::fs::create_dir_all(&only).unwrap();
+    let lock = json!({
+        "name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+        "packages": {
+            "": {"name": "app", "version": "1.0.0", "dependencies": {"evil-git": url}},
+            "node_modules/evil-git": {"version": "1.0.0", "resolved": format!("{url}#{commit}"), "hasInstallScript": true},
+        },
+    });
+    std::fs::write(only.join("package-lock.json"), lock.to_string()).unwrap();
+    std::fs::write(
+        only.join("package.json"),
+        json!({"name": "app", "version": "1.0.0", "dependencies": {"evil-git": url}}).to_string(),
+    )
+    .unwrap();
+    let out = w
+        .diligence()
+        .arg("audit")
+        .arg(&only)
+        .args([
+            "--no-registry",
+            "--no-advisories",
+            "-q",
+            "--fail-on",
+            "critical",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let offline = outcome(out.status.code().unwrap(), &out.stdout, &out.stderr);
+    assert_eq!(
+        offline.rows,
+        BTreeSet::from([
+            row("lockfile/disallowed-scheme", "evil-git@1.0.0", "high"),
+            row("lockfile/git-source", "evil-git@1.0.0", "low"),
+        ])
+    );
+    assert_eq!(
+        offline.not_evaluated,
+        BTreeSet::from(["code scan of evil-git@1.0.0: --no-registry: git dependencies are not fetched (add --no-code to skip the code scan)".to_string()])
+    );
+    assert_eq!(offline.code, 2);
+    assert!(!marker.exists(), "a git hook ran");
+}
+
+/// Writes `files` into `dir`.
+fn write_package(dir: &Path, files: &[(String, String)]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+}
+
+/// Issue 12 item 3: a `file:` folder and a `link:` folder whose package opens a reverse shell
+/// at install are scanned from the local path by `audit`, `diff` and `install` (critical), and
+/// with `--no-registry` too (local code needs no registry).
+#[test]
+fn file_and_link_folders_with_a_reverse_shell_are_scanned_everywhere() {
+    let Some(w) = world() else { return };
+    let tamper = diligence_testkit::corpus("tamper").unwrap();
+    // `file:` folder: the entry is the package itself, resolved to the folder.
+    let file_entry =
+        json!({"version": "1.0.0", "resolved": "file:vendor/evil-dir", "hasInstallScript": true});
+    // `link:` folder (npm's `"link": true` entry and its target folder entry).
+    let link_entry = json!({"resolved": "vendor/evil-link", "link": true});
+    let target_entry = json!({"name": "evil-link", "version": "1.0.0", "hasInstallScript": true});
+    for (case, name, entries, spec) in [
+        (
+            "file",
+            "evil-dir",
+            vec![("node_modules/evil-dir", file_entry)],
+            "file:vendor/evil-dir",
+        ),
+        (
+            "link",
+            "evil-link",
+            vec![
+                ("node_modules/evil-link", link_entry),
+                ("vendor/evil-link", target_entry),
+            ],
+            "file:vendor/evil-link",
+        ),
+    ] {
+        let base = w.project(&tamper.join("base-npm-v3"), &format!("{case}-dir-base"));
+        let head = npm_project_with(&w, &format!("{case}-dir-head"), &entries, &[(name, spec)]);
+        for dir in [&base, &head] {
+            write_package(&dir.join("vendor").join(name), &evil_package(name));
+        }
+        let (audit, delta_code) = same_everywhere(&w, &base, &head, "npm", &[]);
+        assert!(has_reverse_shell(&audit, name), "{case}: {audit:?}");
+        assert_eq!((audit.code, delta_code), (1, 1), "{case}");
+        let out = w
+            .diligence()
+            .arg("audit")
+            .arg(&head)
+            .args(["--no-registry", "--no-advisories", "-q", "--format", "json"])
+            .output()
+            .unwrap();
+        let offline = outcome(out.status.code().unwrap(), &out.stdout, &out.stderr);
+        assert!(has_reverse_shell(&offline, name), "{case}: {offline:?}");
+        assert_eq!(offline.code, 1, "{case}");
+    }
+}
+
+/// Issue 15 item 6 through `install`: with an audit ledger in the project, the plan's new
+/// package that the ledger does not cover is `vet/unaudited` with the size of its review and
+/// the certify command, and the package manager does not run.
+#[test]
+fn the_ledger_reviews_an_install_plan() {
+    let Some(w) = world() else { return };
+    let tamper = diligence_testkit::corpus("tamper").unwrap();
+    let base = w.project(&tamper.join("base-npm-v3"), "ledger-base");
+    let out = w
+        .diligence()
+        .args(["vet", "regenerate-exemptions"])
+        .arg(&base)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let entry = json!({
+        "version": "4.17.21",
+        "resolved": "https://registry.npmjs.org/loadsh/-/loadsh-4.17.21.tgz",
+        "integrity": w.loadsh_integrity,
+        "license": "MIT",
+    });
+    let head = npm_project_with(
+        &w,
+        "ledger-head",
+        &[("node_modules/loadsh", entry)],
+        &[("loadsh", "^4.17.21")],
+    );
+    let (install, installed) = w.install(&base, &head, "npm", &[]);
+    assert!(!installed);
+    assert_eq!(install.code, 1);
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(base.join("install-report.json")).unwrap()).unwrap();
+    let vet: Vec<(&str, &str, &Value)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("vet/"))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+                &f["evidence"]["review"],
+            )
+        })
+        .collect();
+    let review = json!({"added": 12, "removed": 0, "lines": 12, "files": 2, "binaries": 0});
+    assert_eq!(
+        vet,
+        vec![(
+            "vet/unaudited",
+            "loadsh@4.17.21 is not audited for safe-to-deploy: review it in full, 12 lines (`diligence vet certify loadsh 4.17.21 --criteria safe-to-deploy`), or exempt it",
+            &review
+        )]
+    );
 }

@@ -659,6 +659,50 @@ impl<'s> Env<'s> {
             .is_some_and(|(p, b)| Known::is_call_proxy(p, b, self.scoping))
     }
 
+    /// `[101, 120].map(x => String.fromCharCode(x))`: a one-parameter arrow (or function) whose
+    /// body is one expression or one `return`, folded for each element with the parameter bound
+    /// to it. `None` when the callback is not of that shape or any element does not fold.
+    fn map_pure<'a>(&self, items: &[Val], args: &'a [Argument<'a>], d: u32) -> Option<Val> {
+        if d + 4 > MAX_DEPTH {
+            return None;
+        }
+        fn single_return<'a>(b: &'a FunctionBody<'a>) -> Option<&'a Expression<'a>> {
+            match b.statements.as_slice() {
+                [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                _ => None,
+            }
+        }
+        let (params, expr) = match args.first()? {
+            Argument::ArrowFunctionExpression(a) => (
+                &a.params,
+                match &a.body {
+                    ArrowFunctionBody::FunctionBody(b) => single_return(b)?,
+                    other => other.as_expression()?,
+                },
+            ),
+            Argument::FunctionExpression(f) => (&f.params, single_return(f.body.as_ref()?)?),
+            _ => return None,
+        };
+        let [param] = params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(id) = &param.pattern else {
+            return None;
+        };
+        let sym = id.symbol_id.get()?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            self.overlay.borrow_mut().push((sym, item.clone()));
+            let v = self.eval_d(expr, d + 3);
+            self.overlay.borrow_mut().pop();
+            if v == Val::Unknown {
+                return None;
+            }
+            out.push(v);
+        }
+        Some(Val::Arr(out))
+    }
+
     /// Evaluates a single-return helper with its parameters bound to the arguments' values.
     fn inline(&self, f: &Val, args: &[Argument], d: u32) -> Val {
         if d + 4 > MAX_DEPTH {
@@ -680,72 +724,6 @@ impl<'s> Env<'s> {
         let keep = o.len().saturating_sub(n);
         o.truncate(keep);
         v
-    }
-
-    /// `[…].map(c => String.fromCharCode(c - 3))`: a constant array mapped through a
-    /// single-expression callback, evaluated per element with the parameter bound (char-code
-    /// shifts and XORs that hide module names and URLs). Unknown when the callback is not a
-    /// single returned expression or the array is large.
-    fn map_items(&self, items: Vec<Val>, args: &[Argument], d: u32) -> Val {
-        if items.len() > 2048 || d + 4 > MAX_DEPTH {
-            return Val::Unknown;
-        }
-        let Some(cb) = args.first().and_then(|a| a.as_expression()) else {
-            return Val::Unknown;
-        };
-        let (params, body): (&FormalParameters, Option<&Expression>) =
-            match cb.without_parentheses() {
-                Expression::ArrowFunctionExpression(a) => (
-                    &a.params,
-                    match &a.body {
-                        ArrowFunctionBody::FunctionBody(b) => single_return(&b.statements),
-                        other => other.as_expression(),
-                    },
-                ),
-                Expression::FunctionExpression(f) => (
-                    &f.params,
-                    f.body.as_ref().and_then(|b| single_return(&b.statements)),
-                ),
-                _ => return Val::Unknown,
-            };
-        let Some(body) = body else {
-            return Val::Unknown;
-        };
-        let syms: Vec<Option<SymbolId>> = params
-            .items
-            .iter()
-            .take(2)
-            .map(|p| match &p.pattern {
-                BindingPattern::BindingIdentifier(id) => id.symbol_id.get(),
-                _ => None,
-            })
-            .collect();
-        let Some(Some(item_sym)) = syms.first().copied() else {
-            return Val::Unknown;
-        };
-        let index_sym = syms.get(1).copied().flatten();
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            let pushed = {
-                let mut o = self.overlay.borrow_mut();
-                o.push((item_sym, item));
-                if let Some(s) = index_sym {
-                    o.push((s, Val::Num(i as f64)));
-                }
-                1 + usize::from(index_sym.is_some())
-            };
-            let v = self.eval_d(body, d + 3);
-            {
-                let mut o = self.overlay.borrow_mut();
-                let keep = o.len().saturating_sub(pushed);
-                o.truncate(keep);
-            }
-            if v == Val::Unknown {
-                return Val::Unknown;
-            }
-            out.push(v);
-        }
-        Val::Arr(out)
     }
 
     /// The property name of a member expression, folding computed keys (`cp['ex' + 'ec']`).
@@ -832,7 +810,9 @@ impl<'s> Env<'s> {
                 let parts: Option<Vec<String>> = items.iter().map(|v| v.text()).collect();
                 parts.map_or(Val::Unknown, |p| Val::Str(p.join(&sep)))
             }
-            (Val::Arr(items), "map") => self.map_items(items, args, d),
+            (Val::Arr(items), "map") if items.len() <= 4096 => {
+                self.map_pure(&items, args, d).unwrap_or(Val::Unknown)
+            }
             (Val::Arr(mut items), "reverse") => {
                 items.reverse();
                 Val::Arr(items)
@@ -1019,7 +999,10 @@ fn buffer_from(vals: &[Val]) -> Val {
     let enc = vals.get(1).and_then(|v| v.as_str()).unwrap_or("utf8");
     match vals.first() {
         Some(Val::Str(s)) => match enc {
-            "base64" | "base64url" => decode::base64_text(s).map_or(Val::Unknown, Val::Bytes),
+            // The encoding is explicit: short values decode too (`'Li8='` is `./`).
+            "base64" | "base64url" => decode::base64_text(s)
+                .or_else(|| decode::base64_declared(s))
+                .map_or(Val::Unknown, Val::Bytes),
             // The encoding is explicit: a short value decodes too (`'63727970746f'` is
             // `crypto`), where free-text scanning needs a minimum length.
             "hex" => decode::hex_text(s)
@@ -1045,13 +1028,5 @@ fn buffer_from(vals: &[Val]) -> Val {
             .map_or(Val::Unknown, Val::Bytes)
         }
         _ => Val::Unknown,
-    }
-}
-
-/// The argument of a body made of one `return` statement.
-fn single_return<'b, 'a>(stmts: &'b [Statement<'a>]) -> Option<&'b Expression<'a>> {
-    match stmts {
-        [Statement::ReturnStatement(r)] => r.argument.as_ref(),
-        _ => None,
     }
 }

@@ -186,6 +186,41 @@ impl<'s> Walker<'s> {
         text::scan_str(s, line, func, &mut self.out.signals);
     }
 
+    /// Code the package writes to a file as a constant (`fs.writeFileSync(agent, SOURCE)`, a
+    /// template literal holding a program): analysed as code at the write, since it runs
+    /// later (from a service, a scheduled task, a `node` spawn) where no entry point shows it.
+    fn written_code(&mut self, args: &[Argument<'_>], span: u32) {
+        let Some(content) = args.get(1).and_then(|a| a.as_expression()) else {
+            return;
+        };
+        if !matches!(
+            content.without_parentheses(),
+            Expression::Identifier(_)
+                | Expression::TemplateLiteral(_)
+                | Expression::StringLiteral(_)
+        ) {
+            return;
+        }
+        let Val::Str(code) = self.env.eval(content) else {
+            return;
+        };
+        if code.len() < 64 || !decode::looks_like_code(&code) {
+            return;
+        }
+        let (line, func) = (self.line(span), self.func());
+        let mut embedded = super::analyse_embedded(&code, line, func, self.depth);
+        // Written in the clear, not hidden: only what the code does counts.
+        if embedded
+            .signals
+            .last()
+            .is_some_and(|s| s.kind == Kind::HiddenCode)
+        {
+            embedded.signals.pop();
+        }
+        self.out.signals.append(&mut embedded.signals);
+        self.out.flows.append(&mut embedded.flows);
+    }
+
     /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
     /// recorded like a relative `require`.
     fn esm_edge(&mut self, spec: &str) {
@@ -272,6 +307,7 @@ impl<'s> Walker<'s> {
         }
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
+            self.written_code(args, span);
         }
         self.behaviour_call(&name, &kinds, args, span);
         if let Val::Global(g) = callee
@@ -539,6 +575,12 @@ impl<'s> Walker<'s> {
                     let (l, f) = (self.line(span), self.func());
                     text::scan_regex(p, l, f, &mut self.out.signals);
                 }
+            }
+            "process.exit" | "process.abort" | "process.reallyExit" => {
+                self.sig(Kind::ProcessExit, span, name)
+            }
+            "process.kill" if matches!(first, Some(Val::Global(g)) if g == "process.pid") => {
+                self.sig(Kind::ProcessExit, span, "process.kill(process.pid)")
             }
             "setTimeout" | "setInterval" if matches!(first, Some(Val::Str(_))) => {
                 self.sig(Kind::DynamicCode, span, format!("{name} with a string"));
@@ -1031,6 +1073,34 @@ impl<'s> Walker<'s> {
                 if unlimited { " (unlimited)" } else { "" }
             ),
         );
+    }
+
+    /// An immediately invoked function handed globals or modules (`(function (w, d) { … })(window,
+    /// document)`, `(function (cp) { … })(require('child_process'))`): each parameter that is
+    /// never reassigned is an alias of its argument, as a `const` would be.
+    fn iife_aliases(&mut self, it: &CallExpression<'_>) {
+        let params = match it.callee.without_parentheses() {
+            Expression::FunctionExpression(f) => &f.params,
+            Expression::ArrowFunctionExpression(f) => &f.params,
+            _ => return,
+        };
+        for (param, arg) in params.items.iter().zip(&it.arguments) {
+            let (BindingPattern::BindingIdentifier(id), Some(arg)) =
+                (&param.pattern, arg.as_expression())
+            else {
+                continue;
+            };
+            let Some(sym) = id.symbol_id.get() else {
+                continue;
+            };
+            if self.env.scoping.symbol_is_mutated(sym) || !self.env.worth_eval(arg) {
+                continue;
+            }
+            let v = self.env.eval(arg);
+            if matches!(v, Val::Global(_) | Val::Module(..)) {
+                self.env.consts.insert(sym, v);
+            }
+        }
     }
 
     /// True when `e` is (or names a constant that is) a 20-byte hex address.
@@ -1580,6 +1650,7 @@ fn flattened(body: &Statement<'_>) -> bool {
 impl<'s> Walker<'s> {
     /// The call-expression analysis proper (see `visit_call_expression`).
     fn call_expression<'a>(&mut self, it: &CallExpression<'a>) {
+        self.iife_aliases(it);
         self.any_receiver_method(it);
         if let Some(m) = it.callee.as_member_expression()
             && let Some(method) = m.static_property_name()
@@ -1685,18 +1756,23 @@ struct AddressScan<'e, 's> {
     found: bool,
 }
 
-fn is_hex_address(s: &str) -> bool {
-    let t = s.strip_prefix("0x").unwrap_or(s);
-    // The zero address (contract creation, burns) is nobody's wallet.
+/// A constant shaped like a 20-byte address: `0x` and 40 letters or digits, at most four of
+/// them outside hex (a mistyped or placeholder recipient is still a hard-coded one; the wallet
+/// rejects it only after the victim was prompted).
+fn is_address_shaped(s: &str) -> bool {
+    let Some(t) = s.strip_prefix("0x") else {
+        return false;
+    };
     t.len() == 40
-        && t.bytes().all(|b| b.is_ascii_hexdigit())
-        && s.starts_with("0x")
+        && t.bytes().all(|b| b.is_ascii_alphanumeric())
+        && t.bytes().filter(|b| !b.is_ascii_hexdigit()).count() <= 4
+        // The zero address (contract creation, burns) is nobody's wallet.
         && t.bytes().any(|b| b != b'0')
 }
 
 impl<'a> Visit<'a> for AddressScan<'_, '_> {
     fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
-        self.found |= is_hex_address(it.value.as_str());
+        self.found |= is_address_shaped(it.value.as_str());
     }
 
     /// A member of a constant configuration object (`CFG.receiver` with `var CFG = {
@@ -1707,7 +1783,7 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
             && self.env.worth_eval(it)
             && let Val::Str(s) = self.env.eval(it)
         {
-            self.found |= is_hex_address(&s);
+            self.found |= is_address_shaped(&s);
         }
         walk::walk_expression(self, it);
     }
@@ -1717,11 +1793,11 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
             return;
         }
         match self.env.ident(it) {
-            Val::Str(s) => self.found |= is_hex_address(&s),
+            Val::Str(s) => self.found |= is_address_shaped(&s),
             Val::Arr(items) => {
                 self.found |= items
                     .iter()
-                    .any(|v| matches!(v, Val::Str(s) if is_hex_address(s)));
+                    .any(|v| matches!(v, Val::Str(s) if is_address_shaped(s)));
             }
             _ => {}
         }

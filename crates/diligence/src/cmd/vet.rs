@@ -8,9 +8,10 @@
 //! - `vet prune`, `vet regenerate-exemptions`, `vet regenerate-imports`: ledger upkeep.
 
 use super::common;
-use crate::cli::{NetworkArgs, ReportArgs};
+use crate::cli::{
+    CertifyArgs, LedgerArgs, SuggestArgs, VetArgs, VetCheckArgs, VetCommand, VetProject, VetSources,
+};
 use anyhow::{Context, Result, bail};
-use clap::{Args, Subcommand};
 use diligence_finding::{Report, Target, TargetLockfile};
 use diligence_graph::DependencyGraph;
 use diligence_registry::{NpmConfig, RegistryClient};
@@ -18,129 +19,6 @@ use diligence_vet::imports::Fetch;
 use diligence_vet::{STORE_DIR, Store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-
-/// `diligence vet [DIR]` and its subcommands.
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct VetArgs {
-    #[command(subcommand)]
-    pub command: Option<VetCommand>,
-    #[command(flatten)]
-    pub check: VetCheckArgs,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum VetCommand {
-    /// Show what to read first in a version (or in the delta between two versions), then
-    /// record the audit in supply-chain/audits.toml.
-    Certify(CertifyArgs),
-    /// The smallest reviews (in changed lines) that would cover the unaudited packages.
-    Suggest(SuggestArgs),
-    /// Drop exemptions that audits or imports now cover, or that nothing locks any more.
-    Prune(LedgerArgs),
-    /// Exempt every locked version the ledger does not cover (adopts a ledger where there is
-    /// none), and drop exemptions no longer needed.
-    RegenerateExemptions(LedgerArgs),
-    /// Fetch every import config.toml lists and pin it (SHA-256 and audits) in imports.lock.
-    RegenerateImports(LedgerArgs),
-}
-
-/// The project and lockfile a ledger command works on.
-#[derive(Debug, Args, Clone)]
-pub struct VetProject {
-    /// Project folder (default: the current folder); the ledger is DIR/supply-chain.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
-    /// Lockfile to read instead of discovering one in DIR (the ledger is then next to it).
-    #[arg(long, value_name = "PATH")]
-    pub lockfile: Option<PathBuf>,
-}
-
-/// How the registry (tarballs) and URL imports are reached.
-#[derive(Debug, Args, Clone, Default)]
-pub struct VetSources {
-    /// Policy file (default: diligence.toml in the project folder when present): its
-    /// `fail-on`, ignores and severity overrides apply to the `vet/…` findings.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// No network: URL imports are not compared with their source (the pinned copies are
-    /// used), tarballs come from the cache only.
-    #[arg(long, conflicts_with = "prefer_offline")]
-    pub offline: bool,
-    /// Use the cache first and the network only for what is missing.
-    #[arg(long)]
-    pub prefer_offline: bool,
-    #[command(flatten)]
-    pub network: NetworkArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct VetCheckArgs {
-    #[command(flatten)]
-    pub project: VetProject,
-    #[command(flatten)]
-    pub report: ReportArgs,
-    #[command(flatten)]
-    pub sources: VetSources,
-}
-
-#[derive(Debug, Args)]
-pub struct CertifyArgs {
-    /// Package name.
-    pub name: String,
-    /// VERSION for a full review, or FROM TO for the delta between two versions.
-    #[arg(num_args = 1..=2, required = true, value_names = ["FROM", "TO"])]
-    pub versions: Vec<String>,
-    /// Criteria to record (comma-separated or repeated; default: config.toml
-    /// `default-criteria`, asked on a terminal). With --who, nothing is asked.
-    #[arg(long, value_delimiter = ',')]
-    pub criteria: Vec<String>,
-    /// Who reviewed (default: git's `user.name <user.email>`).
-    #[arg(long)]
-    pub who: Option<String>,
-    /// Notes to record with the audit.
-    #[arg(long)]
-    pub notes: Option<String>,
-    /// Only show what to read; record nothing.
-    #[arg(long, conflicts_with_all = ["criteria", "who", "notes"])]
-    pub show: bool,
-    /// Print the briefing as JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-    /// Project folder (the ledger is DIR/supply-chain).
-    #[arg(long, default_value = ".")]
-    pub dir: PathBuf,
-    /// Lockfile to compare the certified tarball with (default: discovered in --dir).
-    #[arg(long, value_name = "PATH")]
-    pub lockfile: Option<PathBuf>,
-    #[command(flatten)]
-    pub sources: VetSources,
-}
-
-#[derive(Debug, Args)]
-pub struct SuggestArgs {
-    #[command(flatten)]
-    pub project: VetProject,
-    /// Also suggest reviews that would replace exemptions (sizes every exempted tarball).
-    #[arg(long)]
-    pub exempted: bool,
-    /// Size at most this many suggestions (0: all).
-    #[arg(long, default_value_t = 0)]
-    pub limit: usize,
-    /// Print JSON (one object per suggestion) instead of text.
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub sources: VetSources,
-}
-
-#[derive(Debug, Args)]
-pub struct LedgerArgs {
-    #[command(flatten)]
-    pub project: VetProject,
-    #[command(flatten)]
-    pub sources: VetSources,
-}
 
 pub fn run(args: VetArgs) -> Result<u8> {
     match args.command {

@@ -236,16 +236,22 @@ impl Walker<'_> {
             if let Some(what) = self.own_script(e) {
                 self.sig(Kind::SelfDelete, span, what);
             } else if let Some((load_time::Base::Dirname, rest)) = self.based(e)
-                && let [name] = rest
+                && let segs = rest
                     .iter()
-                    .flat_map(|r| r.split('/'))
+                    .flat_map(|r| r.split(['/', '\\']))
                     .filter(|x| !x.is_empty() && *x != ".")
                     .collect::<Vec<_>>()
-                    .as_slice()
+                && (1..=4).contains(&segs.len())
+                && segs.iter().all(|x| !x.contains('?'))
+                && segs.last().is_some_and(|x| *x != "..")
             {
-                // `path.join(__dirname, 'install.js')`: the rule compares the name with the
-                // file's own.
-                self.sig(Kind::SelfDelete, span, format!("__dirname/{name}"));
+                // `path.join(__dirname, 'install.js')`, `path.join(__dirname, '..', 'src',
+                // 'install.js')`: the rule resolves the path against the file's own.
+                self.sig(
+                    Kind::SelfDelete,
+                    span,
+                    format!("__dirname/{}", segs.join("/")),
+                );
             }
         }
         if kinds.contains(&Kind::FsWrite)

@@ -398,6 +398,8 @@ pub(in crate::js) fn global_call_kinds(g: &str) -> Vec<Kind> {
         }
         "navigator.sendBeacon" => vec![Kind::Network, Kind::BrowserSend],
         "Bun.spawn" | "Bun.spawnSync" | "Deno.run" | "Deno.Command" => vec![Kind::Spawn],
+        // WebCrypto in pages and workers.
+        "crypto.subtle.decrypt" => vec![Kind::Decipher],
         _ if g.ends_with("._compile") => vec![Kind::DynamicCode],
         _ if g.starts_with("process.env.") => Vec::new(),
         _ => Vec::new(),

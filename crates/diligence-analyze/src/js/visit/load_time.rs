@@ -128,7 +128,10 @@ impl Walker<'_> {
     /// - another installed package (`require.resolve('ethers')`), the project being installed
     ///   (`process.env.INIT_CWD`), or a path climbing out of `__dirname`: [`Kind::OtherPackage`]
     ///   with detail `package NAME`, `install root|REST` or `__dirname|UPS|REST` (the rule knows
-    ///   how deep the file sits, so whether `UPS` levels leave the package).
+    ///   how deep the file sits, so whether `UPS` levels leave the package);
+    /// - another desktop application's code (an `.asar` archive, `X.app/Contents/…`,
+    ///   `discord_desktop_core`) on a path not built from `__dirname`: [`Kind::OtherPackage`]
+    ///   with detail `application|PATH`.
     pub(super) fn load_fs_call(&mut self, args: &[Argument<'_>], span: u32) {
         if let Some((kind, t)) = args
             .first()
@@ -159,6 +162,20 @@ impl Walker<'_> {
             .split(['/', '\\'])
             .filter(|s| !s.is_empty() && *s != ".")
             .collect();
+        // Another desktop application's code: an Electron `app.asar`, a macOS bundle's
+        // `X.app/Contents`, Discord's `discord_desktop_core` (a package's own files sit under
+        // `__dirname`).
+        let app = segs.iter().enumerate().any(|(i, s)| {
+            (i + 1 == segs.len() && s.ends_with(".asar"))
+                || *s == "discord_desktop_core"
+                || (s.ends_with(".app") && segs.get(i + 1) == Some(&"Contents"))
+        });
+        if app && base != Base::Dirname {
+            return Some((
+                Kind::OtherPackage,
+                format!("application|{}", segs.join("/")),
+            ));
+        }
         match base {
             Base::Home => match segs.as_slice() {
                 [name] if PROJECT_CONFIG[..3].contains(name) => {
