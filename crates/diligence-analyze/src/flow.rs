@@ -223,6 +223,11 @@ pub mod flags {
     pub const DETACHED: u8 = 1;
     /// A process spawned with its output ignored (`stdio: 'ignore'`) or hidden.
     pub const SILENT: u8 = 2;
+    /// Dynamic code handed Node's module loader: a `Function` whose parameter list names
+    /// `require`/`module`/`process` (`new Function('require', code)`), or a `vm` context
+    /// object carrying `require`. The code it runs gets the whole of Node, which a browser
+    /// module loader never hands to what it fetched.
+    pub const NODE_SCOPE: u8 = 4;
 }
 
 /// A sink of one program.

@@ -151,6 +151,9 @@ pub enum Kind {
     /// An AI coding assistant's or IDE's MCP/agent configuration file named (`mcp.json`,
     /// `.claude.json`, `mcp_config.json`, `claude_desktop_config.json`).
     AiConfigPath,
+    /// TLS certificate verification turned off by a constant (`rejectUnauthorized: false`,
+    /// `NODE_TLS_REJECT_UNAUTHORIZED: '0'`): whatever answers can impersonate the server.
+    TlsOff,
     /// The process ends itself (`process.exit`, `process.abort`, `process.kill(process.pid)`):
     /// detail = the call.
     ProcessExit,
@@ -247,6 +250,7 @@ impl Kind {
             PageTakeover => "page-takeover",
             MailBcc => "mail-bcc",
             AiConfigPath => "ai-config-path",
+            TlsOff => "tls-off",
             ProcessExit => "process-exit",
         }
     }

@@ -82,6 +82,10 @@ const INDICATORS: &[(&str, Kind)] = &[
     (".config/autostart", Kind::PersistencePath),
     ("programs\\startup", Kind::PersistencePath),
     (".github/workflows", Kind::PersistencePath),
+    // IDE tasks that run when a folder is opened (VS Code `runOptions.runOn: folderOpen`,
+    // DPRK "Contagious Interview" 2025): the project re-infects whoever opens it.
+    ("folderopen", Kind::PersistencePath),
+    (".vscode/tasks.json", Kind::PersistencePath),
     // AI assistants' MCP server and agent configuration.
     ("mcp.json", Kind::AiConfigPath),
     ("mcp_config.json", Kind::AiConfigPath),
@@ -228,6 +232,17 @@ fn is_private(a: u8, b: u8) -> bool {
         || (a == 172 && (16..=31).contains(&b))
         || (a == 169 && b == 254)
         || a >= 224
+}
+
+/// True when `s` is exactly a dotted IPv4 address outside private, loopback, link-local and
+/// multicast ranges (a bare public IP given as a host: `{ hostname: '198.51.100.7' }`).
+pub fn is_public_ipv4(s: &str) -> bool {
+    let oct: Vec<u32> = s.split('.').filter_map(|p| p.parse().ok()).collect();
+    s.split('.').count() == 4
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && oct.len() == 4
+        && oct.iter().all(|o| *o <= 255)
+        && !is_private(oct[0] as u8, oct[1] as u8)
 }
 
 /// Searches one string (placed at `line`, `func`) for indicators.

