@@ -1,0 +1,1 @@
+export declare function register(tsconfigPath?: string): () => void;

@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { note: 'CommonJS consumers: use dynamic import("wallet-address-utils")' };
