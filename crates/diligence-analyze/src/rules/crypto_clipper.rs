@@ -26,7 +26,9 @@ diligence_finding::declare_rule! {
     /// Wallet UIs validate addresses with these regexes; they do not also rewrite the clipboard. Address
     /// validators without clipboard access are not reported. In a bundle (512 KiB or more: a wallet kit's UMD
     /// build with a "copy URI" button in one module and address validators in another) the hook and an address
-    /// pattern must share a function.
+    /// pattern must share a function. The clipboard API alone (a "copy address" button, a read-back check)
+    /// counts only with a hard-coded address or a network call in the file: a clipper needs the attacker's
+    /// addresses from somewhere.
     pub static CRYPTO_CLIPPER = { id: "code/crypto-clipper", severity: Severity::Critical };
 }
 
@@ -57,7 +59,23 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         }
         // Address patterns to find the victim's addresses, or a hard-coded address written
         // into traffic the file intercepts (`window.ethereum.request`, `fetch` wrappers).
-        let patterns = regexes >= 1 && regexes + addresses.min(2) >= 2;
+        let mut patterns = regexes >= 1 && regexes + addresses.min(2) >= 2;
+        // The clipboard API alone (`navigator.clipboard.writeText`/`readText`: a "copy address"
+        // button, a read-back check) swaps nothing by itself: a clipper needs the attacker's
+        // addresses, hard-coded or fetched. `copy`/`cut`/`paste` listeners and
+        // `execCommand('copy')` stay enough with the patterns.
+        let api_only = !f.signals.iter().any(|x| {
+            x.kind == Kind::ClipboardHook
+                && !(x.detail.ends_with(".writeText") || x.detail.ends_with(".readText"))
+        });
+        if api_only
+            && !f.has(Kind::MonkeyPatch)
+            && addresses == 0
+            && !f.has(Kind::Network)
+            && !f.has(Kind::BrowserSend)
+        {
+            patterns = false;
+        }
         let swap_in_traffic = addresses >= 1 && f.has(Kind::MonkeyPatch);
         if !patterns && !swap_in_traffic {
             continue;
@@ -177,6 +195,21 @@ mod tests {
         bundle.push_str("function copyUri(u) { return navigator.clipboard.writeText(u); }\n");
         let s = scan(&[("package.json", PJ), ("dist/index.umd.js", &bundle)]);
         assert!(hits(&s, "code/crypto-clipper").is_empty());
+    }
+
+    /// A wallet UI helper: address patterns, a "copy address" button that reads the clipboard
+    /// back to check it, an EIP-1193 account request; no attacker address, nothing fetched.
+    #[test]
+    fn negative_copy_button_with_read_back() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.mjs",
+                "export const PATTERNS = { evm: /^0x[a-fA-F0-9]{40}$/, btc: /^(bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$/ };\nexport const detect = (a) => Object.values(PATTERNS).some((r) => r.test(a));\nexport async function copyAddress(addr) {\n  if (!detect(addr)) throw new TypeError('not a wallet address');\n  await navigator.clipboard.writeText(addr);\n  const back = await navigator.clipboard.readText();\n  return back === addr;\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/crypto-clipper").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     #[test]
