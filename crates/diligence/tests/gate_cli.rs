@@ -204,6 +204,8 @@ fn check_flags_the_malicious_package() {
         finding_ids(&report),
         [
             "critical code/env-exfiltration left-padder@1.0.0",
+            // The bare public IP given as the request's host, from install-time code.
+            "critical code/suspicious-endpoint left-padder@1.0.0",
             "low metadata/install-script left-padder@1.0.0",
             "info code/install-script left-padder@1.0.0",
         ]
