@@ -53,6 +53,19 @@ pub fn rules() -> Vec<&'static diligence_finding::Rule> {
     vec![&BERRY_CHECKSUM]
 }
 
+/// `registry/berry-checksum`'s check: the entry, the lockfile path, the locked checksum, and
+/// the registry tarball's bytes or why there are none (see [`check`]).
+pub type ChecksumCheck = fn(&Package, &str, &str, Result<&[u8], String>) -> Outcome;
+
+/// The family's one rule with the check that runs it; callers run [`CHECK`]`.1` and record its
+/// outcome under [`CHECK`]`.0`, so the rule that is documented is the rule that runs.
+pub static CHECK: (&diligence_finding::Rule, ChecksumCheck) = (&BERRY_CHECKSUM, check);
+
+/// The rules this crate's checks run ([`CHECK`]).
+pub fn checked_rules() -> Vec<&'static diligence_finding::Rule> {
+    vec![CHECK.0]
+}
+
 /// DOS date of 1984-06-22 (yarn's fixed mtime, 456789000 s after the epoch).
 const DOS_DATE: u16 = 0x08d6;
 /// DOS time 21:50:00.

@@ -221,7 +221,7 @@ fn berry_checksums(
                 } else {
                     Err(String::new())
                 };
-                let outcome = diligence_berry::check(
+                let outcome = (diligence_berry::CHECK.1)(
                     p,
                     &file,
                     expected,
@@ -234,7 +234,7 @@ fn berry_checksums(
     let mut layer = Layer::default();
     for (id, outcome) in outcomes {
         outcome.record(
-            &diligence_berry::BERRY_CHECKSUM,
+            diligence_berry::CHECK.0,
             &id,
             &mut layer.findings,
             &mut layer.not_evaluated,

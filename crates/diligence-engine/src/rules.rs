@@ -54,9 +54,9 @@ pub fn coverage() -> Vec<(Coverage, Vec<&'static Rule>)> {
         (Coverage::Advisories, diligence_advisory::checked_rules()),
         (
             Coverage::Registry,
-            diligence_registry::rules()
+            diligence_registry::checked_rules()
                 .into_iter()
-                .chain(diligence_berry::rules())
+                .chain(diligence_berry::checked_rules())
                 .collect(),
         ),
         (Coverage::Metadata, metadata),

@@ -3,13 +3,14 @@
 //! tarball downloaded and verified.
 
 use crate::client::{PackumentKind, RegistryClient, RegistryError};
+use crate::config::NpmConfig;
 use crate::progress;
 use crate::rules::integrity_downgrade::{self, HashProfile};
 use crate::rules::{
-    Outcome, integrity_mismatch, resolved_mismatch, scope_registry, tarball_integrity,
-    version_missing,
+    Outcome, integrity_mismatch, project_credentials, resolved_mismatch, scope_registry,
+    tarball_integrity, version_missing,
 };
-use diligence_finding::{Finding, NotEvaluated};
+use diligence_finding::{Finding, NotEvaluated, Rule};
 use diligence_graph::{DependencyGraph, Package, Source};
 use diligence_packument::Packument;
 use rayon::prelude::*;
@@ -180,8 +181,80 @@ fn fetch_all<'a>(
     fetched
 }
 
-/// Runs the packument rules on one entry. Returns the packument and whether the integrity
-/// rule fired, when the entry's version exists (so its tarball can be verified).
+/// What a per-entry check sees: the entry, the lockfile path findings point at, the npm
+/// configuration, the lockfile's hash profile, and the entry's packument (`None`: the registry
+/// answered 404 for the name).
+pub(crate) struct EntryCx<'a> {
+    pub package: &'a Package,
+    pub file: &'a str,
+    pub config: &'a NpmConfig,
+    pub profile: HashProfile,
+    pub packument: Option<&'a Packument>,
+    /// `registry/scope-registry` fired: the entry's `resolved` host is judged by that rule
+    /// alone, so `registry/resolved-mismatch` does not report it twice.
+    pub scope_flagged: bool,
+}
+
+/// One registry rule's check of one entry.
+pub(crate) type EntryCheck = fn(&EntryCx<'_>) -> Outcome;
+
+/// The per-entry registry rules with the checks that run them, in order. Every registry entry
+/// gets each check in turn (the packument-independent `scope-registry` first; an entry whose
+/// packument could not be fetched gets only that one and a not-evaluated record); when
+/// `version-missing` fires there is no version to compare with and the later checks are skipped.
+/// `registry/tarball-integrity` runs from [`TARBALL_CHECK`] on downloaded bytes and
+/// `registry/project-credentials` from the project's `.npmrc` ([`checked_rules`]).
+pub(crate) static ENTRY_CHECKS: [(&Rule, EntryCheck); 5] = [
+    (&scope_registry::SCOPE_REGISTRY, |cx| {
+        scope_registry::check(cx.package, cx.file, cx.config)
+    }),
+    (&version_missing::VERSION_MISSING, |cx| {
+        version_missing::check(cx.package, cx.file, cx.packument)
+    }),
+    (&integrity_mismatch::INTEGRITY_MISMATCH, |cx| {
+        cx.packument.map_or(Outcome::Clean, |p| {
+            integrity_mismatch::check(cx.package, cx.file, p)
+        })
+    }),
+    (&integrity_downgrade::INTEGRITY_DOWNGRADE, |cx| {
+        cx.packument.map_or(Outcome::Clean, |p| {
+            integrity_downgrade::check(cx.package, cx.file, p, cx.profile)
+        })
+    }),
+    (&resolved_mismatch::RESOLVED_MISMATCH, |cx| {
+        match cx.packument {
+            Some(p) if !cx.scope_flagged => {
+                resolved_mismatch::check(cx.package, cx.file, cx.config, p)
+            }
+            _ => Outcome::Clean,
+        }
+    }),
+];
+
+/// The check of a downloaded registry tarball: the bytes against the lockfile and the packument.
+pub(crate) static TARBALL_CHECK: (&Rule, TarballCheck) = (
+    &tarball_integrity::TARBALL_INTEGRITY,
+    tarball_integrity::check,
+);
+
+/// `registry/tarball-integrity`'s check: the entry, the lockfile path, and the download's result.
+pub(crate) type TarballCheck = fn(&Package, &str, Result<(), &RegistryError>) -> Outcome;
+
+/// The rules this crate's checks run: [`ENTRY_CHECKS`], [`TARBALL_CHECK`], and
+/// `registry/project-credentials` (run on the project's `.npmrc` by the caller, through
+/// [`crate::rules::project_credentials::check`]). A rule documented in [`crate::rules::rules`]
+/// and missing here is a rule no layer runs (the engine's `every_documented_rule_runs` test).
+pub fn checked_rules() -> Vec<&'static Rule> {
+    ENTRY_CHECKS
+        .iter()
+        .map(|(rule, _)| *rule)
+        .chain([TARBALL_CHECK.0])
+        .chain([&project_credentials::PROJECT_CREDENTIALS])
+        .collect()
+}
+
+/// Runs [`ENTRY_CHECKS`] on one entry. Returns the packument and whether the integrity rule
+/// fired, when the entry's version exists (so its tarball can be verified).
 fn check_entry(
     package: &Package,
     file: &str,
@@ -190,33 +263,51 @@ fn check_entry(
     profile: HashProfile,
     results: &mut Results,
 ) -> Option<(Arc<Packument>, bool)> {
-    let scope_flagged = results.push(scope_registry::check(package, file, client.config()));
-    let packument = match packuments.get(package.name.as_str())? {
-        Ok(p) => p.clone(),
-        Err(RegistryError::NotFound { .. }) => {
-            results.push(version_missing::check(package, file, None));
-            return None;
-        }
-        Err(e) => {
-            results.push(Outcome::NotEvaluated(NotEvaluated {
-                what: crate::rules::what(CHECK, package),
-                why: e.to_string(),
-            }));
+    let packument = match packuments.get(package.name.as_str()) {
+        Some(Ok(p)) => Some(p.clone()),
+        Some(Err(RegistryError::NotFound { .. })) => None,
+        fetched => {
+            let cx = EntryCx {
+                package,
+                file,
+                config: client.config(),
+                profile,
+                packument: None,
+                scope_flagged: false,
+            };
+            // Only the packument-independent check can run.
+            results.push((ENTRY_CHECKS[0].1)(&cx));
+            if let Some(Err(e)) = fetched {
+                results.push(Outcome::NotEvaluated(NotEvaluated {
+                    what: crate::rules::what(CHECK, package),
+                    why: e.to_string(),
+                }));
+            }
             return None;
         }
     };
-    if results.push(version_missing::check(package, file, Some(&packument))) {
-        return None;
+    let mut cx = EntryCx {
+        package,
+        file,
+        config: client.config(),
+        profile,
+        packument: packument.as_deref(),
+        scope_flagged: false,
+    };
+    let mut integrity_flagged = false;
+    for (rule, check) in &ENTRY_CHECKS {
+        let fired = results.push(check(&cx));
+        if rule.id == scope_registry::SCOPE_REGISTRY.id {
+            cx.scope_flagged = fired;
+        } else if rule.id == version_missing::VERSION_MISSING.id
+            && (fired || cx.packument.is_none())
+        {
+            return None;
+        } else if rule.id == integrity_mismatch::INTEGRITY_MISMATCH.id {
+            integrity_flagged = fired;
+        }
     }
-    let integrity_flagged = results.push(integrity_mismatch::check(package, file, &packument));
-    results.push(integrity_downgrade::check(
-        package, file, &packument, profile,
-    ));
-    if !scope_flagged {
-        let config = client.config();
-        results.push(resolved_mismatch::check(package, file, config, &packument));
-    }
-    Some((packument, integrity_flagged))
+    packument.map(|p| (p, integrity_flagged))
 }
 
 /// Downloads and verifies each distinct `name@version` once. When the lockfile integrity is
@@ -249,7 +340,7 @@ fn verify_tarballs(
                 };
                 let result = client.fetch_tarball_of(&package.name, manifest, lockfile);
                 bar.inc(1);
-                tarball_integrity::check(package, file, result.as_ref().map(|_| ()))
+                (TARBALL_CHECK.1)(package, file, result.as_ref().map(|_| ()))
             })
             .collect()
     });
@@ -264,4 +355,22 @@ fn verify_tarballs(
         }
     }
     (findings, not_evaluated)
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// Every documented registry rule is run by a check in this module's tables, once.
+    #[test]
+    fn every_documented_registry_rule_has_a_check() {
+        let mut run: Vec<&str> = checked_rules().iter().map(|r| r.id).collect();
+        let mut documented: Vec<&str> = crate::rules::rules().iter().map(|r| r.id).collect();
+        run.sort_unstable();
+        documented.sort_unstable();
+        assert_eq!(run, documented);
+        let count = run.len();
+        run.dedup();
+        assert_eq!(run.len(), count, "a rule is run by two checks");
+    }
 }

@@ -38,7 +38,7 @@ pub use config::{
     ALLOW_PROJECT_CREDENTIALS_ENV, ConfigError, ConfigWarning, ConfigWarningKind, Credential,
     CredentialAllowlist, NpmConfig, Secret,
 };
-pub use crosscheck::{CrosscheckOptions, crosscheck, crosscheck_only};
+pub use crosscheck::{CrosscheckOptions, checked_rules, crosscheck, crosscheck_only};
 pub use diligence_packument::Packument;
 
 /// All rules of this crate: `registry/version-missing`, `registry/integrity-mismatch`,
