@@ -1369,6 +1369,30 @@ impl<'a> Visit<'a> for Walker<'_> {
         if let Expression::StringLiteral(s) = &it.source {
             self.esm_edge(&s.value);
         }
+        // `import('data:text/javascript;base64,…')` evaluates the URL's body as a module: code
+        // evaluation without eval/Function/vm, the body often assembled from array parts.
+        if let Val::Str(url) = self.env.eval(&it.source) {
+            let head = url
+                .get(..url.len().min(64))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let mime = head
+                .strip_prefix("data:")
+                .map(|rest| rest.split([';', ',']).next().unwrap_or(""));
+            if mime.is_some_and(|m| {
+                m.is_empty() || m.contains("javascript") || m.contains("ecmascript")
+            }) {
+                let span = it.span.start;
+                self.sig(Kind::DynamicCode, span, "import() of a data: URL");
+                if head.contains(";base64,") {
+                    self.sig(
+                        Kind::DecodeExec,
+                        span,
+                        "import() of a base64 data: URL (decoded, then run as a module)",
+                    );
+                }
+            }
+        }
         walk::walk_import_expression(self, it);
     }
 

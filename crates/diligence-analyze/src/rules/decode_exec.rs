@@ -22,7 +22,9 @@ diligence_finding::declare_rule! {
     /// (`Function.constructor`, `[].constructor.constructor`, `Object.getPrototypeOf(async function () {}).constructor`),
     /// and so does `_compile` on a fresh module object. Also, without a traced path: code evaluation of a computed
     /// string in a function that runs when a module loads (a timer or promise callback of load-time code), in a
-    /// module (not a bundle) that compares the page's host with localhost or checks for a sandbox (high).
+    /// module (not a bundle) that compares the page's host with localhost or checks for a sandbox (high). An
+    /// `import()` of a JavaScript `data:` URL in base64 (`import('data:text/javascript;base64,' + parts.join(''))`)
+    /// is a decode followed by code evaluation too.
     ///
     /// ## Why it matters
     /// Every layered npm dropper ends in this chain (os-info-checker-es6, GlassWorm, the tz/locale payload-in-JSON
@@ -284,6 +286,36 @@ mod tests {
             (
                 "a.js",
                 "const vm = require('vm');\nconst globals = require('./generated/globals.json');\nfunction install(ctx) {\n  for (const name of Object.keys(globals)) {\n    vm.runInContext(`this.${name} = ${name};`, ctx);\n  }\n}\nmodule.exports = install;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty());
+    }
+
+    /// A module imported from a base64 `data:` URL assembled from array parts: decoded, then
+    /// run, with no eval/Function/vm in sight.
+    #[test]
+    fn positive_import_of_a_base64_data_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.mjs",
+                "const parts = ['Y29uc29sZS5s', 'b2coMSk='];\nexport async function load() {\n  return import('data:text/javascript;base64,' + parts.join(''));\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.mjs".to_string(), 3)]
+        );
+    }
+
+    /// Dynamic imports of files and of a JSON data URL evaluate no code.
+    #[test]
+    fn negative_import_of_a_path_or_json_data_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.mjs",
+                "export const locale = (l) => import('./locales/' + l + '.js');\nexport const cfg = () => import('data:application/json;base64,e30=', { with: { type: 'json' } });\n",
             ),
         ]);
         assert!(hits(&s, "code/decode-exec").is_empty());
