@@ -12,6 +12,7 @@
 //!   instead, so CI never passes by skipping.
 
 pub mod git;
+pub mod modules;
 pub mod tools;
 
 use std::io::Write;

@@ -7,19 +7,9 @@
 //! `crate::cmd::vet::run`, `cmd` for the `cmd/mod.rs` items) and fails with the cycle when the
 //! module graph has one.
 
+use diligence_testkit::modules::{code_of, find_cycle, sources};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("src is readable").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            sources(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 /// The module a source file defines: `main`, `cli`, `cmd` (for `cmd/mod.rs`), `cmd::vet`.
 fn module_of(src: &Path, file: &Path) -> String {
@@ -99,19 +89,11 @@ fn target(path: &str, modules: &BTreeSet<String>) -> String {
 
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
+    let files = sources(&src);
     let modules: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).collect();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in &files {
-        let text = std::fs::read_to_string(file).expect("readable source");
-        // Test modules come last in every file; what they import is not a module dependency.
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        let code: String = code
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = code_of(file);
         let from = module_of(&src, file);
         for path in paths(&code, &from) {
             let to = target(&path, &modules);
@@ -124,41 +106,6 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         graph.entry(from).or_default();
     }
     graph
-}
-
-/// A cycle as a path `a -> b -> … -> a`, if the graph has one.
-fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn dfs(
-        n: &str,
-        graph: &BTreeMap<String, BTreeSet<String>>,
-        stack: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(i) = stack.iter().position(|s| s == n) {
-            let mut cycle = stack[i..].to_vec();
-            cycle.push(n.to_string());
-            return Some(cycle);
-        }
-        if done.contains(n) {
-            return None;
-        }
-        stack.push(n.to_string());
-        for m in graph.get(n).into_iter().flatten() {
-            if let Some(c) = dfs(m, graph, stack, done) {
-                return Some(c);
-            }
-        }
-        stack.pop();
-        done.insert(n.to_string());
-        None
-    }
-    let mut done = BTreeSet::new();
-    for n in graph.keys() {
-        if let Some(c) = dfs(n, graph, &mut Vec::new(), &mut done) {
-            return Some(c);
-        }
-    }
-    None
 }
 
 #[test]
