@@ -263,28 +263,12 @@ fn check_entry(
     profile: HashProfile,
     results: &mut Results,
 ) -> Option<(Arc<Packument>, bool)> {
-    let packument = match packuments.get(package.name.as_str()) {
+    let fetched = packuments.get(package.name.as_str());
+    // The registry answered for the name: a packument, or 404 (`version-missing` reports it).
+    let answered = matches!(fetched, Some(Ok(_) | Err(RegistryError::NotFound { .. })));
+    let packument = match fetched {
         Some(Ok(p)) => Some(p.clone()),
-        Some(Err(RegistryError::NotFound { .. })) => None,
-        fetched => {
-            let cx = EntryCx {
-                package,
-                file,
-                config: client.config(),
-                profile,
-                packument: None,
-                scope_flagged: false,
-            };
-            // Only the packument-independent check can run.
-            results.push((ENTRY_CHECKS[0].1)(&cx));
-            if let Some(Err(e)) = fetched {
-                results.push(Outcome::NotEvaluated(NotEvaluated {
-                    what: crate::rules::what(CHECK, package),
-                    why: e.to_string(),
-                }));
-            }
-            return None;
-        }
+        _ => None,
     };
     let mut cx = EntryCx {
         package,
@@ -296,12 +280,22 @@ fn check_entry(
     };
     let mut integrity_flagged = false;
     for (rule, check) in &ENTRY_CHECKS {
+        let scope = rule.id == scope_registry::SCOPE_REGISTRY.id;
+        // Without an answer only the packument-independent check can run.
+        if !answered && !scope {
+            if let Some(Err(e)) = fetched {
+                results.push(Outcome::NotEvaluated(NotEvaluated {
+                    what: crate::rules::what(CHECK, package),
+                    why: e.to_string(),
+                }));
+            }
+            return None;
+        }
         let fired = results.push(check(&cx));
-        if rule.id == scope_registry::SCOPE_REGISTRY.id {
+        if scope {
             cx.scope_flagged = fired;
-        } else if rule.id == version_missing::VERSION_MISSING.id
-            && (fired || cx.packument.is_none())
-        {
+        } else if rule.id == version_missing::VERSION_MISSING.id && fired {
+            // No such version (or no such package): nothing to compare with.
             return None;
         } else if rule.id == integrity_mismatch::INTEGRITY_MISMATCH.id {
             integrity_flagged = fired;
