@@ -2681,7 +2681,6 @@ fn receiver_named(m: &MemberExpression<'_>, names: &[&str]) -> bool {
     }
 }
 
-/// Process options that hide or detach the child.
 /// Whether a `Function`/`vm` call hands the code it compiles Node's module loader: a constant
 /// parameter list naming `require`, `module` or `process` (`Function('require', code)`,
 /// `Function('a, require', code)`), or a context object with a `require` property
@@ -2708,6 +2707,7 @@ fn hands_node_scope(arguments: &[Argument<'_>], env: &Env<'_>) -> bool {
     })
 }
 
+/// Process options that hide or detach the child.
 fn spawn_flags(o: &ObjectExpression<'_>, env: &Env<'_>) -> u8 {
     let mut fl = 0;
     for p in &o.properties {

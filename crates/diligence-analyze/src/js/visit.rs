@@ -814,10 +814,6 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// `{ method: 'eth_sendTransaction', params: [{ to: MINE, … }] }` built by the code
-    /// itself: the recipient, or the spender/recipient in approve/transfer calldata, is a
-    /// hard-coded address. Detail: `recipient`/`calldata`, then `unlimited` when the amount
-    /// is the maximum (`'f'.repeat(64)`, `MaxUint256`).
     /// An email message (`to` from a variable, a subject or body) with a `bcc`/`Bcc` that is a
     /// constant address: every message sent gets a silent copy to that address.
     fn mail_bcc(&mut self, o: &ObjectExpression<'_>) {
@@ -862,6 +858,10 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// `{ method: 'eth_sendTransaction', params: [{ to: MINE, … }] }` built by the code
+    /// itself: the recipient, or the spender/recipient in approve/transfer calldata, is a
+    /// hard-coded address. Detail: `recipient`/`calldata`, then `unlimited` when the amount
+    /// is the maximum (`'f'.repeat(64)`, `MaxUint256`).
     fn wallet_transaction(&mut self, o: &ObjectExpression<'_>) {
         let prop = |k: &str| {
             o.properties.iter().find_map(|p| match p {

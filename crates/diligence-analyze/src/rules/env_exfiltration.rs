@@ -229,15 +229,7 @@ fn ci_token(what: &str) -> bool {
 /// meant to go: GitHub (`api.github.com`, `*.actions.githubusercontent.com`, the artifact
 /// and cache storage on `*.blob.core.windows.net`), GitLab, Azure DevOps, Buildkite.
 fn ci_provider_host(dest: &str) -> bool {
-    let host = dest
-        .split("://")
-        .nth(1)
-        .unwrap_or(dest)
-        .split(['/', ':', '?'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let under = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    let host = crate::text::url_host(dest);
     [
         "github.com",
         "githubusercontent.com",
@@ -249,27 +241,20 @@ fn ci_provider_host(dest: &str) -> bool {
         "buildkite.com",
     ]
     .iter()
-    .any(|d| under(d))
+    .any(|d| crate::text::host_is(&host, d))
 }
 
 /// True when `dest` is a package registry (npm, yarn, GitHub Packages, the npm mirrors).
 fn package_registry(dest: Option<&str>) -> bool {
-    let Some(d) = dest else { return false };
-    let host = d
-        .split("://")
-        .nth(1)
-        .unwrap_or(d)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(
-        host.as_str(),
-        "registry.npmjs.org"
-            | "registry.yarnpkg.com"
-            | "npm.pkg.github.com"
-            | "registry.npmmirror.com"
-    )
+    dest.is_some_and(|d| {
+        matches!(
+            crate::text::url_host(d).as_str(),
+            "registry.npmjs.org"
+                | "registry.yarnpkg.com"
+                | "npm.pkg.github.com"
+                | "registry.npmmirror.com"
+        )
+    })
 }
 
 fn report(
