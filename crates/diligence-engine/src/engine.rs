@@ -387,13 +387,10 @@ impl Engine {
             .client
             .as_ref()
             .map(|c| c as &dyn diligence_vet::review::TarballSource);
-        c.layer.findings.extend(diligence_vet::vet_change(
-            &d.base.graph,
-            &d.head.graph,
-            trusted,
-            proposed,
-            source,
-        ));
+        let (findings, not_evaluated) =
+            diligence_vet::vet_change(&d.base.graph, &d.head.graph, trusted, proposed, source);
+        c.layer.findings.extend(findings);
+        c.layer.not_evaluated.extend(not_evaluated);
     }
 
     /// `check`: the specs' closure, resolved through packuments.

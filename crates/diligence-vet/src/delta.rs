@@ -31,7 +31,7 @@ use crate::rules::{
 };
 use crate::size::{ReviewSize, delta_size, full_size};
 use crate::store::{AUDITS_FILE, EXEMPTIONS_FILE, Store};
-use diligence_finding::Finding;
+use diligence_finding::{Finding, NotEvaluated};
 use diligence_graph::DependencyGraph;
 use rayon::prelude::*;
 use serde_json::json;
@@ -39,14 +39,17 @@ use serde_json::json;
 /// The ledger findings of the change from `base` to `head`: coverage by the `trusted`
 /// ledger, entries of the `proposed` one (the head's, when it may differ) that alone cover a
 /// package as `vet/certified-in-change`, and each review sized on tarballs from `source`
-/// (`None`: not measured; the evidence says why).
+/// (`None`: not measured; the evidence says why). Also returns what the head cannot have
+/// checked that the base could (an audit whose integrity shares no hash algorithm with the
+/// lockfile's, …): a change is never passed by dropping what `diligence vet` would report
+/// as not evaluated.
 pub fn vet_change(
     base: &DependencyGraph,
     head: &DependencyGraph,
     trusted: &Store,
     proposed: Option<&Store>,
     source: Option<&dyn TarballSource>,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Vec<NotEvaluated>) {
     let imports = pinned(&trusted.config.imports, &trusted.lock);
     let before = vet_with_imports(base, trusted, imports.clone());
     let after = vet_with_imports(head, trusted, imports);
@@ -58,11 +61,18 @@ pub fn vet_change(
     let old: Vec<Finding> = before.findings.into_iter().filter(kept).collect();
     let new: Vec<Finding> = after.findings.into_iter().filter(kept).collect();
     let new = diligence_diff::only_new(old, new);
+    let not_evaluated: Vec<NotEvaluated> = after
+        .not_evaluated
+        .iter()
+        .filter(|n| !before.not_evaluated.contains(n))
+        .cloned()
+        .collect();
     let proposed_coverage = proposed.map(|p| {
         let imports = pinned(&p.config.imports, &p.lock);
         crate::check::coverage_of(head, p, &imports).1
     });
-    new.into_par_iter()
+    let findings = new
+        .into_par_iter()
         .map(|f| {
             if f.rule != UNAUDITED.id {
                 return f;
@@ -82,7 +92,8 @@ pub fn vet_change(
                 _ => with_size(f, trusted, locked, &size),
             }
         })
-        .collect()
+        .collect();
+    (findings, not_evaluated)
 }
 
 /// The size of reviewing `name@to`: the delta from `from`, else in full. Errors: one line
