@@ -22,6 +22,7 @@ mod support {
 }
 
 use base64::Engine as _;
+use diligence_testkit::git::FixtureRepo;
 use serde_json::{Value, json};
 use sha2::Digest;
 use std::collections::BTreeSet;
@@ -599,23 +600,7 @@ fn evil_package(name: &str) -> Vec<(String, String)> {
     ]
 }
 
-fn run_git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// Asserts that a report row says `name@1.0.0` opens a reverse shell (critical, as for a
+/// True when a report row says `name@1.0.0` opens a reverse shell (critical, as for a
 /// registry package).
 fn has_reverse_shell(o: &Outcome, name: &str) -> bool {
     let pkg = format!("{name}@1.0.0");
@@ -635,38 +620,22 @@ fn a_git_dependency_with_a_reverse_shell_is_scanned_and_no_hook_runs() {
     let work = root.join("work");
     let bare = root.join("evil-git.git");
     let marker = root.join("HOOK-RAN");
-    std::fs::create_dir_all(&work).unwrap();
+    // The testkit's git runs without the user's global or system configuration (no template
+    // hooks, no signing) and with a fixed author.
+    let repo = FixtureRepo::init(&work);
     for (path, text) in evil_package("evil-git") {
-        std::fs::write(work.join(path), text).unwrap();
+        repo.write(&path, text);
     }
-    run_git(&work, &["init", "-q", "-b", "main"]);
-    run_git(&work, &["add", "."]);
-    run_git(
-        &work,
-        &[
-            "-c",
-            "user.email=dev@example.invalid",
-            "-c",
-            "user.name=Dev",
-            "-c",
-            "commit.gpgsign=false",
-            "commit",
-            "-q",
-            "-m",
-            "evil",
-        ],
-    );
-    let commit = run_git(&work, &["rev-parse", "HEAD"]);
-    run_git(
-        &root,
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            work.to_str().unwrap(),
-            bare.to_str().unwrap(),
-        ],
-    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "evil"]);
+    let commit = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&[
+        "clone",
+        "-q",
+        "--bare",
+        work.to_str().unwrap(),
+        bare.to_str().unwrap(),
+    ]);
     // Every hook a fetch, archive or checkout could start writes the marker.
     let hooks = bare.join("hooks");
     std::fs::create_dir_all(&hooks).unwrap();
