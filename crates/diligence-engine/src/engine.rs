@@ -355,9 +355,6 @@ impl Engine {
     /// trusted ledger does not cover, sized on the registry's tarballs (not measured with
     /// `--no-registry`); an unreadable ledger is not evaluated.
     fn ledger_layer(&self, d: &DeltaInput, c: &mut Collected) {
-        if !d.ledger.is_present() {
-            return;
-        }
         let mut broken = false;
         for (read, which) in [(&d.ledger.trusted, "base"), (&d.ledger.proposed, "head")] {
             if let Some(Err(why)) = read {
@@ -381,6 +378,7 @@ impl Engine {
                 empty = diligence_vet::Store::empty(p.dir.clone());
                 &empty
             }
+            // No ledger at either end.
             (None, None) => return,
         };
         let source = self

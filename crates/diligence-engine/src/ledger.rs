@@ -32,13 +32,6 @@ pub struct DeltaLedger {
     pub proposed: ReadLedger,
 }
 
-impl DeltaLedger {
-    /// Whether there is a ledger at either end.
-    pub fn is_present(&self) -> bool {
-        self.trusted.is_some() || self.proposed.is_some()
-    }
-}
-
 /// The ledger in `project_dir/supply-chain` on disk.
 pub fn on_disk(project_dir: &Path) -> ReadLedger {
     let dir = project_dir.join(STORE_DIR);
