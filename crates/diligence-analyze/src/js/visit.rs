@@ -1581,6 +1581,8 @@ impl<'a> Visit<'a> for Walker<'_> {
                     "for (;;) switch (order[i++]) dispatcher",
                 );
             }
+        } else if load_time::counter_never_ends(it) {
+            self.load_loop(&it.body, it.span.start, true);
         }
         walk::walk_for_statement(self, it);
     }

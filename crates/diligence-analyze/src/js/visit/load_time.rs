@@ -53,6 +53,11 @@ pub(super) struct LoadTime {
     export_symbols: Vec<(String, SymbolId)>,
     /// Symbols bound to a path with a known base (see [`Walker::based`]).
     bases: HashMap<SymbolId, (Base, Vec<String>)>,
+    /// Function expressions passed to a same-file function by name (`walk(root, f => …)`):
+    /// (callee symbol, span start of the function expression).
+    callbacks: Vec<(SymbolId, u32)>,
+    /// Span start of such a function expression -> its function id.
+    callback_ids: HashMap<u32, u32>,
 }
 
 /// Where a path starts.
@@ -83,6 +88,9 @@ impl Walker<'_> {
         let lt = &mut self.load;
         if let Some(parent) = lt.children.remove(&span) {
             lt.edges.push((parent, id));
+            if lt.callbacks.iter().any(|(_, s)| *s == span) {
+                lt.callback_ids.insert(span, id);
+            }
         }
         if let Some(name) = lt.export_spans.remove(&span) {
             lt.exports.push((name, id));
@@ -478,6 +486,17 @@ impl Walker<'_> {
             && let Some(sym) = self.env.symbol_of(id)
         {
             self.load.calls.push((me, sym));
+            for a in &it.arguments {
+                match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::FunctionExpression(f)) => {
+                        self.load.callbacks.push((sym, f.span.start));
+                    }
+                    Some(Expression::ArrowFunctionExpression(f)) => {
+                        self.load.callbacks.push((sym, f.span.start));
+                    }
+                    _ => {}
+                }
+            }
         }
         if let Some(Val::Module(m, p)) = callee
             && m.starts_with('.')
@@ -630,6 +649,30 @@ impl Walker<'_> {
                 }
             }
         }
+        // A directory walker's visitor: a callback handed to a same-file function that lists
+        // folders (`walk(root, (f) => fs.writeFileSync(f, X))`) modifies what the walk lists,
+        // as if the listing and the write shared a function.
+        for (callee, span) in &lt.callbacks {
+            let (Some(walker), Some(cb)) = (lt.fn_ids.get(callee), lt.callback_ids.get(span))
+            else {
+                continue;
+            };
+            let lists = self.out.signals.iter().find(|s| {
+                s.func == *walker && s.kind == Kind::FsRead && s.detail.contains("readdir")
+            });
+            let modifies = self.out.signals.iter().find(|s| {
+                s.func == *cb && matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs)
+            });
+            if let (Some(l), Some(m)) = (lists, modifies) {
+                let s = Signal {
+                    kind: Kind::FsRead,
+                    line: m.line,
+                    func: *cb,
+                    detail: format!("{} (the walk at line {} calls this visitor)", l.detail, l.line),
+                };
+                self.out.signals.push(s);
+            }
+        }
         // Embedded code runs at load only when the code around it does.
         let outer_at_load = self.func() == 0;
         let real = matches!(self.place, Placement::Real);
@@ -718,6 +761,137 @@ fn could_be_path(e: &Expression<'_>) -> bool {
         Expression::LogicalExpression(l) => could_be_path(&l.left) || could_be_path(&l.right),
         _ => false,
     }
+}
+
+/// True for a counting `for` loop whose test can never become false: the counter starts
+/// where the test holds and its update moves it away from the bound (`for (n = 0; n >= 0;
+/// n++)`), or the body resets it to a constant where the test holds again (`for (i = 0; i < 9;
+/// i++) { … if (i === 8) i = 0; }`). Only constant bounds: a loop against `arr.length` depends
+/// on data. (Number precision ends the first form after 2^53 steps: never, in practice.)
+pub(super) fn counter_never_ends(it: &ForStatement<'_>) -> bool {
+    use oxc_syntax::operator::{BinaryOperator as Op, UpdateOperator};
+    let num = |e: &Expression<'_>| match e.without_parentheses() {
+        Expression::NumericLiteral(n) => Some(n.value),
+        Expression::UnaryExpression(u)
+            if u.operator == oxc_syntax::operator::UnaryOperator::UnaryNegation =>
+        {
+            match u.argument.without_parentheses() {
+                Expression::NumericLiteral(n) => Some(-n.value),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(Expression::BinaryExpression(test)) = it.test.as_ref().map(|t| t.without_parentheses())
+    else {
+        return false;
+    };
+    // Normalise to `name OP bound`.
+    let (name, op, bound) = match (test.left.without_parentheses(), num(&test.right), num(&test.left)) {
+        (Expression::Identifier(id), Some(c), _) => (id.name.as_str(), test.operator, c),
+        (_, None, Some(c)) => match test.right.without_parentheses() {
+            Expression::Identifier(id) => {
+                let flipped = match test.operator {
+                    Op::LessThan => Op::GreaterThan,
+                    Op::LessEqualThan => Op::GreaterEqualThan,
+                    Op::GreaterThan => Op::LessThan,
+                    Op::GreaterEqualThan => Op::LessEqualThan,
+                    o => o,
+                };
+                (id.name.as_str(), flipped, c)
+            }
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let holds = |v: f64| match op {
+        Op::LessThan => v < bound,
+        Op::LessEqualThan => v <= bound,
+        Op::GreaterThan => v > bound,
+        Op::GreaterEqualThan => v >= bound,
+        Op::Inequality | Op::StrictInequality => v != bound,
+        _ => false,
+    };
+    // The step of the update: `n++`, `--n`, `n += 2`, `n -= 1`.
+    let step = match it.update.as_ref().map(|u| u.without_parentheses()) {
+        Some(Expression::UpdateExpression(u))
+            if matches!(&u.argument, SimpleAssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
+        {
+            if u.operator == UpdateOperator::Increment { 1.0 } else { -1.0 }
+        }
+        Some(Expression::AssignmentExpression(a))
+            if matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
+        {
+            match (a.operator, num(&a.right)) {
+                (AssignmentOperator::Addition, Some(k)) => k,
+                (AssignmentOperator::Subtraction, Some(k)) => -k,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    if step == 0.0 || step.is_nan() {
+        return false;
+    }
+    // The start: `let n = 0` or `n = 0`.
+    let start = match &it.init {
+        Some(ForStatementInit::VariableDeclaration(v)) => v.declarations.iter().find_map(|d| {
+            matches!(&d.id, BindingPattern::BindingIdentifier(b) if b.name == name)
+                .then(|| d.init.as_ref().and_then(num))
+                .flatten()
+        }),
+        Some(init) => match init.as_expression().map(|e| e.without_parentheses()) {
+            Some(Expression::AssignmentExpression(a))
+                if a.operator == AssignmentOperator::Assign
+                    && matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
+            {
+                num(&a.right)
+            }
+            _ => None,
+        },
+        None => None,
+    };
+    let Some(start) = start else {
+        return false;
+    };
+    if !holds(start) {
+        return false;
+    }
+    let away = match op {
+        Op::GreaterThan | Op::GreaterEqualThan => step > 0.0,
+        Op::LessThan | Op::LessEqualThan => step < 0.0,
+        Op::Inequality | Op::StrictInequality => (start - bound) * step > 0.0,
+        _ => false,
+    };
+    if away {
+        return true;
+    }
+    let mut resets = Resets {
+        name,
+        values: Vec::new(),
+    };
+    resets.visit_statement(&it.body);
+    resets.values.iter().any(|v| holds(*v))
+}
+
+/// Constant assignments to a loop counter in a loop body (nested functions excluded).
+struct Resets<'n> {
+    name: &'n str,
+    values: Vec<f64>,
+}
+
+impl<'a> Visit<'a> for Resets<'_> {
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if it.operator == AssignmentOperator::Assign
+            && matches!(&it.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == self.name)
+            && let Expression::NumericLiteral(n) = it.right.without_parentheses()
+        {
+            self.values.push(n.value);
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+    fn visit_function(&mut self, _: &Function<'a>, _: ScopeFlags) {}
+    fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
 }
 
 /// True for a loop test that can never be false: `true`, `1`, `!0`, `'x'`, `1 === 1`,
