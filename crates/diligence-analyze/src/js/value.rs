@@ -187,6 +187,9 @@ const GLOBALS: &[&str] = &[
     "encodeURI",
     "importScripts",
     "Promise",
+    "RTCPeerConnection",
+    "webkitRTCPeerConnection",
+    "WebTransport",
 ];
 
 /// Node's HTTP client modules, interchangeable in `secure ? https : http` choices.
