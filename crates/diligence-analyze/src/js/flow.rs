@@ -2724,9 +2724,9 @@ fn event_kind(ev: &str) -> Option<SourceKind> {
 /// object's `privateKey` for a JWT or an SSH connection, a random `seed`) are not key material
 /// of a wallet.
 ///
-/// In a module that loads a signing library (`signing`), `secretKey`/`privateKey` (and the
-/// other secret names but `seed`) are key material on any named receiver (`kp.secretKey` of a
-/// parameter handed `this._keypair`).
+/// In a module that loads a signing library (`signing`), `secretKey` (the field of a NaCl /
+/// Solana key pair) is key material on any named receiver but a configuration object
+/// (`kp.secretKey` of a parameter handed `this._keypair`; not `config.secretKey`, an API key).
 fn key_material_member<'a>(
     m: &'a MemberExpression<'_>,
     prop: &str,
@@ -2757,7 +2757,19 @@ fn key_material_member<'a>(
     let secret = is_wallet_secret_name(prop)
         || prop == "secretKey"
         || (prop == "phrase" && o.contains("mnemonic"));
-    let any_owner = signing && secret && prop != "seed";
+    let config = [
+        "option",
+        "opts",
+        "config",
+        "conf",
+        "settings",
+        "env",
+        "credential",
+        "auth",
+    ]
+    .iter()
+    .any(|k| o.contains(k));
+    let any_owner = signing && prop == "secretKey" && !config;
     ((keyish || any_owner) && secret).then_some(owner)
 }
 
@@ -3062,7 +3074,9 @@ fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
             let ObjectPropertyKind::ObjectProperty(p) = p else {
                 return None;
             };
-            if p.key.static_name().as_deref() != Some("urls") && p.key.static_name().as_deref() != Some("url") {
+            if p.key.static_name().as_deref() != Some("urls")
+                && p.key.static_name().as_deref() != Some("url")
+            {
                 return None;
             }
             match env.eval(&p.value) {

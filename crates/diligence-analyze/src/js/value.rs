@@ -1071,3 +1071,26 @@ fn str_slice(s: &str, args: &[Val], slice: bool) -> Val {
     }
     Val::Str(chars[a as usize..b as usize].iter().collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Val, str_slice};
+
+    #[test]
+    fn slices_fold_like_javascript() {
+        let s = |a: &[f64], slice: bool| {
+            let args: Vec<Val> = a.iter().map(|n| Val::Num(*n)).collect();
+            str_slice("abcdef", &args, slice)
+        };
+        assert_eq!(s(&[0.0, 3.0], true), Val::Str("abc".into()));
+        assert_eq!(s(&[-2.0], true), Val::Str("ef".into()));
+        assert_eq!(s(&[4.0, 1.0], false), Val::Str("bcd".into()));
+        assert_eq!(s(&[4.0, 1.0], true), Val::Str(String::new()));
+        assert_eq!(s(&[-2.0, 2.0], false), Val::Str("ab".into()));
+        assert_eq!(
+            str_slice("abc", &[Val::Unknown], true),
+            Val::Unknown,
+            "a bound that is not constant"
+        );
+    }
+}

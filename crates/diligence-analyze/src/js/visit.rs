@@ -250,7 +250,9 @@ impl<'s> Walker<'s> {
                 let Val::Str(code) = self.env.eval(leaf) else {
                     continue;
                 };
-                if !(64..=MAX_EMITTED_BYTES).contains(&code.len()) || !decode::looks_like_code(&code) {
+                if !(64..=MAX_EMITTED_BYTES).contains(&code.len())
+                    || !decode::looks_like_code(&code)
+                {
                     continue;
                 }
                 self.emitted += 1;
@@ -267,7 +269,11 @@ impl<'s> Walker<'s> {
                 // Its flow graph only when it reads something worth following: a bundler's own
                 // snippets (HMR clients, preload helpers) otherwise join unrelated paths of a
                 // large host file.
-                if embedded.signals.iter().any(|s| EMITTED_READS.contains(&s.kind)) {
+                if embedded
+                    .signals
+                    .iter()
+                    .any(|s| EMITTED_READS.contains(&s.kind))
+                {
                     self.out.flows.append(&mut embedded.flows);
                 }
                 self.out.signals.append(&mut embedded.signals);
@@ -281,7 +287,10 @@ impl<'s> Walker<'s> {
     fn emit_call(&mut self, it: &CallExpression<'_>) {
         let name = match it.callee.without_parentheses() {
             Expression::Identifier(id) => id.name.as_str(),
-            e => match e.as_member_expression().and_then(|m| m.static_property_name()) {
+            e => match e
+                .as_member_expression()
+                .and_then(|m| m.static_property_name())
+            {
                 Some(n) => n,
                 None => return,
             },
@@ -300,7 +309,9 @@ impl<'s> Walker<'s> {
                     .iter()
                     .filter_map(|p| match p {
                         ObjectPropertyKind::ObjectProperty(p)
-                            if p.key.static_name().is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
+                            if p.key
+                                .static_name()
+                                .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
                         {
                             Some(&p.value)
                         }
@@ -1989,7 +2000,9 @@ const MAX_EMITTED_BYTES: usize = 256 * 1024;
 /// The operands of a `+` chain (`code + RUNTIME + '\n'`), or the expression itself.
 fn plus_operands<'a>(e: &'a Expression<'a>, out: &mut Vec<&'a Expression<'a>>) {
     match e.without_parentheses() {
-        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition && out.len() < 16 => {
+        Expression::BinaryExpression(b)
+            if b.operator == BinaryOperator::Addition && out.len() < 16 =>
+        {
             plus_operands(&b.left, out);
             plus_operands(&b.right, out);
         }

@@ -12,8 +12,9 @@ diligence_finding::declare_rule! {
     /// Assignments to `window.fetch`/`globalThis.fetch`, `XMLHttpRequest.prototype.open|send|setRequestHeader`,
     /// `WebSocket.prototype.send`, `navigator.sendBeacon`, `window.ethereum` (or its methods), and
     /// `Object.defineProperty(window, 'ethereum' | 'fetch')`, with a wrapper (not a plain polyfill assignment),
-    /// also when the global is reached through an alias (`var w = typeof window != 'undefined' ? window : null`)
-    /// or a computed name (`w['fe' + 'tch']`); and any object's EIP-1193 `request` replaced by a function that
+    /// also when the global is reached through an alias (`var w = typeof window != 'undefined' ? window : null`,
+    /// `typeof globalThis !== 'undefined' ? globalThis : … ? window : {}`) or a computed name (`w['fe' + 'tch']`,
+    /// `G[['fet', 'ch'].join('')]`); and any object's EIP-1193 `request` replaced by a function that
     /// inspects signing methods (`eth_sendTransaction`, `personal_sign`…): a wallet provider hook.
     ///
     /// ## Why it matters

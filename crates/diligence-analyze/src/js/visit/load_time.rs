@@ -660,15 +660,19 @@ impl Walker<'_> {
             let lists = self.out.signals.iter().find(|s| {
                 s.func == *walker && s.kind == Kind::FsRead && s.detail.contains("readdir")
             });
-            let modifies = self.out.signals.iter().find(|s| {
-                s.func == *cb && matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs)
-            });
+            let modifies =
+                self.out.signals.iter().find(|s| {
+                    s.func == *cb && matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs)
+                });
             if let (Some(l), Some(m)) = (lists, modifies) {
                 let s = Signal {
                     kind: Kind::FsRead,
                     line: m.line,
                     func: *cb,
-                    detail: format!("{} (the walk at line {} calls this visitor)", l.detail, l.line),
+                    detail: format!(
+                        "{} (the walk at line {} calls this visitor)",
+                        l.detail, l.line
+                    ),
                 };
                 self.out.signals.push(s);
             }
@@ -782,12 +786,17 @@ pub(super) fn counter_never_ends(it: &ForStatement<'_>) -> bool {
         }
         _ => None,
     };
-    let Some(Expression::BinaryExpression(test)) = it.test.as_ref().map(|t| t.without_parentheses())
+    let Some(Expression::BinaryExpression(test)) =
+        it.test.as_ref().map(|t| t.without_parentheses())
     else {
         return false;
     };
     // Normalise to `name OP bound`.
-    let (name, op, bound) = match (test.left.without_parentheses(), num(&test.right), num(&test.left)) {
+    let (name, op, bound) = match (
+        test.left.without_parentheses(),
+        num(&test.right),
+        num(&test.left),
+    ) {
         (Expression::Identifier(id), Some(c), _) => (id.name.as_str(), test.operator, c),
         (_, None, Some(c)) => match test.right.without_parentheses() {
             Expression::Identifier(id) => {
@@ -814,14 +823,14 @@ pub(super) fn counter_never_ends(it: &ForStatement<'_>) -> bool {
     };
     // The step of the update: `n++`, `--n`, `n += 2`, `n -= 1`.
     let step = match it.update.as_ref().map(|u| u.without_parentheses()) {
-        Some(Expression::UpdateExpression(u))
-            if matches!(&u.argument, SimpleAssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
-        {
-            if u.operator == UpdateOperator::Increment { 1.0 } else { -1.0 }
+        Some(Expression::UpdateExpression(u)) if matches!(&u.argument, SimpleAssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) => {
+            if u.operator == UpdateOperator::Increment {
+                1.0
+            } else {
+                -1.0
+            }
         }
-        Some(Expression::AssignmentExpression(a))
-            if matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
-        {
+        Some(Expression::AssignmentExpression(a)) if matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) => {
             match (a.operator, num(&a.right)) {
                 (AssignmentOperator::Addition, Some(k)) => k,
                 (AssignmentOperator::Subtraction, Some(k)) => -k,
