@@ -274,7 +274,8 @@ impl<'s> Builder<'_, 's> {
                 BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
                     Some(sym) => {
                         let v = self.var(sym);
-                        if is_wallet_secret_name(&id.name) {
+                        if is_wallet_secret_name(&id.name) || self.signing && id.name == "secretKey"
+                        {
                             let s = self.source(
                                 SourceKind::WalletSecret,
                                 span,

@@ -868,6 +868,8 @@ impl<'s> Walker<'s> {
             _ => return,
         };
         let patched = target == "fetch"
+            || target == "XMLHttpRequest"
+            || target == "WebSocket"
             || target.starts_with("XMLHttpRequest.prototype.")
             || target == "ethereum"
             || target.starts_with("ethereum.")

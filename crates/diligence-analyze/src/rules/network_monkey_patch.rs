@@ -145,4 +145,21 @@ mod tests {
         assert_eq!(s.findings[0].locality, crate::verdict::Locality::Package);
         assert_eq!(s.verdict, crate::Verdict::Clean);
     }
+
+    /// The whole XHR constructor replaced by a subclass that reads what it sends, through a
+    /// joined name on the global object.
+    #[test]
+    fn positive_constructor_replaced_through_a_joined_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "x.js",
+                "var g = typeof globalThis !== 'undefined' ? globalThis : {};\nvar N = ['XMLHttp', 'Request'].join('');\nvar O = g[N];\ng[N] = function () { var x = new O(); var s = x.send; x.send = function (b) { return s.call(x, b); }; return x; };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("x.js".to_string(), 4)]
+        );
+    }
 }

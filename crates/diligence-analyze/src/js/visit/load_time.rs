@@ -58,6 +58,9 @@ pub(super) struct LoadTime {
     callbacks: Vec<(SymbolId, u32)>,
     /// Span start of such a function expression -> its function id.
     callback_ids: HashMap<u32, u32>,
+    /// Symbols bound to `Intl.DateTimeFormat().resolvedOptions()` (their `.timeZone` and
+    /// `.locale` are locale gates).
+    intl_options: BTreeSet<SymbolId>,
 }
 
 /// Where a path starts.
@@ -103,9 +106,24 @@ impl Walker<'_> {
     /// A variable declarator: remembers the symbol a function expression initialises, and
     /// constant dates.
     pub(super) fn load_bind(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        let resolved_options = matches!(init.without_parentheses(), Expression::CallExpression(c)
+            if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+        // `const { timeZone } = Intl.DateTimeFormat().resolvedOptions()`.
+        if resolved_options && let BindingPattern::ObjectPattern(o) = id {
+            for p in &o.properties {
+                if let Some(k) = p.key.static_name()
+                    && matches!(k.as_ref(), "timeZone" | "locale")
+                {
+                    self.sig(Kind::LocaleGate, p.span.start, format!(".{k} read"));
+                }
+            }
+        }
         let BindingPattern::BindingIdentifier(b) = id else {
             return;
         };
+        if resolved_options && let Some(sym) = b.symbol_id.get() {
+            self.load.intl_options.insert(sym);
+        }
         let Some(sym) = b.symbol_id.get() else {
             return;
         };
@@ -580,8 +598,10 @@ impl Walker<'_> {
     pub(super) fn load_member(&mut self, it: &StaticMemberExpression<'_>) {
         let prop = it.property.name.as_str();
         let locale = matches!(prop, "timeZone" | "locale")
-            && matches!(&it.object, Expression::CallExpression(c)
-                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+            && (matches!(&it.object, Expression::CallExpression(c)
+                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"))
+                || matches!(&it.object, Expression::Identifier(id)
+                    if self.env.symbol_of(id).is_some_and(|s| self.load.intl_options.contains(&s))));
         let country = matches!(
             prop,
             "country_code" | "countryCode" | "country_name" | "countryName"
