@@ -1313,6 +1313,39 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        // webpack's output sources and banner: `new ConcatSource(RUNTIME, source)`,
+        // `new BannerPlugin({ banner: RUNTIME, raw: true })`.
+        let ctor = match it.callee.without_parentheses() {
+            Expression::Identifier(id) => Some(id.name.as_str()),
+            e => e
+                .as_member_expression()
+                .and_then(|m| m.static_property_name()),
+        };
+        if ctor.is_some_and(|c| EMIT_CONSTRUCTORS.contains(&c)) {
+            let args: Vec<&Expression<'_>> = it
+                .arguments
+                .iter()
+                .filter_map(|a| a.as_expression())
+                .flat_map(|e| match e.without_parentheses() {
+                    Expression::ObjectExpression(o) => o
+                        .properties
+                        .iter()
+                        .filter_map(|p| match p {
+                            ObjectPropertyKind::ObjectProperty(p)
+                                if p.key
+                                    .static_name()
+                                    .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
+                            {
+                                Some(&p.value)
+                            }
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>(),
+                    e => vec![e],
+                })
+                .collect();
+            self.emitted_code(args, it.span.start);
+        }
         if self.env.worth_eval(&it.callee) {
             let callee = self.env.eval(&it.callee);
             self.on_call(&callee, &it.arguments, it.span.start, true);
@@ -1323,6 +1356,12 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
         // A transform hook's result (`return { code: code + RUNTIME, map }`) or an output
         // option (`banner`, `footer`, `intro`, `outro`): code that lands in the bundle.
+        // Vite's `transformIndexHtml` tag descriptors: `{ tag: 'script', children: RUNTIME }`.
+        let script_tag = it.properties.iter().any(|p| {
+            matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("tag")
+                    && matches!(p.value.without_parentheses(), Expression::StringLiteral(l) if l.value == "script"))
+        });
         let emitted: Vec<&Expression<'_>> = it
             .properties
             .iter()
@@ -1330,7 +1369,9 @@ impl<'a> Visit<'a> for Walker<'_> {
                 ObjectPropertyKind::ObjectProperty(p)
                     if p.key.static_name().is_some_and(|k| {
                         matches!(k.as_ref(), "code" | "banner" | "footer" | "intro" | "outro")
-                    }) && is_assembled(&p.value) =>
+                            && is_assembled(&p.value)
+                            || script_tag && k.as_ref() == "children"
+                    }) =>
                 {
                     Some(&p.value)
                 }
@@ -1976,6 +2017,16 @@ const EMIT_METHODS: &[&str] = &[
     "prependRight",
     "overwrite",
     "emitFile",
+];
+
+/// Constructors whose arguments become bundle code: webpack-sources' `RawSource`,
+/// `ConcatSource`, `OriginalSource`, `PrefixSource`, `ReplaceSource`, and `BannerPlugin`.
+const EMIT_CONSTRUCTORS: &[&str] = &[
+    "RawSource",
+    "ConcatSource",
+    "OriginalSource",
+    "PrefixSource",
+    "BannerPlugin",
 ];
 
 /// Keys of an options object whose value becomes bundle code or an emitted file's content.

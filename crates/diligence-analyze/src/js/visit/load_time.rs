@@ -697,6 +697,48 @@ impl Walker<'_> {
                 self.out.signals.push(s);
             }
         }
+        // Asynchronous walks: a write in a callback nested under the listing
+        // (`fs.readdir(dir, (e, names) => names.forEach((n) => fs.writeFile(…)))`).
+        let mut parent: HashMap<u32, u32> = HashMap::new();
+        for (a, b) in &lt.edges {
+            parent.entry(*b).or_insert(*a);
+        }
+        let listing: BTreeSet<u32> = self
+            .out
+            .signals
+            .iter()
+            .filter(|s| s.func != 0 && s.kind == Kind::FsRead && s.detail.contains("readdir"))
+            .map(|s| s.func)
+            .collect();
+        if !listing.is_empty() {
+            let writes: Vec<(u32, u32)> = self
+                .out
+                .signals
+                .iter()
+                .filter(|s| matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs))
+                .filter(|s| !listing.contains(&s.func))
+                .map(|s| (s.func, s.line))
+                .collect();
+            for (w, line) in writes {
+                let mut f = w;
+                for _ in 0..4 {
+                    let Some(&up) = parent.get(&f) else { break };
+                    if up == 0 {
+                        break;
+                    }
+                    if listing.contains(&up) {
+                        self.out.signals.push(Signal {
+                            kind: Kind::FsRead,
+                            line,
+                            func: w,
+                            detail: "readdir (in a callback of the listing)".to_string(),
+                        });
+                        break;
+                    }
+                    f = up;
+                }
+            }
+        }
         // Embedded code runs at load only when the code around it does.
         let outer_at_load = self.func() == 0;
         let real = matches!(self.place, Placement::Real);
