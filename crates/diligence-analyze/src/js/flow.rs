@@ -2657,6 +2657,34 @@ fn host_command(cmd: &str) -> Option<SourceKind> {
     }
 }
 
+/// The first constant ICE server URL of an `iceServers` array (`[{ urls: 'turn:…' }]`, `urls`
+/// a string or an array of strings): where a peer connection's relayed data goes.
+fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
+    let Expression::ArrayExpression(a) = e.without_parentheses() else {
+        return None;
+    };
+    a.elements.iter().find_map(|el| {
+        let Expression::ObjectExpression(o) = el.as_expression()?.without_parentheses() else {
+            return None;
+        };
+        o.properties.iter().find_map(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return None;
+            };
+            if p.key.static_name().as_deref() != Some("urls")
+                && p.key.static_name().as_deref() != Some("url")
+            {
+                return None;
+            }
+            match env.eval(&p.value) {
+                Val::Str(s) => Some(s),
+                Val::Arr(items) => items.iter().find_map(|v| v.as_str().map(str::to_string)),
+                _ => None,
+            }
+        })
+    })
+}
+
 /// A string that reads as a CSS selector of form fields rather than a word: a bare field
 /// tag (`input`, `form`, `textarea`, `select`), a tag with attribute or pseudo-class
 /// (`input[type=password]`, `input:not([type=hidden])`), an attribute selector
@@ -3059,32 +3087,4 @@ mod tests {
         )]);
         assert_eq!(p, vec![]);
     }
-}
-
-/// The first constant ICE server URL of an `iceServers` array (`[{ urls: 'turn:…' }]`, `urls`
-/// a string or an array of strings): where a peer connection's relayed data goes.
-fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
-    let Expression::ArrayExpression(a) = e.without_parentheses() else {
-        return None;
-    };
-    a.elements.iter().find_map(|el| {
-        let Expression::ObjectExpression(o) = el.as_expression()?.without_parentheses() else {
-            return None;
-        };
-        o.properties.iter().find_map(|p| {
-            let ObjectPropertyKind::ObjectProperty(p) = p else {
-                return None;
-            };
-            if p.key.static_name().as_deref() != Some("urls")
-                && p.key.static_name().as_deref() != Some("url")
-            {
-                return None;
-            }
-            match env.eval(&p.value) {
-                Val::Str(s) => Some(s),
-                Val::Arr(items) => items.iter().find_map(|v| v.as_str().map(str::to_string)),
-                _ => None,
-            }
-        })
-    })
 }
