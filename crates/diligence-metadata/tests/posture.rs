@@ -83,6 +83,19 @@ fn bare_npm_project_gets_recommendations() {
             "npm runs every dependency's install scripts: add `ignore-scripts=true` to .npmrc and allow the packages that need a build explicitly",
         ]
     );
+    // There is no .npmrc to point at: the findings sit on package.json, a file that exists.
+    let files: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let file = &f.location.as_ref().unwrap().file;
+            std::path::Path::new(file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(files, ["package.json", "package.json", "package.json"]);
 }
 
 #[test]

@@ -96,3 +96,17 @@ fn update_from_datadog_manifest() {
         "{stdout}"
     );
 }
+
+/// A failed first update says there is no index yet, not that a previous one was kept.
+#[test]
+fn failed_first_update_says_there_is_no_index() {
+    let cache = tempfile::tempdir().unwrap();
+    let out = diligence(cache.path())
+        .args(["db", "update", "--from", "http://127.0.0.1:9/all.zip"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("previous index kept"), "{stderr}");
+    assert!(stderr.contains("there is none yet"), "{stderr}");
+}

@@ -204,10 +204,21 @@ fn round2(x: f64) -> f64 {
 
 /// A finding of a posture rule about a setting (located at it when found) or about a missing
 /// one (located at the file it belongs in, line 0).
+/// Locates a posture finding: at the setting when there is one, else at `fallback` (the file
+/// the setting belongs in) when it exists, else at the project's `package.json` (an
+/// annotation on a file that does not exist shows nowhere), else at `fallback` anyway.
 fn at(finding: Finding, setting: Option<&Setting>, fallback: &Path) -> Finding {
     match setting {
         Some(s) => finding.at(s.file.display().to_string(), s.line),
-        None => finding.at(fallback.display().to_string(), 0),
+        None => {
+            let manifest = fallback.with_file_name("package.json");
+            let file = if !fallback.is_file() && manifest.is_file() {
+                manifest
+            } else {
+                fallback.to_path_buf()
+            };
+            finding.at(file.display().to_string(), 0)
+        }
     }
 }
 

@@ -61,6 +61,9 @@ fn recursive(args: &AuditArgs) -> Result<u8> {
         bail!("{}: no lockfile in this folder or below it", root.display());
     }
     let mut out: Vec<u8> = Vec::new();
+    // A warning about a shared source (a stale advisory database) is printed once, not once
+    // per project.
+    let mut warned = std::collections::HashSet::new();
     for dir in &projects {
         let label = dir.display().to_string();
         match format {
@@ -82,7 +85,11 @@ fn recursive(args: &AuditArgs) -> Result<u8> {
         })();
         match result {
             Ok(run) => {
-                common::print_warnings(&run);
+                for w in &run.warnings {
+                    if warned.insert(w.clone()) {
+                        anstream::eprintln!("warning: {w}");
+                    }
+                }
                 common::render(&run.report, format, run.fail_on, &mut out)?;
                 codes.push(run.exit_code());
             }

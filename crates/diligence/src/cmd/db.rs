@@ -26,11 +26,20 @@ fn update(from: Option<String>) -> Result<u8> {
     let source = from.unwrap_or_else(diligence_advisory::default_source);
     let dir = diligence_advisory::cache_dir()?;
     anstream::eprintln!("updating advisory database from {source}");
+    let had_index = dir.join(INDEX_FILE).is_file();
     let status = diligence_advisory::update_dir(&dir, &[&source]).with_context(|| {
-        format!(
-            "advisory database not updated (previous index kept in {})",
-            dir.display()
-        )
+        if had_index {
+            format!(
+                "advisory database not updated (previous index kept in {})",
+                dir.display()
+            )
+        } else {
+            format!(
+                "advisory database not updated (there is none yet in {}: commands that match \
+                 advisories exit 2 until `diligence db update --from DIR|ZIP` succeeds)",
+                dir.display()
+            )
+        }
     })?;
     anstream::println!("updated {}", dir.join(INDEX_FILE).display());
     print_status(&status);
