@@ -36,7 +36,7 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
     match &target.lockfile {
         Some(l) => writeln!(
             out,
-            "{BOLD}{}{BOLD:#}  {DIM}{} ({} {}), {} packages{DIM:#}",
+            "{BOLD}{}{BOLD:#}  {DIM}{} ({} lockfile v{}), {} packages{DIM:#}",
             safe(&target.path),
             safe(&l.path),
             safe(&l.format),
@@ -77,10 +77,13 @@ fn write_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for s in &report.suppressed {
         let f = &s.finding;
+        // Messages usually start with the package already (`lodash@4.17.20 is vulnerable`).
         let pkg = f
             .package
             .as_ref()
-            .map(|p| format!("{}@{} ", p.name, p.version))
+            .map(|p| format!("{}@{}", p.name, p.version))
+            .filter(|id| !f.message.starts_with(id.as_str()))
+            .map(|id| format!("{id} "))
             .unwrap_or_default();
         writeln!(
             out,
@@ -105,6 +108,8 @@ fn write_groups(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
     // with the worst finding comes first.
     for group in present::group_by_package(findings) {
         match group.package {
+            // A name that did not resolve (a typo checked with `check`) has no version.
+            Some(p) if p.version.is_empty() => writeln!(out, "{BOLD}{}{BOLD:#}", safe(&p.name))?,
             Some(p) => writeln!(out, "{BOLD}{}@{}{BOLD:#}", safe(&p.name), safe(&p.version))?,
             None => writeln!(out, "{BOLD}project{BOLD:#}")?,
         }
