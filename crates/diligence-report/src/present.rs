@@ -242,6 +242,21 @@ fn value_text(v: &Value) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
+        // A flat object (a diff's `files`: `{"added": […], "changed": […]}`) reads as
+        // `added: a, b; changed: c`, empty members left out; anything deeper stays JSON.
+        Value::Object(map)
+            if map.values().all(|v| match v {
+                Value::Array(items) => items.iter().all(|v| v.is_string() || v.is_number()),
+                Value::Object(_) => false,
+                _ => true,
+            }) =>
+        {
+            map.iter()
+                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
+                .map(|(k, v)| format!("{k}: {}", value_text(v)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
         other => other.to_string(),
     }
 }
@@ -256,6 +271,14 @@ pub fn cut(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn flat_objects_read_as_key_lists() {
+        let v = serde_json::json!({"added": ["a.js", "b.js"], "changed": [], "removed": ["c.js"]});
+        assert_eq!(super::value_text(&v), "added: a.js, b.js; removed: c.js");
+        let deep = serde_json::json!({"a": {"b": 1}});
+        assert_eq!(super::value_text(&deep), r#"{"a":{"b":1}}"#);
+    }
+
     use super::*;
     use diligence_finding::Rule;
     use serde_json::json;
