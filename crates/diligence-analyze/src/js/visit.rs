@@ -41,6 +41,8 @@ pub struct Walker<'s> {
     hex_ident_line: u32,
     xor_keys: BTreeSet<u32>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
+    /// Data segments of embedded WebAssembly modules: offset, function, segments.
+    wasm_data: Vec<(u32, u32, Vec<Vec<u8>>)>,
     /// Depth of host-name tables being walked (see [`data_list`]).
     host_tables: u32,
     /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
@@ -79,6 +81,7 @@ impl<'s> Walker<'s> {
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
             num_arrays: Vec::new(),
+            wasm_data: Vec::new(),
             host_tables: 0,
             messages: Vec::new(),
             load: load_time::LoadTime::default(),
@@ -157,6 +160,7 @@ impl<'s> Walker<'s> {
                 break;
             }
         }
+        self.wasm_finish();
         self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
@@ -262,6 +266,62 @@ impl<'s> Walker<'s> {
         self.sig(Kind::ShellPipeExec, span, detail);
     }
 
+    /// Strings hidden in the data segments of an embedded WebAssembly module, plain or XORed
+    /// with a one-byte key the code itself uses (`mem[i] ^ 0x5a`): a module name such as
+    /// `child_process`, or a download piped into a shell, that the JavaScript reads out of wasm
+    /// memory to call `require(sym[0])[sym[1]](sym[2])`. Only in a file that loads a module by
+    /// a computed name or starts processes; codec and hash modules' data (tables, messages)
+    /// names no module and runs no download.
+    fn wasm_finish(&mut self) {
+        let blobs = std::mem::take(&mut self.wasm_data);
+        if blobs.is_empty()
+            || !self
+                .out
+                .signals
+                .iter()
+                .any(|s| matches!(s.kind, Kind::Spawn | Kind::DynamicCode))
+        {
+            return;
+        }
+        let mut keys: Vec<u8> = vec![0];
+        keys.extend(
+            self.xor_keys
+                .iter()
+                .filter(|k| (1..=255).contains(*k))
+                .map(|k| *k as u8),
+        );
+        for (offset, func, segs) in blobs {
+            let saved = std::mem::replace(&mut self.funcs, vec![func]);
+            for &key in &keys {
+                for seg in &segs {
+                    for t in decode::xor_strings(seg, key) {
+                        let how = if key == 0 {
+                            "a WebAssembly data segment".to_string()
+                        } else {
+                            format!("a WebAssembly data segment (XOR {key:#04x})")
+                        };
+                        let name = HIDDEN_NAMES.contains(&t.as_str())
+                            && t.len() >= 4
+                            && (key != 0 || t == "child_process");
+                        if name {
+                            self.sig(Kind::HiddenModuleName, offset, format!("`{t}` hidden in {how}"));
+                            self.module_capability(&t, offset);
+                        }
+                        let lower = t.to_ascii_lowercase();
+                        if ["curl ", "wget ", "iwr ", "irm ", "invoke-webrequest"]
+                            .iter()
+                            .any(|f| lower.contains(f))
+                            && crate::shell::pipes_into_interpreter(&lower)
+                        {
+                            self.sig(Kind::ShellPipeExec, offset, format!("{t} (hidden in {how})"));
+                        }
+                    }
+                }
+            }
+            self.funcs = saved;
+        }
+    }
+
     /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
     /// recorded like a relative `require`.
     fn esm_edge(&mut self, spec: &str) {
@@ -310,6 +370,13 @@ impl<'s> Walker<'s> {
         }
         if !literal || s.len() > 4 << 20 {
             return;
+        }
+        if s.starts_with("AGFzbQ")
+            && self.wasm_data.len() < 16
+            && let Some(segs) = decode::wasm_data_segments(s)
+            && !segs.is_empty()
+        {
+            self.wasm_data.push((offset, self.func(), segs));
         }
         if decode::invisible_count(s) >= 16 {
             self.sig(
@@ -739,9 +806,6 @@ impl<'s> Walker<'s> {
             return;
         };
         let v = self.env.eval(init);
-        if std::env::var_os("DEBUG_FOLD").is_some() {
-            eprintln!("FOLD {} = {:?}", id.name, crate::signal::truncate(&format!("{v:?}"), 300));
-        }
         let mutated = self.env.scoping.symbol_is_mutated(sym);
         let alias = matches!(
             v,
@@ -1844,11 +1908,25 @@ impl Walker<'_> {
                 .map(|e| self.env.eval(e))
             {
                 let m = module_name(&spec);
-                self.sig(
-                    Kind::HiddenModuleName,
-                    span,
-                    format!("require('{m}') reached through an indirect call"),
+                // `module.require.call(module, 'fs')` (bundlers' way past static analysis of
+                // their own) is plain; a name built at run time, or `require` taken from
+                // `Module.prototype`, hides the module.
+                let literal = matches!(
+                    args.first().and_then(|a| a.as_expression()),
+                    Some(Expression::StringLiteral(_))
                 );
+                let via_prototype = match &f {
+                    Val::Global(g) => g.contains("prototype") || g.contains("constructor"),
+                    Val::Module(_, p) => p.contains("prototype"),
+                    _ => false,
+                };
+                if !literal || via_prototype {
+                    self.sig(
+                        Kind::HiddenModuleName,
+                        span,
+                        format!("require('{m}') reached through an indirect call"),
+                    );
+                }
                 self.module_capability(&m, span);
             }
             return;
@@ -1883,7 +1961,22 @@ impl Walker<'_> {
         }
         let callee = self.env.eval(&target.callee);
         let name = callee.name().unwrap_or_default();
-        if !matches!(name.as_str(), "Function" | "eval") || (outer_args.is_none() && name == "Function") {
+        if !matches!(name.as_str(), "Function" | "eval")
+            || (outer_args.is_none() && name == "Function")
+        {
+            return;
+        }
+        // Code generators (schema compilers, routers) build code with templates and call
+        // `Function` by name; only code decoded at run time, or a `Function` reached through a
+        // computed path (`[]['filter']['constructor']`), is hidden code.
+        let plain = match target.callee.without_parentheses() {
+            Expression::Identifier(_) => true,
+            Expression::StaticMemberExpression(m) => {
+                matches!(m.object.without_parentheses(), Expression::Identifier(_))
+            }
+            _ => false,
+        };
+        if plain && !last.is_some_and(|e| self.env.is_decoded(e)) {
             return;
         }
         let vals: Vec<Val> = target
