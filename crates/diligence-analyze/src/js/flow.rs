@@ -21,7 +21,9 @@
 //!   compression; **sanitizers** (end the value): hashes, comparisons, `length`, `test`.
 //!
 //! Unknown library calls pass their arguments and receiver on to their result and to their
-//! callbacks' parameters; calls of local functions are linked by the solver.
+//! callbacks' parameters; calls of local functions are linked by the solver. Indirect calls
+//! (`Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`) are the call
+//! `f(a)` when `f` folds to a module member, a global or a local function.
 
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};

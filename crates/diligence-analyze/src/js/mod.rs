@@ -322,7 +322,9 @@ pub(crate) fn spread_args<'n>(
     let mut out = Vec::with_capacity(a.elements.len());
     for e in &a.elements {
         let e = e.as_expression()?;
-        out.push(oxc_ast::ast::Argument::from(e.clone_in_with_semantic_ids(alloc)));
+        out.push(oxc_ast::ast::Argument::from(
+            e.clone_in_with_semantic_ids(alloc),
+        ));
     }
     Some(out)
 }

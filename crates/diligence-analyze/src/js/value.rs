@@ -7,6 +7,13 @@
 //! `module.constructor.prototype.require.bind(module)('n' + 'et')`), or a global path
 //! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
 //! so shadowed names are not confused.
+//!
+//! Also folded: booleans, `null`/`undefined` and JavaScript's `+`/`!`/unary `+` conversions, so
+//! JSFuck character tables (`(![]+[])[+[]]` is `f`, `[]['filter']['constructor']` is
+//! `Function`) give their strings; indirect calls (`Reflect.apply(f, this, [a])`,
+//! `f.call(this, a)`, `f.apply(this, [a])`); `map` over a table of `[member, module]` pairs with
+//! a destructuring callback and a decided `?:`; and lazy-require `Proxy` loaders, whose
+//! properties are modules by name or by a ROT13/reversed name of a Node built-in.
 
 use super::deobfuscate::{Known, Prop};
 use crate::decode;
@@ -154,16 +161,43 @@ impl Val {
 
 /// Node's built-in modules: what a lazy loader's decoded property name must name.
 const NODE_BUILTINS: &[&str] = &[
-    "fs", "os", "path", "http", "https", "http2", "net", "tls", "dgram", "dns", "child_process",
-    "crypto", "zlib", "vm", "module", "process", "url", "util", "stream", "events", "buffer",
-    "readline", "worker_threads", "cluster", "querystring",
+    "fs",
+    "os",
+    "path",
+    "http",
+    "https",
+    "http2",
+    "net",
+    "tls",
+    "dgram",
+    "dns",
+    "child_process",
+    "crypto",
+    "zlib",
+    "vm",
+    "module",
+    "process",
+    "url",
+    "util",
+    "stream",
+    "events",
+    "buffer",
+    "readline",
+    "worker_threads",
+    "cluster",
+    "querystring",
 ];
 
 /// The module a lazy loader's property names: the name itself (`$.fs`, `$.child_process`,
 /// `$.node_fetch` for `node-fetch`), or, for a Node built-in only, the name decoded by ROT13 or
 /// reversed (`$.sf` is `fs`, `$.bf` is `os`, `$.uggcf` is `https`).
 fn loader_module(prop: &str) -> Option<String> {
-    if prop.is_empty() || prop.len() > 64 || !prop.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$') {
+    if prop.is_empty()
+        || prop.len() > 64
+        || !prop
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    {
         return None;
     }
     if NODE_BUILTINS.contains(&prop) {
@@ -200,8 +234,19 @@ const ARRAY_METHODS: &[&str] = &[
 ];
 /// String methods reached the same way (`''['italics']`).
 const STRING_METHODS: &[&str] = &[
-    "italics", "fontcolor", "link", "anchor", "big", "blink", "bold", "sub", "sup", "strike",
-    "concat", "at", "trim",
+    "italics",
+    "fontcolor",
+    "link",
+    "anchor",
+    "big",
+    "blink",
+    "bold",
+    "sub",
+    "sup",
+    "strike",
+    "concat",
+    "at",
+    "trim",
 ];
 
 /// Built-in constructors: each one's `constructor` is `Function`.
@@ -493,7 +538,9 @@ impl<'s> Env<'s> {
                 (UnaryOperator::UnaryPlus, v @ (Val::Bool(_) | Val::Arr(_) | Val::Null)) => {
                     v.number().map_or(Val::Unknown, Val::Num)
                 }
-                (UnaryOperator::LogicalNot, v) => v.truthy().map_or(Val::Unknown, |b| Val::Bool(!b)),
+                (UnaryOperator::LogicalNot, v) => {
+                    v.truthy().map_or(Val::Unknown, |b| Val::Bool(!b))
+                }
                 (UnaryOperator::Void, _) => Val::Undef,
                 (UnaryOperator::BitwiseNot, Val::Num(n)) => Val::Num(!(n as i64 as i32) as f64),
                 _ => Val::Unknown,
@@ -503,9 +550,7 @@ impl<'s> Env<'s> {
                 match (l.operator, &left) {
                     (LogicalOperator::And, _) => self.eval_d(&l.right, d),
                     (_, Val::Unknown) => self.eval_d(&l.right, d),
-                    (LogicalOperator::Coalesce, Val::Null | Val::Undef) => {
-                        self.eval_d(&l.right, d)
-                    }
+                    (LogicalOperator::Coalesce, Val::Null | Val::Undef) => self.eval_d(&l.right, d),
                     (LogicalOperator::Or, v) if v.truthy() == Some(false) => {
                         self.eval_d(&l.right, d)
                     }
@@ -756,7 +801,10 @@ impl<'s> Env<'s> {
                 m == "module"
                     && matches!(
                         p.as_str(),
-                        "createRequire" | "_load" | "prototype.require" | "Module.prototype.require"
+                        "createRequire"
+                            | "_load"
+                            | "prototype.require"
+                            | "Module.prototype.require"
                     )
             }
             _ => false,
@@ -894,7 +942,10 @@ impl<'s> Env<'s> {
             c.arguments
                 .iter()
                 .skip(this_at + 1)
-                .map(|a| a.as_expression().map_or(Val::Unknown, |e| self.eval_d(e, d)))
+                .map(|a| {
+                    a.as_expression()
+                        .map_or(Val::Unknown, |e| self.eval_d(e, d))
+                })
                 .collect()
         };
         Some((f, vals))
@@ -1253,7 +1304,8 @@ impl<'s> Env<'s> {
     /// 'undefined' ? window : null` is `window`).
     fn conditional(&self, c: &ConditionalExpression, d: u32) -> Val {
         // A test the folder decides (a table entry bound by `map_pure`, `!![]`): that branch.
-        if self.worth_eval(&c.test) || matches!(c.test.without_parentheses(), Expression::UnaryExpression(_))
+        if self.worth_eval(&c.test)
+            || matches!(c.test.without_parentheses(), Expression::UnaryExpression(_))
         {
             match self.eval_d(&c.test, d).truthy() {
                 Some(true) => return self.eval_d(&c.consequent, d),

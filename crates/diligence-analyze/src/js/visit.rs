@@ -304,7 +304,11 @@ impl<'s> Walker<'s> {
                             && t.len() >= 4
                             && (key != 0 || t == "child_process");
                         if name {
-                            self.sig(Kind::HiddenModuleName, offset, format!("`{t}` hidden in {how}"));
+                            self.sig(
+                                Kind::HiddenModuleName,
+                                offset,
+                                format!("`{t}` hidden in {how}"),
+                            );
                             self.module_capability(&t, offset);
                         }
                         let lower = t.to_ascii_lowercase();
@@ -313,7 +317,11 @@ impl<'s> Walker<'s> {
                             .any(|f| lower.contains(f))
                             && crate::shell::pipes_into_interpreter(&lower)
                         {
-                            self.sig(Kind::ShellPipeExec, offset, format!("{t} (hidden in {how})"));
+                            self.sig(
+                                Kind::ShellPipeExec,
+                                offset,
+                                format!("{t} (hidden in {how})"),
+                            );
                         }
                     }
                 }
@@ -1997,7 +2005,10 @@ impl Walker<'_> {
                 .and_then(|a| a.as_expression())
                 .is_some_and(|e| Env::is_require(&self.env.eval(e)));
             for name in p.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                if !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+                if !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                {
                     return;
                 }
                 if bound {
@@ -2093,13 +2104,30 @@ fn autorun_place(path: &str) -> Option<&'static str> {
     let segs: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
     let last = segs.last().copied().unwrap_or("");
     const HOOKS: &[&str] = &[
-        "pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-push",
-        "post-checkout", "post-merge", "pre-rebase", "post-rewrite", "pre-receive",
-        "post-receive", "pre-applypatch", "post-applypatch",
+        "pre-commit",
+        "prepare-commit-msg",
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "post-checkout",
+        "post-merge",
+        "pre-rebase",
+        "post-rewrite",
+        "pre-receive",
+        "post-receive",
+        "pre-applypatch",
+        "post-applypatch",
     ];
     const RC: &[&str] = &[
-        ".bashrc", ".zshrc", ".profile", ".bash_profile", ".bash_login", ".zprofile",
-        ".zshenv", ".zlogin", "config.fish",
+        ".bashrc",
+        ".zshrc",
+        ".profile",
+        ".bash_profile",
+        ".bash_login",
+        ".zprofile",
+        ".zshenv",
+        ".zlogin",
+        "config.fish",
     ];
     if segs.iter().any(|s| matches!(*s, "hooks" | ".husky")) || HOOKS.contains(&last) {
         Some("a git hook")

