@@ -5,7 +5,10 @@
 use diligence_finding::Severity;
 use serde::{Deserialize, Serialize};
 
-/// One `code/…` finding inside a package.
+/// One `code/…` finding inside a package: the analyser's form of a report
+/// [`Finding`](diligence_finding::Finding), with the fields the verdict weighs (locality,
+/// install time, reachability) typed rather than in JSON evidence. It becomes a report
+/// finding in one place, [`CodeFinding::to_finding`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodeFinding {
     /// Rule id, e.g. `code/env-exfiltration`.
@@ -34,6 +37,34 @@ pub struct CodeFinding {
 
 fn yes() -> bool {
     true
+}
+
+impl CodeFinding {
+    /// The report finding for `name@version`: location `file:line`, evidence
+    /// `{snippet, locality, install_time, reachable, chain}` (see
+    /// `schema/diligence.report-1.schema.json`).
+    pub fn to_finding(&self, name: &str, version: &str) -> diligence_finding::Finding {
+        diligence_finding::Finding {
+            rule: self.rule.clone(),
+            severity: self.severity,
+            package: Some(diligence_finding::PackageRef {
+                name: name.into(),
+                version: version.into(),
+            }),
+            message: self.message.clone(),
+            location: Some(diligence_finding::FindingLocation {
+                file: self.file.clone(),
+                line: self.line,
+            }),
+            evidence: serde_json::json!({
+                "snippet": self.snippet,
+                "locality": self.locality,
+                "install_time": self.install_time,
+                "reachable": self.reachable,
+                "chain": self.evidence,
+            }),
+        }
+    }
 }
 
 /// One step of an evidence chain.

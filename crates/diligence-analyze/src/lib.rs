@@ -40,7 +40,7 @@ pub mod signal;
 mod text;
 pub mod verdict;
 
-use diligence_finding::Finding;
+use diligence_finding::{Finding, NotEvaluated};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -71,37 +71,21 @@ pub struct PackageScan {
     pub files: usize,
     pub bytes: u64,
     /// What could not be analysed (truncated archive, a limit hit, a file too deeply nested
-    /// to parse). Non-empty means the verdict covers only part of the package: callers must
-    /// not treat it as clean (`diligence scan` exits 2).
+    /// to parse), as the report's one [`NotEvaluated`] record: `what` is the path inside the
+    /// package (`archive` for the tarball as a whole), `why` the reason. Non-empty means the
+    /// verdict covers only part of the package: callers must not treat it as clean
+    /// (`diligence scan` exits 2).
     #[serde(default)]
-    pub not_evaluated: Vec<String>,
+    pub not_evaluated: Vec<NotEvaluated>,
 }
 
 impl PackageScan {
-    /// Converts the code findings to report findings for `name@version`.
+    /// Converts the code findings to report findings for `name@version` (see
+    /// [`CodeFinding::to_finding`]).
     pub fn to_findings(&self, name: &str, version: &str) -> Vec<Finding> {
         self.findings
             .iter()
-            .map(|f| Finding {
-                rule: f.rule.clone(),
-                severity: f.severity,
-                package: Some(diligence_finding::PackageRef {
-                    name: name.into(),
-                    version: version.into(),
-                }),
-                message: f.message.clone(),
-                location: Some(diligence_finding::FindingLocation {
-                    file: f.file.clone(),
-                    line: f.line,
-                }),
-                evidence: serde_json::json!({
-                    "snippet": f.snippet,
-                    "locality": f.locality,
-                    "install_time": f.install_time,
-                    "reachable": f.reachable,
-                    "chain": f.evidence,
-                }),
-            })
+            .map(|f| f.to_finding(name, version))
             .collect()
     }
 }
@@ -197,24 +181,31 @@ pub fn scan_unpacked(unpacked: Unpacked, label: &str, opts: &ScanOptions) -> Pac
         large,
         anomalies,
     } = unpacked;
-    let mut not_evaluated: Vec<String> = anomalies
+    let mut not_evaluated: Vec<NotEvaluated> = anomalies
         .iter()
         .filter(|a| a.stops_analysis())
         .map(|a| {
-            if a.path.is_empty() {
-                a.what.clone()
+            let what = if a.path.is_empty() {
+                "archive"
             } else {
-                format!("{}: {}", a.path, a.what)
-            }
+                &a.path
+            };
+            NotEvaluated::new(what, &a.what)
         })
         .collect();
     match files.iter().find(|f| f.path == "package.json") {
-        None => not_evaluated.push("package.json: missing (npm reads the package from it)".into()),
+        None => not_evaluated.push(NotEvaluated::new(
+            "package.json",
+            "missing (npm reads the package from it)",
+        )),
         Some(f) => {
             if let Err(e) = archive::parse_manifest(&f.bytes) {
-                not_evaluated.push(format!(
-                    "package.json: cannot be parsed as npm parses it ({e}): scripts and entry \
-                     points not read"
+                not_evaluated.push(NotEvaluated::new(
+                    "package.json",
+                    format!(
+                        "cannot be parsed as npm parses it ({e}): scripts and entry points not \
+                         read"
+                    ),
                 ));
             }
         }
@@ -223,7 +214,7 @@ pub fn scan_unpacked(unpacked: Unpacked, label: &str, opts: &ScanOptions) -> Pac
     not_evaluated.extend(
         facts
             .all(signal::Kind::Unparsed)
-            .map(|(f, s)| format!("{}: {}", f.path, s.detail)),
+            .map(|(f, s)| NotEvaluated::new(&f.path, &s.detail)),
     );
     let package = facts
         .package_id

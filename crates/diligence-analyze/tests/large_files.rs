@@ -6,6 +6,7 @@
 mod tricks;
 
 use diligence_analyze::{ArchiveLimits, ScanOptions, scan_tarball};
+use diligence_finding::NotEvaluated;
 use tricks::{PJ, end, file, gz, noise};
 
 fn opts() -> ScanOptions {
@@ -68,9 +69,12 @@ fn large_javascript_is_searched_but_not_evaluated() {
     let scan = scan_tarball(&bytes, "t.tgz", &opts()).unwrap();
     assert_eq!(
         scan.not_evaluated,
-        [format!(
-            "index.js: {} bytes of JavaScript exceed the in-memory limit: strings searched, not parsed",
-            js.len()
+        [NotEvaluated::new(
+            "index.js",
+            format!(
+                "{} bytes of JavaScript exceed the in-memory limit: strings searched, not parsed",
+                js.len()
+            )
         )]
     );
 }
@@ -89,9 +93,12 @@ fn large_text_searched_only_in_part_is_not_evaluated() {
     let scan = scan_tarball(&bytes, "t.tgz", &opts).unwrap();
     assert_eq!(
         scan.not_evaluated,
-        [format!(
-            "data.txt: {} bytes of text: only the strings within the memory budget were searched",
-            text.len()
+        [NotEvaluated::new(
+            "data.txt",
+            format!(
+                "{} bytes of text: only the strings within the memory budget were searched",
+                text.len()
+            )
         )]
     );
 }

@@ -5,6 +5,7 @@
 mod tricks;
 
 use diligence_analyze::{ScanOptions, scan_tarball};
+use diligence_finding::NotEvaluated;
 use tricks::{PJ, end, file, gz};
 
 fn scan(tar: &[Vec<u8>]) -> diligence_analyze::PackageScan {
@@ -52,10 +53,11 @@ fn a_manifest_too_deep_to_parse_is_not_evaluated() {
     let s = scan(&[file(b"package/package.json", deep.as_bytes()), end()]);
     assert_eq!(
         s.not_evaluated,
-        [
-            "package.json: cannot be parsed as npm parses it (recursion limit exceeded at line 1 \
-          column 199): scripts and entry points not read"
-        ]
+        [NotEvaluated::new(
+            "package.json",
+            "cannot be parsed as npm parses it (recursion limit exceeded at line 1 column 199): \
+             scripts and entry points not read"
+        )]
     );
 }
 
@@ -64,6 +66,9 @@ fn a_tarball_without_manifest_is_not_evaluated() {
     let s = scan(&[file(b"package/index.js", b"1\n"), end()]);
     assert_eq!(
         s.not_evaluated,
-        ["package.json: missing (npm reads the package from it)"]
+        [NotEvaluated::new(
+            "package.json",
+            "missing (npm reads the package from it)"
+        )]
     );
 }

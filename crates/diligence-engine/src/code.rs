@@ -247,12 +247,8 @@ pub(crate) fn to_findings(
     p: &Package,
     lockfile: &str,
 ) -> Vec<Finding> {
-    let part = PackageScan {
-        findings: code.to_vec(),
-        ..scan.clone()
-    };
-    part.to_findings(&p.name, &p.version)
-        .into_iter()
+    code.iter()
+        .map(|f| f.to_finding(&p.name, &p.version))
         .map(|mut f| {
             if f.location.as_ref().is_none_or(|l| l.file.is_empty()) {
                 f.location = Some(FindingLocation {
@@ -271,11 +267,11 @@ pub(crate) fn to_findings(
 
 /// `<first reasons> (and N more)` of a partly analysed package.
 pub(crate) fn partial_reason(scan: &PackageScan) -> String {
-    let shown: Vec<&str> = scan
+    let shown: Vec<String> = scan
         .not_evaluated
         .iter()
         .take(3)
-        .map(String::as_str)
+        .map(|ne| format!("{}: {}", ne.what, ne.why))
         .collect();
     let more = scan.not_evaluated.len().saturating_sub(3);
     let mut why = format!(

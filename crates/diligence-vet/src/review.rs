@@ -98,8 +98,8 @@ pub struct Briefing {
     pub new_lifecycle_scripts: Vec<String>,
     pub new_binaries: Vec<String>,
     pub new_minified: Vec<String>,
-    /// Parts the analyser could not read.
-    pub not_analysed: Vec<String>,
+    /// Parts the analyser could not read (`what`: the path inside the package).
+    pub not_analysed: Vec<diligence_finding::NotEvaluated>,
     /// The integrity of `to`'s tarball (what the audit records).
     #[serde(serialize_with = "ser_integrity")]
     pub integrity: Integrity,
@@ -296,7 +296,7 @@ pub fn render(b: &Briefing) -> String {
     if !b.not_analysed.is_empty() {
         let _ = writeln!(s, "\nNot analysed (read these yourself):");
         for n in &b.not_analysed {
-            let _ = writeln!(s, "  {}", e(n));
+            let _ = writeln!(s, "  {}: {}", e(&n.what), e(&n.why));
         }
     }
     let title = if b.from.is_some() {
