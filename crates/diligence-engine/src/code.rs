@@ -173,14 +173,15 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
         opts.registry_manifest = serde_json::to_value(manifest).ok();
     }
     let with_manifest = opts.registry_manifest.is_some();
-    let cache_file = obtained
+    // One file per hash of the integrity (strongest first), so a reader holding only some
+    // of the hashes (a lockfile's sha512 where the registry gave sha512 + sha1, `hunt`) finds it.
+    let cache_files: Vec<std::path::PathBuf> = obtained
         .cache_key
         .as_deref()
         .filter(|_| !keep_files)
-        .and_then(|key| crate::scan_cache::file(cache_root().as_deref(), key, with_manifest));
-    if let Some(path) = &cache_file
-        && let Some(cached) = crate::scan_cache::read(path)
-    {
+        .map(|key| crate::scan_cache::files(cache_root().as_deref(), key, with_manifest))
+        .unwrap_or_default();
+    if let Some(cached) = cache_files.iter().find_map(|p| crate::scan_cache::read(p)) {
         return Ok(Scanned {
             scan: cached.scan,
             package_json: cached.package_json,
@@ -208,9 +209,9 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
     }
     let files = keep_files.then(|| unpacked.files.clone());
     let scan = diligence_analyze::scan_unpacked(unpacked, label, &opts);
-    if let Some(path) = cache_file {
-        crate::scan_cache::write(
-            &path,
+    if !cache_files.is_empty() {
+        crate::scan_cache::write_all(
+            &cache_files,
             &crate::scan_cache::Cached {
                 scan: scan.clone(),
                 package_json: package_json.clone(),

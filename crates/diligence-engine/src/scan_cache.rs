@@ -1,4 +1,5 @@
-//! Scan results cached by tarball integrity under `<cache>/scans/<key>.json`, keyed also by
+//! Scan results cached by tarball integrity under `<cache>/scans/<key>.json` (one file per
+//! hash of the integrity, so a reader holding any one of the hashes finds it), keyed also by
 //! the running binary (its version, size and modification time), so a second run is instant
 //! and a rebuilt analyser never reads stale verdicts, and by whether the registry manifest was
 //! compared (`--metadata`: the analyser's manifest rules ran), so a `--metadata` run after a
@@ -19,24 +20,48 @@ pub(crate) struct Cached {
     pub package_json: Option<serde_json::Value>,
 }
 
-/// The scan cache file of a tarball with this integrity in the default cache folder
-/// (`DILIGENCE_CACHE_DIR` or the platform's), `with_manifest` when the registry manifest was
-/// compared; `None` without a cache folder.
+/// The scan cache files of a tarball with this integrity in the default cache folder
+/// (`DILIGENCE_CACHE_DIR` or the platform's), one per hash, strongest first; `with_manifest`
+/// when the registry manifest was compared. Empty without a cache folder.
 pub fn scan_cache_path(
     integrity: &diligence_graph::Integrity,
     with_manifest: bool,
-) -> Option<PathBuf> {
-    let cache = diligence_registry::Cache::default_location()?;
-    file(Some(cache.root()), &integrity.to_string(), with_manifest)
+) -> Vec<PathBuf> {
+    let Some(cache) = diligence_registry::Cache::default_location() else {
+        return Vec::new();
+    };
+    files(Some(cache.root()), &integrity.to_string(), with_manifest)
 }
 
-/// The cached scan of a tarball with this integrity, made with or without the registry
-/// manifest (either holds the same code facts); `None` when there is none or it is unreadable.
+/// The cached scan of a tarball with this integrity (any of its hashes), made with or without
+/// the registry manifest (either holds the same code facts); `None` when there is none or it
+/// is unreadable.
 pub fn cached_scan(integrity: &diligence_graph::Integrity) -> Option<PackageScan> {
     [false, true]
         .into_iter()
-        .find_map(|with_manifest| read(&scan_cache_path(integrity, with_manifest)?))
+        .flat_map(|with_manifest| scan_cache_path(integrity, with_manifest))
+        .find_map(|path| read(&path))
         .map(|c| c.scan)
+}
+
+/// The cache keys of an integrity: each SRI hash (`sha512-…`, `sha1-…`) on its own, strongest
+/// first; an integrity that is not SRI is its own single key.
+pub(crate) fn keys(integrity: &str) -> Vec<String> {
+    match diligence_graph::Integrity::parse_sri(integrity) {
+        Ok(diligence_graph::Integrity::Sri(mut hashes)) if !hashes.is_empty() => {
+            hashes.sort_by(|a, b| b.algorithm.cmp(&a.algorithm));
+            hashes.iter().map(ToString::to_string).collect()
+        }
+        _ => vec![integrity.to_string()],
+    }
+}
+
+/// The cache files for every key of `integrity` (see [`keys`]); empty without a cache folder.
+pub(crate) fn files(cache: Option<&Path>, integrity: &str, with_manifest: bool) -> Vec<PathBuf> {
+    keys(integrity)
+        .iter()
+        .filter_map(|key| file(cache, key, with_manifest))
+        .collect()
 }
 
 /// The cache file for `integrity` (with or without the registry manifest compared), or `None`
@@ -64,6 +89,13 @@ pub(crate) fn file(cache: Option<&Path>, integrity: &str, with_manifest: bool) -
 pub(crate) fn read(path: &Path) -> Option<Cached> {
     let bytes = std::fs::read(path).ok()?;
     serde_json::from_slice(&bytes).ok()
+}
+
+/// Writes the entry under each of `paths` (the keys of one integrity).
+pub(crate) fn write_all(paths: &[PathBuf], cached: &Cached) {
+    for path in paths {
+        write(path, cached);
+    }
 }
 
 /// Writes then renames, so readers never see half a file; a cache that cannot be written only
@@ -95,6 +127,23 @@ mod tests {
         };
         assert_ne!(plain, with);
         assert!(plain.starts_with("/cache/scans"));
+    }
+
+    /// `audit` keys on the registry's integrity (sha512 plus the sha1 `shasum`), `hunt` looks up
+    /// a lockfile's (often sha512 alone, sometimes sha1 alone): each hash is a key of its own,
+    /// strongest first, so either finds the other's entry.
+    #[test]
+    fn every_hash_of_an_integrity_is_a_key() {
+        let sha512 = format!("sha512-{}==", "A".repeat(86));
+        let sha1 = format!("sha1-{}A=", "B".repeat(26));
+        let both = format!("{sha1} {sha512}");
+        assert_eq!(keys(&both), [sha512.clone(), sha1.clone()]);
+        let dir = Path::new("/cache");
+        let written = files(Some(dir), &both, false);
+        assert_eq!(written.len(), 2);
+        assert_eq!(files(Some(dir), &sha512, false), written[..1]);
+        assert_eq!(files(Some(dir), &sha1, false), written[1..]);
+        assert_eq!(keys("10c0/abc"), ["10c0/abc"]);
     }
 
     /// The file reads as a plain `PackageScan` (what `hunt` and older readers expect), and a

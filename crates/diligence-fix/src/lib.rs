@@ -364,6 +364,26 @@ fn guidance(
                 .into_iter()
                 .find(|v| !r.affected(target, v, &s.ids))
             {
+                // The declared range already allows it: refresh the lockfile, package.json
+                // stays as it is.
+                let declared = graph
+                    .importers
+                    .iter()
+                    .find(|i| i.path == s.importer)
+                    .and_then(|i| i.dependencies.iter().find(|e| e.name == *direct))
+                    .map(|e| e.spec.as_str());
+                let allowed = declared
+                    .and_then(|spec| Range::parse(spec).ok())
+                    .zip(Version::parse(&to).ok())
+                    .is_some_and(|(range, v)| range.satisfies(&v));
+                if allowed && let Some(mut fix) = update(&ctx, direct, direct_version, direct, &to)
+                {
+                    fix["summary"] = json!(format!(
+                        "the declared range `{}` already allows {direct} {to}: refresh the lockfile",
+                        declared.unwrap_or_default()
+                    ));
+                    return Some(fix);
+                }
                 return Some(upgrade(&ctx, direct, direct_version, &to, None));
             }
         } else {

@@ -188,8 +188,13 @@ fn write_summary(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io:
     };
     writeln!(
         out,
-        "{BOLD}{} packages: {counts}{suppressed} — {verdict}{BOLD:#}",
-        report.summary.packages
+        "{BOLD}{} {}: {counts}{suppressed} — {verdict}{BOLD:#}",
+        report.summary.packages,
+        if report.summary.packages == 1 {
+            "package"
+        } else {
+            "packages"
+        }
     )
 }
 

@@ -172,3 +172,26 @@ fn unknown_format_and_binary_bun_lockfile_are_refused() {
     let p = write(dir.path(), "deps.lock", b"hello");
     assert_refused(&p, "unknown lockfile format");
 }
+
+/// `diff base.json head.json` (two files where revisions go) names the flags that take files,
+/// in one line, instead of a raw `git rev-parse` error.
+#[test]
+fn diff_of_two_files_given_as_revisions_names_the_lockfile_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["base.json", "head.json"] {
+        std::fs::write(tmp.path().join(f), "{}").unwrap();
+    }
+    let out = Command::cargo_bin("diligence")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["diff", "base.json", "head.json", "--no-registry"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: `base.json head.json` is a file, not a git revision: compare two lockfiles with \
+         --base-lockfile FILE --head-lockfile FILE"
+    );
+}

@@ -263,7 +263,7 @@ fn indicator_files_match_resolved_hosts_and_name_bad_lines() {
     );
 }
 
-/// The scan cache key `audit` uses (diligence-engine/src/scan_cache.rs): sha256 of the integrity and the binary's
+/// The scan cache key `audit` uses (diligence-engine/src/scan_cache.rs) for one SRI hash: sha256 of the hash and the binary's
 /// identity.
 fn scan_cache_file(cache: &Path, integrity: &str) -> PathBuf {
     let exe = assert_cmd::cargo::cargo_bin("diligence");

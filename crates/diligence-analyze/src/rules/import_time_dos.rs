@@ -10,7 +10,9 @@ diligence_finding::declare_rule! {
     /// A loop that never ends when the module loads: the package hangs whatever imports it.
     ///
     /// ## What it detects
-    /// `while (true)`, `while (1)`, `do … while (true)` or `for (;;)` with no `break`, `return`, `throw`, `await`,
+    /// `while (true)`, `while (1)`, `do … while (true)`, `for (;;)`, or a counting `for` whose test can never fail
+    /// (the counter moves away from a constant bound, `for (n = 0; n >= 0; n++)`, or the body resets it to a value
+    /// the test accepts) with no `break`, `return`, `throw`, `await`,
     /// `yield` or `process.exit` inside, in code that runs when the module loads: module scope, an immediately
     /// invoked function, a function of the same file that load-time code calls, or an exported function that
     /// another module calls at load (`require('./custom/liberty')(colors)`). Critical when the loop writes to
@@ -341,5 +343,61 @@ while (i < lines.length) {
                 "{src}"
             );
         }
+    }
+
+    /// colors/faker 2022 hidden behind a counting loop: `n` only grows, so `n >= 0` never
+    /// fails, and a reset keeps it small; called at load from the entry, behind a date.
+    #[test]
+    fn positive_counter_moving_away_from_its_bound() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "flag.js",
+                "module.exports = function (s) {\n  if (Date.now() < Date.UTC(2026, 10, 15)) return;\n  for (let n = 0; n >= 0; n++) {\n    process.stdout.write(s(String(n)));\n    if (n > 1e9) n = 0;\n  }\n};\n",
+            ),
+            (
+                "index.js",
+                "require('./flag')(String);\nmodule.exports = {};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("flag.js".to_string(), 3)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A bounded counter reset to a value the test accepts: `i < 8` holds forever.
+    #[test]
+    fn positive_counter_reset_inside_the_loop() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "for (var i = 0; i < 8; i++) {\n  console.log('LIBERTY'.slice(0, i));\n  if (i === 7) i = 0;\n}\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/import-time-dos"),
+            vec![("index.js".to_string(), 1)]
+        );
+    }
+
+    /// Ordinary counting loops: bounded, counting down to a bound, restarting over data whose
+    /// length is not constant.
+    #[test]
+    fn negative_bounded_counting_loops() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const out = [];\nfor (let i = 0; i < 10; i++) console.log(i);\nfor (let j = 10; j >= 0; j--) console.log(j);\nconst xs = [3, 1, 2];\nfor (let k = 0; k < xs.length - 1; k++) {\n  if (xs[k] > xs[k + 1]) { const t = xs[k]; xs[k] = xs[k + 1]; xs[k + 1] = t; k = -1; }\n  console.log(k);\n}\nfor (let m = 5; m > 0; m++) { if (m > 9) break; console.log(m); }\nmodule.exports = out;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/import-time-dos").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 }

@@ -12,8 +12,9 @@ diligence_finding::declare_rule! {
     /// Assignments to `window.fetch`/`globalThis.fetch`, `XMLHttpRequest.prototype.open|send|setRequestHeader`,
     /// `WebSocket.prototype.send`, `navigator.sendBeacon`, `window.ethereum` (or its methods), and
     /// `Object.defineProperty(window, 'ethereum' | 'fetch')`, with a wrapper (not a plain polyfill assignment),
-    /// also when the global is reached through an alias (`var w = typeof window != 'undefined' ? window : null`)
-    /// or a computed name (`w['fe' + 'tch']`); and any object's EIP-1193 `request` replaced by a function that
+    /// also when the global is reached through an alias (`var w = typeof window != 'undefined' ? window : null`,
+    /// `typeof globalThis !== 'undefined' ? globalThis : … ? window : {}`) or a computed name (`w['fe' + 'tch']`,
+    /// `G[['fet', 'ch'].join('')]`); and any object's EIP-1193 `request` replaced by a function that
     /// inspects signing methods (`eth_sendTransaction`, `personal_sign`…): a wallet provider hook.
     ///
     /// ## Why it matters
@@ -143,5 +144,22 @@ mod tests {
         );
         assert_eq!(s.findings[0].locality, crate::verdict::Locality::Package);
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The whole XHR constructor replaced by a subclass that reads what it sends, through a
+    /// joined name on the global object.
+    #[test]
+    fn positive_constructor_replaced_through_a_joined_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "x.js",
+                "var g = typeof globalThis !== 'undefined' ? globalThis : {};\nvar N = ['XMLHttp', 'Request'].join('');\nvar O = g[N];\ng[N] = function () { var x = new O(); var s = x.send; x.send = function (b) { return s.call(x, b); }; return x; };\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("x.js".to_string(), 4)]
+        );
     }
 }

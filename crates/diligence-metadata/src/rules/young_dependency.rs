@@ -25,9 +25,15 @@ declare_rule! {
     /// `widget@1.4.1` adds `"helper-crypto-js": "^4.2.1"`; `helper-crypto-js` was created one
     /// day before `widget@1.4.1` was published.
     ///
+    /// Severity: high; medium when every young dependency sits in the package's own scope
+    /// (`@scope/a` adding `@scope/b`) or in the scope named after it (`typescript` adding
+    /// `@typescript/native-linux-x64`): per-platform packages and split-outs of one project.
+    /// A hijacked account can publish there too, so it is still reported, and the new
+    /// package's own code and scripts are vetted by the code layer either way.
+    ///
     /// ## Known false positives
     /// A project that splits code into a new package of its own and depends on it in the same
-    /// week. Not evaluated when the caller has no packument for the dependency or its times
+    /// week (medium when it is in the project's scope; high otherwise). Not evaluated when the caller has no packument for the dependency or its times
     /// are unknown or rewritten (the mirror reachable here rewrites them).
     pub static YOUNG_DEPENDENCY = { id: "metadata/young-dependency", severity: Severity::High };
 }
@@ -85,13 +91,56 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.version,
         list.join(", ")
     );
+    let own_scope = young.iter().all(|(n, _)| in_own_scope(cx.name(), n));
+    let message = if own_scope {
+        format!("{message} (in the package's own scope)")
+    } else {
+        message
+    };
     let evidence: Vec<serde_json::Value> = young
         .iter()
         .map(|(n, age)| json!({"name": n, "age_days": age}))
         .collect();
-    Outcome::found(cx.finding(&YOUNG_DEPENDENCY, message).evidence(json!({
+    let finding = cx.finding(&YOUNG_DEPENDENCY, message).evidence(json!({
         "previous": previous.version,
         "young": evidence,
         "threshold_days": cx.policy.new_package_days,
-    })))
+        "own_scope": own_scope,
+    }));
+    Outcome::found(if own_scope {
+        finding.severity(Severity::Medium)
+    } else {
+        finding
+    })
+}
+
+/// True when `dependency` is in `package`'s scope, or in the scope named after an unscoped
+/// `package` (`typescript` → `@typescript/…`).
+fn in_own_scope(package: &str, dependency: &str) -> bool {
+    let Some(dep_scope) = dependency
+        .strip_prefix('@')
+        .and_then(|d| d.split_once('/'))
+        .map(|(s, _)| s)
+    else {
+        return false;
+    };
+    match package.strip_prefix('@').and_then(|p| p.split_once('/')) {
+        Some((scope, _)) => scope.eq_ignore_ascii_case(dep_scope),
+        None => package.eq_ignore_ascii_case(dep_scope),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_own_scope;
+
+    #[test]
+    fn own_scope_is_the_scope_or_the_scope_named_after_the_package() {
+        assert!(in_own_scope("typescript", "@typescript/native-linux-x64"));
+        assert!(in_own_scope("@biomejs/biome", "@biomejs/cli-linux-x64"));
+        assert!(!in_own_scope("axios", "plain-crypto-js"));
+        assert!(!in_own_scope("axios", "@axios-utils/crypto"));
+        assert!(!in_own_scope("@vue/core", "@vuee/runtime"));
+        assert!(!in_own_scope("get-intrinsic", "async-generator-function"));
+    }
 }

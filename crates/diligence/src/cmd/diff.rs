@@ -30,6 +30,23 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             }
             Input::files_delta(b, h)?
         }
+        (None, None)
+            if [&args.base, &args.head]
+                .into_iter()
+                .flatten()
+                .any(|rev| looks_like_lockfile_path(rev, &args.dir)) =>
+        {
+            let given: Vec<&str> = [&args.base, &args.head]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            bail!(
+                "`{}` is a file, not a git revision: compare two lockfiles with \
+                 --base-lockfile FILE --head-lockfile FILE",
+                given.join(" ")
+            );
+        }
         _ => Input::git_delta(
             &args.dir,
             args.lockfile.as_deref(),
@@ -50,4 +67,11 @@ pub fn run(args: DiffArgs) -> Result<u8> {
     common::print_warnings(&run);
     common::write_report(&run, &args.report)?;
     Ok(run.exit_code())
+}
+
+/// True when a BASE/HEAD argument names an existing file (relative to the current folder or
+/// the project) rather than a revision: the user meant `--base-lockfile`/`--head-lockfile`.
+fn looks_like_lockfile_path(rev: &str, dir: &std::path::Path) -> bool {
+    let p = std::path::Path::new(rev);
+    p.is_file() || dir.join(p).is_file()
 }

@@ -36,6 +36,13 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     let detected = diligence_gate::detect(&project, args.pm.map(package_manager))?;
     let pm = detected.pm;
     anstream::eprintln!("diligence: {} ({})", pm.program(), detected.because);
+    for flag in own_flags_after_package(&args.args) {
+        anstream::eprintln!(
+            "diligence: warning: `{flag}` comes after the package, so it goes to {} unchanged; \
+             put diligence's own flags before the package (`diligence install {flag} …`)",
+            pm.program()
+        );
+    }
     let mut settings = common::settings(Command::Install, &project, &args.report, &args.sources);
     settings.node = common::node_version();
     let run = Engine::new(settings)?.run(Input::install(&project, pm, &args.args))?;
@@ -57,6 +64,23 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     };
     if let Some(code) = refused(diligence_gate::decide(&run.report, &opts)) {
         return Ok(code);
+    }
+    // Rule-level gaps do not block (see diligence_gate::decide); say so, since the report
+    // above said NOT EVALUATED and `check` exits 2 on the same records.
+    let rule_gaps: std::collections::BTreeSet<&str> = run
+        .report
+        .not_evaluated
+        .iter()
+        .filter_map(|ne| ne.rule())
+        .collect();
+    if !rule_gaps.is_empty() && diligence_gate::unvetted(&run.report) == 0 {
+        anstream::eprintln!(
+            "diligence: every package was vetted; {} rule(s) could not run on this registry's data \
+             ({}): such gaps are listed, not blocking (`check` exits 2 on them; disable a rule \
+             in diligence.toml [rules] to silence it)",
+            rule_gaps.len(),
+            rule_gaps.into_iter().collect::<Vec<_>>().join(", ")
+        );
     }
     let Some(planned) = &run.planned else {
         // Only reached with --force-unvetted after a failed plan: there is no vetted
@@ -120,4 +144,42 @@ fn exec(pm: PackageManager, argv: &[String], project: &std::path::Path) -> Resul
         .status()
         .with_context(|| format!("cannot start {}", pm.program()))?;
     Ok(status.code().map_or(1, |c| c.clamp(0, 255) as u8))
+}
+
+/// The long flags of `diligence install` itself among the package manager's arguments (which
+/// start at the first non-flag word, so `install lodash --no-metadata` passes `--no-metadata`
+/// on to npm).
+fn own_flags_after_package(args: &[String]) -> Vec<String> {
+    use clap::CommandFactory;
+    let cli = crate::cli::Cli::command();
+    let Some(install) = cli.find_subcommand("install") else {
+        return Vec::new();
+    };
+    let longs: Vec<&str> = install
+        .get_arguments()
+        .filter_map(|a| a.get_long())
+        .collect();
+    args.iter()
+        .filter_map(|a| {
+            let name = a.strip_prefix("--")?.split('=').next()?;
+            longs.contains(&name).then(|| format!("--{name}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_flags_after_package;
+
+    #[test]
+    fn diligence_flags_after_the_package_are_named() {
+        let args: Vec<String> = ["is-number", "--no-metadata", "--save-dev", "--fail-on=low"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            own_flags_after_package(&args),
+            ["--no-metadata", "--fail-on"]
+        );
+        assert!(own_flags_after_package(&["lodash".into(), "--save-exact".into()]).is_empty());
+    }
 }

@@ -77,6 +77,14 @@ fn print_human(run: &Run, verbose: bool) {
             print_finding(f);
         }
     }
+    let hidden = run
+        .report
+        .packages
+        .iter()
+        .any(|v| v.verdict == "clean" && v.complete && v.weak_signals > 0);
+    if hidden && !verbose {
+        anstream::eprintln!("note: weak signals of clean packages are listed with -v");
+    }
 }
 
 fn print_verdict(id: &str, v: &PackageVerdict) {

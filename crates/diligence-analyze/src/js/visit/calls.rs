@@ -396,6 +396,9 @@ pub(in crate::js) fn global_call_kinds(g: &str) -> Vec<Kind> {
         "fetch" | "XMLHttpRequest" | "WebSocket" | "EventSource" | "importScripts" => {
             vec![Kind::Network]
         }
+        // WebRTC and WebTransport: data channels and datagrams leave the page outside
+        // fetch/XHR (and CSP `connect-src` for ICE relays).
+        "RTCPeerConnection" | "webkitRTCPeerConnection" | "WebTransport" => vec![Kind::Network],
         "navigator.sendBeacon" => vec![Kind::Network, Kind::BrowserSend],
         "Bun.spawn" | "Bun.spawnSync" | "Deno.run" | "Deno.Command" => vec![Kind::Spawn],
         // WebCrypto in pages and workers.

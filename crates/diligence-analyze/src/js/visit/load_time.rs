@@ -53,6 +53,14 @@ pub(super) struct LoadTime {
     export_symbols: Vec<(String, SymbolId)>,
     /// Symbols bound to a path with a known base (see [`Walker::based`]).
     bases: HashMap<SymbolId, (Base, Vec<String>)>,
+    /// Function expressions passed to a same-file function by name (`walk(root, f => …)`):
+    /// (callee symbol, span start of the function expression).
+    callbacks: Vec<(SymbolId, u32)>,
+    /// Span start of such a function expression -> its function id.
+    callback_ids: HashMap<u32, u32>,
+    /// Symbols bound to `Intl.DateTimeFormat().resolvedOptions()` (their `.timeZone` and
+    /// `.locale` are locale gates).
+    intl_options: BTreeSet<SymbolId>,
 }
 
 /// Where a path starts.
@@ -83,6 +91,9 @@ impl Walker<'_> {
         let lt = &mut self.load;
         if let Some(parent) = lt.children.remove(&span) {
             lt.edges.push((parent, id));
+            if lt.callbacks.iter().any(|(_, s)| *s == span) {
+                lt.callback_ids.insert(span, id);
+            }
         }
         if let Some(name) = lt.export_spans.remove(&span) {
             lt.exports.push((name, id));
@@ -95,9 +106,24 @@ impl Walker<'_> {
     /// A variable declarator: remembers the symbol a function expression initialises, and
     /// constant dates.
     pub(super) fn load_bind(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        let resolved_options = matches!(init.without_parentheses(), Expression::CallExpression(c)
+            if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+        // `const { timeZone } = Intl.DateTimeFormat().resolvedOptions()`.
+        if resolved_options && let BindingPattern::ObjectPattern(o) = id {
+            for p in &o.properties {
+                if let Some(k) = p.key.static_name()
+                    && matches!(k.as_ref(), "timeZone" | "locale")
+                {
+                    self.sig(Kind::LocaleGate, p.span.start, format!(".{k} read"));
+                }
+            }
+        }
         let BindingPattern::BindingIdentifier(b) = id else {
             return;
         };
+        if resolved_options && let Some(sym) = b.symbol_id.get() {
+            self.load.intl_options.insert(sym);
+        }
         let Some(sym) = b.symbol_id.get() else {
             return;
         };
@@ -478,6 +504,17 @@ impl Walker<'_> {
             && let Some(sym) = self.env.symbol_of(id)
         {
             self.load.calls.push((me, sym));
+            for a in &it.arguments {
+                match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::FunctionExpression(f)) => {
+                        self.load.callbacks.push((sym, f.span.start));
+                    }
+                    Some(Expression::ArrowFunctionExpression(f)) => {
+                        self.load.callbacks.push((sym, f.span.start));
+                    }
+                    _ => {}
+                }
+            }
         }
         if let Some(Val::Module(m, p)) = callee
             && m.starts_with('.')
@@ -561,8 +598,10 @@ impl Walker<'_> {
     pub(super) fn load_member(&mut self, it: &StaticMemberExpression<'_>) {
         let prop = it.property.name.as_str();
         let locale = matches!(prop, "timeZone" | "locale")
-            && matches!(&it.object, Expression::CallExpression(c)
-                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"));
+            && (matches!(&it.object, Expression::CallExpression(c)
+                if c.callee.as_member_expression().and_then(|m| m.static_property_name()) == Some("resolvedOptions"))
+                || matches!(&it.object, Expression::Identifier(id)
+                    if self.env.symbol_of(id).is_some_and(|s| self.load.intl_options.contains(&s))));
         let country = matches!(
             prop,
             "country_code" | "countryCode" | "country_name" | "countryName"
@@ -627,6 +666,76 @@ impl Walker<'_> {
                         func: f,
                         detail: format!("{f}:{name}"),
                     });
+                }
+            }
+        }
+        // A directory walker's visitor: a callback handed to a same-file function that lists
+        // folders (`walk(root, (f) => fs.writeFileSync(f, X))`) modifies what the walk lists,
+        // as if the listing and the write shared a function.
+        for (callee, span) in &lt.callbacks {
+            let (Some(walker), Some(cb)) = (lt.fn_ids.get(callee), lt.callback_ids.get(span))
+            else {
+                continue;
+            };
+            let lists = self.out.signals.iter().find(|s| {
+                s.func == *walker && s.kind == Kind::FsRead && s.detail.contains("readdir")
+            });
+            let modifies =
+                self.out.signals.iter().find(|s| {
+                    s.func == *cb && matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs)
+                });
+            if let (Some(l), Some(m)) = (lists, modifies) {
+                let s = Signal {
+                    kind: Kind::FsRead,
+                    line: m.line,
+                    func: *cb,
+                    detail: format!(
+                        "{} (the walk at line {} calls this visitor)",
+                        l.detail, l.line
+                    ),
+                };
+                self.out.signals.push(s);
+            }
+        }
+        // Asynchronous walks: a write in a callback nested under the listing
+        // (`fs.readdir(dir, (e, names) => names.forEach((n) => fs.writeFile(…)))`).
+        let mut parent: HashMap<u32, u32> = HashMap::new();
+        for (a, b) in &lt.edges {
+            parent.entry(*b).or_insert(*a);
+        }
+        let listing: BTreeSet<u32> = self
+            .out
+            .signals
+            .iter()
+            .filter(|s| s.func != 0 && s.kind == Kind::FsRead && s.detail.contains("readdir"))
+            .map(|s| s.func)
+            .collect();
+        if !listing.is_empty() {
+            let writes: Vec<(u32, u32)> = self
+                .out
+                .signals
+                .iter()
+                .filter(|s| matches!(s.kind, Kind::FsWrite | Kind::DestructiveFs))
+                .filter(|s| !listing.contains(&s.func))
+                .map(|s| (s.func, s.line))
+                .collect();
+            for (w, line) in writes {
+                let mut f = w;
+                for _ in 0..4 {
+                    let Some(&up) = parent.get(&f) else { break };
+                    if up == 0 {
+                        break;
+                    }
+                    if listing.contains(&up) {
+                        self.out.signals.push(Signal {
+                            kind: Kind::FsRead,
+                            line,
+                            func: w,
+                            detail: "readdir (in a callback of the listing)".to_string(),
+                        });
+                        break;
+                    }
+                    f = up;
                 }
             }
         }
@@ -718,6 +827,142 @@ fn could_be_path(e: &Expression<'_>) -> bool {
         Expression::LogicalExpression(l) => could_be_path(&l.left) || could_be_path(&l.right),
         _ => false,
     }
+}
+
+/// True for a counting `for` loop whose test can never become false: the counter starts
+/// where the test holds and its update moves it away from the bound (`for (n = 0; n >= 0;
+/// n++)`), or the body resets it to a constant where the test holds again (`for (i = 0; i < 9;
+/// i++) { … if (i === 8) i = 0; }`). Only constant bounds: a loop against `arr.length` depends
+/// on data. (Number precision ends the first form after 2^53 steps: never, in practice.)
+pub(super) fn counter_never_ends(it: &ForStatement<'_>) -> bool {
+    use oxc_syntax::operator::{BinaryOperator as Op, UpdateOperator};
+    let num = |e: &Expression<'_>| match e.without_parentheses() {
+        Expression::NumericLiteral(n) => Some(n.value),
+        Expression::UnaryExpression(u)
+            if u.operator == oxc_syntax::operator::UnaryOperator::UnaryNegation =>
+        {
+            match u.argument.without_parentheses() {
+                Expression::NumericLiteral(n) => Some(-n.value),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(Expression::BinaryExpression(test)) =
+        it.test.as_ref().map(|t| t.without_parentheses())
+    else {
+        return false;
+    };
+    // Normalise to `name OP bound`.
+    let (name, op, bound) = match (
+        test.left.without_parentheses(),
+        num(&test.right),
+        num(&test.left),
+    ) {
+        (Expression::Identifier(id), Some(c), _) => (id.name.as_str(), test.operator, c),
+        (_, None, Some(c)) => match test.right.without_parentheses() {
+            Expression::Identifier(id) => {
+                let flipped = match test.operator {
+                    Op::LessThan => Op::GreaterThan,
+                    Op::LessEqualThan => Op::GreaterEqualThan,
+                    Op::GreaterThan => Op::LessThan,
+                    Op::GreaterEqualThan => Op::LessEqualThan,
+                    o => o,
+                };
+                (id.name.as_str(), flipped, c)
+            }
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let holds = |v: f64| match op {
+        Op::LessThan => v < bound,
+        Op::LessEqualThan => v <= bound,
+        Op::GreaterThan => v > bound,
+        Op::GreaterEqualThan => v >= bound,
+        Op::Inequality | Op::StrictInequality => v != bound,
+        _ => false,
+    };
+    // The step of the update: `n++`, `--n`, `n += 2`, `n -= 1`.
+    let step = match it.update.as_ref().map(|u| u.without_parentheses()) {
+        Some(Expression::UpdateExpression(u)) if matches!(&u.argument, SimpleAssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) => {
+            if u.operator == UpdateOperator::Increment {
+                1.0
+            } else {
+                -1.0
+            }
+        }
+        Some(Expression::AssignmentExpression(a)) if matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) => {
+            match (a.operator, num(&a.right)) {
+                (AssignmentOperator::Addition, Some(k)) => k,
+                (AssignmentOperator::Subtraction, Some(k)) => -k,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    if step == 0.0 || step.is_nan() {
+        return false;
+    }
+    // The start: `let n = 0` or `n = 0`.
+    let start = match &it.init {
+        Some(ForStatementInit::VariableDeclaration(v)) => v.declarations.iter().find_map(|d| {
+            matches!(&d.id, BindingPattern::BindingIdentifier(b) if b.name == name)
+                .then(|| d.init.as_ref().and_then(num))
+                .flatten()
+        }),
+        Some(init) => match init.as_expression().map(|e| e.without_parentheses()) {
+            Some(Expression::AssignmentExpression(a))
+                if a.operator == AssignmentOperator::Assign
+                    && matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == name) =>
+            {
+                num(&a.right)
+            }
+            _ => None,
+        },
+        None => None,
+    };
+    let Some(start) = start else {
+        return false;
+    };
+    if !holds(start) {
+        return false;
+    }
+    let away = match op {
+        Op::GreaterThan | Op::GreaterEqualThan => step > 0.0,
+        Op::LessThan | Op::LessEqualThan => step < 0.0,
+        Op::Inequality | Op::StrictInequality => (start - bound) * step > 0.0,
+        _ => false,
+    };
+    if away {
+        return true;
+    }
+    let mut resets = Resets {
+        name,
+        values: Vec::new(),
+    };
+    resets.visit_statement(&it.body);
+    resets.values.iter().any(|v| holds(*v))
+}
+
+/// Constant assignments to a loop counter in a loop body (nested functions excluded).
+struct Resets<'n> {
+    name: &'n str,
+    values: Vec<f64>,
+}
+
+impl<'a> Visit<'a> for Resets<'_> {
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if it.operator == AssignmentOperator::Assign
+            && matches!(&it.left, AssignmentTarget::AssignmentTargetIdentifier(i) if i.name == self.name)
+            && let Expression::NumericLiteral(n) = it.right.without_parentheses()
+        {
+            self.values.push(n.value);
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+    fn visit_function(&mut self, _: &Function<'a>, _: ScopeFlags) {}
+    fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
 }
 
 /// True for a loop test that can never be false: `true`, `1`, `!0`, `'x'`, `1 === 1`,
