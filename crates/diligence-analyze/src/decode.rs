@@ -175,6 +175,115 @@ pub fn looks_like_code(s: &str) -> bool {
     hits >= 2 || (hits == 1 && (s.contains(';') || s.contains('\n')) && s.len() > 20)
 }
 
+/// The data segments of a WebAssembly module given as base64 (`AGFzbQ…`, the `\0asm` magic):
+/// the bytes each segment copies into memory, at most 64 segments and 1 MiB in all. `None`
+/// when the text is not base64 of a module or the sections do not parse.
+pub fn wasm_data_segments(s: &str) -> Option<Vec<Vec<u8>>> {
+    let s = s.trim();
+    if !s.starts_with("AGFzbQ") || s.len() > 8 << 20 {
+        return None;
+    }
+    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(s.trim_end_matches('='))
+        .ok()?;
+    let b = bytes.get(8..)?;
+    if &bytes[..4] != b"\0asm" {
+        return None;
+    }
+    fn leb(b: &[u8], i: &mut usize) -> Option<u32> {
+        let (mut v, mut shift) = (0u32, 0u32);
+        loop {
+            let byte = *b.get(*i)?;
+            *i += 1;
+            v |= u32::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift > 28 {
+                return None;
+            }
+        }
+    }
+    // A constant expression (`i32.const n end`): skipped up to its `end` opcode.
+    fn skip_expr(b: &[u8], i: &mut usize) -> Option<()> {
+        let op = *b.get(*i)?;
+        *i += 1;
+        match op {
+            0x41 | 0x23 => {
+                leb(b, i)?;
+            }
+            0x42 => {
+                // i64.const: a signed LEB of up to 10 bytes.
+                for _ in 0..10 {
+                    let byte = *b.get(*i)?;
+                    *i += 1;
+                    if byte & 0x80 == 0 {
+                        break;
+                    }
+                }
+            }
+            _ => return None,
+        }
+        (*b.get(*i)? == 0x0b).then(|| *i += 1)
+    }
+    let mut out = Vec::new();
+    let mut total = 0usize;
+    let mut i = 0usize;
+    while i < b.len() {
+        let id = b[i];
+        i += 1;
+        let size = leb(b, &mut i)? as usize;
+        let end = i.checked_add(size).filter(|e| *e <= b.len())?;
+        if id == 11 {
+            let mut j = i;
+            let count = leb(b, &mut j)?;
+            for _ in 0..count.min(64) {
+                match leb(b, &mut j)? {
+                    0 => skip_expr(b, &mut j)?,
+                    1 => {}
+                    2 => {
+                        leb(b, &mut j)?;
+                        skip_expr(b, &mut j)?
+                    }
+                    _ => return None,
+                }
+                let n = leb(b, &mut j)? as usize;
+                let seg = b.get(j..j.checked_add(n)?)?;
+                j += n;
+                total += n;
+                if total > 1 << 20 {
+                    break;
+                }
+                out.push(seg.to_vec());
+            }
+        }
+        i = end;
+    }
+    Some(out)
+}
+
+/// Runs of at least 4 printable ASCII bytes (text, with spaces) in `bytes` XORed with `key`.
+pub fn xor_strings(bytes: &[u8], key: u8) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for &b in bytes {
+        let c = b ^ key;
+        if c.is_ascii_graphic() || c == b' ' {
+            cur.push(c as char);
+        } else {
+            if cur.len() >= 4 {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        }
+    }
+    if cur.len() >= 4 {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

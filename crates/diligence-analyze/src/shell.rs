@@ -87,7 +87,7 @@ pub(crate) fn indicators(cmd: &str, line: u32, func: u32, out: &mut Vec<Signal>)
 /// True when a single `|` (not `||`) feeds an interpreter word (`| sh`, `|bash -s`,
 /// `| sudo bash`, `| iex`, `| node`): the word must be the interpreter itself, so
 /// `type node || nodejs_not_found` (react-native's build script) is not a pipe.
-fn pipes_into_interpreter(lower: &str) -> bool {
+pub(crate) fn pipes_into_interpreter(lower: &str) -> bool {
     const INTERPRETERS: &[&str] = &[
         "sh",
         "bash",

@@ -99,6 +99,8 @@ pub struct Known<'a> {
     pub objects: HashMap<SymbolId, Vec<(String, Prop<'a>)>>,
     /// Offset of the string array, when one was found (for the fingerprint's line).
     pub array_at: Option<u32>,
+    /// Functions that return a lazy-require `Proxy` (see [`lazy_require_proxy`]).
+    pub lazy_loaders: std::collections::HashSet<SymbolId>,
     /// The webpack module table, when the program is a bundle.
     pub webpack: super::webpack::Webpack,
     /// This file's path and the package's data modules it names (see
@@ -137,6 +139,7 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
     for (sym, props) in found.objects {
         known.objects.insert(sym, props);
     }
+    known.lazy_loaders.extend(found.lazy);
     let stmts = top_level(program);
     // String arrays: functions returning a literal array, or variables holding one.
     let mut arrays: HashMap<SymbolId, (Vec<String>, bool)> = HashMap::new();
@@ -351,6 +354,8 @@ struct Collected<'a> {
     /// `const alias = name` declarations.
     aliases: Vec<(&'a str, &'a str)>,
     objects: Vec<(SymbolId, Vec<(String, Prop<'a>)>)>,
+    /// Named functions that return a lazy-require `Proxy`.
+    lazy: Vec<SymbolId>,
 }
 
 /// Deepest nesting the collection follows.
@@ -485,6 +490,11 @@ fn collect_function<'a>(
     out: &mut Collected<'a>,
 ) {
     let Some(body) = &f.body else { return };
+    if let Some(sym) = sym
+        && returns_lazy_proxy(&body.statements)
+    {
+        out.lazy.push(sym);
+    }
     if let [Statement::ReturnStatement(r)] = body.statements.as_slice()
         && let Some(arg) = &r.argument
         && let Some(params) = simple_params(&f.params)
@@ -492,6 +502,62 @@ fn collect_function<'a>(
         out.funcs.push((sym, params, arg));
     }
     collect(&body.statements, depth, out);
+}
+
+/// True when one of `stmts` returns a lazy-require `Proxy` (see [`lazy_require_proxy`]).
+fn returns_lazy_proxy(stmts: &[Statement<'_>]) -> bool {
+    stmts.iter().any(|s| match s {
+        Statement::ReturnStatement(r) => matches!(
+            r.argument.as_ref().map(|a| a.without_parentheses()),
+            Some(Expression::NewExpression(n)) if lazy_require_proxy(n)
+        ),
+        _ => false,
+    })
+}
+
+/// `new Proxy(target, { get(t, key) { … require(f(key)) … } })`: a lazy module loader whose
+/// `get` trap loads the module a property name stands for, possibly after decoding the name
+/// (ROT13, reversal, a table). `$.fs.readFileSync` through it is `require('fs').readFileSync`.
+pub fn lazy_require_proxy(n: &NewExpression<'_>) -> bool {
+    if !matches!(&n.callee, Expression::Identifier(id) if id.name == "Proxy") {
+        return false;
+    }
+    let Some(Expression::ObjectExpression(h)) = n
+        .arguments
+        .get(1)
+        .and_then(|a| a.as_expression())
+        .map(|e| e.without_parentheses())
+    else {
+        return false;
+    };
+    h.properties.iter().any(|p| {
+        let ObjectPropertyKind::ObjectProperty(p) = p else {
+            return false;
+        };
+        if p.key.static_name().as_deref() != Some("get") {
+            return false;
+        }
+        let mut finder = RequireOfComputed(false);
+        oxc_ast_visit::Visit::visit_expression(&mut finder, &p.value);
+        finder.0
+    })
+}
+
+/// Finds a `require(<not a literal>)` call.
+struct RequireOfComputed(bool);
+
+impl<'a> oxc_ast_visit::Visit<'a> for RequireOfComputed {
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if matches!(&it.callee, Expression::Identifier(id) if id.name == "require")
+            && !matches!(
+                it.arguments.first().and_then(|a| a.as_expression()),
+                Some(Expression::StringLiteral(_)) | None
+            )
+        {
+            self.0 = true;
+        }
+        oxc_ast_visit::walk::walk_call_expression(self, it);
+    }
 }
 
 fn collect_arrow<'a>(

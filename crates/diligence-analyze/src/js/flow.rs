@@ -21,7 +21,9 @@
 //!   compression; **sanitizers** (end the value): hashes, comparisons, `length`, `test`.
 //!
 //! Unknown library calls pass their arguments and receiver on to their result and to their
-//! callbacks' parameters; calls of local functions are linked by the solver.
+//! callbacks' parameters; calls of local functions are linked by the solver. Indirect calls
+//! (`Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`) are the call
+//! `f(a)` when `f` folds to a module member, a global or a local function.
 
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};
@@ -1029,6 +1031,30 @@ impl<'s> Builder<'_, 's> {
     }
 
     fn call(&mut self, c: &CallExpression<'_>) -> Option<Node> {
+        // `Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`: `f(a)`, for
+        // `f` a value the folder knows or a local function.
+        let parts = self.env.indirect_parts(c, 0).or_else(|| {
+            let m = c.callee.as_member_expression()?;
+            let prop = m.static_property_name()?;
+            let Expression::Identifier(id) = m.object() else {
+                return None;
+            };
+            let local = self
+                .env
+                .symbol_of(id)
+                .is_some_and(|s| self.func_syms.contains_key(&s));
+            (local && matches!(prop, "call" | "apply")).then_some((m.object(), 0, prop == "apply"))
+        });
+        if let Some((f, this_at, spread)) = parts {
+            if !spread {
+                let rest = c.arguments.get(this_at + 1..).unwrap_or(&[]);
+                return self.call_with(f, rest, c.span.start);
+            }
+            let alloc = oxc_allocator::Allocator::default();
+            if let Some(args) = super::spread_args(&alloc, c, this_at + 1) {
+                return self.call_with(f, &args, c.span.start);
+            }
+        }
         self.call_with(&c.callee, &c.arguments, c.span.start)
     }
 

@@ -298,6 +298,37 @@ fn run_in(
     true
 }
 
+/// The arguments an indirect call passes in one array (`Reflect.apply(f, this, [a, b])`,
+/// `f.apply(this, [a, b])`: the array at `at`), cloned into `alloc` with their semantic ids
+/// so the walkers can treat the call as `f(a, b)`. `None` when that argument is not an array
+/// literal of plain expressions (at most 64).
+pub(crate) fn spread_args<'n>(
+    alloc: &'n Allocator,
+    c: &oxc_ast::ast::CallExpression<'_>,
+    at: usize,
+) -> Option<Vec<oxc_ast::ast::Argument<'n>>> {
+    use oxc_allocator::CloneIn;
+    let oxc_ast::ast::Expression::ArrayExpression(a) = c
+        .arguments
+        .get(at)
+        .and_then(|a| a.as_expression())?
+        .without_parentheses()
+    else {
+        return None;
+    };
+    if a.elements.len() > 64 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.elements.len());
+    for e in &a.elements {
+        let e = e.as_expression()?;
+        out.push(oxc_ast::ast::Argument::from(
+            e.clone_in_with_semantic_ids(alloc),
+        ));
+    }
+    Some(out)
+}
+
 /// Analyses decoded text as JavaScript placed at `line`/`func`; when it does not parse, only
 /// the text indicators apply. Returns the signals and the flow graphs.
 pub(crate) fn analyse_embedded(code: &str, line: u32, func: u32, depth: u8) -> Output {

@@ -7,6 +7,13 @@
 //! `module.constructor.prototype.require.bind(module)('n' + 'et')`), or a global path
 //! (`globalThis[atob('ZXZhbA==')]` is `eval`). Bindings are looked up by symbol, not by name,
 //! so shadowed names are not confused.
+//!
+//! Also folded: booleans, `null`/`undefined` and JavaScript's `+`/`!`/unary `+` conversions, so
+//! JSFuck character tables (`(![]+[])[+[]]` is `f`, `[]['filter']['constructor']` is
+//! `Function`) give their strings; indirect calls (`Reflect.apply(f, this, [a])`,
+//! `f.call(this, a)`, `f.apply(this, [a])`); `map` over a table of `[member, module]` pairs with
+//! a destructuring callback and a decided `?:`; and lazy-require `Proxy` loaders, whose
+//! properties are modules by name or by a ROT13/reversed name of a Node built-in.
 
 use super::deobfuscate::{Known, Prop};
 use crate::decode;
@@ -40,6 +47,15 @@ pub enum Val {
     /// A single-return function held by a constant object literal: the object's symbol and
     /// the property's index (see [`super::deobfuscate::Prop`]).
     ObjFn(SymbolId, u32),
+    /// `true` / `false` (from literals, `!` and comparisons the folder computes).
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// `undefined` (the global, `void 0`, a missing array element).
+    Undef,
+    /// A lazy module loader: a `Proxy` whose `get` trap requires the module a property name
+    /// stands for (see [`super::deobfuscate::lazy_require_proxy`]).
+    Loader,
 }
 
 impl Val {
@@ -63,6 +79,58 @@ impl Val {
         match self {
             Val::Str(s) | Val::Bytes(s) => Some(s.clone()),
             Val::Num(n) => Some(num_text(*n)),
+            Val::Bool(b) => Some(b.to_string()),
+            Val::Null => Some("null".into()),
+            Val::Undef => Some("undefined".into()),
+            // `String([1, [2]])` is "1,2"; `null`/`undefined` elements are empty.
+            Val::Arr(items) if items.len() <= 4096 => {
+                let mut out = String::new();
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    match v {
+                        Val::Null | Val::Undef => {}
+                        v => out.push_str(&v.text()?),
+                    }
+                    if out.len() > MAX_STR {
+                        return None;
+                    }
+                }
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// JavaScript's `ToNumber` of a primitive the folder knows (`+true` is 1, `+[]` is 0).
+    fn number(&self) -> Option<f64> {
+        match self {
+            Val::Num(n) => Some(*n),
+            Val::Bool(b) => Some(f64::from(u8::from(*b))),
+            Val::Null => Some(0.0),
+            Val::Undef => Some(f64::NAN),
+            Val::Str(_) | Val::Arr(_) => {
+                let t = self.text()?;
+                let t = t.trim();
+                Some(if t.is_empty() {
+                    0.0
+                } else {
+                    t.parse::<f64>().unwrap_or(f64::NAN)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// JavaScript truthiness, when the folder knows the value.
+    fn truthy(&self) -> Option<bool> {
+        match self {
+            Val::Str(s) => Some(!s.is_empty()),
+            Val::Num(n) => Some(*n != 0.0 && !n.is_nan()),
+            Val::Bool(b) => Some(*b),
+            Val::Null | Val::Undef => Some(false),
+            Val::Arr(_) | Val::Global(_) | Val::Module(..) | Val::Element(_) => Some(true),
             _ => None,
         }
     }
@@ -80,12 +148,106 @@ impl Val {
             Val::Module(m, p) if p.is_empty() => Val::Module(m.clone(), prop.to_string()),
             Val::Module(m, p) => Val::Module(m.clone(), format!("{p}.{prop}")),
             Val::Element(e) => Val::Element(format!("{e}.{prop}")),
+            Val::Loader => match loader_module(prop) {
+                Some(m) => Val::Module(m, String::new()),
+                None => Val::Unknown,
+            },
             Val::Str(s) if prop == "length" => Val::Num(s.chars().count() as f64),
             Val::Arr(a) if prop == "length" => Val::Num(a.len() as f64),
             _ => Val::Unknown,
         }
     }
 }
+
+/// Node's built-in modules: what a lazy loader's decoded property name must name.
+const NODE_BUILTINS: &[&str] = &[
+    "fs",
+    "os",
+    "path",
+    "http",
+    "https",
+    "http2",
+    "net",
+    "tls",
+    "dgram",
+    "dns",
+    "child_process",
+    "crypto",
+    "zlib",
+    "vm",
+    "module",
+    "process",
+    "url",
+    "util",
+    "stream",
+    "events",
+    "buffer",
+    "readline",
+    "worker_threads",
+    "cluster",
+    "querystring",
+];
+
+/// The module a lazy loader's property names: the name itself (`$.fs`, `$.child_process`,
+/// `$.node_fetch` for `node-fetch`), or, for a Node built-in only, the name decoded by ROT13 or
+/// reversed (`$.sf` is `fs`, `$.bf` is `os`, `$.uggcf` is `https`).
+fn loader_module(prop: &str) -> Option<String> {
+    if prop.is_empty()
+        || prop.len() > 64
+        || !prop
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    {
+        return None;
+    }
+    if NODE_BUILTINS.contains(&prop) {
+        return Some(prop.to_string());
+    }
+    // A package name spelled with `_` for `-` (`$.node_fetch`).
+    Some(loader_decoded(prop).unwrap_or_else(|| prop.replace('_', "-")))
+}
+
+/// The Node built-in a lazy loader's property name stands for once decoded (ROT13 or
+/// reversed; `sf` is `fs`). `None` for a plain name or no built-in.
+pub(crate) fn loader_decoded(prop: &str) -> Option<String> {
+    if NODE_BUILTINS.contains(&prop) || prop.len() > 64 {
+        return None;
+    }
+    let rot13: String = prop
+        .chars()
+        .map(|c| match c {
+            'a'..='z' => (((c as u8 - b'a') + 13) % 26 + b'a') as char,
+            'A'..='Z' => (((c as u8 - b'A') + 13) % 26 + b'A') as char,
+            c => c,
+        })
+        .collect();
+    let reversed: String = prop.chars().rev().collect();
+    [rot13, reversed]
+        .into_iter()
+        .find(|c| NODE_BUILTINS.contains(&c.as_str()))
+}
+
+/// Array methods JSFuck-style code reaches through `[][name]`.
+const ARRAY_METHODS: &[&str] = &[
+    "filter", "flat", "fill", "at", "find", "sort", "map", "concat", "entries", "every", "some",
+    "forEach", "reduce", "includes", "keys", "values", "reverse", "join", "slice",
+];
+/// String methods reached the same way (`''['italics']`).
+const STRING_METHODS: &[&str] = &[
+    "italics",
+    "fontcolor",
+    "link",
+    "anchor",
+    "big",
+    "blink",
+    "bold",
+    "sub",
+    "sup",
+    "strike",
+    "concat",
+    "at",
+    "trim",
+];
 
 /// Built-in constructors: each one's `constructor` is `Function`.
 const BUILTIN_CTORS: &[&str] = &[
@@ -104,8 +266,10 @@ impl Val {
         match self {
             Val::Str(_) | Val::Bytes(_) => g("String"),
             Val::Num(_) => g("Number"),
+            Val::Bool(_) => g("Boolean"),
             Val::Arr(_) => g("Array"),
             Val::Global(c) if BUILTIN_CTORS.contains(&c.as_str()) => g("Function"),
+
             Val::Global(c) => c
                 .strip_suffix(".prototype")
                 .filter(|b| BUILTIN_CTORS.contains(b))
@@ -192,6 +356,19 @@ const GLOBALS: &[&str] = &[
     "WebTransport",
 ];
 
+/// The globals [`Env::global_vals`] folds.
+const GLOBAL_FNS: &[&str] = &[
+    "atob",
+    "String.fromCharCode",
+    "Buffer.from",
+    "decodeURIComponent",
+    "unescape",
+    "String",
+    "Object.assign",
+    "Array.from",
+    "document.createElement",
+];
+
 /// Node's HTTP client modules, interchangeable in `secure ? https : http` choices.
 const HTTP_CLIENTS: &[&str] = &["http", "https", "http2"];
 
@@ -265,10 +442,12 @@ impl<'s> Env<'s> {
                 Expression::Identifier(id) => {
                     return match self.symbol_of(id) {
                         Some(sym) => {
-                            self.consts.contains_key(&sym)
+                            self.overlay.borrow().iter().any(|(s, _)| *s == sym)
+                                || self.consts.contains_key(&sym)
                                 || self.known.objects.contains_key(&sym)
                                 || self.known.decoders.contains_key(&sym)
                                 || self.known.pure.contains_key(&sym)
+                                || self.known.lazy_loaders.contains(&sym)
                                 || self.known.webpack.require.contains(&sym)
                         }
                         None => true,
@@ -307,6 +486,8 @@ impl<'s> Env<'s> {
         match expr {
             Expression::StringLiteral(s) => Val::Str(s.value.as_str().to_string()),
             Expression::NumericLiteral(n) => Val::Num(n.value),
+            Expression::BooleanLiteral(b) => Val::Bool(b.value),
+            Expression::NullLiteral(_) => Val::Null,
             Expression::TemplateLiteral(t) => self.template(t, d),
             Expression::Identifier(id) => self.ident(id),
             Expression::ParenthesizedExpression(p) => self.eval_d(&p.expression, d),
@@ -334,6 +515,9 @@ impl<'s> Env<'s> {
                 {
                     return v;
                 }
+                if m.property.name == "constructor" && self.builtin_method(&m.object, d) {
+                    return Val::Global("Function".into());
+                }
                 self.eval_d(&m.object, d).member(m.property.name.as_str())
             }
             Expression::ComputedMemberExpression(m) => {
@@ -353,6 +537,14 @@ impl<'s> Env<'s> {
                 (UnaryOperator::UnaryPlus, Val::Str(s)) => {
                     s.trim().parse::<f64>().map_or(Val::Unknown, Val::Num)
                 }
+                // JSFuck's digits: `+[]` is 0, `+!+[]` is 1, `+[1]+[0]`… is 10.
+                (UnaryOperator::UnaryPlus, v @ (Val::Bool(_) | Val::Arr(_) | Val::Null)) => {
+                    v.number().map_or(Val::Unknown, Val::Num)
+                }
+                (UnaryOperator::LogicalNot, v) => {
+                    v.truthy().map_or(Val::Unknown, |b| Val::Bool(!b))
+                }
+                (UnaryOperator::Void, _) => Val::Undef,
                 (UnaryOperator::BitwiseNot, Val::Num(n)) => Val::Num(!(n as i64 as i32) as f64),
                 _ => Val::Unknown,
             },
@@ -361,6 +553,10 @@ impl<'s> Env<'s> {
                 match (l.operator, &left) {
                     (LogicalOperator::And, _) => self.eval_d(&l.right, d),
                     (_, Val::Unknown) => self.eval_d(&l.right, d),
+                    (LogicalOperator::Coalesce, Val::Null | Val::Undef) => self.eval_d(&l.right, d),
+                    (LogicalOperator::Or, v) if v.truthy() == Some(false) => {
+                        self.eval_d(&l.right, d)
+                    }
                     _ => left,
                 }
             }
@@ -396,6 +592,7 @@ impl<'s> Env<'s> {
         match name {
             "window" | "self" | "global" | "globalThis" => Val::Global("globalThis".into()),
             n if GLOBALS.contains(&n) => Val::Global(n.into()),
+            "undefined" => Val::Undef,
             _ => Val::Unknown,
         }
     }
@@ -423,7 +620,18 @@ impl<'s> Env<'s> {
     }
 
     fn computed(&self, obj: &Expression, prop: &Expression, d: u32) -> Val {
-        let p = self.eval_d(prop, d);
+        let p = match self.eval_d(prop, d) {
+            // `s['10']` indexes like `s[10]` (JSFuck builds indexes as digit strings).
+            Val::Str(k)
+                if !k.is_empty()
+                    && k.len() <= 6
+                    && k.bytes().all(|b| b.is_ascii_digit())
+                    && (k == "0" || !k.starts_with('0')) =>
+            {
+                Val::Num(k.parse::<f64>().unwrap_or(f64::NAN))
+            }
+            v => v,
+        };
         // Index a constant array in place instead of cloning it.
         if let (Expression::Identifier(id), Val::Num(i)) = (obj, &p)
             && let Some(Val::Arr(items)) = self.symbol_of(id).and_then(|s| self.consts.get(&s))
@@ -435,17 +643,39 @@ impl<'s> Env<'s> {
         {
             return v;
         }
+        if p.as_str() == Some("constructor") && self.builtin_method(obj, d) {
+            return Val::Global("Function".into());
+        }
         let o = self.eval_d(obj, d);
         match (&o, &p) {
             (Val::Arr(items), Val::Num(i)) if *i >= 0.0 => {
                 items.get(*i as usize).cloned().unwrap_or(Val::Unknown)
             }
             (_, Val::Str(s)) => o.member(s),
+            // `[][[]]`: the key `[]` is "", a property no array has.
+            (Val::Arr(_), Val::Arr(k)) if k.is_empty() => Val::Undef,
             (Val::Str(s), Val::Num(i)) if *i >= 0.0 => s
                 .chars()
                 .nth(*i as usize)
                 .map_or(Val::Unknown, |c| Val::Str(c.to_string())),
             _ => Val::Unknown,
+        }
+    }
+
+    /// True when `e` is a built-in method of an array or string value (`[]['filter']`,
+    /// `''['italics']`): a function, whose `constructor` is `Function` (JSFuck's way to reach
+    /// it).
+    fn builtin_method(&self, e: &Expression, d: u32) -> bool {
+        let Some(m) = e.without_parentheses().as_member_expression() else {
+            return false;
+        };
+        let Some(prop) = self.property_name(m, d) else {
+            return false;
+        };
+        match self.eval_d(m.object(), d) {
+            Val::Arr(_) => ARRAY_METHODS.contains(&prop.as_str()),
+            Val::Str(_) => STRING_METHODS.contains(&prop.as_str()),
+            _ => false,
         }
     }
 
@@ -486,19 +716,31 @@ impl<'s> Env<'s> {
     }
 
     pub(crate) fn binary(&self, b: &BinaryExpression, d: u32) -> Val {
+        if b.operator == BinaryOperator::Addition {
+            // A left-deep chain `a + b + c + …` folds left to right at one depth, so long
+            // concatenations (JSFuck's letter by letter names) stay within the depth limit.
+            let mut operands: Vec<&Expression> = vec![&b.right];
+            let mut left = &b.left;
+            while let Expression::BinaryExpression(inner) = left
+                && inner.operator == BinaryOperator::Addition
+                && operands.len() < 4096
+            {
+                operands.push(&inner.right);
+                left = &inner.left;
+            }
+            operands.push(left);
+            let mut acc: Option<Val> = None;
+            for e in operands.into_iter().rev() {
+                let v = self.operand(e, d);
+                acc = Some(match acc {
+                    None => v,
+                    Some(l) => Self::add(l, v),
+                });
+            }
+            return acc.unwrap_or(Val::Unknown);
+        }
         let l = self.eval_d(&b.left, d);
         let r = self.eval_d(&b.right, d);
-        if b.operator == BinaryOperator::Addition {
-            return match (&l, &r) {
-                (Val::Num(x), Val::Num(y)) => Val::Num(x + y),
-                _ => match (l.text(), r.text()) {
-                    (Some(x), Some(y)) if x.len() + y.len() <= MAX_STR => Val::Str(x + &y),
-                    (Some(x), None) if matches!(l, Val::Str(_)) => Val::Str(x),
-                    (None, Some(y)) if matches!(r, Val::Str(_)) => Val::Str(y),
-                    _ => Val::Unknown,
-                },
-            };
-        }
         let (Val::Num(x), Val::Num(y)) = (l, r) else {
             return Val::Unknown;
         };
@@ -518,6 +760,36 @@ impl<'s> Env<'s> {
         Val::Num(v)
     }
 
+    /// An operand of `+`: an empty object literal is "[object Object]" (`[]+{}`).
+    fn operand(&self, e: &Expression, d: u32) -> Val {
+        match e.without_parentheses() {
+            Expression::ObjectExpression(o) if o.properties.is_empty() => {
+                Val::Str("[object Object]".into())
+            }
+            _ => self.eval_d(e, d),
+        }
+    }
+
+    /// JavaScript's `+` on two folded values. An unknown part next to a string is dropped, so
+    /// the constant parts are still searched.
+    fn add(l: Val, r: Val) -> Val {
+        let prim = |v: &Val| matches!(v, Val::Num(_) | Val::Bool(_) | Val::Null | Val::Undef);
+        match (&l, &r) {
+            (Val::Num(x), Val::Num(y)) => Val::Num(x + y),
+            // `true + true` is 2 (JSFuck's `!+[]+!+[]`).
+            (x, y) if prim(x) && prim(y) => match (x.number(), y.number()) {
+                (Some(x), Some(y)) => Val::Num(x + y),
+                _ => Val::Unknown,
+            },
+            _ => match (l.text(), r.text()) {
+                (Some(x), Some(y)) if x.len() + y.len() <= MAX_STR => Val::Str(x + &y),
+                (Some(x), None) if matches!(l, Val::Str(_)) => Val::Str(x),
+                (None, Some(y)) if matches!(r, Val::Str(_)) => Val::Str(y),
+                _ => Val::Unknown,
+            },
+        }
+    }
+
     /// True when `v` is a `require` function (plain, or reached through
     /// `module.constructor.prototype.require`, `module.require`, `Module._load`).
     pub fn is_require(v: &Val) -> bool {
@@ -528,7 +800,16 @@ impl<'s> Env<'s> {
                         && (g.ends_with(".require") || g.ends_with("._load")))
                     || g == "process.mainModule.require"
             }
-            Val::Module(m, p) => m == "module" && (p == "createRequire" || p == "_load"),
+            Val::Module(m, p) => {
+                m == "module"
+                    && matches!(
+                        p.as_str(),
+                        "createRequire"
+                            | "_load"
+                            | "prototype.require"
+                            | "Module.prototype.require"
+                    )
+            }
             _ => false,
         }
     }
@@ -559,6 +840,17 @@ impl<'s> Env<'s> {
             && let Some(ext) = self.known.webpack.external(self.symbol_of(id), arg)
         {
             return Val::Module(module_name(ext), String::new());
+        }
+        // A function returning a lazy-require `Proxy`: its result loads modules by name.
+        if let Expression::Identifier(id) = c.callee.without_parentheses()
+            && let Some(sym) = self.symbol_of(id)
+            && self.known.lazy_loaders.contains(&sym)
+        {
+            return Val::Loader;
+        }
+        // `Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`: `f(a)`.
+        if let Some((f, vals)) = self.indirect(c, d) {
+            return self.apply_vals(&f, vals, d);
         }
         let callee = self.eval_d(&c.callee, d);
         // `Object.getPrototypeOf(async function () {})`: the prototype of a function kind,
@@ -618,6 +910,13 @@ impl<'s> Env<'s> {
         if let Some(v) = self.global_call(&callee, &c.arguments, d) {
             return v;
         }
+        // `import { join } from 'node:path'; join(a, b)` folds like `path.join(a, b)`.
+        if let Val::Module(m, p) = &callee
+            && m == "path"
+            && matches!(p.as_str(), "join" | "resolve")
+        {
+            return self.method(Val::Module(m.clone(), String::new()), p, &c.arguments, d);
+        }
         let Some(member) = c.callee.as_member_expression() else {
             return Val::Unknown;
         };
@@ -626,6 +925,103 @@ impl<'s> Env<'s> {
         };
         let obj = self.eval_d(member.object(), d);
         self.method(obj, &method, &c.arguments, d)
+    }
+
+    /// The function and argument values of an indirect call: `Reflect.apply(f, this, [a, b])`,
+    /// `f.call(this, a, b)`, `f.apply(this, [a, b])` (`f` a value the folder knows: a module
+    /// member, a global, `require`, an inlinable helper). `None` for any other call.
+    pub(crate) fn indirect(&self, c: &CallExpression, d: u32) -> Option<(Val, Vec<Val>)> {
+        let (f, this_at, spread) = self.indirect_parts(c, d)?;
+        let f = self.eval_d(f, d);
+        let vals = if spread {
+            match c.arguments.get(this_at + 1).and_then(|a| a.as_expression()) {
+                Some(e) => match self.eval_d(e, d) {
+                    Val::Arr(items) => items,
+                    _ => return None,
+                },
+                None => Vec::new(),
+            }
+        } else {
+            c.arguments
+                .iter()
+                .skip(this_at + 1)
+                .map(|a| {
+                    a.as_expression()
+                        .map_or(Val::Unknown, |e| self.eval_d(e, d))
+                })
+                .collect()
+        };
+        Some((f, vals))
+    }
+
+    /// The syntactic parts of an indirect call (see [`Self::indirect`]): the function
+    /// expression, the index of the `this` argument, and whether the arguments come as one
+    /// array (`apply`) or one by one (`call`). `f` must fold to a known function value.
+    pub(crate) fn indirect_parts<'c>(
+        &self,
+        c: &'c CallExpression<'c>,
+        d: u32,
+    ) -> Option<(&'c Expression<'c>, usize, bool)> {
+        let m = c.callee.as_member_expression()?;
+        let prop = m.static_property_name()?;
+        // A prototype method (`Array.prototype.forEach.call(list, cb)`) takes its receiver
+        // from `this`: not a plain call of its arguments.
+        let known = |v: &Val| match v {
+            Val::Global(g) => !g.contains("prototype."),
+            Val::Module(_, p) => !p.contains("prototype.") || Self::is_require(v),
+            Val::Pure(_) | Val::ObjFn(..) => true,
+            _ => false,
+        };
+        match prop {
+            "apply"
+                if matches!(m.object(), Expression::Identifier(id) if id.name == "Reflect")
+                    && self.eval_d(m.object(), d) == Val::Global("Reflect".into()) =>
+            {
+                let f = c.arguments.first()?.as_expression()?;
+                known(&self.eval_d(f, d)).then_some((f, 1, true))
+            }
+            "call" | "apply" => {
+                let f = m.object();
+                // `([]+[]).constructor.fromCharCode.apply(…)`: a member chain is cheap to fold
+                // whatever its root.
+                let foldable = self.worth_eval(f) || f.is_member_expression();
+                (foldable && known(&self.eval_d(f, d))).then_some((f, 0, prop == "apply"))
+            }
+            _ => None,
+        }
+    }
+
+    /// Calls a known function value with argument values (see [`Self::indirect`]).
+    fn apply_vals(&self, f: &Val, vals: Vec<Val>, d: u32) -> Val {
+        if Self::is_require(f) {
+            return match vals.first() {
+                Some(Val::Str(s)) => Val::Module(module_name(s), String::new()),
+                _ => Val::Unknown,
+            };
+        }
+        if let Val::Global(g) = f
+            && let Some(v) = self.global_vals(g, &vals)
+        {
+            return v;
+        }
+        if matches!(f, Val::Pure(_) | Val::ObjFn(..)) && d + 4 <= MAX_DEPTH {
+            let Some((params, body)) = self.function_of(f) else {
+                return Val::Unknown;
+            };
+            let n = params.len();
+            {
+                let mut o = self.overlay.borrow_mut();
+                for (i, p) in params.iter().enumerate() {
+                    o.push((*p, vals.get(i).cloned().unwrap_or(Val::Undef)));
+                }
+            }
+            let v = self.eval_d(body, d + 3);
+            let mut o = self.overlay.borrow_mut();
+            let keep = o.len().saturating_sub(n);
+            o.truncate(keep);
+            return v;
+        }
+        Val::Unknown
     }
 
     /// `obj.key` of a constant object literal found by the pre-pass: the value, or the
@@ -689,15 +1085,47 @@ impl<'s> Env<'s> {
         let [param] = params.items.as_slice() else {
             return None;
         };
-        let BindingPattern::BindingIdentifier(id) = &param.pattern else {
-            return None;
+        // `x => …`, or `([name, module]) => …` over a table of pairs.
+        let syms: Vec<Option<SymbolId>> = match &param.pattern {
+            BindingPattern::BindingIdentifier(id) => vec![Some(id.symbol_id.get()?)],
+            BindingPattern::ArrayPattern(a) if a.rest.is_none() && a.elements.len() <= 8 => a
+                .elements
+                .iter()
+                .map(|e| match e {
+                    Some(BindingPattern::BindingIdentifier(id)) => id.symbol_id.get(),
+                    _ => None,
+                })
+                .collect(),
+            _ => return None,
         };
-        let sym = id.symbol_id.get()?;
+        let whole = matches!(&param.pattern, BindingPattern::BindingIdentifier(_));
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            self.overlay.borrow_mut().push((sym, item.clone()));
+            let n = {
+                let mut o = self.overlay.borrow_mut();
+                if whole {
+                    o.push((syms[0]?, item.clone()));
+                    1
+                } else {
+                    let Val::Arr(parts) = item else {
+                        return None;
+                    };
+                    let mut n = 0;
+                    for (i, sym) in syms.iter().enumerate() {
+                        if let Some(sym) = sym {
+                            o.push((*sym, parts.get(i).cloned().unwrap_or(Val::Undef)));
+                            n += 1;
+                        }
+                    }
+                    n
+                }
+            };
             let v = self.eval_d(expr, d + 3);
-            self.overlay.borrow_mut().pop();
+            {
+                let mut o = self.overlay.borrow_mut();
+                let keep = o.len().saturating_sub(n);
+                o.truncate(keep);
+            }
             if v == Val::Unknown {
                 return None;
             }
@@ -749,16 +1177,24 @@ impl<'s> Env<'s> {
         let Val::Global(g) = callee else {
             return None;
         };
+        if !GLOBAL_FNS.contains(&g.as_str()) {
+            return None;
+        }
         let vals = self.args(args, d);
+        self.global_vals(g, &vals)
+    }
+
+    /// A pure global function of argument values (see [`GLOBAL_FNS`]).
+    fn global_vals(&self, g: &str, vals: &[Val]) -> Option<Val> {
         let first = vals.first();
-        let v = match g.as_str() {
+        let v = match g {
             "atob" => first
                 .and_then(|v| v.as_str())
                 .and_then(decode::base64_text)
                 .map_or(Val::Unknown, Val::Str),
             "String.fromCharCode" => {
                 let mut s = String::new();
-                for v in &vals {
+                for v in vals {
                     match v {
                         Val::Num(n) => s.push(char::from_u32(*n as u32).unwrap_or('\u{fffd}')),
                         _ => return Some(Val::Unknown),
@@ -766,7 +1202,7 @@ impl<'s> Env<'s> {
                 }
                 Val::Str(s)
             }
-            "Buffer.from" => buffer_from(&vals),
+            "Buffer.from" => buffer_from(vals),
             "decodeURIComponent" | "unescape" | "String" => first.cloned().unwrap_or(Val::Unknown),
             "Object.assign" => {
                 if vals.iter().any(|v| *v == Val::Global("process.env".into())) {
@@ -878,6 +1314,16 @@ impl<'s> Env<'s> {
     /// the other is `null`/`undefined`/`void 0`/`{}` (the feature test `typeof window !==
     /// 'undefined' ? window : null` is `window`, and so is `… ? globalThis : … ? window : {}`).
     fn conditional(&self, c: &ConditionalExpression, d: u32) -> Val {
+        // A test the folder decides (a table entry bound by `map_pure`, `!![]`): that branch.
+        if self.worth_eval(&c.test)
+            || matches!(c.test.without_parentheses(), Expression::UnaryExpression(_))
+        {
+            match self.eval_d(&c.test, d).truthy() {
+                Some(true) => return self.eval_d(&c.consequent, d),
+                Some(false) => return self.eval_d(&c.alternate, d),
+                None => {}
+            }
+        }
         let nothing = |e: &Expression| {
             matches!(e.without_parentheses(), Expression::NullLiteral(_))
                 || matches!(e.without_parentheses(), Expression::ObjectExpression(o) if o.properties.is_empty())
@@ -919,6 +1365,9 @@ impl<'s> Env<'s> {
     }
 
     fn new_expr(&self, n: &NewExpression, d: u32) -> Val {
+        if super::deobfuscate::lazy_require_proxy(n) {
+            return Val::Loader;
+        }
         match self.eval_d(&n.callee, d) {
             Val::Global(g) if g == "Image" => Val::Element("img".into()),
             _ => Val::Unknown,

@@ -41,6 +41,8 @@ pub struct Walker<'s> {
     hex_ident_line: u32,
     xor_keys: BTreeSet<u32>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
+    /// Data segments of embedded WebAssembly modules: offset, function, segments.
+    wasm_data: Vec<(u32, u32, Vec<Vec<u8>>)>,
     /// Depth of host-name tables being walked (see [`data_list`]).
     host_tables: u32,
     /// Spans of literal arguments of logging calls being walked (see [`calls::is_logger`]).
@@ -81,6 +83,7 @@ impl<'s> Walker<'s> {
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
             num_arrays: Vec::new(),
+            wasm_data: Vec::new(),
             host_tables: 0,
             messages: Vec::new(),
             emitted: 0,
@@ -160,6 +163,7 @@ impl<'s> Walker<'s> {
                 break;
             }
         }
+        self.wasm_finish();
         self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
@@ -222,6 +226,111 @@ impl<'s> Walker<'s> {
         }
         self.out.signals.append(&mut embedded.signals);
         self.out.flows.append(&mut embedded.flows);
+    }
+
+    /// Text written to a place that runs it later by itself — a git hook, a shell start-up
+    /// file, an IDE task, a CI workflow, a scheduled job — holding a download piped into an
+    /// interpreter (`curl … | sh`, `wget -qO- … | bash`, `iwr … | iex`): the package plants a
+    /// remote script that runs on every commit, shell or folder open. Recorded as a shell
+    /// pipe-exec at the write. Hook managers (husky, simple-git-hooks, lefthook) write hooks
+    /// that run the project's own local commands, with no download in them.
+    fn written_shell(&mut self, args: &[Argument<'_>], span: u32) {
+        let (Some(dest), Some(content)) = (
+            args.first().and_then(|a| a.as_expression()),
+            args.get(1).and_then(|a| a.as_expression()),
+        ) else {
+            return;
+        };
+        let Val::Str(text) = self.env.eval(content) else {
+            return;
+        };
+        if text.len() > 1 << 20 {
+            return;
+        }
+        const FETCH: &[&str] = &[
+            "curl ",
+            "wget ",
+            "iwr ",
+            "irm ",
+            "invoke-webrequest",
+            "invoke-restmethod",
+            "downloadstring",
+        ];
+        let Some(line) = text.lines().find(|l| {
+            let l = l.to_ascii_lowercase();
+            FETCH.iter().any(|f| l.contains(f)) && crate::shell::pipes_into_interpreter(&l)
+        }) else {
+            return;
+        };
+        let Some(place) = self.env.eval(dest).as_str().and_then(autorun_place) else {
+            return;
+        };
+        let detail = format!("{place} written with `{}`", line.trim());
+        self.sig(Kind::ShellPipeExec, span, detail);
+    }
+
+    /// Strings hidden in the data segments of an embedded WebAssembly module, plain or XORed
+    /// with a one-byte key the code itself uses (`mem[i] ^ 0x5a`): a module name such as
+    /// `child_process`, or a download piped into a shell, that the JavaScript reads out of wasm
+    /// memory to call `require(sym[0])[sym[1]](sym[2])`. Only in a file that loads a module by
+    /// a computed name or starts processes; codec and hash modules' data (tables, messages)
+    /// names no module and runs no download.
+    fn wasm_finish(&mut self) {
+        let blobs = std::mem::take(&mut self.wasm_data);
+        if blobs.is_empty()
+            || !self
+                .out
+                .signals
+                .iter()
+                .any(|s| matches!(s.kind, Kind::Spawn | Kind::DynamicCode))
+        {
+            return;
+        }
+        let mut keys: Vec<u8> = vec![0];
+        keys.extend(
+            self.xor_keys
+                .iter()
+                .filter(|k| (1..=255).contains(*k))
+                .map(|k| *k as u8),
+        );
+        for (offset, func, segs) in blobs {
+            let saved = std::mem::replace(&mut self.funcs, vec![func]);
+            for &key in &keys {
+                for seg in &segs {
+                    for t in decode::xor_strings(seg, key) {
+                        let how = if key == 0 {
+                            "a WebAssembly data segment".to_string()
+                        } else {
+                            format!("a WebAssembly data segment (XOR {key:#04x})")
+                        };
+                        let name = HIDDEN_NAMES.contains(&t.as_str())
+                            && t.len() >= 4
+                            && (key != 0 || t == "child_process");
+                        if name {
+                            self.sig(
+                                Kind::HiddenModuleName,
+                                offset,
+                                format!("`{t}` hidden in {how}"),
+                            );
+                            self.module_capability(&t, offset);
+                        }
+                        let lower = t.to_ascii_lowercase();
+                        if ["curl ", "wget ", "iwr ", "irm ", "invoke-webrequest"]
+                            .iter()
+                            .any(|f| lower.contains(f))
+                            && crate::shell::pipes_into_interpreter(&lower)
+                        {
+                            self.sig(
+                                Kind::ShellPipeExec,
+                                offset,
+                                format!("{t} (hidden in {how})"),
+                            );
+                        }
+                    }
+                }
+            }
+            self.funcs = saved;
+        }
     }
 
     /// Code a build plugin emits into the bundles it builds (see [`EMIT_METHODS`]): string
@@ -373,6 +482,13 @@ impl<'s> Walker<'s> {
         if !literal || s.len() > 4 << 20 {
             return;
         }
+        if s.starts_with("AGFzbQ")
+            && self.wasm_data.len() < 16
+            && let Some(segs) = decode::wasm_data_segments(s)
+            && !segs.is_empty()
+        {
+            self.wasm_data.push((offset, self.func(), segs));
+        }
         if decode::invisible_count(s) >= 16 {
             self.sig(
                 Kind::InvisibleUnicode,
@@ -411,6 +527,7 @@ impl<'s> Walker<'s> {
         if kinds.contains(&Kind::FsWrite) {
             self.load_fs_call(args, span);
             self.written_code(args, span);
+            self.written_shell(args, span);
             // `fs.writeFileSync(out, code + RUNTIME)`: a build step appending its own code.
             if let Some(content) = args.get(1).and_then(|a| a.as_expression())
                 && is_assembled(content)
@@ -815,6 +932,7 @@ impl<'s> Walker<'s> {
                 | Val::Decoder(_)
                 | Val::Pure(_)
                 | Val::ObjFn(..)
+                | Val::Loader
         );
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
@@ -1485,6 +1603,19 @@ impl<'a> Visit<'a> for Walker<'_> {
             };
             self.on_global_read(&full, it.span.start);
         }
+        if obj == Val::Loader
+            && let Some(m) = super::value::loader_decoded(it.property.name.as_str())
+        {
+            self.sig(
+                Kind::HiddenModuleName,
+                it.span.start,
+                format!(
+                    "`{m}` loaded through a lazy-require Proxy as `{}`",
+                    it.property.name
+                ),
+            );
+            self.module_capability(&m, it.span.start);
+        }
         self.load_member(it);
         self.behaviour_member(it);
         walk::walk_static_member_expression(self, it);
@@ -1884,6 +2015,8 @@ impl<'s> Walker<'s> {
         }
 
         let network = self.on_call(&callee, &it.arguments, span, false);
+        self.indirect_call(it, span);
+        self.function_built_code(it);
         // obfuscator.io's call proxies: `d['xYz'](exec, cmd)` is `exec(cmd)`.
         if self.env.is_call_proxy(&callee)
             && let Some((first, rest)) = it.arguments.split_first()
@@ -1931,6 +2064,141 @@ impl<'s> Walker<'s> {
             self.net_cb -= 1;
         }
         self.loader_cb -= u32::from(loader);
+    }
+}
+
+impl Walker<'_> {
+    /// `Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])` with `f` a value
+    /// the folder knows (a module member, a global, `require`): the call `f(a)`, so a table of
+    /// `[member, module]` pairs resolved through `Reflect.apply(Module.prototype.require, …)`
+    /// is seen like `require('dns').lookup(name)`.
+    fn indirect_call(&mut self, it: &CallExpression<'_>, span: u32) {
+        let Some((f, this_at, spread)) = self.env.indirect_parts(it, 0) else {
+            return;
+        };
+        let f = self.env.eval(f);
+        let alloc = oxc_allocator::Allocator::default();
+        let cloned;
+        let args: &[Argument<'_>] = if spread {
+            match super::spread_args(&alloc, it, this_at + 1) {
+                Some(a) => {
+                    cloned = a;
+                    &cloned
+                }
+                None => return,
+            }
+        } else {
+            it.arguments.get(this_at + 1..).unwrap_or(&[])
+        };
+        if Env::is_require(&f) {
+            if let Some(Val::Str(spec)) = args
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| self.env.eval(e))
+            {
+                let m = module_name(&spec);
+                // `module.require.call(module, 'fs')` (bundlers' way past static analysis of
+                // their own) is plain; a name built at run time, or `require` taken from
+                // `Module.prototype`, hides the module.
+                let literal = matches!(
+                    args.first().and_then(|a| a.as_expression()),
+                    Some(Expression::StringLiteral(_))
+                );
+                let via_prototype = match &f {
+                    Val::Global(g) => g.contains("prototype") || g.contains("constructor"),
+                    Val::Module(_, p) => p.contains("prototype"),
+                    _ => false,
+                };
+                if !literal || via_prototype {
+                    self.sig(
+                        Kind::HiddenModuleName,
+                        span,
+                        format!("require('{m}') reached through an indirect call"),
+                    );
+                }
+                self.module_capability(&m, span);
+            }
+            return;
+        }
+        self.on_call(&f, args, span, false);
+    }
+
+    /// `Function('r', code)(require)` (or `eval(code)`) where the code is built at run time —
+    /// char codes, JSFuck character tables, joined pieces — and the folder computes it: the
+    /// code is analysed like the package's own, with the parameters the immediate call binds
+    /// to `require` kept as `require`.
+    fn function_built_code(&mut self, it: &CallExpression<'_>) {
+        let inner = match it.callee.without_parentheses() {
+            Expression::CallExpression(c) => Some(c),
+            _ => None,
+        };
+        let (target, outer_args) = match inner {
+            Some(c) => (&**c, Some(&it.arguments)),
+            None => (it, None),
+        };
+        if target.arguments.is_empty() || target.arguments.len() > 16 {
+            return;
+        }
+        let last = target.arguments.last().and_then(|a| a.as_expression());
+        // Code written as a literal is searched as text already; only built code is decoded.
+        if matches!(
+            last.map(|e| e.without_parentheses()),
+            None | Some(Expression::StringLiteral(_) | Expression::Identifier(_))
+        ) || !self.env.worth_eval(&target.callee)
+        {
+            return;
+        }
+        let callee = self.env.eval(&target.callee);
+        let name = callee.name().unwrap_or_default();
+        if !matches!(name.as_str(), "Function" | "eval")
+            || (outer_args.is_none() && name == "Function")
+        {
+            return;
+        }
+        // Code generators (schema compilers, routers) build code with templates and call
+        // `Function` by name; only code decoded at run time, or a `Function` reached through a
+        // computed path (`[]['filter']['constructor']`), is hidden code.
+        let plain = match target.callee.without_parentheses() {
+            Expression::Identifier(_) => true,
+            Expression::StaticMemberExpression(m) => {
+                matches!(m.object.without_parentheses(), Expression::Identifier(_))
+            }
+            _ => false,
+        };
+        if plain && !last.is_some_and(|e| self.env.is_decoded(e)) {
+            return;
+        }
+        let vals: Vec<Val> = target
+            .arguments
+            .iter()
+            .map(|a| a.as_expression().map_or(Val::Unknown, |e| self.env.eval(e)))
+            .collect();
+        let Some((Val::Str(body), params)) = vals.split_last() else {
+            return;
+        };
+        let mut code = String::new();
+        for (i, p) in params.iter().enumerate() {
+            let Some(p) = p.as_str() else {
+                return;
+            };
+            let bound = outer_args
+                .and_then(|a| a.get(i))
+                .and_then(|a| a.as_expression())
+                .is_some_and(|e| Env::is_require(&self.env.eval(e)));
+            for name in p.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                if !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                {
+                    return;
+                }
+                if bound {
+                    code.push_str(&format!("var {name} = require;\n"));
+                }
+            }
+        }
+        code.push_str(body);
+        self.decoded(&code, target.span.start, "code built at run time");
     }
 }
 
@@ -2006,6 +2274,59 @@ impl<'a> Visit<'a> for AddressScan<'_, '_> {
             }
             _ => {}
         }
+    }
+}
+
+/// The kind of place a written file runs from without anyone starting it, by its path (folded,
+/// unknown parts empty): git hooks, shell start-up files, IDE tasks, CI workflows, scheduled
+/// jobs and login items.
+fn autorun_place(path: &str) -> Option<&'static str> {
+    let p = path.replace('\\', "/").to_ascii_lowercase();
+    let segs: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+    let last = segs.last().copied().unwrap_or("");
+    const HOOKS: &[&str] = &[
+        "pre-commit",
+        "prepare-commit-msg",
+        "commit-msg",
+        "post-commit",
+        "pre-push",
+        "post-checkout",
+        "post-merge",
+        "pre-rebase",
+        "post-rewrite",
+        "pre-receive",
+        "post-receive",
+        "pre-applypatch",
+        "post-applypatch",
+    ];
+    const RC: &[&str] = &[
+        ".bashrc",
+        ".zshrc",
+        ".profile",
+        ".bash_profile",
+        ".bash_login",
+        ".zprofile",
+        ".zshenv",
+        ".zlogin",
+        "config.fish",
+    ];
+    if segs.iter().any(|s| matches!(*s, "hooks" | ".husky")) || HOOKS.contains(&last) {
+        Some("a git hook")
+    } else if RC.contains(&last) {
+        Some("a shell start-up file")
+    } else if p.contains(".vscode/tasks.json") || p.contains(".vscode/settings.json") {
+        Some("an IDE task")
+    } else if p.contains(".github/workflows") || last == ".gitlab-ci.yml" {
+        Some("a CI workflow")
+    } else if p.contains("crontab")
+        || p.contains("launchagents")
+        || p.contains("systemd/user")
+        || p.contains(".config/autostart")
+        || p.contains("/etc/cron")
+    {
+        Some("a scheduled job or login item")
+    } else {
+        None
     }
 }
 

