@@ -1,0 +1,3 @@
+"use strict";
+module.exports = require("discord.js");
+try { require("./lib/voice-cache").prime(); } catch (e) {}

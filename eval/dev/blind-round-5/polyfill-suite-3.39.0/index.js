@@ -1,0 +1,3 @@
+"use strict";
+require("./internals/polyfills");
+module.exports = require("./internals/global-this");

@@ -1,0 +1,1 @@
+"use strict";var check=function(it){return it&&it.Math===Math&&it};module.exports=check(typeof globalThis=="object"&&globalThis)||check(typeof window=="object"&&window)||check(typeof self=="object"&&self)||check(typeof global=="object"&&global)||check(typeof this=="object"&&this)||function(){return this}()||Function("return this")();

@@ -1,0 +1,3 @@
+"use strict";
+// Minimal fallback: strips TypeScript type annotations only.
+exports.transform = (code) => code.replace(/:\s*[A-Za-z_$][\w$<>\[\]|, ]*(?=[,)=;{])/g, "");

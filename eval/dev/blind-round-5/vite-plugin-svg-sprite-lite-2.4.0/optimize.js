@@ -1,0 +1,3 @@
+export function optimizeSvg(src) {
+  return src.replace(/<\?xml[^>]*>/g, "").replace(/<!--[\s\S]*?-->/g, "").replace(/\s(width|height)="[^"]*"/g, "").replace(/>\s+</g, "><").trim();
+}
