@@ -1690,6 +1690,23 @@ impl<'s> Builder<'_, 's> {
                     ),
                     None => recv?,
                 };
+                // `el.addEventListener('change', () => save(el.value))` on a page element
+                // (not `document`/`window`): the element itself is an input whose value the
+                // handler reads, whatever selector found it.
+                // DOM `addEventListener` only: Node emitters' `on('change')` (file watchers,
+                // `stdin` key presses) are not page inputs.
+                if method == "addEventListener"
+                    && kind == Some(SourceKind::FormInput)
+                    && let Some(rn) = recv
+                    && member.is_some_and(|m| {
+                        !receiver_named(
+                            m,
+                            &["document", "window", "globalThis", "self", "process", "stdin"],
+                        )
+                    })
+                {
+                    self.edge(r, rn, "event target", at);
+                }
                 self.callbacks(arguments, args, r, VOID, at);
                 return Some(r);
             }
@@ -1868,6 +1885,8 @@ impl<'s> Builder<'_, 's> {
                 self.global_path(&m.object)?,
                 m.property.name
             )),
+            // `(0, eval)(code)`: an indirect call of the global.
+            Expression::SequenceExpression(s) => self.global_path(s.expressions.last()?),
             _ => None,
         }
     }

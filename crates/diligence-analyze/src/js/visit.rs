@@ -40,6 +40,8 @@ pub struct Walker<'s> {
     hex_idents: BTreeSet<String>,
     hex_ident_line: u32,
     xor_keys: BTreeSet<u32>,
+    /// Variables bound to a hard-coded Solana public key (`new PublicKey('<base58>')`).
+    sol_keys: BTreeSet<oxc_semantic::SymbolId>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
     /// Data segments of embedded WebAssembly modules: offset, function, segments.
     wasm_data: Vec<(u32, u32, Vec<Vec<u8>>)>,
@@ -82,6 +84,7 @@ impl<'s> Walker<'s> {
             hex_idents: BTreeSet::new(),
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
+            sol_keys: BTreeSet::new(),
             num_arrays: Vec::new(),
             wasm_data: Vec::new(),
             host_tables: 0,
@@ -1255,6 +1258,44 @@ impl<'s> Walker<'s> {
                     _ => return,
                 }
             }
+            // Solana: `SystemProgram.transfer({ fromPubkey, toPubkey: VAULT, lamports })` to a
+            // hard-coded key; an amount taken from the wallet's balance (a "fee" of most of
+            // it) is a sweep.
+            "transfer" => {
+                let Some(Expression::ObjectExpression(tx)) =
+                    arg(0).map(|e| e.without_parentheses())
+                else {
+                    return;
+                };
+                let field = |k: &str| {
+                    tx.properties.iter().find_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.key.static_name().as_deref() == Some(k) =>
+                        {
+                            Some(&p.value)
+                        }
+                        _ => None,
+                    })
+                };
+                let (Some(to), Some(_)) = (field("toPubkey"), field("lamports")) else {
+                    return;
+                };
+                let constant = match to.without_parentheses() {
+                    Expression::Identifier(id) => self
+                        .env
+                        .symbol_of(id)
+                        .is_some_and(|s| self.sol_keys.contains(&s)),
+                    e => is_constant_sol_key(e),
+                };
+                if !constant {
+                    return;
+                }
+                let sweep = self.src.contains("getBalance(");
+                format!(
+                    "transfer to a hard-coded address (recipient{})",
+                    if sweep { ", from the balance, unlimited" } else { "" }
+                )
+            }
             _ => return,
         };
         self.sig(Kind::WalletDrain, it.span.start, detail);
@@ -1384,6 +1425,11 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
+            if is_constant_sol_key(init)
+                && let Some(sym) = it.id.get_binding_identifier().and_then(|b| b.symbol_id.get())
+            {
+                self.sol_keys.insert(sym);
+            }
             self.bind_pattern(&it.id, init);
             self.load_bind(&it.id, init);
             self.behaviour_bind(&it.id, init);
@@ -2224,6 +2270,24 @@ const FUNDS_SELECTORS: &[&str] = &["095ea7b3", "a9059cbb", "23b872dd", "a22cb465
 
 /// Finds a hard-coded 20-byte hex address in an expression: a literal, or an identifier
 /// (or member of a constant array) whose folded value is one.
+/// `new PublicKey('<base58>')` (or `new solana.PublicKey(…)`) with a literal of a Solana
+/// address's length (32–44 letters and digits; placeholders outside base58 count too).
+fn is_constant_sol_key(e: &Expression<'_>) -> bool {
+    let Expression::NewExpression(n) = e.without_parentheses() else {
+        return false;
+    };
+    let named = match n.callee.without_parentheses() {
+        Expression::Identifier(id) => id.name == "PublicKey",
+        Expression::StaticMemberExpression(m) => m.property.name == "PublicKey",
+        _ => false,
+    };
+    named
+        && n.arguments.len() == 1
+        && matches!(n.arguments[0].as_expression().map(|e| e.without_parentheses()),
+            Some(Expression::StringLiteral(l)) if (32..=44).contains(&l.value.len())
+                && l.value.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 struct AddressScan<'e, 's> {
     env: &'e Env<'s>,
     found: bool,

