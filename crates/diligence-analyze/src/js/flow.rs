@@ -1701,7 +1701,14 @@ impl<'s> Builder<'_, 's> {
                     && member.is_some_and(|m| {
                         !receiver_named(
                             m,
-                            &["document", "window", "globalThis", "self", "process", "stdin"],
+                            &[
+                                "document",
+                                "window",
+                                "globalThis",
+                                "self",
+                                "process",
+                                "stdin",
+                            ],
                         )
                     })
                 {

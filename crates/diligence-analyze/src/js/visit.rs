@@ -200,17 +200,27 @@ impl<'s> Walker<'s> {
     /// template literal holding a program): analysed as code at the write, since it runs
     /// later (from a service, a scheduled task, a `node` spawn) where no entry point shows it.
     fn written_code(&mut self, args: &[Argument<'_>], span: u32) {
-        let Some(content) = args.get(1).and_then(|a| a.as_expression()) else {
+        let Some(whole) = args.get(1).and_then(|a| a.as_expression()) else {
             return;
         };
-        if !matches!(
-            content.without_parentheses(),
-            Expression::Identifier(_)
-                | Expression::TemplateLiteral(_)
-                | Expression::StringLiteral(_)
-        ) {
-            return;
+        // `old + INJECT`: code appended to a file read first (another application's bundle
+        // patched with a loader) is written code too.
+        let mut leaves = Vec::new();
+        if matches!(whole.without_parentheses(), Expression::BinaryExpression(_)) {
+            plus_operands(whole, &mut leaves);
+        } else {
+            leaves.push(whole);
         }
+        let Some(content) = leaves.into_iter().rev().find(|e| {
+            matches!(
+                e.without_parentheses(),
+                Expression::Identifier(_)
+                    | Expression::TemplateLiteral(_)
+                    | Expression::StringLiteral(_)
+            ) && matches!(self.env.eval(e), Val::Str(ref c) if c.len() >= 64)
+        }) else {
+            return;
+        };
         let Val::Str(code) = self.env.eval(content) else {
             return;
         };
@@ -1293,7 +1303,11 @@ impl<'s> Walker<'s> {
                 let sweep = self.src.contains("getBalance(");
                 format!(
                     "transfer to a hard-coded address (recipient{})",
-                    if sweep { ", from the balance, unlimited" } else { "" }
+                    if sweep {
+                        ", from the balance, unlimited"
+                    } else {
+                        ""
+                    }
                 )
             }
             _ => return,
@@ -1426,7 +1440,10 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             if is_constant_sol_key(init)
-                && let Some(sym) = it.id.get_binding_identifier().and_then(|b| b.symbol_id.get())
+                && let Some(sym) = it
+                    .id
+                    .get_binding_identifier()
+                    .and_then(|b| b.symbol_id.get())
             {
                 self.sol_keys.insert(sym);
             }

