@@ -2670,7 +2670,7 @@ fn is_data_file(p: &str) -> bool {
 fn data_file_name(s: &str) -> bool {
     const EXT: &[&str] = &[
         ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf",
-        ".bin", ".dat", ".data", ".enc", ".wasm", ".db",
+        ".bin", ".dat", ".data", ".enc", ".wasm", ".db", ".node",
     ];
     let Some(dot) = s.rfind('.') else {
         return false;

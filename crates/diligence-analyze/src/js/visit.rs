@@ -1487,6 +1487,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             if self.env.is_decoded(&it.right) {
                 self.env.tainted.insert(sym);
             }
+            self.bind_net_handle(sym, &it.right);
         }
         walk::walk_assignment_expression(self, it);
     }
@@ -2062,7 +2063,11 @@ impl<'s> Walker<'s> {
 
         if !self.env.worth_eval(&it.callee) {
             self.load_call(it, None);
+            // `ws.on('message', cb)` on a local bound to a connection: a network callback.
+            let cb = u32::from(self.on_net_message(it));
+            self.net_cb += cb;
             walk::walk_call_expression(self, it);
+            self.net_cb -= cb;
             return;
         }
         let callee = self.env.eval(&it.callee);
@@ -2091,7 +2096,7 @@ impl<'s> Walker<'s> {
         let then_on_network = it.callee.as_member_expression().is_some_and(|m| {
             matches!(m.static_property_name(), Some("then" | "on" | "once"))
                 && chain_has_network(&self.env, m.object())
-        });
+        }) || self.on_net_message(it);
         let is_fcc = callee.name().as_deref() == Some("String.fromCharCode");
         let cb = network || then_on_network;
         let loader = cb && fetch_of_unknown_url(&self.env, it);

@@ -16,7 +16,8 @@ diligence_finding::declare_rule! {
     /// often in a data file keyed on the package's own name and version), decoded at run time (`atob`,
     /// `Buffer.from(…, 'base64'|'hex')`, char codes, inflate: high) or read from one of the package's data files:
     /// critical when the file is an image, a font or a binary blob (`.png`, `.woff`, `.bin`, `.dat` — code read
-    /// from pixels), high when the data is decoded on the way, medium otherwise. A binary file's name passed to a
+    /// from pixels; a native addon `.node` that the executing file gunzips or inflates: a script disguised as a
+    /// prebuilt binary), high when the data is decoded on the way, medium otherwise. A binary file's name passed to a
     /// reading helper in another function counts too. Also such a call whose argument comes directly from a
     /// decoder in the same function. The `Function` constructor counts however it is reached
     /// (`Function.constructor`, `[].constructor.constructor`, `Object.getPrototypeOf(async function () {}).constructor`),
@@ -54,7 +55,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     ];
     let sinks = [SinkKind::Eval, SinkKind::Require];
     let out: Vec<CodeFinding> = flows(p, &sources, &sinks)
-        .filter(|path| !required_data_used_as_is(path))
+        .filter(|path| !required_data_used_as_is(path) && !native_addon_as_is(p, path))
         .take(20)
         .map(|path| {
             let sev = match path.source {
@@ -103,10 +104,37 @@ fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
 fn binary_data_file(what: &str) -> bool {
     const EXT: &[&str] = &[
         ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".woff", ".woff2", ".ttf",
-        ".bin", ".dat", ".data", ".enc", ".wasm", ".db",
+        ".bin", ".dat", ".data", ".enc", ".wasm", ".db", ".node",
     ];
     let lower = what.trim_end_matches(['\'', ')']).to_ascii_lowercase();
     EXT.iter().any(|e| lower.ends_with(e))
+}
+
+/// A native addon (`.node`) read and passed on without a decompression or decoding step:
+/// module loaders handle `.node` files by name. Code that *gunzips* or decodes an "addon" and
+/// evaluates it is a script disguised as a binary.
+fn native_addon_as_is(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
+    // A branch that decompresses (`buf[0] === 0x1f && buf[1] === 0x8b ? zlib.gunzipSync(buf)`)
+    // may hide from the path the solver picked: the executing file's own decompression counts.
+    let decompresses = p
+        .files
+        .iter()
+        .find(|f| f.path == path.to.file)
+        .and_then(|f| f.text.as_deref())
+        .is_some_and(|t| {
+            ["gunzip", "inflate", "brotliDecompress", "decompress"]
+                .iter()
+                .any(|d| t.contains(d))
+        });
+    !decompresses
+        && path.source == SourceKind::PackageData
+        && path
+            .from
+            .what
+            .trim_end_matches(['\'', ')', '"', '`'])
+            .to_ascii_lowercase()
+            .ends_with(".node")
+        && !decoded_on_the_way(path)
 }
 
 /// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches
@@ -258,6 +286,37 @@ exports.compile = function (tpl) { return new Function('it', 'return `' + tpl + 
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// A "fallback binding" `.node` file that is gzip bytes: gunzipped and run with `vm` when
+    /// the real addon fails to load.
+    #[test]
+    fn positive_gzipped_fake_native_addon_evaluated() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst vm = require('vm');\nconst zlib = require('zlib');\nfunction load() {\n  try { return require(path.join(__dirname, 'build', 'addon_' + process.arch + '.node')); } catch (e) {\n    const buf = fs.readFileSync(path.join(__dirname, 'build', 'fallback.node'));\n    const code = buf[0] === 0x1f ? zlib.gunzipSync(buf).toString() : buf.toString();\n    return vm.runInThisContext('(function(module){' + code + '})');\n  }\n}\nmodule.exports = load();\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.js".to_string(), 9)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A module loader that handles `.node` files by name and compiles `.js` sources.
+    #[test]
+    fn negative_loader_handles_native_addons_by_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst vm = require('vm');\nexports.load = function (file) {\n  if (file.endsWith('.node')) return require(file);\n  const src = fs.readFileSync(file, 'utf8');\n  return vm.runInThisContext(src, { filename: file });\n};\nexports.addon = () => exports.load(__dirname + '/build/Release/binding.node');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+    }
 
     /// A required JSON file whose entries are hex-decoded and compiled: a hidden payload.
     #[test]

