@@ -1328,6 +1328,18 @@ impl<'s> Builder<'_, 's> {
                 if !data.is_empty() {
                     self.sink(SinkKind::Network, at, name, data, dest, dest_const.clone());
                 }
+                // `new WebSocket(proto + location.host + '/__hmr')`: the page's own server.
+                if dest_const.is_none()
+                    && n.arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .is_some_and(|e| reads_page_host(e, 0))
+                {
+                    let h = self.source(SourceKind::NetHandle, at, "");
+                    let what = format!("response of {name} from {SAME_ORIGIN}");
+                    let d = self.source(SourceKind::NetworkData, at, &what);
+                    return self.join(&[Some(h), Some(d)], "", at);
+                }
                 Some(self.network_result(name, dest_const.as_deref(), at))
             }
             Api::Eval => {
@@ -2855,6 +2867,32 @@ fn key_material_member<'a>(
 }
 
 /// True when the member's object is a property named one of `names` (`e.clipboardData`).
+/// How a network source names a destination built from the page's own location.
+pub(crate) const SAME_ORIGIN: &str = "the page's own origin";
+
+/// Whether a URL expression is built from the page's own host (`location.host`,
+/// `location.origin`, `window.location.hostname`): a page talking to the server that served it.
+fn reads_page_host(e: &Expression<'_>, d: u32) -> bool {
+    if d > 8 {
+        return false;
+    }
+    match e.without_parentheses() {
+        Expression::StaticMemberExpression(m) => {
+            matches!(m.property.name.as_str(), "host" | "origin" | "hostname")
+                && match m.object.without_parentheses() {
+                    Expression::Identifier(id) => id.name == "location",
+                    Expression::StaticMemberExpression(o) => o.property.name == "location",
+                    _ => false,
+                }
+        }
+        Expression::BinaryExpression(b) => {
+            reads_page_host(&b.left, d + 1) || reads_page_host(&b.right, d + 1)
+        }
+        Expression::TemplateLiteral(t) => t.expressions.iter().any(|x| reads_page_host(x, d + 1)),
+        _ => false,
+    }
+}
+
 fn receiver_named(m: &MemberExpression<'_>, names: &[&str]) -> bool {
     match m.object().without_parentheses() {
         Expression::StaticMemberExpression(o) => names.contains(&o.property.name.as_str()),

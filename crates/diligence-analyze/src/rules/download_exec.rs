@@ -40,7 +40,8 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
     /// from the project's own releases, and binaries fetched from the npm registry itself (esbuild's install
-    /// fallback), are low. Browser module
+    /// fallback), are low. A page's hot-reload client
+    /// evaluating what its own server sends over a socket at `location.host` is low. Browser module
     /// loaders (AMD, SystemJS: monaco-editor's `loader.js`) `fetch` the script URL they are asked to load and
     /// evaluate it; `eval`/`Function` of a `fetch` whose URL is a caller's parameter is not reported (a constant
     /// URL, a process spawn of network data, or text unscrambled on its way to `eval` — reversed, XORed,
@@ -110,6 +111,9 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             .what
             .split_once(" from ")
             .is_some_and(|(_, url)| !crate::text::url_host(url).is_empty());
+        // A page evaluating what the server that served it sends (a dev server's hot-reload
+        // socket at `location.host`) runs its own origin's code, not a third party's.
+        let own_origin = path.from.what.ends_with(crate::js::flow::SAME_ORIGIN);
         let sev = match path.sink {
             SinkKind::Exec => match path.path_key.as_deref() {
                 Some(prog)
@@ -129,6 +133,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             // …unless the fetched text is unscrambled on its way to `eval` (reversed, XORed,
             // decrypted, hex/char-code/base64-decoded): a loader runs the script it was asked
             // for as sent, a hidden stage (fezbox's reversed QR payload) is decoded first.
+            _ if own_origin && !unscrambled(path) => Severity::Low,
             _ if !constant_url
                 && path.flags & flags::NODE_SCOPE == 0
                 && !(path.sink == SinkKind::Eval && unscrambled(path)) =>
@@ -902,6 +907,28 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         assert_eq!(hits(&s, "code/download-exec"), vec![]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A hot-reload client evaluates module code its page's own server sends over a socket
+    /// at `location.host` (webpack-dev-server, Vite, Parcel): low, even with a CommonJS
+    /// wrapper's `module` parameter.
+    #[test]
+    fn negative_hot_reload_socket_of_the_pages_own_server() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "client.js",
+                "(function () {\n  var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__hmr');\n  ws.onmessage = function (ev) {\n    var msg = JSON.parse(ev.data);\n    var mod = { exports: {} };\n    new Function('module', 'exports', msg.code)(mod, mod.exports);\n  };\n})();\n",
+            ),
+        ]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/download-exec")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Low]);
         assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 }
