@@ -173,15 +173,18 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
         opts.registry_manifest = serde_json::to_value(manifest).ok();
     }
     let with_manifest = opts.registry_manifest.is_some();
-    // One file per hash of the integrity (strongest first), so a reader holding only some
-    // of the hashes (a lockfile's sha512 where the registry gave sha512 + sha1, `hunt`) finds it.
-    let cache_files: Vec<std::path::PathBuf> = obtained
-        .cache_key
-        .as_deref()
-        .filter(|_| !keep_files)
-        .map(|key| crate::scan_cache::files(cache_root().as_deref(), key, with_manifest))
+    // Written under each verified hash, so a reader holding only some of them (a lockfile's
+    // sha512 where the registry gave sha512 + sha1, `hunt`) finds it; read only by the
+    // strongest algorithm held (see scan_cache::read_keys).
+    let key = obtained.cache_key.as_deref().filter(|_| !keep_files);
+    let root = cache_root();
+    let cache_files: Vec<std::path::PathBuf> = key
+        .map(|key| crate::scan_cache::files(root.as_deref(), key, with_manifest))
         .unwrap_or_default();
-    if let Some(cached) = cache_files.iter().find_map(|p| crate::scan_cache::read(p)) {
+    let read_files: Vec<std::path::PathBuf> = key
+        .map(|key| crate::scan_cache::read_files(root.as_deref(), key, with_manifest))
+        .unwrap_or_default();
+    if let Some(cached) = read_files.iter().find_map(|p| crate::scan_cache::read(p)) {
         return Ok(Scanned {
             scan: cached.scan,
             package_json: cached.package_json,

@@ -57,7 +57,7 @@ pub use engine::{Engine, Run, registry_client};
 pub use input::{DeltaInput, Input, LockfileInput, PackagesInput, ScanTarget};
 pub use ledger::DeltaLedger;
 pub use rules::{Coverage, all_rules, coverage};
-pub use scan_cache::{cached_scan, scan_cache_path};
+pub use scan_cache::{cached_scan, scan_cache_paths};
 pub use settings::{Command, Network, Settings, TrustedConfig, TrustedFile};
 
 pub use diligence_finding::{Finding, NotEvaluated, Report, Severity};

@@ -1,10 +1,10 @@
-//! Scan results cached by tarball integrity under `<cache>/scans/<key>.json` (one file per
-//! hash of the integrity, so a reader holding any one of the hashes finds it), keyed also by
+//! Scan results cached by tarball integrity under `<cache>/scans/<key>.json` (written under
+//! each verified hash, read only by the strongest algorithm the reader holds), keyed also by
 //! the running binary (its version, size and modification time), so a second run is instant
 //! and a rebuilt analyser never reads stale verdicts, and by whether the registry manifest was
 //! compared (`--metadata`: the analyser's manifest rules ran), so a `--metadata` run after a
 //! default run does not reuse a scan that skipped the comparison. `hunt` reads the same files
-//! ([`scan_cache_path`], [`cached_scan`]) without filling them.
+//! ([`scan_cache_paths`], [`cached_scan`]) without filling them.
 
 use diligence_analyze::PackageScan;
 use sha2::{Digest, Sha256};
@@ -20,26 +20,27 @@ pub(crate) struct Cached {
     pub package_json: Option<serde_json::Value>,
 }
 
-/// The scan cache files of a tarball with this integrity in the default cache folder
-/// (`DILIGENCE_CACHE_DIR` or the platform's), one per hash, strongest first; `with_manifest`
-/// when the registry manifest was compared. Empty without a cache folder.
-pub fn scan_cache_path(
+/// The scan cache files to read for a tarball with this integrity in the default cache folder
+/// (`DILIGENCE_CACHE_DIR` or the platform's): one per hash of its strongest algorithm only
+/// (see `read_keys`); `with_manifest` when the registry manifest was compared. Empty
+/// without a cache folder.
+pub fn scan_cache_paths(
     integrity: &diligence_graph::Integrity,
     with_manifest: bool,
 ) -> Vec<PathBuf> {
     let Some(cache) = diligence_registry::Cache::default_location() else {
         return Vec::new();
     };
-    files(Some(cache.root()), &integrity.to_string(), with_manifest)
+    read_files(Some(cache.root()), &integrity.to_string(), with_manifest)
 }
 
-/// The cached scan of a tarball with this integrity (any of its hashes), made with or without
+/// The cached scan of a tarball with this integrity (by its strongest hashes), made with or without
 /// the registry manifest (either holds the same code facts); `None` when there is none or it
 /// is unreadable.
 pub fn cached_scan(integrity: &diligence_graph::Integrity) -> Option<PackageScan> {
     [false, true]
         .into_iter()
-        .flat_map(|with_manifest| scan_cache_path(integrity, with_manifest))
+        .flat_map(|with_manifest| scan_cache_paths(integrity, with_manifest))
         .find_map(|path| read(&path))
         .map(|c| c.scan)
 }
@@ -56,9 +57,38 @@ pub(crate) fn keys(integrity: &str) -> Vec<String> {
     }
 }
 
-/// The cache files for every key of `integrity` (see [`keys`]); empty without a cache folder.
+/// The keys to read an entry by: only those of the strongest algorithm `integrity` has. An
+/// entry is written under every hash its bytes were verified against (sha512 and the
+/// registry's sha1), so a caller holding only a sha1 finds it, but a caller holding a sha512
+/// never falls back to sha1: a SHA-1 collision between a scanned tarball and another must not
+/// lend the first one's verdict to the second.
+pub(crate) fn read_keys(integrity: &str) -> Vec<String> {
+    let keys = keys(integrity);
+    let algorithm = |k: &str| k.split_once('-').map(|(a, _)| a.to_string());
+    let strongest = keys.first().and_then(|k| algorithm(k));
+    keys.iter()
+        .filter(|k| algorithm(k) == strongest)
+        .cloned()
+        .collect()
+}
+
+/// The cache files to write for `integrity`, one per key (see [`keys`]); empty without a
+/// cache folder.
 pub(crate) fn files(cache: Option<&Path>, integrity: &str, with_manifest: bool) -> Vec<PathBuf> {
     keys(integrity)
+        .iter()
+        .filter_map(|key| file(cache, key, with_manifest))
+        .collect()
+}
+
+/// The cache files to read for `integrity`, one per key of [`read_keys`]; empty without a
+/// cache folder.
+pub(crate) fn read_files(
+    cache: Option<&Path>,
+    integrity: &str,
+    with_manifest: bool,
+) -> Vec<PathBuf> {
+    read_keys(integrity)
         .iter()
         .filter_map(|key| file(cache, key, with_manifest))
         .collect()
@@ -141,9 +171,15 @@ mod tests {
         let dir = Path::new("/cache");
         let written = files(Some(dir), &both, false);
         assert_eq!(written.len(), 2);
-        assert_eq!(files(Some(dir), &sha512, false), written[..1]);
-        assert_eq!(files(Some(dir), &sha1, false), written[1..]);
+        assert_eq!(read_files(Some(dir), &sha512, false), written[..1]);
+        assert_eq!(read_files(Some(dir), &sha1, false), written[1..]);
         assert_eq!(keys("10c0/abc"), ["10c0/abc"]);
+        // A caller holding a sha512 never falls back to the sha1: another tarball sharing
+        // the sha1 (a collision) must not read this entry.
+        let other = format!("sha512-{}== {sha1}", "C".repeat(86));
+        let reads = read_files(Some(dir), &other, false);
+        assert_eq!(reads.len(), 1);
+        assert!(!written.contains(&reads[0]));
     }
 
     /// The file reads as a plain `PackageScan` (what `hunt` and older readers expect), and a

@@ -364,22 +364,26 @@ fn guidance(
                 .into_iter()
                 .find(|v| !r.affected(target, v, &s.ids))
             {
-                // The declared range already allows it: refresh the lockfile, package.json
-                // stays as it is.
+                // The declared range already resolves (as npm picks: `latest` when in range,
+                // else the highest match) to an unaffected version: refresh the lockfile,
+                // package.json stays. Root importer only: `npm update X` at the root does not
+                // refresh a workspace's dependency.
                 let declared = graph
                     .importers
                     .iter()
                     .find(|i| i.path == s.importer)
                     .and_then(|i| i.dependencies.iter().find(|e| e.name == *direct))
                     .map(|e| e.spec.as_str());
-                let allowed = declared
-                    .and_then(|spec| Range::parse(spec).ok())
-                    .zip(Version::parse(&to).ok())
-                    .is_some_and(|(range, v)| range.satisfies(&v));
-                if allowed && let Some(mut fix) = update(&ctx, direct, direct_version, direct, &to)
+                let picked = declared
+                    .filter(|_| s.importer == ".")
+                    .and_then(|spec| r.pick(direct, spec))
+                    .filter(|v| v != direct_version && !r.affected(target, v, &s.ids));
+                if let Some(picked) = picked
+                    && let Some(mut fix) = update(&ctx, direct, direct_version, direct, &picked)
                 {
                     fix["summary"] = json!(format!(
-                        "the declared range `{}` already allows {direct} {to}: refresh the lockfile",
+                        "the declared range `{}` already allows {direct} {picked}: refresh the \
+                         lockfile",
                         declared.unwrap_or_default()
                     ));
                     return Some(fix);

@@ -259,14 +259,15 @@ fn override_when_no_upgrade_helps() {
 #[test]
 fn direct_dependency_upgrade_and_hostile_names() {
     let mut g = graph(LockfileFormat::Npm, DepKind::Prod, "1.2.5");
-    // The declared range already allows the fix: a lockfile refresh, package.json unchanged.
+    // The declared range already resolves to an unaffected version (npm picks `latest`,
+    // 1.2.8): a lockfile refresh, package.json unchanged.
     g.importers[0].dependencies = vec![edge("minimist", "^1.2.0", DepKind::Prod, 1)];
     let fix = fix_for(&g, &recorded(&[minimist()]));
     assert_eq!(fix["kind"], "update");
     assert_eq!(fix["command"], "npm update minimist");
     assert_eq!(
         fix["summary"],
-        "the declared range `^1.2.0` already allows minimist 1.2.6: refresh the lockfile"
+        "the declared range `^1.2.0` already allows minimist 1.2.8: refresh the lockfile"
     );
     // A pinned range does not: the smallest upgrade.
     g.importers[0].dependencies = vec![edge("minimist", "1.2.5", DepKind::Prod, 1)];

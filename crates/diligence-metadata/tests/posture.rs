@@ -84,18 +84,17 @@ fn bare_npm_project_gets_recommendations() {
         ]
     );
     // There is no .npmrc to point at: the findings sit on package.json, a file that exists.
-    let files: Vec<String> = findings
-        .iter()
-        .map(|f| {
-            let file = &f.location.as_ref().unwrap().file;
-            std::path::Path::new(file)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    assert_eq!(files, ["package.json", "package.json", "package.json"]);
+    let lines: Vec<(String, u32)> = findings.iter().map(line).collect();
+    assert_eq!(lines, vec![("package.json".to_string(), 0); 3]);
+    // An .npmrc without the settings: the findings about them sit on it.
+    std::fs::write(
+        dir.path().join(".npmrc"),
+        "registry=https://registry.npmjs.org/\n",
+    )
+    .unwrap();
+    let findings = posture(dir.path(), None);
+    let lines: Vec<(String, u32)> = findings.iter().skip(1).map(line).collect();
+    assert_eq!(lines, vec![(".npmrc".to_string(), 0); 2]);
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn write_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .package
             .as_ref()
             .map(|p| format!("{}@{}", p.name, p.version))
-            .filter(|id| !f.message.starts_with(id.as_str()))
+            .filter(|id| !f.message.starts_with(&format!("{id} ")))
             .map(|id| format!("{id} "))
             .unwrap_or_default();
         writeln!(

@@ -202,8 +202,6 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// A finding of a posture rule about a setting (located at it when found) or about a missing
-/// one (located at the file it belongs in, line 0).
 /// Locates a posture finding: at the setting when there is one, else at `fallback` (the file
 /// the setting belongs in) when it exists, else at the project's `package.json` (an
 /// annotation on a file that does not exist shows nowhere), else at `fallback` anyway.

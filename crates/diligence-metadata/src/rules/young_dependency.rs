@@ -26,14 +26,16 @@ declare_rule! {
     /// day before `widget@1.4.1` was published.
     ///
     /// Severity: high; medium when every young dependency sits in the package's own scope
-    /// (`@scope/a` adding `@scope/b`) or in the scope named after it (`typescript` adding
-    /// `@typescript/native-linux-x64`): per-platform packages and split-outs of one project.
-    /// A hijacked account can publish there too, so it is still reported, and the new
-    /// package's own code and scripts are vetted by the code layer either way.
+    /// (`@scope/a` adding `@scope/b`: only the scope's members can publish there) and every
+    /// added dependency could be dated: per-platform packages and split-outs of one project.
+    /// An unscoped `foo` adding `@foo/…` stays high: anyone may create an unclaimed `@foo`
+    /// organisation. A hijacked member account can publish in the scope too, so it is still
+    /// reported, and the new package's own code and scripts are vetted by the code layer.
     ///
     /// ## Known false positives
     /// A project that splits code into a new package of its own and depends on it in the same
-    /// week (medium when it is in the project's scope; high otherwise). Not evaluated when the caller has no packument for the dependency or its times
+    /// week (medium when it is in the project's scope; high otherwise, e.g. `typescript`
+    /// adding its `@typescript/native-*` platform packages). Not evaluated when the caller has no packument for the dependency or its times
     /// are unknown or rewritten (the mirror reachable here rewrites them).
     pub static YOUNG_DEPENDENCY = { id: "metadata/young-dependency", severity: Severity::High };
 }
@@ -91,7 +93,7 @@ pub fn check(cx: &VersionContext) -> Outcome {
         cx.version,
         list.join(", ")
     );
-    let own_scope = young.iter().all(|(n, _)| in_own_scope(cx.name(), n));
+    let own_scope = unknown.is_empty() && young.iter().all(|(n, _)| in_own_scope(cx.name(), n));
     let message = if own_scope {
         format!("{message} (in the package's own scope)")
     } else {
@@ -114,20 +116,15 @@ pub fn check(cx: &VersionContext) -> Outcome {
     })
 }
 
-/// True when `dependency` is in `package`'s scope, or in the scope named after an unscoped
-/// `package` (`typescript` → `@typescript/…`).
+/// True when scoped `package` and `dependency` share the scope (npm lets only the scope's
+/// members publish in it); never for an unscoped package.
 fn in_own_scope(package: &str, dependency: &str) -> bool {
-    let Some(dep_scope) = dependency
-        .strip_prefix('@')
-        .and_then(|d| d.split_once('/'))
-        .map(|(s, _)| s)
-    else {
-        return false;
+    let scope = |n: &str| {
+        n.strip_prefix('@')
+            .and_then(|d| d.split_once('/'))
+            .map(|(s, _)| s.to_ascii_lowercase())
     };
-    match package.strip_prefix('@').and_then(|p| p.split_once('/')) {
-        Some((scope, _)) => scope.eq_ignore_ascii_case(dep_scope),
-        None => package.eq_ignore_ascii_case(dep_scope),
-    }
+    matches!((scope(package), scope(dependency)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]
@@ -136,7 +133,8 @@ mod tests {
 
     #[test]
     fn own_scope_is_the_scope_or_the_scope_named_after_the_package() {
-        assert!(in_own_scope("typescript", "@typescript/native-linux-x64"));
+        // Anyone may create an unclaimed `@typescript` organisation.
+        assert!(!in_own_scope("typescript", "@typescript/native-linux-x64"));
         assert!(in_own_scope("@biomejs/biome", "@biomejs/cli-linux-x64"));
         assert!(!in_own_scope("axios", "plain-crypto-js"));
         assert!(!in_own_scope("axios", "@axios-utils/crypto"));

@@ -30,29 +30,30 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             }
             Input::files_delta(b, h)?
         }
-        (None, None)
-            if [&args.base, &args.head]
-                .into_iter()
-                .flatten()
-                .any(|rev| looks_like_lockfile_path(rev, &args.dir)) =>
-        {
-            let given: Vec<&str> = [&args.base, &args.head]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
-            bail!(
-                "`{}` is a file, not a git revision: compare two lockfiles with \
-                 --base-lockfile FILE --head-lockfile FILE",
-                given.join(" ")
-            );
-        }
         _ => Input::git_delta(
             &args.dir,
             args.lockfile.as_deref(),
             args.base.as_deref(),
             args.head.as_deref(),
-        )?,
+        )
+        .map_err(|e| {
+            // A revision git cannot resolve that names a file: the user meant the file flags.
+            let files: Vec<&str> = [&args.base, &args.head]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .filter(|rev| looks_like_lockfile_path(rev, &args.dir))
+                .collect();
+            if files.is_empty() {
+                anyhow::Error::from(e)
+            } else {
+                anyhow::anyhow!(
+                    "`{}` is a file, not a git revision: compare two lockfiles with \
+                     --base-lockfile FILE --head-lockfile FILE",
+                    files.join(" ")
+                )
+            }
+        })?,
     };
     let mut settings = common::settings(
         Command::Diff,

@@ -20,6 +20,7 @@ use crate::cli::{InstallArgs, PmArg};
 use anyhow::{Context, Result};
 use diligence_engine::{Command, Engine, Input};
 use diligence_gate::{Decision, GateOptions, PackageManager, RefuseReason};
+use diligence_report::human::terminal_safe as safe;
 use std::io::IsTerminal;
 
 fn package_manager(pm: PmArg) -> PackageManager {
@@ -65,22 +66,22 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     if let Some(code) = refused(diligence_gate::decide(&run.report, &opts)) {
         return Ok(code);
     }
-    // Rule-level gaps do not block (see diligence_gate::decide); say so, since the report
-    // above said NOT EVALUATED and `check` exits 2 on the same records.
-    let rule_gaps: std::collections::BTreeSet<&str> = run
-        .report
-        .not_evaluated
-        .iter()
-        .filter_map(|ne| ne.rule())
-        .collect();
-    if !rule_gaps.is_empty() && diligence_gate::unvetted(&run.report) == 0 {
-        anstream::eprintln!(
-            "diligence: every package was vetted; {} rule(s) could not run on this registry's data \
-             ({}): such gaps are listed, not blocking (`check` exits 2 on them; disable a rule \
-             in diligence.toml [rules] to silence it)",
-            rule_gaps.len(),
-            rule_gaps.into_iter().collect::<Vec<_>>().join(", ")
-        );
+    // Rule-level gaps (one rule about one package) do not block (see diligence_gate::decide);
+    // say so, with each one's reason, since the report above said NOT EVALUATED and `check`
+    // exits 2 on the same records.
+    if diligence_gate::unvetted(&run.report) == 0 {
+        for ne in run
+            .report
+            .not_evaluated
+            .iter()
+            .filter(|ne| ne.rule().is_some())
+        {
+            anstream::eprintln!(
+                "diligence: not blocking: {} was not evaluated ({})",
+                safe(&ne.what),
+                safe(&ne.why)
+            );
+        }
     }
     let Some(planned) = &run.planned else {
         // Only reached with --force-unvetted after a failed plan: there is no vetted
