@@ -1,0 +1,3 @@
+import m from "./index.cjs";
+export const { cpu, memory, system, all } = m;
+export default m;
