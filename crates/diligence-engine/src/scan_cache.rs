@@ -50,7 +50,7 @@ pub fn cached_scan(integrity: &diligence_graph::Integrity) -> Option<PackageScan
 pub(crate) fn keys(integrity: &str) -> Vec<String> {
     match diligence_graph::Integrity::parse_sri(integrity) {
         Ok(diligence_graph::Integrity::Sri(mut hashes)) if !hashes.is_empty() => {
-            hashes.sort_by(|a, b| b.algorithm.cmp(&a.algorithm));
+            hashes.sort_by_key(|h| std::cmp::Reverse(h.algorithm));
             hashes.iter().map(ToString::to_string).collect()
         }
         _ => vec![integrity.to_string()],
