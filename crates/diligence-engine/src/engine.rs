@@ -686,9 +686,15 @@ impl Engine {
             .as_ref()
             .ok_or("--no-registry: a name@version target is downloaded from the registry")?;
         let packument = client.packument(name).map_err(|e| e.to_string())?;
-        let manifest = packument
-            .version(version)
-            .ok_or_else(|| format!("version {version} is not in the packument of {name}"))?;
+        // An exact version, else a dist-tag or range resolved as npm picks it.
+        let resolved = match packument.version(version) {
+            Some(_) => Some(version.to_string()),
+            None => diligence_fix::pick(&packument, version),
+        };
+        let manifest = resolved
+            .as_deref()
+            .and_then(|v| packument.version(v))
+            .ok_or_else(|| format!("no version of {name} matches `{version}` in its packument"))?;
         let bytes = client
             .fetch_tarball_of(name, manifest, None)
             .map_err(|e| e.to_string())?;

@@ -548,7 +548,11 @@ fn split_spec(t: &str) -> Option<(&str, &str)> {
         && !version.is_empty()
         && name.matches('/').count() == usize::from(name.starts_with('@'))
         && !name.contains('\\')
-        && version.chars().next().is_some_and(|c| c.is_ascii_digit());
+        && !version.contains(['/', '\\'])
+        && version
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "^~<>=*".contains(c));
     valid.then_some((name, version))
 }
 
@@ -564,6 +568,10 @@ mod tests {
             Some(("@scope/pkg", "1.0.0"))
         );
         assert_eq!(split_spec("@scope/pkg"), None);
-        assert_eq!(split_spec("debug@latest"), None);
+        // A dist-tag or a range, resolved as npm picks (see Engine::fetch_spec).
+        assert_eq!(split_spec("debug@latest"), Some(("debug", "latest")));
+        assert_eq!(split_spec("debug@^4.3.0"), Some(("debug", "^4.3.0")));
+        assert_eq!(split_spec("./dir/x@1/y"), None);
+        assert_eq!(split_spec("debug@"), None);
     }
 }

@@ -256,7 +256,8 @@ pub enum DbCommand {
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Package folders, .tgz tarballs, name@version specs, or tarball URLs.
+    /// Package folders, .tgz tarballs, name@version (or name@tag, name@range) specs, or tarball
+    /// URLs.
     #[arg(required_unless_present = "stdin")]
     pub targets: Vec<String>,
     /// Streaming worker: read targets from stdin, one per line, and write one JSON line per

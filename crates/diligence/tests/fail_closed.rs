@@ -433,3 +433,28 @@ fn every_format_says_what_was_not_evaluated_and_how_much_was_suppressed() {
         assert_eq!(out.status.code(), Some(2), "{format}");
     }
 }
+
+/// `scan name@tag` and `scan name@range` resolve as npm picks (as `check` does); a range no
+/// version matches is not evaluated, with the reason.
+#[test]
+fn scan_resolves_dist_tags_and_ranges_or_says_why_not() {
+    let w = world();
+    let dir = w.tmp.path().join("scan-specs");
+    std::fs::create_dir_all(&dir).unwrap();
+    w.npmrc(&dir);
+    let d = dir.to_str().unwrap();
+    for spec in ["fixture-plain@latest", "fixture-plain@^1.0.0"] {
+        let (code, report, stderr) = w.run(&["scan", spec, "--dir", d]);
+        assert_eq!(code, 0, "{spec}: {stderr}");
+        assert_eq!(
+            report["packages"][0]["package"]["version"], "1.0.0",
+            "{spec}"
+        );
+    }
+    let (code, report, _) = w.run(&["scan", "fixture-plain@^2", "--dir", d]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        report["not_evaluated"][0]["why"],
+        "no version of fixture-plain matches `^2` in its packument"
+    );
+}
