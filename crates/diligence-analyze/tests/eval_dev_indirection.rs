@@ -7,18 +7,7 @@
 #[path = "support/dev_samples.rs"]
 mod dev_samples;
 
-use diligence_analyze::Verdict;
-use diligence_finding::Severity;
-
-#[track_caller]
-fn key(set: &str, sample: &str, rule: &str, file: &str, line: u32) {
-    dev_samples::key(
-        set,
-        sample,
-        (rule, file, line, Severity::Critical),
-        Verdict::Malicious,
-    );
-}
+use dev_samples::critical as key;
 
 /// `dns`/`os` from a `[member, module]` table through `Reflect.apply(Module.prototype.require)`.
 #[test]

@@ -6,7 +6,7 @@
 //! code to the top-level module it names (items re-exported at the crate root are mapped to
 //! the module that defines them) and fails with the cycle when the module graph has one.
 
-use diligence_testkit::modules::{code_of, find_cycle, sources};
+use diligence_testkit::modules::{assert_acyclic, code_of, find_cycle, sources};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -93,13 +93,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
 
 #[test]
 fn the_module_graph_has_no_cycle() {
-    let graph = graph();
-    if let Some(cycle) = find_cycle(&graph) {
-        panic!(
-            "module cycle: {}\nfull graph: {graph:#?}",
-            cycle.join(" -> ")
-        );
-    }
+    assert_acyclic(&graph());
 }
 
 #[test]

@@ -34,6 +34,16 @@ pub fn code_of(file: &Path) -> String {
         .join("\n")
 }
 
+/// Panics with the cycle and the whole graph when `graph` has a cycle.
+pub fn assert_acyclic(graph: &BTreeMap<String, BTreeSet<String>>) {
+    if let Some(cycle) = find_cycle(graph) {
+        panic!(
+            "module cycle: {}\nfull graph: {graph:#?}",
+            cycle.join(" -> ")
+        );
+    }
+}
+
 /// A cycle as a path `a -> b -> … -> a`, if the graph (module → modules it uses) has one.
 pub fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
     fn dfs(

@@ -22,7 +22,7 @@
 
 use crate::check::{unaudited_message, vet_with_imports};
 use crate::coverage::{Coverage, Locked, Status};
-use crate::format::{Audit, AuditKind, Exemption, audit_text};
+use crate::format::{AuditKind, Exemption, audit_identity};
 use crate::imports::pinned;
 use crate::review::TarballSource;
 use crate::rules::certified_in_change::CERTIFIED_IN_CHANGE;
@@ -229,15 +229,6 @@ fn added_entries(
     name: &str,
     version: &str,
 ) -> Vec<(String, String)> {
-    let audit_key = |a: &Audit| {
-        audit_text(
-            "a",
-            &Audit {
-                line: 0,
-                ..a.clone()
-            },
-        )
-    };
     let exemption_key = |e: &Exemption| Exemption {
         line: 0,
         ..e.clone()
@@ -246,7 +237,7 @@ fn added_entries(
         .audits
         .iter()
         .filter(|a| a.package == name)
-        .map(audit_key)
+        .map(audit_identity)
         .collect();
     let known_exemptions: Vec<Exemption> = trusted
         .exemptions
@@ -256,7 +247,7 @@ fn added_entries(
         .collect();
     let mut about: Vec<(bool, String, String)> = Vec::new();
     for a in proposed.audits.iter().filter(|a| a.package == name) {
-        if known_audits.contains(&audit_key(a)) {
+        if known_audits.contains(&audit_identity(a)) {
             continue;
         }
         let (what, to) = match &a.kind {

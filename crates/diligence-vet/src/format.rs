@@ -405,6 +405,18 @@ fn string_or_array(values: &[String]) -> String {
     }
 }
 
+/// What an audit says, whatever line it sits on: its TOML text with the line number cleared.
+/// Two entries with the same identity record the same review.
+pub fn audit_identity(a: &Audit) -> String {
+    audit_text(
+        "a",
+        &Audit {
+            line: 0,
+            ..a.clone()
+        },
+    )
+}
+
 /// The TOML text of one audit entry under `[[<table>.NAME]]` (`table` is `audits`, or
 /// `imports.X.audits` in the lock), ending with a newline.
 pub fn audit_text(table: &str, a: &Audit) -> String {

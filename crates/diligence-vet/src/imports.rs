@@ -18,7 +18,7 @@
 
 use crate::config::{ImportConfig, ImportSource};
 use crate::criteria::{CriteriaSet, CriteriaTable};
-use crate::format::{Audit, Parsed, Strictness, audit_text, criteria_defs};
+use crate::format::{Audit, Parsed, Strictness, audit_identity, audit_text, criteria_defs};
 use crate::toml_read::{Doc, get, key, quote};
 use crate::{VetError, format};
 use sha2::Digest;
@@ -356,17 +356,8 @@ pub fn pinned(
 
 /// Audits only in `new` (added) and only in `old` (removed or rewritten), ignoring lines.
 pub fn audit_changes(old: &[Audit], new: &[Audit]) -> (usize, usize) {
-    let strip = |a: &Audit| {
-        audit_text(
-            "a",
-            &Audit {
-                line: 0,
-                ..a.clone()
-            },
-        )
-    };
-    let before: BTreeSet<String> = old.iter().map(strip).collect();
-    let after: BTreeSet<String> = new.iter().map(strip).collect();
+    let before: BTreeSet<String> = old.iter().map(audit_identity).collect();
+    let after: BTreeSet<String> = new.iter().map(audit_identity).collect();
     (
         after.difference(&before).count(),
         before.difference(&after).count(),

@@ -7,7 +7,7 @@
 //! `crate::cmd::vet::run`, `cmd` for the `cmd/mod.rs` items) and fails with the cycle when the
 //! module graph has one.
 
-use diligence_testkit::modules::{code_of, find_cycle, sources};
+use diligence_testkit::modules::{assert_acyclic, code_of, find_cycle, sources};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -110,13 +110,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
 
 #[test]
 fn the_cli_module_graph_has_no_cycle() {
-    let graph = graph();
-    if let Some(cycle) = find_cycle(&graph) {
-        panic!(
-            "module cycle: {}\nfull graph: {graph:#?}",
-            cycle.join(" -> ")
-        );
-    }
+    assert_acyclic(&graph());
 }
 
 #[test]

@@ -36,3 +36,14 @@ pub fn key(
     );
     assert_eq!(s.verdict, verdict, "{sample}");
 }
+
+/// [`key`] for the common case: a critical `rule` finding at `file:line` and a malicious verdict.
+#[track_caller]
+pub fn critical(set: &str, sample: &str, rule: &str, file: &str, line: u32) {
+    key(
+        set,
+        sample,
+        (rule, file, line, Severity::Critical),
+        Verdict::Malicious,
+    );
+}

@@ -85,11 +85,7 @@ fn recursive(args: &AuditArgs) -> Result<u8> {
         })();
         match result {
             Ok(run) => {
-                for w in &run.warnings {
-                    if warned.insert(w.clone()) {
-                        anstream::eprintln!("warning: {w}");
-                    }
-                }
+                common::print_warnings_once(&run, &mut warned);
                 common::render(&run.report, format, run.fail_on, &mut out)?;
                 codes.push(run.exit_code());
             }

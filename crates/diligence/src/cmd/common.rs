@@ -75,6 +75,16 @@ pub(crate) fn print_warnings(run: &Run) {
     }
 }
 
+/// [`print_warnings`] for one of several runs: a warning already in `warned` (a stale
+/// advisory database shared by every project) is not printed again.
+pub(crate) fn print_warnings_once(run: &Run, warned: &mut std::collections::HashSet<String>) {
+    for w in &run.warnings {
+        if warned.insert(w.clone()) {
+            anstream::eprintln!("warning: {w}");
+        }
+    }
+}
+
 /// Writes the report in `args.format` to `--output` (a file, created or truncated, without
 /// colour codes) or to stdout. Errors: the output file cannot be written (one line naming it).
 pub(crate) fn write_report(run: &Run, args: &ReportArgs) -> Result<()> {

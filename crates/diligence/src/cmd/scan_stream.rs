@@ -200,11 +200,7 @@ impl Scanner {
 
     fn warn_once(&self, run: &Run) {
         let mut warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
-        for w in &run.warnings {
-            if warned.insert(w.clone()) {
-                anstream::eprintln!("warning: {w}");
-            }
-        }
+        super::common::print_warnings_once(run, &mut warned);
     }
 }
 
