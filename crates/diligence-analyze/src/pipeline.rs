@@ -189,9 +189,8 @@ fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
             // package (a phishing page served from npm CDNs) is code like any module. Pages
             // carrying a whole bundled application inline (bundle-analyzer and coverage reports,
             // over `MAX_INLINE_SCRIPT`) are reports, not pages written to be served.
-            let lower = facts.path.to_ascii_lowercase();
             if kind == FileKind::Text
-                && (lower.ends_with(".html") || lower.ends_with(".htm"))
+                && crate::text::is_html_path(&facts.path)
                 && let Some(code) = crate::text::html_scripts(&text)
                 && code.trim().len() <= MAX_INLINE_SCRIPT
                 && nesting_depth(code.as_bytes()) <= MAX_NESTING

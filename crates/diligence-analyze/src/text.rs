@@ -459,6 +459,12 @@ pub fn scan_text(text: &str, kind: FileKind, out: &mut Vec<Signal>) -> Vec<Decod
     code
 }
 
+/// True for an HTML page's path (`.html`, `.htm`, any case).
+pub(crate) fn is_html_path(path: &str) -> bool {
+    let dot = path.rfind('.').map_or("", |i| &path[i + 1..]);
+    dot.eq_ignore_ascii_case("html") || dot.eq_ignore_ascii_case("htm")
+}
+
 /// The inline scripts of an HTML page as one JavaScript program laid over the page's lines:
 /// every byte outside a `<script>` element's content becomes a space (line breaks stay), so
 /// signals and flows carry the page's own line numbers, and the scripts share one global scope

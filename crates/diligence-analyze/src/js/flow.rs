@@ -2846,7 +2846,7 @@ fn key_material_member<'a>(
     .iter()
     .any(|k| o.contains(k))
         // The usual short names of a key pair (`const kp = nacl.sign.keyPair()`).
-        || matches!(o.as_str(), "kp" | "pair" | "keys" | "kpair" | "ekp");
+        || matches!(o.as_str(), "kp" | "pair" | "keys");
     let secret = is_wallet_secret_name(prop)
         || prop == "secretKey"
         || (prop == "phrase" && o.contains("mnemonic"));
@@ -2866,7 +2866,6 @@ fn key_material_member<'a>(
     ((keyish || any_owner) && secret).then_some(owner)
 }
 
-/// True when the member's object is a property named one of `names` (`e.clipboardData`).
 /// How a network source names a destination built from the page's own location.
 pub(crate) const SAME_ORIGIN: &str = "the page's own origin";
 
@@ -2893,6 +2892,7 @@ fn reads_page_host(e: &Expression<'_>, d: u32) -> bool {
     }
 }
 
+/// True when the member's object is a property named one of `names` (`e.clipboardData`).
 fn receiver_named(m: &MemberExpression<'_>, names: &[&str]) -> bool {
     match m.object().without_parentheses() {
         Expression::StaticMemberExpression(o) => names.contains(&o.property.name.as_str()),

@@ -309,15 +309,15 @@ impl<'s> Walker<'s> {
         for (offset, func, segs) in blobs {
             let saved = std::mem::replace(&mut self.funcs, vec![func]);
             for &key in &keys {
+                let how = if key == 0 {
+                    "a WebAssembly data segment".to_string()
+                } else {
+                    format!("a WebAssembly data segment (XOR {key:#04x})")
+                };
                 for seg in &segs {
+                    // `xor_strings` yields runs of 4 or more printable bytes.
                     for t in decode::xor_strings(seg, key) {
-                        let how = if key == 0 {
-                            "a WebAssembly data segment".to_string()
-                        } else {
-                            format!("a WebAssembly data segment (XOR {key:#04x})")
-                        };
                         let name = HIDDEN_NAMES.contains(&t.as_str())
-                            && t.len() >= 4
                             && (key != 0 || t == "child_process");
                         if name {
                             self.sig(
@@ -420,30 +420,7 @@ impl<'s> Walker<'s> {
         if !EMIT_METHODS.contains(&name) {
             return;
         }
-        let args: Vec<&Expression<'_>> = it
-            .arguments
-            .iter()
-            .filter_map(|a| a.as_expression())
-            .flat_map(|e| match e.without_parentheses() {
-                // `emitFile({ type: 'asset', source })`, `pushContainer('body', tpl(src))`.
-                Expression::ObjectExpression(o) => o
-                    .properties
-                    .iter()
-                    .filter_map(|p| match p {
-                        ObjectPropertyKind::ObjectProperty(p)
-                            if p.key
-                                .static_name()
-                                .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
-                        {
-                            Some(&p.value)
-                        }
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>(),
-                e => vec![e],
-            })
-            .collect();
-        self.emitted_code(args, it.span.start);
+        self.emitted_code(emitted_args(&it.arguments), it.span.start);
     }
 
     /// A relative ES module edge (`import … from './x.js'`, `export * from`, `import('./x')`),
@@ -620,7 +597,7 @@ impl<'s> Walker<'s> {
             );
         }
         if kinds.contains(&Kind::Network) {
-            self.bare_ip_host(args, &arg_vals, span);
+            self.bare_ip_host(&name, args, &arg_vals, span);
         }
         let env = Val::Global("process.env".into());
         if kinds.contains(&Kind::Network)
@@ -662,43 +639,43 @@ impl<'s> Walker<'s> {
 
     /// A network call whose host is a bare public IP given on its own, not in a URL (which
     /// the literal scan already sees): `http.request({ hostname: '198.51.100.7' })`,
-    /// `net.connect(8081, '198.51.100.7')`. No DNS name, nothing to attribute. Public DNS
-    /// resolvers (`8.8.8.8`, `1.1.1.1`…) are where tools probe their own address (pac-resolver's
-    /// `myIpAddress`), not destinations.
-    fn bare_ip_host(&mut self, args: &[Argument<'_>], vals: &[Val], span: u32) {
+    /// `net.connect(8081, '198.51.100.7')`. No DNS name, nothing to attribute. A DNS server is
+    /// not a destination: a resolver configured with `setServers`, or a connection to port 53
+    /// (pac-resolver's `myIpAddress` opens one to a public resolver to learn its own address).
+    fn bare_ip_host(&mut self, name: &str, args: &[Argument<'_>], vals: &[Val], span: u32) {
         let mut hosts: Vec<String> = vals
             .iter()
             .filter_map(|v| v.as_str())
             .filter(|s| text::is_public_ipv4(s))
             .map(str::to_string)
             .collect();
-        const RESOLVERS: &[&str] = &[
-            "8.8.8.8",
-            "8.8.4.4",
-            "1.1.1.1",
-            "1.0.0.1",
-            "9.9.9.9",
-            "149.112.112.112",
-            "208.67.222.222",
-            "208.67.220.220",
-        ];
+        let mut dns_port = vals.iter().any(|v| matches!(v, Val::Num(n) if *n == 53.0));
         for a in args {
             if let Some(Expression::ObjectExpression(o)) = a.as_expression() {
                 for p in &o.properties {
-                    if let ObjectPropertyKind::ObjectProperty(p) = p
-                        && matches!(p.key.static_name().as_deref(), Some("host" | "hostname"))
-                        && let Some(h) = self.env.eval(&p.value).as_str().map(str::to_string)
-                        && text::is_public_ipv4(&h)
-                    {
-                        hosts.push(h);
+                    let ObjectPropertyKind::ObjectProperty(p) = p else {
+                        continue;
+                    };
+                    match p.key.static_name().as_deref() {
+                        Some("host" | "hostname") => {
+                            if let Some(h) = self.env.eval(&p.value).as_str().map(str::to_string)
+                                && text::is_public_ipv4(&h)
+                            {
+                                hosts.push(h);
+                            }
+                        }
+                        Some("port") => {
+                            dns_port |= matches!(self.env.eval(&p.value), Val::Num(n) if n == 53.0);
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        for h in hosts
-            .into_iter()
-            .filter(|h| !RESOLVERS.contains(&h.as_str()))
-        {
+        if dns_port || name.ends_with("setServers") {
+            return;
+        }
+        for h in hosts {
             self.sig(Kind::Endpoint, span, format!("raw IP host {h}"));
         }
     }
@@ -1300,7 +1277,14 @@ impl<'s> Walker<'s> {
                 if !constant {
                     return;
                 }
-                let sweep = self.src.contains("getBalance(");
+                // A sweep reads the wallet's balance first, in the function that builds the
+                // transfer (from its start to the call), not anywhere in an SDK bundle.
+                let from = (*self.funcs.last().unwrap_or(&0) as usize).min(self.src.len());
+                let to = (it.span.start as usize).clamp(from, self.src.len());
+                let sweep = self
+                    .src
+                    .get(from..to)
+                    .is_some_and(|before| before.contains("getBalance("));
                 format!(
                     "transfer to a hard-coded address (recipient{})",
                     if sweep {
@@ -1517,29 +1501,7 @@ impl<'a> Visit<'a> for Walker<'_> {
                 .and_then(|m| m.static_property_name()),
         };
         if ctor.is_some_and(|c| EMIT_CONSTRUCTORS.contains(&c)) {
-            let args: Vec<&Expression<'_>> = it
-                .arguments
-                .iter()
-                .filter_map(|a| a.as_expression())
-                .flat_map(|e| match e.without_parentheses() {
-                    Expression::ObjectExpression(o) => o
-                        .properties
-                        .iter()
-                        .filter_map(|p| match p {
-                            ObjectPropertyKind::ObjectProperty(p)
-                                if p.key
-                                    .static_name()
-                                    .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
-                            {
-                                Some(&p.value)
-                            }
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>(),
-                    e => vec![e],
-                })
-                .collect();
-            self.emitted_code(args, it.span.start);
+            self.emitted_code(emitted_args(&it.arguments), it.span.start);
         }
         if self.env.worth_eval(&it.callee) {
             let callee = self.env.eval(&it.callee);
@@ -2290,8 +2252,6 @@ const SENDING_METHODS: &[&str] = &[
 /// `setApprovalForAll`, `increaseAllowance` (lower-case hex, no `0x`).
 const FUNDS_SELECTORS: &[&str] = &["095ea7b3", "a9059cbb", "23b872dd", "a22cb465", "39509351"];
 
-/// Finds a hard-coded 20-byte hex address in an expression: a literal, or an identifier
-/// (or member of a constant array) whose folded value is one.
 /// `new PublicKey('<base58>')` (or `new solana.PublicKey(…)`) with a literal of a Solana
 /// address's length (32–44 letters and digits; placeholders outside base58 count too).
 fn is_constant_sol_key(e: &Expression<'_>) -> bool {
@@ -2310,6 +2270,8 @@ fn is_constant_sol_key(e: &Expression<'_>) -> bool {
                 && l.value.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Finds a hard-coded 20-byte hex address in an expression: a literal, or an identifier
+/// (or member of a constant array) whose folded value is one.
 struct AddressScan<'e, 's> {
     env: &'e Env<'s>,
     found: bool,
@@ -2492,4 +2454,31 @@ fn is_assembled(e: &Expression<'_>) -> bool {
     matches!(e.without_parentheses(),
         Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition)
         || matches!(e.without_parentheses(), Expression::TemplateLiteral(t) if !t.expressions.is_empty())
+}
+
+/// The arguments of a call that emits code into a bundle: each argument, or for an object
+/// argument (`emitFile({ type: 'asset', source })`, `new BannerPlugin({ banner })`) the
+/// values of its code-carrying keys ([`EMIT_KEYS`]).
+fn emitted_args<'b, 'a>(arguments: &'b [Argument<'a>]) -> Vec<&'b Expression<'a>> {
+    arguments
+        .iter()
+        .filter_map(|a| a.as_expression())
+        .flat_map(|e| match e.without_parentheses() {
+            Expression::ObjectExpression(o) => o
+                .properties
+                .iter()
+                .filter_map(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p)
+                        if p.key
+                            .static_name()
+                            .is_some_and(|k| EMIT_KEYS.contains(&k.as_ref())) =>
+                    {
+                        Some(&p.value)
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+            e => vec![e],
+        })
+        .collect()
 }

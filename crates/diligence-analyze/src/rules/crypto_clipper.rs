@@ -59,7 +59,6 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         }
         // Address patterns to find the victim's addresses, or a hard-coded address written
         // into traffic the file intercepts (`window.ethereum.request`, `fetch` wrappers).
-        let mut patterns = regexes >= 1 && regexes + addresses.min(2) >= 2;
         // The clipboard API alone (`navigator.clipboard.writeText`/`readText`: a "copy address"
         // button, a read-back check) swaps nothing by itself: a clipper needs the attacker's
         // addresses, hard-coded or fetched. `copy`/`cut`/`paste` listeners and
@@ -68,14 +67,14 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             x.kind == Kind::ClipboardHook
                 && !(x.detail.ends_with(".writeText") || x.detail.ends_with(".readText"))
         });
-        if api_only
+        let nothing_to_swap_in = api_only
             && !f.has(Kind::MonkeyPatch)
             && addresses == 0
             && !f.has(Kind::Network)
-            && !f.has(Kind::BrowserSend)
-        {
-            patterns = false;
-        }
+            && !f.has(Kind::BrowserSend);
+        // Address patterns to find the victim's addresses, or a hard-coded address written
+        // into traffic the file intercepts (`window.ethereum.request`, `fetch` wrappers).
+        let patterns = regexes >= 1 && regexes + addresses.min(2) >= 2 && !nothing_to_swap_in;
         let swap_in_traffic = addresses >= 1 && f.has(Kind::MonkeyPatch);
         if !patterns && !swap_in_traffic {
             continue;

@@ -79,24 +79,27 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     one_per_sink(out)
 }
 
-/// Decoding steps a value may pass on its way (named by the flow builder).
-const DECODING: &[&str] = &[
+/// Steps that undo an obfuscation (named by the flow builder): what a loader that runs what
+/// it fetched as sent never does.
+pub(super) const UNSCRAMBLING: &[&str] = &[
     "base64-decoded",
     "hex-decoded",
-    "bytes",
     "char codes",
-    "inflated",
     "decrypted",
-    "url-decoded",
     "xor",
     "reversed",
 ];
 
+/// Decoding steps a value may pass on its way: [`UNSCRAMBLING`] plus plain decodings
+/// (bytes, decompression, URL decoding).
+const DECODING: &[&str] = &["bytes", "inflated", "url-decoded"];
+
 /// True when the path's value was decoded on the way.
 fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
-    path.steps
-        .iter()
-        .any(|s| DECODING.contains(&s.what.as_str()))
+    path.steps.iter().any(|s| {
+        let what = s.what.as_str();
+        UNSCRAMBLING.contains(&what) || DECODING.contains(&what)
+    })
 }
 
 /// A read of an image, a font or a binary blob (`logo.png`, `assets/x.bin`): no source code
@@ -116,18 +119,17 @@ fn binary_data_file(what: &str) -> bool {
 fn native_addon_as_is(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
     // A branch that decompresses (`buf[0] === 0x1f && buf[1] === 0x8b ? zlib.gunzipSync(buf)`)
     // may hide from the path the solver picked: the executing file's own decompression counts.
-    let decompresses = p
-        .files
-        .iter()
-        .find(|f| f.path == path.to.file)
-        .and_then(|f| f.text.as_deref())
-        .is_some_and(|t| {
-            ["gunzip", "inflate", "brotliDecompress", "decompress"]
-                .iter()
-                .any(|d| t.contains(d))
-        });
-    !decompresses
-        && path.source == SourceKind::PackageData
+    // Searched last, only for a `.node` path not decoded on the way.
+    let decompresses = || {
+        p.file(&path.to.file)
+            .and_then(|f| f.text.as_deref())
+            .is_some_and(|t| {
+                ["gunzip", "inflate", "brotliDecompress", "decompress"]
+                    .iter()
+                    .any(|d| t.contains(d))
+            })
+    };
+    path.source == SourceKind::PackageData
         && path
             .from
             .what
@@ -135,6 +137,7 @@ fn native_addon_as_is(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
             .to_ascii_lowercase()
             .ends_with(".node")
         && !decoded_on_the_way(path)
+        && !decompresses()
 }
 
 /// A data file loaded with `require` (parsed JSON: tables of names, templates) that reaches

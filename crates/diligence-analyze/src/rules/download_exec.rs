@@ -88,18 +88,15 @@ fn runs_inline_code(command: &str) -> bool {
     })
 }
 
-/// Paths from network data to code, commands and module loads; downloads written then run.
 /// Whether a path's data is unscrambled between the network and the sink: steps that undo an
 /// obfuscation (not parsing, concatenation or URL decoding, which loaders do).
 fn unscrambled(path: &crate::flow::FlowPath) -> bool {
-    path.steps.iter().any(|s| {
-        matches!(
-            s.what.as_str(),
-            "reversed" | "xor" | "decrypted" | "hex-decoded" | "char codes" | "base64-decoded"
-        )
-    })
+    path.steps
+        .iter()
+        .any(|s| super::decode_exec::UNSCRAMBLING.contains(&s.what.as_str()))
 }
 
+/// Paths from network data to code, commands and module loads; downloads written then run.
 fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
     let sinks = [SinkKind::Eval, SinkKind::Require, SinkKind::Exec];
@@ -178,16 +175,16 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             continue;
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
-        // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when the
-        // optional platform package is missing): the same trust as the package's own files.
-        // The file builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`,
-        // esbuild's fallback when its platform package is missing); the registry named in a
-        // comment or beside other hosts' URLs lowers nothing.
-        let from_registry = p
-            .file(&path.from.file)
-            .and_then(|f| f.text.as_deref())
-            .is_some_and(builds_registry_tarball_url);
-        let sev = match (verified || from_registry, hidden) {
+        // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when its
+        // platform package is missing) has the same trust as the package's own files: the file
+        // builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`); the
+        // registry named in a comment or beside other hosts' URLs lowers nothing. The file's
+        // text is searched only when the download is not verified already.
+        let trusted = verified
+            || p.file(&path.from.file)
+                .and_then(|f| f.text.as_deref())
+                .is_some_and(builds_registry_tarball_url);
+        let sev = match (trusted, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
             (false, false) => Severity::High,

@@ -30,7 +30,6 @@ diligence_finding::declare_rule! {
     pub static INSTALL_SELF_DELETE = { id: "code/install-self-delete", severity: Severity::High };
 }
 
-/// One finding per self-delete at install.
 /// True when `rel`, taken from the folder of the package file `path`, is that file
 /// (`install.js`, `../src/install.js` from `src/install.js`).
 fn names_itself(path: &str, rel: &str) -> bool {
@@ -50,6 +49,7 @@ fn names_itself(path: &str, rel: &str) -> bool {
     parts.join("/") == path
 }
 
+/// One finding per self-delete at install.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = per_signal(p, Kind::SelfDelete, |f, s| {
         if !crate::scripts::at_install(f, s.line) {

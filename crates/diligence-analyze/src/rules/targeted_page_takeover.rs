@@ -51,10 +51,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         .iter()
         .filter(|f| f.reachable && !super::is_bundle(f))
         .filter_map(|f| {
-            let page = f.kind == FileKind::Text && {
-                let l = f.path.to_ascii_lowercase();
-                l.ends_with(".html") || l.ends_with(".htm")
-            };
+            let page = f.kind == FileKind::Text && crate::text::is_html_path(&f.path);
             if f.kind == FileKind::JavaScript {
                 module(p, &imported, f).or_else(|| hidden_destination(p, f))
             } else if page {
