@@ -126,6 +126,12 @@ pub enum SourceKind {
     NetHandle,
     /// A file write stream (the detail is the path key).
     FileHandle,
+    /// A constant that reads as text once hex- or base64-decoded, or a constant array of
+    /// character codes (the detail is the text). Along a decoding step (`hex-decoded`,
+    /// `base64-decoded`, `char codes`) in whatever function or module, the solver makes it a
+    /// [`SourceKind::Decoded`] source: a config module's hex strings decoded by a helper of
+    /// another module are a hidden payload like `Buffer.from('…', 'hex')` in place.
+    EncodedText,
 }
 
 impl SourceKind {
@@ -157,6 +163,7 @@ impl SourceKind {
             DataFileName => "data-file-path",
             NetHandle => "network-handle",
             FileHandle => "file-handle",
+            EncodedText => "encoded-text",
         }
     }
 
@@ -170,6 +177,7 @@ impl SourceKind {
                 | SourceKind::DataFileName
                 | SourceKind::NetHandle
                 | SourceKind::FileHandle
+                | SourceKind::EncodedText
         )
     }
 }
@@ -268,6 +276,14 @@ pub const MEMBER: &str = "#member";
 /// along it is its content, not the object (see [`Graph::env_text`]).
 pub const SERIALIZED: &str = "#serialized";
 
+/// The `what` of a property read of one of the package's own modules (`cfg.remote` of
+/// `require('./config')`, whose value the folder knows only as that module): module objects
+/// are field-insensitive, so along it only hidden constants pass — the markers of URLs,
+/// encoded text and credential store names, and data decoded or decrypted from constants —
+/// the shapes of a config module that hides a loader's strings; everything else the module
+/// exports would join every read of it.
+pub const OWN_MEMBER: &str = "#own-member";
+
 /// Steps that make the whole environment's object into its content (text, bytes, a list).
 const SERIALIZING: &[&str] = &[
     SERIALIZED,
@@ -281,12 +297,16 @@ const SERIALIZING: &[&str] = &[
     "url-encoded",
 ];
 
+/// Steps that decode an [`SourceKind::EncodedText`] constant into text.
+const DECODING_STEPS: &[&str] = &["hex-decoded", "base64-decoded", "char codes"];
+
 /// The names of transforms and hops (an edge stores an index into this table).
 const WHATS: &[&str] = &[
     "",
     MARKERS_ONLY,
     MEMBER,
     SERIALIZED,
+    OWN_MEMBER,
     "argument",
     "returned",
     "imported",
@@ -514,6 +534,8 @@ struct Graph<'a> {
     read_done: FastSet<(Node, Label)>,
     /// Single-variable labels made from environment labels (see [`Graph::env_member`]).
     env_members: FastMap<(Label, u32), Label>,
+    /// `(encoded-text marker, decoding line)` → the [`SourceKind::Decoded`] label made there.
+    decoded_at: FastMap<(Label, u32), Label>,
     /// The content of the whole environment (serialized, listed): label by object label,
     /// and the set of content labels (see [`Graph::env_text`]).
     env_texts: FastMap<Label, Label>,
@@ -591,6 +613,7 @@ impl<'a> Graph<'a> {
             linked: FastSet::default(),
             read_done: FastSet::default(),
             env_members: FastMap::default(),
+            decoded_at: FastMap::default(),
             env_texts: FastMap::default(),
             env_text_set: FastSet::default(),
             marker: Vec::new(),
@@ -712,15 +735,25 @@ impl<'a> Graph<'a> {
             }
             let marker = self.is_marker(l);
             let env = l & FUNC_BIT == 0 && self.sources[l as usize].1.kind == SourceKind::EnvAll;
+            let encoded = marker && self.sources[l as usize].1.kind == SourceKind::EncodedText;
             let (from, to) = (self.offsets[n as usize], self.offsets[n as usize + 1]);
             for k in from..to {
                 let (t, step) = self.targets[k as usize];
                 if step.what() == MARKERS_ONLY && !marker {
                     continue;
                 }
+                if step.what() == OWN_MEMBER && !self.hidden_constant(l) {
+                    continue;
+                }
                 if env && step.what() == MEMBER {
                     let one = self.env_member(l, step.line);
                     self.add(t, one, NONE, NONE);
+                    continue;
+                }
+                if encoded && DECODING_STEPS.contains(&step.what()) {
+                    let unit = self.unit_of_node(t);
+                    let d = self.decoded_at(l, step, unit);
+                    self.add(t, d, NONE, NONE);
                     continue;
                 }
                 if env && !self.env_text_set.contains(&l) {
@@ -818,6 +851,45 @@ impl<'a> Graph<'a> {
         id
     }
 
+    /// True for the labels an [`OWN_MEMBER`] edge passes.
+    fn hidden_constant(&self, l: Label) -> bool {
+        l & FUNC_BIT == 0
+            && matches!(
+                self.sources[l as usize].1.kind,
+                SourceKind::UrlLiteral
+                    | SourceKind::EncodedText
+                    | SourceKind::CredentialName
+                    | SourceKind::Decoded
+                    | SourceKind::Deciphered
+            )
+    }
+
+    /// The [`SourceKind::Decoded`] label for the encoded-text marker `l` decoded by `step` in
+    /// `unit` (one per marker and line).
+    fn decoded_at(&mut self, l: Label, step: Step, unit: usize) -> Label {
+        let line = if step.line == 0 {
+            self.sources[l as usize].1.line
+        } else {
+            step.line
+        };
+        if let Some(&id) = self.decoded_at.get(&(l, line)) {
+            return id;
+        }
+        let text = self.sources[l as usize].1.detail.clone();
+        let id = self.sources.len() as Label;
+        self.marker.push(false);
+        self.sources.push((
+            unit,
+            SourceFact {
+                kind: SourceKind::Decoded,
+                line,
+                detail: format!("{} constant = {text}", step.what()),
+            },
+        ));
+        self.decoded_at.insert((l, line), id);
+        id
+    }
+
     /// The content of the whole environment whose object is label `l` (same fact; the path
     /// is kept, the label differs so templates pass it on).
     fn env_text(&mut self, l: Label) -> Label {
@@ -896,6 +968,7 @@ impl<'a> Graph<'a> {
                 && step.line > 0
                 && step.what() != MARKERS_ONLY
                 && step.what() != MEMBER
+                && step.what() != OWN_MEMBER
                 && step.what() != SERIALIZED
             {
                 let file = self.units[self.unit_of_node(cur)].path.to_string();

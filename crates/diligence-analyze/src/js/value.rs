@@ -1370,6 +1370,9 @@ impl<'s> Env<'s> {
         }
         match self.eval_d(&n.callee, d) {
             Val::Global(g) if g == "Image" => Val::Element("img".into()),
+            // `new dns.Resolver()`: a resolver whose methods are the module's own
+            // (`resolver.resolve4(name)` queries like `dns.resolve4(name)`).
+            v @ Val::Module(..) if is_dns_resolver(&v) => v,
             _ => Val::Unknown,
         }
     }
@@ -1454,6 +1457,12 @@ impl<'s> Env<'s> {
         }
         false
     }
+}
+
+/// `dns.Resolver` / `dns.promises.Resolver` (or `require('dns/promises').Resolver`).
+fn is_dns_resolver(v: &Val) -> bool {
+    matches!(v, Val::Module(m, p) if (m == "dns" || m == "dns/promises")
+        && (p == "Resolver" || p == "promises.Resolver"))
 }
 
 fn buffer_from(vals: &[Val]) -> Val {

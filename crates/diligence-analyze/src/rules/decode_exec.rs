@@ -2,7 +2,7 @@
 
 use super::{chain, describe, finding, flow_finding, flows, one_per_sink, per_signal};
 use crate::CodeFinding;
-use crate::flow::{SinkKind, SourceKind};
+use crate::flow::{SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -61,6 +61,10 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             let sev = match path.source {
                 SourceKind::Deciphered => Severity::Critical,
                 SourceKind::Decoded if corroborated => Severity::Critical,
+                // Decoded data run with Node's module loader in hand (`new Function('require',
+                // …)`, a `vm` context carrying `require`): a hidden stage given the whole of
+                // Node, which no template or code generator needs.
+                SourceKind::Decoded if path.flags & flags::NODE_SCOPE != 0 => Severity::Critical,
                 SourceKind::Decoded => Severity::High,
                 // Code has no business in pixels, fonts or binary blobs.
                 SourceKind::PackageData if binary_data_file(&path.from.what) => Severity::Critical,

