@@ -105,6 +105,9 @@ pub enum SourceKind {
     Intercepted,
     /// Data received from the network.
     NetworkData,
+    /// The request an HTTP handler received (`(req, res) => …`: its headers, body, query):
+    /// what any client of the application's server sends.
+    Request,
     /// Data decoded at run time (base64, hex, char codes, inflate).
     Decoded,
     /// Data decrypted at run time (`crypto.createDecipher*`).
@@ -155,6 +158,7 @@ impl SourceKind {
             WalletSecret => "wallet-secret",
             Intercepted => "intercepted-request",
             NetworkData => "network-data",
+            Request => "client-request",
             Decoded => "decoded-data",
             Deciphered => "decrypted-data",
             PackageData => "package-data-file",

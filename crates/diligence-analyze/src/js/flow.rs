@@ -278,7 +278,8 @@ impl<'s> Builder<'_, 's> {
             return n;
         }
         let mut nodes = Vec::new();
-        for p in &params.items {
+        let handler = is_request_handler(params);
+        for (i, p) in params.items.iter().enumerate() {
             let n = match &p.pattern {
                 BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
                     Some(sym) => {
@@ -306,6 +307,11 @@ impl<'s> Builder<'_, 's> {
                 && let Some(v) = self.expr(init)
             {
                 self.edge(v, n, "", span);
+            }
+            if handler && i == 0 {
+                // `(req, res, next) => …`: the request a client sent (headers, body, query).
+                let s = self.source(SourceKind::Request, span, "request of an HTTP handler");
+                self.edge(s, n, "", span);
             }
             nodes.push(n);
         }
@@ -2429,6 +2435,17 @@ fn tag(e: &Expression<'_>) -> u8 {
     }
 }
 
+/// An HTTP request handler's parameters: `(req, res)`, `(request, response)`,
+/// `(request, reply)`, with or without `next`.
+fn is_request_handler(params: &FormalParameters<'_>) -> bool {
+    let name = |i: usize| match params.items.get(i).map(|p| &p.pattern) {
+        Some(BindingPattern::BindingIdentifier(id)) => Some(id.name.as_str()),
+        _ => None,
+    };
+    matches!(name(0), Some("req" | "request"))
+        && matches!(name(1), Some("res" | "response" | "reply"))
+}
+
 /// A global or a package's API: not this package's own code (relative modules are, and are
 /// linked through their exports).
 fn is_external(v: &Val) -> bool {
@@ -2504,6 +2521,10 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         ) =>
         {
             Api::Sanitize
+        }
+        // A context is a sandbox object, not code.
+        "vm" if matches!(last, "createContext" | "isContext" | "measureMemory") => {
+            Api::Transform("")
         }
         "vm" if !p.is_empty() => Api::Eval,
         "module" if last == "_compile" => Api::Eval,

