@@ -288,9 +288,14 @@ pub const SERIALIZED: &str = "#serialized";
 /// exports would join every read of it.
 pub const OWN_MEMBER: &str = "#own-member";
 
+/// The `what` of `Object.keys(o)`: like [`SERIALIZED`] (the environment's names are its
+/// content), shown as `keys` so the rules know only names were listed.
+pub const SERIALIZED_KEYS: &str = "#keys";
+
 /// Steps that make the whole environment's object into its content (text, bytes, a list).
 const SERIALIZING: &[&str] = &[
     SERIALIZED,
+    SERIALIZED_KEYS,
     "JSON.stringify",
     "base64",
     "hex",
@@ -311,6 +316,7 @@ const WHATS: &[&str] = &[
     MEMBER,
     SERIALIZED,
     OWN_MEMBER,
+    SERIALIZED_KEYS,
     "argument",
     "returned",
     "imported",
@@ -973,17 +979,22 @@ impl<'a> Graph<'a> {
                 && step.what() != MARKERS_ONLY
                 && step.what() != MEMBER
                 && step.what() != OWN_MEMBER
-                && step.what() != SERIALIZED
             {
                 let file = self.units[self.unit_of_node(cur)].path.to_string();
-                let dup = out.last().is_some_and(|p| {
-                    p.line == step.line && p.file == file && p.what == step.what()
-                });
+                // `Object.entries(env)`: shown, so the rules know the object became text.
+                let what = match step.what() {
+                    SERIALIZED => "serialized",
+                    SERIALIZED_KEYS => "keys",
+                    w => w,
+                };
+                let dup = out
+                    .last()
+                    .is_some_and(|p| p.line == step.line && p.file == file && p.what == what);
                 if !dup {
                     out.push(Place {
                         file,
                         line: step.line,
-                        what: step.what().to_string(),
+                        what: what.to_string(),
                     });
                 }
             }

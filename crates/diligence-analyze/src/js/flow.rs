@@ -2606,9 +2606,8 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         "btoa" => Api::Transform("base64"),
         "escape" | "encodeURIComponent" | "encodeURI" => Api::Transform("url-encoded"),
         "JSON.stringify" => Api::Transform("JSON.stringify"),
-        "Object.entries" | "Object.keys" | "Object.values" => {
-            Api::Transform(crate::flow::SERIALIZED)
-        }
+        "Object.keys" => Api::Transform(crate::flow::SERIALIZED_KEYS),
+        "Object.entries" | "Object.values" => Api::Transform(crate::flow::SERIALIZED),
         "Object.assign"
         | "Object.defineProperty"
         | "Object.defineProperties"

