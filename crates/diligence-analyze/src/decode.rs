@@ -130,6 +130,27 @@ pub fn invisible_count(s: &str) -> usize {
     best
 }
 
+/// The ASCII text spelled by Unicode tag characters (U+E0020–U+E007E, invisible when
+/// rendered): the longest run of at least 8, or `None`.
+pub fn unicode_tags(s: &str) -> Option<String> {
+    let (mut best, mut run) = (String::new(), String::new());
+    for c in s.chars() {
+        let p = c as u32;
+        if (0xe0020..=0xe007e).contains(&p) {
+            run.push(char::from((p - 0xe0000) as u8));
+        } else if !run.is_empty() {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    (best.len() >= 8).then_some(best)
+}
+
 /// Reverses `s` when the reversed text looks like a URL or a path (`//:sptth`).
 pub fn reversed_url(s: &str) -> Option<String> {
     if !(s.contains("//:") || s.starts_with("/") && s.ends_with(".")) {
