@@ -74,7 +74,12 @@ pub fn mark_reachable(
         );
     }
     for f in facts.iter_mut() {
-        f.reachable = seen.contains(&f.path) || f.path == "package.json";
+        // npm runs a bundled dependency's lifecycle scripts: its manifest is reached at
+        // install when it declares one.
+        f.reachable = seen.contains(&f.path)
+            || f.path == "package.json"
+            || (crate::scripts::bundled_dir(&f.path).is_some()
+                && f.has(crate::signal::Kind::LifecycleScript));
     }
 }
 

@@ -243,7 +243,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ))
     });
     out.extend(per_signal(p, Kind::ShellPipeExec, |f, s| {
-        if f.path == "package.json" {
+        // Lifecycle scripts (the package's own or a bundled dependency's) are judged by
+        // `code/install-script-network`.
+        if crate::scripts::is_manifest(&f.path) {
             return None;
         }
         let msg = format!("download piped into a shell: `{}`", s.detail);
