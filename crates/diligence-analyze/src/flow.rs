@@ -228,6 +228,9 @@ pub mod flags {
     /// object carrying `require`. The code it runs gets the whole of Node, which a browser
     /// module loader never hands to what it fetched.
     pub const NODE_SCOPE: u8 = 4;
+    /// The destination (URL or request options) is data received from the network: an
+    /// endpoint taken from a fetched configuration, so the package names no host at all.
+    pub const REMOTE_DEST: u8 = 8;
 }
 
 /// A sink of one program.
@@ -990,6 +993,16 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                     })
                 })
             });
+            let remote_dest = sink.dest.is_some_and(|d| {
+                g.labels_at(ui, d).any(|l| {
+                    g.is_source(l) && g.sources[l as usize].1.kind == SourceKind::NetworkData
+                })
+            });
+            let sink_flags = if remote_dest {
+                sink.flags | flags::REMOTE_DEST
+            } else {
+                sink.flags
+            };
             for &d in &sink.data {
                 let gn = g.node_base[ui] + d;
                 let labels: Vec<Label> = g.labels_at(ui, d).collect();
@@ -1018,7 +1031,7 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                             what: sink.detail.clone(),
                         },
                         dest: dest.clone(),
-                        flags: sink.flags,
+                        flags: sink_flags,
                         path_key: path_key.clone(),
                     });
                     if paths.len() >= MAX_PATHS {

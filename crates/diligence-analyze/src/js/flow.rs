@@ -25,6 +25,7 @@
 //! (`Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`) are the call
 //! `f(a)` when `f` folds to a module member, a global or a local function.
 
+use super::deobfuscate::Prop;
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};
 use crate::flow::{
@@ -1031,6 +1032,30 @@ impl<'s> Builder<'_, 's> {
     }
 
     fn call(&mut self, c: &CallExpression<'_>) -> Option<Node> {
+        // `[].forEach.call(form.elements, cb)`, `Array.prototype.map.call(list, cb)`: the
+        // callback receives the list's items, as in `list.forEach(cb)`.
+        if let Some(m) = c.callee.as_member_expression()
+            && m.static_property_name() == Some("call")
+            && let Some(inner) = m.object().without_parentheses().as_member_expression()
+            && matches!(
+                inner.static_property_name(),
+                Some("forEach" | "map" | "filter" | "some" | "every" | "reduce" | "find" | "flatMap")
+            )
+            && match inner.object().without_parentheses() {
+                Expression::ArrayExpression(_) => true,
+                Expression::StaticMemberExpression(p) => p.property.name == "prototype",
+                _ => false,
+            }
+            && let Some((first, rest)) = c.arguments.split_first()
+            && let Some(list) = first.as_expression()
+        {
+            let at = c.span.start;
+            let l = self.expr(list);
+            let nodes = self.args(rest);
+            let r = self.node();
+            self.callbacks(rest, &nodes, l.unwrap_or(r), r, at);
+            return Some(r);
+        }
         // `Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`: `f(a)`, for
         // `f` a value the folder knows or a local function.
         let parts = self.env.indirect_parts(c, 0).or_else(|| {
@@ -1221,6 +1246,29 @@ impl<'s> Builder<'_, 's> {
             && let Some(kind) = selector_kind(&sel.value)
         {
             let s = self.source(kind, at, &format!("query helper ('{}')", sel.value));
+            self.edge(s, result, "", at);
+        }
+        // `_(8)` where `_` decodes an entry of a constant table (`atob(t[i])`): decoded data,
+        // and a destination when it spells a URL (`//203.0.113.7/p.gif` too).
+        if matches!(callee, Val::Pure(_) | Val::ObjFn(..))
+            && let Some(text) = self.env.decoded_call(&callee, arguments)
+            && text.len() >= 3
+        {
+            if text.contains("://") || text.starts_with("//") {
+                let url = if text.starts_with("//") {
+                    format!("https:{text}")
+                } else {
+                    text.clone()
+                };
+                if let Some(u) = self.literal(&url, at) {
+                    self.edge(u, result, "", at);
+                }
+            }
+            let s = self.source(
+                SourceKind::Decoded,
+                at,
+                &format!("decoded(…) = {}", crate::signal::truncate(&text, 60)),
+            );
             self.edge(s, result, "", at);
         }
         Some(result)
@@ -1693,13 +1741,21 @@ impl<'s> Builder<'_, 's> {
                 return recv;
             }
             "addEventListener" | "on" | "once" | "addListener" => {
-                let kind = first_str.as_deref().and_then(event_kind);
+                let kind = first_str
+                    .as_deref()
+                    .and_then(event_kind)
+                    .or_else(|| intercepting_listener(method, member, first_str.as_deref()));
                 let r = match kind {
-                    Some(k) => self.source(
-                        k,
-                        at,
-                        &format!("'{}' event", first_str.as_deref().unwrap_or("")),
-                    ),
+                    Some(k) => {
+                        let what = match (&first_str, member.map(|m| m.object())) {
+                            (Some(ev), _) => format!("'{ev}' event"),
+                            (None, Some(Expression::StaticMemberExpression(o))) => {
+                                format!("{} listener", o.property.name)
+                            }
+                            _ => "listener".to_string(),
+                        };
+                        self.source(k, at, &what)
+                    }
                     None => recv?,
                 };
                 // `el.addEventListener('change', () => save(el.value))` on a page element
@@ -1726,6 +1782,22 @@ impl<'s> Builder<'_, 's> {
                 {
                     self.edge(r, rn, "event target", at);
                 }
+                self.callbacks(arguments, args, r, VOID, at);
+                return Some(r);
+            }
+            // The browser's cookie jar through an extension API or the Cookie Store API
+            // (`chrome.cookies.getAll({ domain })`, `api.cookies.get({ url, name }, cb)`,
+            // `cookieStore.getAll()`), `HttpOnly` cookies included. A server framework's
+            // `ctx.cookies.get('name')` reads one request cookie by name: not this.
+            "getAll" | "get"
+                if member.is_some_and(|m| receiver_named(m, &["cookies", "cookieStore"]))
+                    && (method == "getAll"
+                        || matches!(
+                            first.map(|e| e.without_parentheses()),
+                            Some(Expression::ObjectExpression(_))
+                        )) =>
+            {
+                let r = self.source(SourceKind::Cookie, at, &format!("cookies.{method}"));
                 self.callbacks(arguments, args, r, VOID, at);
                 return Some(r);
             }
@@ -2723,12 +2795,44 @@ fn host_command(cmd: &str) -> Option<SourceKind> {
 
 /// The first constant ICE server URL of an `iceServers` array (`[{ urls: 'turn:…' }]`, `urls`
 /// a string or an array of strings): where a peer connection's relayed data goes.
+/// The array may be extended (`servers.concat([RELAY])`) and its entries may be constant
+/// objects named elsewhere (`const RELAY = { urls: 'turn:…' }`).
 fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
-    let Expression::ArrayExpression(a) = e.without_parentheses() else {
-        return None;
+    let a = match e.without_parentheses() {
+        Expression::ArrayExpression(a) => a,
+        // `list.concat([RELAY], more)`: the added entries.
+        Expression::CallExpression(c)
+            if c.callee
+                .as_member_expression()
+                .and_then(|m| m.static_property_name())
+                == Some("concat") =>
+        {
+            return c
+                .arguments
+                .iter()
+                .filter_map(|a| a.as_expression())
+                .find_map(|a| ice_server_url(a, env))
+                .or_else(|| {
+                    let m = c.callee.as_member_expression()?;
+                    ice_server_url(m.object(), env)
+                });
+        }
+        _ => return None,
     };
     a.elements.iter().find_map(|el| {
-        let Expression::ObjectExpression(o) = el.as_expression()?.without_parentheses() else {
+        let el = el.as_expression()?.without_parentheses();
+        if let Expression::Identifier(id) = el {
+            let props = env.known.objects.get(&env.symbol_of(id)?)?;
+            return props.iter().find_map(|(k, p)| match p {
+                Prop::Value(v) if k == "urls" || k == "url" => match env.eval(v) {
+                    Val::Str(s) => Some(s),
+                    Val::Arr(items) => items.iter().find_map(|v| v.as_str().map(str::to_string)),
+                    _ => None,
+                },
+                _ => None,
+            });
+        }
+        let Expression::ObjectExpression(o) = el else {
             return None;
         };
         o.properties.iter().find_map(|p| {
@@ -2798,6 +2902,38 @@ fn selector_kind(sel: &str) -> Option<SourceKind> {
         || l.contains(" input")
         || l.contains(",input");
     inputs.then_some(SourceKind::FormInput)
+}
+
+/// Listeners whose handlers receive the requests other code makes: a service worker's
+/// `fetch` event (`self.addEventListener('fetch', e => … e.request …)`, on the worker's
+/// global or unqualified) and an extension's `webRequest` events
+/// (`chrome.webRequest.onBeforeSendHeaders.addListener(d => … d.requestHeaders …)`), which
+/// carry request bodies, headers and `Authorization` values.
+fn intercepting_listener(
+    method: &str,
+    member: Option<&MemberExpression<'_>>,
+    event: Option<&str>,
+) -> Option<SourceKind> {
+    if method == "addEventListener"
+        && event == Some("fetch")
+        && member.is_none_or(|m| receiver_named(m, &["self", "globalThis", "sw", "worker"]))
+    {
+        return Some(SourceKind::Intercepted);
+    }
+    (method == "addListener"
+        && member.is_some_and(|m| {
+            receiver_named(
+                m,
+                &[
+                    "onBeforeRequest",
+                    "onBeforeSendHeaders",
+                    "onSendHeaders",
+                    "onHeadersReceived",
+                    "onAuthRequired",
+                ],
+            )
+        }))
+    .then_some(SourceKind::Intercepted)
 }
 
 /// DOM events whose handlers receive user input.

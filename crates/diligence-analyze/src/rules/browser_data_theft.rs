@@ -2,7 +2,7 @@
 
 use super::{SENDS, chain, describe, exfil_destination, finding, flow_finding, flows, locality};
 use crate::CodeFinding;
-use crate::flow::{FlowPath, SinkKind, SourceKind};
+use crate::flow::{FlowPath, SinkKind, SourceKind, flags};
 use crate::signal::{FileFacts, Kind, PackageFacts};
 use diligence_finding::Severity;
 use std::collections::BTreeSet;
@@ -190,16 +190,31 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         .filter(|f| f.from.what.contains("://"))
         .map(|f| (f.to.file.as_str(), f.to.line))
         .collect();
+    // Sends whose destination came from the network (an endpoint in a fetched configuration):
+    // the package names no host, and the server picks where the data goes.
+    let remote = |f: &FlowPath| f.dest.is_none() && f.flags & flags::REMOTE_DEST != 0;
+    let remote_kinds: BTreeSet<SourceKind> = flows(p, SOURCES, &[SinkKind::Network])
+        .filter(|f| remote(f) && weight(f) >= 1)
+        .map(|f| f.source)
+        .collect();
     let mut out = Vec::new();
     for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
-        // Form inputs read by code that singles out password or payment fields
-        // (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed there.
-        let picked = path.source == SourceKind::FormInput
+        // Form inputs (or intercepted requests) read by code that singles out password or
+        // payment fields (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed
+        // there.
+        let picked = matches!(path.source, SourceKind::FormInput | SourceKind::Intercepted)
             && p.file(&path.from.file)
                 .is_some_and(|f| f.has(Kind::SensitiveField));
         let w = if picked { 3 } else { weight(path) };
         let concealed = hidden.contains(&(path.to.file.as_str(), path.to.line));
         let sev = match (path.dest.is_some(), w) {
+            // A service worker or proxy forwarding the request it intercepted to where the
+            // request itself was going (`fetch(event.request)`).
+            (false, _) if path.source == SourceKind::Intercepted && !remote(path) => continue,
+            (false, 3) if remote(path) => Severity::Critical,
+            (false, 1 | 2) if remote(path) && remote_kinds.len() >= 2 => Severity::Critical,
+            (false, 2) if remote(path) => Severity::High,
+            (false, 1) if remote(path) => Severity::Medium,
             (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
             (true, 1..) if concealed => Severity::Critical,
             (true, 3) => Severity::Critical,
@@ -212,6 +227,8 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         };
         let hid = if concealed {
             " (destination decoded at run time)"
+        } else if remote(path) {
+            " (destination received from the network)"
         } else {
             ""
         };
