@@ -993,9 +993,16 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                     })
                 })
             });
+            // Only a response from a host the package names (a configuration it fetches):
+            // API clients' request options mix with their own responses in the
+            // over-approximated graph.
             let remote_dest = sink.dest.is_some_and(|d| {
                 g.labels_at(ui, d).any(|l| {
-                    g.is_source(l) && g.sources[l as usize].1.kind == SourceKind::NetworkData
+                    g.is_source(l) && {
+                        let s = &g.sources[l as usize].1;
+                        s.kind == SourceKind::NetworkData
+                            && (s.detail.contains(" from http") || s.detail.contains(" from ws"))
+                    }
                 })
             });
             let sink_flags = if remote_dest {

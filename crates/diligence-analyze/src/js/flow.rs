@@ -646,8 +646,32 @@ impl<'s> Builder<'_, 's> {
                 self.join(&parts, "", at)
             }
             Expression::ConditionalExpression(c) => {
-                self.expr(&c.test);
-                let parts = [self.expr(&c.consequent), self.expr(&c.alternate)];
+                let test = self.expr(&c.test);
+                let mut parts = vec![self.expr(&c.consequent), self.expr(&c.alternate)];
+                // `px[i] < 128 ? 1 : 0`: a threshold turning a value into a bit (how image and
+                // QR decoders read pixels) carries the compared value.
+                let number =
+                    |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::NumericLiteral(_));
+                if number(&c.consequent)
+                    && number(&c.alternate)
+                    && matches!(c.test.without_parentheses(), Expression::BinaryExpression(b)
+                        if matches!(b.operator, BinaryOperator::LessThan | BinaryOperator::GreaterThan
+                            | BinaryOperator::LessEqualThan | BinaryOperator::GreaterEqualThan)
+                            && (number(&b.right) || number(&b.left)))
+                {
+                    let bit = self.node();
+                    if let Some(t) = test {
+                        self.edge(t, bit, "bit", at);
+                    }
+                    if let Expression::BinaryExpression(b) = c.test.without_parentheses() {
+                        for side in [&b.left, &b.right] {
+                            if let Some(n) = self.expr(side) {
+                                self.edge(n, bit, "bit", at);
+                            }
+                        }
+                    }
+                    parts.push(Some(bit));
+                }
                 self.join(&parts, "", at)
             }
             Expression::SequenceExpression(s) => {
@@ -1078,6 +1102,15 @@ impl<'s> Builder<'_, 's> {
             let alloc = oxc_allocator::Allocator::default();
             if let Some(args) = super::spread_args(&alloc, c, this_at + 1) {
                 return self.call_with(f, &args, c.span.start);
+            }
+            // `String.fromCharCode.apply(null, codes.map((c) => c ^ K))`: the decoder takes
+            // the whole (folded) array, as `decoded_constant` reads it.
+            if self.env.worth_eval(f)
+                && matches!(self.env.eval(f), Val::Global(ref g)
+                    if g == "String.fromCharCode" || g == "String.fromCodePoint")
+            {
+                let rest = c.arguments.get(this_at + 1..).unwrap_or(&[]);
+                return self.call_with(f, rest, c.span.start);
             }
         }
         self.call_with(&c.callee, &c.arguments, c.span.start)
@@ -1800,6 +1833,16 @@ impl<'s> Builder<'_, 's> {
                 let r = self.source(SourceKind::Cookie, at, &format!("cookies.{method}"));
                 self.callbacks(arguments, args, r, VOID, at);
                 return Some(r);
+            }
+            // `ctx.getImageData(…).data`: the pixels of an image the page drew (fetched from a
+            // URL): data that arrived over the network, whatever a decoder makes of it.
+            "getImageData" => {
+                self.args(arguments);
+                return Some(self.source(
+                    SourceKind::NetworkData,
+                    at,
+                    "image pixels (getImageData)",
+                ));
             }
             "getData" if member.is_some_and(|m| receiver_named(m, &["clipboardData"])) => {
                 return Some(self.source(SourceKind::Clipboard, at, "clipboardData.getData"));
@@ -2595,6 +2638,13 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         }
         "ethereum.request" | "ethereum.enable" | "ethereum.send" | "ethereum.sendAsync" => {
             Api::Source(SourceKind::Wallet)
+        }
+        // `parseInt(bits, 2)`, `parseInt(pair, 16)`: digits decoded to the numbers that
+        // `String.fromCharCode` turns back into text (bit and hex decoders), not a sanitizer.
+        "parseInt"
+            if matches!(arg(1).map(|e| env.eval(e)), Some(Val::Num(r)) if r == 2.0 || r == 16.0) =>
+        {
+            Api::Transform("radix-decoded")
         }
         "Number" | "parseInt" | "parseFloat" | "Boolean" | "isNaN" | "Array.isArray"
         | "Math.random" | "Date.now" | "Math.floor" | "Math.max" | "Math.min" | "Math.round" => {

@@ -443,6 +443,11 @@ impl<'s> Env<'s> {
                 Expression::ComputedMemberExpression(m) => &m.object,
                 Expression::CallExpression(c) => &c.callee,
                 Expression::ParenthesizedExpression(p) => &p.expression,
+                // `(0, eval)(code)`, `(0, _cp.exec)(cmd)`: the last expression is the callee.
+                Expression::SequenceExpression(s) => match s.expressions.last() {
+                    Some(last) => last,
+                    None => return false,
+                },
                 Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
                 Expression::Identifier(id) => {
                     return match self.symbol_of(id) {

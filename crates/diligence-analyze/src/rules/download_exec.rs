@@ -289,9 +289,46 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::Network, Kind::Spawn]),
         ))
     }));
+    out.extend(hidden_script(p));
     let mut all = traced;
     all.append(&mut out);
     all
+}
+
+/// Gates that hide from people and sandboxes (devtools, headless/automation, time).
+const GATES: &[Kind] = &[Kind::DevtoolsGate, Kind::SandboxGate, Kind::TimeGate];
+
+/// A page `<script>` (or `<iframe>`) pointed at a URL the code decodes at run time (char
+/// codes, XOR, base64, reversed text): the browser fetches and runs code from a host the
+/// package does not show. High; critical when the package also hides from devtools,
+/// automation or the clock.
+fn hidden_script(p: &PackageFacts) -> Vec<CodeFinding> {
+    let gated = p.files.iter().any(|f| f.has_any(GATES));
+    let mut out = Vec::new();
+    for path in super::flows(p, &[SourceKind::Decoded], &[SinkKind::Network]) {
+        if !(path.to.what == "<script>.src" || path.to.what == "<iframe>.src")
+            || !path.from.what.contains("://")
+        {
+            continue;
+        }
+        let sev = if gated {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        out.push(super::flow_finding(
+            &DOWNLOAD_EXEC,
+            sev,
+            p,
+            path,
+            format!(
+                "page loads a script from a URL decoded at run time{}: {}",
+                if gated { ", behind an analysis gate" } else { "" },
+                super::describe(path)
+            ),
+        ));
+    }
+    super::one_per_sink(out)
 }
 
 /// True when a code line of `text` (not a comment) holds a URL on `registry.npmjs.org` with the
