@@ -191,6 +191,9 @@ pub enum SinkKind {
     Require,
     /// Written to a file.
     FileWrite,
+    /// Put before the user's wallet to approve: the request object of an EIP-1193 call that
+    /// spends or signs (`provider.request({ method: 'eth_sendTransaction', params })`).
+    Wallet,
 }
 
 impl SinkKind {
@@ -203,6 +206,7 @@ impl SinkKind {
             SinkKind::Eval => "code-eval",
             SinkKind::Require => "module-load",
             SinkKind::FileWrite => "file-write",
+            SinkKind::Wallet => "wallet-request",
         }
     }
 }

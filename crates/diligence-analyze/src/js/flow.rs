@@ -1234,6 +1234,23 @@ impl<'s> Builder<'_, 's> {
             None => None,
         };
         let args = self.args(arguments);
+        // An EIP-1193 request that spends or signs (`provider.request({ method:
+        // 'eth_sendTransaction', params: [tx] })`): what reaches it is what the wallet is
+        // asked to approve.
+        if matches!(method.as_deref(), Some("request" | "send" | "sendAsync"))
+            && let Some(first) = arguments.first().and_then(|a| a.as_expression())
+            && let Some(m) = wallet_spend_method(first, self.env)
+            && let Some(Some(obj)) = args.first()
+        {
+            self.sink(
+                SinkKind::Wallet,
+                at,
+                &format!("wallet {m}"),
+                vec![*obj],
+                None,
+                None,
+            );
+        }
         // `this.m(…)` inside a class: the arguments reach the class's method `m` (a message
         // handler dispatching to `this.onMessage(raw)`). Only arguments to parameters: the
         // method's return value is not carried back, so one method shared by many callers
@@ -2952,6 +2969,38 @@ fn selector_kind(sel: &str) -> Option<SourceKind> {
         || l.contains(" input")
         || l.contains(",input");
     inputs.then_some(SourceKind::FormInput)
+}
+
+/// The wallet method of an EIP-1193 request object that moves funds or signs
+/// (`{ method: 'eth_sendTransaction', params }`), folded.
+fn wallet_spend_method(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
+    let Expression::ObjectExpression(o) = e.without_parentheses() else {
+        return None;
+    };
+    o.properties.iter().find_map(|p| {
+        let ObjectPropertyKind::ObjectProperty(p) = p else {
+            return None;
+        };
+        if p.key.static_name().as_deref() != Some("method") {
+            return None;
+        }
+        let m = env.eval(&p.value).as_str()?.to_string();
+        matches!(
+            m.as_str(),
+            "eth_sendTransaction"
+                | "eth_signTransaction"
+                | "eth_sign"
+                | "personal_sign"
+                | "eth_signTypedData"
+                | "eth_signTypedData_v3"
+                | "eth_signTypedData_v4"
+                | "wallet_sendCalls"
+                | "signTransaction"
+                | "signAndSendTransaction"
+                | "signAllTransactions"
+        )
+        .then_some(m)
+    })
 }
 
 /// Listeners whose handlers receive the requests other code makes: a service worker's

@@ -443,10 +443,11 @@ impl<'s> Env<'s> {
                 Expression::ComputedMemberExpression(m) => &m.object,
                 Expression::CallExpression(c) => &c.callee,
                 Expression::ParenthesizedExpression(p) => &p.expression,
-                // `(0, eval)(code)`, `(0, _cp.exec)(cmd)`: the last expression is the callee.
+                // `(0, eval)(code)`: indirect eval, the last expression is the callee. Only a
+                // bare name (compilers' `(0, _mod.fn)(…)` interop calls stay as they were).
                 Expression::SequenceExpression(s) => match s.expressions.last() {
-                    Some(last) => last,
-                    None => return false,
+                    Some(last @ Expression::Identifier(_)) => last,
+                    _ => return false,
                 },
                 Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
                 Expression::Identifier(id) => {
