@@ -1013,7 +1013,7 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/download-exec");
-        assert_eq!((f.line, f.severity), (17, diligence_finding::Severity::Critical));
+        assert_eq!((f.line, f.severity), (16, diligence_finding::Severity::Critical));
     }
 
     /// The benign look-alike: a QR decoder reads pixels to text and returns it.
