@@ -650,8 +650,9 @@ impl<'s> Builder<'_, 's> {
                 let mut parts = vec![self.expr(&c.consequent), self.expr(&c.alternate)];
                 // `px[i] < 128 ? 1 : 0`: a threshold turning a value into a bit (how image and
                 // QR decoders read pixels) carries the compared value.
-                let number =
-                    |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::NumericLiteral(_));
+                let number = |e: &Expression<'_>| {
+                    matches!(e.without_parentheses(), Expression::NumericLiteral(_))
+                };
                 if number(&c.consequent)
                     && number(&c.alternate)
                     && matches!(c.test.without_parentheses(), Expression::BinaryExpression(b)
@@ -1063,7 +1064,9 @@ impl<'s> Builder<'_, 's> {
             && let Some(inner) = m.object().without_parentheses().as_member_expression()
             && matches!(
                 inner.static_property_name(),
-                Some("forEach" | "map" | "filter" | "some" | "every" | "reduce" | "find" | "flatMap")
+                Some(
+                    "forEach" | "map" | "filter" | "some" | "every" | "reduce" | "find" | "flatMap"
+                )
             )
             && match inner.object().without_parentheses() {
                 Expression::ArrayExpression(_) => true,
@@ -2658,9 +2661,7 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         }
         // `parseInt(bits, 2)`, `parseInt(pair, 16)`: digits decoded to the numbers that
         // `String.fromCharCode` turns back into text (bit and hex decoders), not a sanitizer.
-        "parseInt"
-            if matches!(arg(1).map(|e| env.eval(e)), Some(Val::Num(r)) if r == 2.0 || r == 16.0) =>
-        {
+        "parseInt" if matches!(arg(1).map(|e| env.eval(e)), Some(Val::Num(r)) if r == 2.0 || r == 16.0) => {
             Api::Transform("radix-decoded")
         }
         "Number" | "parseInt" | "parseFloat" | "Boolean" | "isNaN" | "Array.isArray"

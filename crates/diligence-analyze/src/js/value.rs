@@ -1352,8 +1352,10 @@ impl<'s> Env<'s> {
                     && matches!(u.argument.without_parentheses(), Expression::Identifier(id)
                         if self.symbol_of(id).is_none()))
         };
-        let literal = |e: &Expression| matches!(e.without_parentheses(), Expression::StringLiteral(_));
-        (global_typeof(&b.left) && literal(&b.right)) || (literal(&b.left) && global_typeof(&b.right))
+        let literal =
+            |e: &Expression| matches!(e.without_parentheses(), Expression::StringLiteral(_));
+        (global_typeof(&b.left) && literal(&b.right))
+            || (literal(&b.left) && global_typeof(&b.right))
     }
 
     /// `c ? a : b`: the value both branches agree on, or the global one branch names when
@@ -1373,9 +1375,7 @@ impl<'s> Env<'s> {
         // `typeof atob === 'function' ? atob(t[i]) : ''`: a feature test on a global with an
         // empty fallback is the value where the feature exists (the browser's).
         if self.feature_test(&c.test) {
-            let empty = |e: &Expression| {
-                matches!(e.without_parentheses(), Expression::StringLiteral(l) if l.value.is_empty())
-            };
+            let empty = |e: &Expression| matches!(e.without_parentheses(), Expression::StringLiteral(l) if l.value.is_empty());
             if empty(&c.alternate) {
                 return self.eval_d(&c.consequent, d);
             }

