@@ -533,6 +533,13 @@ impl<'s> Builder<'_, 's> {
                 );
                 return;
             }
+            // `self.onfetch = (e) => …` in a service worker: the handler receives every
+            // request the pages it controls make.
+            Val::Global(g) if g == "globalThis" && prop == "onfetch" => {
+                let s = self.source(SourceKind::Intercepted, offset, "onfetch handler");
+                self.call_site(from, vec![s, s], VOID, offset);
+                return;
+            }
             Val::Global(g)
                 if g == "location" && matches!(prop.as_str(), "href" | "search" | "hash")
                     || g == "globalThis" && prop == "location" =>

