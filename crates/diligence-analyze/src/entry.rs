@@ -74,13 +74,50 @@ pub fn mark_reachable(
         );
     }
     for f in facts.iter_mut() {
-        f.reachable = seen.contains(&f.path) || f.path == "package.json";
+        // npm runs a bundled dependency's lifecycle scripts: its manifest is reached at
+        // install when it declares one.
+        f.reachable = seen.contains(&f.path)
+            || f.path == "package.json"
+            || (crate::scripts::bundled_dir(&f.path).is_some()
+                && f.has(crate::signal::Kind::LifecycleScript));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::scan_facts;
+
+    /// A service worker the main module registers (its path a default option value) runs in
+    /// the browser when the package is used; an example next to it does not.
+    #[test]
+    fn registered_service_worker_is_reachable() {
+        let facts = scan_facts(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"register.js"}"#,
+            ),
+            (
+                "register.js",
+                "module.exports = function ({ url = '/sw.js' } = {}) { return navigator.serviceWorker.register(url); };\n",
+            ),
+            ("sw.js", "self.addEventListener('fetch', () => {});\n"),
+            ("example.js", "require('./register')();\n"),
+        ]);
+        let reach: Vec<(&str, bool)> = facts
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.reachable))
+            .collect();
+        assert_eq!(
+            reach,
+            vec![
+                ("example.js", false),
+                ("package.json", true),
+                ("register.js", true),
+                ("sw.js", true)
+            ]
+        );
+    }
 
     #[test]
     fn main_and_its_requires_are_reachable_a_bench_is_not() {

@@ -203,6 +203,9 @@ pub enum SinkKind {
     Require,
     /// Written to a file.
     FileWrite,
+    /// Put before the user's wallet to approve: the request object of an EIP-1193 call that
+    /// spends or signs (`provider.request({ method: 'eth_sendTransaction', params })`).
+    Wallet,
 }
 
 impl SinkKind {
@@ -215,6 +218,7 @@ impl SinkKind {
             SinkKind::Eval => "code-eval",
             SinkKind::Require => "module-load",
             SinkKind::FileWrite => "file-write",
+            SinkKind::Wallet => "wallet-request",
         }
     }
 }
@@ -240,6 +244,9 @@ pub mod flags {
     /// object carrying `require`. The code it runs gets the whole of Node, which a browser
     /// module loader never hands to what it fetched.
     pub const NODE_SCOPE: u8 = 4;
+    /// The destination (URL or request options) is data received from the network: an
+    /// endpoint taken from a fetched configuration, so the package names no host at all.
+    pub const REMOTE_DEST: u8 = 8;
 }
 
 /// A sink of one program.
@@ -1078,6 +1085,23 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                     })
                 })
             });
+            // Only a response from a host the package names (a configuration it fetches):
+            // API clients' request options mix with their own responses in the
+            // over-approximated graph.
+            let remote_dest = sink.dest.is_some_and(|d| {
+                g.labels_at(ui, d).any(|l| {
+                    g.is_source(l) && {
+                        let s = &g.sources[l as usize].1;
+                        s.kind == SourceKind::NetworkData
+                            && (s.detail.contains(" from http") || s.detail.contains(" from ws"))
+                    }
+                })
+            });
+            let sink_flags = if remote_dest {
+                sink.flags | flags::REMOTE_DEST
+            } else {
+                sink.flags
+            };
             for &d in &sink.data {
                 let gn = g.node_base[ui] + d;
                 let labels: Vec<Label> = g.labels_at(ui, d).collect();
@@ -1106,7 +1130,7 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                             what: sink.detail.clone(),
                         },
                         dest: dest.clone(),
-                        flags: sink.flags,
+                        flags: sink_flags,
                         path_key: path_key.clone(),
                     });
                     if paths.len() >= MAX_PATHS {

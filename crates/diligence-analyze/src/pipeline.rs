@@ -56,8 +56,28 @@ pub fn collect_all(
     let total_bytes = files.iter().map(|f| f.bytes.len() as u64).sum::<u64>()
         + large.iter().map(|l| l.size).sum::<u64>();
     let file_count = files.len() + large.len();
-    let scripts =
+    let mut scripts =
         crate::scripts::analyse(&manifest, files.iter().find(|f| f.path == "package.json"));
+    // Bundled dependencies' lifecycle scripts run at install too: their signals go to their
+    // own manifest, the files they start become install-time entry points.
+    let mut bundled_signals: Vec<(String, Vec<crate::signal::Signal>)> = Vec::new();
+    for f in &files {
+        let Some(dir) = crate::scripts::bundled_dir(&f.path) else {
+            continue;
+        };
+        let Ok(m) = crate::archive::parse_manifest(&f.bytes) else {
+            continue;
+        };
+        let sub = crate::scripts::analyse(&m, Some(f));
+        if sub.signals.is_empty() {
+            continue;
+        }
+        scripts
+            .entry_files
+            .extend(sub.entry_files.iter().map(|e| format!("{dir}/{e}")));
+        scripts.install_scripts |= sub.install_scripts;
+        bundled_signals.push((f.path.clone(), sub.signals));
+    }
     // Largest files first, handed out one at a time to whichever thread is free (`par_bridge`
     // pulls from one shared iterator): greedy longest-first scheduling, so typescript's two
     // 9 MB and 6 MB files run on different threads. (An indexed parallel iterator splits the
@@ -76,6 +96,12 @@ pub fn collect_all(
     if let Some(pj) = facts.iter_mut().find(|f| f.path == "package.json") {
         pj.signals.extend(scripts.signals.iter().cloned());
         dedupe(&mut pj.signals);
+    }
+    for (path, signals) in bundled_signals {
+        if let Some(pj) = facts.iter_mut().find(|f| f.path == path) {
+            pj.signals.extend(signals);
+            dedupe(&mut pj.signals);
+        }
     }
     crate::scripts::mark_install_time(&mut facts, &scripts);
     let names: BTreeSet<String> = facts.iter().map(|f| f.path.clone()).collect();

@@ -97,10 +97,37 @@ pub(crate) fn git_only_line(f: &FileFacts, line: u32) -> bool {
     })
 }
 
-/// True when a signal at `line` of `f` runs at install time: in `package.json`, an
-/// install-time lifecycle script's line (not `prepare`); elsewhere, an install-time file.
+/// The folder of a bundled dependency when `path` is its manifest inside the package
+/// (`node_modules/x/package.json` → `node_modules/x`, `lib/node_modules/@s/y/package.json`
+/// → `lib/node_modules/@s/y`). npm installs a tarball's `node_modules` folders as they are
+/// (`bundleDependencies`) and runs their lifecycle scripts like any dependency's.
+pub(crate) fn bundled_dir(path: &str) -> Option<&str> {
+    let dir = path.strip_suffix("/package.json")?;
+    let segs: Vec<&str> = dir.split('/').collect();
+    let n = segs.len();
+    let plain = n >= 2
+        && segs[n - 2] == "node_modules"
+        && !segs[n - 1].is_empty()
+        && !segs[n - 1].starts_with('@');
+    let scoped = n >= 3
+        && segs[n - 3] == "node_modules"
+        && segs[n - 2].len() > 1
+        && segs[n - 2].starts_with('@')
+        && !segs[n - 1].is_empty();
+    (plain || scoped).then_some(dir)
+}
+
+/// True when `path` is a manifest whose lifecycle scripts npm runs: the package's own
+/// `package.json` or a bundled dependency's ([`bundled_dir`]).
+pub(crate) fn is_manifest(path: &str) -> bool {
+    path == "package.json" || bundled_dir(path).is_some()
+}
+
+/// True when a signal at `line` of `f` runs at install time: in `package.json` (or a bundled
+/// dependency's), an install-time lifecycle script's line (not `prepare`); elsewhere, an
+/// install-time file.
 pub(crate) fn at_install(f: &FileFacts, line: u32) -> bool {
-    if f.path == "package.json" {
+    if is_manifest(&f.path) {
         return f
             .of(Kind::LifecycleScript)
             .any(|s| s.line == line && !git_only_line(f, line));
@@ -113,7 +140,7 @@ pub(crate) fn at_install(f: &FileFacts, line: u32) -> bool {
 pub(crate) fn in_command(f: &FileFacts, line: u32) -> bool {
     match f.kind {
         FileKind::Script => true,
-        _ if f.path == "package.json" => f.of(Kind::LifecycleScript).any(|s| s.line == line),
+        _ if is_manifest(&f.path) => f.of(Kind::LifecycleScript).any(|s| s.line == line),
         _ => f.of(Kind::GypCommand).any(|s| s.line == line),
     }
 }

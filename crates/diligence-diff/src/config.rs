@@ -11,8 +11,18 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The configuration files a pull request must not change unreviewed, by name in the project
-/// folder.
-pub const TRUST_FILES: [&str; 2] = ["diligence.toml", ".npmrc"];
+/// folder: diligence's policy, and the package managers' settings that choose the registry,
+/// send credentials, turn off checksums or run code at install (`.yarnrc.yml`'s
+/// `npmRegistryServer`/`checksumBehavior`/`yarnPath`, `.yarnrc`'s `registry`/`yarn-path`,
+/// `.pnpmfile.cjs` hooks that rewrite every manifest, `bunfig.toml`'s `[install]` registry).
+pub const TRUST_FILES: [&str; 6] = [
+    "diligence.toml",
+    ".npmrc",
+    ".yarnrc.yml",
+    ".yarnrc",
+    ".pnpmfile.cjs",
+    "bunfig.toml",
+];
 
 /// Largest trust-boundary file read (1 MiB): real ones are a few hundred bytes.
 pub const MAX_CONFIG_BYTES: u64 = diligence_lockfile::bounded::MAX_CONFIG_BYTES;
@@ -67,8 +77,13 @@ pub fn compare_config(
         .collect();
     let removed = base_lines.iter().filter(|(_, l)| !in_head.contains(l));
     let mut keys: Vec<String> = Vec::new();
+    // A code file (`.pnpmfile.cjs`) has no settings to name: its lines are not listed.
+    let code = file.ends_with(".cjs") || file.ends_with(".js");
     for (_, line) in added.iter().copied().chain(removed) {
-        let key = key_of(line);
+        if code {
+            break;
+        }
+        let key = key_of(file, line);
         if keys.len() < MAX_KEYS && !keys.contains(&key) {
             keys.push(key);
         }
@@ -91,11 +106,24 @@ fn settings(bytes: &[u8]) -> Vec<(u32, &str)> {
         .collect()
 }
 
-/// The setting name of a line: a `[section]` header whole, else the text before `=`; control
-/// characters dropped, at most 120 characters.
-fn key_of(line: &str) -> String {
+/// The setting name of a line of `file`: a `[section]` header whole; in YAML (`.yarnrc.yml`)
+/// the text before `:`; in yarn classic's `.yarnrc` (`registry "https://…"`) the first word;
+/// else the text before `=`. Control characters dropped, at most 120 characters; never the
+/// value.
+fn key_of(file: &str, line: &str) -> String {
     let key = if line.starts_with('[') {
         line
+    } else if file.ends_with(".yml") || file.ends_with(".yaml") {
+        line.trim_start_matches("- ")
+            .split(':')
+            .next()
+            .unwrap_or(line)
+            .trim()
+    } else if file.ends_with(".yarnrc") {
+        line.split([' ', '\t', ':', '='])
+            .next()
+            .unwrap_or(line)
+            .trim()
     } else {
         line.split('=').next().unwrap_or(line).trim()
     };

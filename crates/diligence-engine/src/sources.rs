@@ -220,14 +220,11 @@ fn local(cx: &SourceCx<'_>, spec: &str) -> Result<Option<Obtained>, String> {
         }
         Code::Folder(path)
     } else {
-        if meta.len() > MAX_LOCAL_TARBALL {
-            return Err(format!(
-                "{}: {} bytes, over the {MAX_LOCAL_TARBALL}-byte limit",
-                path.display(),
-                meta.len()
-            ));
-        }
-        Code::Tarball(std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?)
+        // A regular file of bounded size only: a pull request can commit the tarball as a
+        // symlink to `/dev/zero`, which reports length 0 and never ends.
+        let bytes = diligence_lockfile::bounded::read_bounded(&path, MAX_LOCAL_TARBALL)
+            .map_err(|e| format!("{}: {e} (as the lockfile names it: {spec})", path.display()))?;
+        Code::Tarball(bytes)
     };
     Ok(Some(Obtained {
         code,
@@ -254,8 +251,31 @@ fn local_path(base: &Path, spec: &str) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
-    use std::path::Path;
+    use super::*;
+
+    /// A `file:` tarball that is a symlink to `/dev/zero` (a pull request can commit one) is
+    /// refused at once as not a regular file, never read until memory runs out.
+    #[cfg(unix)]
+    #[test]
+    fn a_local_tarball_must_be_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("evil.tgz")).unwrap();
+        let flagged = HashSet::new();
+        let cx = SourceCx {
+            client: None,
+            kind: PackumentKind::Full,
+            network: Network::Offline,
+            cache: None,
+            lockfile_dir: dir.path().to_path_buf(),
+            file: "package-lock.json".into(),
+            integrity_flagged: &flagged,
+        };
+        let err = local(&cx, "file:evil.tgz").err().unwrap();
+        assert!(
+            err.ends_with("evil.tgz: not a regular file (as the lockfile names it: file:evil.tgz)"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn local_paths() {

@@ -101,6 +101,9 @@ pub struct Known<'a> {
     pub array_at: Option<u32>,
     /// Functions that return a lazy-require `Proxy` (see [`lazy_require_proxy`]).
     pub lazy_loaders: std::collections::HashSet<SymbolId>,
+    /// Class getters by property name (`get spender() { return … }`), for `this.spender`;
+    /// a name two classes define differently is left out.
+    pub getters: HashMap<String, &'a Expression<'a>>,
     /// The webpack module table, when the program is a bundle.
     pub webpack: super::webpack::Webpack,
     /// This file's path and the package's data modules it names (see
@@ -140,6 +143,15 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
         known.objects.insert(sym, props);
     }
     known.lazy_loaders.extend(found.lazy);
+    let mut twice = std::collections::HashSet::new();
+    for (name, body) in found.getters {
+        if known.getters.insert(name.to_string(), body).is_some() {
+            twice.insert(name);
+        }
+    }
+    for name in twice {
+        known.getters.remove(name);
+    }
     let stmts = top_level(program);
     // String arrays: functions returning a literal array, or variables holding one.
     let mut arrays: HashMap<SymbolId, (Vec<String>, bool)> = HashMap::new();
@@ -356,6 +368,30 @@ struct Collected<'a> {
     objects: Vec<(SymbolId, Vec<(String, Prop<'a>)>)>,
     /// Named functions that return a lazy-require `Proxy`.
     lazy: Vec<SymbolId>,
+    /// Class getters without parameters whose body is one `return <expression>`.
+    getters: Vec<(&'a str, &'a Expression<'a>)>,
+}
+
+/// Getters of the program's classes (`get spender() { return ['0x7F', 'd1'].join(''); }`).
+fn collect_class<'a>(c: &'a Class<'a>, out: &mut Collected<'a>) {
+    for el in &c.body.body {
+        let ClassElement::MethodDefinition(m) = el else {
+            continue;
+        };
+        if m.kind != MethodDefinitionKind::Get || m.computed {
+            continue;
+        }
+        let (Some(name), Some(body)) = (m.key.static_name(), &m.value.body) else {
+            continue;
+        };
+        if let [Statement::ReturnStatement(r)] = body.statements.as_slice()
+            && let Some(arg) = &r.argument
+            && let PropertyKey::StaticIdentifier(id) = &m.key
+        {
+            let _ = name;
+            out.getters.push((id.name.as_str(), arg));
+        }
+    }
 }
 
 /// Deepest nesting the collection follows.
@@ -436,7 +472,13 @@ fn collect_stmt<'a>(s: &'a Statement<'a>, depth: u32, out: &mut Collected<'a>) {
                 collect(&c.consequent, depth, out);
             }
         }
-        Statement::ExportNamedDeclaration(_) | Statement::ExportDefaultDeclaration(_) => {}
+        Statement::ClassDeclaration(c) => collect_class(c, out),
+        Statement::ExportNamedDeclaration(_) => {}
+        Statement::ExportDefaultDeclaration(e) => {
+            if let ExportDefaultDeclarationKind::ClassDeclaration(c) = &e.declaration {
+                collect_class(c, out);
+            }
+        }
         _ => {}
     }
 }
@@ -466,6 +508,7 @@ fn collect_expr<'a>(e: &'a Expression<'a>, depth: u32, out: &mut Collected<'a>) 
             }
         }
         Expression::AssignmentExpression(a) => collect_expr(&a.right, depth, out),
+        Expression::ClassExpression(c) => collect_class(c, out),
         Expression::SequenceExpression(s) => {
             for x in &s.expressions {
                 collect_expr(x, depth, out);

@@ -25,6 +25,7 @@
 //! (`Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`) are the call
 //! `f(a)` when `f` folds to a module member, a global or a local function.
 
+use super::deobfuscate::Prop;
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};
 use crate::flow::{
@@ -545,6 +546,13 @@ impl<'s> Builder<'_, 's> {
                 );
                 return;
             }
+            // `self.onfetch = (e) => …` in a service worker: the handler receives every
+            // request the pages it controls make.
+            Val::Global(g) if g == "globalThis" && prop == "onfetch" => {
+                let s = self.source(SourceKind::Intercepted, offset, "onfetch handler");
+                self.call_site(from, vec![s, s], VOID, offset);
+                return;
+            }
             Val::Global(g)
                 if g == "location" && matches!(prop.as_str(), "href" | "search" | "hash")
                     || g == "globalThis" && prop == "location" =>
@@ -658,8 +666,33 @@ impl<'s> Builder<'_, 's> {
                 self.join(&parts, "", at)
             }
             Expression::ConditionalExpression(c) => {
-                self.expr(&c.test);
-                let parts = [self.expr(&c.consequent), self.expr(&c.alternate)];
+                let test = self.expr(&c.test);
+                let mut parts = vec![self.expr(&c.consequent), self.expr(&c.alternate)];
+                // `px[i] < 128 ? 1 : 0`: a threshold turning a value into a bit (how image and
+                // QR decoders read pixels) carries the compared value.
+                let number = |e: &Expression<'_>| {
+                    matches!(e.without_parentheses(), Expression::NumericLiteral(_))
+                };
+                if number(&c.consequent)
+                    && number(&c.alternate)
+                    && matches!(c.test.without_parentheses(), Expression::BinaryExpression(b)
+                        if matches!(b.operator, BinaryOperator::LessThan | BinaryOperator::GreaterThan
+                            | BinaryOperator::LessEqualThan | BinaryOperator::GreaterEqualThan)
+                            && (number(&b.right) || number(&b.left)))
+                {
+                    let bit = self.node();
+                    if let Some(t) = test {
+                        self.edge(t, bit, "bit", at);
+                    }
+                    if let Expression::BinaryExpression(b) = c.test.without_parentheses() {
+                        for side in [&b.left, &b.right] {
+                            if let Some(n) = self.expr(side) {
+                                self.edge(n, bit, "bit", at);
+                            }
+                        }
+                    }
+                    parts.push(Some(bit));
+                }
                 self.join(&parts, "", at)
             }
             Expression::SequenceExpression(s) => {
@@ -1121,6 +1154,32 @@ impl<'s> Builder<'_, 's> {
     }
 
     fn call(&mut self, c: &CallExpression<'_>) -> Option<Node> {
+        // `[].forEach.call(form.elements, cb)`, `Array.prototype.map.call(list, cb)`: the
+        // callback receives the list's items, as in `list.forEach(cb)`.
+        if let Some(m) = c.callee.as_member_expression()
+            && m.static_property_name() == Some("call")
+            && let Some(inner) = m.object().without_parentheses().as_member_expression()
+            && matches!(
+                inner.static_property_name(),
+                Some(
+                    "forEach" | "map" | "filter" | "some" | "every" | "reduce" | "find" | "flatMap"
+                )
+            )
+            && match inner.object().without_parentheses() {
+                Expression::ArrayExpression(_) => true,
+                Expression::StaticMemberExpression(p) => p.property.name == "prototype",
+                _ => false,
+            }
+            && let Some((first, rest)) = c.arguments.split_first()
+            && let Some(list) = first.as_expression()
+        {
+            let at = c.span.start;
+            let l = self.expr(list);
+            let nodes = self.args(rest);
+            let r = self.node();
+            self.callbacks(rest, &nodes, l.unwrap_or(r), r, at);
+            return Some(r);
+        }
         // `Reflect.apply(f, this, [a])`, `f.call(this, a)`, `f.apply(this, [a])`: `f(a)`, for
         // `f` a value the folder knows or a local function.
         let parts = self.env.indirect_parts(c, 0).or_else(|| {
@@ -1143,6 +1202,15 @@ impl<'s> Builder<'_, 's> {
             let alloc = oxc_allocator::Allocator::default();
             if let Some(args) = super::spread_args(&alloc, c, this_at + 1) {
                 return self.call_with(f, &args, c.span.start);
+            }
+            // `String.fromCharCode.apply(null, codes.map((c) => c ^ K))`: the decoder takes
+            // the whole (folded) array, as `decoded_constant` reads it.
+            if self.env.worth_eval(f)
+                && matches!(self.env.eval(f), Val::Global(ref g)
+                    if g == "String.fromCharCode" || g == "String.fromCodePoint")
+            {
+                let rest = c.arguments.get(this_at + 1..).unwrap_or(&[]);
+                return self.call_with(f, rest, c.span.start);
             }
         }
         self.call_with(&c.callee, &c.arguments, c.span.start)
@@ -1266,6 +1334,23 @@ impl<'s> Builder<'_, 's> {
             None => None,
         };
         let args = self.args(arguments);
+        // An EIP-1193 request that spends or signs (`provider.request({ method:
+        // 'eth_sendTransaction', params: [tx] })`): what reaches it is what the wallet is
+        // asked to approve.
+        if matches!(method.as_deref(), Some("request" | "send" | "sendAsync"))
+            && let Some(first) = arguments.first().and_then(|a| a.as_expression())
+            && let Some(m) = wallet_spend_method(first, self.env)
+            && let Some(Some(obj)) = args.first()
+        {
+            self.sink(
+                SinkKind::Wallet,
+                at,
+                &format!("wallet {m}"),
+                vec![*obj],
+                None,
+                None,
+            );
+        }
         // `this.m(…)` inside a class: the arguments reach the class's method `m` (a message
         // handler dispatching to `this.onMessage(raw)`). Only arguments to parameters: the
         // method's return value is not carried back, so one method shared by many callers
@@ -1324,6 +1409,29 @@ impl<'s> Builder<'_, 's> {
             && let Some(kind) = selector_kind(&sel.value)
         {
             let s = self.source(kind, at, &format!("query helper ('{}')", sel.value));
+            self.edge(s, result, "", at);
+        }
+        // `_(8)` where `_` decodes an entry of a constant table (`atob(t[i])`): decoded data,
+        // and a destination when it spells a URL (`//203.0.113.7/p.gif` too).
+        if matches!(callee, Val::Pure(_) | Val::ObjFn(..))
+            && let Some(text) = self.env.decoded_call(&callee, arguments)
+            && text.len() >= 3
+        {
+            if text.contains("://") || text.starts_with("//") {
+                let url = if text.starts_with("//") {
+                    format!("https:{text}")
+                } else {
+                    text.clone()
+                };
+                if let Some(u) = self.literal(&url, at) {
+                    self.edge(u, result, "", at);
+                }
+            }
+            let s = self.source(
+                SourceKind::Decoded,
+                at,
+                &format!("decoded(…) = {}", crate::signal::truncate(&text, 60)),
+            );
             self.edge(s, result, "", at);
         }
         Some(result)
@@ -1796,13 +1904,21 @@ impl<'s> Builder<'_, 's> {
                 return recv;
             }
             "addEventListener" | "on" | "once" | "addListener" => {
-                let kind = first_str.as_deref().and_then(event_kind);
+                let kind = first_str
+                    .as_deref()
+                    .and_then(event_kind)
+                    .or_else(|| intercepting_listener(method, member, first_str.as_deref()));
                 let r = match kind {
-                    Some(k) => self.source(
-                        k,
-                        at,
-                        &format!("'{}' event", first_str.as_deref().unwrap_or("")),
-                    ),
+                    Some(k) => {
+                        let what = match (&first_str, member.map(|m| m.object())) {
+                            (Some(ev), _) => format!("'{ev}' event"),
+                            (None, Some(Expression::StaticMemberExpression(o))) => {
+                                format!("{} listener", o.property.name)
+                            }
+                            _ => "listener".to_string(),
+                        };
+                        self.source(k, at, &what)
+                    }
                     None => recv?,
                 };
                 // `el.addEventListener('change', () => save(el.value))` on a page element
@@ -1831,6 +1947,32 @@ impl<'s> Builder<'_, 's> {
                 }
                 self.callbacks(arguments, args, r, VOID, at);
                 return Some(r);
+            }
+            // The browser's cookie jar through an extension API or the Cookie Store API
+            // (`chrome.cookies.getAll({ domain })`, `api.cookies.get({ url, name }, cb)`,
+            // `cookieStore.getAll()`), `HttpOnly` cookies included. A server framework's
+            // `ctx.cookies.get('name')` reads one request cookie by name: not this.
+            "getAll" | "get"
+                if member.is_some_and(|m| receiver_named(m, &["cookies", "cookieStore"]))
+                    && (method == "getAll"
+                        || matches!(
+                            first.map(|e| e.without_parentheses()),
+                            Some(Expression::ObjectExpression(_))
+                        )) =>
+            {
+                let r = self.source(SourceKind::Cookie, at, &format!("cookies.{method}"));
+                self.callbacks(arguments, args, r, VOID, at);
+                return Some(r);
+            }
+            // `ctx.getImageData(…).data`: the pixels of an image the page drew (fetched from a
+            // URL): data that arrived over the network, whatever a decoder makes of it.
+            "getImageData" => {
+                self.args(arguments);
+                return Some(self.source(
+                    SourceKind::NetworkData,
+                    at,
+                    "image pixels (getImageData)",
+                ));
             }
             "getData" if member.is_some_and(|m| receiver_named(m, &["clipboardData"])) => {
                 return Some(self.source(SourceKind::Clipboard, at, "clipboardData.getData"));
@@ -2641,6 +2783,11 @@ fn global_api(g: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
         "ethereum.request" | "ethereum.enable" | "ethereum.send" | "ethereum.sendAsync" => {
             Api::Source(SourceKind::Wallet)
         }
+        // `parseInt(bits, 2)`, `parseInt(pair, 16)`: digits decoded to the numbers that
+        // `String.fromCharCode` turns back into text (bit and hex decoders), not a sanitizer.
+        "parseInt" if matches!(arg(1).map(|e| env.eval(e)), Some(Val::Num(r)) if r == 2.0 || r == 16.0) => {
+            Api::Transform("radix-decoded")
+        }
         "Number" | "parseInt" | "parseFloat" | "Boolean" | "isNaN" | "Array.isArray"
         | "Math.random" | "Date.now" | "Math.floor" | "Math.max" | "Math.min" | "Math.round" => {
             Api::Sanitize
@@ -2840,12 +2987,44 @@ fn host_command(cmd: &str) -> Option<SourceKind> {
 
 /// The first constant ICE server URL of an `iceServers` array (`[{ urls: 'turn:…' }]`, `urls`
 /// a string or an array of strings): where a peer connection's relayed data goes.
+/// The array may be extended (`servers.concat([RELAY])`) and its entries may be constant
+/// objects named elsewhere (`const RELAY = { urls: 'turn:…' }`).
 fn ice_server_url(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
-    let Expression::ArrayExpression(a) = e.without_parentheses() else {
-        return None;
+    let a = match e.without_parentheses() {
+        Expression::ArrayExpression(a) => a,
+        // `list.concat([RELAY], more)`: the added entries.
+        Expression::CallExpression(c)
+            if c.callee
+                .as_member_expression()
+                .and_then(|m| m.static_property_name())
+                == Some("concat") =>
+        {
+            return c
+                .arguments
+                .iter()
+                .filter_map(|a| a.as_expression())
+                .find_map(|a| ice_server_url(a, env))
+                .or_else(|| {
+                    let m = c.callee.as_member_expression()?;
+                    ice_server_url(m.object(), env)
+                });
+        }
+        _ => return None,
     };
     a.elements.iter().find_map(|el| {
-        let Expression::ObjectExpression(o) = el.as_expression()?.without_parentheses() else {
+        let el = el.as_expression()?.without_parentheses();
+        if let Expression::Identifier(id) = el {
+            let props = env.known.objects.get(&env.symbol_of(id)?)?;
+            return props.iter().find_map(|(k, p)| match p {
+                Prop::Value(v) if k == "urls" || k == "url" => match env.eval(v) {
+                    Val::Str(s) => Some(s),
+                    Val::Arr(items) => items.iter().find_map(|v| v.as_str().map(str::to_string)),
+                    _ => None,
+                },
+                _ => None,
+            });
+        }
+        let Expression::ObjectExpression(o) = el else {
             return None;
         };
         o.properties.iter().find_map(|p| {
@@ -2915,6 +3094,70 @@ fn selector_kind(sel: &str) -> Option<SourceKind> {
         || l.contains(" input")
         || l.contains(",input");
     inputs.then_some(SourceKind::FormInput)
+}
+
+/// The wallet method of an EIP-1193 request object that moves funds or signs
+/// (`{ method: 'eth_sendTransaction', params }`), folded.
+fn wallet_spend_method(e: &Expression<'_>, env: &Env<'_>) -> Option<String> {
+    let Expression::ObjectExpression(o) = e.without_parentheses() else {
+        return None;
+    };
+    o.properties.iter().find_map(|p| {
+        let ObjectPropertyKind::ObjectProperty(p) = p else {
+            return None;
+        };
+        if p.key.static_name().as_deref() != Some("method") {
+            return None;
+        }
+        let m = env.eval(&p.value).as_str()?.to_string();
+        matches!(
+            m.as_str(),
+            "eth_sendTransaction"
+                | "eth_signTransaction"
+                | "eth_sign"
+                | "personal_sign"
+                | "eth_signTypedData"
+                | "eth_signTypedData_v3"
+                | "eth_signTypedData_v4"
+                | "wallet_sendCalls"
+                | "signTransaction"
+                | "signAndSendTransaction"
+                | "signAllTransactions"
+        )
+        .then_some(m)
+    })
+}
+
+/// Listeners whose handlers receive the requests other code makes: a service worker's
+/// `fetch` event (`self.addEventListener('fetch', e => … e.request …)`, on the worker's
+/// global or unqualified) and an extension's `webRequest` events
+/// (`chrome.webRequest.onBeforeSendHeaders.addListener(d => … d.requestHeaders …)`), which
+/// carry request bodies, headers and `Authorization` values.
+fn intercepting_listener(
+    method: &str,
+    member: Option<&MemberExpression<'_>>,
+    event: Option<&str>,
+) -> Option<SourceKind> {
+    if method == "addEventListener"
+        && event == Some("fetch")
+        && member.is_none_or(|m| receiver_named(m, &["self", "globalThis", "sw", "worker"]))
+    {
+        return Some(SourceKind::Intercepted);
+    }
+    (method == "addListener"
+        && member.is_some_and(|m| {
+            receiver_named(
+                m,
+                &[
+                    "onBeforeRequest",
+                    "onBeforeSendHeaders",
+                    "onSendHeaders",
+                    "onHeadersReceived",
+                    "onAuthRequired",
+                ],
+            )
+        }))
+    .then_some(SourceKind::Intercepted)
 }
 
 /// DOM events whose handlers receive user input.

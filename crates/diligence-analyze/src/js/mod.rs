@@ -272,6 +272,9 @@ fn run_in(
     oxc_ast_visit::Visit::visit_program(&mut walker, program);
     let before = out.signals.len();
     let env = walker.finish(out);
+    if matches!(place, Placement::Real) {
+        out.requires.extend(worker_scripts(src));
+    }
     if matches!(place, Placement::Real)
         && let Some((line, col, run)) = offscreen_code(src)
     {
@@ -296,6 +299,42 @@ fn run_in(
         out.flows.push(flow::build(program, &env, lines));
     }
     true
+}
+
+/// Scripts a program starts in a worker of its own: when it registers a service worker or
+/// starts a (shared) worker or worklet, the script names it quotes (`'/sw.js'`,
+/// `"./worker.mjs"`, also as a default option value), as `./`-relative specifiers. The browser
+/// runs those files when the package is used, so they are as reachable as a `require`d file.
+fn worker_scripts(src: &str) -> Vec<String> {
+    const STARTS: &[&str] = &[
+        "serviceWorker.register(",
+        "new Worker(",
+        "new SharedWorker(",
+        "importScripts(",
+        "Worklet.addModule(",
+        "worklet.addModule(",
+    ];
+    if !STARTS.iter().any(|k| src.contains(k)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for q in ['"', '\'', '`'] {
+        for (i, part) in src.split(q).enumerate() {
+            let quoted = i % 2 == 1;
+            if !quoted || part.len() > 200 || out.len() >= 32 {
+                continue;
+            }
+            let ok_chars = part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '_' | '-'));
+            let script = [".js", ".mjs", ".cjs"].iter().any(|e| part.ends_with(e));
+            if ok_chars && script && !part.contains("//") {
+                let rel = part.trim_start_matches("./").trim_start_matches('/');
+                out.push(format!("./{rel}"));
+            }
+        }
+    }
+    out
 }
 
 /// The arguments an indirect call passes in one array (`Reflect.apply(f, this, [a, b])`,

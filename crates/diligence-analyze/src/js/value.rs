@@ -434,10 +434,21 @@ impl<'s> Env<'s> {
         let mut e = expr;
         for _ in 0..MAX_DEPTH {
             e = match e {
+                Expression::StaticMemberExpression(m)
+                    if matches!(m.object, Expression::ThisExpression(_)) =>
+                {
+                    return self.known.getters.contains_key(m.property.name.as_str());
+                }
                 Expression::StaticMemberExpression(m) => &m.object,
                 Expression::ComputedMemberExpression(m) => &m.object,
                 Expression::CallExpression(c) => &c.callee,
                 Expression::ParenthesizedExpression(p) => &p.expression,
+                // `(0, eval)(code)`: indirect eval, the last expression is the callee. Only a
+                // bare name (compilers' `(0, _mod.fn)(…)` interop calls stay as they were).
+                Expression::SequenceExpression(s) => match s.expressions.last() {
+                    Some(last @ Expression::Identifier(_)) => last,
+                    _ => return false,
+                },
                 Expression::ChainExpression(_) | Expression::NewExpression(_) => return true,
                 Expression::Identifier(id) => {
                     return match self.symbol_of(id) {
@@ -507,6 +518,12 @@ impl<'s> Env<'s> {
                 _ => Val::Unknown,
             },
             Expression::StaticMemberExpression(m) => {
+                // `this.spender` read through a class getter that returns a constant.
+                if matches!(m.object, Expression::ThisExpression(_))
+                    && let Some(body) = self.known.getters.get(m.property.name.as_str())
+                {
+                    return self.eval_d(body, d + 2);
+                }
                 if let Some(v) = self.object_prop(&m.object, m.property.name.as_str(), d) {
                     return v;
                 }
@@ -1039,6 +1056,19 @@ impl<'s> Env<'s> {
         })
     }
 
+    /// The constant a call of a local string-table helper gives, when the helper decodes
+    /// (`function _(i) { return atob(t[i]); }` called as `_(8)`): the decoded text.
+    pub(crate) fn decoded_call(&self, f: &Val, args: &[Argument]) -> Option<String> {
+        let (_, body) = self.function_of(f)?;
+        if !self.is_decoded(body) {
+            return None;
+        }
+        match self.inline(f, args, 0) {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The parameters and returned expression of a [`Val::Pure`] or [`Val::ObjFn`].
     fn function_of(&self, v: &Val) -> Option<(&[SymbolId], &Expression<'s>)> {
         match v {
@@ -1310,6 +1340,24 @@ impl<'s> Env<'s> {
         }
     }
 
+    /// True for `typeof g <op> 'literal'` where `g` is a global (no local binding): a feature
+    /// test (`typeof atob === 'function'`, `typeof window < 'u'`).
+    fn feature_test(&self, test: &Expression) -> bool {
+        let Expression::BinaryExpression(b) = test.without_parentheses() else {
+            return false;
+        };
+        let global_typeof = |e: &Expression| {
+            matches!(e.without_parentheses(), Expression::UnaryExpression(u)
+                if u.operator == UnaryOperator::Typeof
+                    && matches!(u.argument.without_parentheses(), Expression::Identifier(id)
+                        if self.symbol_of(id).is_none()))
+        };
+        let literal =
+            |e: &Expression| matches!(e.without_parentheses(), Expression::StringLiteral(_));
+        (global_typeof(&b.left) && literal(&b.right))
+            || (literal(&b.left) && global_typeof(&b.right))
+    }
+
     /// `c ? a : b`: the value both branches agree on, or the global one branch names when
     /// the other is `null`/`undefined`/`void 0`/`{}` (the feature test `typeof window !==
     /// 'undefined' ? window : null` is `window`, and so is `… ? globalThis : … ? window : {}`).
@@ -1322,6 +1370,17 @@ impl<'s> Env<'s> {
                 Some(true) => return self.eval_d(&c.consequent, d),
                 Some(false) => return self.eval_d(&c.alternate, d),
                 None => {}
+            }
+        }
+        // `typeof atob === 'function' ? atob(t[i]) : ''`: a feature test on a global with an
+        // empty fallback is the value where the feature exists (the browser's).
+        if self.feature_test(&c.test) {
+            let empty = |e: &Expression| matches!(e.without_parentheses(), Expression::StringLiteral(l) if l.value.is_empty());
+            if empty(&c.alternate) {
+                return self.eval_d(&c.consequent, d);
+            }
+            if empty(&c.consequent) {
+                return self.eval_d(&c.alternate, d);
             }
         }
         let nothing = |e: &Expression| {
@@ -1401,6 +1460,9 @@ impl<'s> Env<'s> {
                 s.expressions.last().is_some_and(|e| self.decoded_d(e, d))
             }
             Expression::AwaitExpression(a) => self.decoded_d(&a.argument, d),
+            Expression::ConditionalExpression(c) => {
+                self.decoded_d(&c.consequent, d) || self.decoded_d(&c.alternate, d)
+            }
             Expression::CallExpression(c) => self.call_decodes(c, d),
             Expression::StaticMemberExpression(m) => self.decoded_d(&m.object, d),
             Expression::ComputedMemberExpression(m) => self.decoded_d(&m.object, d),

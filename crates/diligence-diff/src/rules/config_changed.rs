@@ -8,10 +8,11 @@ declare_rule! {
     /// The pull request adds, changes or removes a file that decides how it is reviewed.
     ///
     /// ## What it detects
-    /// A head whose `diligence.toml` or `.npmrc` (in the project folder) differs from the
-    /// base revision's: added, changed or removed. The finding names the settings that
-    /// changed (keys and `[sections]` only; values, which may hold credentials, are never
-    /// shown). `diff` never applies the head's `diligence.toml` or `.npmrc`: the base
+    /// A head whose `diligence.toml`, `.npmrc`, `.yarnrc.yml`, `.yarnrc`, `.pnpmfile.cjs` or
+    /// `bunfig.toml` (in the project folder) differs from the base revision's: added, changed
+    /// or removed. The finding names the settings that changed (keys and `[sections]` only;
+    /// values, which may hold credentials, are never shown; a `.pnpmfile.cjs` is code, named
+    /// without lines). `diff` never applies the head's `diligence.toml` or `.npmrc`: the base
     /// revision's (or `--config`) govern the review, so this finding cannot be waived by the
     /// same change. With two lockfile folders (`--base-lockfile`/`--head-lockfile`) the
     /// folders' files are compared. In a working-tree diff, files git does not track are
@@ -21,8 +22,11 @@ declare_rule! {
     /// A pull request that may edit the policy can switch off the review of itself: disable a
     /// rule, raise `fail-on`, add an `[[ignore]]` for the package it brings in. A changed
     /// `.npmrc` can point installs at another registry, allow that registry's hosts in
-    /// `resolved` URLs, or name a host to receive `${CI_SECRET}` as an auth token. Such
-    /// changes need a person's review, like a change to CI configuration.
+    /// `resolved` URLs, or name a host to receive `${CI_SECRET}` as an auth token; a changed
+    /// `.yarnrc.yml` can do the same for Yarn (`npmRegistryServer`, `npmAuthToken`), turn
+    /// off checksum checks (`checksumBehavior: ignore`) or run another Yarn binary from the
+    /// repository (`yarnPath`); a `.pnpmfile.cjs` rewrites every manifest pnpm resolves.
+    /// Such changes need a person's review, like a change to CI configuration.
     ///
     /// ## Example
     /// Head `diligence.toml` adds `[rules."code/env-exfiltration"]` with `disabled = true`;
@@ -61,6 +65,36 @@ pub fn check(c: &ConfigChange) -> Option<Finding> {
 mod tests {
     use super::*;
     use crate::config::compare_config;
+
+    /// A head `.yarnrc.yml` that moves the registry, drops checksums and runs another Yarn is
+    /// reported with the setting names only (the token reference is a value, never shown).
+    #[test]
+    fn a_head_yarnrc_yml_is_reported_by_setting_names() {
+        let base = b"nodeLinker: node-modules\n";
+        let head = b"nodeLinker: node-modules\nnpmRegistryServer: \"https://npm.evil.example\"\nchecksumBehavior: ignore\nyarnPath: .yarn/releases/yarn-evil.cjs\nnpmAuthToken: \"${NPM_TOKEN}\"\n";
+        let change = compare_config(".yarnrc.yml", Some(base), Some(head)).unwrap();
+        let f = check(&change).unwrap();
+        assert_eq!(
+            f.message,
+            "the head changes .yarnrc.yml (npmRegistryServer, checksumBehavior, yarnPath, npmAuthToken): a pull request must not configure its own review; the base revision's policy applies"
+        );
+        assert_eq!(f.location.as_ref().map(|l| l.line), Some(2));
+        // Yarn classic's `.yarnrc` names settings by their first word.
+        let change =
+            compare_config(".yarnrc", None, Some(b"registry \"https://r.example\"\n")).unwrap();
+        assert_eq!(change.keys, ["registry"]);
+        // A `.pnpmfile.cjs` is code: reported, no lines listed.
+        let change = compare_config(
+            ".pnpmfile.cjs",
+            Some(b"module.exports = {};\n"),
+            Some(b"module.exports = { hooks: { readPackage } };\n"),
+        )
+        .unwrap();
+        assert_eq!(
+            check(&change).unwrap().message,
+            "the head changes .pnpmfile.cjs: a pull request must not configure its own review; the base revision's policy applies"
+        );
+    }
 
     #[test]
     fn a_head_npmrc_naming_a_token_host_is_reported_without_the_value() {

@@ -10,12 +10,14 @@
 
 mod normalise;
 pub mod search;
+mod trie;
 
 pub use normalise::{DIGIT_HOMOGLYPHS, LETTER_HOMOGLYPHS, homoglyph_canonical, scope_of, skeleton};
 
 use fst::{IntoStreamer, Map, Streamer};
 use search::WithinDistance;
 use std::sync::OnceLock;
+use trie::Trie;
 
 /// The embedded list, one name per line, rank order.
 const POPULAR_NAMES: &str = include_str!("../../data/popular-npm.txt");
@@ -23,6 +25,7 @@ static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"))
 static SKELETONS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.fst"));
 static CANONICAL_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/canonical.fst"));
 static SCOPES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/scopes.fst"));
+static NAMES_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.trie"));
 /// Per rank, the byte offset and length of the name in [`POPULAR_NAMES`] (`u32` LE pairs).
 static OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/offsets.bin"));
 
@@ -30,6 +33,8 @@ static OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/offsets.bin"))
 pub struct PopularNames {
     /// Lowercased name → rank.
     names: Map<&'static [u8]>,
+    /// The same names as a flat trie, for the edit-distance search.
+    names_trie: Trie,
     /// [`skeleton`] → best rank with that skeleton.
     skeletons: Map<&'static [u8]>,
     /// [`homoglyph_canonical`] → best rank with that form.
@@ -44,6 +49,7 @@ impl PopularNames {
         let map = |bytes: &'static [u8]| Map::new(bytes).expect("fst built by build.rs");
         PopularNames {
             names: map(NAMES_FST),
+            names_trie: Trie::new(NAMES_TRIE),
             skeletons: map(SKELETONS_FST),
             canonical: map(CANONICAL_FST),
             scopes: map(SCOPES_FST),
@@ -107,11 +113,8 @@ impl PopularNames {
     /// returned.
     pub fn within(&self, name: &str, max: u8) -> Vec<(u32, String)> {
         let lower = name.to_ascii_lowercase();
-        collect_within(
-            &self.names,
-            WithinDistance::new(lower.as_bytes(), max),
-            &lower,
-        )
+        let automaton = WithinDistance::new(lower.as_bytes(), max);
+        collect_trie(&self.names_trie, automaton, &lower)
     }
 
     /// [`PopularNames::within`], but names that do not start like `name` (its first byte, or
@@ -119,7 +122,7 @@ impl PopularNames {
     pub fn within_anchored(&self, name: &str, max: u8) -> Vec<(u32, String)> {
         let lower = name.to_ascii_lowercase();
         let automaton = WithinDistance::new(lower.as_bytes(), max).anchored();
-        collect_within(&self.names, automaton, &lower)
+        collect_trie(&self.names_trie, automaton, &lower)
     }
 
     /// Popular scopes within distance `max` of `scope` (without `@`), as `(best rank, scope)`
@@ -152,6 +155,17 @@ fn collect_within(
     out
 }
 
+fn collect_trie(trie: &Trie, automaton: WithinDistance<'_>, query: &str) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = trie
+        .search(&automaton, automaton.min_key_len())
+        .into_iter()
+        .filter(|(key, _)| key != query.as_bytes())
+        .filter_map(|(key, rank)| Some((rank, String::from_utf8(key).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
 /// The embedded popular-names list (its maps are opened on first use, which reads only their
 /// headers).
 pub fn popular() -> &'static PopularNames {
@@ -173,6 +187,47 @@ mod tests {
         assert_eq!(p.rank("JSONStream"), p.rank("jsonstream"));
         let last = p.name(17_338).unwrap();
         assert_eq!(p.rank(last), Some(17_338));
+    }
+
+    /// The trie walk finds exactly what the `fst` stream finds, for names of the list and
+    /// slips of them, anchored and not, at both distances.
+    #[test]
+    fn trie_search_matches_the_fst_search() {
+        let p = popular();
+        let mut queries: Vec<String> = Vec::new();
+        for rank in (1..=p.len() as u32).step_by(97) {
+            let name = p.name(rank).unwrap().to_ascii_lowercase();
+            let mut swapped = name.clone().into_bytes();
+            if swapped.len() > 3 {
+                swapped.swap(1, 2);
+            }
+            queries.push(String::from_utf8(swapped).unwrap());
+            queries.push(format!("{name}s"));
+            queries.push(name[1..].to_string());
+            queries.push(name);
+        }
+        queries.extend(["lodahs", "expres", "reactt", "", "a", "@typess/node"].map(String::from));
+        let mut total = 0;
+        for q in &queries {
+            for max in [1, 2] {
+                let plain = WithinDistance::new(q.as_bytes(), max);
+                let anchored = WithinDistance::new(q.as_bytes(), max).anchored();
+                let a = collect_trie(&p.names_trie, plain.clone(), q);
+                assert_eq!(a, collect_within(&p.names, plain, q), "{q} {max}");
+                let b = collect_trie(&p.names_trie, anchored.clone(), q);
+                assert_eq!(
+                    b,
+                    collect_within(&p.names, anchored, q),
+                    "{q} {max} anchored"
+                );
+                total += a.len() + b.len();
+            }
+        }
+        assert!(
+            queries.len() > 700 && total > 1000,
+            "{} {total}",
+            queries.len()
+        );
     }
 
     #[test]

@@ -44,6 +44,11 @@ impl<'q> WithinDistance<'q> {
         self
     }
 
+    /// The fewest bytes a matching key can have: the query's length less `max`.
+    pub fn min_key_len(&self) -> usize {
+        self.query.len().saturating_sub(usize::from(self.max))
+    }
+
     fn inf(&self) -> u8 {
         self.max + 1
     }
