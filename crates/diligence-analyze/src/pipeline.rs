@@ -180,6 +180,7 @@ fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
         requires: Vec::new(),
         deps: Vec::new(),
         text: None,
+        code_bytes: 0,
         install_time: false,
         reachable: true,
         kinds: BTreeSet::new(),
@@ -206,6 +207,7 @@ fn analyse_file(file: PackageFile, data: &crate::js::DataModules) -> FileFacts {
             // Valid UTF-8 (the usual case) is moved, not copied.
             let text = String::from_utf8(file.bytes)
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            facts.code_bytes = text.len();
             for c in crate::text::scan_text(&text, kind, &mut facts.signals) {
                 let mut embedded = crate::js::analyse_embedded(&c.code, c.line, 0, 0);
                 facts.signals.append(&mut embedded.signals);
@@ -296,6 +298,7 @@ fn analyse_large(file: LargeFile) -> FileFacts {
         requires: Vec::new(),
         deps: Vec::new(),
         text: None,
+        code_bytes: 0,
         install_time: false,
         reachable: true,
         kinds: BTreeSet::new(),

@@ -308,6 +308,11 @@ pub struct FileFacts {
     pub deps: Vec<String>,
     /// Source lines for snippets (only kept for text files).
     pub text: Option<String>,
+    /// Bytes of the text that are code: for JavaScript, those outside comments that are not
+    /// whitespace; for other text files, the text's length; 0 for binary and streamed files.
+    /// Decides whether a file is a bundle ([`crate::rules`]), so padding a file with
+    /// comments or blank lines does not make it one.
+    pub code_bytes: usize,
     /// True when the file runs at install time.
     pub install_time: bool,
     /// True when an entry point (`main`, `exports`, `bin`, `module`, `browser`, a lifecycle

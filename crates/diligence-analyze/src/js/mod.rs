@@ -157,6 +157,19 @@ fn analyse_inner(path: &str, src: &str, facts: &mut FileFacts) {
     facts.signals.append(&mut out.signals);
     facts.requires.append(&mut out.requires);
     facts.flows.append(&mut out.flows);
+    facts.code_bytes = out.code_bytes;
+}
+
+/// Bytes of `src` outside `comments` that are not ASCII whitespace.
+fn code_bytes(src: &str, comments: &[oxc_ast::Comment]) -> usize {
+    let solid = |s: &[u8]| s.iter().filter(|b| !b.is_ascii_whitespace()).count();
+    let bytes = src.as_bytes();
+    let in_comments: usize = comments
+        .iter()
+        .filter_map(|c| bytes.get(c.span.start as usize..c.span.end as usize))
+        .map(solid)
+        .sum();
+    solid(bytes).saturating_sub(in_comments)
 }
 
 /// Where signals of a (possibly embedded) program go.
@@ -172,6 +185,9 @@ pub(crate) enum Placement {
 /// from it).
 #[derive(Debug, Default)]
 pub(crate) struct Output {
+    /// The real program's bytes outside comments that are not whitespace (see
+    /// [`FileFacts::code_bytes`]); 0 for embedded programs.
+    pub code_bytes: usize,
     pub signals: Vec<Signal>,
     pub requires: Vec<String>,
     pub flows: Vec<FileFlow>,
@@ -261,6 +277,9 @@ fn run_in(
         }
     }
     let program = allocator.alloc(ret.program);
+    if matches!(place, Placement::Real) {
+        out.code_bytes = code_bytes(src, &program.comments);
+    }
     let semantic = SemanticBuilder::new().build(program).semantic;
     let scoping = semantic.scoping();
     let mut strings = deobfuscate::string_table(program, scoping, src);

@@ -555,12 +555,19 @@ mod tests {
         };
         use diligence_finding::Severity::{Critical, Medium};
         assert_eq!(severity(&code(2)), Critical);
-        let padded = format!(
+        // A bundle is code: padded with code it is one (medium) …
+        let mut padded = code(2);
+        while padded.len() < crate::rules::BUNDLE_BYTES {
+            padded.push_str("function pad(n) { return String(n).padStart(2, '0'); }\n");
+        }
+        assert_eq!(severity(&padded), Medium);
+        // … padded with a comment it is not: the path stays critical.
+        let commented = format!(
             "{}/*{}*/\n",
             code(2),
-            "x".repeat(crate::rules::BUNDLE_BYTES)
+            "x ".repeat(crate::rules::BUNDLE_BYTES)
         );
-        assert_eq!(severity(&padded), Medium);
+        assert_eq!(severity(&commented), Critical);
         assert_eq!(severity(&code(4)), Medium);
     }
 

@@ -167,9 +167,14 @@ pub(crate) const SENDS: &[Kind] = &[Kind::Network, Kind::BrowserSend, Kind::Shel
 /// the file says nothing about data flowing between two places.
 pub(crate) const BUNDLE_BYTES: usize = 512 * 1024;
 
-/// True when `f` is a bundle (see [`BUNDLE_BYTES`]).
+/// Of a bundle's bytes, how many must be code ([`FileFacts::code_bytes`]: outside comments,
+/// not whitespace). Real bundles are mostly code, minified or not; a payload padded with
+/// 800 KiB of comment lines is not a bundle, and keeps the proximity a small file has.
+pub(crate) const BUNDLE_CODE_BYTES: usize = BUNDLE_BYTES / 2;
+
+/// True when `f` is a bundle (see [`BUNDLE_BYTES`] and [`BUNDLE_CODE_BYTES`]).
 pub(crate) fn is_bundle(f: &FileFacts) -> bool {
-    f.text.as_ref().is_some_and(|t| t.len() >= BUNDLE_BYTES)
+    f.text.as_ref().is_some_and(|t| t.len() >= BUNDLE_BYTES) && f.code_bytes >= BUNDLE_CODE_BYTES
 }
 
 /// Where the nearest signal of `needs` is relative to `s` in `f`. In a bundle only the same

