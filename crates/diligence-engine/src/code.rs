@@ -211,7 +211,7 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
         return Err("not an npm package: no package.json".into());
     }
     let files = keep_files.then(|| unpacked.files.clone());
-    let scan = diligence_analyze::scan_unpacked(unpacked, label, &opts);
+    let scan = analyse(unpacked, label, &opts)?;
     if !cache_files.is_empty() {
         crate::scan_cache::write_all(
             &cache_files,
@@ -225,6 +225,27 @@ pub(crate) fn scan(obtained: &Obtained, label: &str, keep_files: bool) -> Result
         scan,
         package_json,
         files,
+    })
+}
+
+/// [`diligence_analyze::scan_unpacked`], with a panic inside the analyser turned into a
+/// reason the package is not evaluated (fail closed: one package's bytes must not stop the
+/// whole run, nor pass as clean).
+pub(crate) fn analyse(
+    unpacked: diligence_analyze::archive::Unpacked,
+    label: &str,
+    opts: &diligence_analyze::ScanOptions,
+) -> Result<PackageScan, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        diligence_analyze::scan_unpacked(unpacked, label, opts)
+    }))
+    .map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error in the code analysis: {why}")
     })
 }
 

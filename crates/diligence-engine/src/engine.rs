@@ -832,7 +832,7 @@ fn scan_with_manifest(
     if package_json.is_none() {
         return Err("not an npm package: no package.json".into());
     }
-    let scan = diligence_analyze::scan_unpacked(unpacked, label, &opts);
+    let scan = code::analyse(unpacked, label, &opts)?;
     Ok(code::Scanned {
         scan,
         package_json,

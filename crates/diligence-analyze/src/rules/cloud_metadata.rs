@@ -53,7 +53,8 @@ pub(crate) fn metadata_only(p: &PackageFacts) -> bool {
         }
         for scheme in ["http://", "https://", "ws://", "wss://"] {
             for (i, _) in text.match_indices(scheme) {
-                let host = crate::text::url_host(&text[i..text.len().min(i + 200)]);
+                let end = text.floor_char_boundary(text.len().min(i + 200));
+                let host = crate::text::url_host(&text[i..end]);
                 let ok = host.is_empty()
                     || METADATA_HOSTS.contains(&host.as_str())
                     || host == "localhost"
@@ -72,6 +73,15 @@ mod tests {
     use crate::rules::test_util::scan_facts;
 
     const PJ: &str = r#"{"name":"t","version":"1.0.0"}"#;
+
+    #[test]
+    fn url_cut_inside_a_multibyte_character() {
+        // The 200-byte window after a scheme ended inside a two-byte character: a panic that
+        // stopped the scan of a real package (a CLI with Cyrillic help text).
+        let text = format!("const u = 'http://{}';\n", "м".repeat(150));
+        let p = scan_facts(&[("package.json", PJ), ("index.js", &text)]);
+        assert!(!super::metadata_only(&p));
+    }
 
     #[test]
     fn metadata_endpoint_alone() {
