@@ -147,7 +147,17 @@ fn weight(path: &FlowPath) -> u8 {
     match path.source {
         SourceKind::Password | SourceKind::Keystrokes => 3,
         // Analytics parse their own cookie out of the jar first; a stealer encodes the jar.
-        SourceKind::Cookie if path.steps.first().is_none_or(|s| s.what != "parsed") => 2,
+        // (A library call on the jar, such as `.find(…)` over its split parts, shows as
+        // "serialized" before the parse and does not count.)
+        SourceKind::Cookie
+            if path
+                .steps
+                .iter()
+                .find(|s| s.what != "serialized")
+                .is_none_or(|s| s.what != "parsed") =>
+        {
+            2
+        }
         // One entry, named here or by a wrapper's caller.
         SourceKind::Storage if !path.from.what.contains("getItem(") => 2,
         SourceKind::Clipboard => 3,
