@@ -145,6 +145,7 @@ pub fn category(rule: &str) -> Category<'_> {
         | "host-data-exfiltration"
         | "wallet-secret-exfiltration"
         | "mail-bcc-injection"
+        | "process-memory-read"
         | "suspicious-endpoint" => Category::Exfiltration,
         "download-exec"
         | "decode-exec"

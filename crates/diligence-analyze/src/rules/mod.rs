@@ -35,6 +35,7 @@ mod obfuscated_code;
 mod offscreen_code;
 mod package_tamper;
 mod persistence;
+mod process_memory;
 mod protestware;
 mod remote_dependency;
 mod reverse_shell;
@@ -121,6 +122,7 @@ const ALL: &[(&Rule, Check)] = &[
     (&offscreen_code::OFFSCREEN_CODE, offscreen_code::check),
     (&package_tamper::PACKAGE_TAMPER, package_tamper::check),
     (&persistence::PERSISTENCE, persistence::check),
+    (&process_memory::PROCESS_MEMORY_READ, process_memory::check),
     (&protestware::PROTESTWARE, protestware::check),
     (
         &remote_dependency::REMOTE_DEPENDENCY,
