@@ -112,6 +112,39 @@ pub fn variation_selectors(s: &str) -> Option<String> {
     printable(&bytes)
 }
 
+/// Decodes text hidden as code points shifted into a range that renders as nothing or as
+/// blank boxes: private-use characters (U+E000–F8FF, planes 15 and 16) or tag characters, each
+/// the base of one 256-block plus a byte (`String.fromCharCode(c - 0xF0000)`, the os-info-checker
+/// shape). The longest run of at least 16 such characters within one block, if it spells
+/// printable text.
+pub fn shifted_code_points(s: &str) -> Option<String> {
+    let hidden = |p: u32| matches!(p, 0xe000..=0xf8ff | 0xe0000..=0xe007f | 0xf0000..=0xffffd | 0x100000..=0x10fffd);
+    let (mut best, mut run, mut block): (Vec<u8>, Vec<u8>, u32) = (Vec::new(), Vec::new(), 0);
+    for c in s.chars() {
+        let p = c as u32;
+        if hidden(p) && (run.is_empty() || p >> 8 == block) {
+            block = p >> 8;
+            run.push((p & 0xff) as u8);
+            continue;
+        }
+        if run.len() > best.len() {
+            best = std::mem::take(&mut run);
+        }
+        run.clear();
+        if hidden(p) {
+            block = p >> 8;
+            run.push((p & 0xff) as u8);
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() < 16 {
+        return None;
+    }
+    printable(&best)
+}
+
 /// Length of the longest run of consecutive invisible format characters (variation
 /// selectors, tag characters, zero-width characters) in `s`. Emoji sequences in prose use one
 /// or two at a time; payloads use hundreds in a row.

@@ -488,6 +488,20 @@ impl<'s> Walker<'s> {
             if let Some(d) = decode::variation_selectors(s) {
                 self.decoded(&d, offset, "variation selectors");
             }
+        } else if s.len() >= 48
+            && let Some(d) = decode::shifted_code_points(s)
+        {
+            // Text shifted into private-use or tag code points (`c - 0xF0000`): a payload
+            // no reader sees (os-info-checker, 2025).
+            self.sig(
+                Kind::InvisibleUnicode,
+                offset,
+                format!(
+                    "{} characters of text hidden in private-use code points",
+                    d.len()
+                ),
+            );
+            self.decoded(&d, offset, "private-use code points");
         }
         if let Some(r) = decode::reversed_url(s) {
             self.decoded(&r, offset, "reversed text");

