@@ -1294,6 +1294,19 @@ impl<'s> Builder<'_, 's> {
             self.args(arguments);
             return Some(self.source(SourceKind::Storage, at, &format!("{name}('{key}')")));
         }
+        // `req.getHeader('authorization')`: a credential the application put on its own
+        // outgoing request (an agent's or an interceptor's view of every request), read back.
+        if method.as_deref() == Some("getHeader")
+            && let Some(Val::Str(h)) = arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| self.env.eval(e))
+            && is_credential_header(&h)
+        {
+            self.args(arguments);
+            let what = format!("request header getHeader('{}')", h.to_ascii_lowercase());
+            return Some(self.source(SourceKind::Credential, at, &what));
+        }
         if matches!(
             name.as_str(),
             "localStorage.setItem"
@@ -1999,13 +2012,18 @@ impl<'s> Builder<'_, 's> {
                 | "sendUTF" | "sendBytes" | "sendMail" => {
                     let data: Vec<Node> = args.iter().flatten().copied().collect();
                     if !data.is_empty() {
+                        // A datagram socket names its destination per message:
+                        // `sock.send(msg, [offset, length,] port, address)`.
+                        let datagram_dest = (method == "send")
+                            .then(|| self.datagram_dest(arguments))
+                            .flatten();
                         let s = self.sink(
                             SinkKind::Network,
                             at,
                             &format!(".{method}()"),
                             data.clone(),
                             Some(r),
-                            None,
+                            datagram_dest,
                         );
                         self.f.sinks[s].receiver = Some(r);
                         self.f.sinks[s].needs = Some(SourceKind::NetHandle);
@@ -2157,6 +2175,20 @@ impl<'s> Builder<'_, 's> {
 
     /// The destination of a network call folded to a constant: a URL string, or the
     /// `hostname`/`host`/`url` of an options object.
+    /// The address of a datagram send (`send(msg, [offset, length,] port, address)`): the
+    /// constant host or IP right after a numeric port.
+    fn datagram_dest(&self, arguments: &[Argument<'_>]) -> Option<String> {
+        let exprs: Vec<&Expression<'_>> =
+            arguments.iter().filter_map(|a| a.as_expression()).collect();
+        exprs.windows(2).skip(1).find_map(|w| {
+            let port = matches!(self.env.eval(w[0]), Val::Num(p) if p >= 1.0 && p <= 65535.0);
+            let host = self.env.eval(w[1]);
+            let host = host.as_str()?;
+            (port && (looks_like_host(host) || host.parse::<std::net::IpAddr>().is_ok()))
+                .then(|| crate::signal::truncate(host, 200))
+        })
+    }
+
     fn fold_dest(&self, e: &Expression<'_>) -> Option<String> {
         if let Some(s) = self.env.eval(e).as_str()
             && (s.contains("://") || looks_like_host(s))
@@ -3609,4 +3641,18 @@ mod tests {
         )]);
         assert_eq!(p, vec![]);
     }
+}
+
+/// Request headers that carry the caller's credentials (`Authorization`, cookies, API keys).
+fn is_credential_header(h: &str) -> bool {
+    let h = h.to_ascii_lowercase();
+    matches!(
+        h.as_str(),
+        "authorization"
+            | "proxy-authorization"
+            | "cookie"
+            | "x-api-key"
+            | "api-key"
+            | "x-auth-token"
+    ) || h.ends_with("-token") && h.starts_with("x-")
 }

