@@ -2181,7 +2181,7 @@ impl<'s> Builder<'_, 's> {
         let exprs: Vec<&Expression<'_>> =
             arguments.iter().filter_map(|a| a.as_expression()).collect();
         exprs.windows(2).skip(1).find_map(|w| {
-            let port = matches!(self.env.eval(w[0]), Val::Num(p) if p >= 1.0 && p <= 65535.0);
+            let port = matches!(self.env.eval(w[0]), Val::Num(p) if (1.0..=65535.0).contains(&p));
             let host = self.env.eval(w[1]);
             let host = host.as_str()?;
             (port && (looks_like_host(host) || host.parse::<std::net::IpAddr>().is_ok()))
@@ -2701,6 +2701,8 @@ fn module_api(m: &str, p: &str, args: &[Argument<'_>], env: &Env<'_>) -> Api {
             Api::Transform("")
         }
         "vm" if !p.is_empty() => Api::Eval,
+        // `new Worker(source, { eval: true })`: the first argument is code, not a path.
+        "worker_threads" if last == "Worker" && eval_option(args, env) => Api::Eval,
         "module" if last == "_compile" => Api::Eval,
         _ if last == "_compile" => Api::Eval,
         "crypto" if last.starts_with("createDecipher") || last == "privateDecrypt" => Api::Decipher,
@@ -3395,6 +3397,42 @@ fn is_ip_echo(url: &str) -> bool {
     .any(|d| crate::text::host_is(&host, d))
 }
 
+/// Request headers that carry the caller's credentials (`Authorization`, cookies, API keys).
+fn is_credential_header(h: &str) -> bool {
+    let h = h.to_ascii_lowercase();
+    matches!(
+        h.as_str(),
+        "authorization"
+            | "proxy-authorization"
+            | "cookie"
+            | "x-api-key"
+            | "api-key"
+            | "x-auth-token"
+    ) || h.ends_with("-token") && h.starts_with("x-")
+}
+
+/// True when the options argument of a `Worker` says its first argument is code
+/// (`{ eval: true }`).
+fn eval_option(args: &[Argument<'_>], env: &Env<'_>) -> bool {
+    let Some(Expression::ObjectExpression(o)) = args
+        .get(1)
+        .and_then(|a| a.as_expression())
+        .map(|e| e.without_parentheses())
+    else {
+        return false;
+    };
+    o.properties.iter().any(|p| {
+        let ObjectPropertyKind::ObjectProperty(p) = p else {
+            return false;
+        };
+        let truthy = match p.value.without_parentheses() {
+            Expression::BooleanLiteral(b) => b.value,
+            v => matches!(env.eval(v), Val::Num(n) if n != 0.0),
+        };
+        p.key.static_name().as_deref() == Some("eval") && truthy
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::flow::{FlowPath, SinkKind, SourceKind};
@@ -3641,18 +3679,4 @@ mod tests {
         )]);
         assert_eq!(p, vec![]);
     }
-}
-
-/// Request headers that carry the caller's credentials (`Authorization`, cookies, API keys).
-fn is_credential_header(h: &str) -> bool {
-    let h = h.to_ascii_lowercase();
-    matches!(
-        h.as_str(),
-        "authorization"
-            | "proxy-authorization"
-            | "cookie"
-            | "x-api-key"
-            | "api-key"
-            | "x-auth-token"
-    ) || h.ends_with("-token") && h.starts_with("x-")
 }

