@@ -1014,6 +1014,17 @@ impl<'s> Env<'s> {
                 let f = c.arguments.first()?.as_expression()?;
                 known(&self.eval_d(f, d)).then_some((f, 1, true))
             }
+            // `Function.prototype.call.call(f, this, a)` is `f(a)`, and
+            // `Function.prototype.apply.call(f, this, [a])` too.
+            "call"
+                if matches!(self.eval_d(m.object(), d), Val::Global(ref g)
+                    if g == "Function.prototype.call" || g == "Function.prototype.apply") =>
+            {
+                let inner = self.eval_d(m.object(), d);
+                let f = c.arguments.first()?.as_expression()?;
+                let spread = inner == Val::Global("Function.prototype.apply".into());
+                known(&self.eval_d(f, d)).then_some((f, 1, spread))
+            }
             "call" | "apply" => {
                 let f = m.object();
                 // `([]+[]).constructor.fromCharCode.apply(…)`: a member chain is cheap to fold

