@@ -247,6 +247,11 @@ pub mod flags {
     /// The destination (URL or request options) is data received from the network: an
     /// endpoint taken from a fetched configuration, so the package names no host at all.
     pub const REMOTE_DEST: u8 = 8;
+    /// A shell or interpreter run without a shell of its own on an inline script that is a
+    /// constant (`execFile('sh', ['-c', 'tar -xf "$1"', 'sh', file])`, PowerShell's
+    /// `-Command '& { … $args[0] }'`): the other arguments are the script's data, and the
+    /// script neither evaluates nor runs them.
+    pub const CONST_SCRIPT: u8 = 16;
 }
 
 /// A sink of one program.
@@ -316,6 +321,10 @@ const SERIALIZING: &[&str] = &[
 /// Steps that decode an [`SourceKind::EncodedText`] constant into text.
 const DECODING_STEPS: &[&str] = &["hex-decoded", "base64-decoded", "char codes"];
 
+/// The `what` of the step from a response's headers to its `Location`: the URL a server
+/// redirects to (a downloader follows it; it is not content).
+pub const REDIRECT_TARGET: &str = "redirect target";
+
 /// The names of transforms and hops (an edge stores an index into this table).
 const WHATS: &[&str] = &[
     "",
@@ -350,6 +359,7 @@ const WHATS: &[&str] = &[
     "reversed",
     "replaced",
     "parsed",
+    REDIRECT_TARGET,
 ];
 
 /// One transform or hop on the way (shown in evidence).

@@ -488,6 +488,8 @@ impl Engine {
         let Some(client) = &self.client else {
             return RegistryFacts::default();
         };
+        let view = registry_view(graph, &self.config.lockfile);
+        let graph: &DependencyGraph = &view;
         let (layer, facts) = layers::registry(
             graph,
             in_scope,
@@ -734,6 +736,35 @@ impl Engine {
 struct Collected {
     layer: Layer,
     verdicts: Vec<PackageVerdict>,
+}
+
+/// The graph as the registry layers see it: an entry whose tarball URL is on an allowed
+/// registry host but not in the registry's `…/<name>/-/<file>.tgz` shape (the readers call it
+/// a remote tarball) is still what the registry serves for that `name@version`, so it gets the
+/// registry cross-checks and the packument rules: `registry/resolved-mismatch` compares its
+/// URL with the packument's `dist.tarball` (same for GitHub Packages' download paths;
+/// different for an edited `resolved`), and its integrity is compared with the packument's.
+/// Without this, such an entry skipped both silently (red-team finding).
+fn registry_view<'g>(
+    graph: &'g DependencyGraph,
+    policy: &diligence_lockfile_rules::LockfilePolicy,
+) -> std::borrow::Cow<'g, DependencyGraph> {
+    let on_registry =
+        |p: &Package| matches!(&p.source, Source::Tarball { url } if policy.is_registry_url(url));
+    if !graph.packages.iter().any(on_registry) {
+        return std::borrow::Cow::Borrowed(graph);
+    }
+    let mut view = graph.clone();
+    for p in &mut view.packages {
+        if on_registry(p)
+            && let Source::Tarball { url } = &p.source
+        {
+            p.source = Source::Registry {
+                resolved: Some(url.clone()),
+            };
+        }
+    }
+    std::borrow::Cow::Owned(view)
 }
 
 /// One job per distinct source (a `name@version` locked in several folders is scanned once).

@@ -105,6 +105,25 @@ impl LockfilePolicy {
             .collect()
     }
 
+    /// True when `url` is an `http(s)` URL on an allowed registry host: what a package
+    /// manager fetches from the registry even when the path is not the registry tarball shape
+    /// `…/<name>/-/<file>.tgz` (registries such as GitHub Packages serve other paths; an
+    /// edited `resolved` can too).
+    pub fn is_registry_url(&self, url: &str) -> bool {
+        let Ok(u) = ResolvedUrl::parse(url) else {
+            return false;
+        };
+        if !matches!(u.scheme.as_str(), "http" | "https") {
+            return false;
+        }
+        let Some(host) = u.host.as_deref() else {
+            return false;
+        };
+        self.host_allow_list().iter().any(|(allowed, port)| {
+            allowed == host && port.is_none_or(|p| Some(p) == u.effective_port)
+        })
+    }
+
     /// True when `scheme` (lowercase, no `:`) is listed in [`Self::allowed_schemes`].
     pub(crate) fn scheme_allowed(&self, scheme: &str) -> bool {
         self.allowed_schemes
@@ -372,5 +391,23 @@ mod restated_tests {
         let mut findings = vec![scheme.clone(), restated, other.clone()];
         drop_restated_scheme_findings(&mut findings);
         assert_eq!(findings, vec![scheme, other]);
+    }
+}
+
+#[cfg(test)]
+mod registry_url_tests {
+    use super::*;
+
+    #[test]
+    fn registry_host_urls_whatever_their_path() {
+        let p = LockfilePolicy::default().with_registry("https://npm.corp.example:8443/api/");
+        assert!(p.is_registry_url("https://registry.npmjs.org/download/a/1.0.0/x.tgz"));
+        assert!(p.is_registry_url("https://REGISTRY.npmjs.org./a/-/a-1.0.0.tgz"));
+        assert!(p.is_registry_url("https://npm.corp.example:8443/dl/a.tgz"));
+        // Another port, another host, a git URL: not the registry.
+        assert!(!p.is_registry_url("https://npm.corp.example:9443/dl/a.tgz"));
+        assert!(!p.is_registry_url("https://codeload.github.com/o/r/tar.gz/abc"));
+        assert!(!p.is_registry_url("git+https://registry.npmjs.org/a.git"));
+        assert!(!p.is_registry_url("not a url"));
     }
 }

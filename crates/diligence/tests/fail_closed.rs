@@ -212,6 +212,46 @@ fn tarball_bytes_that_do_not_match_are_a_finding_everywhere() {
     }
 }
 
+/// An entry whose `resolved` is on the registry host but not in the registry's
+/// `<name>/-/<file>.tgz` shape is read as a remote tarball; it used to skip the registry
+/// cross-checks and the remote-tarball rule (allowed host) without a word. It is what the
+/// registry serves for that name@version, so it is cross-checked: the URL is not the
+/// packument's `dist.tarball`.
+#[test]
+fn a_registry_host_url_outside_the_tarball_shape_is_cross_checked() {
+    let w = world();
+    let base = w.project("odd-base", &[]);
+    let head = w.project("odd-head", &[]);
+    let lock = head.join("package-lock.json");
+    let text = std::fs::read_to_string(&lock).unwrap().replace(
+        "https://registry.npmjs.org/fixture-plain/-/fixture-plain-1.0.0.tgz",
+        "https://registry.npmjs.org/download/fixture-plain/1.0.0/0a1b2c.tgz",
+    );
+    assert!(text.contains("/download/fixture-plain/"));
+    std::fs::write(&lock, text).unwrap();
+    let (code, audit, _) = w.run(&["audit", head.to_str().unwrap(), "--no-code"]);
+    assert_eq!(
+        findings(&audit, "registry/resolved-mismatch"),
+        [("fixture-plain".to_string(), "critical".to_string())],
+        "{audit:#}"
+    );
+    assert_eq!(code, 1);
+    let (code, diff, _) = w.run(&[
+        "diff",
+        "--no-code",
+        "--base-lockfile",
+        base.join("package-lock.json").to_str().unwrap(),
+        "--head-lockfile",
+        lock.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        findings(&diff, "registry/resolved-mismatch"),
+        [("fixture-plain".to_string(), "critical".to_string())],
+        "{diff:#}"
+    );
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn a_scan_stopped_part_way_is_not_evaluated_everywhere() {
     let w = world();

