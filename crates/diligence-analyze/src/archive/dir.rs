@@ -8,7 +8,11 @@ use std::path::{Component, Path};
 /// files over [`ArchiveLimits::max_file_bytes`] streamed, the same limits as for tarballs
 /// (every folder entry counts against [`ArchiveLimits::max_entries`]). `label.json` and
 /// `registry-manifest.json` at the root are corpus metadata, not package content: they are
-/// skipped. `node_modules` and `.git` at the root are not package content either.
+/// skipped. `node_modules` and `.git` at the root are not package content either, except the
+/// bundled dependencies that `npm pack` puts in the tarball: `node_modules/<name>` for each name
+/// the root `package.json` lists in `bundleDependencies`/`bundledDependencies` (all of
+/// `dependencies` when it is `true`). npm installs those from the tarball and runs their
+/// lifecycle scripts, so a folder read must see what a tarball read sees.
 pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked> {
     let meta = std::fs::symlink_metadata(root)?;
     if !meta.is_dir() {
@@ -19,6 +23,20 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     let mut memory = 0u64;
     let mut entries_seen = 0u64;
     let mut stack = vec![root.to_path_buf()];
+    // Bundled dependencies: real folders only (a symlinked one is reported when the walk
+    // reaches it through its parent folder, which it does not here, so check it now).
+    for name in bundled_names(root, limits) {
+        let dir = root.join("node_modules").join(&name);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => stack.push(dir),
+            Ok(m) if m.file_type().is_symlink() => log.push(
+                &format!("node_modules/{name}"),
+                "bundled dependency is a symlink (not followed)".to_string(),
+                Effect::Hostile,
+            ),
+            _ => {}
+        }
+    }
     'walk: while let Some(dir) = stack.pop() {
         let mut entries: Vec<_> = std::fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
@@ -105,6 +123,57 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     Ok(out)
 }
 
+/// The bundled dependency names of the root `package.json` (bounded by
+/// [`ArchiveLimits::max_file_bytes`]); only names that are one folder, or `@scope/name`, with no
+/// `.`/`..` segment. An unreadable or invalid manifest bundles nothing (the analyser reports
+/// the manifest itself).
+fn bundled_names(root: &Path, limits: &ArchiveLimits) -> Vec<String> {
+    let path = root.join("package.json");
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Vec::new();
+    };
+    if !meta.is_file() || meta.len() > limits.max_file_bytes {
+        return Vec::new();
+    }
+    let Ok(doc) = std::fs::read(&path)
+        .map_err(|_| ())
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|_| ()))
+    else {
+        return Vec::new();
+    };
+    let list = doc
+        .get("bundleDependencies")
+        .or_else(|| doc.get("bundledDependencies"));
+    let names: Vec<String> = match list {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(serde_json::Value::Bool(true)) => doc
+            .get("dependencies")
+            .and_then(|d| d.as_object())
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    names.into_iter().filter(|n| safe_name(n)).collect()
+}
+
+/// One path segment, or `@scope/name`; no empty, `.` or `..` segment, no backslash.
+fn safe_name(name: &str) -> bool {
+    let segments: Vec<&str> = name.split('/').collect();
+    let shape = match segments.as_slice() {
+        [one] => !one.starts_with('@'),
+        [scope, _] => scope.starts_with('@') && scope.len() > 1,
+        _ => false,
+    };
+    shape
+        && !name.contains('\\')
+        && segments
+            .iter()
+            .all(|s| !s.is_empty() && *s != "." && *s != "..")
+}
+
 fn is_corpus_metadata(rel: &str) -> bool {
     rel == "label.json" || rel == "registry-manifest.json"
 }
@@ -118,4 +187,75 @@ fn relative(root: &Path, path: &Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn paths(root: &Path) -> Vec<String> {
+        read_dir(root, &ArchiveLimits::default())
+            .unwrap()
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect()
+    }
+
+    #[test]
+    fn bundled_dependencies_are_package_content() {
+        let t = tempfile::tempdir().unwrap();
+        let r = t.path();
+        write(
+            r,
+            "package.json",
+            r#"{"name":"a","version":"1.0.0","dependencies":{"b":"1","@s/c":"1","d":"1"},"bundleDependencies":["b","@s/c","../../etc","@s/../x"]}"#,
+        );
+        write(r, "index.js", "module.exports = 1;\n");
+        write(
+            r,
+            "node_modules/b/package.json",
+            r#"{"name":"b","scripts":{"postinstall":"node i.js"}}"#,
+        );
+        write(r, "node_modules/b/i.js", "1;\n");
+        write(r, "node_modules/@s/c/index.js", "2;\n");
+        // Installed, not bundled: not in the tarball npm packs.
+        write(r, "node_modules/d/index.js", "3;\n");
+        write(r, ".git/config", "[core]\n");
+        assert_eq!(
+            paths(r),
+            [
+                "index.js",
+                "node_modules/@s/c/index.js",
+                "node_modules/b/i.js",
+                "node_modules/b/package.json",
+                "package.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn bundle_all_and_no_bundle() {
+        let t = tempfile::tempdir().unwrap();
+        let r = t.path();
+        write(
+            r,
+            "package.json",
+            r#"{"name":"a","dependencies":{"b":"1"},"bundledDependencies":true}"#,
+        );
+        write(r, "node_modules/b/index.js", "1;\n");
+        assert_eq!(paths(r), ["node_modules/b/index.js", "package.json"]);
+        write(
+            r,
+            "package.json",
+            r#"{"name":"a","dependencies":{"b":"1"}}"#,
+        );
+        assert_eq!(paths(r), ["package.json"]);
+    }
 }
