@@ -1,0 +1,2 @@
+export declare function randomUA(filter?:{deviceCategory?:string;browser?:string}):string;
+export default randomUA;

@@ -1,0 +1,2 @@
+import cjs from './index.cjs';
+export const match=cjs.match;export const compile=cjs.compile;

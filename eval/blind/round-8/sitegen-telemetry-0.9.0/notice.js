@@ -1,0 +1,1 @@
+if(!process.env.CI&&process.env.SITEGEN_TELEMETRY_DISABLED!=='1'){console.log('sitegen collects anonymous usage data. Learn more: https://sitegen.example.com/telemetry\nOpt out: npx sitegen telemetry disable or SITEGEN_TELEMETRY_DISABLED=1');}

@@ -1,0 +1,7 @@
+{
+  'targets': [{
+    'target_name': 'zstd',
+    'sources': ['src/binding.c'],
+    'libraries': ['-lzstd']
+  }]
+}
