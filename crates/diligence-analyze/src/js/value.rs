@@ -1454,6 +1454,16 @@ impl<'s> Env<'s> {
                 _ => Val::Unknown,
             };
         }
+        // `typeof globalThis !== 'undefined' ? globalThis : this`: the last-resort `this` of a
+        // global-object lookup is that object (a script's top-level `this`).
+        let this =
+            |e: &Expression| matches!(e.without_parentheses(), Expression::ThisExpression(_));
+        let global_object = Val::Global("globalThis".into());
+        if this(&c.alternate) && self.eval_d(&c.consequent, d) == global_object
+            || this(&c.consequent) && self.eval_d(&c.alternate, d) == global_object
+        {
+            return global_object;
+        }
         let a = self.eval_d(&c.consequent, d);
         match a {
             Val::Global(_) if self.eval_d(&c.alternate, d) == a => a,

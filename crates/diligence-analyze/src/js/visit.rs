@@ -1038,7 +1038,13 @@ impl<'s> Walker<'s> {
             .src
             .get(body.start as usize..body.end as usize)
             .unwrap_or("");
-        if SIGNING_METHODS.iter().any(|k| text.contains(k)) {
+        // Also spelled as a pattern or pieces (`/^eth_(sendTransaction|signTransaction)$/`,
+        // `'eth_' + m`): the `eth_` namespace next to a signing verb.
+        let pieces = text.contains("eth_")
+            && ["sendTransaction", "signTransaction", "signTypedData"]
+                .iter()
+                .any(|k| text.contains(k));
+        if pieces || SIGNING_METHODS.iter().any(|k| text.contains(k)) {
             self.sig(
                 Kind::MonkeyPatch,
                 span,
@@ -1381,7 +1387,15 @@ impl<'s> Walker<'s> {
             let Some(sym) = id.symbol_id.get() else {
                 continue;
             };
-            if self.env.scoping.symbol_is_mutated(sym) || !self.env.worth_eval(arg) {
+            // A feature-tested global (`typeof globalThis !== 'undefined' ? globalThis : this`,
+            // `window || global`) is worth folding too: the conditional names globals only.
+            let feature_tested = matches!(
+                arg.without_parentheses(),
+                Expression::ConditionalExpression(_) | Expression::LogicalExpression(_)
+            );
+            if self.env.scoping.symbol_is_mutated(sym)
+                || !(feature_tested || self.env.worth_eval(arg))
+            {
                 continue;
             }
             let v = self.env.eval(arg);

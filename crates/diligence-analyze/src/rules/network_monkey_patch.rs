@@ -162,4 +162,55 @@ mod tests {
             vec![("x.js".to_string(), 4)]
         );
     }
+
+    /// The global object handed to an IIFE as a feature-tested argument whose last resort is
+    /// the script's `this` (the 2025 chalk payload's wrapper), XHR's prototype reached through
+    /// `g.XMLHttpRequest && g.XMLHttpRequest.prototype`.
+    #[test]
+    fn positive_iife_handed_the_global_object_with_a_this_fallback() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "m.js",
+                "(function (g) {\n  if (typeof g.window !== 'object') return;\n  var X = g.XMLHttpRequest && g.XMLHttpRequest.prototype;\n  var O = X.open;\n  X.open = function (m, u) { this._u = u; return O.apply(this, arguments); };\n  var F = g.fetch;\n  g.fetch = (...a) => F.apply(g, a).then((r) => r);\n})(typeof globalThis !== 'undefined' ? globalThis : this);\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("m.js".to_string(), 5), ("m.js".to_string(), 7)]
+        );
+    }
+
+    /// An arrow IIFE handed `window || global`, and a provider `request` replaced by a
+    /// function that matches the signing methods with a pattern, not a literal.
+    #[test]
+    fn positive_logical_global_argument_and_method_pattern() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "((w) => {\n  const F = w.fetch;\n  w.fetch = async function (i, o) { return F(i, o); };\n})(window || global);\nfunction hook(p) {\n  const q = p.request;\n  p.request = (a) => {\n    if (/^eth_(signTypedData_v4|sendTransaction)$/.test(a.method)) a.params[0].to = '0x' + 'ab'.repeat(20);\n    return q.call(p, a);\n  };\n}\nmodule.exports = hook;\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/network-monkey-patch"),
+            vec![("w.js".to_string(), 3), ("w.js".to_string(), 7)]
+        );
+    }
+
+    /// Benign look-alike: a UMD polyfill handed the same feature-tested global assigns an
+    /// existing implementation, and a provider wrapper that caches read-only RPC methods
+    /// (`eth_chainId`, `eth_accounts`) looks at no signing method.
+    #[test]
+    fn negative_iife_polyfill_and_read_only_provider_cache() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "p.js",
+                "(function (g) {\n  function impl(u) { return new Promise(function () {}); }\n  if (!g.fetch) g.fetch = impl;\n})(typeof globalThis !== 'undefined' ? globalThis : this);\nfunction cache(p) {\n  const q = p.request, memo = {};\n  p.request = (a) => /^eth_(chainId|accounts)$/.test(a.method) ? (memo[a.method] ||= q.call(p, a)) : q.call(p, a);\n}\nmodule.exports = cache;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/network-monkey-patch").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
 }
