@@ -134,18 +134,14 @@ pub(crate) fn emit(bytes: &[u8], output: Option<&Path>, stream: Stream) -> Resul
         Stream::Stdout => anstream::stdout().current_choice(),
         Stream::Stderr => anstream::stderr().current_choice(),
     } != anstream::ColorChoice::Never;
-    let plain;
-    let bytes = if coloured {
-        bytes
-    } else {
-        plain = strip_sgr(bytes);
-        &plain
+    // Colour: through anstream (which also adapts the styles to a legacy Windows console).
+    let (mut out, bytes): (Box<dyn Write>, std::borrow::Cow<[u8]>) = match (stream, coloured) {
+        (Stream::Stdout, true) => (Box::new(anstream::stdout()), bytes.into()),
+        (Stream::Stderr, true) => (Box::new(anstream::stderr()), bytes.into()),
+        (Stream::Stdout, false) => (Box::new(std::io::stdout().lock()), strip_sgr(bytes).into()),
+        (Stream::Stderr, false) => (Box::new(std::io::stderr().lock()), strip_sgr(bytes).into()),
     };
-    let mut out: Box<dyn Write> = match stream {
-        Stream::Stdout => Box::new(std::io::stdout().lock()),
-        Stream::Stderr => Box::new(std::io::stderr().lock()),
-    };
-    out.write_all(bytes)?;
+    out.write_all(&bytes)?;
     Ok(out.flush()?)
 }
 
