@@ -97,7 +97,7 @@ fn recursive(args: &AuditArgs) -> Result<u8> {
         }
         out.push(b'\n');
     }
-    common::emit(&out, args.report.output.as_deref(), &mut anstream::stdout())?;
+    common::emit(&out, args.report.output.as_deref(), common::Stream::Stdout)?;
     Ok(combined_exit_code(&codes))
 }
 

@@ -56,7 +56,7 @@ pub fn run(args: InstallArgs) -> Result<u8> {
     common::print_warnings(&run);
     let mut buf = Vec::new();
     common::render(&run.report, args.report.format, run.fail_on, &mut buf)?;
-    common::emit(&buf, args.report.output.as_deref(), &mut anstream::stderr())?;
+    common::emit(&buf, args.report.output.as_deref(), common::Stream::Stderr)?;
     let opts = GateOptions {
         fail_on: run.fail_on,
         yes: args.yes,

@@ -129,7 +129,7 @@ fn check(args: VetCheckArgs) -> Result<u8> {
     );
     let mut buf = Vec::new();
     common::render(&report, args.report.format, fail_on, &mut buf)?;
-    common::emit(&buf, args.report.output.as_deref(), &mut anstream::stdout())?;
+    common::emit(&buf, args.report.output.as_deref(), common::Stream::Stdout)?;
     Ok(report.exit_code(fail_on) as u8)
 }
 
