@@ -740,8 +740,8 @@ struct Collected {
 
 /// The graph as the registry layers see it: an entry whose tarball URL is on an allowed
 /// registry host but not in the registry's `…/<name>/-/<file>.tgz` shape (the readers call it
-/// a remote tarball) is still what the registry serves for that `name@version`, so it gets the
-/// registry cross-checks and the packument rules: `registry/resolved-mismatch` compares its
+/// a remote tarball) claims to come from that registry, so it is checked against what the
+/// registry serves for that `name@version`: the registry cross-checks and the packument rules: `registry/resolved-mismatch` compares its
 /// URL with the packument's `dist.tarball` (same for GitHub Packages' download paths;
 /// different for an edited `resolved`), and its integrity is compared with the packument's.
 /// Without this, such an entry skipped both silently (red-team finding).

@@ -10,6 +10,26 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     reset_sigpipe();
+    // A panic the engine catches (one package's analysis; the run goes on) must not print
+    // package text raw: its message can quote an input (a slice of a file), so it is escaped
+    // like every other value and kept to one line.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let msg: String = msg.chars().take(300).collect::<String>().replace('\n', " ");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        anstream::eprintln!(
+            "internal error{at}: {}",
+            diligence_report::escape::terminal_safe(&msg)
+        );
+    }));
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

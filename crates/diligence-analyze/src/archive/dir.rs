@@ -25,8 +25,29 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     let mut stack = vec![root.to_path_buf()];
     // Bundled dependencies: real folders only (a symlinked one is reported when the walk
     // reaches it through its parent folder, which it does not here, so check it now).
-    for name in bundled_names(root, limits) {
-        let dir = root.join("node_modules").join(&name);
+    let real_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+    let modules = root.join("node_modules");
+    let mut bundled = bundled_names(root, limits);
+    bundled.sort();
+    bundled.dedup();
+    if !bundled.is_empty() && !real_dir(&modules) {
+        // A symlinked node_modules would lead the read out of the package.
+        if std::fs::symlink_metadata(&modules).is_ok_and(|m| m.file_type().is_symlink()) {
+            log.push(
+                "node_modules",
+                "symlink (not followed)".to_string(),
+                Effect::Hostile,
+            );
+        }
+        bundled.clear();
+    }
+    for name in bundled {
+        let dir = modules.join(&name);
+        if let Some((scope, _)) = name.split_once('/')
+            && !real_dir(&modules.join(scope))
+        {
+            continue;
+        }
         match std::fs::symlink_metadata(&dir) {
             Ok(m) if m.is_dir() => stack.push(dir),
             Ok(m) if m.file_type().is_symlink() => log.push(
@@ -159,8 +180,15 @@ fn bundled_names(root: &Path, limits: &ArchiveLimits) -> Vec<String> {
     names.into_iter().filter(|n| safe_name(n)).collect()
 }
 
-/// One path segment, or `@scope/name`; no empty, `.` or `..` segment, no backslash.
+/// One path segment, or `@scope/name`, of npm name characters (ASCII letters, digits, `-`,
+/// `.`, `_`, `~`; no `:` or backslash, so no drive prefix); no empty, `.` or `..` segment.
 fn safe_name(name: &str) -> bool {
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~@/".contains(&b))
+    {
+        return false;
+    }
     let segments: Vec<&str> = name.split('/').collect();
     let shape = match segments.as_slice() {
         [one] => !one.starts_with('@'),
@@ -168,7 +196,6 @@ fn safe_name(name: &str) -> bool {
         _ => false,
     };
     shape
-        && !name.contains('\\')
         && segments
             .iter()
             .all(|s| !s.is_empty() && *s != "." && *s != "..")
@@ -238,6 +265,33 @@ mod tests {
                 "package.json"
             ]
         );
+    }
+
+    /// A symlinked `node_modules` (or scope folder) is not followed: `node_modules -> $HOME`
+    /// with `"bundleDependencies": [".ssh"]` would read the user's keys as package files.
+    #[cfg(unix)]
+    #[test]
+    fn bundled_names_never_leave_the_package() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), ".ssh/id_rsa", "KEY\n");
+        write(outside.path(), "b/index.js", "1;\n");
+        let t = tempfile::tempdir().unwrap();
+        let r = t.path();
+        write(
+            r,
+            "package.json",
+            r#"{"name":"a","bundleDependencies":[".ssh","b","C:x","a\\b"]}"#,
+        );
+        std::os::unix::fs::symlink(outside.path(), r.join("node_modules")).unwrap();
+        let u = read_dir(r, &ArchiveLimits::default()).unwrap();
+        let files: Vec<_> = u.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["package.json"]);
+        assert!(
+            u.anomalies.iter().any(|a| a.path == "node_modules"),
+            "{:?}",
+            u.anomalies
+        );
+        assert!(!safe_name("C:x") && !safe_name("a\\b") && safe_name("@s/c.js"));
     }
 
     #[test]

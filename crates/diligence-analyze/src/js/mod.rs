@@ -128,11 +128,18 @@ thread_local! {
 /// Analyses one JavaScript file of a package: signals, required modules and flow graphs into
 /// `facts`; `data` are the package's data modules (see [`DataModules`]).
 pub fn analyse_with(path: &str, src: &str, facts: &mut FileFacts, data: &DataModules) {
-    if !data.0.is_empty() {
-        DATA.with(|d| *d.borrow_mut() = Some((path.to_string(), data.clone())));
+    /// Clears the thread's data modules however the analysis ends (a panic caught by the
+    /// engine must not leave one package's data modules for the next file on this worker).
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            DATA.with(|d| d.borrow_mut().take());
+        }
     }
+    let set = (!data.0.is_empty()).then(|| (path.to_string(), data.clone()));
+    DATA.with(|d| *d.borrow_mut() = set);
+    let _reset = Reset;
     analyse_inner(path, src, facts);
-    DATA.with(|d| d.borrow_mut().take());
 }
 
 /// The data modules `analyse_with` set for the file being walked, and its path.

@@ -29,8 +29,8 @@ declare_rule! {
     /// ## Known false positives
     /// Tarballs on an allowed registry host are not reported: registries such as GitHub
     /// Packages serve tarballs under other paths; those entries get the registry cross-checks
-    /// instead (`registry/resolved-mismatch` compares the URL with the packument's
-    /// `dist.tarball`). Deliberate URL dependencies (webpack's `tooling` from codeload.github.com) are
+    /// instead, unless `--no-registry` (`registry/resolved-mismatch` compares the URL with the
+    /// packument's `dist.tarball`). Deliberate URL dependencies (webpack's `tooling` from codeload.github.com) are
     /// reported at medium: they deserve the same review as any non-registry code.
     pub static REMOTE_TARBALL = { id: "lockfile/remote-tarball", severity: Severity::Medium };
 }

@@ -146,8 +146,9 @@ pub(crate) fn emit(bytes: &[u8], output: Option<&Path>, stream: Stream) -> Resul
 }
 
 /// `bytes` without escape sequences: every `ESC [ … final` (CSI, such as the writers' SGR
-/// styles) and any other ESC with the byte after it. The writers escape every control character
-/// of their inputs (`terminal_safe`), so the only escapes are their own styles; this one pass
+/// styles) and any other ESC with the byte after it. The writers escape every C0 control of
+/// their inputs (`terminal_safe` and the Markdown/HTML/GitHub escapes; JSON and SARIF by
+/// serde_json), so the only ESC bytes are their own styles; this one pass
 /// (memchr for ESC) replaces anstream's general terminal parser, a tenth of a plain-text audit's
 /// instructions (npm-v1-lodash, 137 KB of report).
 pub(crate) fn strip_sgr(bytes: &[u8]) -> Vec<u8> {
