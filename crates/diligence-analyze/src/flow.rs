@@ -864,17 +864,24 @@ impl<'a> Graph<'a> {
         if let Some(&id) = self.env_members.get(&(l, line)) {
             return id;
         }
-        let id = self.sources.len() as Label;
-        self.marker.push(false);
-        self.sources.push((
+        let id = self.derived_source(
             unit,
             SourceFact {
                 kind: SourceKind::EnvSecret,
                 line,
                 detail: format!("a property of {}", fact.detail),
             },
-        ));
+        );
         self.env_members.insert((l, line), id);
+        id
+    }
+
+    /// A new source label found while solving (a property of the environment, a decoded
+    /// constant, a credential read…): not a marker, in `unit`.
+    fn derived_source(&mut self, unit: usize, fact: SourceFact) -> Label {
+        let id = self.sources.len() as Label;
+        self.marker.push(false);
+        self.sources.push((unit, fact));
         id
     }
 
@@ -903,16 +910,14 @@ impl<'a> Graph<'a> {
             return id;
         }
         let text = self.sources[l as usize].1.detail.clone();
-        let id = self.sources.len() as Label;
-        self.marker.push(false);
-        self.sources.push((
+        let id = self.derived_source(
             unit,
             SourceFact {
                 kind: SourceKind::Decoded,
                 line,
                 detail: format!("{} constant = {text}", step.what()),
             },
-        ));
+        );
         self.decoded_at.insert((l, line), id);
         id
     }
@@ -923,10 +928,8 @@ impl<'a> Graph<'a> {
         if let Some(&id) = self.env_texts.get(&l) {
             return id;
         }
-        let fact = self.sources[l as usize].clone();
-        let id = self.sources.len() as Label;
-        self.marker.push(false);
-        self.sources.push(fact);
+        let (unit, fact) = self.sources[l as usize].clone();
+        let id = self.derived_source(unit, fact);
         self.env_texts.insert(l, id);
         self.env_text_set.insert(id);
         id
@@ -952,16 +955,14 @@ impl<'a> Graph<'a> {
             _ => SourceKind::Credential,
         };
         for (result, line, unit) in reads {
-            let id = self.sources.len() as Label;
-            self.marker.push(false);
-            self.sources.push((
+            let id = self.derived_source(
                 unit,
                 SourceFact {
                     kind,
                     line,
                     detail: store.clone(),
                 },
-            ));
+            );
             self.add(result, id, NONE, NONE);
         }
     }

@@ -240,13 +240,21 @@ pub(crate) fn analyse(
         diligence_analyze::scan_unpacked(unpacked, label, opts)
     }))
     .map_err(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("internal error in the code analysis: {why}")
+        format!(
+            "internal error in the code analysis: {}",
+            panic_message(panic.as_ref())
+        )
     })
+}
+
+/// The message of a panic payload (`panic!("…")` carries a `&str` or a `String`; anything else
+/// gives an empty message).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 fn cache_root() -> Option<std::path::PathBuf> {

@@ -749,20 +749,21 @@ fn registry_view<'g>(
     graph: &'g DependencyGraph,
     policy: &diligence_lockfile_rules::LockfilePolicy,
 ) -> std::borrow::Cow<'g, DependencyGraph> {
-    let on_registry =
-        |p: &Package| matches!(&p.source, Source::Tarball { url } if policy.is_registry_url(url));
-    if !graph.packages.iter().any(on_registry) {
+    let moved: Vec<usize> = (graph.packages.iter().enumerate())
+        .filter(
+            |(_, p)| matches!(&p.source, Source::Tarball { url } if policy.is_registry_url(url)),
+        )
+        .map(|(i, _)| i)
+        .collect();
+    if moved.is_empty() {
         return std::borrow::Cow::Borrowed(graph);
     }
     let mut view = graph.clone();
-    for p in &mut view.packages {
-        if on_registry(p)
-            && let Source::Tarball { url } = &p.source
-        {
-            p.source = Source::Registry {
-                resolved: Some(url.clone()),
-            };
-        }
+    for i in moved {
+        let p = &mut view.packages[i];
+        p.source = Source::Registry {
+            resolved: p.source.resolved(),
+        };
     }
     std::borrow::Cow::Owned(view)
 }

@@ -50,6 +50,7 @@ mod scan_cache;
 mod settings;
 mod sources;
 
+pub use code::panic_message;
 pub use config::ProjectConfig;
 /// What the code layer caches per tarball (read by `hunt` through [`cached_scan`]).
 pub use diligence_analyze::PackageScan;

@@ -116,12 +116,7 @@ impl LockfilePolicy {
         if !matches!(u.scheme.as_str(), "http" | "https") {
             return false;
         }
-        let Some(host) = u.host.as_deref() else {
-            return false;
-        };
-        self.host_allow_list().iter().any(|(allowed, port)| {
-            allowed == host && port.is_none_or(|p| Some(p) == u.effective_port)
-        })
+        host_listed(&self.host_allow_list(), &u)
     }
 
     /// True when `scheme` (lowercase, no `:`) is listed in [`Self::allowed_schemes`].
@@ -130,6 +125,17 @@ impl LockfilePolicy {
             .iter()
             .any(|s| s.trim_end_matches(':').eq_ignore_ascii_case(scheme))
     }
+}
+
+/// True when the URL's host (and port, if the list's entry names one) is in `list`
+/// ([`LockfilePolicy::host_allow_list`]).
+fn host_listed(list: &[(String, Option<u16>)], url: &ResolvedUrl) -> bool {
+    let Some(host) = url.host.as_deref() else {
+        return false;
+    };
+    list.iter().any(|(allowed, port)| {
+        allowed == host && port.is_none_or(|p| Some(p) == url.effective_port)
+    })
 }
 
 /// `npm` → `registry.npmjs.org`; a URL → its `host[:port]`; lowercase, no trailing dot.
@@ -204,12 +210,7 @@ impl Cx<'_> {
 
     /// True when the URL's host (and port, if the allowing entry names one) is allowed.
     pub fn host_allowed(&self, url: &ResolvedUrl) -> bool {
-        let Some(host) = url.host.as_deref() else {
-            return false;
-        };
-        self.allowed_hosts.iter().any(|(allowed, port)| {
-            allowed == host && port.is_none_or(|p| Some(p) == url.effective_port)
-        })
+        host_listed(&self.allowed_hosts, url)
     }
 
     /// A finding of `rule` about `package` at `line` of the lockfile.

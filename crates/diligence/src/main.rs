@@ -14,12 +14,7 @@ fn main() -> ExitCode {
     // package text raw: its message can quote an input (a slice of a file), so it is escaped
     // like every other value and kept to one line.
     std::panic::set_hook(Box::new(|info| {
-        let msg = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let msg = diligence_engine::panic_message(info.payload());
         let msg: String = msg.chars().take(300).collect::<String>().replace('\n', " ");
         let at = info
             .location()

@@ -78,9 +78,13 @@ mod tests {
     fn url_cut_inside_a_multibyte_character() {
         // The 200-byte window after a scheme ended inside a two-byte character: a panic that
         // stopped the scan of a real package (a CLI with Cyrillic help text).
-        let text = format!("const u = 'http://{}';\n", "м".repeat(150));
+        // 29 ASCII bytes after the scheme's start, then two-byte characters: byte 200 falls
+        // inside one.
+        let url = format!("http://169.254.169.254/latest{}", "м".repeat(150));
+        assert!(!url.is_char_boundary(200));
+        let text = format!("const u = '{url}';\n");
         let p = scan_facts(&[("package.json", PJ), ("index.js", &text)]);
-        assert!(!super::metadata_only(&p));
+        assert!(super::metadata_only(&p));
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub(crate) fn emit(bytes: &[u8], output: Option<&Path>, stream: Stream) -> Resul
 }
 
 /// `bytes` without escape sequences: every `ESC [ … final` (CSI, such as the writers' SGR
-/// styles) and any other ESC with the byte after it. The writers escape every C0 control of
+/// styles) and any other ESC with the ASCII byte after it. The writers escape every C0 control of
 /// their inputs (`terminal_safe` and the Markdown/HTML/GitHub escapes; JSON and SARIF by
 /// serde_json), so the only ESC bytes are their own styles; this one pass
 /// (memchr for ESC) replaces anstream's general terminal parser, a tenth of a plain-text audit's
@@ -157,15 +157,23 @@ pub(crate) fn strip_sgr(bytes: &[u8]) -> Vec<u8> {
     while let Some(i) = memchr::memchr(0x1b, rest) {
         out.extend_from_slice(&rest[..i]);
         rest = &rest[i + 1..];
-        if rest.first() == Some(&b'[') {
-            // Parameters and intermediates (0x20–0x3f), then one final byte (0x40–0x7e).
-            let end = rest[1..]
-                .iter()
-                .position(|b| !(0x20..=0x3f).contains(b))
-                .map_or(rest.len(), |p| p + 2);
-            rest = &rest[end.min(rest.len())..];
-        } else if !rest.is_empty() {
-            rest = &rest[1..];
+        match rest.first() {
+            Some(b'[') => {
+                // Parameters and intermediates (0x20–0x3f), then one final byte (0x40–0x7e);
+                // a sequence cut short keeps the byte that cut it.
+                let params = rest[1..]
+                    .iter()
+                    .position(|b| !(0x20..=0x3f).contains(b))
+                    .map_or(rest.len(), |p| p + 1);
+                let end = match rest.get(params) {
+                    Some(b) if (0x40..=0x7e).contains(b) => params + 1,
+                    _ => params,
+                };
+                rest = &rest[end..];
+            }
+            // Another escape: ESC and the ASCII byte after it (not half a UTF-8 character).
+            Some(b) if b.is_ascii() => rest = &rest[1..],
+            _ => {}
         }
     }
     out.extend_from_slice(rest);

@@ -178,12 +178,10 @@ impl Scanner {
                 .map_err(|e| e.to_string())
         }))
         .unwrap_or_else(|panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(format!("internal error while scanning: {why}"))
+            Err(format!(
+                "internal error while scanning: {}",
+                diligence_engine::panic_message(panic.as_ref())
+            ))
         });
         let total_ms = ms(started);
         match run {
