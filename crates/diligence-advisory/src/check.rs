@@ -64,7 +64,7 @@ pub fn check_all(
     graph: &DependencyGraph,
     db: &AdvisoryDb,
 ) -> Result<(Vec<Finding>, Vec<NotEvaluated>), AdvisoryError> {
-    let mut not_evaluated = Vec::new();
+    let mut not_evaluated = unreadable_records(db);
     let mut by_name: HashMap<&str, Vec<IndexedAdvisory>> = HashMap::new();
     let mut paths: Option<Vec<ImporterPath>> = None;
     let file = graph.lockfile.path.display().to_string();
@@ -126,6 +126,25 @@ pub fn check_all(
     }
     not_evaluated.dedup();
     Ok((findings, not_evaluated))
+}
+
+/// One not-evaluated record per document of the database's source that could not be read
+/// (`{what: "advisory record <place>", why: "unreadable: <message>; …"}`): what it held was
+/// never matched, so the run cannot be called clean.
+pub fn unreadable_records(db: &AdvisoryDb) -> Vec<NotEvaluated> {
+    db.status()
+        .unreadable
+        .iter()
+        .map(|r| {
+            NotEvaluated::new(
+                format!("advisory record {}", r.place),
+                format!(
+                    "unreadable: {}; the advisories it holds were not matched",
+                    r.message
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The `not_evaluated` record for a missing or unreadable database:

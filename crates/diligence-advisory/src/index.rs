@@ -3,7 +3,7 @@
 //! # File format (`advisories.idx`, version 1)
 //!
 //! ```text
-//! magic   8 bytes   b"DLGADV\0\x02"
+//! magic   8 bytes   b"DLGADV\0\x03"
 //! u64 LE            checksum of everything after this field (see `checksum`)
 //! u32 LE            length of the header
 //! header            postcard-encoded [`DbStatus`]
@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const MAGIC: &[u8; 8] = b"DLGADV\0\x02";
+const MAGIC: &[u8; 8] = b"DLGADV\0\x03";
 
 /// Bytes before the header: magic and checksum.
 const PREFIX: usize = 16;
@@ -74,6 +74,10 @@ pub struct DbStatus {
     pub packages: u64,
     /// The newest `modified` timestamp of any record (RFC 3339 as written), if any.
     pub newest_modified: Option<String>,
+    /// Documents of the source that could not be read (cut, malformed, too large), at most
+    /// [`source::MAX_UNREADABLE_KEPT`]. Each makes every check that uses this database list
+    /// a not-evaluated record (the advisories it held are unknown).
+    pub unreadable: Vec<source::UnreadableRecord>,
 }
 
 impl DbStatus {
@@ -341,10 +345,14 @@ fn read_array<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
 pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     let scratch = scratch_dir()?;
     let mut all = Vec::new();
+    let mut unreadable = Vec::new();
     let mut result = Ok(());
     for source in sources {
         match source::read_source(source, &scratch) {
-            Ok(advisories) => all.extend(advisories),
+            Ok(read) => {
+                all.extend(read.advisories);
+                unreadable.extend(read.unreadable);
+            }
             Err(e) => {
                 result = Err(e);
                 break;
@@ -354,7 +362,8 @@ pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     let _ = std::fs::remove_dir_all(&scratch);
     result?;
     let names: Vec<String> = sources.iter().map(|s| source_name(s)).collect();
-    build_index(all, &names.join(","))
+    unreadable.truncate(source::MAX_UNREADABLE_KEPT);
+    build_index_with(all, unreadable, &names.join(","))
 }
 
 /// How a source is recorded in the status: URLs without credentials, paths made absolute.
@@ -388,6 +397,16 @@ fn now_nanos() -> u128 {
 /// Builds index bytes from advisories. Duplicated ids keep the record with the newest
 /// `modified`. Errors with `Empty` when no non-withdrawn npm advisory remains.
 pub fn build_index(advisories: Vec<Advisory>, source: &str) -> Result<Vec<u8>, AdvisoryError> {
+    build_index_with(advisories, Vec::new(), source)
+}
+
+/// [`build_index`] recording the source's unreadable documents in the header. When nothing
+/// readable remains, the first unreadable document is the error (it says more than `Empty`).
+fn build_index_with(
+    advisories: Vec<Advisory>,
+    unreadable: Vec<source::UnreadableRecord>,
+    source: &str,
+) -> Result<Vec<u8>, AdvisoryError> {
     let mut by_id: HashMap<String, Advisory> = HashMap::with_capacity(advisories.len());
     for advisory in advisories {
         match by_id.get(&advisory.id) {
@@ -406,6 +425,7 @@ pub fn build_index(advisories: Vec<Advisory>, source: &str) -> Result<Vec<u8>, A
         other_ecosystems: 0,
         packages: 0,
         newest_modified: None,
+        unreadable,
     };
     let mut per_name: BTreeMap<String, Vec<IndexedAdvisory>> = BTreeMap::new();
     let mut ids: Vec<String> = by_id.keys().cloned().collect();
@@ -434,6 +454,15 @@ pub fn build_index(advisories: Vec<Advisory>, source: &str) -> Result<Vec<u8>, A
         }
     }
     if per_name.is_empty() {
+        if let Some(first) = status.unreadable.first() {
+            return Err(AdvisoryError::parse(
+                first.place.clone(),
+                format!(
+                    "{} (and no readable npm advisory in {source})",
+                    first.message
+                ),
+            ));
+        }
         return Err(AdvisoryError::Empty {
             source_name: source.to_string(),
         });

@@ -39,7 +39,7 @@ mod time;
 mod testutil;
 
 pub use advisory::{Advisory, AdvisoryKind, AffectedPackage, Event};
-pub use check::{Hit, check, check_all, not_evaluated};
+pub use check::{Hit, check, check_all, not_evaluated, unreadable_records};
 pub use error::AdvisoryError;
 pub use index::{
     AdvisoryDb, AdvisoryMatch, CACHE_DIR_ENV, DbStatus, INDEX_FILE, IndexedAdvisory,

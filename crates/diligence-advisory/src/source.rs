@@ -5,8 +5,12 @@
 //!
 //! The kind of a file is decided by content, not extension: `PK\x03\x04` is a zip; a JSON
 //! object with any of `id`, `affected`, `modified`, `schema_version` is an OSV record; a JSON
-//! object of name → versions-or-null is a Datadog manifest. Anything else is an error naming
-//! the file (fail closed: a source is never silently half-read).
+//! object of name → versions-or-null is a Datadog manifest. A single-file source that is
+//! anything else is an error naming the file. Inside a folder or zip, a document that cannot be
+//! read (cut, malformed, too large, neither kind) is kept as an [`UnreadableRecord`] and the
+//! rest is read: the database lists it, and every check that uses the database reports it as
+//! not evaluated (fail closed: a source is never silently half-read, and one bad record does
+//! not hide the matches of every good one).
 
 use crate::advisory::Advisory;
 use crate::datadog;
@@ -28,6 +32,54 @@ const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// Documents parsed per parallel batch (bounds memory while reading a large zip).
 const BATCH: usize = 4096;
 
+/// Most [`UnreadableRecord`]s kept per read; later ones are counted in the last record's
+/// message, so a folder of unrelated JSON cannot grow the index header without bound.
+pub const MAX_UNREADABLE_KEPT: usize = 100;
+
+/// A document inside a folder or zip source that could not be read as an advisory.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnreadableRecord {
+    /// Where it is: the file path, or `zip path:entry name`.
+    pub place: String,
+    /// Why, one line (the parser's message).
+    pub message: String,
+}
+
+/// What a source held: the advisories read and the documents that could not be read.
+#[derive(Debug, Default)]
+pub struct SourceRead {
+    pub advisories: Vec<Advisory>,
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+impl SourceRead {
+    fn skip(&mut self, error: AdvisoryError) {
+        let (place, message) = match error {
+            AdvisoryError::Parse { place, message } | AdvisoryError::Zip { place, message } => {
+                (place, message)
+            }
+            other => (String::new(), other.to_string()),
+        };
+        if self.unreadable.len() < MAX_UNREADABLE_KEPT {
+            self.unreadable.push(UnreadableRecord { place, message });
+        } else if let Some(last) = self.unreadable.last_mut() {
+            last.message = bump_more(&last.message);
+        }
+    }
+}
+
+/// `"… (and N more unreadable)"` with N one higher.
+fn bump_more(message: &str) -> String {
+    const TAIL: &str = " more unreadable)";
+    if let Some(head) = message.strip_suffix(TAIL)
+        && let Some((base, n)) = head.rsplit_once(" (and ")
+        && let Ok(n) = n.parse::<u64>()
+    {
+        return format!("{base} (and {}{TAIL}", n + 1);
+    }
+    format!("{message} (and 1{TAIL}")
+}
+
 /// True when `source` is an `http://` or `https://` URL.
 pub fn is_url(source: &str) -> bool {
     source.starts_with("https://") || source.starts_with("http://")
@@ -48,9 +100,10 @@ pub fn redact(url: &str) -> String {
 
 /// Reads every advisory from a local path (folder, zip, or JSON file).
 ///
-/// Errors: unreadable path, a zip that is not readable, a JSON file that is malformed or is
-/// neither an OSV record nor a Datadog manifest.
-pub fn read_path(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+/// Errors: unreadable path, a zip that is not readable, a single JSON file that is malformed
+/// or is neither an OSV record nor a Datadog manifest. A bad document inside a folder or zip is
+/// not an error: it is listed in [`SourceRead::unreadable`].
+pub fn read_path(path: &Path) -> Result<SourceRead, AdvisoryError> {
     let meta = std::fs::metadata(path).map_err(|e| AdvisoryError::io(path, e))?;
     if meta.is_dir() {
         return read_dir(path);
@@ -64,7 +117,10 @@ pub fn read_path(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
         return read_zip(path);
     }
     let bytes = read_limited(path)?;
-    parse_document(&bytes, &path.display().to_string(), &file_stem(path))
+    Ok(SourceRead {
+        advisories: parse_document(&bytes, &path.display().to_string(), &file_stem(path))?,
+        unreadable: Vec::new(),
+    })
 }
 
 /// Downloads `url` to `dest` (created or truncated), streaming, with the platform's
@@ -101,13 +157,13 @@ pub fn download(url: &str, dest: &Path) -> Result<(), AdvisoryError> {
 
 /// Reads a source given as a path or URL. URLs are downloaded into `scratch` (a folder the
 /// caller owns and removes) first.
-pub fn read_source(source: &str, scratch: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+pub fn read_source(source: &str, scratch: &Path) -> Result<SourceRead, AdvisoryError> {
     if !is_url(source) {
         return read_path(Path::new(source));
     }
     let dest = scratch.join("download");
     download(source, &dest)?;
-    read_path(&dest).map_err(|e| match e {
+    let mut read = read_path(&dest).map_err(|e| match e {
         AdvisoryError::Zip { message, .. } => AdvisoryError::Zip {
             place: redact(source),
             message,
@@ -117,7 +173,15 @@ pub fn read_source(source: &str, scratch: &Path) -> Result<Vec<Advisory>, Adviso
             message,
         },
         other => other,
-    })
+    })?;
+    let shown = redact(source);
+    let local = dest.display().to_string();
+    for record in &mut read.unreadable {
+        if let Some(rest) = record.place.strip_prefix(&local) {
+            record.place = format!("{shown}{rest}");
+        }
+    }
+    Ok(read)
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, AdvisoryError> {
@@ -148,33 +212,43 @@ struct Pending {
     bytes: Vec<u8>,
 }
 
-fn parse_batch(batch: &mut Vec<Pending>, out: &mut Vec<Advisory>) -> Result<(), AdvisoryError> {
-    let parsed: Result<Vec<Vec<Advisory>>, AdvisoryError> = batch
+/// Parses a batch in parallel; a document that fails is kept as unreadable, in input order.
+fn parse_batch(batch: &mut Vec<Pending>, out: &mut SourceRead) {
+    let parsed: Vec<Result<Vec<Advisory>, AdvisoryError>> = batch
         .par_iter()
         .map(|p| parse_document(&p.bytes, &p.place, &p.stem))
         .collect();
-    out.extend(parsed?.into_iter().flatten());
+    for result in parsed {
+        match result {
+            Ok(advisories) => out.advisories.extend(advisories),
+            Err(e) => out.skip(e),
+        }
+    }
     batch.clear();
-    Ok(())
 }
 
-fn read_dir(root: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+fn read_dir(root: &Path) -> Result<SourceRead, AdvisoryError> {
     let mut files = Vec::new();
     collect_json_files(root, &mut files)?;
     files.sort();
-    let mut out = Vec::new();
+    let mut out = SourceRead::default();
     let mut batch = Vec::with_capacity(BATCH);
     for path in files {
-        batch.push(Pending {
-            place: path.display().to_string(),
-            stem: file_stem(&path),
-            bytes: read_limited(&path)?,
-        });
+        match read_limited(&path) {
+            Ok(bytes) => batch.push(Pending {
+                place: path.display().to_string(),
+                stem: file_stem(&path),
+                bytes,
+            }),
+            // Too large: one bad record. An I/O error is the source's, not the record's.
+            Err(e @ AdvisoryError::Parse { .. }) => out.skip(e),
+            Err(e) => return Err(e),
+        }
         if batch.len() >= BATCH {
-            parse_batch(&mut batch, &mut out)?;
+            parse_batch(&mut batch, &mut out);
         }
     }
-    parse_batch(&mut batch, &mut out)?;
+    parse_batch(&mut batch, &mut out);
     Ok(out)
 }
 
@@ -193,7 +267,7 @@ fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Advisory
     Ok(())
 }
 
-fn read_zip(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
+fn read_zip(path: &Path) -> Result<SourceRead, AdvisoryError> {
     let place = path.display().to_string();
     let zip_err = |e: zip::result::ZipError| AdvisoryError::Zip {
         place: place.clone(),
@@ -201,7 +275,7 @@ fn read_zip(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
     };
     let file = File::open(path).map_err(|e| AdvisoryError::io(path, e))?;
     let mut archive = zip::ZipArchive::new(file).map_err(zip_err)?;
-    let mut out = Vec::new();
+    let mut out = SourceRead::default();
     let mut batch = Vec::with_capacity(BATCH);
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(zip_err)?;
@@ -211,7 +285,8 @@ fn read_zip(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
         }
         let entry_place = format!("{place}:{name}");
         if entry.size() > MAX_DOCUMENT_BYTES {
-            return Err(AdvisoryError::parse(entry_place, "entry too large"));
+            out.skip(AdvisoryError::parse(entry_place, "entry too large"));
+            continue;
         }
         let mut bytes = Vec::with_capacity(entry.size() as usize);
         entry
@@ -227,10 +302,10 @@ fn read_zip(path: &Path) -> Result<Vec<Advisory>, AdvisoryError> {
             bytes,
         });
         if batch.len() >= BATCH {
-            parse_batch(&mut batch, &mut out)?;
+            parse_batch(&mut batch, &mut out);
         }
     }
-    parse_batch(&mut batch, &mut out)?;
+    parse_batch(&mut batch, &mut out);
     Ok(out)
 }
 

@@ -1,6 +1,6 @@
 //! `check()` on real lockfiles from the shared corpus: exact rule, package, line, ids, fix.
 
-use diligence_advisory::{AdvisoryDb, check};
+use diligence_advisory::{AdvisoryDb, check, check_all};
 use diligence_finding::{Finding, Severity};
 use std::path::PathBuf;
 
@@ -103,6 +103,59 @@ fn real_malware_records_do_not_hit_the_corpus_near_misses() {
             findings.iter().map(summary).collect::<Vec<_>>()
         );
     }
+}
+
+/// Red-team (hostile input): one cut record in a folder source no longer rejects the whole
+/// database; the rest is matched and the cut record is listed as not evaluated.
+#[test]
+fn cut_record_is_listed_not_evaluated_and_the_rest_still_matches() {
+    diligence_testkit::corpus_or_skip!("");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("MAL-0000-node-fetch.json"),
+        r#"{"id":"MAL-0000-node-fetch","modified":"2025-09-08T21:22:00.862Z",
+            "affected":[{"package":{"ecosystem":"npm","name":"node-fetch"},"versions":["2.7.0"]}]}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("MAL-0001-cut.json"),
+        r#"{"id":"MAL-0001-cut","affected":[{"package":{"ecosystem":"npm","na"#,
+    )
+    .expect("write");
+    let db = AdvisoryDb::load_source(dir.path().to_str().expect("utf-8")).expect("load");
+    assert_eq!(db.status().unreadable.len(), 1);
+    assert!(
+        db.status().unreadable[0]
+            .place
+            .ends_with("MAL-0001-cut.json"),
+        "{:?}",
+        db.status().unreadable
+    );
+    let (findings, not_evaluated) = check_all(&npmcli(), &db).expect("check");
+    assert_eq!(
+        findings.iter().map(summary).collect::<Vec<_>>(),
+        vec![(
+            "advisory/malware".to_string(),
+            "node-fetch".to_string(),
+            "2.7.0".to_string(),
+            10196
+        )]
+    );
+    assert_eq!(not_evaluated.len(), 1);
+    assert!(
+        not_evaluated[0].what.starts_with("advisory record ")
+            && not_evaluated[0].what.ends_with("MAL-0001-cut.json"),
+        "{:?}",
+        not_evaluated[0]
+    );
+    assert!(
+        not_evaluated[0].why.starts_with("unreadable: ")
+            && not_evaluated[0]
+                .why
+                .ends_with("the advisories it holds were not matched"),
+        "{:?}",
+        not_evaluated[0]
+    );
 }
 
 #[test]

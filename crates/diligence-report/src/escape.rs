@@ -202,11 +202,14 @@ pub fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes `value` as pretty-printed JSON (as `serde_json::to_writer_pretty`) with every `##[`
-/// inside a string written `#\u0023[`: the document decodes to the same values, and no
-/// legacy workflow command (recognised anywhere in a line) reaches a CI log when the JSON or
-/// SARIF is printed. (`::` needs no care: every line of pretty JSON starts with `"`, a
-/// bracket or a brace.) Errors: I/O and serialisation errors of `out`.
+/// Writes `value` as pretty-printed JSON (as `serde_json::to_writer_pretty`), log-safe: every
+/// `##[` inside a string is written `#\u0023[`, and every character that serde_json leaves raw
+/// but a terminal or a browser acts on (DEL, the C1 controls U+0080–U+009F such as the
+/// one-byte CSI U+009B, and the bidi overrides of [`is_bidi_control`]) is written as a
+/// `\uXXXX` escape. The document decodes to the same values; no legacy workflow command
+/// (recognised anywhere in a line) reaches a CI log, and no control survives a `cat` of the
+/// file. (`::` needs no care: every line of pretty JSON starts with `"`, a bracket or a
+/// brace.) Errors: I/O and serialisation errors of `out`.
 pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     value: &T,
     out: &mut dyn std::io::Write,
@@ -218,8 +221,20 @@ pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     value.serialize(&mut ser).map_err(std::io::Error::other)
 }
 
-/// serde_json's pretty formatter with `##[` defused in string fragments.
-struct LogSafeJson<'a>(serde_json::ser::PrettyFormatter<'a>);
+/// [`write_json_pretty`] on one line (as `serde_json::to_writer`), for JSON Lines output. A
+/// compact document is one line, so `::` at a line start cannot occur either.
+pub fn write_json_line<T: serde::Serialize + ?Sized>(
+    value: &T,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut ser =
+        serde_json::Serializer::with_formatter(out, LogSafeJson(serde_json::ser::CompactFormatter));
+    value.serialize(&mut ser).map_err(std::io::Error::other)
+}
+
+/// A serde_json formatter (pretty or compact) with `##[`, DEL, C1 and bidi controls escaped in
+/// string fragments.
+struct LogSafeJson<F>(F);
 
 macro_rules! delegate {
     ($($name:ident$(($arg:ident: $ty:ty))?),* $(,)?) => {$(
@@ -229,7 +244,7 @@ macro_rules! delegate {
     )*};
 }
 
-impl serde_json::ser::Formatter for LogSafeJson<'_> {
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for LogSafeJson<F> {
     delegate!(
         begin_array,
         end_array,
@@ -247,12 +262,28 @@ impl serde_json::ser::Formatter for LogSafeJson<'_> {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        // Fragments are maximal runs between escaped characters, so `##[` never spans two.
-        if fragment.contains("##[") {
-            w.write_all(fragment.replace("##[", "#\\u0023[").as_bytes())
-        } else {
-            w.write_all(fragment.as_bytes())
+        // Fragments are maximal runs between the characters serde_json escapes itself (quote,
+        // backslash, C0), so `##[` never spans two.
+        if !fragment.contains("##[") && !fragment.chars().any(is_unsafe_char) {
+            return w.write_all(fragment.as_bytes());
         }
+        let mut buf = String::with_capacity(fragment.len() + 12);
+        let mut rest = fragment;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("##[") {
+                buf.push_str("#\\u0023[");
+                rest = &rest[3..];
+                continue;
+            }
+            if is_unsafe_char(c) {
+                // Every unsafe character is in the BMP (C1, DEL, bidi), so one `\uXXXX`.
+                let _ = write!(buf, "\\u{:04x}", c as u32);
+            } else {
+                buf.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        w.write_all(buf.as_bytes())
     }
 }
 
@@ -315,6 +346,33 @@ mod tests {
         assert!(text.contains("#\\u0023[error]"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn json_escapes_del_c1_and_bidi_and_round_trips() {
+        let v = serde_json::json!({"n": "a\u{7f}b\u{9b}2Jc\u{202e}d\u{85}e ok é"});
+        for line in [false, true] {
+            let mut out = Vec::new();
+            if line {
+                write_json_line(&v, &mut out).unwrap();
+            } else {
+                write_json_pretty(&v, &mut out).unwrap();
+            }
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != ' ')
+                    && !text.contains('\u{202e}'),
+                "{text:?}"
+            );
+            assert!(
+                text.contains(r#""a\u007fb\u009b2Jc\u202ed\u0085e ok é""#),
+                "{text}"
+            );
+            let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, v);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! | analysis stopped on a limit / truncated tarball (audit, diff, check) | `code scan of …` not evaluated, exit 2 |
 //! | a high archive anomaly in a package the verdict calls clean (check, audit) | kept: `code/archive-anomaly` high, exit 1 |
 //! | a malformed OSV record whose range would match nothing (audit, diff, check) | `advisories of …` not evaluated, exit 2 |
+//! | a cut OSV record beside good ones (audit, diff, check) | `advisory record …` not evaluated, the rest still read, exit 2 |
 //! | a lockfile cut down to its root (npm, pnpm, bun) | `lockfile/unlocked-dependency` + the unlocked code not evaluated, exit 2 |
 //! | scan JSON of a partly analysed package | `complete: false` and listed under `not_evaluated` |
 //! | every format writes the not-evaluated records and the suppressed count | JSON, SARIF, Markdown, human |
@@ -307,6 +308,12 @@ fn a_malformed_advisory_record_is_not_evaluated() {
         }]
     });
     std::fs::write(osv.join("GHSA-test-bad0-rnge.json"), record.to_string()).unwrap();
+    // A cut record beside it: listed, not a reason to drop the good one.
+    std::fs::write(
+        osv.join("MAL-test-cut.json"),
+        "{\"id\": \"MAL-test-cut\", \"affected\": [{\"package\": {\"eco",
+    )
+    .unwrap();
     let head = w.project("advisory-head", &[]);
     let base = w.project("advisory-base", &[]);
     std::fs::write(
@@ -351,6 +358,20 @@ fn a_malformed_advisory_record_is_not_evaluated() {
         assert_eq!(
             ne["why"],
             "GHSA-test-bad0-rnge: range event version `one.two` is not a version"
+        );
+        let cut = report["not_evaluated"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| {
+                n["what"].as_str().is_some_and(|w| {
+                    w.starts_with("advisory record ") && w.ends_with("MAL-test-cut.json")
+                })
+            })
+            .unwrap_or_else(|| panic!("{}: {report:#}", args[0]));
+        assert!(
+            cut["why"].as_str().unwrap().starts_with("unreadable: "),
+            "{cut}"
         );
         assert_eq!(out.status.code(), Some(2), "{}: {report:#}", args[0]);
     }

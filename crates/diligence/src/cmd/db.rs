@@ -68,6 +68,20 @@ fn print_status(s: &DbStatus) {
         s.other_ecosystems
     );
     anstream::println!("packages:       {}", s.packages);
+    if !s.unreadable.is_empty() {
+        // Each of these makes every audit list a not-evaluated record (exit 2).
+        anstream::println!(
+            "unreadable:     {} record(s): their advisories are not matched; audits list them as not evaluated",
+            s.unreadable.len()
+        );
+        for r in &s.unreadable {
+            anstream::println!(
+                "  {}: {}",
+                diligence_report::escape::terminal_safe(&r.place),
+                diligence_report::escape::terminal_safe(&r.message)
+            );
+        }
+    }
     anstream::println!(
         "newest record:  {}",
         s.newest_modified.as_deref().unwrap_or("unknown")

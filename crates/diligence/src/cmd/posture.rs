@@ -31,7 +31,11 @@ pub fn run(args: PostureArgs) -> Result<u8> {
     };
     let report = Report::new(target, 0, findings, Vec::new());
     let text = match args.format {
-        PostureFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+        PostureFormat::Json => {
+            let mut buf = Vec::new();
+            diligence_report::escape::write_json_pretty(&report, &mut buf)?;
+            String::from_utf8(buf)? + "\n"
+        }
         PostureFormat::Human => human(&args.dir, &report.findings),
     };
     let mut out = anstream::stdout().lock();

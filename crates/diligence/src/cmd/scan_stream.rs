@@ -113,7 +113,7 @@ pub fn run(args: &ScanArgs) -> Result<u8> {
         for record in done_rx {
             any_fail |= record.exit_code == 1;
             any_unevaluated |= record.exit_code == 2;
-            serde_json::to_writer(&mut out, &record.json)?;
+            diligence_report::escape::write_json_line(&record.json, &mut out)?;
             out.write_all(b"\n")?;
             out.flush()?;
         }

@@ -188,7 +188,7 @@ fn certify(args: CertifyArgs) -> Result<u8> {
     let briefing = diligence_vet::review::brief(&client, &args.name, from.as_deref(), &to)?;
     let mut out = anstream::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &briefing)?;
+        diligence_report::escape::write_json_pretty(&briefing, &mut out)?;
         writeln!(out)?;
     } else {
         write!(out, "{}", diligence_vet::review::render(&briefing))?;
@@ -318,7 +318,7 @@ fn suggest(args: SuggestArgs) -> Result<u8> {
     );
     let mut out = anstream::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &suggestions)?;
+        diligence_report::escape::write_json_pretty(&suggestions, &mut out)?;
         writeln!(out)?;
     } else {
         write!(out, "{}", diligence_vet::suggest::render(&suggestions))?;
