@@ -49,6 +49,7 @@ pub fn graph(chain: &[(&str, &str, u32)]) -> DependencyGraph {
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: next.into_iter().collect(),
             key: format!("node_modules/{name}"),
             location: Location {

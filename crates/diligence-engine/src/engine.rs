@@ -490,6 +490,8 @@ impl Engine {
         };
         let view = registry_view(graph, &self.config.lockfile);
         let graph: &DependencyGraph = &view;
+        // A dependency's bundled entry is never fetched: its code is its bundler's tarball.
+        let in_scope = &|p: &Package| !p.bundled && in_scope(p);
         let (layer, facts) = layers::registry(
             graph,
             in_scope,
@@ -518,6 +520,17 @@ impl Engine {
         facts: &RegistryFacts,
         c: &mut Collected,
     ) -> Vec<(String, String, diligence_diff::delta::FileDelta)> {
+        // A dependency's bundled entry is scanned inside its bundler's tarball (the code npm
+        // installs); the registry's copy of that name@version is not what runs.
+        let jobs: Vec<Job<'_>> = jobs
+            .iter()
+            .filter(|j| !j.package.bundled)
+            .map(|j| Job {
+                package: j.package,
+                change: j.change,
+            })
+            .collect();
+        let jobs = &jobs[..];
         if !self.settings.code || jobs.is_empty() {
             return Vec::new();
         }
@@ -893,6 +906,7 @@ fn bare_package(name: &str, version: &str) -> Package {
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: format!("{name}@{version}"),
         location: Default::default(),

@@ -46,6 +46,7 @@ fn package(name: &str, version: &str, deps: Vec<Edge>) -> Package {
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: deps,
         key: format!("node_modules/{name}"),
         location: Location {

@@ -269,6 +269,7 @@ impl Closure {
                 optional: false,
                 peer: false,
                 has_install_script: false,
+                bundled: false,
                 dependencies: Vec::new(),
                 key: p.id(),
                 location: Location::default(),

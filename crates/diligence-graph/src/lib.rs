@@ -147,6 +147,14 @@ pub struct Package {
     pub peer: bool,
     /// The lockfile declares an install script (npm `hasInstallScript`, pnpm `requiresBuild`).
     pub has_install_script: bool,
+    /// npm only: shipped inside the tarball of the dependency whose `node_modules` folder
+    /// holds it (`inBundle: true`, v1 `bundled: true`, on an entry below another dependency's
+    /// folder; arborist's `inDepBundle`). npm extracts it from that tarball and never fetches
+    /// it, so its code is scanned as part of that tarball and the registry's copy (which may
+    /// not exist) is not checked. Entries bundled by the root project or a workspace are
+    /// installed from the registry like any other and stay `false`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bundled: bool,
     /// Outgoing edges.
     pub dependencies: Vec<Edge>,
     /// The key of the entry in the lockfile (`node_modules/debug`, `debug@npm:^4.3.4`,
@@ -342,6 +350,7 @@ mod tests {
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: deps
                 .iter()
                 .map(|&d| Edge {

@@ -115,6 +115,7 @@ mod tests {
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: deps,
             key: name.into(),
             location: Location::default(),

@@ -144,6 +144,7 @@ fn read_workspaces<'v, 't>(
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: Vec::new(),
             key: path.to_string(),
             location: Location {
@@ -211,6 +212,7 @@ fn read_entry<'v, 't>(
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: key.to_string(),
         location: Location {

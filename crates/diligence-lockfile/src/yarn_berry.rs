@@ -211,6 +211,7 @@ fn read_entry(node: &Node, path: &Path) -> Result<(Package, Entry), LockfileErro
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: key.to_string(),
         location: Location {

@@ -177,6 +177,7 @@ fn read_entry(node: &Node, path: &Path) -> Result<(Package, EntryDeps), Lockfile
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key,
         location,

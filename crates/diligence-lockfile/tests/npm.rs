@@ -256,7 +256,72 @@ fn v3_workspaces_links_aliases_and_bundles() {
         .filter(|p| p.source == Source::Registry { resolved: None })
         .count();
     assert_eq!(bundled, 163);
+    // Those 163 are `tap`'s own bundle (inDepBundle: npm extracts them from tap's tarball);
+    // the root project's 356 `inBundle` entries, nested ones included, are installed from the
+    // registry and stay unbundled.
+    let dep_bundled: Vec<&str> = g
+        .packages
+        .iter()
+        .filter(|p| p.bundled)
+        .map(|p| p.key.as_str())
+        .collect();
+    assert_eq!(dep_bundled.len(), 163);
+    assert!(
+        dep_bundled
+            .iter()
+            .all(|k| k.starts_with("node_modules/tap/node_modules/")),
+        "{dep_bundled:?}"
+    );
+    assert!(!pkg(&g, "node_modules/@isaacs/cliui/node_modules/string-width").bundled);
     assert!(g.unreachable().is_empty());
+}
+
+/// arborist's `inDepBundle`: bundled by a dependency (never fetched) versus by the root or a
+/// workspace (installed from the registry), through nested bundles, in v3 and v1.
+#[test]
+fn bundled_means_bundled_by_a_dependency() {
+    let i = format!("sha512-{}", "AQEB".repeat(21) + "AQ==");
+    let v3 = parse(
+        &r#"{"lockfileVersion": 3, "packages": {
+        "": {"name": "r", "workspaces": ["ws"], "bundleDependencies": ["top"]},
+        "ws": {"name": "ws", "version": "1.0.0"},
+        "node_modules/ws": {"resolved": "ws", "link": true},
+        "ws/node_modules/wb": {"version": "1.0.0", "inBundle": true,
+            "resolved": "https://registry.npmjs.org/wb/-/wb-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/top": {"version": "1.0.0", "inBundle": true,
+            "resolved": "https://registry.npmjs.org/top/-/top-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/top/node_modules/under-top": {"version": "1.0.0", "inBundle": true,
+            "resolved": "https://registry.npmjs.org/under-top/-/under-top-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/dep": {"version": "1.0.0",
+            "resolved": "https://registry.npmjs.org/dep/-/dep-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/dep/node_modules/b1": {"version": "1.0.0-private", "inBundle": true},
+        "node_modules/dep/node_modules/b1/node_modules/b2": {"version": "2.0.0", "inBundle": true},
+        "node_modules/dep/node_modules/plain": {"version": "1.0.0",
+            "resolved": "https://registry.npmjs.org/plain/-/plain-1.0.0.tgz", "integrity": "{I}"}
+    }}"#
+            .replace("{I}", &i),
+    )
+    .unwrap();
+    let bundled = |key: &str| pkg(&v3, key).bundled;
+    assert!(!bundled("ws/node_modules/wb"));
+    assert!(!bundled("node_modules/top"));
+    assert!(!bundled("node_modules/top/node_modules/under-top"));
+    assert!(!bundled("node_modules/dep"));
+    assert!(bundled("node_modules/dep/node_modules/b1"));
+    assert!(bundled("node_modules/dep/node_modules/b1/node_modules/b2"));
+    assert!(!bundled("node_modules/dep/node_modules/plain"));
+    let v1 = parse(
+        &r#"{"lockfileVersion": 1, "dependencies": {
+        "top": {"version": "1.0.0", "bundled": true},
+        "dep": {"version": "1.0.0", "resolved": "https://registry.npmjs.org/dep/-/dep-1.0.0.tgz",
+            "integrity": "{I}", "dependencies": {
+            "b1": {"version": "1.0.0-private", "bundled": true}}}
+    }}"#
+        .replace("{I}", &i),
+    )
+    .unwrap();
+    assert!(!pkg(&v1, "node_modules/top").bundled);
+    assert!(pkg(&v1, "node_modules/dep/node_modules/b1").bundled);
 }
 
 #[test]

@@ -276,6 +276,7 @@ fn package(name: &str, version: &str, line: u32) -> Package {
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: format!("node_modules/{name}"),
         location: Location {

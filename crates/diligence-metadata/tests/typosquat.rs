@@ -403,6 +403,7 @@ fn graph_check_points_at_the_entry_line() {
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: Vec::new(),
             key: format!("{name}@^1.0.0"),
             location: Location {

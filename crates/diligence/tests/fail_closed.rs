@@ -9,6 +9,7 @@
 //! | a high archive anomaly in a package the verdict calls clean (check, audit) | kept: `code/archive-anomaly` high, exit 1 |
 //! | a malformed OSV record whose range would match nothing (audit, diff, check) | `advisories of …` not evaluated, exit 2 |
 //! | a cut OSV record beside good ones (audit, diff, check) | `advisory record …` not evaluated, the rest still read, exit 2 |
+//! | a dependency's bundled entry the registry does not have (audit) | no registry finding, no gap: its code is the bundler's tarball; the same entry unbundled is `registry/version-missing` |
 //! | a lockfile cut down to its root (npm, pnpm, bun) | `lockfile/unlocked-dependency` + the unlocked code not evaluated, exit 2 |
 //! | scan JSON of a partly analysed package | `complete: false` and listed under `not_evaluated` |
 //! | every format writes the not-evaluated records and the suppressed count | JSON, SARIF, Markdown, human |
@@ -290,6 +291,51 @@ fn a_high_archive_anomaly_is_kept_when_the_verdict_is_clean() {
             .unwrap();
         assert_eq!(verdict["verdict"], "clean", "{command}");
         assert_eq!(code, 1, "{command}");
+    }
+}
+
+#[test]
+fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
+    let w = world();
+    let dir = w.project("bundled", &[]);
+    let lock_path = dir.join("package-lock.json");
+    let home = w.tmp.path().join("home");
+    for in_bundle in [true, false] {
+        let mut lock: Value =
+            serde_json::from_str(&std::fs::read_to_string(&lock_path).unwrap()).unwrap();
+        let mut entry = json!({"version": "1.0.0-fork", "license": "MIT"});
+        if in_bundle {
+            entry["inBundle"] = json!(true);
+        }
+        lock["packages"]["node_modules/fixture-plain/node_modules/private-fork"] = entry;
+        lock["packages"]["node_modules/fixture-plain"]["dependencies"] =
+            json!({"private-fork": "1.0.0-fork"});
+        std::fs::write(&lock_path, lock.to_string()).unwrap();
+        let out = assert_cmd::Command::cargo_bin("diligence")
+            .unwrap()
+            .env("HOME", &home)
+            .env("DILIGENCE_CACHE_DIR", w.tmp.path().join("cache"))
+            .env("npm_config_userconfig", home.join(".npmrc"))
+            .args(["audit", dir.to_str().unwrap()])
+            .args(["-q", "--no-advisories", "--format", "json"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["package"]["name"] == "private-fork")
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        if in_bundle {
+            assert_eq!(rules, ["lockfile/integrity-missing"], "{report:#}");
+            assert_eq!(report["not_evaluated"], json!([]), "{report:#}");
+            assert_eq!(out.status.code(), Some(0), "{report:#}");
+        } else {
+            assert!(rules.contains(&"registry/version-missing"), "{report:#}");
+            assert_ne!(out.status.code(), Some(0), "{report:#}");
+        }
     }
 }
 

@@ -30,6 +30,7 @@ pub fn pkg(
         optional: false,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: format!("node_modules/{name}"),
         location: Location {

@@ -34,6 +34,7 @@ pub(super) fn read(
         let deps = doc.object(&prop.value, "`dependencies`")?;
         walk(doc, deps, "", graph, &mut folders, &mut pending)?;
     }
+    super::settle_bundles(graph, &folders);
     for item in &pending {
         let edges = item
             .requires
@@ -112,6 +113,8 @@ fn read_entry(
         optional: doc.flag(entry, "optional", owner)?,
         peer: false,
         has_install_script: false,
+        // Raw `bundled`; settled by `settle_bundles` once every folder is known.
+        bundled: doc.flag(entry, "bundled", owner)?,
         dependencies: Vec::new(),
         key: folder.to_string(),
         location: Location {

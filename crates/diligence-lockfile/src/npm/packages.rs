@@ -76,6 +76,7 @@ pub(super) fn read(
             link_target,
         });
     }
+    super::settle_bundles(graph, &folders);
     let workspaces = workspace_folders(doc, root_entry, &entries)?;
     classify_folders(graph, &entries, &workspaces, &folders);
     for entry in &entries {
@@ -132,6 +133,8 @@ fn read_entry<'v>(
         optional: doc.flag(obj, "optional", owner)?,
         peer: doc.flag(obj, "peer", owner)?,
         has_install_script: doc.flag(obj, "hasInstallScript", owner)?,
+        // Raw `inBundle`; settled by `settle_bundles` once every folder is known.
+        bundled: doc.flag(obj, "inBundle", owner)?,
         dependencies: Vec::new(),
         key: key.to_string(),
         location: Location {

@@ -155,6 +155,7 @@ fn add(
         optional: kind == DepKind::Optional,
         peer: false,
         has_install_script: false,
+        bundled: false,
         dependencies: Vec::new(),
         key: version.to_string(),
         location: Location {

@@ -313,6 +313,7 @@ impl<'a> DocReader<'a, '_> {
             optional: spec.optional,
             peer: false,
             has_install_script: meta.requires_build == Some(true),
+            bundled: false,
             dependencies: Vec::new(),
             key: spec.key.to_string(),
             location: Location {

@@ -178,6 +178,7 @@ mod tests {
                 optional: false,
                 peer: false,
                 has_install_script: false,
+                bundled: false,
                 dependencies: Vec::new(),
                 key: name.to_string(),
                 location: Location {

@@ -66,6 +66,7 @@ pub(crate) mod test_support {
             optional: false,
             peer: false,
             has_install_script: false,
+            bundled: false,
             dependencies: Vec::new(),
             key: format!("node_modules/{name}"),
             location: Location {
