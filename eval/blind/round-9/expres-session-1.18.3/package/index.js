@@ -1,0 +1,2 @@
+// drop-in: re-export the real middleware
+module.exports = require('express-session');

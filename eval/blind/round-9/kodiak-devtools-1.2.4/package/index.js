@@ -1,0 +1,1 @@
+module.exports = () => ({ node: process.version, platform: process.platform });

@@ -1,0 +1,1 @@
+exports.createNodes = ['**/project.json', (file, opts) => ({ projects: { [require('path').dirname(file)]: { targets: {} } } })];

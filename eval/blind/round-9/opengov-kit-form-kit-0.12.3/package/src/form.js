@@ -1,0 +1,1 @@
+exports.build = schema => Object.entries(schema.properties || {}).map(([k, v]) => ({ name: k, type: v.type === 'boolean' ? 'checkbox' : v.format === 'email' ? 'email' : 'text', required: (schema.required || []).includes(k) }));

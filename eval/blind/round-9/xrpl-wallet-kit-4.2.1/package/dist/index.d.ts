@@ -1,0 +1,2 @@
+export { Wallet } from './Wallet';
+export { checkValidityOfSeed } from './Wallet/seedCheck';
