@@ -389,7 +389,7 @@ fn every_rule_has_the_documented_shape() {
             rule.id
         );
     }
-    assert_eq!(diligence_metadata::rules().len(), 23);
+    assert_eq!(diligence_metadata::rules().len(), 24);
 }
 
 #[test]

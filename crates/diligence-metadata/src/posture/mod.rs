@@ -1,11 +1,13 @@
 //! The posture report: which supply-chain settings of the project's package manager are on,
 //! shown in days/hours whatever unit the manager uses, and what to add. All findings are
 //! `posture/…` at info severity, except unreadable configuration (`posture/unreadable-config`,
-//! medium: a setting we cannot read is not a setting we can vouch for).
+//! medium: a setting we cannot read is not a setting we can vouch for) and settings that turn
+//! off integrity or TLS checks (`posture/integrity-off`, medium).
 
 pub mod config;
 mod hardening;
 mod install_scripts;
+mod integrity_off;
 mod package_manager;
 mod release_cooldown;
 mod unreadable_config;
@@ -13,6 +15,7 @@ mod unreadable_config;
 pub use config::{ConfigError, ProjectConfig, Setting};
 pub use hardening::HARDENING;
 pub use install_scripts::INSTALL_SCRIPTS;
+pub use integrity_off::INTEGRITY_OFF;
 pub use package_manager::PACKAGE_MANAGER;
 pub use release_cooldown::RELEASE_COOLDOWN;
 pub use unreadable_config::UNREADABLE_CONFIG;
@@ -144,7 +147,7 @@ pub type PostureCheck = fn(&Path, &ProjectConfig, &Detection) -> Vec<Finding>;
 /// Every posture rule with its check, in report order: what [`posture`] runs, so a rule listed
 /// here always runs (the engine's `every_documented_rule_runs` compares this table with
 /// [`rules`], the documented list).
-pub static CHECKS: [(&Rule, PostureCheck); 5] = [
+pub static CHECKS: [(&Rule, PostureCheck); 6] = [
     (&UNREADABLE_CONFIG, |_, cfg, _| {
         unreadable_config::check(cfg)
     }),
@@ -152,6 +155,7 @@ pub static CHECKS: [(&Rule, PostureCheck); 5] = [
     (&RELEASE_COOLDOWN, release_cooldown::check),
     (&INSTALL_SCRIPTS, install_scripts::check),
     (&HARDENING, hardening::check),
+    (&INTEGRITY_OFF, |dir, cfg, _| integrity_off::check(dir, cfg)),
 ];
 
 /// Reads the project's configuration in `project_dir` and reports its posture for the package
@@ -174,6 +178,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &RELEASE_COOLDOWN,
         &INSTALL_SCRIPTS,
         &HARDENING,
+        &INTEGRITY_OFF,
         &PACKAGE_MANAGER,
         &UNREADABLE_CONFIG,
     ]
