@@ -120,6 +120,15 @@ fn one(cx: &SourceCx<'_>, job: &Job<'_>) -> CodeResults {
             &p.id_string(),
             why.clone(),
         )),
+        // No full document (the default): compare what the listed one has.
+        (None, Some(pj)) => {
+            if let Some(listed) = &obtained.listed_manifest
+                && let Some(f) = diligence_metadata::check_manifest_confusion_listed(listed, pj)
+            {
+                out.findings.push(f.at(cx.file.clone(), p.location.line));
+                confused = true;
+            }
+        }
         _ => {}
     }
     let mut code = keep(&scanned.scan);

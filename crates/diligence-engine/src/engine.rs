@@ -605,6 +605,7 @@ impl Engine {
                     code: Code::Folder(path.clone()),
                     cache_key: None,
                     registry_manifest: None,
+                    listed_manifest: None,
                 };
                 (o, None, "path")
             }
@@ -614,6 +615,7 @@ impl Engine {
                         code: Code::Tarball(bytes),
                         cache_key: None,
                         registry_manifest: None,
+                        listed_manifest: None,
                     };
                     (o, None, "path")
                 }
@@ -642,6 +644,7 @@ impl Engine {
                             code: Code::Tarball(bytes),
                             cache_key: None,
                             registry_manifest: None,
+                            listed_manifest: None,
                         };
                         (o, None, "tarball")
                     }
@@ -717,6 +720,7 @@ impl Engine {
             code: Code::Tarball(bytes),
             cache_key: None,
             registry_manifest: None,
+            listed_manifest: None,
         };
         Ok((o, Some(manifest.clone())))
     }

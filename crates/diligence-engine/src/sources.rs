@@ -33,6 +33,11 @@ pub(crate) struct Obtained {
     /// `metadata/manifest-confusion`), or why it could not be had; `None` when the run reads
     /// abbreviated packuments (which omit `scripts`) or the code is not from the registry.
     pub registry_manifest: Option<Result<VersionManifest, String>>,
+    /// The version document as the packument the run read lists it (abbreviated by default:
+    /// no `scripts`, but `hasInstallScript`, dependencies and `bin`), for the reduced
+    /// manifest comparison every run makes when there is no full document; `None` when the
+    /// code is not from the registry.
+    pub listed_manifest: Option<VersionManifest>,
 }
 
 /// What the sources need to know about the run.
@@ -115,6 +120,7 @@ fn registry(cx: &SourceCx<'_>, p: &Package) -> (Vec<Finding>, Result<Option<Obta
         code: Code::Tarball(bytes),
         cache_key: cache_key.clone(),
         registry_manifest: registry_manifest.clone(),
+        listed_manifest: Some(manifest.clone()),
     };
     match client.fetch_tarball_of(&p.name, manifest, lockfile) {
         Ok(bytes) => (Vec::new(), Ok(Some(obtained(bytes)))),
@@ -181,6 +187,7 @@ fn remote(
         code: Code::Tarball(bytes),
         cache_key: integrity.map(|i| i.to_string()),
         registry_manifest: None,
+        listed_manifest: None,
     };
     (Vec::new(), Ok(Some(obtained)))
 }
@@ -204,6 +211,7 @@ fn git(cx: &SourceCx<'_>, url: &str, commit: Option<&str>) -> Result<Option<Obta
         code: Code::Tarball(bytes),
         cache_key: None,
         registry_manifest: None,
+        listed_manifest: None,
     }))
 }
 
@@ -230,6 +238,7 @@ fn local(cx: &SourceCx<'_>, spec: &str) -> Result<Option<Obtained>, String> {
         code,
         cache_key: None,
         registry_manifest: None,
+        listed_manifest: None,
     }))
 }
 

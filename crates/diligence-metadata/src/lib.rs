@@ -29,7 +29,7 @@ pub mod typosquat;
 pub use context::{Outcome, PackumentLookup, VersionContext};
 pub use policy::MetadataPolicy;
 pub use posture::{PackageManager, posture};
-pub use rules::manifest_confusion::check_manifest_confusion;
+pub use rules::manifest_confusion::{check_manifest_confusion, check_manifest_confusion_listed};
 pub use rules::typosquat::{
     RequestedName, check_name, check_requested_names, typosquat, typosquat_with_allowlist,
 };

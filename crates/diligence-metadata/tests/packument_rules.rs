@@ -2,7 +2,10 @@
 
 use diligence_finding::{Finding, NotEvaluated};
 use diligence_graph::{DependencyGraph, Location, LockfileFormat, LockfileInfo, Package, Source};
-use diligence_metadata::{MetadataPolicy, check_graph, check_manifest_confusion, check_package};
+use diligence_metadata::{
+    MetadataPolicy, check_graph, check_manifest_confusion, check_manifest_confusion_listed,
+    check_package,
+};
 use diligence_packument::{Packument, VersionManifest};
 use std::collections::HashMap;
 use std::path::Path;
@@ -360,6 +363,65 @@ fn manifest_confusion_positive() {
     assert_eq!(
         f.evidence["differences"][0]["tarball"]["postinstall"],
         "node ./lib/telemetry.js"
+    );
+}
+
+/// The abbreviated packument's version document: no `scripts`; `hasInstallScript` only when
+/// true (the registry's shape).
+fn listed_doc(has_install_script: bool) -> VersionManifest {
+    let mut doc = serde_json::json!({
+        "name": "pretty-bytes-lite",
+        "version": "3.0.2",
+        "dependencies": { "ms": "^2.1.3" },
+        "bin": { "pbl": "cli.js" },
+        "dist": {
+            "tarball": "https://registry.npmjs.org/pretty-bytes-lite/-/pretty-bytes-lite-3.0.2.tgz",
+            "integrity": "sha512-II=="
+        }
+    });
+    if has_install_script {
+        doc["hasInstallScript"] = serde_json::json!(true);
+    }
+    serde_json::from_value(doc).unwrap()
+}
+
+#[test]
+fn manifest_confusion_from_the_abbreviated_document() {
+    let f = check_manifest_confusion_listed(
+        &listed_doc(false),
+        &tarball("tarball-package-confused.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        f.message,
+        "the registry's manifest of pretty-bytes-lite@3.0.2 differs from the tarball's package.json in install scripts, dependencies"
+    );
+    assert_eq!(
+        f.evidence["differences"][0]["tarball"],
+        serde_json::json!(["postinstall"])
+    );
+    // Announced: only the extra dependency differs.
+    let f = check_manifest_confusion_listed(
+        &listed_doc(true),
+        &tarball("tarball-package-confused.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        f.message,
+        "the registry's manifest of pretty-bytes-lite@3.0.2 differs from the tarball's package.json in dependencies"
+    );
+    // A `test` script and `./cli.js` are no difference; nor is a full document's scripts.
+    assert_eq!(
+        check_manifest_confusion_listed(&listed_doc(false), &tarball("tarball-package-same.json")),
+        None
+    );
+    assert_eq!(
+        check_manifest_confusion_listed(&version_doc(), &tarball("tarball-package-confused.json"))
+            .map(|f| f.message),
+        Some(
+            "the registry's manifest of pretty-bytes-lite@3.0.2 differs from the tarball's package.json in dependencies"
+                .to_string()
+        )
     );
 }
 

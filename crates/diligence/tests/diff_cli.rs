@@ -405,8 +405,11 @@ fn bump_with_exfiltrating_postinstall_and_integrity_edit() {
             "{f:#}"
         );
     }
-    // Exactly these findings: the two changes, the new lifecycle script, and the scanner's
-    // findings on the new file (credential theft at the `.npmrc` read) and the new script.
+    // Exactly these findings: the two changes, the new lifecycle script, the scanner's
+    // findings on the new file (credential theft at the `.npmrc` read) and the new script,
+    // and — without `--metadata` too — manifest confusion: the fixture registry's version
+    // document neither lists the 1.0.1 tarball's `postinstall` nor announces it
+    // (`hasInstallScript`).
     // Code severities are the analyser's call; the rule, package and line are asserted.
     let rows: Vec<(String, String, String)> = summary(&report)
         .into_iter()
@@ -428,6 +431,7 @@ fn bump_with_exfiltrating_postinstall_and_integrity_edit() {
             row("diff/integrity-changed", "str-helper@2.0.0", "high"),
             row("diff/new-lifecycle-script", "colorize-text@1.0.1", "medium"),
             row("diff/version-changed", "colorize-text@1.0.1", "info"),
+            row("metadata/manifest-confusion", "colorize-text@1.0.1", "high"),
             // The same registry cross-check `audit` runs: the edited integrity is not the
             // registry's for str-helper 2.0.0.
             row(

@@ -29,6 +29,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Packages published with old or non-npm clients that rewrite fields differently.
+    ///
+    /// ## Without full packuments
+    /// Runs without `--metadata` read abbreviated packuments, which carry no `scripts`; every
+    /// code scan of a registry package then compares what they do carry
+    /// ([`check_manifest_confusion_listed`]): `name`, `version`, `dependencies`,
+    /// `optionalDependencies`, `bin`, and whether the tarball's `preinstall`/`install`/
+    /// `postinstall` scripts are announced (`hasInstallScript`) — the fields npm installs
+    /// from. Other script changes need `--metadata`.
     pub static MANIFEST_CONFUSION = { id: "metadata/manifest-confusion", severity: Severity::High };
 }
 
@@ -47,12 +55,65 @@ pub const COMPARED_FIELDS: [&str; 6] = [
 /// registry, tarball}]}`), or `None` when they agree. A `package.json` that is not a JSON
 /// object differs in every field.
 pub fn check_manifest_confusion(registry: &VersionManifest, tarball: &Value) -> Option<Finding> {
+    compare(registry, tarball, &COMPARED_FIELDS, Vec::new())
+}
+
+/// The lifecycle scripts npm runs at install (`hasInstallScript` announces them).
+const INSTALL_SCRIPTS: [&str; 3] = ["preinstall", "install", "postinstall"];
+
+/// [`check_manifest_confusion`] for a version document from an abbreviated packument (or
+/// any document whose `scripts` cannot be trusted to be complete): every compared field but
+/// `scripts`, plus the pseudo-field `install scripts` — the tarball runs a `preinstall`,
+/// `install` or `postinstall` that the document neither lists in `scripts` nor announces with
+/// `hasInstallScript` (the direction that hides code; a document announcing a script the
+/// tarball lacks is npm's own `node-gyp rebuild` for a `binding.gyp`, or harmless).
+pub fn check_manifest_confusion_listed(
+    registry: &VersionManifest,
+    tarball: &Value,
+) -> Option<Finding> {
+    let tarball_scripts: Vec<&str> = INSTALL_SCRIPTS
+        .into_iter()
+        .filter(|k| {
+            tarball
+                .get("scripts")
+                .and_then(|s| s.get(*k))
+                .and_then(Value::as_str)
+                .is_some_and(|v| !v.trim().is_empty())
+        })
+        .collect();
+    let announced = registry.has_install_script == Some(true)
+        || INSTALL_SCRIPTS
+            .iter()
+            .any(|k| registry.scripts.contains_key(*k));
+    let mut extra = Vec::new();
+    if !tarball_scripts.is_empty() && !announced {
+        extra.push(json!({
+            "field": "install scripts",
+            "registry": Value::Null,
+            "tarball": tarball_scripts,
+        }));
+    }
+    let fields: Vec<&str> = COMPARED_FIELDS
+        .into_iter()
+        .filter(|f| *f != "scripts")
+        .collect();
+    compare(registry, tarball, &fields, extra)
+}
+
+/// One finding for every field of `fields` that differs, after `first` (already found
+/// differences), or `None`.
+fn compare(
+    registry: &VersionManifest,
+    tarball: &Value,
+    fields: &[&str],
+    first: Vec<Value>,
+) -> Option<Finding> {
     let registry_doc = registry_view(registry);
     let empty = Map::new();
     let tarball_doc = tarball.as_object().unwrap_or(&empty);
     let name = registry.name.as_str();
-    let mut differences = Vec::new();
-    for field in COMPARED_FIELDS {
+    let mut differences = first;
+    for &field in fields {
         let mut r = normalise(field, registry_doc.get(field), name);
         let t = normalise(field, tarball_doc.get(field), name);
         if field == "scripts" {
