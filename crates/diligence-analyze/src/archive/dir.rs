@@ -11,8 +11,10 @@ use std::path::{Component, Path};
 /// skipped. `node_modules` and `.git` at the root are not package content either, except the
 /// bundled dependencies that `npm pack` puts in the tarball: `node_modules/<name>` for each name
 /// the root `package.json` lists in `bundleDependencies`/`bundledDependencies` (all of
-/// `dependencies` when it is `true`). npm installs those from the tarball and runs their
-/// lifecycle scripts, so a folder read must see what a tarball read sees.
+/// `dependencies` and `optionalDependencies` when it is `true`), and the dependencies of those
+/// that were hoisted to the root `node_modules` (npm packs a bundled dependency's whole
+/// subtree, wherever the installer put it). npm installs those from the tarball and runs
+/// their lifecycle scripts, so a folder read must see what a tarball read sees.
 pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked> {
     let meta = std::fs::symlink_metadata(root)?;
     if !meta.is_dir() {
@@ -30,6 +32,9 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     let mut bundled = bundled_names(root, limits);
     bundled.sort();
     bundled.dedup();
+    if !bundled.is_empty() && real_dir(&modules) {
+        bundled = with_hoisted(&modules, bundled, limits);
+    }
     if !bundled.is_empty() && !real_dir(&modules) {
         // A symlinked node_modules would lead the read out of the package.
         if std::fs::symlink_metadata(&modules).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -144,6 +149,76 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     Ok(out)
 }
 
+/// Most package folders [`with_hoisted`] reads the manifest of (the walk's own limits bound
+/// the files read after it).
+const MAX_BUNDLE_MANIFESTS: usize = 10_000;
+
+/// `names` (bundled dependencies, folders of `modules`) plus every root-level `modules/<dep>`
+/// that one of their subtrees resolves a dependency to, as Node and npm resolve it: from a
+/// package folder up through each enclosing `node_modules` to the root's. Folders are real
+/// folders only (no symlink is followed); names are npm-name shaped; sorted.
+fn with_hoisted(modules: &Path, names: Vec<String>, limits: &ArchiveLimits) -> Vec<String> {
+    let real_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+    let mut top: std::collections::BTreeSet<String> = names.iter().cloned().collect();
+    // Package folders to read, as paths relative to `modules` (`a`, `a/node_modules/b`).
+    let mut queue: Vec<String> = names;
+    let mut read = 0usize;
+    while let Some(rel) = queue.pop() {
+        read += 1;
+        if read > MAX_BUNDLE_MANIFESTS {
+            break;
+        }
+        for dep in manifest_dependencies(&modules.join(&rel), limits) {
+            // Nearest `node_modules/<dep>` from `rel` upwards; `None` = not installed.
+            let mut base = Some(rel.as_str());
+            let found = loop {
+                let Some(b) = base else {
+                    break (real_dir(&modules.join(&dep))).then(|| dep.clone());
+                };
+                let candidate = format!("{b}/node_modules/{dep}");
+                if real_dir(&modules.join(&candidate)) {
+                    break Some(candidate);
+                }
+                base = b.rfind("/node_modules/").map(|i| &b[..i]);
+            };
+            let Some(found) = found else { continue };
+            if found == dep {
+                if top.insert(dep.clone()) {
+                    queue.push(dep);
+                }
+            } else if found.len() > rel.len() {
+                // Nested below this folder: read by the walk; its own deps may be hoisted.
+                queue.push(found);
+            }
+        }
+    }
+    top.into_iter().collect()
+}
+
+/// The `dependencies` and `optionalDependencies` names of `dir/package.json` (npm-name shaped
+/// only; nothing when unreadable, over [`ArchiveLimits::max_file_bytes`], or a symlink).
+fn manifest_dependencies(dir: &Path, limits: &ArchiveLimits) -> Vec<String> {
+    let path = dir.join("package.json");
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Vec::new();
+    };
+    if !meta.is_file() || meta.len() > limits.max_file_bytes {
+        return Vec::new();
+    }
+    let Some(doc) = std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+    else {
+        return Vec::new();
+    };
+    ["dependencies", "optionalDependencies"]
+        .iter()
+        .filter_map(|k| doc.get(*k).and_then(|d| d.as_object()))
+        .flat_map(|d| d.keys().cloned())
+        .filter(|n| safe_name(n))
+        .collect()
+}
+
 /// The bundled dependency names of the root `package.json` (bounded by
 /// [`ArchiveLimits::max_file_bytes`]); only names that are one folder, or `@scope/name`, with no
 /// `.`/`..` segment. An unreadable or invalid manifest bundles nothing (the analyser reports
@@ -170,11 +245,11 @@ fn bundled_names(root: &Path, limits: &ArchiveLimits) -> Vec<String> {
             .iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
-        Some(serde_json::Value::Bool(true)) => doc
-            .get("dependencies")
-            .and_then(|d| d.as_object())
-            .map(|d| d.keys().cloned().collect())
-            .unwrap_or_default(),
+        Some(serde_json::Value::Bool(true)) => ["dependencies", "optionalDependencies"]
+            .iter()
+            .filter_map(|k| doc.get(*k).and_then(|d| d.as_object()))
+            .flat_map(|d| d.keys().cloned())
+            .collect(),
         _ => Vec::new(),
     };
     names.into_iter().filter(|n| safe_name(n)).collect()
@@ -311,5 +386,48 @@ mod tests {
             r#"{"name":"a","dependencies":{"b":"1"}}"#,
         );
         assert_eq!(paths(r), ["package.json"]);
+    }
+
+    /// npm packs a bundled dependency's subtree wherever the installer hoisted it, and
+    /// `bundleDependencies: true` bundles optional dependencies too.
+    #[test]
+    fn hoisted_dependencies_of_bundled_ones_are_read() {
+        let t = tempfile::tempdir().unwrap();
+        let r = t.path();
+        write(
+            r,
+            "package.json",
+            r#"{"name":"a","dependencies":{"b":"1"},"optionalDependencies":{"o":"1"},"bundleDependencies":true}"#,
+        );
+        write(
+            r,
+            "node_modules/b/package.json",
+            r#"{"name":"b","dependencies":{"c":"1","n":"1","missing":"1"}}"#,
+        );
+        write(
+            r,
+            "node_modules/b/node_modules/n/package.json",
+            r#"{"name":"n","dependencies":{"d":"1"}}"#,
+        );
+        write(
+            r,
+            "node_modules/c/package.json",
+            r#"{"name":"c","dependencies":{"b":"1"}}"#,
+        );
+        write(r, "node_modules/d/index.js", "1;\n");
+        write(r, "node_modules/n/index.js", "not this one;\n");
+        write(r, "node_modules/o/index.js", "1;\n");
+        write(r, "node_modules/unrelated/index.js", "1;\n");
+        assert_eq!(
+            paths(r),
+            [
+                "node_modules/b/node_modules/n/package.json",
+                "node_modules/b/package.json",
+                "node_modules/c/package.json",
+                "node_modules/d/index.js",
+                "node_modules/o/index.js",
+                "package.json"
+            ]
+        );
     }
 }
