@@ -120,7 +120,15 @@ fn registry(cx: &SourceCx<'_>, p: &Package) -> (Vec<Finding>, Result<Option<Obta
         code: Code::Tarball(bytes),
         cache_key: cache_key.clone(),
         registry_manifest: registry_manifest.clone(),
-        listed_manifest: Some(manifest.clone()),
+        listed_manifest: if cx.kind == PackumentKind::Full {
+            None
+        } else {
+            // The lean read keeps `dist` only; this reads the version's whole listed document.
+            client
+                .listed_version(&p.name, cx.kind, &p.version)
+                .ok()
+                .flatten()
+        },
     };
     match client.fetch_tarball_of(&p.name, manifest, lockfile) {
         Ok(bytes) => (Vec::new(), Ok(Some(obtained(bytes)))),

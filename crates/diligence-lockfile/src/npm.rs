@@ -166,33 +166,6 @@ fn in_node_modules(folder: &str) -> bool {
     NODE_MODULES.find(folder.as_bytes()).is_some()
 }
 
-/// Settles [`Package::bundled`](diligence_graph::Package::bundled): the readers set it from
-/// the lockfile's `inBundle` (v1 `bundled`) flag; here it stays true only when the bundler is a
-/// dependency, as arborist's `inDepBundle`. The bundler is the nearest enclosing folder entry
-/// that is not itself bundled: a `node_modules` entry (a dependency, whose tarball carries the
-/// entry: npm never fetches it), or the root project or a workspace (`""`, `packages/x`: npm
-/// installs the entry from the registry like any other). An enclosing folder with no entry
-/// leaves the entry unbundled (it is then checked against the registry: fail closed).
-fn settle_bundles(graph: &mut DependencyGraph, folders: &NodeModules) {
-    let flagged: Vec<bool> = graph.packages.iter().map(|p| p.bundled).collect();
-    for (i, p) in graph.packages.iter_mut().enumerate() {
-        if !flagged[i] {
-            continue;
-        }
-        let mut folder = parent_folder(&p.key);
-        p.bundled = loop {
-            if folder.is_empty() || !in_node_modules(folder) {
-                break false;
-            }
-            match folders.get(folder) {
-                Some(id) if flagged[id.index()] => folder = parent_folder(folder),
-                Some(_) => break true,
-                None => break false,
-            }
-        };
-    }
-}
-
 /// True for `node_modules/<name>` (top level, not nested).
 fn is_top_level(folder: &str) -> bool {
     folder

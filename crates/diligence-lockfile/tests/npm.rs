@@ -276,28 +276,37 @@ fn v3_workspaces_links_aliases_and_bundles() {
     assert!(g.unreachable().is_empty());
 }
 
-/// arborist's `inDepBundle`: bundled by a dependency (never fetched) versus by the root or a
-/// workspace (installed from the registry), through nested bundles, in v3 and v1.
+/// arborist's `inDepBundle` as npm 11 decides it: the parent's lock entry
+/// `bundleDependencies` (not the child's `inBundle` flag) makes a nested entry part of a
+/// dependency's tarball; bundles of the root or a workspace are installed from the registry;
+/// v1 lockfiles do not record bundles, so nothing there is taken as bundled.
 #[test]
 fn bundled_means_bundled_by_a_dependency() {
     let i = format!("sha512-{}", "AQEB".repeat(21) + "AQ==");
     let v3 = parse(
         &r#"{"lockfileVersion": 3, "packages": {
-        "": {"name": "r", "workspaces": ["ws"], "bundleDependencies": ["top"]},
-        "ws": {"name": "ws", "version": "1.0.0"},
+        "": {"name": "r", "workspaces": ["ws"], "bundleDependencies": ["top"],
+            "dependencies": {"top": "1", "dep": "1", "plain": "1"}},
+        "ws": {"name": "ws", "version": "1.0.0", "bundleDependencies": ["wb"], "dependencies": {"wb": "1"}},
         "node_modules/ws": {"resolved": "ws", "link": true},
         "ws/node_modules/wb": {"version": "1.0.0", "inBundle": true,
             "resolved": "https://registry.npmjs.org/wb/-/wb-1.0.0.tgz", "integrity": "{I}"},
-        "node_modules/top": {"version": "1.0.0", "inBundle": true,
+        "node_modules/top": {"version": "1.0.0", "inBundle": true, "dependencies": {"under-top": "1"},
             "resolved": "https://registry.npmjs.org/top/-/top-1.0.0.tgz", "integrity": "{I}"},
         "node_modules/top/node_modules/under-top": {"version": "1.0.0", "inBundle": true,
             "resolved": "https://registry.npmjs.org/under-top/-/under-top-1.0.0.tgz", "integrity": "{I}"},
-        "node_modules/dep": {"version": "1.0.0",
+        "node_modules/dep": {"version": "1.0.0", "bundleDependencies": ["b1"],
+            "dependencies": {"b1": "1", "plain-dep": "1"},
             "resolved": "https://registry.npmjs.org/dep/-/dep-1.0.0.tgz", "integrity": "{I}"},
-        "node_modules/dep/node_modules/b1": {"version": "1.0.0-private", "inBundle": true},
+        "node_modules/dep/node_modules/b1": {"version": "1.0.0-private", "inBundle": true,
+            "dependencies": {"b2": "2", "hoisted": "1"}},
         "node_modules/dep/node_modules/b1/node_modules/b2": {"version": "2.0.0", "inBundle": true},
-        "node_modules/dep/node_modules/plain": {"version": "1.0.0",
-            "resolved": "https://registry.npmjs.org/plain/-/plain-1.0.0.tgz", "integrity": "{I}"}
+        "node_modules/dep/node_modules/hoisted": {"version": "1.0.0", "inBundle": true},
+        "node_modules/dep/node_modules/plain-dep": {"version": "1.0.0", "inBundle": true,
+            "resolved": "https://registry.npmjs.org/plain-dep/-/plain-dep-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/plain": {"version": "1.0.0", "dependencies": {"hidden": "1"},
+            "resolved": "https://registry.npmjs.org/plain/-/plain-1.0.0.tgz", "integrity": "{I}"},
+        "node_modules/plain/node_modules/hidden": {"version": "1.0.0", "inBundle": true}
     }}"#
             .replace("{I}", &i),
     )
@@ -309,7 +318,12 @@ fn bundled_means_bundled_by_a_dependency() {
     assert!(!bundled("node_modules/dep"));
     assert!(bundled("node_modules/dep/node_modules/b1"));
     assert!(bundled("node_modules/dep/node_modules/b1/node_modules/b2"));
-    assert!(!bundled("node_modules/dep/node_modules/plain"));
+    // A bundled dependency's dependency placed at the bundler's level is bundled too.
+    assert!(bundled("node_modules/dep/node_modules/hoisted"));
+    // Flagged, but neither listed nor a bundled package's dependency: npm fetches it.
+    assert!(!bundled("node_modules/dep/node_modules/plain-dep"));
+    // The red-team case: a parent that does not bundle; npm fetches `hidden` from the registry.
+    assert!(!bundled("node_modules/plain/node_modules/hidden"));
     let v1 = parse(
         &r#"{"lockfileVersion": 1, "dependencies": {
         "top": {"version": "1.0.0", "bundled": true},
@@ -320,8 +334,7 @@ fn bundled_means_bundled_by_a_dependency() {
         .replace("{I}", &i),
     )
     .unwrap();
-    assert!(!pkg(&v1, "node_modules/top").bundled);
-    assert!(pkg(&v1, "node_modules/dep/node_modules/b1").bundled);
+    assert!(v1.packages.iter().all(|p| !p.bundled));
 }
 
 #[test]

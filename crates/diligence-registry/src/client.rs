@@ -321,6 +321,26 @@ impl RegistryClient {
         self.fetch_packument(name, PackumentKind::Full)
     }
 
+    /// The document of `version` as the packument of `kind` lists it (abbreviated: no
+    /// `scripts`, but `dependencies`, `bin`, `hasInstallScript`), read from the same cached
+    /// bytes as [`RegistryClient::dists_with`] with every other version skipped unparsed.
+    /// `Ok(None)` when the version is absent or its document does not read as a version
+    /// manifest (decade-old shapes). Errors: as fetching the packument.
+    pub fn listed_version(
+        &self,
+        name: &str,
+        kind: PackumentKind,
+        version: &str,
+    ) -> Result<Option<diligence_packument::VersionManifest>, RegistryError> {
+        let body = self.document_bytes(name, kind, false)?;
+        let value =
+            crate::lean::parse_version(&body, version).map_err(|e| RegistryError::Parse {
+                url: redact_url(&self.packument_url(name)),
+                message: e.to_string(),
+            })?;
+        Ok(value.and_then(|v| serde_json::from_value(v).ok()))
+    }
+
     /// The abbreviated packument of `name` (`application/vnd.npm.install-v1+json`).
     pub fn abbreviated_packument(&self, name: &str) -> Result<Arc<Packument>, RegistryError> {
         self.fetch_packument(name, PackumentKind::Abbreviated)

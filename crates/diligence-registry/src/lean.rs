@@ -112,6 +112,101 @@ pub fn parse_dists_limited(bytes: &[u8], max_versions: usize) -> Result<Packumen
     })
 }
 
+/// The document of one version, `versions[version]`, of packument JSON, as JSON; every other
+/// version and field is skipped unparsed (one pass, no allocation for what is skipped).
+/// `Ok(None)` when the version is absent or its document is not an object; the last of
+/// duplicate keys wins, as in `JSON.parse`. Errors: not JSON.
+pub fn parse_version(bytes: &[u8], version: &str) -> Result<Option<Value>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let found = OneVersion { version }.deserialize(&mut de)?;
+    de.end()?;
+    Ok(found.filter(Value::is_object))
+}
+
+/// Reads a packument object keeping `versions[version]` (see [`parse_version`]).
+#[derive(Clone, Copy)]
+struct OneVersion<'v> {
+    version: &'v str,
+}
+
+impl<'de> DeserializeSeed<'de> for OneVersion<'_> {
+    type Value = Option<Value>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Value>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneVersion<'_> {
+    type Value = Option<Value>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a packument object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Option<Value>, A::Error> {
+        let mut found = None;
+        while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "versions" {
+                found = access.next_value_seed(VersionsOf(self))?;
+            } else {
+                access.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The `versions` object, keeping one entry.
+struct VersionsOf<'v>(OneVersion<'v>);
+
+impl<'de> DeserializeSeed<'de> for VersionsOf<'_> {
+    type Value = Option<Value>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Value>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for VersionsOf<'_> {
+    type Value = Option<Value>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a versions object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Option<Value>, A::Error> {
+        let mut found = None;
+        while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.0.version {
+                found = Some(access.next_value::<Value>()?);
+            } else {
+                access.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Option<Value>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+}
+
 /// The fields kept while reading.
 struct Doc {
     name: Option<String>,
@@ -334,6 +429,26 @@ impl<'de, R: Reduce + Deserialize<'de>> Visitor<'de> for Entries<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One version's document, others skipped; duplicate `versions` keys: the last wins.
+    #[test]
+    fn one_version_is_read_whole() {
+        let doc = br#"{"name":"a","versions":{"1.0.0":{"name":"a","version":"1.0.0","dependencies":["x"]},
+            "1.1.0":{"name":"a","version":"1.1.0","bin":"cli.js","hasInstallScript":true,
+            "dependencies":{"b":"^1"},"dist":{"tarball":"t"}},"2.0.0":"gone"},
+            "versions":{"1.1.0":{"name":"a","version":"1.1.0","dependencies":{"c":"^2"}}}}"#;
+        let v = parse_version(doc, "1.1.0").unwrap().unwrap();
+        assert_eq!(v["dependencies"], serde_json::json!({"c": "^2"}));
+        let first = br#"{"versions":{"1.1.0":{"bin":"cli.js","hasInstallScript":true,"dependencies":{"b":"^1"}}}}"#;
+        let v = parse_version(first, "1.1.0").unwrap().unwrap();
+        let m: VersionManifest = serde_json::from_value(v).unwrap();
+        assert_eq!(m.has_install_script, Some(true));
+        assert_eq!(m.dependencies.get("b").map(String::as_str), Some("^1"));
+        assert_eq!(parse_version(doc, "2.0.0").unwrap(), None);
+        assert_eq!(parse_version(doc, "9.9.9").unwrap(), None);
+        assert!(parse_version(b"{\"versions\":", "1").is_err());
+        assert_eq!(parse_version(br#"{"versions":[1,2]}"#, "1").unwrap(), None);
+    }
 
     #[test]
     fn tolerates_old_shapes_outside_dist() {

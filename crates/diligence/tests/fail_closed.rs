@@ -9,7 +9,7 @@
 //! | a high archive anomaly in a package the verdict calls clean (check, audit) | kept: `code/archive-anomaly` high, exit 1 |
 //! | a malformed OSV record whose range would match nothing (audit, diff, check) | `advisories of …` not evaluated, exit 2 |
 //! | a cut OSV record beside good ones (audit, diff, check) | `advisory record …` not evaluated, the rest still read, exit 2 |
-//! | a dependency's bundled entry the registry does not have (audit) | no registry finding, no gap: its code is the bundler's tarball; the same entry unbundled is `registry/version-missing` |
+//! | a dependency's bundled entry the registry does not have (audit) | no registry finding, no gap: its code is the bundler's tarball; flagged `inBundle` but not in the parent's `bundleDependencies` (npm fetches it), or unflagged: `registry/version-missing` |
 //! | a lockfile cut down to its root (npm, pnpm, bun) | `lockfile/unlocked-dependency` + the unlocked code not evaluated, exit 2 |
 //! | scan JSON of a partly analysed package | `complete: false` and listed under `not_evaluated` |
 //! | every format writes the not-evaluated records and the suppressed count | JSON, SARIF, Markdown, human |
@@ -300,7 +300,8 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
     let dir = w.project("bundled", &[]);
     let lock_path = dir.join("package-lock.json");
     let home = w.tmp.path().join("home");
-    for in_bundle in [true, false] {
+    // (child flagged `inBundle`, parent lists it in `bundleDependencies`)
+    for (in_bundle, listed) in [(true, true), (true, false), (false, false)] {
         let mut lock: Value =
             serde_json::from_str(&std::fs::read_to_string(&lock_path).unwrap()).unwrap();
         let mut entry = json!({"version": "1.0.0-fork", "license": "MIT"});
@@ -310,6 +311,11 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
         lock["packages"]["node_modules/fixture-plain/node_modules/private-fork"] = entry;
         lock["packages"]["node_modules/fixture-plain"]["dependencies"] =
             json!({"private-fork": "1.0.0-fork"});
+        lock["packages"]["node_modules/fixture-plain"]["bundleDependencies"] = if listed {
+            json!(["private-fork"])
+        } else {
+            json!([])
+        };
         std::fs::write(&lock_path, lock.to_string()).unwrap();
         let out = assert_cmd::Command::cargo_bin("diligence")
             .unwrap()
@@ -328,7 +334,7 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
             .filter(|f| f["package"]["name"] == "private-fork")
             .map(|f| f["rule"].as_str().unwrap())
             .collect();
-        if in_bundle {
+        if in_bundle && listed {
             assert_eq!(rules, ["lockfile/integrity-missing"], "{report:#}");
             assert_eq!(report["not_evaluated"], json!([]), "{report:#}");
             assert_eq!(out.status.code(), Some(0), "{report:#}");

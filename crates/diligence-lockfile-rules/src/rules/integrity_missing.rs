@@ -30,11 +30,14 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// npm bundled dependencies ship inside their parent's tarball and have no hash of their
-    /// own. The graph does not mark them, so an npm entry with neither `resolved` nor
-    /// `integrity` nested in a folder whose entry has an integrity is taken as bundled and
-    /// reported at info only; a hand edit that strips both fields from a nested entry is
-    /// therefore only info too (npm then fetches that version from the configured registry). Very old lockfiles
-    /// (npm 5.0, yarn before 0.27) may lack hashes throughout.
+    /// own: reported at info. In npm v2/v3 lockfiles an entry counts as bundled only when the
+    /// graph marks it so (its parent's lock entry lists it in `bundleDependencies`, as npm
+    /// decides; see `Package::bundled`); a nested entry whose parent does not bundle it is
+    /// fetched from the registry and stays medium. v1 lockfiles do not record bundles: there
+    /// an entry with neither `resolved` nor `integrity` nested in a folder whose entry has an
+    /// integrity is taken as bundled (info), so a hand edit that strips both fields from a
+    /// nested v1 entry is only info too. Very old lockfiles (npm 5.0, yarn before 0.27) may
+    /// lack hashes throughout.
     pub static INTEGRITY_MISSING = { id: "lockfile/integrity-missing", severity: Severity::Medium };
 }
 
@@ -47,6 +50,10 @@ fn bundling_ancestor<'a>(cx: &Cx<'a>, entry: &Entry<'_>) -> Option<&'a Package> 
         p.integrity.is_none() && matches!(p.source, Source::Registry { resolved: None })
     };
     if cx.npm_folders.is_empty() || !bare(entry.package) {
+        return None;
+    }
+    // v2/v3 record bundles (`bundleDependencies` of the parent entry): trust only those.
+    if cx.graph.lockfile.version != "1" && !entry.package.bundled {
         return None;
     }
     let mut key = entry.package.key.as_str();

@@ -34,7 +34,6 @@ pub(super) fn read(
         let deps = doc.object(&prop.value, "`dependencies`")?;
         walk(doc, deps, "", graph, &mut folders, &mut pending)?;
     }
-    super::settle_bundles(graph, &folders);
     for item in &pending {
         let edges = item
             .requires
@@ -113,8 +112,9 @@ fn read_entry(
         optional: doc.flag(entry, "optional", owner)?,
         peer: false,
         has_install_script: false,
-        // Raw `bundled`; settled by `settle_bundles` once every folder is known.
-        bundled: doc.flag(entry, "bundled", owner)?,
+        // v1 does not record which parent bundles what (npm reads the parent's manifest),
+        // so no v1 entry is taken as never fetched: all are checked.
+        bundled: false,
         dependencies: Vec::new(),
         key: folder.to_string(),
         location: Location {

@@ -76,13 +76,13 @@ pub(super) fn read(
             link_target,
         });
     }
-    super::settle_bundles(graph, &folders);
     let workspaces = workspace_folders(doc, root_entry, &entries)?;
     classify_folders(graph, &entries, &workspaces, &folders);
     for entry in &entries {
         let edges = entry_edges(doc, entry, &mut folders, graph)?;
         graph.packages[entry.id.index()].dependencies = edges;
     }
+    settle_bundles(doc, &entries, graph, &folders);
     let mut root = root_importer(doc, root_entry, cx, &mut folders, &entries)?;
     add_workspace_edges(&mut root, graph, &entries, &workspaces, &mut folders);
     graph.importers.push(root);
@@ -145,6 +145,99 @@ fn read_entry<'v>(
     };
     let link_target = if link { resolved.map(|r| r.0) } else { None };
     Ok((package, link_target))
+}
+
+/// Settles [`Package::bundled`]: `read_entry` copies the lockfile's `inBundle` flag; it stays
+/// true only when a dependency bundles the entry, by arborist's `getBundler` (npm 11): the
+/// enclosing folder entry `P` is a dependency (in `node_modules`, not the root or a workspace,
+/// which npm installs from the registry even when they bundle), and `P` is itself bundled by a
+/// dependency (then so is the entry), or `P`'s own lock entry lists the entry's name in
+/// `bundleDependencies` (`true`: all its dependencies), or a package that depends on the entry
+/// is bundled by `P` (a bundled dependency's dependency placed at `P`'s level). npm reads the
+/// parent's `bundleDependencies`, not the child's flag: an `inBundle` entry whose parent does
+/// not bundle it is fetched from the registry, so it stays unbundled and checked (red-team:
+/// marking it bundled on the flag alone skipped code npm installs).
+fn settle_bundles(
+    doc: &JsonDoc<'_>,
+    entries: &[Entry<'_, '_>],
+    graph: &mut DependencyGraph,
+    folders: &NodeModules,
+) {
+    let n = graph.packages.len();
+    let flagged: Vec<bool> = graph.packages.iter().map(|p| p.bundled).collect();
+    if !flagged.iter().any(|b| *b) {
+        return;
+    }
+    // Bundle lists of the folder entries that have one (`None`: bundles all dependencies).
+    let mut lists: std::collections::HashMap<PackageId, Option<Vec<String>>> =
+        std::collections::HashMap::new();
+    for e in entries {
+        let list = match doc.get(e.obj, "bundleDependencies").ok().flatten() {
+            Some(prop) => &prop.value,
+            None => continue,
+        };
+        let names = match list {
+            Value::Array(a) => Some(
+                a.elements
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::StringLit(s) => Some(s.value.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Value::BooleanLit(b) if b.value => None,
+            _ => continue,
+        };
+        lists.insert(e.id, names);
+    }
+    let mut depended_by: Vec<Vec<PackageId>> = vec![Vec::new(); n];
+    for (i, p) in graph.packages.iter().enumerate() {
+        for edge in &p.dependencies {
+            if let Some(t) = edge.target {
+                depended_by[t.index()].push(PackageId(i as u32));
+            }
+        }
+    }
+    let mut bundler: Vec<Option<PackageId>> = vec![None; n];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for e in entries {
+            let x = e.id.index();
+            if !flagged[x] || bundler[x].is_some() {
+                continue;
+            }
+            let folder = super::parent_folder(e.key);
+            if folder.is_empty() || !super::in_node_modules(folder) {
+                continue;
+            }
+            let Some(parent) = folders.get(folder) else {
+                continue;
+            };
+            let name = folder_package_name(e.key);
+            let found = bundler[parent.index()].or_else(|| {
+                let listed = lists.get(&parent).is_some_and(|l| match l {
+                    Some(names) => names.iter().any(|b| b == name),
+                    None => graph.packages[parent.index()]
+                        .dependencies
+                        .iter()
+                        .any(|d| d.name == name),
+                });
+                let via_edge = depended_by[x]
+                    .iter()
+                    .any(|q| bundler[q.index()] == Some(parent));
+                (listed || via_edge).then_some(parent)
+            });
+            if found.is_some() {
+                bundler[x] = found;
+                changed = true;
+            }
+        }
+    }
+    for (p, b) in graph.packages.iter_mut().zip(bundler) {
+        p.bundled = b.is_some();
+    }
 }
 
 /// Folder entries (keys outside `node_modules`) that are workspace members: inside the
