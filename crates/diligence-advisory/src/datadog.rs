@@ -17,12 +17,36 @@ pub const DATADOG_URL: &str = "https://github.com/DataDog/malicious-software-pac
 /// of strings or `null`.
 pub fn looks_like_manifest(object: &Map<String, Value>) -> bool {
     !object.is_empty()
+        && object.keys().all(|k| !OSV_FIELDS.contains(&k.as_str()))
         && object.values().all(|v| match v {
             Value::Null => true,
-            Value::Array(items) => items.iter().all(Value::is_string),
+            // Version-shaped: starts with a digit (the manifest holds versions such as
+            // `8999999999999999.99999999.99999999999` that strict parsers refuse; an id such
+            // as `CVE-2020-1` does not).
+            Value::Array(items) => items.iter().all(|i| {
+                i.as_str()
+                    .is_some_and(|s| s.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+            }),
             _ => false,
         })
 }
+
+/// OSV top-level fields: an object keyed by any of them is a damaged OSV record (one that
+/// lost `id`, `affected`, `modified` and `schema_version`), never a manifest of packages with
+/// those names (red-team: `{"aliases": ["CVE-1"]}` read as malware in a package `aliases`).
+const OSV_FIELDS: [&str; 11] = [
+    "aliases",
+    "related",
+    "summary",
+    "details",
+    "severity",
+    "references",
+    "credits",
+    "database_specific",
+    "published",
+    "withdrawn",
+    "upstream",
+];
 
 /// Converts a manifest object into malware advisories, one per name, in key order. `place`
 /// names the file for errors.

@@ -252,15 +252,40 @@ fn read_dir(root: &Path) -> Result<SourceRead, AdvisoryError> {
     Ok(out)
 }
 
+/// Every `*.json` file (extension in any case) below `dir`, following symbolic links to
+/// folders (a clone may link `npm` to another folder; red-team: a linked folder was skipped
+/// silently) once each by canonical path, so a link cycle ends.
 fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), AdvisoryError> {
+    let mut seen = std::collections::HashSet::new();
+    collect_json_files_in(dir, out, &mut seen)
+}
+
+fn collect_json_files_in(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), AdvisoryError> {
+    let canonical = std::fs::canonicalize(dir).map_err(|e| AdvisoryError::io(dir, e))?;
+    if !seen.insert(canonical) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(dir).map_err(|e| AdvisoryError::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| AdvisoryError::io(dir, e))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| AdvisoryError::io(&path, e))?;
+        let mut kind = entry.file_type().map_err(|e| AdvisoryError::io(&path, e))?;
+        if kind.is_symlink() {
+            // Follow it; a broken link is an I/O error (the source is not fully readable).
+            kind = std::fs::metadata(&path)
+                .map_err(|e| AdvisoryError::io(&path, e))?
+                .file_type();
+        }
         if kind.is_dir() {
-            collect_json_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
+            collect_json_files_in(&path, out, seen)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             out.push(path);
         }
     }

@@ -158,6 +158,39 @@ fn cut_record_is_listed_not_evaluated_and_the_rest_still_matches() {
     );
 }
 
+/// Red-team: a linked folder is read (once, whatever the links), an upper-case `.JSON` is
+/// read, and a damaged OSV record that lost its identifying fields is not taken for a
+/// Datadog manifest of packages named `aliases`/`related`: it is unreadable, not evaluated.
+#[test]
+fn linked_folders_upper_case_names_and_osv_lookalikes() {
+    diligence_testkit::corpus_or_skip!("");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("real");
+    std::fs::create_dir_all(&real).expect("mkdir");
+    std::fs::write(
+        real.join("MAL-0000-node-fetch.JSON"),
+        r#"{"id":"MAL-0000-node-fetch","modified":"2025-09-08T21:22:00.862Z",
+            "affected":[{"package":{"ecosystem":"npm","name":"node-fetch"},"versions":["2.7.0"]}]}"#,
+    )
+    .expect("write");
+    let db_dir = dir.path().join("db");
+    std::fs::create_dir_all(&db_dir).expect("mkdir");
+    std::os::unix::fs::symlink(&real, db_dir.join("npm")).expect("symlink");
+    std::os::unix::fs::symlink(&db_dir, db_dir.join("loop")).expect("symlink");
+    std::fs::write(
+        db_dir.join("GHSA-damaged.json"),
+        r#"{"aliases":["CVE-2020-1"],"related":["x"]}"#,
+    )
+    .expect("write");
+    let db = AdvisoryDb::load_source(db_dir.to_str().expect("utf-8")).expect("load");
+    assert_eq!(db.status().malware, 1);
+    assert_eq!(db.status().unreadable.len(), 1, "{:?}", db.status());
+    assert!(db.matches("aliases", "1.0.0").expect("lookup").is_empty());
+    let (findings, not_evaluated) = check_all(&npmcli(), &db).expect("check");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(not_evaluated.len(), 1);
+}
+
 #[test]
 fn unnumbered_malware_record_is_reported_under_its_file_name() {
     diligence_testkit::corpus_or_skip!("");
