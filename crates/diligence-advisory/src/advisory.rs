@@ -136,17 +136,20 @@ fn npm_affected(record: &OsvRecord) -> Vec<AffectedPackage> {
         if package.ecosystem != "npm" || package.name.is_empty() {
             continue;
         }
-        let ranges = affected
-            .ranges
-            .iter()
-            .filter(|r| r.kind == "SEMVER" || r.kind == "ECOSYSTEM")
-            .map(|r| {
+        // GIT ranges name commits, not npm versions. Any other range kind this reader does
+        // not know, and a range with no events, is kept in a shape `range::unevaluable`
+        // refuses, so the package is "not evaluated" rather than silently unaffected
+        // (red-team: a `SEMVERX` range or empty `events` vanished, exit 0).
+        let ranges = affected.ranges.iter().filter(|r| r.kind != "GIT").map(|r| {
+            if r.kind == "SEMVER" || r.kind == "ECOSYSTEM" {
                 r.events
                     .iter()
                     .filter_map(convert_event)
                     .collect::<Vec<_>>()
-            })
-            .filter(|events: &Vec<Event>| !events.is_empty());
+            } else {
+                vec![Event::Introduced(format!("<{} range>", r.kind))]
+            }
+        });
         let index = match out.iter().position(|p| p.name == package.name) {
             Some(i) => i,
             None => {

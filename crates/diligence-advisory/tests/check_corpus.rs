@@ -191,6 +191,41 @@ fn linked_folders_upper_case_names_and_osv_lookalikes() {
     assert_eq!(not_evaluated.len(), 1);
 }
 
+/// Red-team: an npm range of a kind this reader does not know, or with no events, makes the
+/// package not evaluated instead of silently unaffected; GIT ranges are not npm versions.
+#[test]
+fn unknown_or_empty_ranges_are_not_evaluated() {
+    diligence_testkit::corpus_or_skip!("");
+    for (ranges, expect_gap) in [
+        (
+            r#"[{"type":"SEMVERX","events":[{"introduced":"0"}]}]"#,
+            true,
+        ),
+        (r#"[{"type":"SEMVER","events":[]}]"#, true),
+        (
+            r#"[{"type":"GIT","repo":"https://example.com/r","events":[{"introduced":"abc"}]}]"#,
+            false,
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("GHSA-test-rang-kind.json"),
+            format!(
+                r#"{{"id":"GHSA-test-rang-kind","modified":"2025-01-01T00:00:00Z",
+                "affected":[{{"package":{{"ecosystem":"npm","name":"node-fetch"}},"ranges":{ranges}}}]}}"#
+            ),
+        )
+        .expect("write");
+        let db = AdvisoryDb::load_source(dir.path().to_str().expect("utf-8")).expect("load");
+        let (findings, not_evaluated) = check_all(&npmcli(), &db).expect("check");
+        assert!(findings.is_empty(), "{ranges}");
+        let gap = not_evaluated
+            .iter()
+            .any(|n| n.what == "advisories of node-fetch@2.7.0");
+        assert_eq!(gap, expect_gap, "{ranges}: {not_evaluated:?}");
+    }
+}
+
 #[test]
 fn unnumbered_malware_record_is_reported_under_its_file_name() {
     diligence_testkit::corpus_or_skip!("");
