@@ -3245,8 +3245,10 @@ fn event_kind(ev: &str) -> Option<SourceKind> {
 /// of a wallet.
 ///
 /// In a module that loads a signing library (`signing`), `secretKey` (the field of a NaCl /
-/// Solana key pair) is key material on any named receiver but a configuration object
-/// (`kp.secretKey` of a parameter handed `this._keypair`; not `config.secretKey`, an API key).
+/// Solana key pair), `privateKey` and `mnemonic` (an ethers wallet's) are key material on any
+/// named receiver but a configuration object (`kp.secretKey` of a parameter handed
+/// `this._keypair`, `w.privateKey` of `const w = new Wallet(key)`; not `config.secretKey`, an
+/// API key).
 fn key_material_member<'a>(
     m: &'a MemberExpression<'_>,
     prop: &str,
@@ -3289,7 +3291,9 @@ fn key_material_member<'a>(
     ]
     .iter()
     .any(|k| o.contains(k));
-    let any_owner = signing && prop == "secretKey" && !config;
+    // In a signing module a wallet object may be called anything (`const w = new Wallet(k)`):
+    // its `secretKey`, `privateKey` or `mnemonic` is key material whatever the receiver's name.
+    let any_owner = signing && matches!(prop, "secretKey" | "privateKey" | "mnemonic") && !config;
     ((keyish || any_owner) && secret).then_some(owner)
 }
 
