@@ -11,7 +11,7 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::Scoping;
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 mod behaviour;
 pub(super) mod calls;
@@ -42,6 +42,10 @@ pub struct Walker<'s> {
     xor_keys: BTreeSet<u32>,
     /// Variables bound to a hard-coded Solana public key (`new PublicKey('<base58>')`).
     sol_keys: BTreeSet<oxc_semantic::SymbolId>,
+    /// Constants bound to `test ? A : B` whose branches both fold (strings or arrays) and whose
+    /// test does not: a per-platform command (`win32 ? 'rd /s /q .' : 'rm -rf *'`). A process
+    /// started with one is analysed once per branch (see [`Walker::spawn_branches`]).
+    branches: HashMap<oxc_semantic::SymbolId, [Val; 2]>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
     /// Data segments of embedded WebAssembly modules: offset, function, segments.
     wasm_data: Vec<(u32, u32, Vec<Vec<u8>>)>,
@@ -85,6 +89,7 @@ impl<'s> Walker<'s> {
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
             sol_keys: BTreeSet::new(),
+            branches: HashMap::new(),
             num_arrays: Vec::new(),
             wasm_data: Vec::new(),
             host_tables: 0,
@@ -621,6 +626,9 @@ impl<'s> Walker<'s> {
         }
         if kinds.contains(&Kind::Spawn) {
             self.on_spawn(&name, &arg_vals, args, span);
+            for alt in self.spawn_branches(args, &arg_vals) {
+                self.on_spawn(&name, &alt, args, span);
+            }
         }
         if kinds.contains(&Kind::FsRead)
             && let Some(p) = arg_vals.first().and_then(|v| v.as_str())
@@ -692,6 +700,59 @@ impl<'s> Walker<'s> {
         for h in hosts {
             self.sig(Kind::Endpoint, span, format!("raw IP host {h}"));
         }
+    }
+
+    /// The argument values of a process start once per branch of a per-platform constant
+    /// (see [`Walker::branches`]) that its unknown arguments name, directly (`exec(cmd)`) or
+    /// by index (`spawn(sh[0], sh[1])` of `const sh = win ? ['powershell', […]] : ['/bin/sh', […]]`);
+    /// empty when no argument names one.
+    fn spawn_branches(&self, args: &[Argument<'_>], vals: &[Val]) -> Vec<Vec<Val>> {
+        if self.branches.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<Vec<Val>> = Vec::new();
+        for branch in 0..2 {
+            let mut alt = vals.to_vec();
+            let mut changed = false;
+            for (i, a) in args.iter().enumerate() {
+                if alt.get(i) != Some(&Val::Unknown) {
+                    continue;
+                }
+                let Some(e) = a.as_expression() else {
+                    continue;
+                };
+                let (id, index) = match e.without_parentheses() {
+                    Expression::Identifier(id) => (id, None),
+                    Expression::ComputedMemberExpression(m) => match (&m.object, &m.expression) {
+                        (Expression::Identifier(id), Expression::NumericLiteral(n)) => {
+                            (id, Some(n.value as usize))
+                        }
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                let Some(b) = self
+                    .env
+                    .symbol_of(id)
+                    .and_then(|sym| self.branches.get(&sym))
+                else {
+                    continue;
+                };
+                let v = match (&b[branch], index) {
+                    (v, None) => v.clone(),
+                    (Val::Arr(items), Some(k)) => items.get(k).cloned().unwrap_or(Val::Unknown),
+                    _ => Val::Unknown,
+                };
+                if v != Val::Unknown {
+                    alt[i] = v;
+                    changed = true;
+                }
+            }
+            if changed {
+                out.push(alt);
+            }
+        }
+        out
     }
 
     fn on_spawn(&mut self, name: &str, vals: &[Val], args: &[Argument<'_>], span: u32) {
@@ -938,6 +999,16 @@ impl<'s> Walker<'s> {
                 | Val::ObjFn(..)
                 | Val::Loader
         );
+        if v == Val::Unknown
+            && !mutated
+            && let Expression::ConditionalExpression(c) = init.without_parentheses()
+        {
+            let folded = |v: &Val| matches!(v, Val::Str(_) | Val::Arr(_));
+            let (a, b) = (self.env.eval(&c.consequent), self.env.eval(&c.alternate));
+            if folded(&a) && folded(&b) {
+                self.branches.insert(sym, [a, b]);
+            }
+        }
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
         }
