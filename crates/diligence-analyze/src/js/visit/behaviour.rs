@@ -216,14 +216,23 @@ impl Walker<'_> {
         }
         if it.operator.is_equality() && !self.behaviour.handlers.is_empty() {
             for (field, other) in sides {
-                let Expression::StringLiteral(lit) = other.without_parentheses() else {
-                    continue;
+                // A literal, or a constant the code decodes first (`Buffer.from('…',
+                // 'base64').toString()`): a key hidden by encoding is still hard-coded.
+                let key = match other.without_parentheses() {
+                    Expression::StringLiteral(lit) => lit.value.to_string(),
+                    Expression::Identifier(_) | Expression::CallExpression(_) => {
+                        match self.env.eval(other) {
+                            Val::Str(s) => s,
+                            _ => continue,
+                        }
+                    }
+                    _ => continue,
                 };
-                if lit.value.len() < 4 {
+                if key.len() < 4 {
                     continue;
                 }
                 if let Some(req) = self.request_field(field) {
-                    let text = format!("{req} == '{}'", truncate(lit.value.as_str(), 40));
+                    let text = format!("{req} == '{}'", truncate(&key, 40));
                     if let Some(h) = self.behaviour.handlers.last_mut() {
                         h.2 = Some(text);
                     }
