@@ -20,6 +20,16 @@ mod load_time;
 
 use calls::*;
 
+/// Marks a [`Kind::MailBcc`] detail whose address shares the constant sender's domain.
+pub(crate) const MAIL_BCC_OWN: &str = " (the sender's own domain)";
+
+/// The last two labels of an email address's domain (`a@mail.example.com` -> `example.com`).
+fn mail_org(address: &str) -> Option<String> {
+    let domain = address.trim().trim_end_matches('>').rsplit_once('@')?.1;
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    (labels.len() >= 2).then(|| labels[labels.len() - 2..].join(".").to_ascii_lowercase())
+}
+
 /// Records signals while walking one program.
 pub struct Walker<'s> {
     env: Env<'s>,
@@ -1128,6 +1138,7 @@ impl<'s> Walker<'s> {
     /// constant address: every message sent gets a silent copy to that address.
     fn mail_bcc(&mut self, o: &ObjectExpression<'_>) {
         let mut bcc = None;
+        let mut from = None;
         let mut to_variable = false;
         let mut content = false;
         for p in &o.properties {
@@ -1148,6 +1159,7 @@ impl<'s> Walker<'s> {
                         bcc = Some(a.trim().to_string());
                     }
                 }
+                "from" => from = self.env.eval(&p.value).as_str().map(str::to_string),
                 "to" => {
                     to_variable = !matches!(
                         p.value.without_parentheses(),
@@ -1164,7 +1176,11 @@ impl<'s> Walker<'s> {
             && to_variable
             && content
         {
-            self.sig(Kind::MailBcc, o.span.start, a);
+            // A copy to the constant sender's own domain (an application archiving its own
+            // mail) is told apart from one to anybody else.
+            let own = from.is_some_and(|f| mail_org(&f).is_some() && mail_org(&f) == mail_org(&a));
+            let detail = if own { format!("{a}{MAIL_BCC_OWN}") } else { a };
+            self.sig(Kind::MailBcc, o.span.start, detail);
         }
     }
 
