@@ -182,6 +182,7 @@ impl<'s> Walker<'s> {
             }
         }
         self.wasm_finish();
+        self.behaviour_finish();
         self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
@@ -1505,6 +1506,7 @@ impl<'s> Walker<'s> {
 
 impl<'a> Visit<'a> for Walker<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        self.behaviour_declare(it, self.next_func);
         self.funcs.push(self.next_func);
         self.next_func += 1;
         self.load_enter(
@@ -1608,6 +1610,7 @@ impl<'a> Visit<'a> for Walker<'_> {
                 }));
         }
         self.emit_call(it);
+        self.behaviour_keyed_call(it);
         self.call_expression(it);
         self.messages.truncate(pushed);
     }
