@@ -127,6 +127,8 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         // (a QR code, bits in the low bits of a colour) is a hidden stage, however the
         // decoding library hides the unscrambling from the analysis.
         let from_image = path.from.what.starts_with(IMAGE_PIXELS);
+        // Where the code comes from is known: a hard-coded URL, or an image's pixels run as code.
+        let known_origin = constant_url || from_image && path.sink == SinkKind::Eval;
         // A shell run on a constant script that takes the download as its argument (an
         // archive path handed to `Expand-Archive`), or a redirect's `Location` followed by a
         // download command: the network data is an argument or a URL, not the command.
@@ -156,8 +158,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             // decrypted, hex/char-code/base64-decoded): a loader runs the script it was asked
             // for as sent, a hidden stage (fezbox's reversed QR payload) is decoded first.
             _ if own_origin && !unscrambled(path) => Severity::Low,
-            _ if !constant_url
-                && !(from_image && path.sink == SinkKind::Eval)
+            _ if !known_origin
                 && path.flags & flags::NODE_SCOPE == 0
                 && !(path.sink == SinkKind::Eval && unscrambled(path)) =>
             {
