@@ -206,6 +206,10 @@ pub enum SinkKind {
     /// Put before the user's wallet to approve: the request object of an EIP-1193 call that
     /// spends or signs (`provider.request({ method: 'eth_sendTransaction', params })`).
     Wallet,
+    /// The URL of a script that worker source text built at run time loads: spliced in after
+    /// `importScripts(` (a Blob worker's loader). Kept apart from [`SinkKind::Network`]: a build
+    /// tool generating worker code sends nothing itself.
+    WorkerScript,
 }
 
 impl SinkKind {
@@ -219,6 +223,7 @@ impl SinkKind {
             SinkKind::Require => "module-load",
             SinkKind::FileWrite => "file-write",
             SinkKind::Wallet => "wallet-request",
+            SinkKind::WorkerScript => "worker-script-load",
         }
     }
 }

