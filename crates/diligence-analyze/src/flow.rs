@@ -563,9 +563,6 @@ struct Entry {
     prev_entry: u32,
     edge: u32,
     next: u32,
-    /// True for the first entry of its label at its node (the caps count labels, not
-    /// contexts).
-    first: bool,
 }
 
 /// How an edge moves a label's calling context.
@@ -623,6 +620,8 @@ struct Graph<'a> {
     /// shared by many callers does not join one caller's data to another's sink.
     ctxs: Vec<(Node, u32, u32)>,
     ctx_ids: FastMap<(Node, u32, u32), u32>,
+    /// `(context, call, func)` → the context entered (see [`Graph::push_ctx`]).
+    pushed: FastMap<(u32, Node, u32), u32>,
     /// Calls by global callee node.
     calls_by_callee: FastMap<Node, Vec<(usize, usize)>>,
     /// Reads by global path node: `(result node, line, unit)`.
@@ -633,6 +632,14 @@ struct Graph<'a> {
     /// to the node's previous one.
     head: Vec<u32>,
     entries: Vec<Entry>,
+    /// `(node, label, context)` of every entry (the duplicate check without walking the
+    /// node's entries).
+    held: FastSet<(Node, Label, u32)>,
+    /// Contexts held per `(node, label)`.
+    contexts: FastMap<(Node, Label), u8>,
+    /// Per node: labels, function labels and marker labels held (for the caps, which count
+    /// labels, not contexts).
+    counts: Vec<[u16; 3]>,
     linked: FastSet<(usize, usize, u32)>,
     read_done: FastSet<(Node, Label)>,
     /// Single-variable labels made from environment labels (see [`Graph::env_member`]).
@@ -727,11 +734,15 @@ impl<'a> Graph<'a> {
             dyn_hops: Vec::new(),
             ctxs: Vec::new(),
             ctx_ids: FastMap::default(),
+            pushed: FastMap::default(),
             calls_by_callee: FastMap::default(),
             reads_by_path: FastMap::default(),
             sources,
             head: vec![NONE; n as usize],
             entries: Vec::new(),
+            held: FastSet::default(),
+            contexts: FastMap::default(),
+            counts: vec![[0; 3]; n as usize],
             linked: FastSet::default(),
             read_done: FastSet::default(),
             env_members: FastMap::default(),
@@ -811,28 +822,14 @@ impl<'a> Graph<'a> {
         let func = l & FUNC_BIT != 0;
         let marker = !func && self.is_marker(l);
         let mut ctx = if func || marker { NONE } else { ctx };
-        let (mut total, mut funcs, mut markers, mut same) = (0, 0, 0, 0);
-        for e in self.entries_of(n) {
-            if e.label == l {
-                if e.ctx == ctx || e.ctx == NONE {
-                    return false;
-                }
-                same += 1;
-                continue;
-            }
-            if !e.first {
-                continue;
-            }
-            total += 1;
-            if e.label & FUNC_BIT != 0 {
-                funcs += 1;
-            } else if self.is_marker(e.label) {
-                markers += 1;
-            }
+        if self.held.contains(&(n, l, NONE)) || self.held.contains(&(n, l, ctx)) {
+            return false;
         }
+        let same = self.contexts.get(&(n, l)).copied().unwrap_or(0) as usize;
         if same >= MAX_CTX_PER_LABEL {
             ctx = NONE;
         }
+        let [total, funcs, markers] = self.counts[n as usize].map(usize::from);
         let capped = same == 0
             && (total >= MAX_LABELS_PER_NODE
                 || func && funcs >= MAX_FUNCS_PER_NODE
@@ -840,6 +837,17 @@ impl<'a> Graph<'a> {
         if capped {
             self.truncated = true;
             return false;
+        }
+        self.held.insert((n, l, ctx));
+        *self.contexts.entry((n, l)).or_insert(0) += 1;
+        if same == 0 {
+            let c = &mut self.counts[n as usize];
+            c[0] += 1;
+            if func {
+                c[1] += 1;
+            } else if marker {
+                c[2] += 1;
+            }
         }
         let idx = self.entries.len() as u32;
         self.entries.push(Entry {
@@ -849,7 +857,6 @@ impl<'a> Graph<'a> {
             prev_entry,
             edge,
             next: self.head[n as usize],
-            first: same == 0,
         });
         self.head[n as usize] = idx;
         self.work.push((n, idx));
@@ -859,6 +866,9 @@ impl<'a> Graph<'a> {
     /// The context `ctx` entered into `func` at `call` (the oldest call forgotten past
     /// [`MAX_CTX_DEPTH`]).
     fn push_ctx(&mut self, ctx: u32, call: Node, func: u32) -> u32 {
+        if let Some(&id) = self.pushed.get(&(ctx, call, func)) {
+            return id;
+        }
         let mut chain = vec![(call, func)];
         let mut at = ctx;
         while at != NONE && chain.len() < MAX_CTX_DEPTH {
@@ -879,6 +889,7 @@ impl<'a> Graph<'a> {
                 }
             };
         }
+        self.pushed.insert((ctx, call, func), id);
         id
     }
 
