@@ -11,7 +11,11 @@
 //! a label is either a source (this value may carry the environment, a credential file, a
 //! form field…) or a function (this value may be that function; a call through it passes
 //! the arguments to its parameters and its return value back, so callbacks, promise chains,
-//! exported helpers and methods of local objects are followed). The analysis is
+//! exported helpers and methods of local objects are followed). A source label carries a
+//! calling context (the innermost calls it entered a function through, at most
+//! `MAX_CTX_DEPTH`): a value that entered a function at one call returns only to that call's
+//! result, so a helper shared by many callers (a bundle's `__name`, a string trimmer) does
+//! not join one caller's argument to every other caller's result. The analysis is
 //! flow-insensitive and field-insensitive (a property write taints the whole object): it
 //! over-approximates, and the rules judge a path by its source, its sink and where the data
 //! goes. It is bounded: [`MAX_LABELS_PER_NODE`] and [`MAX_STEPS`] cap the work on
@@ -423,6 +427,21 @@ pub struct CallSite {
     pub method: Option<String>,
 }
 
+/// A statically linked call edge: `edges[edge]` enters function `func` (argument to
+/// parameter, `enter`) or leaves it (return value to result) at the call whose result is node
+/// `call`. The solver uses it to return a value only to the call it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallEdge {
+    /// Index into [`FileFlow::edges`].
+    pub edge: u32,
+    /// Index into [`FileFlow::funcs`].
+    pub func: u32,
+    /// The call's result node.
+    pub call: Node,
+    /// True for argument → parameter, false for return value → result.
+    pub enter: bool,
+}
+
 /// One program's flow graph (see the module docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileFlow {
@@ -435,6 +454,8 @@ pub struct FileFlow {
     pub funcs: Vec<FuncInfo>,
     pub init: Vec<(Node, Init)>,
     pub calls: Vec<CallSite>,
+    /// The call edges among [`FileFlow::edges`] (direct calls linked by the builder).
+    pub call_edges: Vec<CallEdge>,
     /// `(path node, result node, line)`: a file read; a credential name in the path makes
     /// the result a credential source.
     pub reads: Vec<(Node, Node, u32)>,
@@ -471,8 +492,10 @@ pub struct FlowPath {
     pub sink: SinkKind,
     /// Where the source is read.
     pub from: Place,
-    /// Transforms and hops between (at most [`MAX_PATH_STEPS`]).
+    /// Transforms and hops between (at most [`MAX_PATH_STEPS`], the last ones).
     pub steps: Vec<Place>,
+    /// Call and module boundaries on the whole path, shown or not (see [`boundaries`]).
+    pub hops: usize,
     /// Where the data leaves.
     pub to: Place,
     /// The sink's constant destination (URL or host), when known at build time or carried
@@ -482,6 +505,19 @@ pub struct FlowPath {
     pub flags: u8,
     /// The sink's path key (see [`SinkFact::path_key`]).
     pub path_key: Option<String>,
+}
+
+impl FlowPath {
+    /// The call and module boundaries the rules judge a path by: across files the whole
+    /// path's (multi-chunk `dist/` folders join through many helpers before the last steps
+    /// shown), inside one file the steps shown (a payload's own helpers round-trip).
+    pub fn crossings(&self) -> usize {
+        if self.from.file == self.to.file {
+            boundaries(&self.steps)
+        } else {
+            self.hops
+        }
+    }
 }
 
 /// A command run or module loaded whose program or path is known (to match with files the
@@ -525,10 +561,38 @@ type Label = u32;
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     label: Label,
+    /// The calling context the label is in (index into [`Graph::ctxs`]; `NONE`: any).
+    ctx: u32,
     prev: Node,
+    /// The entry at `prev` it came from (`NONE` for a label given or made there).
+    prev_entry: u32,
     edge: u32,
     next: u32,
 }
+
+/// How an edge moves a label's calling context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hop {
+    Plain,
+    /// Argument → parameter of global function `func` at the call whose result is global
+    /// node `call`.
+    Enter {
+        call: Node,
+        func: u32,
+    },
+    /// Return value of `func` → the result of the call `call`.
+    Leave {
+        call: Node,
+        func: u32,
+    },
+}
+
+/// Most calls a calling context remembers (the innermost ones); past them a label returns
+/// to every caller, as without contexts.
+const MAX_CTX_DEPTH: usize = 4;
+/// Most calling contexts one label keeps at one node; past them it is kept once for any
+/// context.
+const MAX_CTX_PER_LABEL: usize = 4;
 
 const NONE: u32 = u32::MAX;
 
@@ -548,10 +612,21 @@ struct Graph<'a> {
     /// are `targets[offsets[n]..offsets[n + 1]]`.
     offsets: Vec<u32>,
     targets: Vec<(Node, Step)>,
+    /// The calling-context move of each of `targets`.
+    target_hops: Vec<Hop>,
     /// Edges added while solving (calls linked through function labels), by source node;
     /// each is `(to, step)` and is numbered `DYN | index` in [`Graph::dyn_steps`].
     extra: FastMap<Node, Vec<(Node, u32)>>,
     dyn_steps: Vec<Step>,
+    /// The calling-context move of each of `dyn_steps`.
+    dyn_hops: Vec<Hop>,
+    /// Calling contexts: `(call, func, parent)`, the innermost call first (see [`Hop`]); a
+    /// label entering a function at a call returns only to that call's result, so a helper
+    /// shared by many callers does not join one caller's data to another's sink.
+    ctxs: Vec<(Node, u32, u32)>,
+    ctx_ids: FastMap<(Node, u32, u32), u32>,
+    /// `(context, call, func)` → the context entered (see [`Graph::push_ctx`]).
+    pushed: FastMap<(u32, Node, u32), u32>,
     /// Calls by global callee node.
     calls_by_callee: FastMap<Node, Vec<(usize, usize)>>,
     /// Reads by global path node: `(result node, line, unit)`.
@@ -562,6 +637,14 @@ struct Graph<'a> {
     /// to the node's previous one.
     head: Vec<u32>,
     entries: Vec<Entry>,
+    /// `(node, label, context)` of every entry (the duplicate check without walking the
+    /// node's entries).
+    held: FastSet<(Node, Label, u32)>,
+    /// Contexts held per `(node, label)`.
+    contexts: FastMap<(Node, Label), u8>,
+    /// Per node: labels, function labels and marker labels held (for the caps, which count
+    /// labels, not contexts).
+    counts: Vec<[u16; 3]>,
     linked: FastSet<(usize, usize, u32)>,
     read_done: FastSet<(Node, Label)>,
     /// Single-variable labels made from environment labels (see [`Graph::env_member`]).
@@ -574,7 +657,8 @@ struct Graph<'a> {
     env_text_set: FastSet<Label>,
     /// `marker[s]`: source `s` is a marker (see [`SourceKind::is_marker`]).
     marker: Vec<bool>,
-    work: Vec<(Node, Label)>,
+    /// `(node, entry)` to propagate.
+    work: Vec<(Node, u32)>,
     steps: usize,
     truncated: bool,
 }
@@ -598,8 +682,18 @@ impl<'a> Graph<'a> {
         }
         // All static edges, including imports (a relative import reads the target's exports).
         let mut all: Vec<(Node, Node, Step)> = Vec::new();
+        let mut hops: FastMap<usize, Hop> = FastMap::default();
         for (i, u) in units.iter().enumerate() {
             let b = nb[i];
+            for c in &u.flow.call_edges {
+                let (call, func) = (b + c.call, fb[i] + c.func);
+                let hop = if c.enter {
+                    Hop::Enter { call, func }
+                } else {
+                    Hop::Leave { call, func }
+                };
+                hops.insert(all.len() + c.edge as usize, hop);
+            }
             all.extend(
                 u.flow
                     .edges
@@ -623,9 +717,13 @@ impl<'a> Graph<'a> {
         }
         let mut fill = offsets.clone();
         let mut targets = vec![(0u32, Step::COPY); all.len()];
-        for (from, to, step) in all {
+        let mut target_hops = vec![Hop::Plain; all.len()];
+        for (k, (from, to, step)) in all.into_iter().enumerate() {
             let at = &mut fill[from as usize];
             targets[*at as usize] = (to, step);
+            if let Some(h) = hops.get(&k) {
+                target_hops[*at as usize] = *h;
+            }
             *at += 1;
         }
         let mut g = Graph {
@@ -635,13 +733,21 @@ impl<'a> Graph<'a> {
             func_base: fb,
             offsets,
             targets,
+            target_hops,
             extra: FastMap::default(),
             dyn_steps: Vec::new(),
+            dyn_hops: Vec::new(),
+            ctxs: Vec::new(),
+            ctx_ids: FastMap::default(),
+            pushed: FastMap::default(),
             calls_by_callee: FastMap::default(),
             reads_by_path: FastMap::default(),
             sources,
             head: vec![NONE; n as usize],
             entries: Vec::new(),
+            held: FastSet::default(),
+            contexts: FastMap::default(),
+            counts: vec![[0; 3]; n as usize],
             linked: FastSet::default(),
             read_done: FastSet::default(),
             env_members: FastMap::default(),
@@ -707,40 +813,123 @@ impl<'a> Graph<'a> {
         }
     }
 
-    /// Adds `l` to `n` (first reached from `prev` through edge number `edge`); false when
-    /// already there or capped.
-    fn add(&mut self, n: Node, l: Label, prev: Node, edge: u32) -> bool {
+    /// Adds `l` in calling context `ctx` to `n` (first reached from entry `prev_entry` of
+    /// node `prev` through edge number `edge`); false when already there (in that context
+    /// or in any) or capped. Function labels and markers carry no context.
+    fn add(
+        &mut self,
+        n: Node,
+        l: Label,
+        ctx: u32,
+        (prev, prev_entry): (Node, u32),
+        edge: u32,
+    ) -> bool {
         let func = l & FUNC_BIT != 0;
         let marker = !func && self.is_marker(l);
-        let (mut total, mut funcs, mut markers) = (0, 0, 0);
-        for e in self.entries_of(n) {
-            if e.label == l {
-                return false;
-            }
-            total += 1;
-            if e.label & FUNC_BIT != 0 {
-                funcs += 1;
-            } else if self.is_marker(e.label) {
-                markers += 1;
-            }
+        let mut ctx = if func || marker { NONE } else { ctx };
+        if self.held.contains(&(n, l, NONE)) || self.held.contains(&(n, l, ctx)) {
+            return false;
         }
-        let capped = total >= MAX_LABELS_PER_NODE
-            || func && funcs >= MAX_FUNCS_PER_NODE
-            || marker && markers >= MAX_MARKERS_PER_NODE;
+        let same = self.contexts.get(&(n, l)).copied().unwrap_or(0) as usize;
+        if same >= MAX_CTX_PER_LABEL {
+            ctx = NONE;
+        }
+        let [total, funcs, markers] = self.counts[n as usize].map(usize::from);
+        let capped = same == 0
+            && (total >= MAX_LABELS_PER_NODE
+                || func && funcs >= MAX_FUNCS_PER_NODE
+                || marker && markers >= MAX_MARKERS_PER_NODE);
         if capped {
             self.truncated = true;
             return false;
         }
+        self.held.insert((n, l, ctx));
+        *self.contexts.entry((n, l)).or_insert(0) += 1;
+        if same == 0 {
+            let c = &mut self.counts[n as usize];
+            c[0] += 1;
+            if func {
+                c[1] += 1;
+            } else if marker {
+                c[2] += 1;
+            }
+        }
         let idx = self.entries.len() as u32;
         self.entries.push(Entry {
             label: l,
+            ctx,
             prev,
+            prev_entry,
             edge,
             next: self.head[n as usize],
         });
         self.head[n as usize] = idx;
-        self.work.push((n, l));
+        self.work.push((n, idx));
         true
+    }
+
+    /// The context `ctx` entered into `func` at `call` (the oldest call forgotten past
+    /// [`MAX_CTX_DEPTH`]).
+    fn push_ctx(&mut self, ctx: u32, call: Node, func: u32) -> u32 {
+        if let Some(&id) = self.pushed.get(&(ctx, call, func)) {
+            return id;
+        }
+        let mut chain = vec![(call, func)];
+        let mut at = ctx;
+        while at != NONE && chain.len() < MAX_CTX_DEPTH {
+            let (c, f, parent) = self.ctxs[at as usize];
+            chain.push((c, f));
+            at = parent;
+        }
+        let mut id = NONE;
+        for (c, f) in chain.into_iter().rev() {
+            let key = (c, f, id);
+            id = match self.ctx_ids.get(&key) {
+                Some(&x) => x,
+                None => {
+                    let x = self.ctxs.len() as u32;
+                    self.ctxs.push(key);
+                    self.ctx_ids.insert(key, x);
+                    x
+                }
+            };
+        }
+        self.pushed.insert((ctx, call, func), id);
+        id
+    }
+
+    /// The context of a label in `ctx` after `hop`; `None` when the hop returns from a
+    /// function to a call other than the one the label entered it at (an unrealizable path:
+    /// a shared helper's argument from one caller reaching another caller's result).
+    fn moved(&mut self, ctx: u32, hop: Hop) -> Option<u32> {
+        match hop {
+            Hop::Plain => Some(ctx),
+            Hop::Enter { call, func } => Some(self.push_ctx(ctx, call, func)),
+            Hop::Leave { call, func } => {
+                if ctx == NONE {
+                    return Some(NONE);
+                }
+                let (c, f, parent) = self.ctxs[ctx as usize];
+                if f != func {
+                    // Entered another function (this one reads it through a closure or a
+                    // shared variable): the context stays.
+                    Some(ctx)
+                } else if c == call {
+                    Some(parent)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// The calling-context move of edge number `edge`.
+    fn hop(&self, edge: u32) -> Hop {
+        if edge & DYN != 0 {
+            self.dyn_hops[(edge & !DYN) as usize]
+        } else {
+            self.target_hops[edge as usize]
+        }
     }
 
     fn run(&mut self) {
@@ -756,10 +945,12 @@ impl<'a> Graph<'a> {
                     Init::Source(s) => self.source_base[i] + s,
                     Init::Func(f) => FUNC_BIT | (self.func_base[i] + f),
                 };
-                self.add(self.node_base[i] + node, l, NONE, NONE);
+                self.add(self.node_base[i] + node, l, NONE, (NONE, NONE), NONE);
             }
         }
-        while let Some((n, l)) = self.work.pop() {
+        while let Some((n, idx)) = self.work.pop() {
+            let Entry { label: l, ctx, .. } = self.entries[idx as usize];
+            let from_here = (n, idx);
             self.steps += 1;
             if self.steps > MAX_STEPS {
                 self.truncated = true;
@@ -771,6 +962,9 @@ impl<'a> Graph<'a> {
             let (from, to) = (self.offsets[n as usize], self.offsets[n as usize + 1]);
             for k in from..to {
                 let (t, step) = self.targets[k as usize];
+                let Some(ctx) = self.moved(ctx, self.target_hops[k as usize]) else {
+                    continue;
+                };
                 if step.what() == MARKERS_ONLY && !marker {
                     continue;
                 }
@@ -779,13 +973,13 @@ impl<'a> Graph<'a> {
                 }
                 if env && step.what() == MEMBER {
                     let one = self.env_member(l, step.line);
-                    self.add(t, one, NONE, NONE);
+                    self.add(t, one, ctx, (NONE, NONE), NONE);
                     continue;
                 }
                 if encoded && DECODING_STEPS.contains(&step.what()) {
                     let unit = self.unit_of_node(t);
                     let d = self.decoded_at(l, step, unit);
-                    self.add(t, d, NONE, NONE);
+                    self.add(t, d, ctx, (NONE, NONE), NONE);
                     continue;
                 }
                 if env && !self.env_text_set.contains(&l) {
@@ -796,15 +990,17 @@ impl<'a> Graph<'a> {
                     }
                     if SERIALIZING.contains(&step.what()) {
                         let text = self.env_text(l);
-                        self.add(t, text, n, k);
+                        self.add(t, text, ctx, from_here, k);
                         continue;
                     }
                 }
-                self.add(t, l, n, k);
+                self.add(t, l, ctx, from_here, k);
             }
             if let Some(extra) = self.extra.get(&n).cloned() {
                 for (t, e) in extra {
-                    self.add(t, l, n, e);
+                    if let Some(c) = self.moved(ctx, self.hop(e)) {
+                        self.add(t, l, c, from_here, e);
+                    }
                 }
             }
             if l & FUNC_BIT != 0 {
@@ -842,20 +1038,34 @@ impl<'a> Graph<'a> {
             }
             let cb = self.node_base[cu];
             let line = call.line;
-            let mut new_edges: Vec<(Node, Node, Step)> = call
+            let (at, func) = (cb + call.result, l & !FUNC_BIT);
+            let mut new_edges: Vec<(Node, Node, Step, Hop)> = call
                 .args
                 .iter()
                 .zip(&params)
-                .map(|(a, p)| (cb + a, *p, Step::new(line, "argument")))
+                .map(|(a, p)| {
+                    let hop = Hop::Enter { call: at, func };
+                    (cb + a, *p, Step::new(line, "argument"), hop)
+                })
                 .collect();
-            new_edges.push((ret, cb + call.result, Step::new(line, "returned")));
-            for (from, to, step) in new_edges {
+            let hop = Hop::Leave { call: at, func };
+            new_edges.push((ret, at, Step::new(line, "returned"), hop));
+            for (from, to, step, hop) in new_edges {
                 let e = DYN | self.dyn_steps.len() as u32;
                 self.dyn_steps.push(step);
+                self.dyn_hops.push(hop);
                 self.extra.entry(from).or_default().push((to, e));
-                let existing: Vec<Label> = self.entries_of(from).map(|x| x.label).collect();
-                for x in existing {
-                    self.add(to, x, from, e);
+                let mut existing: Vec<(Label, u32, u32)> = Vec::new();
+                let mut at = self.head[from as usize];
+                while at != NONE {
+                    let x = self.entries[at as usize];
+                    existing.push((x.label, x.ctx, at));
+                    at = x.next;
+                }
+                for (x, ctx, idx) in existing {
+                    if let Some(c) = self.moved(ctx, hop) {
+                        self.add(to, x, c, (from, idx), e);
+                    }
                 }
             }
         }
@@ -968,7 +1178,7 @@ impl<'a> Graph<'a> {
                     detail: store.clone(),
                 },
             );
-            self.add(result, id, NONE, NONE);
+            self.add(result, id, NONE, (NONE, NONE), NONE);
         }
     }
 
@@ -987,13 +1197,17 @@ impl<'a> Graph<'a> {
             .map(|e| e.label)
     }
 
-    /// The path of `l` back from global node `n`: places of the shown steps, oldest first.
-    fn path(&self, n: Node, l: Label) -> Vec<Place> {
+    /// The path of entry `idx` back from global node `n`: places of the shown steps, oldest
+    /// first (the last [`MAX_PATH_STEPS`]), and the call and module boundaries of the whole
+    /// path.
+    fn path(&self, n: Node, idx: u32) -> (Vec<Place>, usize) {
         let mut out: Vec<Place> = Vec::new();
         let mut cur = n;
+        let mut at = idx;
         let mut seen = FastSet::default();
-        while let Some(e) = self.entries_of(cur).find(|e| e.label == l) {
-            if e.prev == NONE || !seen.insert(cur) {
+        while at != NONE {
+            let e = self.entries[at as usize];
+            if e.prev == NONE || !seen.insert(at) {
                 break;
             }
             let step = self.step(e.edge);
@@ -1022,14 +1236,29 @@ impl<'a> Graph<'a> {
                 }
             }
             cur = e.prev;
+            at = e.prev_entry;
         }
         out.reverse();
+        let hops = boundaries(&out);
         if out.len() > MAX_PATH_STEPS {
             let cut = out.len() - MAX_PATH_STEPS;
             out.drain(..cut);
         }
-        out
+        (out, hops)
     }
+}
+
+/// Call and module boundaries (`argument`, `returned`, `imported`, `exported`) among `steps`.
+pub fn boundaries(steps: &[Place]) -> usize {
+    steps
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.what.as_str(),
+                "returned" | "argument" | "imported" | "exported"
+            )
+        })
+        .count()
 }
 
 /// Solves the package's flow graphs and returns every source → sink path found (markers
@@ -1058,9 +1287,12 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
             g.truncated
         );
     }
-    let mut paths = Vec::new();
+    let mut paths: Vec<FlowPath> = Vec::new();
     let mut runs = Vec::new();
-    let mut seen: HashSet<(usize, usize, SourceKind, String)> = HashSet::new();
+    // Per (sink, source kind, detail): the index of its path. A label reaches a sink in
+    // several calling contexts, each by its own route; the route kept is the one crossing
+    // the most call and module boundaries (the weakest proof, as the rules judge paths).
+    let mut seen: HashMap<(usize, usize, SourceKind, String), usize> = HashMap::new();
     'units: for (ui, u) in units.iter().enumerate() {
         for (si, sink) in u.flow.sinks.iter().enumerate() {
             let mut path_key = sink.path_key.clone();
@@ -1120,17 +1352,37 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
             };
             for &d in &sink.data {
                 let gn = g.node_base[ui] + d;
-                let labels: Vec<Label> = g.labels_at(ui, d).collect();
-                for l in labels {
+                let mut labels: Vec<(Label, u32)> = Vec::new();
+                let mut at = g.head[gn as usize];
+                while at != NONE {
+                    let e = g.entries[at as usize];
+                    labels.push((e.label, at));
+                    at = e.next;
+                }
+                for (l, idx) in labels {
                     if !g.is_source(l) {
                         continue;
                     }
                     let (su, fact) = &g.sources[l as usize];
-                    if fact.kind.is_marker()
-                        || !seen.insert((ui, si, fact.kind, fact.detail.clone()))
-                    {
+                    if fact.kind.is_marker() {
                         continue;
                     }
+                    let key = (ui, si, fact.kind, fact.detail.clone());
+                    if let Some(&at) = seen.get(&key) {
+                        let (steps, hops) = g.path(gn, idx);
+                        let old = paths[at].crossings();
+                        let (old_steps, old_hops) = (
+                            std::mem::replace(&mut paths[at].steps, steps),
+                            std::mem::replace(&mut paths[at].hops, hops),
+                        );
+                        if paths[at].crossings() <= old {
+                            paths[at].steps = old_steps;
+                            paths[at].hops = old_hops;
+                        }
+                        continue;
+                    }
+                    seen.insert(key, paths.len());
+                    let (steps, hops) = g.path(gn, idx);
                     paths.push(FlowPath {
                         source: fact.kind,
                         sink: sink.kind,
@@ -1139,7 +1391,8 @@ pub fn solve(units: &[Unit<'_>]) -> Solution {
                             line: fact.line,
                             what: fact.detail.clone(),
                         },
-                        steps: g.path(gn, l),
+                        steps,
+                        hops,
                         to: Place {
                             file: u.path.to_string(),
                             line: sink.line,
@@ -1226,6 +1479,55 @@ mod tests {
 
     /// `a.js`: `const v = secret(); module.exports = { send };` is not needed: a helper in
     /// another module receives the value through its parameter and sends it.
+    /// One function called at two places (a helper linked through its label): the first
+    /// call's argument returns only to the first call's result, so the second call's result,
+    /// which is sent, carries nothing.
+    #[test]
+    fn a_helper_returns_each_argument_to_its_own_call() {
+        // 0 = helper (function label), 1 = param, 2 = return, 3 = secret, 4 = first result,
+        // 5 = constant, 6 = second result.
+        let f = FileFlow {
+            nodes: 7,
+            sources: vec![src(SourceKind::EnvSecret, 2)],
+            funcs: vec![FuncInfo {
+                params: vec![1],
+                ret: 2,
+                names: vec![],
+            }],
+            init: vec![(0, Init::Func(0)), (3, Init::Source(0))],
+            edges: vec![(1, 2, Step::new(1, "returned"))],
+            calls: vec![
+                CallSite {
+                    callee: 0,
+                    args: vec![3],
+                    result: 4,
+                    line: 2,
+                    method: None,
+                },
+                CallSite {
+                    callee: 0,
+                    args: vec![5],
+                    result: 6,
+                    line: 3,
+                    method: None,
+                },
+            ],
+            sinks: vec![
+                sink(SinkKind::Network, 4, vec![6]),
+                sink(SinkKind::Network, 5, vec![4]),
+            ],
+            ..FileFlow::default()
+        };
+        let units = [Unit {
+            path: "a.js",
+            flow: &f,
+            imports: vec![],
+        }];
+        let s = solve(&units);
+        let sinks: Vec<u32> = s.paths.iter().map(|p| p.to.line).collect();
+        assert_eq!(sinks, vec![5]);
+    }
+
     #[test]
     fn a_value_reaches_a_sink_through_a_function_in_another_module() {
         // Unit 0: node 0 = source value, node 1 = imported module, node 2 = call result.

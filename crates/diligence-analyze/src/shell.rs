@@ -86,8 +86,13 @@ pub(crate) fn indicators(cmd: &str, line: u32, func: u32, out: &mut Vec<Signal>)
 
 /// True when a single `|` (not `||`) feeds an interpreter word (`| sh`, `|bash -s`,
 /// `| sudo bash`, `| iex`, `| node`): the word must be the interpreter itself, so
-/// `type node || nodejs_not_found` (react-native's build script) is not a pipe.
+/// `type node || nodejs_not_found` (react-native's build script) is not a pipe. A `case`
+/// pattern list (`alpha | arm | sh | sh64 )`, autoconf's `config.sub` naming CPU types) is
+/// alternation, not a pipeline.
 pub(crate) fn pipes_into_interpreter(lower: &str) -> bool {
+    if case_patterns(lower) {
+        return false;
+    }
     const INTERPRETERS: &[&str] = &[
         "sh",
         "bash",
@@ -112,6 +117,23 @@ pub(crate) fn pipes_into_interpreter(lower: &str) -> bool {
         };
         first.is_some_and(|w| INTERPRETERS.contains(&w))
     })
+}
+
+/// True when `text` is a `case` pattern list: three or more alternatives separated by single
+/// `|`, each one word (no command takes no argument in all of them), optionally closed by `)`.
+fn case_patterns(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('(');
+    let t = t.strip_suffix(')').unwrap_or(t);
+    if t.contains("||") {
+        return false;
+    }
+    let parts: Vec<&str> = t.split('|').map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && !p.contains(char::is_whitespace)
+                && !p.contains(['$', '`', '"', '\'', '>', '<', ';', '&', '(', ')'])
+        })
 }
 
 /// How a segment ends.
@@ -931,6 +953,8 @@ mod tests {
             "curl u | sudo bash",
             "iwr u | iex",
             "curl u | node -",
+            "yes | sh",
+            "curl -s u | sh | tee log",
         ] {
             assert!(pipes_into_interpreter(yes), "{yes}");
         }
@@ -939,6 +963,8 @@ mod tests {
             "cat a | shasum",
             "ls | node_modules/.bin/x",
             "test -x sh || bash-completion",
+            "\t1750a | 580 \t| a29k \t| alpha | arm[bl]e | sh | sh[1234] | sheb | x86_64 )",
+            "m68k | mips | sh | sparc",
         ] {
             assert!(!pipes_into_interpreter(no), "{no}");
         }

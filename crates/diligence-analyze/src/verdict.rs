@@ -30,8 +30,10 @@
 //!    deleting itself: `code/install-self-delete`) and anything else scores, the total is
 //!    multiplied by 1.5; evasion alone scores only its own weight.
 //!
-//! 5. **Proof needs a short path**: value flow is context-insensitive, so a path crossing
-//!    more than [`MAX_HOPS`](crate::rules::MAX_HOPS) call or module boundaries, or more than
+//! 5. **Proof needs a short path**: value flow returns a function's argument only to its own
+//!    call, but objects and shared variables are field- and flow-insensitive, so a path
+//!    crossing more than [`MAX_HOPS`](crate::rules::MAX_HOPS) call or module boundaries (the
+//!    whole path across files, the steps shown inside one), or more than
 //!    [`MAX_BUNDLE_HOPS`](crate::rules::MAX_BUNDLE_HOPS) with an end in a bundle (a file of
 //!    512 KiB or more), is a medium finding, not proof (playwright-core's bundles and knip's
 //!    `dist/` chunks join unrelated callers of shared helpers).

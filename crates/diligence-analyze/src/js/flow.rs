@@ -29,8 +29,8 @@ use super::deobfuscate::Prop;
 use super::value::{Env, Val};
 use super::visit::calls::{FS_READ, FS_WRITE, NET_MODULES, SPAWN_MODULES};
 use crate::flow::{
-    CallSite, FastMap, FileFlow, FuncInfo, Init, Node, SinkFact, SinkKind, SourceFact, SourceKind,
-    Step, flags,
+    CallEdge, CallSite, FastMap, FileFlow, FuncInfo, Init, Node, SinkFact, SinkKind, SourceFact,
+    SourceKind, Step, flags,
 };
 use crate::signal::Kind;
 use oxc_ast::ast::*;
@@ -2548,14 +2548,27 @@ impl Builder<'_, '_> {
             let arg = Step::new(c.line, "argument");
             for (a, p) in c.args.iter().zip(&func.params) {
                 if *a != VOID && *p != VOID {
+                    self.call_edge(idx, c.result, true);
                     self.f.edges.push((*a, *p, arg));
                 }
             }
             if func.ret != VOID && c.result != VOID {
                 let ret = Step::new(c.line, "returned");
+                self.call_edge(idx, c.result, false);
                 self.f.edges.push((func.ret, c.result, ret));
             }
         }
+    }
+
+    /// Records that the next edge enters (or leaves) function `func` at the call whose
+    /// result is `call` (see [`CallEdge`]).
+    fn call_edge(&mut self, func: u32, call: Node, enter: bool) {
+        self.f.call_edges.push(CallEdge {
+            edge: self.f.edges.len() as u32,
+            func,
+            call,
+            enter,
+        });
     }
 
     fn for_left(&mut self, left: &ForStatementLeft<'_>, v: Node, at: u32) {

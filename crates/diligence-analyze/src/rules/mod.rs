@@ -350,7 +350,8 @@ pub(crate) const MAX_HOPS: usize = 6;
 
 /// A finding at a path's sink, with the path as evidence. Install-time and reachability
 /// hold when either end's file has them. A path crossing more than [`MAX_HOPS`] call or module
-/// boundaries (`argument`, `returned`, `imported`, `exported` steps), or more than
+/// boundaries (`argument`, `returned`, `imported`, `exported` steps; see
+/// [`FlowPath::crossings`](crate::flow::FlowPath::crossings)), or more than
 /// [`MAX_BUNDLE_HOPS`] with an end in a bundle, is at most medium.
 pub(crate) fn flow_finding(
     rule: &Rule,
@@ -362,20 +363,11 @@ pub(crate) fn flow_finding(
     let sink = p.file(&path.to.file);
     let source = p.file(&path.from.file);
     let any = |get: fn(&FileFacts) -> bool| sink.is_some_and(get) || source.is_some_and(get);
-    // Value flow is context-insensitive: every caller of a shared helper meets every other.
-    // A path through many call boundaries inside a bundle (playwright-core's 80,000-line
+    // Value flow returns a helper's argument only to its own call, but a value stored in a
+    // shared variable or object still meets every reader. A path through many call boundaries inside a bundle (playwright-core's 80,000-line
     // `coreBundle.js`: env → 9 returns → `.end()`) is more likely such a join than a payload,
     // so it counts as a medium signal, not proof.
-    let hops = path
-        .steps
-        .iter()
-        .filter(|s| {
-            matches!(
-                s.what.as_str(),
-                "returned" | "argument" | "imported" | "exported"
-            )
-        })
-        .count();
+    let hops = path.crossings();
     let severity = if (hops > MAX_BUNDLE_HOPS && any(is_bundle)) || hops > MAX_HOPS {
         severity.min(Severity::Medium)
     } else {
