@@ -57,6 +57,9 @@ pub struct PackageChange {
     pub path: Vec<String>,
     /// The importer (`.` or a workspace path) at the start of `path`.
     pub importer: Option<String>,
+    /// The name the project depends on it under when that is not its own (an `npm:` alias
+    /// such as `chalk-next` → `chalk@5.6.1`); `None` otherwise.
+    pub alias: Option<String>,
 }
 
 impl PackageChange {
@@ -115,12 +118,22 @@ impl<'a> Side<'a> {
             ),
             None => (None, Vec::new()),
         };
+        let name = &self.graph.package(id).name;
+        let alias = self
+            .graph
+            .importers
+            .iter()
+            .flat_map(|i| &i.dependencies)
+            .chain(self.graph.packages.iter().flat_map(|p| &p.dependencies))
+            .find(|e| e.target == Some(id) && &e.name != name)
+            .map(|e| e.name.clone());
         PackageChange {
             kind,
             package: self.graph.package(id).clone(),
             old: old.cloned(),
             path,
             importer,
+            alias,
         }
     }
 }

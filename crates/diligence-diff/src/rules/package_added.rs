@@ -11,7 +11,9 @@ declare_rule! {
     /// ## What it detects
     /// A package name present in the head lockfile and absent from the base, direct or
     /// transitive. The evidence carries the dependency path that brings it in (the shortest
-    /// chain from a direct dependency of an importer) and the `resolved` URL.
+    /// chain from a direct dependency of an importer) and the `resolved` URL. A package added
+    /// under another name (an `npm:` alias, `"chalk-next": "npm:chalk@5.6.1"`) names both: the
+    /// alias is what the reviewer reads in `package.json`.
     ///
     /// ## Why it matters
     /// A pull request that adds one line to package.json can add dozens of transitive
@@ -36,9 +38,17 @@ pub fn check(c: &PackageChange, cx: &ChangeContext<'_>) -> Option<Finding> {
     let p = &c.package;
     let mut evidence = base_evidence(c);
     evidence["change"] = json!("added");
+    // An alias is what the reviewer sees in package.json: say both names.
+    let alias = match &c.alias {
+        Some(a) => {
+            evidence["alias"] = json!(a);
+            format!(" as `{a}` (an alias)")
+        }
+        None => String::new(),
+    };
     let finding = Finding::new(
         &PACKAGE_ADDED,
-        format!("{} added{}", p.id_string(), via(&c.path)),
+        format!("{} added{alias}{}", p.id_string(), via(&c.path)),
     )
     .at(&cx.head_file, p.location.line)
     .package(&p.name, &p.version)
