@@ -454,6 +454,15 @@ impl Engine {
             ));
         if self.settings.advisories {
             c.layer.add(layers::advisories(&graph, self.advisory_db()));
+            // An exact version the registry no longer serves is often one it took down as
+            // malware (chalk@5.6.1): still say what the advisories know of it.
+            let gone = unresolved_exact(&specs, &closure);
+            if !gone.packages.is_empty()
+                && let Ok(db) = self.advisory_db()
+                && let Ok((findings, _)) = diligence_advisory::check_all(&gone, db)
+            {
+                c.layer.findings.extend(findings);
+            }
         }
         if self.settings.metadata_on() {
             let all = |_: &Package| true;
@@ -753,6 +762,48 @@ impl Engine {
 struct Collected {
     layer: Layer,
     verdicts: Vec<PackageVerdict>,
+}
+
+/// The requested `name@x.y.z` specs (an exact version) that resolved to nothing, as a graph of
+/// registry entries for the advisory match (see `run_specs`).
+fn unresolved_exact(
+    specs: &[diligence_gate::Spec],
+    closure: &diligence_gate::Closure,
+) -> DependencyGraph {
+    let mut graph = DependencyGraph::new(diligence_graph::LockfileInfo {
+        path: "requested".into(),
+        format: diligence_graph::LockfileFormat::Npm,
+        version: "registry".into(),
+    });
+    for s in specs {
+        let diligence_gate::Wanted::Range(v) = &s.wanted else {
+            continue;
+        };
+        let v = v.trim().trim_start_matches('=').trim_start_matches('v');
+        if nodejs_semver::Version::parse(v).is_err()
+            || closure
+                .packages
+                .iter()
+                .any(|p| p.depth == 0 && p.name == s.name && p.version == v)
+        {
+            continue;
+        }
+        graph.add_package(Package {
+            name: s.name.clone(),
+            version: v.to_string(),
+            source: Source::Registry { resolved: None },
+            integrity: None,
+            dev: false,
+            optional: false,
+            peer: false,
+            has_install_script: false,
+            bundled: false,
+            dependencies: Vec::new(),
+            key: s.raw.clone(),
+            location: diligence_graph::Location::default(),
+        });
+    }
+    graph
 }
 
 /// The graph as the registry layers see it: an entry whose tarball URL is on an allowed

@@ -345,6 +345,59 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
     }
 }
 
+/// `check name@x.y.z` of a version the registry no longer serves (taken down as malware)
+/// still matches the advisories: the known-malicious record is named, not only "no version
+/// satisfies it" (new-user trial).
+#[test]
+fn check_of_a_taken_down_version_names_its_malware_record() {
+    let w = world();
+    let osv = w.tmp.path().join("osv-gone");
+    std::fs::create_dir_all(&osv).unwrap();
+    std::fs::write(
+        osv.join("MAL-test-gone.json"),
+        json!({
+            "id": "MAL-test-gone",
+            "modified": "2026-01-01T00:00:00Z",
+            "summary": "Malicious code in fixture-plain (npm)",
+            "affected": [{"package": {"ecosystem": "npm", "name": "fixture-plain"}, "versions": ["9.9.9"]}]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let dir = w.project("gone", &[]);
+    let home = w.tmp.path().join("home");
+    let out = assert_cmd::Command::cargo_bin("diligence")
+        .unwrap()
+        .env("HOME", &home)
+        .env("DILIGENCE_CACHE_DIR", w.tmp.path().join("cache"))
+        .env("npm_config_userconfig", home.join(".npmrc"))
+        .args([
+            "check",
+            "fixture-plain@9.9.9",
+            "--dir",
+            dir.to_str().unwrap(),
+        ])
+        .args([
+            "-q",
+            "--no-metadata",
+            "--db",
+            osv.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"advisory/malware"), "{report:#}");
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+}
+
 #[test]
 fn a_malformed_advisory_record_is_not_evaluated() {
     let w = world();
