@@ -90,6 +90,8 @@ fn integrity_missing_on_an_npm_bundled_dependency_is_info() {
     parent.dependencies.push(edge("ms", "^2.1.3", 1));
     let mut bundled = pkg("ms", "2.1.3", Source::Registry { resolved: None }, None, 20);
     bundled.key = "node_modules/tap/node_modules/ms".into();
+    // The reader marks it bundled when tap's lock entry lists it in `bundleDependencies`.
+    bundled.bundled = true;
     let mut g = graph(LockfileFormat::Npm, vec![parent, bundled]);
     g.importers[0].dependencies.truncate(1);
     let findings = run(&g);
@@ -105,6 +107,16 @@ fn integrity_missing_on_an_npm_bundled_dependency_is_info() {
         "{}",
         findings[0].message
     );
+    // Not in the parent's bundle (npm fetches it from the registry): medium.
+    g.packages[1].bundled = false;
+    assert_one(
+        &run(&g),
+        "lockfile/integrity-missing",
+        "ms@2.1.3",
+        23,
+        Severity::Medium,
+    );
+    g.packages[1].bundled = true;
     // With a `resolved` URL it is fetched on its own: medium.
     g.packages[1].source = npm("ms", "2.1.3");
     assert_one(
