@@ -39,7 +39,9 @@ diligence_finding::declare_rule! {
     /// (suspicious) unless the package also hides code, is obfuscated or networks in the same file. Template
     /// engines compiling their own text templates (`.txt`, `.html`, `.ejs`) stay medium at most. A development
     /// client that evaluates code only on localhost would match the load-time variant; hot-reload clients load
-    /// modules through script tags or `import()`, not by evaluating strings at load.
+    /// modules through script tags or `import()`, not by evaluating strings at load. A computed `require` of a
+    /// path ending in a constant `.json` name (`` require(`${outputDir}/package.json`) ``, `path.join(dir,
+    /// 'package.json')`) parses JSON and runs nothing: not a sink (prisma's client generator).
     pub static DECODE_EXEC = { id: "code/decode-exec", severity: Severity::High };
 }
 
@@ -523,5 +525,42 @@ mod tests {
         ]);
         assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    const OUT_DIR: &str = "const fs = require('fs');\nconst path = require('path');\nconst outputDir = path.resolve(fs.readFileSync(path.join(__dirname, 'output.txt'), 'utf8').trim());\nexports.clean = async () => {\n  if (require(`${outputDir}/package.json`).name.startsWith('.gen')) await fs.promises.rm(outputDir, { recursive: true });\n};\n";
+
+    /// A client generator (prisma's `deleteOutputDir`) checks the generated folder's
+    /// `package.json` by requiring `${outputDir}/package.json` before deleting it; the folder
+    /// comes from package data. A `.json` module is parsed, nothing runs.
+    #[test]
+    fn negative_computed_require_of_a_package_json() {
+        let files = [
+            ("package.json", PJ),
+            ("output.txt", "generated/client\n"),
+            ("index.js", OUT_DIR),
+        ];
+        let s = scan(&files);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+        let joined = OUT_DIR.replace(
+            "require(`${outputDir}/package.json`)",
+            "require(path.join(outputDir, 'package.json'))",
+        );
+        let s = scan(&[files[0], files[1], ("index.js", &joined)]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+    }
+
+    /// Its twin: the same folder's `index.js` is required (run).
+    #[test]
+    fn positive_computed_require_of_a_script_from_package_data() {
+        let js = OUT_DIR.replace("/package.json", "/index.js");
+        let s = scan(&[
+            ("package.json", PJ),
+            ("output.txt", "generated/client\n"),
+            ("index.js", &js),
+        ]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.js".to_string(), 5)]
+        );
     }
 }
