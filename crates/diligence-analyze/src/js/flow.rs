@@ -1519,6 +1519,11 @@ impl<'s> Builder<'_, 's> {
         {
             return Some(self.relative_require(k, at));
         }
+        // `require(`${dir}/package.json`)`: a JSON file is parsed, not run.
+        if super::json_module_path(arg) {
+            self.expr(arg);
+            return None;
+        }
         let d = self.expr(arg);
         let s = self.sink(
             SinkKind::Require,

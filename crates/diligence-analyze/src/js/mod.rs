@@ -363,6 +363,39 @@ fn worker_scripts(src: &str) -> Vec<String> {
     out
 }
 
+/// True when `e`, a computed module path, ends in a constant `.json` name
+/// (`` `${dir}/package.json` ``, `dir + '/meta.json'`, `path.join(dir, 'package.json')`):
+/// `require` parses such a file as JSON, it runs nothing.
+pub(crate) fn json_module_path(e: &oxc_ast::ast::Expression<'_>) -> bool {
+    use oxc_ast::ast::Expression;
+    let json = |s: &str| s.to_ascii_lowercase().ends_with(".json");
+    match e.without_parentheses() {
+        Expression::TemplateLiteral(t) => {
+            t.quasis.last().is_some_and(|q| json(q.value.raw.as_str()))
+        }
+        Expression::BinaryExpression(b)
+            if b.operator == oxc_syntax::operator::BinaryOperator::Addition =>
+        {
+            match b.right.without_parentheses() {
+                Expression::StringLiteral(s) => json(s.value.as_str()),
+                r => json_module_path(r),
+            }
+        }
+        Expression::CallExpression(c) => {
+            let joins = c
+                .callee
+                .as_member_expression()
+                .is_some_and(|m| matches!(m.static_property_name(), Some("join" | "resolve")));
+            joins
+                && matches!(
+                    c.arguments.last().and_then(|a| a.as_expression()),
+                    Some(Expression::StringLiteral(s)) if json(s.value.as_str())
+                )
+        }
+        _ => false,
+    }
+}
+
 /// The arguments an indirect call passes in one array (`Reflect.apply(f, this, [a, b])`,
 /// `f.apply(this, [a, b])`: the array at `at`), cloned into `alloc` with their semantic ids
 /// so the walkers can treat the call as `f(a, b)`. `None` when that argument is not an array

@@ -849,8 +849,12 @@ impl<'s> Walker<'s> {
         let first = vals.first();
         let env = Val::Global("process.env".into());
         match name {
+            // Formatted into a log message's text (`logger.debug(`Running ${cmd} with
+            // environment ${JSON.stringify(env)}`)`, firebase-tools before it spawns a script
+            // with that environment): printed for the user, not collected.
             "JSON.stringify"
-                if first == Some(&env) || first == Some(&Val::Global(ENV_REPORT.into())) =>
+                if (first == Some(&env) || first == Some(&Val::Global(ENV_REPORT.into())))
+                    && !self.messages.iter().any(|(a, b)| (*a..*b).contains(&span)) =>
             {
                 self.sig(Kind::EnvDump, span, format!("{name}(process.env)"));
             }

@@ -40,7 +40,10 @@ diligence_finding::declare_rule! {
     /// function that also sends (Next.js lists `.env`, `.env.production` to load them; its telemetry is elsewhere). In a bundle (wrangler's CLI bundles an SSH
     /// helper and the AWS SDK) stores and exfiltration ingredients corroborate only within one function. A cloud
     /// credential provider (reads `~/.aws/credentials`, asks the instance-metadata endpoint, names no other URL and
-    /// carries no theft ingredient) is low.
+    /// carries no theft ingredient) is low. Outside bundles an ingredient corroborates only in the reading module
+    /// or one it requires or is required by: a monorepo or deploy CLI (nx, firebase-tools) copying the project's
+    /// `.npmrc` into the folder it builds, with an indirect `require` or an env dump in an unrelated module of its
+    /// hundreds, is medium, not critical.
     pub static CREDENTIAL_THEFT = { id: "code/credential-theft", severity: Severity::High };
 }
 
@@ -103,8 +106,16 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     // bundle, unrelated modules share the file: there only the same function corroborates.
     let reads = |f: &FileFacts| f.has(Kind::FsRead) || f.has(Kind::Spawn);
     let corroborated_at = |f: &FileFacts, s: &Signal| {
+        // Outside a bundle, the ingredient sits in this module or one it requires or is
+        // required by: a 500-module CLI that copies the project's `.npmrc` into a deploy
+        // folder in one module and logs `JSON.stringify(env)` of a child process in an
+        // unrelated one (firebase-tools) has no module joining the two.
         let near = |of: &FileFacts, o: &Signal| {
-            !super::is_bundle(of) || (of.path == f.path && o.func == s.func)
+            if super::is_bundle(of) {
+                of.path == f.path && o.func == s.func
+            } else {
+                of.path == f.path || f.deps.contains(&of.path) || of.deps.contains(&f.path)
+            }
         };
         let stores: BTreeSet<String> = p
             .all(Kind::CredentialPath)
@@ -533,6 +544,47 @@ mod tests {
             s.findings
                 .iter()
                 .all(|f| f.severity <= diligence_finding::Severity::Low)
+        );
+    }
+
+    const COPY_RC: &str = "const fs = require('fs');\nconst path = require('path');\nconst api = require('./api');\nexports.prepare = async (root, out) => {\n  for (const name of ['.npmrc', '.yarnrc']) {\n    const f = path.join(root, name);\n    if (fs.existsSync(f)) fs.copyFileSync(f, path.join(out, name));\n  }\n  fs.writeFileSync(path.join(out, 'package.json'), fs.readFileSync(path.join(root, 'package.json')));\n  await api.deployed(out);\n};\n";
+    const API: &str = "exports.deployed = (dir) => fetch('https://api.example.com/v1/deploys', { method: 'POST', body: JSON.stringify({ dir }) });\n";
+    const DUMP: &str = "const fs = require('fs');\nexports.crash = (e) => fs.writeFileSync('crash.json', JSON.stringify({ e: String(e), env: JSON.stringify(process.env) }));\n";
+
+    /// A monorepo / deploy CLI (nx, firebase-tools) copies the project's `.npmrc` into the
+    /// folder it builds, in a module that calls its API client; an env dump sits in an
+    /// unrelated module of the CLI. No module joins the two: medium, not critical.
+    #[test]
+    fn negative_cli_copies_npmrc_beside_an_unrelated_env_dump() {
+        let s = scan(&[
+            ("package.json", PJ),
+            ("lib/deploy.js", COPY_RC),
+            ("lib/api.js", API),
+            ("lib/crash.js", DUMP),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/credential-theft"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_ne!(s.verdict, crate::Verdict::Malicious);
+    }
+
+    /// Its twin: the module reading `.npmrc` requires the one collecting the environment.
+    #[test]
+    fn positive_npmrc_read_beside_a_required_env_dump() {
+        let code = COPY_RC.replace(
+            "const api = require('./api');",
+            "const api = require('./api');\nrequire('./crash');",
+        );
+        let s = scan(&[
+            ("package.json", PJ),
+            ("lib/deploy.js", &code),
+            ("lib/api.js", API),
+            ("lib/crash.js", DUMP),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/credential-theft"),
+            Some(diligence_finding::Severity::Critical)
         );
     }
 }

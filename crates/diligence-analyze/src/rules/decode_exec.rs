@@ -39,7 +39,11 @@ diligence_finding::declare_rule! {
     /// (suspicious) unless the package also hides code, is obfuscated or networks in the same file. Template
     /// engines compiling their own text templates (`.txt`, `.html`, `.ejs`) stay medium at most. A development
     /// client that evaluates code only on localhost would match the load-time variant; hot-reload clients load
-    /// modules through script tags or `import()`, not by evaluating strings at load.
+    /// modules through script tags or `import()`, not by evaluating strings at load. A computed `require` of a
+    /// path ending in a constant `.json` name (`` require(`${outputDir}/package.json`) ``, `path.join(dir,
+    /// 'package.json')`) parses JSON and runs nothing: not a sink (prisma's client generator). A package manifest
+    /// (`package.json`) read from disk whose fields reach an `import()`, `require` or compiler undecoded is module
+    /// resolution (vite's config and plugin loaders), not reported; decoded on the way, it is.
     pub static DECODE_EXEC = { id: "code/decode-exec", severity: Severity::High };
 }
 
@@ -55,7 +59,11 @@ fn paths(p: &PackageFacts) -> Vec<CodeFinding> {
     ];
     let sinks = [SinkKind::Eval, SinkKind::Require];
     let out: Vec<CodeFinding> = flows(p, &sources, &sinks)
-        .filter(|path| !required_data_used_as_is(path) && !native_addon_as_is(p, path))
+        .filter(|path| {
+            !required_data_used_as_is(path)
+                && !manifest_used_as_is(path)
+                && !native_addon_as_is(p, path)
+        })
         .take(20)
         .map(|path| {
             let sev = match path.source {
@@ -149,6 +157,21 @@ fn native_addon_as_is(p: &PackageFacts, path: &crate::flow::FlowPath) -> bool {
 fn required_data_used_as_is(path: &crate::flow::FlowPath) -> bool {
     path.source == SourceKind::PackageData
         && path.from.what.starts_with("require(")
+        && !decoded_on_the_way(path)
+}
+
+/// A package manifest (`package.json`) read from disk that reaches code without being decoded
+/// or deciphered on the way: module resolution and config loaders read `main`, `exports` or
+/// `type` from a manifest and load what it names (vite's config and plugin loading). A
+/// payload hidden in a manifest field is encoded, and stays reported.
+fn manifest_used_as_is(path: &crate::flow::FlowPath) -> bool {
+    path.source == SourceKind::PackageData
+        && path
+            .from
+            .what
+            .trim_end_matches(['\'', ')', '"', '`'])
+            .to_ascii_lowercase()
+            .ends_with("package.json")
         && !decoded_on_the_way(path)
 }
 
@@ -523,5 +546,66 @@ mod tests {
         ]);
         assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
         assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    const OUT_DIR: &str = "const fs = require('fs');\nconst path = require('path');\nconst outputDir = path.resolve(fs.readFileSync(path.join(__dirname, 'output.txt'), 'utf8').trim());\nexports.clean = async () => {\n  if (require(`${outputDir}/package.json`).name.startsWith('.gen')) await fs.promises.rm(outputDir, { recursive: true });\n};\n";
+
+    /// A client generator (prisma's `deleteOutputDir`) checks the generated folder's
+    /// `package.json` by requiring `${outputDir}/package.json` before deleting it; the folder
+    /// comes from package data. A `.json` module is parsed, nothing runs.
+    #[test]
+    fn negative_computed_require_of_a_package_json() {
+        let files = [
+            ("package.json", PJ),
+            ("output.txt", "generated/client\n"),
+            ("index.js", OUT_DIR),
+        ];
+        let s = scan(&files);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+        let joined = OUT_DIR.replace(
+            "require(`${outputDir}/package.json`)",
+            "require(path.join(outputDir, 'package.json'))",
+        );
+        let s = scan(&[files[0], files[1], ("index.js", &joined)]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+    }
+
+    /// Its twin: the same folder's `index.js` is required (run).
+    #[test]
+    fn positive_computed_require_of_a_script_from_package_data() {
+        let js = OUT_DIR.replace("/package.json", "/index.js");
+        let s = scan(&[
+            ("package.json", PJ),
+            ("output.txt", "generated/client\n"),
+            ("index.js", &js),
+        ]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.js".to_string(), 5)]
+        );
+    }
+
+    const LOADER: &str = "const fs = require('fs');\nconst path = require('path');\nexports.loadPlugin = async (dir) => {\n  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));\n  const entry = path.join(dir, pkg.module || pkg.main || 'index.js');\n  return import(entry);\n};\n";
+
+    /// A config or plugin loader (vite) reads a package's manifest and imports the entry it
+    /// names: module resolution, not package data run as code.
+    #[test]
+    fn negative_manifest_entry_imported() {
+        let s = scan(&[("package.json", PJ), ("index.js", LOADER)]);
+        assert!(hits(&s, "code/decode-exec").is_empty(), "{:?}", s.findings);
+    }
+
+    /// Its twin: a base64 manifest field decoded and compiled.
+    #[test]
+    fn positive_manifest_field_decoded_and_run() {
+        let js = LOADER.replace(
+            "  return import(entry);\n",
+            "  return new Function(Buffer.from(pkg.config.k, 'base64').toString())();\n",
+        );
+        let s = scan(&[("package.json", PJ), ("index.js", &js)]);
+        assert_eq!(
+            hits(&s, "code/decode-exec"),
+            vec![("index.js".to_string(), 6)]
+        );
     }
 }

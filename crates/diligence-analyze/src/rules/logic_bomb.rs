@@ -42,7 +42,10 @@ diligence_finding::declare_rule! {
     /// not reported. Caches that evict on a random share of runs (`if (Math.random() < 0.01) prune(dir)`) delete
     /// by age inside their own folder, usually without a recursive delete of the tree: if one does, it is high, and
     /// a reviewer sees the cache folder in the evidence. Installers deleting a temporary tree in a download
-    /// callback are not reported (a network answer gates only the walk-and-overwrite). Bundles (many modules in one
+    /// callback are not reported (a network answer gates only the walk-and-overwrite, and only when that walk
+    /// runs in the network callback or a function it calls): a binary downloader that streams its download to a
+    /// cache folder in a `fetch(…).then(…)` callback and then, back in the calling function, lists the cache
+    /// and unlinks the oldest entries (next's `download-swc.js`) is cache eviction, not reported. Bundles (many modules in one
     /// file) are skipped. A CLI that exits, warns after an end-of-life date and samples telemetry by chance in
     /// separate functions is not a time bomb: the date and the draw must decide together, in one function.
     pub static LOGIC_BOMB = { id: "code/logic-bomb", severity: Severity::Critical };
@@ -96,11 +99,6 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
     let chance = of(Kind::RandomGate)
         .chain(of(Kind::TimeGate).filter(|s| !s.detail.contains("fixed date")))
         .next();
-    // A network answer deciding a walk that overwrites every file (the geolocation reply of
-    // node-ipc) gates only that corruption: installers delete temporary trees in download
-    // callbacks all the time.
-    let remote = f.of(Kind::RemoteGate).next();
-    let gate = dated.or(targeted).or(chance).or(remote)?;
     let walks = |s: &Signal| {
         f.signals
             .iter()
@@ -110,6 +108,14 @@ fn module(p: &PackageFacts, f: &FileFacts) -> Option<CodeFinding> {
         .of(Kind::ConstantOverwrite)
         .chain(f.of(Kind::DestructiveFs))
         .find(|s| walks(s));
+    // A network answer deciding a walk that overwrites every file (the geolocation reply of
+    // node-ipc) gates only that corruption, and only when the walk itself runs in the network
+    // callback (or a function it calls): installers delete temporary trees in download
+    // callbacks all the time, and a downloader that writes its download in a callback and
+    // then prunes old entries of its cache folder in the calling function is not gated by
+    // the answer.
+    let remote = corrupt.and_then(|c| f.of(Kind::RemoteGate).find(|r| r.func == c.func));
+    let gate = dated.or(targeted).or(chance).or(remote)?;
     let recursive = f.of(Kind::DestructiveFs).find(|s| {
         s.detail.ends_with(" recursive")
             || s.detail.starts_with("rimraf")
@@ -264,6 +270,21 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/logic-bomb").is_empty());
+    }
+
+    /// A binary downloader (next's `download-swc.js`): the download is written in the `fetch`
+    /// callback, then the calling function lists its cache folder and unlinks the oldest entries.
+    #[test]
+    fn negative_downloader_prunes_its_cache() {
+        let s = scan(&[
+            ("package.json", PJ),
+            (
+                "index.js",
+                "const fs = require('fs');\nconst path = require('path');\nconst os = require('os');\nasync function fetchBinary(name) {\n  const dir = path.join(os.homedir(), '.cache', 'p-bin');\n  const tmp = path.join(dir, name + '.temp');\n  await fetch('https://registry.npmjs.org/p-bin/-/' + name).then((res) => {\n    const out = fs.createWriteStream(tmp);\n    return res.body.pipeTo(new WritableStream({ write(c) { return new Promise((r) => out.write(c, () => r())); } }));\n  });\n  await fs.promises.rename(tmp, path.join(dir, name));\n  const files = await fs.promises.readdir(dir);\n  if (files.length > 8) {\n    files.sort();\n    for (let i = 0; i < files.length - 8; i++) await fs.promises.unlink(path.join(dir, files[i])).catch(() => {});\n  }\n}\nmodule.exports = fetchBinary;\n",
+            ),
+        ]);
+        assert!(hits(&s, "code/logic-bomb").is_empty(), "{:?}", s.findings);
+        assert_eq!(s.verdict, Verdict::Clean);
     }
 
     /// The gate in the entry module, the shell delete in the module it requires.

@@ -25,13 +25,17 @@ diligence_finding::declare_rule! {
     /// Process managers (pm2 startup), cron libraries and CI scaffolding tools legitimately touch these; without a
     /// write or spawn in the same file nothing is reported. A file only the package's own command (`bin`) runs — no
     /// install hook reaches it, no consumer's `require` loads it — is something a person runs on purpose (PATH and
-    /// completion installers editing `.bashrc`): medium, a weak signal on its own.
+    /// completion installers editing `.bashrc`): medium, a weak signal on its own. A CI workflow
+    /// (`.github/workflows/…`) written by a function that no install hook and no consumer's load runs — a
+    /// scaffolding command or API the user calls (playwright's `init-agents`) — is medium too; from install-time
+    /// or load-time code it stays high.
     pub static PERSISTENCE = { id: "code/persistence", severity: Severity::High };
 }
 
 /// One finding per persistence location in a writing/spawning file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let bin_only = super::at_load::bin_only(p);
+    let imported = super::at_load::imported(p);
     per_signal(p, Kind::PersistencePath, |f, s| {
         // The write or spawn must be in this very file: a help text printing
         // `completion >> ~/.bashrc` in a CLI module that requires a writing module is advice.
@@ -43,8 +47,20 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
             return None;
         }
         let by_hand = !f.install_time && bin_only.contains(f.path.as_str());
+        // A CI workflow written by a function that neither an install hook nor a consumer's
+        // load runs: a scaffolding command or API the user calls on purpose (playwright's
+        // `init-agents` writing `.github/workflows/copilot-setup-steps.yml`). Worms write
+        // theirs from install-time or load-time code.
+        let scaffold = s.detail.contains(".github/workflows")
+            && !f.install_time
+            && !super::at_load::at_load(&imported, f, s);
         let (severity, how) = if by_hand {
             (Severity::Medium, " by the package's command (run by hand)")
+        } else if scaffold {
+            (
+                Severity::Medium,
+                " by code that runs only when called (not at install or load)",
+            )
         } else {
             (PERSISTENCE.default_severity, "")
         };
@@ -170,5 +186,60 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/persistence").is_empty());
+    }
+
+    const SCAFFOLD: &str = "const fs = require('fs');\nconst path = require('path');\nexports.initAgents = async () => {\n  await fs.promises.mkdir('.github/workflows', { recursive: true });\n  if (!fs.existsSync('.github/workflows/agent-setup.yml')) {\n    const yml = fs.readFileSync(path.join(__dirname, 'agent-setup.yml'), 'utf-8');\n    await fs.promises.writeFile('.github/workflows/agent-setup.yml', yml);\n  }\n  console.log('TODO: enable the agent in the repository settings');\n};\n";
+
+    /// A test runner's `init-agents` command (playwright): an exported function, reachable
+    /// from `main` but called by nobody at load or install, writes a CI workflow from a
+    /// template it ships. Scaffolding on request: medium.
+    #[test]
+    fn negative_ci_workflow_scaffolded_on_request() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"index.js"}"#,
+            ),
+            ("index.js", "exports.program = require('./lib/agents');\n"),
+            ("lib/agents.js", SCAFFOLD),
+            ("lib/agent-setup.yml", "on: workflow_dispatch\n"),
+        ]);
+        assert_eq!(
+            hits(&s, "code/persistence"),
+            vec![
+                ("lib/agents.js".to_string(), 4),
+                ("lib/agents.js".to_string(), 5),
+                ("lib/agents.js".to_string(), 7)
+            ]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Its twin: the module calls the same function when it is loaded: high.
+    #[test]
+    fn positive_ci_workflow_written_at_load() {
+        let js = SCAFFOLD
+            .replace(
+                "exports.initAgents = async () => {",
+                "setup();\nasync function setup() {",
+            )
+            .replace("\n};\n", "\n}\n");
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"t","version":"1.0.0","main":"index.js"}"#,
+            ),
+            ("index.js", "exports.program = require('./lib/agents');\n"),
+            ("lib/agents.js", &js),
+            ("lib/agent-setup.yml", "on: workflow_dispatch\n"),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::High)
+        );
     }
 }

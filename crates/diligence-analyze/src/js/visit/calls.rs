@@ -177,6 +177,8 @@ impl Walker<'_> {
                     self.sig(Kind::Spawn, span, format!("require('{m}')"));
                 }
             }
+            // `require(`${dir}/package.json`)` parses JSON: nothing runs.
+            _ if arg.is_some_and(super::super::json_module_path) => {}
             _ => self.sig(Kind::DynamicCode, span, "require of a computed path"),
         }
     }
