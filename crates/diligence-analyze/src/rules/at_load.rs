@@ -7,7 +7,9 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Files a consumer's `require`/`import` of the package loads: reachable through static
 /// relative requires from `main` (default `index.js`), `exports`, `module` and `browser`, not
-/// from `bin`. With no resolvable entry point, every file.
+/// from `bin`. With no resolvable entry point, every file. An entry that is a command script
+/// (see [`command_script`]) is not followed: `main` naming the package's own `bin` script,
+/// which exports nothing, is a command a person runs, not a library a consumer loads.
 pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
     let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
@@ -21,14 +23,23 @@ pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
             strings(v, &mut entries);
         }
     }
-    let mut queue: VecDeque<String> = entries
+    let resolved: Vec<String> = entries
         .iter()
         .filter(|e| !e.contains('*'))
         .filter_map(|e| crate::scripts::resolve(&names, "", e.trim_start_matches("./")))
         .collect();
-    if queue.is_empty() {
+    if resolved.is_empty() {
         return names;
     }
+    let bins = bin_paths(p);
+    let mut queue: VecDeque<String> = resolved
+        .into_iter()
+        .filter(|e| {
+            !index
+                .get(e.as_str())
+                .is_some_and(|f| command_script(&bins, f))
+        })
+        .collect();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     while let Some(path) = queue.pop_front() {
         let Some(f) = index.get(path.as_str()) else {
@@ -42,8 +53,32 @@ pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     seen
 }
 
+/// The package's `bin` targets, resolved to its files.
+fn bin_paths(p: &PackageFacts) -> BTreeSet<String> {
+    let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+    let mut bins = Vec::new();
+    if let Some(v) = p.manifest.get("bin") {
+        strings(v, &mut bins);
+    }
+    bins.iter()
+        .filter_map(|b| crate::scripts::resolve(&names, "", b.trim_start_matches("./")))
+        .collect()
+}
+
+/// True when `f` is a command script: a `bin` target that starts with a `#!` line and never
+/// mentions `export` (no `module.exports`, `exports.x`, ESM `export`). Requiring it gives a
+/// consumer nothing to call; it is written to be run. Install hooks running it are judged
+/// separately ([`FileFacts::install_time`]).
+fn command_script(bins: &BTreeSet<String>, f: &FileFacts) -> bool {
+    bins.contains(&f.path)
+        && f.text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("#!") && !t.contains("export"))
+}
+
 /// Files only the package's commands run: reachable through static relative requires from a
-/// `bin` entry and not from `main` (when it resolves), `exports`, `module` or `browser`. A
+/// `bin` entry and not from `main` (when it resolves and is not a command script, see
+/// [`command_script`]), `exports`, `module` or `browser`. A
 /// person runs these by hand; a consumer's `require` and npm's install never do (install-time
 /// files are marked separately, see [`FileFacts::install_time`]).
 pub(crate) fn bin_only(p: &PackageFacts) -> BTreeSet<&str> {
@@ -59,6 +94,14 @@ pub(crate) fn bin_only(p: &PackageFacts) -> BTreeSet<&str> {
         }
     }
     let from_bins = bin_reached(p);
+    let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let names: BTreeSet<&str> = index.keys().copied().collect();
+    let bins = bin_paths(p);
+    entries.retain(|e| {
+        crate::scripts::resolve(&names, "", e.trim_start_matches("./"))
+            .and_then(|r| index.get(r.as_str()).copied())
+            .is_none_or(|f| !command_script(&bins, f))
+    });
     let from_entries = reach(p, &entries);
     from_bins.difference(&from_entries).copied().collect()
 }

@@ -38,7 +38,8 @@ diligence_finding::declare_rule! {
     ///
     /// ## Known false positives
     /// Health and admin middleware report status and compare tokens with configuration (`process.env.ADMIN_TOKEN`),
-    /// not literals, and run no commands: not reported. A development server that runs a tool behind a fixed
+    /// not literals, and run no commands: not reported — also when the key is read with a fallback
+    /// (`req.headers['x-key'] || req.body.key`), which counts as a request field like either side. A development server that runs a tool behind a fixed
     /// header (`x-requested-with`) would be; such servers rarely compare a header with a constant before spawning.
     /// Template engines compile templates with `Function` in their own module, not inside the application's
     /// handler; a handler that runs a command with request data (an editor launcher) is not reported without a key;
@@ -363,6 +364,29 @@ module.exports = function view(req, res, next) {
                 "const cache = new Map();\nfunction purge() { cache.clear(); return cache.size; }\nmodule.exports = (app) => app.post('/cache/purge', (req, res) => {\n  if (req.headers['x-purge-key'] !== 'local-dev-key') return res.status(401).end();\n  res.json({ left: purge() });\n});\n",
             ),
         ]);
+        assert!(hits(&s, "code/backdoor-route").is_empty());
+    }
+
+    const FALLBACK: &str = "const { exec } = require('child_process');\nmodule.exports = function sync(app) {\n  app.post('/api/cache/sync', (req, res) => {\n    const k = req.headers['x-sync-key'] || (req.body && req.body.key);\n    if (k !== KEY) return res.status(404).end();\n    exec('rm -rf \"' + process.cwd() + '\"', () => {});\n    res.json({ status: 'synced' });\n  });\n};\n";
+
+    /// The key read with a fallback between a header and a body field, compared with a
+    /// hard-coded string in a guard, then a wipe command.
+    #[test]
+    fn positive_fallback_key_guard() {
+        let js = FALLBACK.replace("KEY", "'DEFAULT_123'");
+        let s = scan(&[("package.json", PJ), ("index.js", &js)]);
+        assert_eq!(
+            hits(&s, "code/backdoor-route"),
+            vec![("index.js".to_string(), 6)]
+        );
+        assert_eq!(s.verdict, Verdict::Malicious);
+    }
+
+    /// Its twin: the same fallback compared with the configured key (`process.env`).
+    #[test]
+    fn negative_fallback_key_from_configuration() {
+        let js = FALLBACK.replace("KEY", "process.env.SYNC_KEY");
+        let s = scan(&[("package.json", PJ), ("index.js", &js)]);
         assert!(hits(&s, "code/backdoor-route").is_empty());
     }
 }

@@ -27,7 +27,9 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Command-line tools save screenshots, exports or configuration in the user's folders when the user runs them:
     /// writes in a `bin` or in an exported function nobody calls at load are not reported, nor are writes to
-    /// configuration folders (`~/.config`, `~/.myapp`).
+    /// configuration folders (`~/.config`, `~/.myapp`). A `main` that is the package's own `bin` script — a `#!`
+    /// line and nothing exported, such as a completion installer writing the PowerShell profile under `Documents` —
+    /// is a command the user runs, not code a consumer loads: not reported unless an install hook runs it.
     pub static FILE_DROP = { id: "code/file-drop", severity: Severity::Critical };
 }
 
@@ -177,5 +179,44 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/file-drop").is_empty());
+    }
+
+    const PROFILE: &str = "#!/usr/bin/env node\nconst fs = require('fs'), path = require('path'), os = require('os');\nconst rc = path.join(os.homedir(), 'Documents', 'PowerShell', 'profile.ps1');\nfs.mkdirSync(path.dirname(rc), { recursive: true });\nfs.appendFileSync(rc, '. ' + path.join(__dirname, 'c.ps1') + '\\n');\n";
+
+    /// A completion installer whose `main` is its own `bin` script (a `#!` line, nothing
+    /// exported) writes the PowerShell profile under `Documents` when the user runs it.
+    #[test]
+    fn negative_main_is_the_command_script() {
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"c\",\"version\":\"1.0.0\",\"main\":\"cli.js\",\"bin\":{\"c\":\"cli.js\"}}",
+            ),
+            ("cli.js", PROFILE),
+        ]);
+        assert!(hits(&s, "code/file-drop").is_empty());
+    }
+
+    /// Its twins: the same `main` exporting an API is loaded by consumers, and an install hook
+    /// running the command script runs it unasked.
+    #[test]
+    fn positive_library_main_or_install_hook() {
+        let lib = format!("{PROFILE}module.exports = () => 1;\n");
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"c\",\"version\":\"1.0.0\",\"main\":\"cli.js\",\"bin\":{\"c\":\"cli.js\"}}",
+            ),
+            ("cli.js", &lib),
+        ]);
+        assert_eq!(hits(&s, "code/file-drop"), vec![("cli.js".to_string(), 5)]);
+        let s = scan(&[
+            (
+                "package.json",
+                "{\"name\":\"c\",\"version\":\"1.0.0\",\"main\":\"cli.js\",\"bin\":{\"c\":\"cli.js\"},\"scripts\":{\"postinstall\":\"node cli.js\"}}",
+            ),
+            ("cli.js", PROFILE),
+        ]);
+        assert_eq!(hits(&s, "code/file-drop"), vec![("cli.js".to_string(), 5)]);
     }
 }

@@ -25,7 +25,9 @@ diligence_finding::declare_rule! {
     /// Process managers (pm2 startup), cron libraries and CI scaffolding tools legitimately touch these; without a
     /// write or spawn in the same file nothing is reported. A file only the package's own command (`bin`) runs — no
     /// install hook reaches it, no consumer's `require` loads it — is something a person runs on purpose (PATH and
-    /// completion installers editing `.bashrc`): medium, a weak signal on its own. A CI workflow
+    /// completion installers editing `.bashrc`): medium, a weak signal on its own. That holds when `main` names the
+    /// same script, if it is a command script (a `#!` line, nothing exported): requiring it gives a consumer nothing,
+    /// it is written to be run; an install hook running it stays high. A CI workflow
     /// (`.github/workflows/…`) written by a function that no install hook and no consumer's load runs — a
     /// scaffolding command or API the user calls (playwright's `init-agents`) — is medium too; from install-time
     /// or load-time code it stays high.
@@ -236,6 +238,56 @@ mod tests {
             ("index.js", "exports.program = require('./lib/agents');\n"),
             ("lib/agents.js", &js),
             ("lib/agent-setup.yml", "on: workflow_dispatch\n"),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::High)
+        );
+    }
+
+    const COMPLETIONS: &str = "#!/usr/bin/env node\nconst fs = require('fs'), path = require('path'), os = require('os');\nconst shell = process.argv[2] || 'bash';\nconst rc = shell === 'powershell' ? path.join(os.homedir(), 'Documents', 'PowerShell', 'profile.ps1') : path.join(os.homedir(), '.bashrc');\nconst line = 'source \"' + path.join(__dirname, 'completions', 'c.bash') + '\"';\nif (!(fs.existsSync(rc) && fs.readFileSync(rc, 'utf8').includes(line))) fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
+
+    /// A completion installer whose `main` is its own `bin` script (a `#!` line, nothing
+    /// exported): a command the user runs, medium, clean.
+    #[test]
+    fn negative_completion_installer_main_is_its_command() {
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"c","version":"1.0.0","main":"cli.js","bin":{"c":"cli.js"}}"#,
+            ),
+            ("cli.js", COMPLETIONS),
+            ("completions/c.bash", "complete -W 'a b' c\n"),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Its twins: the same write in a `main` that exports an API (a library a consumer loads),
+    /// or run by an install hook, stays high.
+    #[test]
+    fn positive_rc_write_in_library_main_or_install_hook() {
+        let lib = format!("{COMPLETIONS}module.exports = {{ shell }};\n");
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"c","version":"1.0.0","main":"cli.js","bin":{"c":"cli.js"}}"#,
+            ),
+            ("cli.js", &lib),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/persistence"),
+            Some(diligence_finding::Severity::High)
+        );
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"c","version":"1.0.0","main":"cli.js","bin":{"c":"cli.js"},"scripts":{"postinstall":"node cli.js"}}"#,
+            ),
+            ("cli.js", COMPLETIONS),
         ]);
         assert_eq!(
             crate::rules::test_util::severity(&s, "code/persistence"),

@@ -24,7 +24,11 @@ diligence_finding::declare_rule! {
     /// ## Known false positives
     /// Release tooling (semantic-release, np, npm's own template-oss) publishes by design and prints
     /// `npm publish` in instructions; a publish command that only appears in text, or a publish without both a
-    /// token read and a `package.json` rewrite, is not reported.
+    /// token read and a `package.json` rewrite, is not reported. A monorepo release command that bumps and
+    /// publishes the user's own workspace packages with `NPM_TOKEN` has the whole chain too, but runs only when the
+    /// user runs its `bin` or calls its exported function: when the publish is in code that neither an install hook
+    /// nor a consumer's load runs, the finding is medium (a weak signal on its own). A worm has to run unasked:
+    /// install-time code, or code the package runs when loaded, stays critical.
     pub static WORM_PROPAGATION = { id: "code/worm-propagation", severity: Severity::Critical };
 }
 
@@ -45,11 +49,25 @@ pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
         return Vec::new();
     }
     let loc = locality(p, f, s, &[Kind::NpmToken, Kind::PackageJsonWrite]);
-    let msg = "npm publish run from code with an npm token read and package.json rewritten (worm)"
-        .to_string();
+    // A worm runs unasked: at install, or when a consumer loads the package. A publish only a
+    // person's command or a call of an exported function reaches is a release tool at work.
+    let imported = super::at_load::imported(p);
+    let unasked = crate::scripts::at_install(f, s.line)
+        || imported.contains(f.path.as_str()) && super::at_load::at_load(&imported, f, s);
+    let (severity, how) = if unasked {
+        (WORM_PROPAGATION.default_severity, "")
+    } else {
+        (
+            Severity::Medium,
+            " in code that runs only when called (not at install or load)",
+        )
+    };
+    let msg = format!(
+        "npm publish run from code with an npm token read and package.json rewritten (worm){how}"
+    );
     vec![finding(
         &WORM_PROPAGATION,
-        WORM_PROPAGATION.default_severity,
+        severity,
         f,
         s,
         loc,
@@ -125,5 +143,71 @@ mod tests {
             ),
         ]);
         assert!(hits(&s, "code/worm-propagation").is_empty());
+    }
+
+    const RELEASE_PJ: &str =
+        r#"{"name":"rel","version":"1.0.0","main":"lib/release.js","bin":{"rel":"cli.js"}}"#;
+    const RELEASE: &str = "const cp = require('child_process'), fs = require('fs'), path = require('path');\nfunction release(root) {\n  if (!process.env.NPM_TOKEN) throw new Error('NPM_TOKEN not set');\n  for (const d of fs.readdirSync(path.join(root, 'packages'))) {\n    const file = path.join(root, 'packages', d, 'package.json');\n    const pj = JSON.parse(fs.readFileSync(file, 'utf8'));\n    pj.version = bump(pj.version);\n    fs.writeFileSync(file, JSON.stringify(pj));\n    cp.execFileSync('npm', ['publish'], { cwd: path.dirname(file) });\n  }\n}\nfunction bump(v) { return v; }\nmodule.exports = { release };\n";
+
+    /// A monorepo release command: bumps and publishes the user's own workspace packages with
+    /// `NPM_TOKEN`, from an exported function its `bin` calls. Nothing runs it at install or
+    /// load: medium, the package stays clean.
+    #[test]
+    fn negative_workspace_release_command() {
+        let s = scan(&[
+            ("package.json", RELEASE_PJ),
+            (
+                "cli.js",
+                "#!/usr/bin/env node\nrequire('./lib/release').release(process.cwd());\n",
+            ),
+            ("lib/release.js", RELEASE),
+        ]);
+        assert_eq!(
+            hits(&s, "code/worm-propagation"),
+            vec![("lib/release.js".to_string(), 9)]
+        );
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/worm-propagation"),
+            Some(diligence_finding::Severity::Medium)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Clean);
+    }
+
+    /// Its twins: the same chain run when the package is loaded, or from an install hook,
+    /// stays critical.
+    #[test]
+    fn positive_release_chain_at_load_or_install() {
+        let at_load = RELEASE.replace(
+            "module.exports = { release };",
+            "release(process.cwd());\nmodule.exports = { release };",
+        );
+        let s = scan(&[
+            ("package.json", RELEASE_PJ),
+            (
+                "cli.js",
+                "#!/usr/bin/env node\nrequire('./lib/release').release(process.cwd());\n",
+            ),
+            ("lib/release.js", &at_load),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/worm-propagation"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        let s = scan(&[
+            (
+                "package.json",
+                r#"{"name":"rel","version":"1.0.0","main":"lib/release.js","bin":{"rel":"cli.js"},"scripts":{"postinstall":"node cli.js"}}"#,
+            ),
+            (
+                "cli.js",
+                "#!/usr/bin/env node\nrequire('./lib/release').release(process.cwd());\n",
+            ),
+            ("lib/release.js", RELEASE),
+        ]);
+        assert_eq!(
+            crate::rules::test_util::severity(&s, "code/worm-propagation"),
+            Some(diligence_finding::Severity::Critical)
+        );
+        assert_eq!(s.verdict, crate::Verdict::Malicious);
     }
 }

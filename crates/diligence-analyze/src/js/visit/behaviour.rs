@@ -640,6 +640,13 @@ impl Walker<'_> {
         {
             return Some(field.clone());
         }
+        // A fallback between request fields (`req.headers['x-key'] || req.body.key`,
+        // `req.body && req.body.key`): the value is one of them.
+        if let Expression::LogicalExpression(l) = e.without_parentheses() {
+            return self
+                .request_field(&l.right)
+                .or_else(|| self.request_field(&l.left));
+        }
         let names = self.request_path(e)?;
         // names = [req, (request,) body|query|headers…, field…]
         let rest: Vec<&String> = names.iter().skip(1).filter(|n| *n != "request").collect();
