@@ -69,6 +69,12 @@ fn bin_paths(p: &PackageFacts) -> BTreeSet<String> {
 /// mentions `export` (no `module.exports`, `exports.x`, ESM `export`). Requiring it gives a
 /// consumer nothing to call; it is written to be run. Install hooks running it are judged
 /// separately ([`FileFacts::install_time`]).
+///
+/// Known false negative (a trade-off, measured by the next blind round): a package can take
+/// this shape on purpose — `main` = `bin`, a `#!` line, no exports — so that a payload run by
+/// a consumer's `require` is judged as run by hand (lower severity for the rules that ask
+/// [`imported`], e.g. `file-drop`, `persistence`, `worm-propagation`). Install-time payloads
+/// and the flow rules (credential theft, exfiltration) are not affected.
 fn command_script(bins: &BTreeSet<String>, f: &FileFacts) -> bool {
     bins.contains(&f.path)
         && f.text
