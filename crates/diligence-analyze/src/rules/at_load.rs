@@ -73,8 +73,9 @@ fn bin_paths(p: &PackageFacts) -> BTreeSet<String> {
 /// Known false negative (a trade-off, measured by the next blind round): a package can take
 /// this shape on purpose — `main` = `bin`, a `#!` line, no exports — so that a payload run by
 /// a consumer's `require` is judged as run by hand (lower severity for the rules that ask
-/// [`imported`], e.g. `file-drop`, `persistence`, `worm-propagation`). Install-time payloads
-/// and the flow rules (credential theft, exfiltration) are not affected.
+/// [`imported`]: `file-drop`, `persistence`, `worm-propagation`, `self-publish`, `wiper`,
+/// `package-tamper`, `import-time-dos`, `decode-exec`, `targeted-page-takeover`). Install-time
+/// payloads and the flow rules (credential theft, exfiltration) are not affected.
 fn command_script(bins: &BTreeSet<String>, f: &FileFacts) -> bool {
     bins.contains(&f.path)
         && f.text
