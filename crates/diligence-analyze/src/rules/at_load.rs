@@ -7,10 +7,22 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Files a consumer's `require`/`import` of the package loads: reachable through static
 /// relative requires from `main` (default `index.js`), `exports`, `module` and `browser`, not
-/// from `bin`. With no resolvable entry point, every file. An entry that is a command script
-/// (see [`command_script`]) is not followed: `main` naming the package's own `bin` script,
-/// which exports nothing, is a command a person runs, not a library a consumer loads.
+/// from `bin`. With no resolvable entry point, every file. Every entry is followed, a command
+/// script in `main` included (see [`imported_library`] for the rules that skip it).
 pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
+    imported_with(p, false)
+}
+
+/// [`imported`] where an entry that is a command script (see [`command_script`]) is not
+/// followed: `main` naming the package's own `bin` script, which exports nothing, is a command
+/// a person runs, not a library a consumer loads. Used only where running by hand is the
+/// benign reading of the same write (`file-drop`, `persistence`: a completion installer);
+/// the other load-time rules keep [`imported`], so the shape is no way around them.
+pub(crate) fn imported_library(p: &PackageFacts) -> BTreeSet<&str> {
+    imported_with(p, true)
+}
+
+fn imported_with(p: &PackageFacts, skip_commands: bool) -> BTreeSet<&str> {
     let names: BTreeSet<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
     let index: HashMap<&str, &FileFacts> = p.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut entries = Vec::new();
@@ -35,9 +47,10 @@ pub(crate) fn imported(p: &PackageFacts) -> BTreeSet<&str> {
     let mut queue: VecDeque<String> = resolved
         .into_iter()
         .filter(|e| {
-            !index
-                .get(e.as_str())
-                .is_some_and(|f| command_script(&bins, f))
+            !skip_commands
+                || !index
+                    .get(e.as_str())
+                    .is_some_and(|f| command_script(&bins, f))
         })
         .collect();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -71,11 +84,10 @@ fn bin_paths(p: &PackageFacts) -> BTreeSet<String> {
 /// separately ([`FileFacts::install_time`]).
 ///
 /// Known false negative (a trade-off, measured by the next blind round): a package can take
-/// this shape on purpose — `main` = `bin`, a `#!` line, no exports — so that a payload run by
-/// a consumer's `require` is judged as run by hand (lower severity for the rules that ask
-/// [`imported`]: `file-drop`, `persistence`, `worm-propagation`, `self-publish`, `wiper`,
-/// `package-tamper`, `import-time-dos`, `decode-exec`, `targeted-page-takeover`). Install-time
-/// payloads and the flow rules (credential theft, exfiltration) are not affected.
+/// this shape on purpose — `main` = `bin`, a `#!` line, no exports — so that a file drop or a
+/// persistence write run by a consumer's `require` is judged as run by hand (lower severity
+/// in the two rules that ask [`imported_library`]). Every other load-time rule, install-time
+/// payloads and the flow rules are not affected.
 fn command_script(bins: &BTreeSet<String>, f: &FileFacts) -> bool {
     bins.contains(&f.path)
         && f.text

@@ -35,7 +35,7 @@ diligence_finding::declare_rule! {
 
 /// One finding per file with a load- or install-time write next to a user folder.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
-    let imported = super::at_load::imported(p);
+    let imported = super::at_load::imported_library(p);
     let mut out = Vec::new();
     for f in p.files.iter().filter(|f| f.kind == FileKind::JavaScript) {
         let folders: Vec<_> = f

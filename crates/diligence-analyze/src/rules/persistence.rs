@@ -37,7 +37,7 @@ diligence_finding::declare_rule! {
 /// One finding per persistence location in a writing/spawning file.
 pub(crate) fn check(p: &PackageFacts) -> Vec<CodeFinding> {
     let bin_only = super::at_load::bin_only(p);
-    let imported = super::at_load::imported(p);
+    let imported = super::at_load::imported_library(p);
     per_signal(p, Kind::PersistencePath, |f, s| {
         // The write or spawn must be in this very file: a help text printing
         // `completion >> ~/.bashrc` in a CLI module that requires a writing module is advice.
