@@ -53,6 +53,19 @@ pub fn write(report: &Report, fail_on: Severity, out: &mut dyn Write) -> io::Res
         for ne in &report.not_evaluated {
             writeln!(out, "  - {}: {}", safe(&ne.what), safe(&ne.why))?;
         }
+        // Only packument-metadata rules could not run (a mirror that strips `time`,
+        // maintainers or `_npmUser`): say how to run without them.
+        if report
+            .not_evaluated
+            .iter()
+            .all(|ne| ne.rule().is_some_and(|r| r.starts_with("metadata/")))
+        {
+            writeln!(
+                out,
+                "{DIM}  (only packument metadata rules are missing: the registry serves no data for \
+                 them; --no-metadata runs without them){DIM:#}"
+            )?;
+        }
         writeln!(out)?;
     }
     if report.summary.suppressed > 0 {
@@ -214,6 +227,36 @@ mod tests {
         summary: "d",
         doc: "d",
     };
+
+    /// A run whose only gaps are packument-metadata rules says how to run without them.
+    #[test]
+    fn metadata_only_gaps_name_the_flag() {
+        let render = |ne: Vec<NotEvaluated>| {
+            let report = Report::new(
+                Target {
+                    path: "x".into(),
+                    lockfile: None,
+                },
+                1,
+                Vec::new(),
+                ne,
+            );
+            let mut out = Vec::new();
+            write(&report, Severity::High, &mut out).unwrap();
+            strip(&String::from_utf8(out).unwrap())
+        };
+        let gap = |what: &str| NotEvaluated::new(what, "the mirror strips it");
+        let only = render(vec![
+            gap("metadata/new-publisher of a@1.0.0"),
+            gap("metadata/deprecated of a@1.0.0"),
+        ]);
+        assert!(only.contains("--no-metadata runs without them"), "{only}");
+        let mixed = render(vec![
+            gap("metadata/new-publisher of a@1.0.0"),
+            gap("code scan of a@1.0.0"),
+        ]);
+        assert!(!mixed.contains("--no-metadata"), "{mixed}");
+    }
 
     #[test]
     fn groups_by_package_and_summarises() {
