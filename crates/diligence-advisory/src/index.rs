@@ -346,12 +346,14 @@ pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     let scratch = scratch_dir()?;
     let mut all = Vec::new();
     let mut unreadable = Vec::new();
+    let mut more = 0;
     let mut result = Ok(());
     for source in sources {
         match source::read_source(source, &scratch) {
             Ok(read) => {
                 all.extend(read.advisories);
                 unreadable.extend(read.unreadable);
+                more += read.more_unreadable;
             }
             Err(e) => {
                 result = Err(e);
@@ -362,8 +364,11 @@ pub fn build_from_sources(sources: &[&str]) -> Result<Vec<u8>, AdvisoryError> {
     let _ = std::fs::remove_dir_all(&scratch);
     result?;
     let names: Vec<String> = sources.iter().map(|s| source_name(s)).collect();
-    unreadable.truncate(source::MAX_UNREADABLE_KEPT);
-    build_index_with(all, unreadable, &names.join(","))
+    build_index_with(
+        all,
+        source::cap_unreadable(unreadable, more),
+        &names.join(","),
+    )
 }
 
 /// How a source is recorded in the status: URLs without credentials, paths made absolute.

@@ -32,8 +32,8 @@ const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// Documents parsed per parallel batch (bounds memory while reading a large zip).
 const BATCH: usize = 4096;
 
-/// Most [`UnreadableRecord`]s kept per read; later ones are counted in the last record's
-/// message, so a folder of unrelated JSON cannot grow the index header without bound.
+/// Most [`UnreadableRecord`]s kept per database; later ones are counted in the last kept
+/// record's message, so a folder of unrelated JSON cannot grow the index header without bound.
 pub const MAX_UNREADABLE_KEPT: usize = 100;
 
 /// A document inside a folder or zip source that could not be read as an advisory.
@@ -49,7 +49,10 @@ pub struct UnreadableRecord {
 #[derive(Debug, Default)]
 pub struct SourceRead {
     pub advisories: Vec<Advisory>,
+    /// At most [`MAX_UNREADABLE_KEPT`] of them (memory stays bounded)…
     pub unreadable: Vec<UnreadableRecord>,
+    /// …and how many more there were.
+    pub more_unreadable: usize,
 }
 
 impl SourceRead {
@@ -62,22 +65,23 @@ impl SourceRead {
         };
         if self.unreadable.len() < MAX_UNREADABLE_KEPT {
             self.unreadable.push(UnreadableRecord { place, message });
-        } else if let Some(last) = self.unreadable.last_mut() {
-            last.message = bump_more(&last.message);
+        } else {
+            self.more_unreadable += 1;
         }
     }
 }
 
-/// `"… (and N more unreadable)"` with N one higher.
-fn bump_more(message: &str) -> String {
-    const TAIL: &str = " more unreadable)";
-    if let Some(head) = message.strip_suffix(TAIL)
-        && let Some((base, n)) = head.rsplit_once(" (and ")
-        && let Ok(n) = n.parse::<u64>()
+/// `records` cut to [`MAX_UNREADABLE_KEPT`], the last kept one saying how many more there
+/// were (`more`: those already dropped while reading).
+pub fn cap_unreadable(mut records: Vec<UnreadableRecord>, more: usize) -> Vec<UnreadableRecord> {
+    let more = more + records.len().saturating_sub(MAX_UNREADABLE_KEPT);
+    records.truncate(MAX_UNREADABLE_KEPT);
+    if more > 0
+        && let Some(last) = records.last_mut()
     {
-        return format!("{base} (and {}{TAIL}", n + 1);
+        last.message = format!("{} (and {more} more unreadable)", last.message);
     }
-    format!("{message} (and 1{TAIL}")
+    records
 }
 
 /// True when `source` is an `http://` or `https://` URL.
@@ -119,7 +123,7 @@ pub fn read_path(path: &Path) -> Result<SourceRead, AdvisoryError> {
     let bytes = read_limited(path)?;
     Ok(SourceRead {
         advisories: parse_document(&bytes, &path.display().to_string(), &file_stem(path))?,
-        unreadable: Vec::new(),
+        ..SourceRead::default()
     })
 }
 
@@ -363,6 +367,21 @@ fn parse_document(bytes: &[u8], place: &str, stem: &str) -> Result<Vec<Advisory>
 #[cfg(test)]
 mod tests {
     use super::redact;
+
+    /// 150 unreadable records: 100 kept, the last one counting the 50 dropped (while reading
+    /// and when merging sources alike).
+    #[test]
+    fn unreadable_records_are_capped_and_counted() {
+        let rec = |i: usize| super::UnreadableRecord {
+            place: format!("r{i}.json"),
+            message: "cut".into(),
+        };
+        let kept = super::cap_unreadable((0..120).map(rec).collect(), 30);
+        assert_eq!(kept.len(), 100);
+        assert_eq!(kept[99].message, "cut (and 50 more unreadable)");
+        let few = super::cap_unreadable((0..3).map(rec).collect(), 0);
+        assert_eq!(few[2].message, "cut");
+    }
 
     #[test]
     fn redacts_credentials() {

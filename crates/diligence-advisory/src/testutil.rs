@@ -41,21 +41,17 @@ pub fn graph(chain: &[(&str, &str, u32)]) -> DependencyGraph {
             target: Some(PackageId(i as u32 + 1)),
         });
         g.add_package(Package {
-            name: name.to_string(),
-            version: version.to_string(),
-            source: Source::Registry { resolved: None },
-            integrity: None,
-            dev: false,
-            optional: false,
-            peer: false,
-            has_install_script: false,
-            bundled: false,
             dependencies: next.into_iter().collect(),
-            key: format!("node_modules/{name}"),
             location: Location {
                 line: *line,
                 ..Location::default()
             },
+            ..Package::new(
+                name,
+                version,
+                Source::Registry { resolved: None },
+                &format!("node_modules/{name}"),
+            )
         });
     }
     g.importers.push(Importer {

@@ -788,20 +788,12 @@ fn unresolved_exact(
         {
             continue;
         }
-        graph.add_package(Package {
-            name: s.name.clone(),
-            version: v.to_string(),
-            source: Source::Registry { resolved: None },
-            integrity: None,
-            dev: false,
-            optional: false,
-            peer: false,
-            has_install_script: false,
-            bundled: false,
-            dependencies: Vec::new(),
-            key: s.raw.clone(),
-            location: diligence_graph::Location::default(),
-        });
+        graph.add_package(Package::new(
+            &s.name,
+            v,
+            Source::Registry { resolved: None },
+            &s.raw,
+        ));
     }
     graph
 }

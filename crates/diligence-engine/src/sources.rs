@@ -116,19 +116,17 @@ fn registry(cx: &SourceCx<'_>, p: &Package) -> (Vec<Finding>, Result<Option<Obta
         .integrity
         .as_ref()
         .filter(|_| !cx.integrity_flagged.contains(&p.id_string()));
+    // The lean read keeps `dist` only; read the version's whole listed document once (the
+    // integrity-mismatch path builds two `Obtained`s).
+    let listed_manifest = (cx.kind != PackumentKind::Full)
+        .then(|| client.listed_version(&p.name, cx.kind, &p.version).ok())
+        .flatten()
+        .flatten();
     let obtained = |bytes| Obtained {
         code: Code::Tarball(bytes),
         cache_key: cache_key.clone(),
         registry_manifest: registry_manifest.clone(),
-        listed_manifest: if cx.kind == PackumentKind::Full {
-            None
-        } else {
-            // The lean read keeps `dist` only; this reads the version's whole listed document.
-            client
-                .listed_version(&p.name, cx.kind, &p.version)
-                .ok()
-                .flatten()
-        },
+        listed_manifest: listed_manifest.clone(),
     };
     match client.fetch_tarball_of(&p.name, manifest, lockfile) {
         Ok(bytes) => (Vec::new(), Ok(Some(obtained(bytes)))),

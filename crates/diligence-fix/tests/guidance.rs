@@ -38,21 +38,17 @@ fn db() -> AdvisoryDb {
 
 fn package(name: &str, version: &str, deps: Vec<Edge>) -> Package {
     Package {
-        name: name.into(),
-        version: version.into(),
-        source: Source::Registry { resolved: None },
-        integrity: None,
-        dev: false,
-        optional: false,
-        peer: false,
-        has_install_script: false,
-        bundled: false,
         dependencies: deps,
-        key: format!("node_modules/{name}"),
         location: Location {
             line: 10,
             ..Location::default()
         },
+        ..Package::new(
+            name,
+            version,
+            Source::Registry { resolved: None },
+            &format!("node_modules/{name}"),
+        )
     }
 }
 

@@ -27,8 +27,8 @@
 use crate::spec::{Spec, Wanted, resolve_with};
 use diligence_finding::NotEvaluated;
 use diligence_graph::{
-    DepKind, DependencyGraph, Edge, Importer, Integrity, Location, LockfileFormat, LockfileInfo,
-    Package, Source,
+    DepKind, DependencyGraph, Edge, Importer, Integrity, LockfileFormat, LockfileInfo, Package,
+    Source,
 };
 use diligence_packument::{Packument, VersionManifest};
 use diligence_registry::RegistryClient;
@@ -259,20 +259,15 @@ impl Closure {
                 .as_deref()
                 .and_then(|i| Integrity::parse_sri(i).ok());
             let id = graph.add_package(Package {
-                name: p.name.clone(),
-                version: p.version.clone(),
-                source: Source::Registry {
-                    resolved: Some(p.manifest.dist.tarball.clone()),
-                },
                 integrity,
-                dev: false,
-                optional: false,
-                peer: false,
-                has_install_script: false,
-                bundled: false,
-                dependencies: Vec::new(),
-                key: p.id(),
-                location: Location::default(),
+                ..Package::new(
+                    &p.name,
+                    &p.version,
+                    Source::Registry {
+                        resolved: Some(p.manifest.dist.tarball.clone()),
+                    },
+                    &p.id(),
+                )
             });
             ids.insert(p.id(), id);
         }

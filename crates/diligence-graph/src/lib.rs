@@ -164,6 +164,25 @@ pub struct Package {
 }
 
 impl Package {
+    /// An entry with no integrity, no flags, no dependencies and no known lines (for graphs
+    /// built from something other than a lockfile: a resolved closure, requested specs).
+    pub fn new(name: &str, version: &str, source: Source, key: &str) -> Package {
+        Package {
+            name: name.to_string(),
+            version: version.to_string(),
+            source,
+            integrity: None,
+            dev: false,
+            optional: false,
+            peer: false,
+            has_install_script: false,
+            bundled: false,
+            dependencies: Vec::new(),
+            key: key.to_string(),
+            location: Location::default(),
+        }
+    }
+
     /// `name@version`.
     pub fn id_string(&self) -> String {
         format!("{}@{}", self.name, self.version)

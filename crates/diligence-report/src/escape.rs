@@ -214,11 +214,7 @@ pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     value: &T,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(
-        out,
-        LogSafeJson(serde_json::ser::PrettyFormatter::new()),
-    );
-    value.serialize(&mut ser).map_err(std::io::Error::other)
+    write_json(value, out, serde_json::ser::PrettyFormatter::new())
 }
 
 /// [`write_json_pretty`] on one line (as `serde_json::to_writer`), for JSON Lines output. A
@@ -227,8 +223,15 @@ pub fn write_json_line<T: serde::Serialize + ?Sized>(
     value: &T,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut ser =
-        serde_json::Serializer::with_formatter(out, LogSafeJson(serde_json::ser::CompactFormatter));
+    write_json(value, out, serde_json::ser::CompactFormatter)
+}
+
+fn write_json<T: serde::Serialize + ?Sized, F: serde_json::ser::Formatter>(
+    value: &T,
+    out: &mut dyn std::io::Write,
+    formatter: F,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, LogSafeJson(formatter));
     value.serialize(&mut ser).map_err(std::io::Error::other)
 }
 

@@ -137,15 +137,21 @@ impl World {
         .unwrap();
     }
 
-    fn run(&self, args: &[&str]) -> (i32, Value, String) {
+    /// `diligence` with this world's home, cache and user `.npmrc`, no colour.
+    fn cmd(&self) -> assert_cmd::Command {
         let home = self.tmp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
-        let out = assert_cmd::Command::cargo_bin("diligence")
-            .unwrap()
-            .env("HOME", &home)
+        let mut cmd = assert_cmd::Command::cargo_bin("diligence").unwrap();
+        cmd.env("HOME", &home)
             .env("DILIGENCE_CACHE_DIR", self.tmp.path().join("cache"))
             .env("npm_config_userconfig", home.join(".npmrc"))
-            .env("NO_COLOR", "1")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, Value, String) {
+        let out = self
+            .cmd()
             .args(args)
             .args(["-q", "--no-advisories", "--format", "json"])
             .output()
@@ -299,7 +305,6 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
     let w = world();
     let dir = w.project("bundled", &[]);
     let lock_path = dir.join("package-lock.json");
-    let home = w.tmp.path().join("home");
     // (child flagged `inBundle`, parent lists it in `bundleDependencies`)
     for (in_bundle, listed) in [(true, true), (true, false), (false, false)] {
         let mut lock: Value =
@@ -317,11 +322,8 @@ fn a_dependencys_bundled_entry_is_judged_inside_its_bundler() {
             json!([])
         };
         std::fs::write(&lock_path, lock.to_string()).unwrap();
-        let out = assert_cmd::Command::cargo_bin("diligence")
-            .unwrap()
-            .env("HOME", &home)
-            .env("DILIGENCE_CACHE_DIR", w.tmp.path().join("cache"))
-            .env("npm_config_userconfig", home.join(".npmrc"))
+        let out = w
+            .cmd()
             .args(["audit", dir.to_str().unwrap()])
             .args(["-q", "--no-advisories", "--format", "json"])
             .output()
@@ -365,12 +367,8 @@ fn check_of_a_taken_down_version_names_its_malware_record() {
     )
     .unwrap();
     let dir = w.project("gone", &[]);
-    let home = w.tmp.path().join("home");
-    let out = assert_cmd::Command::cargo_bin("diligence")
-        .unwrap()
-        .env("HOME", &home)
-        .env("DILIGENCE_CACHE_DIR", w.tmp.path().join("cache"))
-        .env("npm_config_userconfig", home.join(".npmrc"))
+    let out = w
+        .cmd()
         .args([
             "check",
             "fixture-plain@9.9.9",
@@ -427,7 +425,6 @@ fn a_malformed_advisory_record_is_not_evaluated() {
     )
     .unwrap();
     let db = osv.to_str().unwrap();
-    let home = w.tmp.path().join("home");
     for args in [
         vec!["audit", head.to_str().unwrap()],
         vec![
@@ -444,11 +441,8 @@ fn a_malformed_advisory_record_is_not_evaluated() {
             head.to_str().unwrap(),
         ],
     ] {
-        let out = assert_cmd::Command::cargo_bin("diligence")
-            .unwrap()
-            .env("HOME", &home)
-            .env("DILIGENCE_CACHE_DIR", w.tmp.path().join("cache"))
-            .env("npm_config_userconfig", home.join(".npmrc"))
+        let out = w
+            .cmd()
             .args(&args)
             .args(["-q", "--no-code", "--db", db, "--format", "json"])
             .output()

@@ -27,24 +27,23 @@ pub fn read_dir(root: &Path, limits: &ArchiveLimits) -> std::io::Result<Unpacked
     let mut stack = vec![root.to_path_buf()];
     // Bundled dependencies: real folders only (a symlinked one is reported when the walk
     // reaches it through its parent folder, which it does not here, so check it now).
-    let real_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
     let modules = root.join("node_modules");
     let mut bundled = bundled_names(root, limits);
-    bundled.sort();
-    bundled.dedup();
-    if !bundled.is_empty() && real_dir(&modules) {
-        bundled = with_hoisted(&modules, bundled, limits);
-    }
-    if !bundled.is_empty() && !real_dir(&modules) {
-        // A symlinked node_modules would lead the read out of the package.
-        if std::fs::symlink_metadata(&modules).is_ok_and(|m| m.file_type().is_symlink()) {
-            log.push(
-                "node_modules",
-                "symlink (not followed)".to_string(),
-                Effect::Hostile,
-            );
+    if !bundled.is_empty() {
+        if real_dir(&modules) {
+            // Sorted and de-duplicated.
+            bundled = with_hoisted(&modules, bundled, limits);
+        } else {
+            // A symlinked node_modules would lead the read out of the package.
+            if std::fs::symlink_metadata(&modules).is_ok_and(|m| m.file_type().is_symlink()) {
+                log.push(
+                    "node_modules",
+                    "symlink (not followed)".to_string(),
+                    Effect::Hostile,
+                );
+            }
+            bundled.clear();
         }
-        bundled.clear();
     }
     for name in bundled {
         let dir = modules.join(&name);
@@ -156,12 +155,11 @@ const MAX_BUNDLE_MANIFESTS: usize = 10_000;
 /// `names` (bundled dependencies, folders of `modules`) plus every root-level `modules/<dep>`
 /// that one of their subtrees resolves a dependency to, as Node and npm resolve it: from a
 /// package folder up through each enclosing `node_modules` to the root's. Folders are real
-/// folders only (no symlink is followed); names are npm-name shaped; sorted.
+/// folders only (no symlink is followed); names are npm-name shaped; sorted, de-duplicated.
 fn with_hoisted(modules: &Path, names: Vec<String>, limits: &ArchiveLimits) -> Vec<String> {
-    let real_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-    let mut top: std::collections::BTreeSet<String> = names.iter().cloned().collect();
+    let mut top: std::collections::BTreeSet<String> = names.into_iter().collect();
     // Package folders to read, as paths relative to `modules` (`a`, `a/node_modules/b`).
-    let mut queue: Vec<String> = names;
+    let mut queue: Vec<String> = top.iter().cloned().collect();
     let mut read = 0usize;
     while let Some(rel) = queue.pop() {
         read += 1;
@@ -195,46 +193,37 @@ fn with_hoisted(modules: &Path, names: Vec<String>, limits: &ArchiveLimits) -> V
     top.into_iter().collect()
 }
 
-/// The `dependencies` and `optionalDependencies` names of `dir/package.json` (npm-name shaped
-/// only; nothing when unreadable, over [`ArchiveLimits::max_file_bytes`], or a symlink).
-fn manifest_dependencies(dir: &Path, limits: &ArchiveLimits) -> Vec<String> {
+/// `dir/package.json` parsed; `None` when absent, a symlink, over
+/// [`ArchiveLimits::max_file_bytes`], unreadable or not JSON.
+fn read_manifest(dir: &Path, limits: &ArchiveLimits) -> Option<serde_json::Value> {
     let path = dir.join("package.json");
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Vec::new();
-    };
+    let meta = std::fs::symlink_metadata(&path).ok()?;
     if !meta.is_file() || meta.len() > limits.max_file_bytes {
-        return Vec::new();
+        return None;
     }
-    let Some(doc) = std::fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-    else {
-        return Vec::new();
-    };
-    ["dependencies", "optionalDependencies"]
-        .iter()
-        .filter_map(|k| doc.get(*k).and_then(|d| d.as_object()))
-        .flat_map(|d| d.keys().cloned())
-        .filter(|n| safe_name(n))
-        .collect()
+    serde_json::from_slice(&std::fs::read(&path).ok()?).ok()
 }
 
-/// The bundled dependency names of the root `package.json` (bounded by
-/// [`ArchiveLimits::max_file_bytes`]); only names that are one folder, or `@scope/name`, with no
-/// `.`/`..` segment. An unreadable or invalid manifest bundles nothing (the analyser reports
-/// the manifest itself).
+/// The `dependencies` and `optionalDependencies` names of a manifest (unfiltered).
+fn dependency_names(doc: &serde_json::Value) -> impl Iterator<Item = String> + '_ {
+    ["dependencies", "optionalDependencies"]
+        .into_iter()
+        .filter_map(|k| doc.get(k).and_then(|d| d.as_object()))
+        .flat_map(|d| d.keys().cloned())
+}
+
+/// The npm-name-shaped dependency names of `dir/package.json` (see [`read_manifest`]).
+fn manifest_dependencies(dir: &Path, limits: &ArchiveLimits) -> Vec<String> {
+    read_manifest(dir, limits).map_or_else(Vec::new, |doc| {
+        dependency_names(&doc).filter(|n| safe_name(n)).collect()
+    })
+}
+
+/// The bundled dependency names of the root `package.json` (see [`read_manifest`]); only names
+/// that are one folder, or `@scope/name`, with no `.`/`..` segment. An unreadable or invalid
+/// manifest bundles nothing (the analyser reports the manifest itself).
 fn bundled_names(root: &Path, limits: &ArchiveLimits) -> Vec<String> {
-    let path = root.join("package.json");
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Vec::new();
-    };
-    if !meta.is_file() || meta.len() > limits.max_file_bytes {
-        return Vec::new();
-    }
-    let Ok(doc) = std::fs::read(&path)
-        .map_err(|_| ())
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|_| ()))
-    else {
+    let Some(doc) = read_manifest(root, limits) else {
         return Vec::new();
     };
     let list = doc
@@ -245,14 +234,15 @@ fn bundled_names(root: &Path, limits: &ArchiveLimits) -> Vec<String> {
             .iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
-        Some(serde_json::Value::Bool(true)) => ["dependencies", "optionalDependencies"]
-            .iter()
-            .filter_map(|k| doc.get(*k).and_then(|d| d.as_object()))
-            .flat_map(|d| d.keys().cloned())
-            .collect(),
+        Some(serde_json::Value::Bool(true)) => dependency_names(&doc).collect(),
         _ => Vec::new(),
     };
     names.into_iter().filter(|n| safe_name(n)).collect()
+}
+
+/// A real folder (not a symlink to one).
+fn real_dir(p: &Path) -> bool {
+    std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir())
 }
 
 /// One path segment, or `@scope/name`, of npm name characters (ASCII letters, digits, `-`,

@@ -83,6 +83,12 @@ fn effective(s: &Setting) -> Effective {
         .or_else(|| t.strip_prefix('"').and_then(|x| x.strip_suffix('"')))
         .unwrap_or(t)
         .trim();
+    expand(t)
+}
+
+/// `${NAME:-default}` / `${NAME-default}` → the default; `${NAME}` → the variable; anything
+/// else is the literal text.
+fn expand(t: &str) -> Effective {
     if let Some(inner) = t.strip_prefix("${").and_then(|x| x.strip_suffix('}')) {
         return match inner.split_once(":-").or_else(|| inner.split_once('-')) {
             Some((_, default)) => Effective::Literal(Value::String(default.to_string())),
@@ -159,14 +165,9 @@ fn scoped_servers(v: &Value) -> Option<&'static str> {
     v.as_object()?
         .values()
         .filter_map(|scope| scope.get("npmRegistryServer"))
-        .find_map(|url| {
-            let url = url.as_str()?.trim();
-            let url = url
-                .strip_prefix("${")
-                .and_then(|x| x.strip_suffix('}'))
-                .and_then(|x| x.split_once(":-").map(|(_, d)| d))
-                .unwrap_or(url);
-            plain_http(&Value::String(url.to_string()))
+        .find_map(|url| match expand(url.as_str()?.trim()) {
+            Effective::Literal(v) => plain_http(&v),
+            Effective::Environment(_) => None,
         })
 }
 

@@ -1,6 +1,7 @@
 //! `metadata/manifest-confusion`: the registry's version document and the tarball's
 //! `package.json` disagree.
 
+use crate::context::INSTALL_SCRIPTS;
 use diligence_finding::{Finding, Severity, declare_rule};
 use diligence_packument::VersionManifest;
 use serde_json::{Map, Value, json};
@@ -57,9 +58,6 @@ pub const COMPARED_FIELDS: [&str; 6] = [
 pub fn check_manifest_confusion(registry: &VersionManifest, tarball: &Value) -> Option<Finding> {
     compare(registry, tarball, &COMPARED_FIELDS, Vec::new())
 }
-
-/// The lifecycle scripts npm runs at install (`hasInstallScript` announces them).
-const INSTALL_SCRIPTS: [&str; 3] = ["preinstall", "install", "postinstall"];
 
 /// [`check_manifest_confusion`] for a version document from an abbreviated packument (or
 /// any document whose `scripts` cannot be trusted to be complete): every compared field but

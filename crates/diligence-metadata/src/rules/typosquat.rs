@@ -170,21 +170,11 @@ mod tests {
         });
         for (i, name) in names.iter().enumerate() {
             g.add_package(Package {
-                name: name.to_string(),
-                version: "1.0.0".into(),
-                source: Source::Registry { resolved: None },
-                integrity: None,
-                dev: false,
-                optional: false,
-                peer: false,
-                has_install_script: false,
-                bundled: false,
-                dependencies: Vec::new(),
-                key: name.to_string(),
                 location: Location {
                     line: 10 * (i as u32 + 1),
                     ..Location::default()
                 },
+                ..Package::new(name, "1.0.0", Source::Registry { resolved: None }, name)
             });
         }
         g
